@@ -1,0 +1,69 @@
+package dev.drumbeat;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.catalog.CatalogListeners;
+import dev.drumbeat.catalog.CatalogService;
+import dev.drumbeat.catalog.Money;
+import dev.drumbeat.catalog.Service;
+import dev.drumbeat.config.Config;
+import dev.drumbeat.db.Database;
+import dev.drumbeat.people.PeopleListeners;
+import dev.drumbeat.people.PeopleService;
+import dev.drumbeat.slack.BoltAdapter;
+import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.RequestVerifier;
+import dev.drumbeat.slack.SlackApp;
+import dev.drumbeat.web.WebServer;
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The composition root: builds Drumbeat's object graph with {@code new}, in dependency order, and
+ * starts its HTTP server. {@link Cli} is the command line in front of it.
+ */
+public final class Drumbeat implements AutoCloseable {
+    private final WebServer web;
+
+    private Drumbeat(WebServer web) {
+        this.web = web;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Cli(System.getenv(), System.out, System.err).run(args));
+    }
+
+    /** Starts Drumbeat on the given database; {@code extraRoutes} lets the sandbox add its pages. */
+    public static Drumbeat start(Config config, Database database, Clock clock, Consumer<JavalinConfig> extraRoutes) {
+        Slack slack = SlackApp.client(config);
+        App app = SlackApp.create(config, slack);
+        AuditLog audit = new AuditLog(clock);
+        PeopleService people = new PeopleService(database.jdbi(), config.admins());
+        CatalogService catalog = new CatalogService(database.jdbi(), audit);
+        CommandRouter router = new CommandRouter(people);
+        new CatalogListeners(catalog, people, new Money(config.currency())).register(router, app);
+        new PeopleListeners(people, (team, user) -> catalog.ownedBy(team, user).stream().map(Service::name).toList())
+                .register(router, app);
+        router.register(app);
+        BoltAdapter slackEvents = new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock));
+        WebServer web = new WebServer(slackEvents, database, extraRoutes);
+        return new Drumbeat(web.start("0.0.0.0", config.port()));
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+    }
+
+    /** Several route registrations as one, in order. */
+    public static Consumer<JavalinConfig> routes(List<Consumer<JavalinConfig>> registrations) {
+        return config -> registrations.forEach(r -> r.accept(config));
+    }
+}

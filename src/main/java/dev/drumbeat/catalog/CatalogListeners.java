@@ -1,0 +1,56 @@
+package dev.drumbeat.catalog;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.drumbeat.UserError;
+import dev.drumbeat.people.Actor;
+import dev.drumbeat.people.PeopleService;
+import dev.drumbeat.slack.CommandRouter;
+import java.util.Map;
+import java.util.Optional;
+
+/** The catalog's Slack surface: its subcommands and the service modal's submission. */
+public final class CatalogListeners {
+    private final CatalogService catalog;
+    private final PeopleService people;
+    private final CatalogViews views;
+
+    public CatalogListeners(CatalogService catalog, PeopleService people, Money money) {
+        this.catalog = catalog;
+        this.people = people;
+        this.views = new CatalogViews(money);
+    }
+
+    public void register(CommandRouter router, App app) {
+        ServiceLookup lookup = new ServiceLookup(catalog);
+        router.add(new ServicesCommand(catalog, views))
+                .add(new StatusCommand(catalog, lookup, views))
+                .add(new OwnerCommand(catalog, lookup, people))
+                .add(new ServiceCommand(catalog, lookup));
+        app.viewSubmission(ServiceForm.CALLBACK_ID, this::submit);
+    }
+
+    Response submit(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        String teamId = payload.getTeam().getId();
+        String existingKey = Optional.ofNullable(payload.getView().getPrivateMetadata()).orElse("");
+        ServiceFormSubmission form = ServiceFormSubmission.read(payload.getView().getState().getValues());
+        Optional<ServiceDraft> draft = form.draft(existingKey);
+        if (draft.isEmpty()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(form.errors()));
+        }
+        try {
+            Actor actor = people.actorFor(teamId, payload.getUser().getId(), payload.getUser().getUsername());
+            draft.get().ownerId().ifPresent(id -> people.ensureKnown(teamId, id));
+            draft.get().deputyId().ifPresent(id -> people.ensureKnown(teamId, id));
+            Service saved = existingKey.isBlank() ? catalog.create(actor, draft.get()) : catalog.update(actor, draft.get());
+            return ctx.ack(r -> r.responseAction("update").view(ServiceForm.saved(saved, existingKey.isBlank())));
+        } catch (UserError e) {
+            String field = existingKey.isBlank() ? "key" : "name";
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(field, e.getMessage())));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.drumbeat.catalog;
+
+import dev.drumbeat.UserError;
+import dev.drumbeat.audit.AuditEntry;
+import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.people.Actor;
+import dev.drumbeat.people.Mentions;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The catalog's rules: who may change a service, and every change audited in the same transaction.
+ * Thread-safe; holds no state beyond its collaborators.
+ */
+public final class CatalogService {
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+
+    public CatalogService(Jdbi jdbi, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    public List<ServiceListing> list(String teamId, String filter, String userId) {
+        List<ServiceListing> all = jdbi.withExtension(CatalogDao.class, dao -> dao.listServices(teamId));
+        return ServiceFilter.parse(filter, userId).apply(all);
+    }
+
+    /** Finds the service a person meant by what they typed. */
+    public ServiceMatcher.Match resolve(String teamId, String typed) {
+        List<ServiceMatcher.Candidate> candidates = jdbi.withExtension(CatalogDao.class, dao -> dao.findAll(teamId))
+                .stream().map(s -> new ServiceMatcher.Candidate(s.key(), s.name())).toList();
+        return ServiceMatcher.match(typed, candidates);
+    }
+
+    public Optional<ServiceCard> card(String teamId, String key) {
+        return jdbi.withHandle(handle -> {
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            return dao.findListing(teamId, key)
+                    .map(listing -> new ServiceCard(listing, dao.kpisOf(teamId, listing.service().id())));
+        });
+    }
+
+    public List<Service> ownedBy(String teamId, String userId) {
+        return jdbi.withExtension(CatalogDao.class, dao -> dao.findOwnedBy(teamId, userId));
+    }
+
+    public Optional<Service> find(String teamId, String key) {
+        return jdbi.withExtension(CatalogDao.class, dao -> dao.findByKey(teamId, key));
+    }
+
+    /** Gives a service a new owner; the previous owner is returned so the change can be undone. */
+    public Optional<String> changeOwner(Actor actor, String key, String newOwnerId) {
+        return jdbi.inTransaction(handle -> {
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            Service before = dao.lockByKey(actor.teamId(), key).orElseThrow(() -> noSuchService(key));
+            requireEditable(actor, before);
+            dao.setOwner(actor.teamId(), key, newOwnerId);
+            Service after = dao.findByKey(actor.teamId(), key).orElseThrow();
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "service", key,
+                    ServiceDraft.of(before), ServiceDraft.of(after)));
+            return before.ownerId();
+        });
+    }
+
+    /** Adds a service (admins only). */
+    public Service create(Actor actor, ServiceDraft draft) {
+        if (!actor.isAdmin()) {
+            throw new UserError("Only a Drumbeat admin can add services. Ask an admin, or import a catalog CSV.");
+        }
+        return jdbi.inTransaction(handle -> {
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            if (dao.lockByKey(actor.teamId(), draft.key()).isPresent()) {
+                throw new UserError("A service with the key `" + draft.key() + "` already exists. Pick another key.");
+            }
+            dao.insert(actor.teamId(), draft);
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "service", draft.key(), null, draft));
+            return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
+        });
+    }
+
+    /** Changes a service's fields (its owner or an admin). */
+    public Service update(Actor actor, ServiceDraft draft) {
+        return jdbi.inTransaction(handle -> {
+            CatalogDao dao = handle.attach(CatalogDao.class);
+            Service before = dao.lockByKey(actor.teamId(), draft.key()).orElseThrow(() -> noSuchService(draft.key()));
+            requireEditable(actor, before);
+            if (!actor.isAdmin() && !draft.ownerId().equals(before.ownerId()) && draft.ownerId().isEmpty()) {
+                throw new UserError("Only an admin can leave a service without an owner. Pick the new owner instead.");
+            }
+            dao.update(actor.teamId(), draft);
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "service", draft.key(),
+                    ServiceDraft.of(before), draft));
+            return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
+        });
+    }
+
+    /** Throws unless the actor may change this service: an admin, or its owner. */
+    public static void requireEditable(Actor actor, Service service) {
+        if (!actor.isAdmin() && !service.isOwnedBy(actor.userId())) {
+            String owner = service.ownerId().map(Mentions::mention).orElse("nobody yet");
+            throw new UserError("Only the owner of " + service.name() + " (" + owner
+                    + ") or a Drumbeat admin can change it.");
+        }
+    }
+
+    private static UserError noSuchService(String key) {
+        return new UserError("There is no service `" + key.toLowerCase(Locale.ROOT)
+                + "`. Try `/drumbeat services` to see them all.");
+    }
+}

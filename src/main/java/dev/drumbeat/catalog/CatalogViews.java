@@ -1,0 +1,132 @@
+package dev.drumbeat.catalog;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.drumbeat.people.Mentions;
+import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.SlackBlocks;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Block Kit for the catalog: the service list and the service card. */
+final class CatalogViews {
+    static final int MAX_LISTED = 150;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private final Money money;
+
+    CatalogViews(Money money) {
+        this.money = money;
+    }
+
+    Reply serviceList(List<ServiceListing> services, String filter) {
+        String title = services.size() + (services.size() == 1 ? " service" : " services")
+                + (filter.isBlank() ? "" : " matching “" + SlackBlocks.escape(filter) + "”");
+        if (services.isEmpty()) {
+            return Reply.text(title + ". Try `/drumbeat services` without a filter, or filter by tier, "
+                    + "`mine`, `ownerless`, `red`, or words in the name.");
+        }
+        List<String> lines = services.stream().limit(MAX_LISTED).map(this::listLine).toList();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(SlackBlocks.markdown("*" + title + "*"));
+        blocks.addAll(SlackBlocks.lines(lines));
+        if (services.size() > MAX_LISTED) {
+            blocks.add(SlackBlocks.note("…and " + (services.size() - MAX_LISTED)
+                    + " more. Narrow the list with a filter, such as `/drumbeat services core`."));
+        }
+        blocks.add(SlackBlocks.note("`/drumbeat status <service>` shows one service in full."));
+        return Reply.of(title, blocks);
+    }
+
+    Reply card(ServiceCard card) {
+        Service s = card.service();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(SlackBlocks.heading(s.name()));
+        blocks.add(SlackBlocks.fields(people(s)));
+        blocks.add(SlackBlocks.fields(economics(s)));
+        blocks.add(SlackBlocks.markdown(kpiText(card.kpis())));
+        blocks.add(SlackBlocks.note(checkInText(card.listing().lastCheckIn())));
+        return Reply.of(s.name() + ": " + statusWord(card.listing().lastCheckIn()), blocks);
+    }
+
+    private String listLine(ServiceListing listing) {
+        Service s = listing.service();
+        return statusEmoji(listing.lastCheckIn()) + " *" + SlackBlocks.escape(s.name()) + "* `" + s.key() + "` · "
+                + s.tier().label() + (s.isProtected() ? " · protected" : "") + " · " + owner(s.ownerId())
+                + " · " + money.format(s.unitCost()) + "/" + SlackBlocks.escape(s.unitName());
+    }
+
+    private List<String> people(Service s) {
+        return List.of(
+                "*Owner*\n" + owner(s.ownerId()),
+                "*Deputy*\n" + s.deputyId().map(Mentions::mention).orElse("none"),
+                "*Tier*\n" + s.tier().label() + (s.isProtected() ? " · protected" : ""),
+                "*Team channel*\n" + s.teamChannel().map(c -> "<#" + c + ">").orElse("none"));
+    }
+
+    private List<String> economics(Service s) {
+        return List.of(
+                "*Unit cost*\n" + money.format(s.unitCost()) + " per " + SlackBlocks.escape(s.unitName()),
+                "*Demand*\n" + Money.quantity(s.monthlyDemand()) + " " + SlackBlocks.escape(s.unitName()) + "s a month",
+                "*Monthly cost*\n" + money.format(s.unitCost()) + " × " + Money.quantity(s.monthlyDemand())
+                        + " = " + money.format(s.monthlyCost()),
+                "*Monthly value*\n" + money.format(s.monthlyValue()),
+                "*Margin*\n" + money.format(s.margin()) + marginShare(s) + (s.margin().signum() < 0 ? " :warning:" : ""));
+    }
+
+    private static String marginShare(Service s) {
+        if (s.monthlyValue().signum() == 0) {
+            return "";
+        }
+        BigDecimal share = s.margin().multiply(BigDecimal.valueOf(100)).divide(s.monthlyValue(), 1, RoundingMode.HALF_UP);
+        return " (" + share.toPlainString() + "% of value)";
+    }
+
+    private static String kpiText(List<KpiStatus> kpis) {
+        if (kpis.isEmpty()) {
+            return "*KPIs*\nNone mapped yet.";
+        }
+        StringBuilder text = new StringBuilder("*KPIs*");
+        for (KpiStatus k : kpis) {
+            String comparator = "up".equals(k.direction()) ? "≥" : "≤";
+            String last = k.lastValue().map(v -> v.toPlainString() + unit(k)).orElse("no reading yet");
+            String mark = k.onTarget().map(on -> on ? " :white_check_mark:" : " :x:").orElse("");
+            String when = k.lastPeriod().map(p -> " · week of " + DAY.format(p)).orElse("");
+            text.append("\n• ").append(SlackBlocks.escape(k.name())).append(": ").append(last)
+                    .append(" (target ").append(comparator).append(' ').append(k.target().toPlainString())
+                    .append(unit(k)).append(')').append(mark).append(when);
+        }
+        return text.toString();
+    }
+
+    private static String unit(KpiStatus k) {
+        return k.unit().isBlank() ? "" : (k.unit().equals("%") ? "%" : " " + SlackBlocks.escape(k.unit()));
+    }
+
+    private static String checkInText(Optional<CheckInSummary> last) {
+        return last.map(c -> "Last check-in: " + statusEmoji(last) + " " + c.status() + " by " + Mentions.mention(c.submittedBy())
+                + " on " + DAY.format(c.submittedAt().atZone(ZoneOffset.UTC))
+                + (c.hurdle().isBlank() ? "" : " · hurdle: “" + SlackBlocks.escape(c.hurdle()) + "”"))
+                .orElse(":white_circle: No check-in yet.");
+    }
+
+    static String owner(Optional<String> ownerId) {
+        return ownerId.map(Mentions::mention).orElse("_no owner_");
+    }
+
+    static String statusEmoji(Optional<CheckInSummary> last) {
+        return last.map(c -> switch (c.status()) {
+            case "green" -> ":large_green_circle:";
+            case "amber" -> ":large_orange_circle:";
+            default -> ":red_circle:";
+        }).orElse(":white_circle:");
+    }
+
+    private static String statusWord(Optional<CheckInSummary> last) {
+        return last.map(CheckInSummary::status).orElse("no check-in yet");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.drumbeat.catalog;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Currency;
+import java.util.Locale;
+
+/** Formats money and quantities the way a finance person reads them: $504,000 and $0.12. */
+public final class Money {
+    private final String symbol;
+
+    public Money(Currency currency) {
+        this.symbol = currency.getSymbol(Locale.US);
+    }
+
+    /** Whole units for large amounts, cents (or finer, up to 4 places) for unit costs below 100. */
+    public String format(BigDecimal amount) {
+        BigDecimal abs = amount.abs();
+        String digits = abs.compareTo(BigDecimal.valueOf(100)) >= 0
+                ? pattern("#,##0").format(abs.setScale(0, RoundingMode.HALF_UP))
+                : pattern("#,##0.00##").format(abs);
+        return (amount.signum() < 0 ? "−" : "") + symbol + digits;
+    }
+
+    /** A count such as demand: grouped, no trailing zeros. */
+    public static String quantity(BigDecimal value) {
+        return pattern("#,##0.####").format(value);
+    }
+
+    private static DecimalFormat pattern(String pattern) {
+        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.US));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.drumbeat.catalog;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** The editable fields of a service, as a form or a CSV row gives them, already validated. */
+public record ServiceDraft(
+        String key,
+        String name,
+        Tier tier,
+        boolean isProtected,
+        Optional<String> ownerId,
+        Optional<String> deputyId,
+        Optional<String> teamChannel,
+        BigDecimal unitCost,
+        String unitName,
+        BigDecimal monthlyDemand,
+        BigDecimal monthlyValue,
+        String description) {
+
+    static ServiceDraft of(Service s) {
+        return new ServiceDraft(s.key(), s.name(), s.tier(), s.isProtected(), s.ownerId(), s.deputyId(),
+                s.teamChannel(), s.unitCost(), s.unitName(), s.monthlyDemand(), s.monthlyValue(), s.description());
+    }
+}

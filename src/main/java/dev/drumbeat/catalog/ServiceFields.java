@@ -1,0 +1,67 @@
+package dev.drumbeat.catalog;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for a service's fields, shared by the modal and the CSV import so both refuse the same
+ * things with the same words. Each check throws {@link IllegalArgumentException} with the reason.
+ */
+public final class ServiceFields {
+    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    static final int MAX_NAME = 120;
+    static final int MAX_UNIT_NAME = 40;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+    private ServiceFields() {
+    }
+
+    public static String key(String raw) {
+        String key = raw == null ? "" : raw.strip();
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("a key is lower-case letters, digits and dashes, like payments-api");
+        }
+        return key;
+    }
+
+    public static String name(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw new IllegalArgumentException("a name is 1 to " + MAX_NAME + " characters");
+        }
+        return name;
+    }
+
+    public static Tier tier(String raw) {
+        return Tier.parse(raw).orElseThrow(() -> new IllegalArgumentException("the tier is strategic, core or secondary"));
+    }
+
+    public static String unitName(String raw) {
+        String unit = raw == null || raw.isBlank() ? "unit" : raw.strip();
+        if (unit.length() > MAX_UNIT_NAME) {
+            throw new IllegalArgumentException("a unit name is at most " + MAX_UNIT_NAME + " characters");
+        }
+        return unit;
+    }
+
+    /** A non-negative amount; accepts 1200, 1,200.50 and $1,200 (currency symbols and grouping are ignored). */
+    public static BigDecimal amount(String raw) {
+        String text = raw == null ? "" : raw.strip().replaceAll("[\\s,$€£]", "");
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("a number is required");
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("“" + raw.strip() + "” is not a number");
+        }
+        if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0) {
+            throw new IllegalArgumentException("the number must be between 0 and " + MAX_AMOUNT.toPlainString());
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("at most two decimal places");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.drumbeat.catalog;
+
+import dev.drumbeat.UserError;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns what someone typed into one service key, or a sentence listing what they might have meant. */
+final class ServiceLookup {
+    private final CatalogService catalog;
+
+    ServiceLookup(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    String keyFor(String teamId, String typed, String usage) {
+        if (typed.isBlank()) {
+            throw new UserError("Which service? Use `/drumbeat " + usage + "`.");
+        }
+        ServiceMatcher.Match match = catalog.resolve(teamId, typed);
+        if (match instanceof ServiceMatcher.Found found) {
+            return found.candidate().key();
+        }
+        if (match instanceof ServiceMatcher.Ambiguous ambiguous) {
+            throw new UserError("“" + typed + "” could be " + describe(ambiguous.candidates())
+                    + ". Say which, for example `/drumbeat " + usage.split(" ")[0] + " "
+                    + ambiguous.candidates().get(0).key() + "`.");
+        }
+        List<ServiceMatcher.Candidate> suggestions = ((ServiceMatcher.NotFound) match).suggestions();
+        String hint = suggestions.isEmpty() ? "" : " Did you mean " + describe(suggestions) + "?";
+        throw new UserError("No service matches “" + typed + "”." + hint + " `/drumbeat services` lists them all.");
+    }
+
+    private static String describe(List<ServiceMatcher.Candidate> candidates) {
+        return candidates.stream().map(c -> c.name() + " (`" + c.key() + "`)").collect(Collectors.joining(", "));
+    }
+}

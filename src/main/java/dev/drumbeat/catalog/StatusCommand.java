@@ -1,0 +1,42 @@
+package dev.drumbeat.catalog;
+
+import dev.drumbeat.UserError;
+import dev.drumbeat.slack.CommandRequest;
+import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.Subcommand;
+
+/** `/drumbeat status <service>`: the service card. */
+final class StatusCommand implements Subcommand {
+    private final CatalogService catalog;
+    private final ServiceLookup lookup;
+    private final CatalogViews views;
+
+    StatusCommand(CatalogService catalog, ServiceLookup lookup, CatalogViews views) {
+        this.catalog = catalog;
+        this.lookup = lookup;
+        this.views = views;
+    }
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String usage() {
+        return "status <service>";
+    }
+
+    @Override
+    public String summary() {
+        return "one service: owner, unit cost × demand, value, margin, KPIs and the last check-in";
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        String teamId = request.actor().teamId();
+        String key = lookup.keyFor(teamId, request.args(), usage());
+        return catalog.card(teamId, key).map(views::card)
+                .orElseThrow(() -> new UserError("That service was just removed. `/drumbeat services` lists them all."));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.drumbeat.config;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything Drumbeat reads from its environment, read once at start-up and never changed.
+ * {@link #toString()} hides the secrets so the record can be logged.
+ */
+public record Config(
+        String botToken,
+        String signingSecret,
+        Optional<String> databaseUrl,
+        Path dataDir,
+        int port,
+        String slackApiUrl,
+        Optional<String> leadershipChannel,
+        Set<String> admins,
+        Currency currency,
+        DayOfWeek checkInDay,
+        int checkInHour) {
+
+    public static final String SLACK_API_URL = "https://slack.com/api/";
+
+    public Config {
+        admins = Set.copyOf(admins);
+    }
+
+    /** The same settings with another port, for tests and the sandbox that pick a free one. */
+    public Config withPort(int newPort) {
+        return new Config(botToken, signingSecret, databaseUrl, dataDir, newPort, slackApiUrl,
+                leadershipChannel, admins, currency, checkInDay, checkInHour);
+    }
+
+    public Config withSlackApiUrl(String url) {
+        return new Config(botToken, signingSecret, databaseUrl, dataDir, port, url,
+                leadershipChannel, admins, currency, checkInDay, checkInHour);
+    }
+
+    @Override
+    public String toString() {
+        return "Config[botToken=***, signingSecret=***, database=" + databaseUrl.map(u -> "external").orElse("embedded")
+                + ", dataDir=" + dataDir + ", port=" + port + ", slackApiUrl=" + slackApiUrl
+                + ", leadershipChannel=" + leadershipChannel.orElse("-") + ", admins=" + admins
+                + ", currency=" + currency + ", checkIn=" + checkInDay + " " + checkInHour + ":00]";
+    }
+}

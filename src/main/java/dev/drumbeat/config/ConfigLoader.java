@@ -1,0 +1,96 @@
+package dev.drumbeat.config;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads {@link Config} from environment variables and fails fast, naming the variable at fault. */
+public final class ConfigLoader {
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public Config load() {
+        return new Config(
+                required("SLACK_BOT_TOKEN", ConfigLoader::botToken),
+                required("SLACK_SIGNING_SECRET", Function.identity()),
+                optional("DATABASE_URL"),
+                Path.of(optional("DRUMBEAT_DATA_DIR").orElse(".drumbeat/data")),
+                parsed("PORT", "3000", ConfigLoader::port),
+                parsed("DRUMBEAT_SLACK_API_URL", Config.SLACK_API_URL, ConfigLoader::apiUrl),
+                optional("DRUMBEAT_LEADERSHIP_CHANNEL"),
+                parsed("DRUMBEAT_ADMINS", "", ConfigLoader::userIds),
+                parsed("DRUMBEAT_CURRENCY", "USD", v -> Currency.getInstance(v.toUpperCase(Locale.ROOT))),
+                parsed("DRUMBEAT_CHECKIN_DAY", "MONDAY", v -> DayOfWeek.valueOf(v.toUpperCase(Locale.ROOT))),
+                parsed("DRUMBEAT_CHECKIN_HOUR", "9", ConfigLoader::hour));
+    }
+
+    private Optional<String> optional(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private <T> T required(String name, Function<String, T> parse) {
+        String value = optional(name).orElseThrow(() -> new ConfigException(name + " is not set"));
+        return parse(name, value, parse);
+    }
+
+    private <T> T parsed(String name, String fallback, Function<String, T> parse) {
+        return parse(name, optional(name).orElse(fallback), parse);
+    }
+
+    private static <T> T parse(String name, String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? "not understood" : e.getMessage();
+            throw new ConfigException(name + " is malformed: " + reason);
+        }
+    }
+
+    private static String botToken(String value) {
+        if (!value.startsWith("xoxb-")) {
+            throw new IllegalArgumentException("a bot token starts with xoxb-");
+        }
+        return value;
+    }
+
+    private static int port(String value) {
+        int port = Integer.parseInt(value);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("a port is between 0 and 65535");
+        }
+        return port;
+    }
+
+    private static int hour(String value) {
+        int hour = Integer.parseInt(value);
+        if (hour < 0 || hour > 23) {
+            throw new IllegalArgumentException("an hour is between 0 and 23");
+        }
+        return hour;
+    }
+
+    private static String apiUrl(String value) {
+        if (!value.startsWith("http://") && !value.startsWith("https://")) {
+            throw new IllegalArgumentException("expected an http(s) URL");
+        }
+        return value.endsWith("/") ? value : value + "/";
+    }
+
+    private static Set<String> userIds(String value) {
+        Set<String> ids = Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        ids.stream().filter(id -> !id.matches("[UW][A-Z0-9]{2,}")).findFirst().ifPresent(bad -> {
+            throw new IllegalArgumentException("'" + bad + "' is not a Slack user id (like U024BE7LH)");
+        });
+        return ids;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.drumbeat.people;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.UserChangeEvent;
+import dev.drumbeat.slack.CommandRouter;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** People's Slack surface: `whoami`, and Slack telling us someone was deactivated. */
+public final class PeopleListeners {
+    private static final Logger log = LoggerFactory.getLogger(PeopleListeners.class);
+    private final PeopleService people;
+    private final BiFunction<String, String, List<String>> ownedServiceNames;
+
+    public PeopleListeners(PeopleService people, BiFunction<String, String, List<String>> ownedServiceNames) {
+        this.people = people;
+        this.ownedServiceNames = ownedServiceNames;
+    }
+
+    public void register(CommandRouter router, App app) {
+        router.add(new WhoamiCommand(ownedServiceNames));
+        app.event(UserChangeEvent.class, (payload, ctx) -> {
+            var user = payload.getEvent().getUser();
+            if (user != null && user.isDeleted() && people.deactivate(payload.getTeamId(), user.getId())) {
+                log.info("person {} deactivated in Slack", user.getId());
+            }
+            return ctx.ack();
+        });
+    }
+}

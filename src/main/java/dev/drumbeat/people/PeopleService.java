@@ -1,0 +1,91 @@
+package dev.drumbeat.people;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/** Who people are and what they may do. Roles: admins from configuration, the rest from the database. */
+public final class PeopleService {
+    private final Jdbi jdbi;
+    private final Set<String> admins;
+
+    public PeopleService(Jdbi jdbi, Set<String> admins) {
+        this.jdbi = jdbi;
+        this.admins = Set.copyOf(admins);
+    }
+
+    /** Records that a person used Drumbeat (creating the workspace on its first request) and says who they are. */
+    public Actor actorFor(String teamId, String userId, String userName) {
+        return jdbi.inTransaction(handle -> {
+            PeopleDao dao = handle.attach(PeopleDao.class);
+            dao.ensureWorkspace(teamId, "");
+            dao.seen(teamId, userId, userName == null || userName.isBlank() ? userId : userName);
+            return new Actor(teamId, userId, roleOf(userId, dao.find(teamId, userId)));
+        });
+    }
+
+    public Actor actor(String teamId, String userId) {
+        return new Actor(teamId, userId, roleOf(userId, find(teamId, userId)));
+    }
+
+    public Optional<Person> find(String teamId, String userId) {
+        return jdbi.withExtension(PeopleDao.class, dao -> dao.find(teamId, userId));
+    }
+
+    /**
+     * Finds a person from a Slack mention ({@code <@U123|name>}), a user id, or a name. A mention
+     * Slack escaped vouches for the person, so someone not yet known is learned from it.
+     */
+    public Lookup lookup(String teamId, String reference) {
+        Optional<String> id = Mentions.userId(reference);
+        if (id.isPresent()) {
+            return find(teamId, id.get()).or(() -> learnFromMention(teamId, id.get(), reference))
+                    .<Lookup>map(Lookup.Found::new).orElse(new Lookup.Unknown(reference));
+        }
+        String name = Mentions.bareName(reference);
+        List<Person> found = jdbi.withExtension(PeopleDao.class, dao -> dao.findByName(teamId, name));
+        if (found.size() == 1) {
+            return new Lookup.Found(found.get(0));
+        }
+        return found.isEmpty() ? new Lookup.Unknown(reference) : new Lookup.Ambiguous(found);
+    }
+
+    /** Marks a person deactivated, as Slack's {@code user_change} with {@code deleted: true} tells. */
+    public boolean deactivate(String teamId, String userId) {
+        return jdbi.withExtension(PeopleDao.class, dao -> dao.deactivate(teamId, userId)) > 0;
+    }
+
+    /** Makes sure a person Slack named (say, in a user picker) exists, so services can point at them. */
+    public Person ensureKnown(String teamId, String userId) {
+        return find(teamId, userId).orElseGet(() -> {
+            jdbi.useExtension(PeopleDao.class, dao -> dao.seen(teamId, userId, userId));
+            return find(teamId, userId).orElseThrow();
+        });
+    }
+
+    private Optional<Person> learnFromMention(String teamId, String userId, String reference) {
+        Optional<String> name = Mentions.escapedName(reference);
+        name.ifPresent(n -> jdbi.useExtension(PeopleDao.class, dao -> dao.seen(teamId, userId, n)));
+        return name.flatMap(n -> find(teamId, userId));
+    }
+
+    private Role roleOf(String userId, Optional<Person> person) {
+        if (admins.contains(userId)) {
+            return Role.ADMIN;
+        }
+        return person.map(Person::role).orElse(Role.MEMBER);
+    }
+
+    /** The outcome of looking a person up by what someone typed. */
+    public sealed interface Lookup {
+        record Found(Person person) implements Lookup {
+        }
+
+        record Unknown(String reference) implements Lookup {
+        }
+
+        record Ambiguous(List<Person> people) implements Lookup {
+        }
+    }
+}

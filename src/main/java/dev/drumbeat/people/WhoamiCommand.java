@@ -1,0 +1,49 @@
+package dev.drumbeat.people;
+
+import dev.drumbeat.slack.CommandRequest;
+import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.Subcommand;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** `/drumbeat whoami`: your role and the services you own. */
+final class WhoamiCommand implements Subcommand {
+    private final BiFunction<String, String, List<String>> ownedServiceNames;
+
+    /** {@code ownedServiceNames} answers (team, user) with the names of the services the user owns. */
+    WhoamiCommand(BiFunction<String, String, List<String>> ownedServiceNames) {
+        this.ownedServiceNames = ownedServiceNames;
+    }
+
+    @Override
+    public String name() {
+        return "whoami";
+    }
+
+    @Override
+    public String usage() {
+        return "whoami";
+    }
+
+    @Override
+    public String summary() {
+        return "your role and the services you own";
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        Actor actor = request.actor();
+        List<String> owned = ownedServiceNames.apply(actor.teamId(), actor.userId());
+        String services = owned.isEmpty() ? "You don't own any services yet."
+                : "You own " + owned.size() + (owned.size() == 1 ? " service: " : " services: ") + String.join(", ", owned) + ".";
+        return Reply.text("You are " + Mentions.mention(actor.userId()) + ", " + roleText(actor.role()) + ". " + services);
+    }
+
+    private static String roleText(Role role) {
+        return switch (role) {
+            case ADMIN -> "a Drumbeat *admin* (you can add, edit and import any service)";
+            case LEADERSHIP -> "in *leadership* (you read everything and decide trade-offs)";
+            case MEMBER -> "a *member* (you read everything and edit the services you own)";
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package dev.drumbeat.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts Bolt on Javalin: verifies the request, hands the raw body to Bolt unchanged, and writes
+ * Bolt's response back. A failure inside Bolt becomes a bare 500 with no details. Thread-safe.
+ */
+public final class BoltAdapter implements Handler {
+    private static final Logger log = LoggerFactory.getLogger(BoltAdapter.class);
+    private final App app;
+    private final SlackRequestParser parser;
+    private final RequestVerifier verifier;
+
+    public BoltAdapter(App app, RequestVerifier verifier) {
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+        this.verifier = verifier;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String body = ctx.body();
+        if (!verifier.isValid(ctx.header("X-Slack-Request-Timestamp"), ctx.header("X-Slack-Signature"), body)) {
+            ctx.status(401).result("invalid signature or timestamp");
+            return;
+        }
+        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(ctx.path())
+                .queryString(ctx.queryParamMap())
+                .headers(new RequestHeaders(headers(ctx.req())))
+                .requestBody(body)
+                .remoteAddress(ctx.ip())
+                .build());
+        if (request == null) {
+            ctx.status(400).result("not a Slack request");
+            return;
+        }
+        write(ctx, run(request));
+    }
+
+    private Response run(Request<?> request) {
+        try {
+            return app.run(request);
+        } catch (Exception e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Bolt failed on a {} request (reference {})", request.getRequestType(), reference, e);
+            return Response.builder().statusCode(500).contentType("text/plain").body("").build();
+        }
+    }
+
+    private static void write(Context ctx, Response response) {
+        ctx.status(response.getStatusCode() == null ? 200 : response.getStatusCode());
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));
+        }
+        if (response.getContentType() != null) {
+            ctx.contentType(response.getContentType());
+        }
+        ctx.result(response.getBody() == null ? "" : response.getBody());
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
+    }
+}

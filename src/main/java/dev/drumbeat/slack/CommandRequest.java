@@ -1,0 +1,13 @@
+package dev.drumbeat.slack;
+
+import com.slack.api.model.view.View;
+import dev.drumbeat.people.Actor;
+
+/** A parsed `/drumbeat` call: who, the words after the subcommand, and a way to open a modal. */
+public record CommandRequest(Actor actor, String args, String channelId, ModalOpener modals) {
+
+    /** Opens a modal on the trigger of this command; must run before anything slow (trigger ids live 3 s). */
+    public interface ModalOpener {
+        void open(View view);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.drumbeat.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
+import dev.drumbeat.UserError;
+import dev.drumbeat.people.Actor;
+import dev.drumbeat.people.PeopleService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers `/drumbeat`: picks the subcommand by its first word and turns whatever goes wrong into a
+ * short ephemeral sentence, never a stack trace. Features add their subcommands with {@link #add}.
+ */
+public final class CommandRouter {
+    public static final String COMMAND = "/drumbeat";
+    static final int MAX_TEXT = 4000;
+    private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+    private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+    private final PeopleService people;
+
+    public CommandRouter(PeopleService people) {
+        this.people = people;
+        add(new HelpCommand(this::subcommands));
+    }
+
+    public CommandRouter add(Subcommand subcommand) {
+        subcommands.put(subcommand.name(), subcommand);
+        return this;
+    }
+
+    public List<Subcommand> subcommands() {
+        return List.copyOf(subcommands.values());
+    }
+
+    public void register(App app) {
+        app.command(COMMAND, this::handle);
+    }
+
+    Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
+        Reply reply = answer(request.getPayload(), ctx);
+        if (reply.isEmpty()) {
+            return ctx.ack();
+        }
+        return ctx.ack(r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral")
+                .text(reply.text()).blocks(reply.blocks()));
+    }
+
+    private Reply answer(SlashCommandPayload payload, SlashCommandContext ctx) {
+        String text = Optional.ofNullable(payload.getText()).orElse("").strip();
+        if (text.length() > MAX_TEXT) {
+            return Reply.text("That command is " + text.length() + " characters long; Drumbeat reads at most "
+                    + MAX_TEXT + ". Shorten it and try again.");
+        }
+        try {
+            Actor actor = people.actorFor(payload.getTeamId(), payload.getUserId(), payload.getUserName());
+            String[] words = text.split("\\s+", 2);
+            String name = words[0].toLowerCase(Locale.ROOT);
+            String args = words.length > 1 ? words[1].strip() : "";
+            CommandRequest command = new CommandRequest(actor, args, payload.getChannelId(),
+                    view -> open(ctx, payload.getTriggerId(), view));
+            return route(name, command);
+        } catch (UserError e) {
+            return Reply.text(e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("/drumbeat {} failed (reference {})", text.split("\\s+")[0], reference, e);
+            return Reply.text("Something went wrong on Drumbeat's side and nothing was changed. Please try again;"
+                    + " if it keeps happening, tell an admin the reference `" + reference + "`.");
+        }
+    }
+
+    private Reply route(String name, CommandRequest command) {
+        if (name.isEmpty()) {
+            return subcommands.get(HelpCommand.NAME).handle(command);
+        }
+        Subcommand subcommand = subcommands.get(name);
+        if (subcommand == null) {
+            return HelpCommand.unknown(name, subcommands());
+        }
+        return subcommand.handle(command);
+    }
+
+    private static void open(SlashCommandContext ctx, String triggerId, View view) {
+        ViewsOpenResponse response;
+        try {
+            response = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
+        } catch (Exception e) {
+            log.warn("views.open failed: {}", e.toString());
+            throw new UserError("Slack could not open the form just now. Run the command again in a moment.");
+        }
+        if (!response.isOk()) {
+            log.warn("views.open answered {} {}", response.getError(), response.getResponseMetadata());
+            throw new UserError("Slack did not open the form (" + response.getError() + "). Run the command again.");
+        }
+    }
+}

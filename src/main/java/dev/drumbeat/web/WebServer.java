@@ -1,0 +1,52 @@
+package dev.drumbeat.web;
+
+import dev.drumbeat.db.Database;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drumbeat's HTTP face: Slack's one URL, health and readiness, plus whatever routes the features
+ * add. Any unexpected failure is a bare 500 with a reference, never a stack trace.
+ */
+public final class WebServer {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final long MAX_BODY = 10L * 1024 * 1024;
+    private final Javalin javalin;
+
+    public WebServer(Handler slackEvents, Database database, Consumer<JavalinConfig> routes) {
+        this.javalin = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_BODY;
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/slack/events", slackEvents);
+            config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.get("/readyz", ctx -> {
+                boolean ready = database.isReachable();
+                ctx.status(ready ? 200 : 503).result(ready ? "ready" : "database unreachable");
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String reference = UUID.randomUUID().toString().substring(0, 8);
+                log.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);
+                ctx.status(500).result("internal error, reference " + reference);
+            });
+            routes.accept(config);
+        });
+    }
+
+    public WebServer start(String host, int port) {
+        javalin.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public void stop() {
+        javalin.stop();
+    }
+}

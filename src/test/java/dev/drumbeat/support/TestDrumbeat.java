@@ -1,0 +1,73 @@
+package dev.drumbeat.support;
+
+import dev.drumbeat.Drumbeat;
+import dev.drumbeat.config.Config;
+import dev.drumbeat.db.Database;
+import dev.drumbeat.sandbox.SlackDriver;
+import dev.drumbeat.sandbox.SlackStandIn;
+import dev.drumbeat.sandbox.SlackUser;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A whole Drumbeat for an end-to-end test: its own database, the Slack stand-in, the real HTTP
+ * server on a free port, and a driver that sends signed requests to it as Slack would.
+ */
+public final class TestDrumbeat implements AutoCloseable {
+    public static final String TEAM = "T0DRUMBEAT";
+    public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
+    public static final String ADMIN = "U0ADMIN01";
+
+    public final Database database;
+    public final SlackStandIn slack;
+    public final MutableClock clock;
+    public final Drumbeat app;
+    public final SlackDriver driver;
+
+    private TestDrumbeat(Database database, SlackStandIn slack, MutableClock clock, Drumbeat app) {
+        this.database = database;
+        this.slack = slack;
+        this.clock = clock;
+        this.app = app;
+        this.driver = new SlackDriver(URI.create("http://127.0.0.1:" + app.port() + "/slack/events"), SIGNING_SECRET, clock);
+    }
+
+    public static TestDrumbeat start() {
+        MutableClock clock = MutableClock.atSystemTime();
+        Database database = TestDatabase.fresh();
+        SlackStandIn slack = SlackStandIn.start(0, BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
+        Drumbeat app = Drumbeat.start(config(slack.apiUrl()), database, clock, routes -> { });
+        return new TestDrumbeat(database, slack, clock, app);
+    }
+
+    public static Config config(String slackApiUrl) {
+        return new Config(BOT_TOKEN, SIGNING_SECRET, Optional.empty(), Path.of("target/unused"), 0, slackApiUrl,
+                Optional.of("C0LEADERS"), Set.of(ADMIN), Currency.getInstance("USD"), DayOfWeek.MONDAY, 9);
+    }
+
+    /** A person in the test workspace whose trigger ids the stand-in will accept. */
+    public SlackUser user(String userId, String name) {
+        return SlackUser.of(TEAM, userId, name).withTriggers(slack::registerTrigger);
+    }
+
+    public SlackUser admin() {
+        return user(ADMIN, "ada");
+    }
+
+    public Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        slack.close();
+        database.close();
+    }
+}
