@@ -10,25 +10,25 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Row mappers for the catalog's records; explicit, so a renamed column fails loudly. */
-final class CatalogMappers {
+public final class CatalogMappers {
     private CatalogMappers() {
     }
 
-    static final class ServiceMapper implements RowMapper<Service> {
+    public static final class ServiceMapper implements RowMapper<Service> {
         @Override
         public Service map(ResultSet rs, StatementContext ctx) throws SQLException {
             return service(rs);
         }
     }
 
-    static final class ListingMapper implements RowMapper<ServiceListing> {
+    public static final class ListingMapper implements RowMapper<ServiceListing> {
         @Override
         public ServiceListing map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new ServiceListing(service(rs), checkIn(rs));
         }
     }
 
-    static final class KpiStatusMapper implements RowMapper<KpiStatus> {
+    public static final class KpiStatusMapper implements RowMapper<KpiStatus> {
         @Override
         public KpiStatus map(ResultSet rs, StatementContext ctx) throws SQLException {
             Date period = rs.getDate("last_period");

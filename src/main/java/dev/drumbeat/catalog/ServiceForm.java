@@ -23,10 +23,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The modal for adding or editing a service. Every input's action id is {@link #ACTION}. */
+/** The modal for adding or editing a service. Each input's action id equals its block id (Slack wants them unique per view). */
 final class ServiceForm {
     static final String CALLBACK_ID = "service-form";
-    static final String ACTION = "value";
     static final String PROTECTED = "protected";
 
     private ServiceForm() {
@@ -60,22 +59,22 @@ final class ServiceForm {
         Optional<Service> existing = Optional.ofNullable(s);
         List<LayoutBlock> blocks = new ArrayList<>();
         if (existing.isEmpty()) {
-            blocks.add(field("key", "Key (lower case, dashes), e.g. payments-api", text(null, false), false));
+            blocks.add(field("key", "Key (lower case, dashes), e.g. payments-api", text("key", null, false), false));
         }
-        blocks.add(field("name", "Name", text(existing.map(Service::name).orElse(null), false), false));
+        blocks.add(field("name", "Name", text("name", existing.map(Service::name).orElse(null), false), false));
         blocks.add(field("tier", "Tier", tierSelect(existing.map(Service::tier)), false));
         blocks.add(field(PROTECTED, "Protection", protectedBox(existing.map(Service::isProtected).orElse(false)), true));
-        blocks.add(field("owner", "Owner", usersSelect(u -> u.actionId(ACTION)
+        blocks.add(field("owner", "Owner", usersSelect(u -> u.actionId("owner")
                 .initialUser(existing.flatMap(Service::ownerId).orElse(null))), true));
-        blocks.add(field("deputy", "Deputy", usersSelect(u -> u.actionId(ACTION)
+        blocks.add(field("deputy", "Deputy", usersSelect(u -> u.actionId("deputy")
                 .initialUser(existing.flatMap(Service::deputyId).orElse(null))), true));
-        blocks.add(field("unit_cost", "Unit cost", text(amount(existing.map(Service::unitCost)), false), false));
-        blocks.add(field("unit_name", "Unit (what one unit of demand is)", text(existing.map(Service::unitName).orElse(null), false), false));
-        blocks.add(field("monthly_demand", "Monthly demand (units)", text(amount(existing.map(Service::monthlyDemand)), false), false));
-        blocks.add(field("monthly_value", "Monthly value", text(amount(existing.map(Service::monthlyValue)), false), false));
-        blocks.add(field("team_channel", "Team channel", channelsSelect(c -> c.actionId(ACTION)
+        blocks.add(field("unit_cost", "Unit cost", text("unit_cost", amount(existing.map(Service::unitCost)), false), false));
+        blocks.add(field("unit_name", "Unit (what one unit of demand is)", text("unit_name", existing.map(Service::unitName).orElse(null), false), false));
+        blocks.add(field("monthly_demand", "Monthly demand (units)", text("monthly_demand", amount(existing.map(Service::monthlyDemand)), false), false));
+        blocks.add(field("monthly_value", "Monthly value", text("monthly_value", amount(existing.map(Service::monthlyValue)), false), false));
+        blocks.add(field("team_channel", "Team channel", channelsSelect(c -> c.actionId("team_channel")
                 .initialChannel(existing.flatMap(Service::teamChannel).orElse(null))), true));
-        blocks.add(field("description", "Description", text(existing.map(Service::description).orElse(null), true), true));
+        blocks.add(field("description", "Description", text("description", existing.map(Service::description).orElse(null), true), true));
         return blocks;
     }
 
@@ -95,20 +94,20 @@ final class ServiceForm {
         return input(i -> i.blockId(blockId).label(plainText(label)).element(element).optional(optional));
     }
 
-    private static BlockElement text(String initial, boolean multiline) {
-        return plainTextInput(p -> p.actionId(ACTION).initialValue(initial == null || initial.isEmpty() ? null : initial)
+    private static BlockElement text(String actionId, String initial, boolean multiline) {
+        return plainTextInput(p -> p.actionId(actionId).initialValue(initial == null || initial.isEmpty() ? null : initial)
                 .multiline(multiline));
     }
 
     private static BlockElement tierSelect(Optional<Tier> initial) {
         List<OptionObject> options = Arrays.stream(Tier.values()).map(t -> option(plainText(t.label()), t.label())).toList();
-        return staticSelect(s -> s.actionId(ACTION).options(options)
+        return staticSelect(s -> s.actionId("tier").options(options)
                 .initialOption(initial.map(t -> options.get(t.ordinal())).orElse(null)));
     }
 
     private static BlockElement protectedBox(boolean checked) {
         OptionObject box = option(plainText("Protected: never suggest cutting it"), PROTECTED);
-        return checkboxes(c -> c.actionId(ACTION).options(List.of(box)).initialOptions(checked ? List.of(box) : null));
+        return checkboxes(c -> c.actionId(PROTECTED).options(List.of(box)).initialOptions(checked ? List.of(box) : null));
     }
 
     private static String amount(Optional<BigDecimal> value) {

@@ -51,7 +51,7 @@ final class ServiceFormSubmission {
     }
 
     private Optional<ViewState.Value> value(String blockId) {
-        return Optional.ofNullable(values.get(blockId)).map(v -> v.get(ServiceForm.ACTION));
+        return Optional.ofNullable(values.get(blockId)).map(v -> v.get(blockId));
     }
 
     private Optional<String> text(String blockId) {

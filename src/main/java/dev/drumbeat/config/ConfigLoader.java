@@ -1,5 +1,6 @@
 package dev.drumbeat.config;
 
+import dev.drumbeat.db.DatabaseUrl;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ public final class ConfigLoader {
         return new Config(
                 required("SLACK_BOT_TOKEN", ConfigLoader::botToken),
                 required("SLACK_SIGNING_SECRET", Function.identity()),
-                optional("DATABASE_URL"),
+                optional("DATABASE_URL").map(url -> parse("DATABASE_URL", url, ConfigLoader::databaseUrl)),
                 Path.of(optional("DRUMBEAT_DATA_DIR").orElse(".drumbeat/data")),
                 parsed("PORT", "3000", ConfigLoader::port),
                 parsed("DRUMBEAT_SLACK_API_URL", Config.SLACK_API_URL, ConfigLoader::apiUrl),
@@ -60,6 +61,11 @@ public final class ConfigLoader {
         if (!value.startsWith("xoxb-")) {
             throw new IllegalArgumentException("a bot token starts with xoxb-");
         }
+        return value;
+    }
+
+    private static String databaseUrl(String value) {
+        DatabaseUrl.parse(value);
         return value;
     }
 

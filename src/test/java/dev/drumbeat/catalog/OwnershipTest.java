@@ -1,0 +1,109 @@
+package dev.drumbeat.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drumbeat.sandbox.SlackUser;
+import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.SlackReply;
+import dev.drumbeat.support.TestDrumbeat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** `/drumbeat owner`: who may hand a service over, what is audited, and how to undo it. */
+class OwnershipTest {
+    static TestDrumbeat t;
+    static Seed seed;
+    static SlackUser alice;
+    static SlackUser bob;
+
+    @BeforeAll
+    static void start() {
+        t = TestDrumbeat.start();
+        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM)
+                .person("U0ALICE01", "alice", "member")
+                .person("U0BOB0001", "bob", "member")
+                .person("U0GONE001", "gone", "member").deactivated("U0GONE001");
+        alice = t.user("U0ALICE01", "alice");
+        bob = t.user("U0BOB0001", "bob");
+    }
+
+    @BeforeEach
+    void resetCatalog() {
+        t.jdbi().useHandle(h -> h.execute("truncate services, audit_log cascade"));
+        seed.service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
+                .service("legacy-hardware", "Legacy Hardware Maintenance", "secondary", null, "1500", "20", "12000");
+    }
+
+    private static String ownerOf(String key) {
+        return t.jdbi().withHandle(h -> h.createQuery("select coalesce(owner_id, '-') from services where key = :k")
+                .bind("k", key).mapTo(String.class).one());
+    }
+
+    private static String text(SlackUser user, String command) {
+        return SlackReply.of(t.driver.command(user, "C0GENERAL", command)).text();
+    }
+
+    @Test
+    void the_owner_hands_a_service_over_and_is_told_how_to_undo_it() {
+        String reply = text(alice, "owner payments api <@U0BOB0001|bob>");
+        assertThat(reply).contains("<@U0BOB0001> now owns *Payments API* (was <@U0ALICE01>)",
+                "To undo: `/drumbeat owner payments-api <@U0ALICE01>`");
+        assertThat(ownerOf("payments-api")).isEqualTo("U0BOB0001");
+        assertThat(seed.count("audit_log where entity_key = 'payments-api' and actor = 'U0ALICE01'")).isEqualTo(1);
+    }
+
+    @Test
+    void the_undo_command_restores_the_previous_owner() {
+        text(alice, "owner payments-api @bob");
+        text(bob, "owner payments-api <@U0ALICE01>");
+        assertThat(ownerOf("payments-api")).isEqualTo("U0ALICE01");
+        assertThat(seed.count("audit_log")).isEqualTo(2);
+    }
+
+    @Test
+    void someone_who_is_not_the_owner_cannot_change_it_and_nothing_is_stored() {
+        String reply = text(bob, "owner payments api @bob");
+        assertThat(reply).contains("Only the owner of Payments API (<@U0ALICE01>) or a Drumbeat admin can change it.");
+        assertThat(ownerOf("payments-api")).isEqualTo("U0ALICE01");
+        assertThat(seed.count("audit_log")).isZero();
+    }
+
+    @Test
+    void an_admin_can_give_an_ownerless_service_an_owner() {
+        String reply = text(t.admin(), "owner legacy hardware <@U0BOB0001>");
+        assertThat(reply).contains("now owns *Legacy Hardware Maintenance* (was nobody)");
+        assertThat(ownerOf("legacy-hardware")).isEqualTo("U0BOB0001");
+    }
+
+    @Test
+    void a_deactivated_person_cannot_become_owner() {
+        assertThat(text(alice, "owner payments-api <@U0GONE001>")).contains("deactivated in Slack");
+        assertThat(ownerOf("payments-api")).isEqualTo("U0ALICE01");
+    }
+
+    @Test
+    void an_unknown_name_or_a_missing_person_says_how_to_do_it_right() {
+        assertThat(text(alice, "owner payments-api @nobody-here")).contains("Mention them with @");
+        assertThat(text(alice, "owner payments-api")).contains("`/drumbeat owner payments api @alex`");
+        assertThat(ownerOf("payments-api")).isEqualTo("U0ALICE01");
+    }
+
+    @Test
+    void an_escaped_mention_of_someone_new_is_learned_from_slack() {
+        text(alice, "owner payments-api <@U0NEW0001|newbie>");
+        assertThat(ownerOf("payments-api")).isEqualTo("U0NEW0001");
+        assertThat(seed.count("people where user_id = 'U0NEW0001' and name = 'newbie'")).isEqualTo(1);
+    }
+
+    @Test
+    void user_change_with_deleted_marks_the_person_deactivated() {
+        t.driver.event(java.util.Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM, "api_app_id", "A0DRUMBEAT",
+                "event_id", "Ev02", "event_time", 1700000000,
+                "event", java.util.Map.of("type", "user_change", "event_ts", "1700000000.000200",
+                        "user", java.util.Map.of("id", "U0BOB0001", "team_id", TestDrumbeat.TEAM, "name", "bob", "deleted", true))));
+        assertThat(seed.count("people where user_id = 'U0BOB0001' and deactivated")).isEqualTo(1);
+        t.jdbi().useHandle(h -> h.execute("update people set deactivated = false where user_id = 'U0BOB0001'"));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.drumbeat.catalog;
+
+import static dev.drumbeat.support.Interactions.checked;
+import static dev.drumbeat.support.Interactions.option;
+import static dev.drumbeat.support.Interactions.text;
+import static dev.drumbeat.support.Interactions.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drumbeat.sandbox.SlackStandInCall;
+import dev.drumbeat.sandbox.SlackUser;
+import dev.drumbeat.support.Interactions;
+import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.SlackReply;
+import dev.drumbeat.support.TestDrumbeat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** `service add` and `service edit`: the modal opens through views.open, validates, saves and audits. */
+class ServiceModalTest {
+    static TestDrumbeat t;
+    static Seed seed;
+    static SlackUser alice;
+
+    @BeforeAll
+    static void start() {
+        t = TestDrumbeat.start();
+        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person(TestDrumbeat.ADMIN, "ada", "member")
+                .person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member");
+        alice = t.user("U0ALICE01", "alice");
+    }
+
+    @BeforeEach
+    void reset() {
+        t.jdbi().useHandle(h -> h.execute("truncate services, audit_log cascade"));
+        seed.service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000");
+        t.slack.clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    private static Map<String, Map<String, Object>> form(String key, String unitCost) {
+        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+        values.put("key", text(key));
+        values.put("name", text("Fraud Detection"));
+        values.put("tier", option("strategic"));
+        values.put("protected", checked("protected"));
+        values.put("owner", user("U0BOB0001"));
+        values.put("unit_cost", text(unitCost));
+        values.put("unit_name", text("transaction"));
+        values.put("monthly_demand", text("1,000,000"));
+        values.put("monthly_value", text("$90,000"));
+        return values;
+    }
+
+    private static SlackReply submit(String userId, String metadata, Map<String, Map<String, Object>> values) {
+        return SlackReply.of(t.driver.interaction(Interactions.viewSubmission(TestDrumbeat.TEAM, userId,
+                ServiceForm.CALLBACK_ID, metadata, values)));
+    }
+
+    @Test
+    void service_add_opens_a_modal_that_slack_accepts() {
+        SlackReply reply = SlackReply.of(t.driver.command(t.admin(), "C0GENERAL", "service add"));
+        assertThat(reply.status()).isEqualTo(200);
+        List<SlackStandInCall> opens = t.slack.calls("views.open");
+        assertThat(opens).hasSize(1);
+        assertThat(opens.get(0).ok()).as("stand-in error: %s", opens.get(0).error()).isTrue();
+        assertThat(t.slack.lastOpenedView(TestDrumbeat.ADMIN)).get().asString().contains("Add a service", "unit_cost");
+    }
+
+    @Test
+    void only_admins_may_add_and_no_modal_opens_for_others() {
+        assertThat(SlackReply.of(t.driver.command(alice, "C0GENERAL", "service add")).text()).contains("Only a Drumbeat admin");
+        assertThat(t.slack.calls("views.open")).isEmpty();
+    }
+
+    @Test
+    void the_owner_can_open_the_edit_modal_filled_with_current_values() {
+        t.driver.command(alice, "C0GENERAL", "service edit payments");
+        assertThat(t.slack.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(t.slack.lastOpenedView("U0ALICE01")).get().asString().contains("Edit service", "Payments API", "4200000");
+    }
+
+    @Test
+    void a_valid_submission_saves_the_service_audits_it_and_shows_it_was_saved() {
+        SlackReply reply = submit(TestDrumbeat.ADMIN, "", form("fraud-detection", "0.05"));
+        assertThat(reply.json().path("response_action").asText()).isEqualTo("update");
+        assertThat(reply.text()).contains("Fraud Detection", "is added");
+        assertThat(seed.count("services where key = 'fraud-detection' and is_protected and owner_id = 'U0BOB0001'"
+                + " and monthly_demand = 1000000 and monthly_value = 90000 and tier = 'strategic'")).isEqualTo(1);
+        assertThat(seed.count("audit_log where entity_key = 'fraud-detection' and action = 'create'")).isEqualTo(1);
+    }
+
+    @Test
+    void bad_fields_come_back_as_errors_under_each_field_and_nothing_is_stored() {
+        Map<String, Map<String, Object>> values = form("Fraud Detection!", "twelve");
+        values.put("monthly_value", text("-5"));
+        SlackReply reply = submit(TestDrumbeat.ADMIN, "", values);
+        assertThat(reply.json().path("response_action").asText()).isEqualTo("errors");
+        assertThat(reply.json().path("errors").fieldNames()).toIterable().containsExactlyInAnyOrder("key", "unit_cost", "monthly_value");
+        assertThat(reply.json().path("errors").path("unit_cost").asText()).contains("is not a number");
+        assertThat(seed.count("services")).isEqualTo(1);
+    }
+
+    @Test
+    void a_duplicate_key_is_a_field_error() {
+        SlackReply reply = submit(TestDrumbeat.ADMIN, "", form("payments-api", "1"));
+        assertThat(reply.json().path("errors").path("key").asText()).contains("already exists");
+    }
+
+    @Test
+    void editing_by_someone_else_is_refused_in_the_modal_and_nothing_changes() {
+        Map<String, Map<String, Object>> values = form("ignored", "9");
+        values.remove("key");
+        SlackReply reply = submit("U0BOB0001", "payments-api", values);
+        assertThat(reply.json().path("errors").path("name").asText()).contains("Only the owner of Payments API");
+        assertThat(seed.count("services where key = 'payments-api' and name = 'Payments API'")).isEqualTo(1);
+        assertThat(seed.count("audit_log")).isZero();
+    }
+
+    @Test
+    void the_owner_edits_and_the_audit_keeps_before_and_after() {
+        Map<String, Map<String, Object>> values = form("ignored", "0.10");
+        values.remove("key");
+        values.put("owner", user("U0ALICE01"));
+        submit("U0ALICE01", "payments-api", values);
+        assertThat(seed.count("services where key = 'payments-api' and unit_cost = 0.10")).isEqualTo(1);
+        assertThat(seed.count("audit_log where entity_key = 'payments-api' and before->>'unitCost' = '0.12'"
+                + " and after->>'unitCost' = '0.10'")).isEqualTo(1);
+    }
+
+    @Test
+    void an_expired_trigger_gets_a_sentence_not_a_failure() {
+        SlackUser stale = dev.drumbeat.sandbox.SlackUser.of(TestDrumbeat.TEAM, TestDrumbeat.ADMIN, "ada");
+        SlackReply reply = SlackReply.of(t.driver.command(stale, "C0GENERAL", "service add"));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).contains("Run the command again");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.drumbeat.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLACK_BOT_TOKEN", "xoxb-1-2-secretvalue");
+        env.put("SLACK_SIGNING_SECRET", "shhh-signing-secret");
+        return env;
+    }
+
+    @Test
+    void two_variables_are_enough_and_the_rest_have_sensible_defaults() {
+        Config config = new ConfigLoader(minimal()).load();
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.databaseUrl()).isEmpty();
+        assertThat(config.slackApiUrl()).isEqualTo("https://slack.com/api/");
+        assertThat(config.checkInDay()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(config.checkInHour()).isEqualTo(9);
+        assertThat(config.currency().getCurrencyCode()).isEqualTo("USD");
+    }
+
+    @Test
+    void a_missing_variable_is_named_in_one_line() {
+        Map<String, String> env = minimal();
+        env.remove("SLACK_SIGNING_SECRET");
+        assertThatThrownBy(() -> new ConfigLoader(env).load()).isInstanceOf(ConfigException.class)
+                .hasMessage("SLACK_SIGNING_SECRET is not set");
+    }
+
+    @Test
+    void malformed_values_are_named_with_the_reason() {
+        String[][] cases = {
+                {"PORT", "eighty", "PORT is malformed"},
+                {"PORT", "70000", "a port is between 0 and 65535"},
+                {"SLACK_BOT_TOKEN", "xoxp-user-token", "a bot token starts with xoxb-"},
+                {"DRUMBEAT_ADMINS", "U024BE7LH, alice", "'alice' is not a Slack user id"},
+                {"DRUMBEAT_CURRENCY", "dollars", "DRUMBEAT_CURRENCY is malformed"},
+                {"DRUMBEAT_CHECKIN_DAY", "someday", "DRUMBEAT_CHECKIN_DAY is malformed"},
+                {"DRUMBEAT_CHECKIN_HOUR", "25", "an hour is between 0 and 23"},
+                {"DRUMBEAT_SLACK_API_URL", "slack.local", "expected an http(s) URL"},
+                {"DATABASE_URL", "mysql://db/drumbeat", "DATABASE_URL is malformed: expected postgres://"},
+        };
+        for (String[] c : cases) {
+            Map<String, String> env = minimal();
+            env.put(c[0], c[1]);
+            assertThatThrownBy(() -> new ConfigLoader(env).load()).as(c[0] + "=" + c[1])
+                    .isInstanceOf(ConfigException.class).hasMessageContaining(c[2]).hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
+    void admins_currency_and_api_url_are_read() {
+        Map<String, String> env = minimal();
+        env.put("DRUMBEAT_ADMINS", "U024BE7LH,W0123ABCD");
+        env.put("DRUMBEAT_CURRENCY", "eur");
+        env.put("DRUMBEAT_SLACK_API_URL", "http://127.0.0.1:9000/api");
+        Config config = new ConfigLoader(env).load();
+        assertThat(config.admins()).containsExactlyInAnyOrder("U024BE7LH", "W0123ABCD");
+        assertThat(config.currency().getCurrencyCode()).isEqualTo("EUR");
+        assertThat(config.slackApiUrl()).isEqualTo("http://127.0.0.1:9000/api/");
+    }
+
+    @Test
+    void printing_the_config_never_shows_the_secrets() {
+        String printed = new ConfigLoader(minimal()).load().toString();
+        assertThat(printed).doesNotContain("secretvalue", "shhh-signing-secret");
+    }
+}

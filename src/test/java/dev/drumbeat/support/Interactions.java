@@ -1,0 +1,55 @@
+package dev.drumbeat.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds interaction payloads shaped like the ones Slack sends (see Slack's view_submission samples). */
+public final class Interactions {
+    private Interactions() {
+    }
+
+    /** A view_submission; {@code values} maps block id to a state value such as {@link #text} or {@link #option}. */
+    public static Map<String, Object> viewSubmission(String teamId, String userId, String callbackId,
+                                                     String privateMetadata, Map<String, Map<String, Object>> values) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        values.forEach((blockId, value) -> state.put(blockId, Map.of(blockId, value)));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", "V0TEST0001");
+        view.put("team_id", teamId);
+        view.put("type", "modal");
+        view.put("callback_id", callbackId);
+        view.put("private_metadata", privateMetadata);
+        view.put("state", Map.of("values", state));
+        view.put("hash", "1700000000.abcdef");
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "view_submission");
+        payload.put("team", Map.of("id", teamId, "domain", "drumbeat-test"));
+        payload.put("user", Map.of("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", teamId));
+        payload.put("api_app_id", "A0DRUMBEAT");
+        payload.put("token", "unused");
+        payload.put("trigger_id", "1700000000.1.abc");
+        payload.put("view", view);
+        return payload;
+    }
+
+    public static Map<String, Object> text(String value) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("type", "plain_text_input");
+        state.put("value", value);
+        return state;
+    }
+
+    public static Map<String, Object> option(String value) {
+        return Map.of("type", "static_select", "selected_option",
+                Map.of("text", Map.of("type", "plain_text", "text", value), "value", value));
+    }
+
+    public static Map<String, Object> user(String userId) {
+        return Map.of("type", "users_select", "selected_user", userId);
+    }
+
+    public static Map<String, Object> checked(String value) {
+        return Map.of("type", "checkboxes", "selected_options",
+                java.util.List.of(Map.of("text", Map.of("type", "plain_text", "text", value), "value", value)));
+    }
+}
