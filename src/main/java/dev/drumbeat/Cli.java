@@ -1,33 +1,41 @@
 package dev.drumbeat;
 
+import dev.drumbeat.catalog.CatalogCsvCli;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.config.ConfigException;
 import dev.drumbeat.config.ConfigLoader;
 import dev.drumbeat.db.Database;
+import dev.drumbeat.sandbox.Demo;
+import dev.drumbeat.sandbox.DemoPortfolio;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** Drumbeat's command line: {@code serve}, {@code demo}, {@code import}, {@code export}. Returns an exit code. */
-final class Cli {
+public final class Cli {
     private final Map<String, String> env;
     private final PrintStream out;
     private final PrintStream err;
 
-    Cli(Map<String, String> env, PrintStream out, PrintStream err) {
+    public Cli(Map<String, String> env, PrintStream out, PrintStream err) {
         this.env = env;
         this.out = out;
         this.err = err;
     }
 
-    int run(String[] args) {
+    public int run(String[] args) {
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         try {
             return switch (command) {
                 case "serve" -> serve();
+                case "demo" -> demo();
+                case "import", "export" -> new CatalogCsvCli(out, err, Clock.systemUTC()).run(command, rest, this::openDatabase);
                 default -> usage(command);
             };
         } catch (ConfigException e) {
@@ -45,6 +53,30 @@ final class Cli {
             drumbeat.close();
             database.close();
         });
+        return 0;
+    }
+
+    /** Only the database settings: import and export need no Slack variables. */
+    private Database openDatabase() {
+        Optional<String> url = Optional.ofNullable(env.get("DATABASE_URL")).map(String::strip).filter(u -> !u.isEmpty());
+        String dataDir = Optional.ofNullable(env.get("DRUMBEAT_DATA_DIR")).map(String::strip).filter(d -> !d.isEmpty())
+                .orElse(".drumbeat/data");
+        try {
+            return Database.open(url, Path.of(dataDir));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("DATABASE_URL is malformed: " + e.getMessage());
+        }
+    }
+
+    private int demo() {
+        int port = Integer.parseInt(env.getOrDefault("PORT", "3000"));
+        Path dataDir = Path.of(env.getOrDefault("DRUMBEAT_DATA_DIR", ".drumbeat/demo"));
+        Demo demo = Demo.start(dataDir, port, Clock.systemUTC());
+        DemoPortfolio.Summary s = demo.summary();
+        out.println("Drumbeat demo: " + s.services() + " services, " + s.people() + " people, " + s.readings()
+                + " KPI readings (data in " + dataDir.toAbsolutePath() + ")");
+        out.println("Open http://localhost:" + demo.port() + "/sandbox  (Ctrl+C stops it)");
+        awaitShutdown(demo::close);
         return 0;
     }
 

@@ -3,7 +3,10 @@ package dev.drumbeat;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.catalog.CatalogExport;
+import dev.drumbeat.catalog.CatalogImportService;
 import dev.drumbeat.catalog.CatalogListeners;
+import dev.drumbeat.catalog.CatalogRoutes;
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.Money;
 import dev.drumbeat.catalog.Service;
@@ -15,6 +18,9 @@ import dev.drumbeat.slack.BoltAdapter;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.RequestVerifier;
 import dev.drumbeat.slack.SlackApp;
+import dev.drumbeat.web.ApiTokenGuard;
+import dev.drumbeat.web.ApiTokenService;
+import dev.drumbeat.web.TokenCommand;
 import dev.drumbeat.web.WebServer;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
@@ -47,9 +53,13 @@ public final class Drumbeat implements AutoCloseable {
         new CatalogListeners(catalog, people, new Money(config.currency())).register(router, app);
         new PeopleListeners(people, (team, user) -> catalog.ownedBy(team, user).stream().map(Service::name).toList())
                 .register(router, app);
+        ApiTokenService tokens = new ApiTokenService(database.jdbi(), audit, people, clock);
+        router.add(new TokenCommand(tokens));
         router.register(app);
         BoltAdapter slackEvents = new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock));
-        WebServer web = new WebServer(slackEvents, database, extraRoutes);
+        CatalogRoutes catalogApi = new CatalogRoutes(new CatalogImportService(database.jdbi(), audit),
+                new CatalogExport(database.jdbi()), new ApiTokenGuard(tokens));
+        WebServer web = new WebServer(slackEvents, database, routes(List.of(catalogApi, extraRoutes)));
         return new Drumbeat(web.start("0.0.0.0", config.port()));
     }
 

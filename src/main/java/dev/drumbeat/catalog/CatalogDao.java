@@ -2,6 +2,7 @@ package dev.drumbeat.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -40,6 +41,13 @@ public interface CatalogDao {
 
     @SqlQuery("select * from services where team_id = :teamId and active order by key")
     List<Service> findAll(@Bind("teamId") String teamId);
+
+    /** Every service of the team, retired ones too, locked for an import that may change any of them. */
+    @SqlQuery("select * from services where team_id = :teamId order by key for update")
+    List<Service> lockAll(@Bind("teamId") String teamId);
+
+    @SqlQuery("select key from services where team_id = :teamId and not active")
+    Set<String> findInactiveKeys(@Bind("teamId") String teamId);
 
     @SqlQuery("""
             select k.key, k.name, k.unit, k.target, k.direction, r.value as last_value, r.period_start as last_period

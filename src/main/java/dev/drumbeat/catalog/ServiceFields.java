@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * things with the same words. Each check throws {@link IllegalArgumentException} with the reason.
  */
 public final class ServiceFields {
+    private static final Pattern DIGITS_AND_COMMAS = Pattern.compile("-?[\\d.]*,[\\d,.]*");
+    private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final int MAX_NAME = 120;
     static final int MAX_UNIT_NAME = 40;
@@ -44,18 +46,20 @@ public final class ServiceFields {
         return unit;
     }
 
-    /** A non-negative amount; accepts 1200, 1,200.50 and $1,200 (currency symbols and grouping are ignored). */
+    /**
+     * A non-negative amount; accepts 1200, 1,200.50 and $1,200. Commas group thousands only: 12,50
+     * is refused rather than read as 1250, since in much of Europe it means twelve and a half.
+     */
     public static BigDecimal amount(String raw) {
-        String text = raw == null ? "" : raw.strip().replaceAll("[\\s,$€£]", "");
+        String text = raw == null ? "" : raw.strip().replaceAll("[\\s$€£]", "");
         if (text.isEmpty()) {
             throw new IllegalArgumentException("a number is required");
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("“" + raw.strip() + "” is not a number");
+        if (DIGITS_AND_COMMAS.matcher(text).matches() && !GROUPED.matcher(text).matches()) {
+            throw new IllegalArgumentException("“" + raw.strip() + "” is ambiguous: use a point for decimals"
+                    + " and commas only between thousands, like 1,250.50");
         }
+        BigDecimal value = decimal(text.replace(",", ""), raw);
         if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0) {
             throw new IllegalArgumentException("the number must be between 0 and " + MAX_AMOUNT.toPlainString());
         }
@@ -63,5 +67,13 @@ public final class ServiceFields {
             throw new IllegalArgumentException("at most two decimal places");
         }
         return value;
+    }
+
+    private static BigDecimal decimal(String text, String raw) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("“" + raw.strip() + "” is not a number");
+        }
     }
 }
