@@ -1,0 +1,59 @@
+package dev.drumbeat.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+
+/**
+ * Failures a test has asked for, so the outbox sender's retries and Retry-After handling can be exercised:
+ * one-off failures queue per method and are used in order; a lasting failure holds until recovered.
+ * Thread-safe: every method is synchronized.
+ */
+final class SlackStandInFaults {
+
+    /** What Slack sends when it throttles a method and no Retry-After was asked for explicitly. */
+    static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
+
+    private record Fault(int status, Integer retryAfterSeconds) {
+    }
+
+    private final Map<String, Queue<Fault>> next = new HashMap<>();
+    private final Map<String, Fault> always = new HashMap<>();
+
+    synchronized void failNext(String method, int status, Integer retryAfterSeconds) {
+        next.computeIfAbsent(method, key -> new ArrayDeque<>()).add(new Fault(status, retryAfterSeconds));
+    }
+
+    synchronized void failAlways(String method, int status) {
+        always.put(method, new Fault(status, status == 429 ? DEFAULT_RETRY_AFTER_SECONDS : null));
+    }
+
+    synchronized void recover(String method) {
+        next.remove(method);
+        always.remove(method);
+    }
+
+    synchronized void clear() {
+        next.clear();
+        always.clear();
+    }
+
+    /** The failure this call of {@code method} must answer, if any; a one-off failure is used up. */
+    synchronized Optional<SlackStandInAnswer> take(String method) {
+        Queue<Fault> queued = next.get(method);
+        Fault fault = queued != null && !queued.isEmpty() ? queued.poll() : always.get(method);
+        return Optional.ofNullable(fault).map(SlackStandInFaults::answer);
+    }
+
+    private static SlackStandInAnswer answer(Fault fault) {
+        String error = switch (fault.status()) {
+            case 429 -> "ratelimited";
+            case 503 -> "service_unavailable";
+            case 408, 504 -> "request_timeout";
+            default -> "internal_error";
+        };
+        return SlackStandInAnswer.error(fault.status(), error, fault.retryAfterSeconds());
+    }
+}
