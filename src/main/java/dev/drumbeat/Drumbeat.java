@@ -14,6 +14,7 @@ import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.people.PeopleListeners;
 import dev.drumbeat.people.PeopleService;
+import dev.drumbeat.people.PeopleSync;
 import dev.drumbeat.slack.BoltAdapter;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.RequestVerifier;
@@ -33,9 +34,11 @@ import java.util.function.Consumer;
  */
 public final class Drumbeat implements AutoCloseable {
     private final WebServer web;
+    private final PeopleSync peopleSync;
 
-    private Drumbeat(WebServer web) {
+    private Drumbeat(WebServer web, PeopleSync peopleSync) {
         this.web = web;
+        this.peopleSync = peopleSync;
     }
 
     public static void main(String[] args) {
@@ -60,7 +63,13 @@ public final class Drumbeat implements AutoCloseable {
         CatalogRoutes catalogApi = new CatalogRoutes(new CatalogImportService(database.jdbi(), audit),
                 new CatalogExport(database.jdbi()), new ApiTokenGuard(tokens));
         WebServer web = new WebServer(slackEvents, database, routes(List.of(catalogApi, extraRoutes)));
-        return new Drumbeat(web.start("0.0.0.0", config.port()));
+        PeopleSync peopleSync = new PeopleSync(slack, config.botToken(), database.jdbi());
+        return new Drumbeat(web.start("0.0.0.0", config.port()), peopleSync);
+    }
+
+    /** Reads the workspace's people from Slack, so CSV owners and user pickers find them; see {@link PeopleSync}. */
+    public PeopleSync peopleSync() {
+        return peopleSync;
     }
 
     public int port() {

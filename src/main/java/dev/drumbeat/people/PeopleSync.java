@@ -30,6 +30,21 @@ public final class PeopleSync {
         this.jdbi = jdbi;
     }
 
+    /** Learns the bot's own workspace from {@code auth.test}, then syncs it; empty when Slack refused. */
+    public Optional<Integer> syncOwnWorkspace() {
+        try {
+            var identity = slack.methods(botToken).authTest(r -> r);
+            if (!identity.isOk()) {
+                log.warn("auth.test answered {}; people not synced", identity.getError());
+                return Optional.empty();
+            }
+            return syncAll(identity.getTeamId());
+        } catch (IOException | SlackApiException e) {
+            log.warn("could not reach Slack to sync people: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** Stores every human member of the bot's workspace; returns how many, or empty when Slack refused. */
     public Optional<Integer> syncAll(String teamId) {
         try {

@@ -15,6 +15,7 @@ public final class SlackApp {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         slackConfig.setPrettyResponseLoggingEnabled(false);
+        slackConfig.setStatsEnabled(false);
         return Slack.getInstance(slackConfig);
     }
 

@@ -64,4 +64,10 @@ class PeopleSyncTest {
                 .satisfies(p -> assertThat(p.role()).isEqualTo(Role.LEADERSHIP))
                 .satisfies(p -> assertThat(p.name()).isEqualTo("person2"));
     }
+
+    @Test
+    void the_bots_own_workspace_is_found_through_auth_test() {
+        assertThat(sync(TestDrumbeat.BOT_TOKEN).syncOwnWorkspace()).contains(450);
+        assertThat(database.jdbi().onDemand(PeopleDao.class).all(SlackStandIn.TEAM_ID)).hasSize(450);
+    }
 }

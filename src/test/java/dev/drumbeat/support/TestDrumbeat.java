@@ -1,5 +1,7 @@
 package dev.drumbeat.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.drumbeat.Drumbeat;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
@@ -64,8 +66,22 @@ public final class TestDrumbeat implements AutoCloseable {
         return database.jdbi();
     }
 
+    /** Slack errors that mean Drumbeat broke Slack's contract, never a condition a test sets up on purpose. */
+    private static final Set<String> CONTRACT_ERRORS = Set.of(
+            "missing_scope", "unknown_method", "not_authed", "invalid_auth", "invalid_blocks", "invalid_arguments");
+
+    /** Stops everything, and fails if any call Drumbeat made broke Slack's contract. */
     @Override
     public void close() {
+        var broken = slack.calls().stream().filter(c -> !c.ok() && CONTRACT_ERRORS.contains(c.error())).toList();
+        try {
+            assertThat(broken).as("Slack calls that broke the contract").isEmpty();
+        } finally {
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
         app.close();
         slack.close();
         database.close();

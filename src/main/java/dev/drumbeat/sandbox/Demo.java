@@ -1,0 +1,79 @@
+package dev.drumbeat.sandbox;
+
+import dev.drumbeat.Drumbeat;
+import dev.drumbeat.config.Config;
+import dev.drumbeat.db.Database;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * `drumbeat demo`: everything on one machine with no Slack workspace and no database server.
+ * Embedded PostgreSQL keeps its data in {@code dataDir}, so a second start finds the first's changes;
+ * the demo portfolio is loaded only into an empty database.
+ */
+public final class Demo implements AutoCloseable {
+    public static final String BOT_TOKEN = "xoxb-0000000000-0000000000-sandboxsandboxsandbox";
+    public static final String SIGNING_SECRET = "sandbox-signing-secret-for-the-demo-only";
+    public static final String LEADERSHIP_CHANNEL = "C0LEADERS";
+
+    private final Database database;
+    private final SlackStandIn slack;
+    private final Drumbeat drumbeat;
+    private final DemoPortfolio.Summary summary;
+
+    private Demo(Database database, SlackStandIn slack, Drumbeat drumbeat, DemoPortfolio.Summary summary) {
+        this.database = database;
+        this.slack = slack;
+        this.drumbeat = drumbeat;
+        this.summary = summary;
+    }
+
+    public static Demo start(Path dataDir, int port, Clock clock) {
+        Database database = Database.open(Optional.empty(), dataDir);
+        DemoPortfolio portfolio = new DemoPortfolio(clock);
+        DemoPortfolio.Summary summary = portfolio.load(database.jdbi());
+        SlackStandIn slack = SlackStandIn.start(0, BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
+        portfolio.people().forEach(p -> slack.addUser(p.userId(), p.handle(), p.realName(), p.tz(),
+                ZoneId.of(p.tz()).getRules().getOffset(clock.instant()).getTotalSeconds(),
+                portfolio.deactivatedUserIds().contains(p.userId())));
+        AtomicReference<SlackDriver> driver = new AtomicReference<>();
+        SandboxRoutes sandbox = new SandboxRoutes(driver::get, slack, portfolio.people(), DemoPortfolio.TEAM_ID);
+        Drumbeat drumbeat = Drumbeat.start(config(dataDir, port, slack, portfolio), database, clock, sandbox);
+        driver.set(new SlackDriver(URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"), SIGNING_SECRET, clock));
+        return new Demo(database, slack, drumbeat, summary);
+    }
+
+    private static Config config(Path dataDir, int port, SlackStandIn slack, DemoPortfolio portfolio) {
+        Set<String> admins = portfolio.people().stream().filter(p -> p.role().equals("admin"))
+                .map(DemoPortfolio.DemoPerson::userId).collect(Collectors.toSet());
+        return new Config(BOT_TOKEN, SIGNING_SECRET, Optional.empty(), dataDir, port, slack.apiUrl(),
+                Optional.of(LEADERSHIP_CHANNEL), admins, Currency.getInstance("USD"), DayOfWeek.MONDAY, 9);
+    }
+
+    public int port() {
+        return drumbeat.port();
+    }
+
+    public DemoPortfolio.Summary summary() {
+        return summary;
+    }
+
+    public SlackStandIn slack() {
+        return slack;
+    }
+
+    @Override
+    public void close() {
+        drumbeat.close();
+        slack.close();
+        database.close();
+    }
+}

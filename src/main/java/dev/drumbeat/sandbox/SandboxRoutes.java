@@ -1,0 +1,92 @@
+package dev.drumbeat.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The browser page that plays Slack for `drumbeat demo`: pick a person, type `/drumbeat …`, see the
+ * answer and every call the bot made to the Slack stand-in. The page's requests go to Drumbeat's real
+ * {@code /slack/events} URL, signed as Slack signs them, so the sandbox exercises the same path Slack does.
+ */
+public final class SandboxRoutes implements Consumer<JavalinConfig> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Supplier<SlackDriver> driver;
+    private final SlackStandIn slack;
+    private final List<DemoPortfolio.DemoPerson> people;
+    private final String teamId;
+
+    /** {@code driver} is supplied late: the server's port is known only once it has started. */
+    public SandboxRoutes(Supplier<SlackDriver> driver, SlackStandIn slack, List<DemoPortfolio.DemoPerson> people, String teamId) {
+        this.driver = driver;
+        this.slack = slack;
+        this.people = List.copyOf(people);
+        this.teamId = teamId;
+    }
+
+    @Override
+    public void accept(JavalinConfig config) {
+        config.routes.get("/", ctx -> ctx.redirect("/sandbox"));
+        config.routes.get("/sandbox", ctx -> ctx.contentType(ContentType.TEXT_HTML).result(page()));
+        config.routes.get("/sandbox/api/people", ctx -> ctx.json(people));
+        config.routes.post("/sandbox/api/command", this::command);
+        config.routes.post("/sandbox/api/submit", this::submit);
+        config.routes.get("/sandbox/api/activity", this::activity);
+    }
+
+    private void command(Context ctx) throws IOException {
+        JsonNode request = JSON.readTree(ctx.body());
+        SlackUser user = user(request.path("userId").asText());
+        String text = request.path("text").asText().replaceFirst("^\\s*/drumbeat\\b", "").strip();
+        HttpResponse<String> response = driver.get().command(user, request.path("channel").asText("C0SANDBOX"), text);
+        ctx.json(answer(response));
+    }
+
+    private void submit(Context ctx) throws IOException {
+        JsonNode request = JSON.readTree(ctx.body());
+        SlackUser user = user(request.path("userId").asText());
+        Map<String, Object> payload = SandboxViews.submission(teamId, user, request.path("view"), request.path("values"));
+        ctx.json(answer(driver.get().interaction(payload)));
+    }
+
+    private void activity(Context ctx) {
+        Map<String, Object> activity = new LinkedHashMap<>();
+        activity.put("calls", slack.calls().stream().map(SandboxViews::call).toList());
+        activity.put("conversations", slack.conversations());
+        ctx.json(activity);
+    }
+
+    private SlackUser user(String userId) {
+        DemoPortfolio.DemoPerson person = people.stream().filter(p -> p.userId().equals(userId)).findFirst()
+                .orElse(people.get(0));
+        return SlackUser.of(teamId, person.userId(), person.handle()).withTriggers(slack::registerTrigger);
+    }
+
+    private static Map<String, Object> answer(HttpResponse<String> response) throws IOException {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", response.statusCode());
+        String body = response.body();
+        answer.put("body", body == null || body.isBlank() ? null : JSON.readTree(body));
+        return answer;
+    }
+
+    private static String page() {
+        try (InputStream in = SandboxRoutes.class.getResourceAsStream("/sandbox/index.html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

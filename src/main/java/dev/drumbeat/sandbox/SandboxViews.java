@@ -1,0 +1,66 @@
+package dev.drumbeat.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Shapes the sandbox page's data: recorded Slack calls for display, and a modal's form values into a view_submission. */
+final class SandboxViews {
+    private SandboxViews() {
+    }
+
+    static Map<String, Object> call(SlackStandInCall call) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("method", call.method());
+        shown.put("at", call.at().toString());
+        shown.put("ok", call.ok());
+        shown.put("error", call.error());
+        shown.put("args", call.args());
+        return shown;
+    }
+
+    /** A view_submission for an opened view; {@code values} maps block id to the text or choice typed in the page. */
+    static Map<String, Object> submission(String teamId, SlackUser user, JsonNode view, JsonNode values) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (JsonNode block : view.path("blocks")) {
+            JsonNode element = block.path("element");
+            String blockId = block.path("block_id").asText();
+            if (!block.path("type").asText().equals("input") || blockId.isEmpty()) {
+                continue;
+            }
+            String actionId = element.path("action_id").asText();
+            state.put(blockId, Map.of(actionId, stateValue(element.path("type").asText(), values.path(blockId).asText(""))));
+        }
+        Map<String, Object> shownView = new LinkedHashMap<>();
+        shownView.put("id", view.path("id").asText("V0SANDBOX"));
+        shownView.put("team_id", teamId);
+        shownView.put("type", "modal");
+        shownView.put("callback_id", view.path("callback_id").asText());
+        shownView.put("private_metadata", view.path("private_metadata").asText(""));
+        shownView.put("state", Map.of("values", state));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "view_submission");
+        payload.put("team", Map.of("id", teamId, "domain", "drumbeat-demo"));
+        payload.put("user", Map.of("id", user.userId(), "username", user.name(), "name", user.name(), "team_id", teamId));
+        payload.put("api_app_id", SlackStandIn.APP_ID);
+        payload.put("token", "sandbox");
+        payload.put("trigger_id", user.triggerIds().map(t -> t.apply(user.userId())).orElse("0.0.sandbox"));
+        payload.put("view", shownView);
+        return payload;
+    }
+
+    private static Map<String, Object> stateValue(String type, String value) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("type", type);
+        switch (type) {
+            case "static_select" -> state.put("selected_option", value.isEmpty() ? null
+                    : Map.of("text", Map.of("type", "plain_text", "text", value), "value", value));
+            case "users_select" -> state.put("selected_user", value.isEmpty() ? null : value);
+            case "channels_select" -> state.put("selected_channel", value.isEmpty() ? null : value);
+            case "checkboxes" -> state.put("selected_options", value.isEmpty() ? java.util.List.of()
+                    : java.util.List.of(Map.of("text", Map.of("type", "plain_text", "text", value), "value", value)));
+            default -> state.put("value", value.isEmpty() ? null : value);
+        }
+        return state;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.drumbeat.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `drumbeat demo` end to end through the sandbox page's own endpoints, across a restart. */
+class DemoTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    private JsonNode get(Demo demo, String path) throws Exception {
+        return JSON.readTree(send(demo, HttpRequest.newBuilder(uri(demo, path)).GET()).body());
+    }
+
+    private JsonNode command(Demo demo, String userId, String text) throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("userId", userId, "text", text));
+        HttpResponse<String> response = send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/command"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(Demo demo, HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(Demo demo, String path) {
+        return URI.create("http://127.0.0.1:" + demo.port() + path);
+    }
+
+    private static String adminId(JsonNode people) {
+        for (JsonNode p : people) {
+            if (p.path("role").asText().equals("admin")) {
+                return p.path("userId").asText();
+            }
+        }
+        throw new AssertionError("the demo has no admin");
+    }
+
+    @Test
+    void the_sandbox_answers_commands_and_a_second_start_keeps_what_the_first_stored() throws Exception {
+        String admin;
+        try (Demo demo = Demo.start(dataDir, 0, Clock.systemUTC())) {
+            assertThat(demo.summary().services()).isGreaterThanOrEqualTo(40);
+            assertThat(send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox")).GET()).body()).contains("Drumbeat sandbox");
+            admin = adminId(get(demo, "/sandbox/api/people"));
+            JsonNode reply = command(demo, admin, "/drumbeat status legacy hardware");
+            assertThat(reply.path("status").asInt()).isEqualTo(200);
+            assertThat(reply.path("body").toString()).contains("Legacy Hardware", "secondary", "Margin");
+            JsonNode change = command(demo, admin, "/drumbeat owner legacy hardware <@" + admin + ">");
+            assertThat(change.path("body").toString()).contains("now owns");
+        }
+        try (Demo again = Demo.start(dataDir, 0, Clock.systemUTC())) {
+            JsonNode card = command(again, admin, "/drumbeat status legacy hardware");
+            assertThat(card.path("body").toString()).contains("*Owner*\\n<@" + admin + ">");
+            assertThat(command(again, admin, "/drumbeat services").path("body").toString())
+                    .contains(again.summary().services() + " services");
+        }
+    }
+
+    @Test
+    void a_modal_opened_in_the_sandbox_is_recorded_and_slack_accepts_it() throws Exception {
+        try (Demo demo = Demo.start(dataDir, 0, Clock.systemUTC())) {
+            String admin = adminId(get(demo, "/sandbox/api/people"));
+            command(demo, admin, "/drumbeat service add");
+            JsonNode calls = get(demo, "/sandbox/api/activity").path("calls");
+            assertThat(calls.toString()).contains("views.open", "Add a service");
+            for (JsonNode call : calls) {
+                assertThat(call.path("ok").asBoolean()).as(call.toString()).isTrue();
+            }
+        }
+    }
+}
