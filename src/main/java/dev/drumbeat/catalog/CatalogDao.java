@@ -18,8 +18,10 @@ public interface CatalogDao {
 
     String LISTING = """
             select s.*, c.status as checkin_status, c.period_start as checkin_period, c.hurdle as checkin_hurdle,
-                   c.submitted_by as checkin_by, c.submitted_at as checkin_at
+                   c.submitted_by as checkin_by, c.submitted_at as checkin_at,
+                   coalesce(o.deactivated, false) as owner_deactivated
               from services s
+              left join people o on o.team_id = s.team_id and o.user_id = s.owner_id
               left join lateral (select * from checkins ci where ci.service_id = s.id
                                   order by ci.period_start desc limit 1) c on true
             """;

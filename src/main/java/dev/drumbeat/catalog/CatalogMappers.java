@@ -24,7 +24,7 @@ public final class CatalogMappers {
     public static final class ListingMapper implements RowMapper<ServiceListing> {
         @Override
         public ServiceListing map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new ServiceListing(service(rs), checkIn(rs));
+            return new ServiceListing(service(rs), checkIn(rs), rs.getBoolean("owner_deactivated"));
         }
     }
 

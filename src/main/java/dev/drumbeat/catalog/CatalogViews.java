@@ -46,7 +46,7 @@ final class CatalogViews {
         Service s = card.service();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.heading(s.name()));
-        blocks.add(SlackBlocks.fields(people(s)));
+        blocks.add(SlackBlocks.fields(people(card.listing())));
         blocks.add(SlackBlocks.fields(economics(s)));
         blocks.add(SlackBlocks.markdown(kpiText(card.kpis())));
         blocks.add(SlackBlocks.note(checkInText(card.listing().lastCheckIn())));
@@ -56,13 +56,14 @@ final class CatalogViews {
     private String listLine(ServiceListing listing) {
         Service s = listing.service();
         return statusEmoji(listing.lastCheckIn()) + " *" + SlackBlocks.escape(s.name()) + "* `" + s.key() + "` · "
-                + s.tier().label() + (s.isProtected() ? " · protected" : "") + " · " + owner(s.ownerId())
+                + s.tier().label() + (s.isProtected() ? " · protected" : "") + " · " + owner(listing)
                 + " · " + money.format(s.unitCost()) + "/" + SlackBlocks.escape(s.unitName());
     }
 
-    private List<String> people(Service s) {
+    private List<String> people(ServiceListing listing) {
+        Service s = listing.service();
         return List.of(
-                "*Owner*\n" + owner(s.ownerId()),
+                "*Owner*\n" + owner(listing),
                 "*Deputy*\n" + s.deputyId().map(Mentions::mention).orElse("none"),
                 "*Tier*\n" + s.tier().label() + (s.isProtected() ? " · protected" : ""),
                 "*Team channel*\n" + s.teamChannel().map(c -> "<#" + c + ">").orElse("none"));
@@ -114,8 +115,9 @@ final class CatalogViews {
                 .orElse(":white_circle: No check-in yet.");
     }
 
-    static String owner(Optional<String> ownerId) {
-        return ownerId.map(Mentions::mention).orElse("_no owner_");
+    static String owner(ServiceListing listing) {
+        String owner = listing.service().ownerId().map(Mentions::mention).orElse("_no owner_");
+        return listing.ownerDeactivated() ? owner + " _(left Slack: no owner)_" : owner;
     }
 
     static String statusEmoji(Optional<CheckInSummary> last) {

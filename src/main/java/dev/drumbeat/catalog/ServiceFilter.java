@@ -17,7 +17,7 @@ record ServiceFilter(Predicate<ServiceListing> predicate) {
         }
         return new ServiceFilter(switch (text) {
             case "mine", "my", "me" -> s -> s.service().isOwnedBy(userId) || s.service().deputyId().filter(userId::equals).isPresent();
-            case "ownerless", "orphaned", "unowned" -> s -> s.service().ownerId().isEmpty();
+            case "ownerless", "orphaned", "unowned" -> ServiceListing::isOwnerless;
             case "green", "amber", "red" -> s -> s.lastCheckIn().filter(c -> c.status().equals(text)).isPresent();
             case "protected" -> s -> s.service().isProtected();
             default -> Tier.parse(text).<Predicate<ServiceListing>>map(t -> s -> s.service().tier() == t)

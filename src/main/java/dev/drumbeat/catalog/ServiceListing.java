@@ -2,6 +2,11 @@ package dev.drumbeat.catalog;
 
 import java.util.Optional;
 
-/** A service with its latest check-in, one row of the catalog listing. */
-public record ServiceListing(Service service, Optional<CheckInSummary> lastCheckIn) {
+/** A service with its latest check-in and whether its owner has left Slack: one row of the catalog listing. */
+public record ServiceListing(Service service, Optional<CheckInSummary> lastCheckIn, boolean ownerDeactivated) {
+
+    /** No owner, or an owner deactivated in Slack: nobody is answering for it. */
+    public boolean isOwnerless() {
+        return service.ownerId().isEmpty() || ownerDeactivated;
+    }
 }

@@ -29,6 +29,7 @@ class CatalogCommandsTest {
                 .service("trading-platform", "Trading Platform", "strategic", "U0BOB0001", "45", "1000", "90000")
                 .service("trade-settlement", "Trade Settlement", "core", "U0BOB0001", "2.5", "20000", "40000")
                 .service("legacy-hardware", "Legacy Hardware Maintenance", "secondary", null, "1500", "20", "12000")
+                .service("mainframe-batch", "Mainframe Batch", "core", "U0GONE001", "3", "50000", "200000")
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95")
                 .kpi("payments-api", "p95-latency", "p95 latency", "ms", "250", "down", "310")
                 .checkIn("payments-api", "amber", "Waiting on the vendor's TLS patch", "U0ALICE01");
@@ -64,14 +65,15 @@ class CatalogCommandsTest {
     @Test
     void services_lists_tier_owner_status_and_unit_cost() {
         String text = run(alice, "services").text();
-        assertThat(text).contains("4 services", "*Payments API* `payments-api` · core · <@U0ALICE01>", "$0.12/transaction",
+        assertThat(text).contains("5 services", "*Payments API* `payments-api` · core · <@U0ALICE01>", "$0.12/transaction",
                 ":large_orange_circle:", "_no owner_");
     }
 
     @Test
     void services_filter_by_tier_and_by_ownerless() {
         assertThat(run(alice, "services strategic").text()).contains("1 service", "Trading Platform").doesNotContain("Payments API");
-        assertThat(run(alice, "services ownerless").text()).contains("Legacy Hardware Maintenance").doesNotContain("Trading");
+        assertThat(run(alice, "services ownerless").text()).contains("2 services", "Legacy Hardware Maintenance",
+                "*Mainframe Batch* `mainframe-batch` · core · <@U0GONE001> _(left Slack: no owner)_").doesNotContain("Trading");
         assertThat(run(alice, "services nothing-like-this").text()).contains("0 services");
     }
 
