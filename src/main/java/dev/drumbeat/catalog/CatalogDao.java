@@ -3,6 +3,7 @@ package dev.drumbeat.catalog;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -43,6 +44,11 @@ public interface CatalogDao {
 
     @SqlQuery("select * from services where team_id = :teamId and active order by key")
     List<Service> findAll(@Bind("teamId") String teamId);
+
+    /** Just what name matching needs, in catalog order. */
+    @SqlQuery("select key, name from services where team_id = :teamId and active order by key")
+    @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
+    List<ServiceMatcher.Candidate> candidates(@Bind("teamId") String teamId);
 
     /** Every service of the team, retired ones too, locked for an import that may change any of them. */
     @SqlQuery("select * from services where team_id = :teamId order by key for update")

@@ -30,9 +30,7 @@ public final class CatalogService {
 
     /** Finds the service a person meant by what they typed. */
     public ServiceMatcher.Match resolve(String teamId, String typed) {
-        List<ServiceMatcher.Candidate> candidates = jdbi.withExtension(CatalogDao.class, dao -> dao.findAll(teamId))
-                .stream().map(s -> new ServiceMatcher.Candidate(s.key(), s.name())).toList();
-        return ServiceMatcher.match(typed, candidates);
+        return ServiceMatcher.match(typed, jdbi.withExtension(CatalogDao.class, dao -> dao.candidates(teamId)));
     }
 
     public Optional<ServiceCard> card(String teamId, String key) {

@@ -5,10 +5,14 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** Formats money and quantities the way a finance person reads them: $504,000 and $0.12. */
+/** Formats money and quantities the way a finance person reads them: $504,000 and $0.12. Thread-safe. */
 public final class Money {
+    /** DecimalFormat is not thread-safe and costly to build, so each thread keeps its own. */
+    private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
     private final String symbol;
 
     public Money(Currency currency) {
@@ -30,8 +34,10 @@ public final class Money {
     }
 
     private static DecimalFormat pattern(String pattern) {
-        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.US));
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format;
+        return FORMATS.get().computeIfAbsent(pattern, p -> {
+            DecimalFormat format = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.US));
+            format.setRoundingMode(RoundingMode.HALF_UP);
+            return format;
+        });
     }
 }

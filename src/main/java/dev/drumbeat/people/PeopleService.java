@@ -15,8 +15,15 @@ public final class PeopleService {
         this.admins = Set.copyOf(admins);
     }
 
-    /** Records that a person used Drumbeat (creating the workspace on its first request) and says who they are. */
+    /**
+     * Says who is asking, learning the person (and the workspace, on its first request) when they are new
+     * or renamed; a known person costs one read, so read-only commands stay read-only.
+     */
     public Actor actorFor(String teamId, String userId, String userName) {
+        Optional<Person> known = find(teamId, userId);
+        if (known.isPresent() && known.get().name().equals(userName)) {
+            return new Actor(teamId, userId, roleOf(userId, known));
+        }
         return jdbi.inTransaction(handle -> {
             PeopleDao dao = handle.attach(PeopleDao.class);
             dao.ensureWorkspace(teamId, "");
