@@ -72,7 +72,7 @@ final class CatalogViews {
     private List<String> economics(Service s) {
         return List.of(
                 "*Unit cost*\n" + money.format(s.unitCost()) + " per " + SlackBlocks.escape(s.unitName()),
-                "*Demand*\n" + Money.quantity(s.monthlyDemand()) + " " + SlackBlocks.escape(s.unitName()) + "s a month",
+                "*Demand*\n" + Money.quantity(s.monthlyDemand()) + " " + SlackBlocks.escape(plural(s.unitName())) + " a month",
                 "*Monthly cost*\n" + money.format(s.unitCost()) + " × " + Money.quantity(s.monthlyDemand())
                         + " = " + money.format(s.monthlyCost()),
                 "*Monthly value*\n" + money.format(s.monthlyValue()),
@@ -94,18 +94,31 @@ final class CatalogViews {
         StringBuilder text = new StringBuilder("*KPIs*");
         for (KpiStatus k : kpis) {
             String comparator = "up".equals(k.direction()) ? "≥" : "≤";
-            String last = k.lastValue().map(v -> v.toPlainString() + unit(k)).orElse("no reading yet");
+            String last = k.lastValue().map(v -> measure(v, k.unit())).orElse("no reading yet");
             String mark = k.onTarget().map(on -> on ? " :white_check_mark:" : " :x:").orElse("");
             String when = k.lastPeriod().map(p -> " · week of " + DAY.format(p)).orElse("");
             text.append("\n• ").append(SlackBlocks.escape(k.name())).append(": ").append(last)
-                    .append(" (target ").append(comparator).append(' ').append(k.target().toPlainString())
-                    .append(unit(k)).append(')').append(mark).append(when);
+                    .append(" (target ").append(comparator).append(' ').append(measure(k.target(), k.unit()))
+                    .append(')').append(mark).append(when);
         }
         return text.toString();
     }
 
-    private static String unit(KpiStatus k) {
-        return k.unit().isBlank() ? "" : (k.unit().equals("%") ? "%" : " " + SlackBlocks.escape(k.unit()));
+    /** A KPI value with its unit where a reader expects it: $17.79, 99.9%, 310 ms. */
+    static String measure(BigDecimal value, String unit) {
+        String number = value.toPlainString();
+        if (unit.isBlank()) {
+            return number;
+        }
+        if (unit.matches("[$€£¥]")) {
+            return unit + number;
+        }
+        return number + (unit.equals("%") ? "%" : " " + SlackBlocks.escape(unit));
+    }
+
+    /** "account" becomes "accounts"; "1k transactions" and "GB-months" stay as they are. */
+    static String plural(String unitName) {
+        return unitName.endsWith("s") ? unitName : unitName + "s";
     }
 
     private static String checkInText(Optional<CheckInSummary> last) {
