@@ -24,7 +24,10 @@ import dev.drumbeat.web.ApiTokenService;
 import dev.drumbeat.web.TokenCommand;
 import dev.drumbeat.web.WebServer;
 import io.javalin.config.JavalinConfig;
+import dev.drumbeat.schedule.Scheduling;
+import dev.drumbeat.slack.Outbox;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -35,18 +38,31 @@ import java.util.function.Consumer;
 public final class Drumbeat implements AutoCloseable {
     private final WebServer web;
     private final PeopleSync peopleSync;
+    private final List<AutoCloseable> running;
 
-    private Drumbeat(WebServer web, PeopleSync peopleSync) {
+    private Drumbeat(WebServer web, PeopleSync peopleSync, List<AutoCloseable> running) {
         this.web = web;
         this.peopleSync = peopleSync;
+        this.running = List.copyOf(running);
     }
 
     public static void main(String[] args) {
         System.exit(new Cli(System.getenv(), System.out, System.err).run(args));
     }
 
-    /** Starts Drumbeat on the given database; {@code extraRoutes} lets the sandbox add its pages. */
+    /** Starts Drumbeat with its scheduled jobs; {@code extraRoutes} lets the sandbox add its pages. */
     public static Drumbeat start(Config config, Database database, Clock clock, Consumer<JavalinConfig> extraRoutes) {
+        return start(config, database, clock, extraRoutes, true);
+    }
+
+    /**
+     * Starts Drumbeat on the given database. Without {@code runJobs} no Quartz scheduler starts (tests run
+     * jobs by hand with their own clock); the outbox sender always runs.
+     */
+    public static Drumbeat start(Config config, Database database, Clock clock, Consumer<JavalinConfig> extraRoutes,
+                                 boolean runJobs) {
+        List<AutoCloseable> running = new ArrayList<>();
+        Outbox outbox = new Outbox(clock);
         Slack slack = SlackApp.client(config);
         App app = SlackApp.create(config, slack);
         AuditLog audit = new AuditLog(clock);
@@ -64,7 +80,11 @@ public final class Drumbeat implements AutoCloseable {
                 new CatalogExport(database.jdbi()), new ApiTokenGuard(tokens));
         WebServer web = new WebServer(slackEvents, database, routes(List.of(catalogApi, extraRoutes)));
         PeopleSync peopleSync = new PeopleSync(slack, config.botToken(), database.jdbi());
-        return new Drumbeat(web.start("0.0.0.0", config.port()), peopleSync);
+        List<Scheduling.Recurring> jobs = new ArrayList<>();
+        if (runJobs) {
+            running.add(Scheduling.start(database.dataSource(), jobs));
+        }
+        return new Drumbeat(web.start("0.0.0.0", config.port()), peopleSync, running);
     }
 
     /** Reads the workspace's people from Slack, so CSV owners and user pickers find them; see {@link PeopleSync}. */
@@ -79,6 +99,13 @@ public final class Drumbeat implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop " + running.get(i), e);
+            }
+        }
     }
 
     /** Several route registrations as one, in order. */

@@ -2,6 +2,7 @@ package dev.drumbeat.config;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,8 @@ public record Config(
         Set<String> admins,
         Currency currency,
         DayOfWeek checkInDay,
-        int checkInHour) {
+        int checkInHour,
+        Duration reminderDelay) {
 
     public static final String SLACK_API_URL = "https://slack.com/api/";
 
@@ -32,12 +34,12 @@ public record Config(
     /** The same settings with another port, for tests and the sandbox that pick a free one. */
     public Config withPort(int newPort) {
         return new Config(botToken, signingSecret, databaseUrl, dataDir, newPort, slackApiUrl,
-                leadershipChannel, admins, currency, checkInDay, checkInHour);
+                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay);
     }
 
     public Config withSlackApiUrl(String url) {
         return new Config(botToken, signingSecret, databaseUrl, dataDir, port, url,
-                leadershipChannel, admins, currency, checkInDay, checkInHour);
+                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay);
     }
 
     @Override
@@ -45,6 +47,7 @@ public record Config(
         return "Config[botToken=***, signingSecret=***, database=" + databaseUrl.map(u -> "external").orElse("embedded")
                 + ", dataDir=" + dataDir + ", port=" + port + ", slackApiUrl=" + slackApiUrl
                 + ", leadershipChannel=" + leadershipChannel.orElse("-") + ", admins=" + admins
-                + ", currency=" + currency + ", checkIn=" + checkInDay + " " + checkInHour + ":00]";
+                + ", currency=" + currency + ", checkIn=" + checkInDay + " " + checkInHour + ":00, reminderAfter="
+                + reminderDelay + "]";
     }
 }

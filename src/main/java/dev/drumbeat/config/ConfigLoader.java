@@ -3,6 +3,7 @@ package dev.drumbeat.config;
 import dev.drumbeat.db.DatabaseUrl;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Locale;
@@ -32,7 +33,8 @@ public final class ConfigLoader {
                 parsed("DRUMBEAT_ADMINS", "", ConfigLoader::userIds),
                 parsed("DRUMBEAT_CURRENCY", "USD", v -> Currency.getInstance(v.toUpperCase(Locale.ROOT))),
                 parsed("DRUMBEAT_CHECKIN_DAY", "MONDAY", v -> DayOfWeek.valueOf(v.toUpperCase(Locale.ROOT))),
-                parsed("DRUMBEAT_CHECKIN_HOUR", "9", ConfigLoader::hour));
+                parsed("DRUMBEAT_CHECKIN_HOUR", "9", ConfigLoader::hour),
+                parsed("DRUMBEAT_REMINDER_HOURS", "24", ConfigLoader::reminderDelay));
     }
 
     private Optional<String> optional(String name) {
@@ -83,6 +85,14 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("an hour is between 0 and 23");
         }
         return hour;
+    }
+
+    private static Duration reminderDelay(String value) {
+        int hours = Integer.parseInt(value);
+        if (hours < 1 || hours > 144) {
+            throw new IllegalArgumentException("the reminder comes 1 to 144 hours after the prompt");
+        }
+        return Duration.ofHours(hours);
     }
 
     private static String apiUrl(String value) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class Demo implements AutoCloseable {
         Set<String> admins = portfolio.people().stream().filter(p -> p.role().equals("admin"))
                 .map(DemoPortfolio.DemoPerson::userId).collect(Collectors.toSet());
         return new Config(BOT_TOKEN, SIGNING_SECRET, Optional.empty(), dataDir, port, slack.apiUrl(),
-                Optional.of(LEADERSHIP_CHANNEL), admins, Currency.getInstance("USD"), DayOfWeek.MONDAY, 9);
+                Optional.of(LEADERSHIP_CHANNEL), admins, Currency.getInstance("USD"), DayOfWeek.MONDAY, 9, Duration.ofHours(24));
     }
 
     public int port() {

@@ -11,6 +11,7 @@ import dev.drumbeat.sandbox.SlackUser;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.Set;
@@ -44,13 +45,13 @@ public final class TestDrumbeat implements AutoCloseable {
         MutableClock clock = MutableClock.atSystemTime();
         Database database = TestDatabase.fresh();
         SlackStandIn slack = SlackStandIn.start(0, BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
-        Drumbeat app = Drumbeat.start(config(slack.apiUrl()), database, clock, routes -> { });
+        Drumbeat app = Drumbeat.start(config(slack.apiUrl()), database, clock, routes -> { }, false);
         return new TestDrumbeat(database, slack, clock, app);
     }
 
     public static Config config(String slackApiUrl) {
         return new Config(BOT_TOKEN, SIGNING_SECRET, Optional.empty(), Path.of("target/unused"), 0, slackApiUrl,
-                Optional.of("C0LEADERS"), Set.of(ADMIN), Currency.getInstance("USD"), DayOfWeek.MONDAY, 9);
+                Optional.of("C0LEADERS"), Set.of(ADMIN), Currency.getInstance("USD"), DayOfWeek.MONDAY, 9, Duration.ofHours(24));
     }
 
     /** A person in the test workspace whose trigger ids the stand-in will accept. */

@@ -1,0 +1,30 @@
+package dev.drumbeat.checkin;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * Check-in periods are weeks that start on the configured weekday in each person's own time zone;
+ * a period is named by that day's date. Pure and thread-safe.
+ */
+public record Periods(DayOfWeek day, int hour) {
+
+    /** The period a moment falls in, for someone in {@code zone}. */
+    public LocalDate periodOf(Instant moment, ZoneId zone) {
+        return moment.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(day));
+    }
+
+    /** When the prompt for a period is due: the period's first day at the configured hour, local time (DST-safe). */
+    public Instant promptAt(LocalDate periodStart, ZoneId zone) {
+        return ZonedDateTime.of(periodStart.atTime(hour, 0), zone).toInstant();
+    }
+
+    /** True when the prompt for the period containing {@code now} is due. */
+    public boolean isPromptDue(Instant now, ZoneId zone) {
+        return !now.isBefore(promptAt(periodOf(now, zone), zone));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.drumbeat.schedule;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * Quartz on PostgreSQL with the clustered JDBC job store: every Drumbeat instance runs a scheduler on
+ * the same tables, and each firing of a job runs on exactly one of them. Jobs are built by
+ * {@link #jobFactory} from suppliers, so they get their collaborators through their constructors.
+ */
+public final class Scheduling implements AutoCloseable {
+    public static final String SCHEDULER_NAME = "drumbeat";
+    private final Scheduler scheduler;
+
+    private Scheduling(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** A job to run every {@code every}, built by {@code factory}. */
+    public record Recurring(String name, Class<? extends Job> type, Supplier<? extends Job> factory, Duration every) {
+    }
+
+    public static Scheduling start(DataSource dataSource, List<Recurring> jobs) {
+        try {
+            String instanceId = UUID.randomUUID().toString();
+            String dataSourceName = "drumbeat-" + instanceId;
+            DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, provider(dataSource));
+            Scheduler scheduler = new StdSchedulerFactory(properties(instanceId, dataSourceName)).getScheduler();
+            // Several schedulers share one name across a cluster; in one JVM (tests) the repository must not hand back the first.
+            SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
+            scheduler.setJobFactory(jobFactory(jobs));
+            for (Recurring job : jobs) {
+                schedule(scheduler, job);
+            }
+            scheduler.start();
+            return new Scheduling(scheduler);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a job now, on whichever instance picks it up first. */
+    public void triggerNow(String name) {
+        try {
+            scheduler.triggerJob(JobKey.jobKey(name));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void schedule(Scheduler scheduler, Recurring job) throws SchedulerException {
+        if (!job.type().isAnnotationPresent(DisallowConcurrentExecution.class)) {
+            throw new IllegalArgumentException(job.type().getSimpleName() + " must not run concurrently");
+        }
+        JobDetail detail = JobBuilder.newJob(job.type()).withIdentity(job.name()).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(job.name()).forJob(detail)
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(job.every().toMillis())
+                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            if (!scheduler.checkExists(detail.getKey())) {
+                scheduler.scheduleJob(detail, trigger);
+            }
+        } catch (ObjectAlreadyExistsException another) {
+            // another instance scheduled it first: that is the point of the shared job store
+        }
+    }
+
+    private static org.quartz.spi.JobFactory jobFactory(List<Recurring> jobs) {
+        Map<Class<? extends Job>, Supplier<? extends Job>> factories = new java.util.HashMap<>();
+        jobs.forEach(j -> factories.put(j.type(), j.factory()));
+        return (bundle, scheduler) -> {
+            Supplier<? extends Job> factory = factories.get(bundle.getJobDetail().getJobClass());
+            if (factory == null) {
+                throw new SchedulerException("no factory for " + bundle.getJobDetail().getJobClass());
+            }
+            return factory.get();
+        };
+    }
+
+    private static Properties properties(String instanceId, String dataSourceName) {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId);
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "qrtz_");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        return p;
+    }
+
+    private static ConnectionProvider provider(DataSource dataSource) {
+        return new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // the pool belongs to Drumbeat's Database, which closes it
+            }
+
+            @Override
+            public void initialize() {
+                // nothing to prepare: the pool is already open
+            }
+        };
+    }
+}

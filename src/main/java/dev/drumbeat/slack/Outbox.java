@@ -1,0 +1,46 @@
+package dev.drumbeat.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Queues Slack calls in the caller's transaction, so a change and the message about it are stored
+ * together or not at all; {@link OutboxSender} sends them. Queuing a dedupe key twice keeps the first.
+ * Thread-safe.
+ */
+public final class Outbox {
+    /** The argument value that stands for the {@code ts} of another queued message once it is sent. */
+    public static final String TS_OF = "$ts_of";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Clock clock;
+
+    public Outbox(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static Map<String, Object> tsOf(String dedupeKey) {
+        return Map.of(TS_OF, dedupeKey);
+    }
+
+    /** Queues the message; false when a message with the same dedupe key was already queued. */
+    public boolean enqueue(Handle handle, OutboxMessage message) {
+        return handle.createUpdate("""
+                insert into slack_outbox (team_id, dedupe_key, method, channel, args, next_attempt_at, created_at)
+                values (:team, :key, :method, :channel, cast(:args as jsonb), :now, :now)
+                on conflict (dedupe_key) do nothing""")
+                .bind("team", message.teamId()).bind("key", message.dedupeKey()).bind("method", message.method())
+                .bind("channel", message.channel().orElse(null)).bind("args", json(message.args()))
+                .bind("now", clock.instant()).execute() == 1;
+    }
+
+    private static String json(Map<String, Object> args) {
+        try {
+            return JSON.writeValueAsString(args);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("outbox arguments must be JSON", e);
+        }
+    }
+}
