@@ -24,9 +24,13 @@ import dev.drumbeat.web.ApiTokenService;
 import dev.drumbeat.web.TokenCommand;
 import dev.drumbeat.web.WebServer;
 import io.javalin.config.JavalinConfig;
+import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.checkin.PromptJob;
+import dev.drumbeat.checkin.PromptService;
 import dev.drumbeat.schedule.Scheduling;
 import dev.drumbeat.slack.Outbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -80,7 +84,10 @@ public final class Drumbeat implements AutoCloseable {
                 new CatalogExport(database.jdbi()), new ApiTokenGuard(tokens));
         WebServer web = new WebServer(slackEvents, database, routes(List.of(catalogApi, extraRoutes)));
         PeopleSync peopleSync = new PeopleSync(slack, config.botToken(), database.jdbi());
+        Periods periods = new Periods(config.checkInDay(), config.checkInHour());
+        PromptService prompts = new PromptService(database.jdbi(), outbox, periods, config.reminderDelay(), clock);
         List<Scheduling.Recurring> jobs = new ArrayList<>();
+        jobs.add(new Scheduling.Recurring(PromptJob.NAME, PromptJob.class, () -> new PromptJob(prompts), Duration.ofMinutes(1)));
         if (runJobs) {
             running.add(Scheduling.start(database.dataSource(), jobs));
         }
