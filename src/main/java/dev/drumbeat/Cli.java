@@ -49,10 +49,6 @@ public final class Cli {
         Database database = Database.open(config.databaseUrl(), config.dataDir());
         Drumbeat drumbeat = Drumbeat.start(config, database, Clock.systemUTC(), routes -> { });
         out.println("Drumbeat is listening on port " + drumbeat.port() + " (Slack events at /slack/events)");
-        Thread sync = new Thread(() -> drumbeat.peopleSync().syncOwnWorkspace()
-                .ifPresent(n -> out.println("Learned " + n + " people from Slack")), "people-sync");
-        sync.setDaemon(true);
-        sync.start();
         awaitShutdown(() -> {
             drumbeat.close();
             database.close();

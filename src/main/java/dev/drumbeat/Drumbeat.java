@@ -15,6 +15,7 @@ import dev.drumbeat.db.Database;
 import dev.drumbeat.people.PeopleListeners;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.PeopleSync;
+import dev.drumbeat.people.PeopleSyncJob;
 import dev.drumbeat.slack.BoltAdapter;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.RequestVerifier;
@@ -41,12 +42,10 @@ import java.util.function.Consumer;
  */
 public final class Drumbeat implements AutoCloseable {
     private final WebServer web;
-    private final PeopleSync peopleSync;
     private final List<AutoCloseable> running;
 
-    private Drumbeat(WebServer web, PeopleSync peopleSync, List<AutoCloseable> running) {
+    private Drumbeat(WebServer web, List<AutoCloseable> running) {
         this.web = web;
-        this.peopleSync = peopleSync;
         this.running = List.copyOf(running);
     }
 
@@ -88,15 +87,12 @@ public final class Drumbeat implements AutoCloseable {
         PromptService prompts = new PromptService(database.jdbi(), outbox, periods, config.reminderDelay(), clock);
         List<Scheduling.Recurring> jobs = new ArrayList<>();
         jobs.add(new Scheduling.Recurring(PromptJob.NAME, PromptJob.class, () -> new PromptJob(prompts), Duration.ofMinutes(1)));
+        jobs.add(new Scheduling.Recurring(PeopleSyncJob.NAME, PeopleSyncJob.class, () -> new PeopleSyncJob(peopleSync),
+                Duration.ofHours(1)));
         if (runJobs) {
             running.add(Scheduling.start(database.dataSource(), jobs));
         }
-        return new Drumbeat(web.start("0.0.0.0", config.port()), peopleSync, running);
-    }
-
-    /** Reads the workspace's people from Slack, so CSV owners and user pickers find them; see {@link PeopleSync}. */
-    public PeopleSync peopleSync() {
-        return peopleSync;
+        return new Drumbeat(web.start("0.0.0.0", config.port()), running);
     }
 
     public int port() {
