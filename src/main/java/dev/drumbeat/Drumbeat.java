@@ -12,6 +12,9 @@ import dev.drumbeat.catalog.Money;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
+import dev.drumbeat.people.AwayBackCommand;
+import dev.drumbeat.people.AwayCommand;
+import dev.drumbeat.people.AwayService;
 import dev.drumbeat.people.PeopleListeners;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.PeopleSync;
@@ -20,20 +23,32 @@ import dev.drumbeat.slack.BoltAdapter;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.RequestVerifier;
 import dev.drumbeat.slack.SlackApp;
+import dev.drumbeat.slack.SlackRetries;
 import dev.drumbeat.web.ApiTokenGuard;
 import dev.drumbeat.web.ApiTokenService;
 import dev.drumbeat.web.TokenCommand;
 import dev.drumbeat.web.WebServer;
 import io.javalin.config.JavalinConfig;
+import dev.drumbeat.checkin.CheckInListeners;
+import dev.drumbeat.checkin.CheckInService;
 import dev.drumbeat.checkin.Periods;
 import dev.drumbeat.checkin.PromptJob;
+import dev.drumbeat.checkin.PromptRefresh;
 import dev.drumbeat.checkin.PromptService;
+import dev.drumbeat.checkin.ReadingsRoutes;
+import dev.drumbeat.checkin.ReadingsService;
 import dev.drumbeat.schedule.Scheduling;
 import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.OutboxCommand;
+import dev.drumbeat.slack.OutboxSender;
+import dev.drumbeat.slack.OutboxSenderSettings;
+import dev.drumbeat.slack.RateLimitSettings;
+import dev.drumbeat.slack.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -43,9 +58,11 @@ import java.util.function.Consumer;
 public final class Drumbeat implements AutoCloseable {
     private final WebServer web;
     private final List<AutoCloseable> running;
+    private final Optional<Scheduling> scheduling;
 
-    private Drumbeat(WebServer web, List<AutoCloseable> running) {
+    private Drumbeat(WebServer web, List<AutoCloseable> running, Optional<Scheduling> scheduling) {
         this.web = web;
+        this.scheduling = scheduling;
         this.running = List.copyOf(running);
     }
 
@@ -67,9 +84,13 @@ public final class Drumbeat implements AutoCloseable {
         List<AutoCloseable> running = new ArrayList<>();
         Outbox outbox = new Outbox(clock);
         Slack slack = SlackApp.client(config);
+        OutboxSender outboxSender = new OutboxSender(database.jdbi(), slack, config.botToken(), clock,
+                new RateLimits(RateLimitSettings.defaults(), System::nanoTime, clock), OutboxSenderSettings.defaults());
         App app = SlackApp.create(config, slack);
+        app.use(new SlackRetries(database.jdbi(), clock));
         AuditLog audit = new AuditLog(clock);
         PeopleService people = new PeopleService(database.jdbi(), config.admins());
+        Periods periods = new Periods(config.checkInDay(), config.checkInHour());
         CatalogService catalog = new CatalogService(database.jdbi(), audit);
         CommandRouter router = new CommandRouter(people);
         new CatalogListeners(catalog, people, new Money(config.currency())).register(router, app);
@@ -77,22 +98,33 @@ public final class Drumbeat implements AutoCloseable {
                 .register(router, app);
         ApiTokenService tokens = new ApiTokenService(database.jdbi(), audit, people, clock);
         router.add(new TokenCommand(tokens));
+        router.add(new OutboxCommand(database.jdbi(), clock));
+        AwayService away = new AwayService(database.jdbi(), people, audit, periods, clock);
+        router.add(new AwayCommand(away)).add(new AwayBackCommand(away));
+        CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
+        new CheckInListeners(checkIns, catalog, people).register(router, app);
         router.register(app);
         BoltAdapter slackEvents = new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock));
         CatalogRoutes catalogApi = new CatalogRoutes(new CatalogImportService(database.jdbi(), audit),
                 new CatalogExport(database.jdbi()), new ApiTokenGuard(tokens));
-        WebServer web = new WebServer(slackEvents, database, routes(List.of(catalogApi, extraRoutes)));
+        ReadingsRoutes readingsApi = new ReadingsRoutes(new ReadingsService(database.jdbi(), audit, periods, clock),
+                new ApiTokenGuard(tokens));
+        WebServer web = new WebServer(slackEvents, database, routes(List.of(catalogApi, readingsApi, extraRoutes)));
         PeopleSync peopleSync = new PeopleSync(slack, config.botToken(), database.jdbi());
-        Periods periods = new Periods(config.checkInDay(), config.checkInHour());
         PromptService prompts = new PromptService(database.jdbi(), outbox, periods, config.reminderDelay(), clock);
         List<Scheduling.Recurring> jobs = new ArrayList<>();
         jobs.add(new Scheduling.Recurring(PromptJob.NAME, PromptJob.class, () -> new PromptJob(prompts), Duration.ofMinutes(1)));
         jobs.add(new Scheduling.Recurring(PeopleSyncJob.NAME, PeopleSyncJob.class, () -> new PeopleSyncJob(peopleSync),
                 Duration.ofHours(1)));
-        if (runJobs) {
-            running.add(Scheduling.start(database.dataSource(), jobs));
-        }
-        return new Drumbeat(web.start("0.0.0.0", config.port()), running);
+        running.add(outboxSender.start());
+        Optional<Scheduling> scheduling = runJobs ? Optional.of(Scheduling.start(database.dataSource(), jobs)) : Optional.empty();
+        scheduling.ifPresent(running::add);
+        return new Drumbeat(web.start("0.0.0.0", config.port()), running, scheduling);
+    }
+
+    /** Fires a scheduled job now on whichever instance of the cluster takes it; for operators and tests. */
+    public void runJobNow(String name) {
+        scheduling.orElseThrow(() -> new IllegalStateException("this instance runs no jobs")).triggerNow(name);
     }
 
     public int port() {

@@ -94,26 +94,14 @@ final class CatalogViews {
         StringBuilder text = new StringBuilder("*KPIs*");
         for (KpiStatus k : kpis) {
             String comparator = "up".equals(k.direction()) ? "≥" : "≤";
-            String last = k.lastValue().map(v -> measure(v, k.unit())).orElse("no reading yet");
+            String last = k.lastValue().map(v -> SlackBlocks.escape(Money.measure(v, k.unit()))).orElse("no reading yet");
             String mark = k.onTarget().map(on -> on ? " :white_check_mark:" : " :x:").orElse("");
             String when = k.lastPeriod().map(p -> " · week of " + DAY.format(p)).orElse("");
             text.append("\n• ").append(SlackBlocks.escape(k.name())).append(": ").append(last)
-                    .append(" (target ").append(comparator).append(' ').append(measure(k.target(), k.unit()))
+                    .append(" (target ").append(comparator).append(' ').append(SlackBlocks.escape(Money.measure(k.target(), k.unit())))
                     .append(')').append(mark).append(when);
         }
         return text.toString();
-    }
-
-    /** A KPI value with its unit where a reader expects it: $17.79, 99.9%, 310 ms. */
-    static String measure(BigDecimal value, String unit) {
-        String number = value.toPlainString();
-        if (unit.isBlank()) {
-            return number;
-        }
-        if (unit.matches("[$€£¥]")) {
-            return unit + number;
-        }
-        return number + (unit.equals("%") ? "%" : " " + SlackBlocks.escape(unit));
     }
 
     /** "account" becomes "accounts"; "1k transactions" and "GB-months" stay as they are. */

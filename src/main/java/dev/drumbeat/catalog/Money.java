@@ -28,6 +28,19 @@ public final class Money {
         return (amount.signum() < 0 ? "−" : "") + symbol + digits;
     }
 
+    /** A measured value with its unit where a reader expects it: $17.79, 99.9%, 310 ms. Not escaped for mrkdwn. */
+    public static String measure(BigDecimal value, String unit) {
+        String number = value.stripTrailingZeros().toPlainString();
+        String u = unit == null ? "" : unit.strip();
+        if (u.isEmpty()) {
+            return number;
+        }
+        if (u.matches("[$€£¥]")) {
+            return u + number;
+        }
+        return number + (u.equals("%") ? "%" : " " + u);
+    }
+
     /** A count such as demand: grouped, no trailing zeros. */
     public static String quantity(BigDecimal value) {
         return pattern("#,##0.####").format(value);

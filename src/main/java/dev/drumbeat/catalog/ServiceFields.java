@@ -52,14 +52,7 @@ public final class ServiceFields {
      */
     public static BigDecimal amount(String raw) {
         String text = raw == null ? "" : raw.strip().replaceAll("[\\s$€£]", "");
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("a number is required");
-        }
-        if (DIGITS_AND_COMMAS.matcher(text).matches() && !GROUPED.matcher(text).matches()) {
-            throw new IllegalArgumentException("“" + raw.strip() + "” is ambiguous: use a point for decimals"
-                    + " and commas only between thousands, like 1,250.50");
-        }
-        BigDecimal value = decimal(text.replace(",", ""), raw);
+        BigDecimal value = number(text, raw);
         if (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0) {
             throw new IllegalArgumentException("the number must be between 0 and " + MAX_AMOUNT.toPlainString());
         }
@@ -67,6 +60,21 @@ public final class ServiceFields {
             throw new IllegalArgumentException("at most two decimal places");
         }
         return value;
+    }
+
+    /**
+     * The house rule for numbers people type, without any range check: commas group thousands only,
+     * so 1,250.5 is read and 12,5 refused as ambiguous. {@code raw} is what they typed, for the message.
+     */
+    public static BigDecimal number(String text, String raw) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("a number is required");
+        }
+        if (DIGITS_AND_COMMAS.matcher(text).matches() && !GROUPED.matcher(text).matches()) {
+            throw new IllegalArgumentException("“" + raw.strip() + "” is ambiguous: use a point for decimals"
+                    + " and commas only between thousands, like 1,250.50");
+        }
+        return decimal(text.replace(",", ""), raw);
     }
 
     private static BigDecimal decimal(String text, String raw) {

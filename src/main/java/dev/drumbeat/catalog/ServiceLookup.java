@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Turns what someone typed into one service key, or a sentence listing what they might have meant. */
-final class ServiceLookup {
+public final class ServiceLookup {
     private final CatalogService catalog;
 
-    ServiceLookup(CatalogService catalog) {
+    public ServiceLookup(CatalogService catalog) {
         this.catalog = catalog;
     }
 
-    String keyFor(String teamId, String typed, String usage) {
+    public String keyFor(String teamId, String typed, String usage) {
         if (typed.isBlank()) {
             throw new UserError("Which service? Use `/drumbeat " + usage + "`.");
         }

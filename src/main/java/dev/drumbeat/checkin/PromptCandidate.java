@@ -1,5 +1,7 @@
 package dev.drumbeat.checkin;
 
+import dev.drumbeat.people.AwayCover;
+import dev.drumbeat.people.AwayState;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -15,13 +17,15 @@ record PromptCandidate(long serviceId, String teamId, String serviceKey, String 
     record Person(String userId, String tz) {
     }
 
-    /** Who is asked for this service in the period: the owner unless away, then a deputy; empty means excused. */
+    /** Who is asked for this service in the period (see {@link AwayCover}); empty means excused. */
     Optional<Person> recipient(LocalDate periodStart) {
-        boolean away = ownerAwayUntil.filter(until -> !until.isBefore(periodStart)).isPresent();
-        if (!away) {
-            return Optional.of(new Person(ownerId, ownerTz));
-        }
-        return awayDeputy.filter(d -> !d.userId().equals(ownerId))
-                .or(() -> serviceDeputy.filter(d -> !d.userId().equals(ownerId)));
+        AwayState away = new AwayState(ownerAwayUntil, awayDeputy.map(Person::userId));
+        return AwayCover.coverFor(ownerId, serviceDeputy.map(Person::userId), away, periodStart).map(this::person);
+    }
+
+    private Person person(String userId) {
+        return awayDeputy.filter(d -> d.userId().equals(userId))
+                .or(() -> serviceDeputy.filter(d -> d.userId().equals(userId)))
+                .orElse(new Person(ownerId, ownerTz));
     }
 }

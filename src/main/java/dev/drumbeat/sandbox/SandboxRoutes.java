@@ -43,6 +43,7 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
         config.routes.get("/sandbox/api/people", ctx -> ctx.json(people));
         config.routes.post("/sandbox/api/command", this::command);
         config.routes.post("/sandbox/api/submit", this::submit);
+        config.routes.post("/sandbox/api/action", this::action);
         config.routes.get("/sandbox/api/activity", this::activity);
     }
 
@@ -59,6 +60,12 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
         SlackUser user = user(request.path("userId").asText());
         Map<String, Object> payload = SandboxViews.submission(teamId, user, request.path("view"), request.path("values"));
         ctx.json(answer(driver.get().interaction(payload)));
+    }
+
+    private void action(Context ctx) throws IOException {
+        JsonNode request = JSON.readTree(ctx.body());
+        SlackUser user = user(request.path("userId").asText());
+        ctx.json(answer(driver.get().interaction(SandboxViews.blockAction(teamId, user, request))));
     }
 
     private void activity(Context ctx) {

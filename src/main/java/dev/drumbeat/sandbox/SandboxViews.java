@@ -49,11 +49,34 @@ final class SandboxViews {
         return payload;
     }
 
+    /** A block_actions payload for a button the person clicked in a message the bot sent. */
+    static Map<String, Object> blockAction(String teamId, SlackUser user, JsonNode click) {
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("action_id", click.path("actionId").asText());
+        action.put("block_id", click.path("blockId").asText("sandbox-block"));
+        action.put("type", "button");
+        action.put("value", click.path("value").asText(""));
+        action.put("text", Map.of("type", "plain_text", "text", click.path("text").asText("button")));
+        action.put("action_ts", click.path("ts").asText("0"));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "block_actions");
+        payload.put("team", Map.of("id", teamId, "domain", "drumbeat-demo"));
+        payload.put("user", Map.of("id", user.userId(), "username", user.name(), "name", user.name(), "team_id", teamId));
+        payload.put("api_app_id", SlackStandIn.APP_ID);
+        payload.put("token", "sandbox");
+        payload.put("trigger_id", user.triggerIds().map(t -> t.apply(user.userId())).orElse("0.0.sandbox"));
+        payload.put("container", Map.of("type", "message", "message_ts", click.path("ts").asText("0"),
+                "channel_id", click.path("channel").asText(""), "is_ephemeral", false));
+        payload.put("channel", Map.of("id", click.path("channel").asText(""), "name", "directmessage"));
+        payload.put("actions", java.util.List.of(action));
+        return payload;
+    }
+
     private static Map<String, Object> stateValue(String type, String value) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("type", type);
         switch (type) {
-            case "static_select" -> state.put("selected_option", value.isEmpty() ? null
+            case "static_select", "radio_buttons" -> state.put("selected_option", value.isEmpty() ? null
                     : Map.of("text", Map.of("type", "plain_text", "text", value), "value", value));
             case "users_select" -> state.put("selected_user", value.isEmpty() ? null : value);
             case "channels_select" -> state.put("selected_channel", value.isEmpty() ? null : value);

@@ -104,6 +104,20 @@ public final class SlackStandIn implements AutoCloseable {
         workspace.faults().failAlways(method, httpStatus);
     }
 
+    /**
+     * From now on, holds {@code chat.postMessage} to Slack's limits, as token buckets in real time: at most
+     * {@code workspacePerSecond} across the workspace and {@code perChannelPerSecond} in any one channel. Over a
+     * limit it answers 429 with {@code Retry-After: 1}, and counts it. Off unless asked for.
+     */
+    public void enforceRateLimits(int workspacePerSecond, int perChannelPerSecond) {
+        endpoint.rateLimits().enforce(workspacePerSecond, perChannelPerSecond);
+    }
+
+    /** How many calls were refused by {@link #enforceRateLimits}. */
+    public int rateLimitedCount() {
+        return endpoint.rateLimits().rateLimitedCount();
+    }
+
     public void recover(String method) {
         workspace.faults().recover(method);
     }

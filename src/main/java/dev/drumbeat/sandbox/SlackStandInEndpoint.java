@@ -10,7 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The HTTP side of the stand-in: reads {@code /api/{method}}, asks {@link SlackStandInMethods} for Slack's
- * answer, records the call and writes the answer (JSON, with Retry-After on a 429).
+ * answer (unless {@link SlackStandInRateLimits}, when enforced, refuses it first), records the call and writes
+ * the answer (JSON, with Retry-After on a 429).
  * Thread-safe: Javalin calls it from many threads; answering and recording happen under one lock, so the
  * calls are recorded in the order they took effect, and readers get a copy of the concurrent call log.
  */
@@ -19,6 +20,7 @@ final class SlackStandInEndpoint implements Handler {
     private final SlackStandInMethods methods;
     private final Clock clock;
     private final List<SlackStandInCall> calls = new CopyOnWriteArrayList<>();
+    private final SlackStandInRateLimits rateLimits = new SlackStandInRateLimits(System::nanoTime);
 
     SlackStandInEndpoint(SlackStandInMethods methods, Clock clock) {
         this.methods = methods;
@@ -38,10 +40,14 @@ final class SlackStandInEndpoint implements Handler {
     }
 
     private synchronized SlackStandInAnswer answerAndRecord(SlackStandInRequest request) {
-        SlackStandInAnswer answer = methods.answer(request);
+        SlackStandInAnswer answer = rateLimits.refuse(request).orElseGet(() -> methods.answer(request));
         calls.add(new SlackStandInCall(request.method(), Collections.unmodifiableMap(new LinkedHashMap<>(request.args())),
                 clock.instant(), answer.ok(), answer.error()));
         return answer;
+    }
+
+    SlackStandInRateLimits rateLimits() {
+        return rateLimits;
     }
 
     List<SlackStandInCall> calls() {

@@ -9,11 +9,11 @@ class CatalogViewsTest {
 
     @Test
     void units_sit_where_a_reader_expects_them() {
-        assertThat(CatalogViews.measure(new BigDecimal("17.79"), "$")).isEqualTo("$17.79");
-        assertThat(CatalogViews.measure(new BigDecimal("99.9"), "%")).isEqualTo("99.9%");
-        assertThat(CatalogViews.measure(new BigDecimal("310"), "ms")).isEqualTo("310 ms");
-        assertThat(CatalogViews.measure(new BigDecimal("42"), "")).isEqualTo("42");
-        assertThat(CatalogViews.measure(new BigDecimal("3"), "<b>")).isEqualTo("3 &lt;b&gt;");
+        assertThat(Money.measure(new BigDecimal("17.79"), "$")).isEqualTo("$17.79");
+        assertThat(Money.measure(new BigDecimal("99.9"), "%")).isEqualTo("99.9%");
+        assertThat(Money.measure(new BigDecimal("310"), "ms")).isEqualTo("310 ms");
+        assertThat(Money.measure(new BigDecimal("42"), "")).isEqualTo("42");
+        assertThat(Money.measure(new BigDecimal("3.50"), "ms")).isEqualTo("3.5 ms");
     }
 
     @Test

@@ -32,6 +32,30 @@ public final class Interactions {
         return payload;
     }
 
+    /** A block_actions payload for one button clicked in a message, as Slack sends it (trigger id included). */
+    public static Map<String, Object> blockAction(String teamId, String userId, String triggerId, String actionId, String value) {
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("type", "button");
+        action.put("action_id", actionId);
+        action.put("block_id", "b-" + actionId);
+        action.put("text", Map.of("type", "plain_text", "text", "Check in", "emoji", true));
+        action.put("value", value);
+        action.put("action_ts", "1700000000.000200");
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "block_actions");
+        payload.put("team", Map.of("id", teamId, "domain", "drumbeat-test"));
+        payload.put("user", Map.of("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", teamId));
+        payload.put("api_app_id", "A0DRUMBEAT");
+        payload.put("token", "unused");
+        payload.put("container", Map.of("type", "message", "message_ts", "1700000000.000100", "channel_id", "D0DRUMBEAT",
+                "is_ephemeral", false));
+        payload.put("trigger_id", triggerId);
+        payload.put("channel", Map.of("id", "D0DRUMBEAT", "name", "directmessage"));
+        payload.put("response_url", "https://hooks.slack.com/actions/" + teamId + "/1/abc");
+        payload.put("actions", java.util.List.of(action));
+        return payload;
+    }
+
     public static Map<String, Object> text(String value) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("type", "plain_text_input");

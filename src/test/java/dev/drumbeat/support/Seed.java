@@ -54,6 +54,34 @@ public final class Seed {
         return this;
     }
 
+    public Seed deputy(String serviceKey, String deputyId) {
+        jdbi.useHandle(h -> h.execute("update services set deputy_id = ? where team_id = ? and key = ?", deputyId, teamId, serviceKey));
+        return this;
+    }
+
+    /** A person's Slack time zone, such as {@code Pacific/Auckland}. */
+    public Seed timeZone(String userId, String tz) {
+        jdbi.useHandle(h -> h.execute("update people set tz = ? where team_id = ? and user_id = ?", tz, teamId, userId));
+        return this;
+    }
+
+    /** A weekly prompt DM to {@code userId} for the period, listing the services; returns its id. */
+    public long prompt(String userId, String periodStart, String... serviceKeys) {
+        return jdbi.inTransaction(h -> {
+            long id = h.createQuery("""
+                    insert into checkin_prompts (team_id, user_id, period_start, outbox_key, prompted_at, reminder_due_at)
+                    values (?, ?, cast(? as date), ?, now(), now() + interval '1 day') returning id""")
+                    .bind(0, teamId).bind(1, userId).bind(2, periodStart).bind(3, "prompt:" + teamId + ":" + userId + ":" + periodStart)
+                    .mapTo(Long.class).one();
+            for (String key : serviceKeys) {
+                h.execute("""
+                        insert into checkin_prompt_services (prompt_id, service_id)
+                        select ?, id from services where team_id = ? and key = ?""", id, teamId, key);
+            }
+            return id;
+        });
+    }
+
     public int count(String table) {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Integer.class).one());
     }

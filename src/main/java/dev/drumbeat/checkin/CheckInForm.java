@@ -1,0 +1,137 @@
+package dev.drumbeat.checkin;
+
+import dev.drumbeat.catalog.Money;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.radioButtons;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+import dev.drumbeat.people.Mentions;
+import dev.drumbeat.slack.SlackBlocks;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The check-in modal: status, hurdle, note and one number per KPI. Each input's action id equals its block
+ * id, unique in the view; KPI inputs are {@code kpi-<key>}. The modal's metadata is its {@link CheckInRef}.
+ */
+final class CheckInForm {
+    static final String CALLBACK_ID = "checkin-form";
+    static final String STATUS = "status";
+    static final String HURDLE = "hurdle";
+    static final String NOTE = "note";
+    static final int MAX_HURDLE = 500;
+    static final int MAX_NOTE = 2000;
+    /** Leaves room under Slack's 100 blocks for the fixed ones. */
+    static final int MAX_KPIS = 90;
+    static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+
+    private CheckInForm() {
+    }
+
+    static String kpiBlockId(String kpiKey) {
+        return "kpi-" + kpiKey;
+    }
+
+    static View of(CheckInSubject subject) {
+        Optional<CheckIn> existing = subject.existing();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(SlackBlocks.markdown(heading(subject)));
+        blocks.add(field(STATUS, "Status", statusButtons(existing.map(CheckIn::status)), false, null));
+        blocks.add(field(HURDLE, "Hurdle delaying delivery", text(HURDLE, existing.map(CheckIn::hurdle), true, MAX_HURDLE),
+                true, "Required when amber or red: what is in the way, and who could remove it."));
+        blocks.add(field(NOTE, "Note", text(NOTE, existing.map(CheckIn::note), true, MAX_NOTE), true, null));
+        subject.kpis().stream().limit(MAX_KPIS).forEach(kpi -> blocks.add(kpiField(kpi)));
+        if (subject.kpis().size() > MAX_KPIS) {
+            blocks.add(SlackBlocks.note("…and " + (subject.kpis().size() - MAX_KPIS) + " more KPIs: record those with"
+                    + " `/drumbeat kpi " + subject.service().key() + " <kpi> <value>`."));
+        }
+        return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(subject.ref().encode())
+                .title(title("Check in")).submit(submit(existing.isPresent() ? "Save changes" : "Check in"))
+                .close(close("Cancel")).blocks(blocks).build();
+    }
+
+    /** What the modal turns into once recorded, so the person sees it worked. */
+    static View saved(CheckInOutcome outcome) {
+        CheckIn c = outcome.checkIn();
+        String verb = c.revision() > 1 ? "updated" : "recorded";
+        String text = c.status().emoji() + " *" + SlackBlocks.escape(outcome.service().name()) + "* is " + c.status().label()
+                + " for the week of " + WEEK.format(c.periodStart()) + ". Check-in " + verb + ", thank you."
+                + (c.hurdle().isBlank() ? "" : "\nHurdle: “" + SlackBlocks.escape(c.hurdle()) + "”");
+        return View.builder().type("modal").callbackId(CALLBACK_ID + "-done").title(title("Checked in"))
+                .close(close("Done")).blocks(List.of(SlackBlocks.markdown(text))).build();
+    }
+
+    /** A modal that only explains, for a button that can no longer open the form. */
+    static View notice(String sentence) {
+        return View.builder().type("modal").callbackId(CALLBACK_ID + "-notice").title(title("Check in"))
+                .close(close("OK")).blocks(List.of(SlackBlocks.markdown(sentence))).build();
+    }
+
+    private static String heading(CheckInSubject subject) {
+        String text = "*" + SlackBlocks.escape(subject.service().name()) + "* (`" + subject.service().key() + "`)"
+                + " · week of " + WEEK.format(subject.ref().periodStart());
+        return text + subject.existing().map(c -> "\nEditing the check-in " + Mentions.mention(c.submittedBy())
+                + " submitted; saving replaces it.").orElse("");
+    }
+
+    private static LayoutBlock kpiField(CheckInKpi k) {
+        Kpi kpi = k.kpi();
+        String label = kpi.name() + (kpi.unit().isBlank() ? "" : " (" + kpi.unit().strip() + ")");
+        String last = k.previous().map(v -> "last " + Money.measure(v, kpi.unit())
+                + k.previousPeriod().map(p -> " (week of " + DAY.format(p) + ")").orElse("")).orElse("no reading yet");
+        String hint = "Target " + kpi.targetText() + " · " + last + ". Leave empty to skip.";
+        String id = kpiBlockId(kpi.key());
+        return field(id, SlackBlocks.clip(label, 2000),
+                text(id, k.current().map(BigDecimal::toPlainString), false, 40), true, SlackBlocks.clip(hint, 2000));
+    }
+
+    private static BlockElement statusButtons(Optional<CheckInStatus> initial) {
+        List<OptionObject> options = Arrays.stream(CheckInStatus.values())
+                .map(s -> option(plainText(s.emoji() + " " + capitalise(s.label()) + " — " + s.meaning(), true), s.label()))
+                .toList();
+        return radioButtons(r -> r.actionId(STATUS).options(options)
+                .initialOption(initial.map(s -> options.get(s.ordinal())).orElse(null)));
+    }
+
+    private static LayoutBlock field(String blockId, String label, BlockElement element, boolean optional, String hint) {
+        return input(i -> i.blockId(blockId).label(plainText(label)).element(element).optional(optional)
+                .hint(hint == null ? null : plainText(hint)));
+    }
+
+    private static BlockElement text(String actionId, Optional<String> initial, boolean multiline, int maxLength) {
+        return plainTextInput(p -> p.actionId(actionId).initialValue(initial.filter(v -> !v.isBlank()).orElse(null))
+                .multiline(multiline).maxLength(maxLength));
+    }
+
+    private static ViewTitle title(String text) {
+        return ViewTitle.builder().type("plain_text").text(text).build();
+    }
+
+    private static ViewSubmit submit(String text) {
+        return ViewSubmit.builder().type("plain_text").text(text).build();
+    }
+
+    private static ViewClose close(String text) {
+        return ViewClose.builder().type("plain_text").text(text).build();
+    }
+
+    private static String capitalise(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
