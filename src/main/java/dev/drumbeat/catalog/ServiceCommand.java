@@ -4,6 +4,7 @@ import dev.drumbeat.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;
+import java.util.Locale;
 
 /** `/drumbeat service add` and `/drumbeat service edit <service>`: open the service modal. */
 final class ServiceCommand implements Subcommand {
@@ -33,7 +34,7 @@ final class ServiceCommand implements Subcommand {
     @Override
     public Reply handle(CommandRequest request) {
         String[] words = request.args().split("\\s+", 2);
-        String action = words[0].toLowerCase(java.util.Locale.ROOT);
+        String action = words[0].toLowerCase(Locale.ROOT);
         if (action.equals("add") || action.equals("new")) {
             if (!request.actor().isAdmin()) {
                 throw new UserError("Only a Drumbeat admin can add services. Ask an admin, or import a catalog CSV.");

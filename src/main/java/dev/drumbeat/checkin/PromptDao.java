@@ -1,5 +1,6 @@
 package dev.drumbeat.checkin;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -40,9 +41,9 @@ public interface PromptDao {
     final class CandidateMapper implements RowMapper<PromptCandidate> {
         @Override
         public PromptCandidate map(ResultSet rs, StatementContext ctx) throws SQLException {
-            java.sql.Date away = rs.getDate("away_until");
+            Date away = rs.getDate("away_until");
             return new PromptCandidate(rs.getLong("id"), rs.getString("team_id"), rs.getString("key"), rs.getString("name"),
-                    rs.getString("owner_id"), rs.getString("owner_tz"), Optional.ofNullable(away).map(java.sql.Date::toLocalDate),
+                    rs.getString("owner_id"), rs.getString("owner_tz"), Optional.ofNullable(away).map(Date::toLocalDate),
                     person(rs, "away_deputy_id", "away_deputy_tz"), person(rs, "deputy_id", "deputy_tz"));
         }
 

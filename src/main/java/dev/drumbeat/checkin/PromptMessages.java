@@ -2,6 +2,7 @@ package dev.drumbeat.checkin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.util.json.GsonFactory;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,7 +19,7 @@ final class PromptMessages {
         String blocks = GsonFactory.createSnakeCase().toJson(PromptViews.blocks(period, period.toString(), promptId, zone, lines));
         try {
             return Map.of("text", PromptViews.text(period, lines), "blocks", JSON.readValue(blocks, List.class));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot render the check-in prompt", e);
         }
     }

@@ -2,6 +2,7 @@ package dev.drumbeat.checkin;
 
 import dev.drumbeat.slack.Outbox;
 import dev.drumbeat.slack.OutboxMessage;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class PromptRefresh {
         if (prompt.isEmpty()) {
             return;
         }
-        LocalDate period = ((java.sql.Date) prompt.get().get("period_start")).toLocalDate();
+        LocalDate period = ((Date) prompt.get().get("period_start")).toLocalDate();
         List<PromptViews.Line> lines = lines(handle, promptId, period);
         Map<String, Object> args = PromptMessages.args(period, promptId, Periods.zone((String) prompt.get().get("tz")), lines);
         String digest = Integer.toHexString(args.toString().hashCode());

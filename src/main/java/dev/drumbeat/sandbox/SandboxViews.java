@@ -2,6 +2,7 @@ package dev.drumbeat.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Shapes the sandbox page's data: recorded Slack calls for display, and a modal's form values into a view_submission. */
@@ -68,7 +69,7 @@ final class SandboxViews {
         payload.put("container", Map.of("type", "message", "message_ts", click.path("ts").asText("0"),
                 "channel_id", click.path("channel").asText(""), "is_ephemeral", false));
         payload.put("channel", Map.of("id", click.path("channel").asText(""), "name", "directmessage"));
-        payload.put("actions", java.util.List.of(action));
+        payload.put("actions", List.of(action));
         return payload;
     }
 
@@ -80,8 +81,8 @@ final class SandboxViews {
                     : Map.of("text", Map.of("type", "plain_text", "text", value), "value", value));
             case "users_select" -> state.put("selected_user", value.isEmpty() ? null : value);
             case "channels_select" -> state.put("selected_channel", value.isEmpty() ? null : value);
-            case "checkboxes" -> state.put("selected_options", value.isEmpty() ? java.util.List.of()
-                    : java.util.List.of(Map.of("text", Map.of("type", "plain_text", "text", value), "value", value)));
+            case "checkboxes" -> state.put("selected_options", value.isEmpty() ? List.of()
+                    : List.of(Map.of("text", Map.of("type", "plain_text", "text", value), "value", value)));
             default -> state.put("value", value.isEmpty() ? null : value);
         }
         return state;

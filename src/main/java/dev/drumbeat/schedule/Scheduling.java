@@ -3,6 +3,7 @@ package dev.drumbeat.schedule;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +23,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
@@ -97,8 +99,8 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
-    private static org.quartz.spi.JobFactory jobFactory(List<Recurring> jobs) {
-        Map<Class<? extends Job>, Supplier<? extends Job>> factories = new java.util.HashMap<>();
+    private static JobFactory jobFactory(List<Recurring> jobs) {
+        Map<Class<? extends Job>, Supplier<? extends Job>> factories = new HashMap<>();
         jobs.forEach(j -> factories.put(j.type(), j.factory()));
         return (bundle, scheduler) -> {
             Supplier<? extends Job> factory = factories.get(bundle.getJobDetail().getJobClass());
