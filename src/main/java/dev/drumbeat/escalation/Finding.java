@@ -1,0 +1,16 @@
+package dev.drumbeat.escalation;
+
+/** One reason one item should be escalated now, with a short detail for the message (e.g. "last check-in 3 weeks ago"). */
+public record Finding(String teamId, Subject subject, Reason reason, String detail) {
+
+    /** What is escalated: a service or an initiative, by id. */
+    public record Subject(String kind, long id) {
+        public static Subject service(long id) {
+            return new Subject("service", id);
+        }
+
+        public static Subject initiative(long id) {
+            return new Subject("initiative", id);
+        }
+    }
+}
