@@ -63,6 +63,11 @@ public final class CheckInListeners {
             view = CheckInForm.of(checkIns.open(actor, ref.get()));
         } catch (UserError e) {
             view = CheckInForm.notice(e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("opening the check-in for {} failed (reference {})", ref.get().encode(), reference, e);
+            view = CheckInForm.notice("Something went wrong on Drumbeat's side. Please press Check in again;"
+                    + " if it keeps happening, tell an admin the reference " + reference + ".");
         }
         open(ctx, payload.getTriggerId(), view);
         return ctx.ack();
@@ -71,7 +76,13 @@ public final class CheckInListeners {
     Response submit(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload payload = request.getPayload();
         Optional<CheckInRef> ref = CheckInRef.parse(payload.getView().getPrivateMetadata());
-        Optional<CheckInSubject> subject = ref.flatMap(r -> checkIns.subject(payload.getTeam().getId(), r));
+        Optional<CheckInSubject> subject;
+        try {
+            subject = ref.flatMap(r -> checkIns.subject(payload.getTeam().getId(), r));
+        } catch (RuntimeException e) {
+            log.error("reading the check-in subject failed", e);
+            return refuse(ctx, "Something went wrong on Drumbeat's side and nothing was recorded. Please submit again.");
+        }
         if (subject.isEmpty()) {
             return refuse(ctx, "This service is no longer in the catalog, so there is nothing to check in."
                     + " Close the form; `/drumbeat services` lists the services there are.");

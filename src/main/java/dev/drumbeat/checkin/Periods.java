@@ -33,9 +33,4 @@ public record Periods(DayOfWeek day, int hour) {
     public Instant promptAt(LocalDate periodStart, ZoneId zone) {
         return ZonedDateTime.of(periodStart.atTime(hour, 0), zone).toInstant();
     }
-
-    /** True when the prompt for the period containing {@code now} is due. */
-    public boolean isPromptDue(Instant now, ZoneId zone) {
-        return !now.isBefore(promptAt(periodOf(now, zone), zone));
-    }
 }

@@ -50,17 +50,18 @@ final class PromptPlan {
                 }
                 continue;
             }
-            addIfDue(prompts, c, recipient.get(), now, prompted, answered);
+            addIfDue(prompts, c, recipient.get(), ownerPeriod, now, prompted, answered);
         }
         return new Result(List.copyOf(prompts.values()), excusals);
     }
 
-    private void addIfDue(Map<String, NewPrompt> prompts, PromptCandidate c, PromptCandidate.Person to, Instant now,
-                          Set<String> prompted, Set<String> answered) {
+    /** The period is the owner's week, whoever answers; the DM goes out at the check-in hour in the recipient's zone. */
+    private void addIfDue(Map<String, NewPrompt> prompts, PromptCandidate c, PromptCandidate.Person to, LocalDate period,
+                          Instant now, Set<String> prompted, Set<String> answered) {
         ZoneId zone = Periods.zone(to.tz());
-        LocalDate period = periods.periodOf(now, zone);
         String key = c.teamId() + "|" + to.userId() + "|" + period;
-        if (!periods.isPromptDue(now, zone) || prompted.contains(key) || answered.contains(c.serviceId() + "|" + period)) {
+        boolean due = !now.isBefore(periods.promptAt(period, zone));
+        if (!due || prompted.contains(key) || answered.contains(c.serviceId() + "|" + period)) {
             return;
         }
         Optional<String> coveringFor = to.userId().equals(c.ownerId()) ? Optional.empty() : Optional.of(c.ownerId());

@@ -8,12 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Re-renders a prompt DM after a check-in and queues a {@code chat.update} of it, in the caller's
- * transaction. The update's dedupe key carries a digest of the new content, so the same state is never
- * sent twice and each new state is sent once.
+ * Re-renders a prompt DM after a check-in changed and queues a {@code chat.update} of it, in the caller's
+ * transaction. Each refresh is its own logical message (a state can come back, green → amber → green),
+ * so its dedupe key is fresh; callers refresh only when something changed.
  */
 public final class PromptRefresh {
     private final Outbox outbox;
@@ -33,9 +34,8 @@ public final class PromptRefresh {
         LocalDate period = ((Date) prompt.get().get("period_start")).toLocalDate();
         List<PromptViews.Line> lines = lines(handle, promptId, period);
         Map<String, Object> args = PromptMessages.args(period, promptId, Periods.zone((String) prompt.get().get("tz")), lines);
-        String digest = Integer.toHexString(args.toString().hashCode());
         String teamId = (String) prompt.get().get("team_id");
-        outbox.enqueue(handle, OutboxMessage.update(teamId, "prompt-update:" + promptId + ":" + digest,
+        outbox.enqueue(handle, OutboxMessage.update(teamId, "prompt-update:" + promptId + ":" + UUID.randomUUID(),
                 (String) prompt.get().get("user_id"), (String) prompt.get().get("outbox_key"), args));
     }
 

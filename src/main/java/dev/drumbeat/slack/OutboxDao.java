@@ -59,7 +59,8 @@ public interface OutboxDao {
     @SqlQuery("select dedupe_key, state, result_channel, result_ts, next_attempt_at from slack_outbox where dedupe_key = any(:keys)")
     List<Reference> references(@Bind("keys") String[] keys);
 
-    @SqlUpdate("update slack_outbox set state = 'sending', claimed_by = :me, claimed_at = :now where id = any(:ids)")
+    @SqlUpdate("update slack_outbox set state = 'sending', claimed_by = :me, claimed_at = :now, call_started_at = null"
+            + " where id = any(:ids)")
     void claim(@Bind("ids") long[] ids, @Bind("me") String me, @Bind("now") Instant now);
 
     @SqlUpdate("update slack_outbox set next_attempt_at = :at where id = :id and state = 'pending'")
@@ -69,10 +70,20 @@ public interface OutboxDao {
     @SqlUpdate("update slack_outbox set state = 'dead', last_error = :error where id = :id and state = 'pending'")
     void refuse(@Bind("id") long id, @Bind("error") String error);
 
-    /** Rows claimed before {@code cutoff} and still {@code sending}, other than the caller's calls in flight. */
+    /** Marks the moment the Slack call for a claimed row begins; before it, a crash loses nothing. */
+    @SqlUpdate("update slack_outbox set call_started_at = :now where id = :id and claimed_by = :me and state = 'sending'")
+    void callStarted(@Bind("id") long id, @Bind("me") String me, @Bind("now") Instant now);
+
+    /** Claimed before {@code cutoff}, still {@code sending}, not the caller's, and never called: safe to send again. */
+    @SqlUpdate("""
+            update slack_outbox set state = 'pending', claimed_by = null, claimed_at = null
+             where state = 'sending' and claimed_at < :cutoff and call_started_at is null and id <> all(:inFlight)""")
+    int returnUncalled(@Bind("cutoff") Instant cutoff, @Bind("inFlight") long[] inFlight);
+
+    /** Rows claimed before {@code cutoff} and still {@code sending} whose call had begun, other than the caller's. */
     @SqlQuery("""
             update slack_outbox set state = 'dead', last_error = :reason
-             where state = 'sending' and claimed_at < :cutoff and id <> all(:inFlight)
+             where state = 'sending' and claimed_at < :cutoff and call_started_at is not null and id <> all(:inFlight)
             returning id, dedupe_key, method, channel""")
     List<Expired> expireLeases(@Bind("cutoff") Instant cutoff, @Bind("inFlight") long[] inFlight, @Bind("reason") String reason);
 

@@ -84,6 +84,14 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private void deliver(OutboxSenderClaim claim) {
+        try {
+            claims.callStarting(claim);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark Slack outbox message {} as being sent; it is left for the lease to return",
+                    claim.row().dedupeKey(), e);
+            claims.release(claim);
+            return;
+        }
         OutboxSenderOutcome outcome = slack.call(claim.method(), claim.args());
         try {
             results.record(claim, outcome);

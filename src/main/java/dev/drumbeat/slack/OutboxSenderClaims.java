@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Claims due rows in one short transaction: locks the candidates ({@code for update skip locked}, so senders
  * never share a row), keeps back those waiting on a {@code $ts_of} message or on a rate limit (they stay
  * pending, unclaimed), marks the rest {@code sending} and commits. Remembers what it claimed until
- * {@link #release released}, and declares dead the rows found {@code sending} past the lease that are not its
- * own calls in flight: a crashed sender's, whose call Slack may have had, so resending could duplicate.
+ * {@link #release released}. Rows found {@code sending} past the lease belong to a sender that stopped: those
+ * whose call never began go back to pending; those whose call began are declared dead, since Slack may have
+ * had them and resending could duplicate.
  * Thread-safe.
  */
 final class OutboxSenderClaims {
@@ -47,10 +48,17 @@ final class OutboxSenderClaims {
         this.instanceId = instanceId;
     }
 
-    /** Declares dead the rows claimed longer than the lease ago, unless this sender's call for them is in flight. */
+    /**
+     * Rows claimed longer than the lease ago by a sender that is gone: back to pending if their call never
+     * began, dead if it did (Slack may have them). This sender's own calls in flight are left alone.
+     */
     void expireLeases() {
         Instant cutoff = clock.instant().minus(lease);
         long[] mine = inFlight.stream().mapToLong(Long::longValue).toArray();
+        int returned = jdbi.withExtension(OutboxDao.class, dao -> dao.returnUncalled(cutoff, mine));
+        if (returned > 0) {
+            log.info("{} Slack outbox messages claimed by a stopped sender were never sent; they are pending again", returned);
+        }
         for (OutboxDao.Expired row : jdbi.withExtension(OutboxDao.class, dao -> dao.expireLeases(cutoff, mine, INTERRUPTED))) {
             log.warn("Slack outbox message {} ({} to {}) is dead: {}", row.dedupeKey(), row.method(), row.channel(), INTERRUPTED);
         }
@@ -67,6 +75,11 @@ final class OutboxSenderClaims {
             acquired.forEach(claim -> limits.cancel(claim.method(), claim.channel()));
             throw e;
         }
+    }
+
+    /** Records, in its own commit, that the Slack call for a claimed row is about to begin. */
+    void callStarting(OutboxSenderClaim claim) {
+        jdbi.useExtension(OutboxDao.class, dao -> dao.callStarted(claim.row().id(), instanceId, clock.instant()));
     }
 
     /** The call for a claimed row came back and its outcome is recorded, or could not be. */

@@ -296,6 +296,22 @@ class CheckInModalTest {
     }
 
     @Test
+    void each_change_updates_the_dm_even_when_a_status_comes_back() {
+        long prompt = seed.prompt(ALICE, PERIOD, "payments-api");
+        String ref = "payments-api|" + PERIOD + "|" + prompt;
+
+        submit(ALICE, ref, form("green", "", "99.9", "280"));
+        submit(ALICE, ref, form("amber", "Vendor patch late", "99.9", "280"));
+        submit(ALICE, ref, form("green", "", "99.9", "280"));
+
+        assertThat(seed.count("slack_outbox where method = 'chat.update' and dedupe_key like 'prompt-update:" + prompt + ":%'"))
+                .isEqualTo(3);
+        String last = t.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where method = 'chat.update'"
+                + " order by id desc limit 1").mapTo(String.class).one());
+        assertThat(last).contains("green").doesNotContain("amber");
+    }
+
+    @Test
     void whoever_a_prompt_asked_to_cover_the_service_may_check_in() {
         seed.prompt(CAROL, PERIOD, "payments-api");
 

@@ -41,7 +41,7 @@ class PromptRulesTest {
         clock.set(MONDAY_NINE);
         database.jdbi().useHandle(h -> {
             h.execute("truncate checkin_prompts, slack_outbox, checkin_excusals, checkins, services cascade");
-            h.execute("update people set away_until = null, away_deputy_id = null");
+            h.execute("update people set away_until = null, away_deputy_id = null, tz = 'UTC'");
         });
         seed.service("payments", "Payments API", "core", "U0ALICE01", "1", "1", "1")
                 .service("ledger", "Core Ledger", "strategic", "U0ALICE01", "1", "1", "1")
@@ -96,6 +96,22 @@ class PromptRulesTest {
         assertThat(seed.count("checkin_excusals where period_start = date '2027-03-15'")).isEqualTo(1);
         prompts.sendDuePrompts();
         assertThat(seed.count("checkin_excusals")).isEqualTo(1);
+    }
+
+    @Test
+    void a_deputy_in_another_zone_is_asked_for_the_owners_week_at_nine_in_their_own_zone() {
+        database.jdbi().useHandle(h -> {
+            h.execute("update people set tz = 'Australia/Sydney', away_until = date '2027-03-19', away_deputy_id = 'U0BOB0001'"
+                    + " where user_id = 'U0ALICE01'");
+            h.execute("update people set tz = 'America/New_York' where user_id = 'U0BOB0001'");
+        });
+        clock.set(Instant.parse("2027-03-14T23:00:00Z")); // Monday 10:00 in Sydney, Sunday 19:00 in New York
+        prompts.sendDuePrompts();
+        assertThat(seed.count("checkin_prompts")).as("nothing for the deputy's previous week").isZero();
+        clock.set(Instant.parse("2027-03-15T13:00:00Z")); // Monday 09:00 in New York
+        prompts.sendDuePrompts();
+        assertThat(seed.count("checkin_prompts where user_id = 'U0BOB0001' and period_start = date '2027-03-15'")).isEqualTo(1);
+        assertThat(seed.count("checkin_prompts")).isEqualTo(1);
     }
 
     @Test

@@ -295,7 +295,8 @@ class OutboxSenderTest {
             enqueue(OutboxMessage.post(TEAM, "in-flight", "C0CRASH", Map.of("text", "in-flight")),
                     OutboxMessage.post(TEAM, "still-queued", "C0QUEUED", Map.of("text", "still-queued")));
             jdbi().useHandle(h -> h.createUpdate("""
-                    update slack_outbox set state = 'sending', claimed_by = 'outbox-crashed', claimed_at = :at
+                    update slack_outbox set state = 'sending', claimed_by = 'outbox-crashed', claimed_at = :at,
+                           call_started_at = :at
                      where dedupe_key = 'in-flight'""").bind("at", clock.instant()).execute());
 
             clock.advance(Duration.ofSeconds(90));
@@ -311,6 +312,24 @@ class OutboxSenderTest {
             clock.advance(BEYOND_ANY_BACKOFF);
             drainAll();
             assertThat(sentTexts()).containsExactly("still-queued");
+        }
+
+        @Test
+        void a_row_claimed_by_a_sender_that_stopped_before_calling_slack_is_sent_once_after_the_lease() {
+            enqueue(OutboxMessage.post(TEAM, "claimed-only", "C0CLAIMED", Map.of("text", "claimed-only")));
+            jdbi().useHandle(h -> h.createUpdate("""
+                    update slack_outbox set state = 'sending', claimed_by = 'outbox-crashed', claimed_at = :at
+                     where dedupe_key = 'claimed-only'""").bind("at", clock.instant()).execute());
+
+            clock.advance(Duration.ofSeconds(90));
+            drainAll();
+            assertThat(sentTexts()).isEmpty();
+            clock.advance(Duration.ofSeconds(31));
+            drainAll();
+            drainAll();
+
+            assertThat(row("claimed-only").state()).isEqualTo("sent");
+            assertThat(sentTexts()).containsExactly("claimed-only");
         }
     }
 
