@@ -59,8 +59,11 @@ public final class PromptService {
             List<Map<String, Object>> due = handle.createQuery(PromptSql.DUE_REMINDERS).bind("now", now)
                     .bind("since", LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(8)).mapToMap().list();
             for (Map<String, Object> row : due) {
-                remind(handle, row, now);
+                remind(handle, row);
             }
+            long[] ids = due.stream().mapToLong(row -> ((Number) row.get("id")).longValue()).toArray();
+            handle.createUpdate("update checkin_prompts set reminded_at = :now where id = any(:ids)")
+                    .bind("now", now).bind("ids", ids).execute();
             return due.size();
         });
     }
@@ -97,13 +100,12 @@ public final class PromptService {
         batch.execute();
     }
 
-    private void remind(Handle handle, Map<String, Object> row, Instant now) {
+    private void remind(Handle handle, Map<String, Object> row) {
         long promptId = ((Number) row.get("id")).longValue();
         int open = ((Number) row.get("open")).intValue();
         String text = "A gentle reminder: " + open + (open == 1 ? " service is" : " services are")
                 + " still waiting for this week's check-in. It takes a minute.";
         outbox.enqueue(handle, OutboxMessage.post((String) row.get("team_id"), "reminder:" + promptId,
                 (String) row.get("user_id"), Map.of("text", text, "thread_ts", Outbox.tsOf((String) row.get("outbox_key")))));
-        handle.execute("update checkin_prompts set reminded_at = ? where id = ?", now, promptId);
     }
 }

@@ -8,6 +8,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.people.Mentions;
 import dev.drumbeat.slack.SlackBlocks;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,7 @@ import java.util.Optional;
 /** The weekly check-in DM: one line per service with a Check in button, or who checked in and when. */
 final class PromptViews {
     /** Button action ids start with this; each is suffixed with the service key to stay unique in the message. */
-    static final String CHECK_IN_ACTION = "checkin-open";
+    static final String CHECK_IN_ACTION = CheckInViews.OPEN_ACTION;
     static final int MAX_SERVICES = 45;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
@@ -31,7 +32,7 @@ final class PromptViews {
     record Line(String serviceKey, String serviceName, Optional<String> coveringFor, Optional<Answer> answer) {
     }
 
-    record Answer(String status, String by, java.time.Instant at) {
+    record Answer(String status, String by, Instant at) {
     }
 
     static String text(LocalDate period, List<Line> lines) {

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -31,23 +30,12 @@ public interface AwayDao {
     int set(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("until") LocalDate until,
             @Bind("deputyId") String deputyId);
 
-    /** Everyone in the team still away on {@code day}, for a sweep that asks each service's cover. */
-    @SqlQuery("""
-            select user_id, away_until, away_deputy_id from people
-             where team_id = :teamId and away_until >= :day order by user_id""")
-    @RegisterRowMapper(AwayDao.AwayMapper.class)
-    List<Away> awayOn(@Bind("teamId") String teamId, @Bind("day") LocalDate day);
-
     /** How many active services the person owns, and how many of those name a deputy other than them. */
     @SqlQuery("""
             select count(*) as owned, count(*) filter (where deputy_id is not null and deputy_id <> owner_id) as deputised
               from services where team_id = :teamId and owner_id = :userId and active""")
     @RegisterConstructorMapper(Coverage.class)
     Coverage coverage(@Bind("teamId") String teamId, @Bind("userId") String userId);
-
-    /** One person who is away. */
-    record Away(String userId, AwayState state) {
-    }
 
     /** Services someone owns ({@code owned}) and how many of them have their own deputy ({@code deputised}). */
     record Coverage(int owned, int deputised) {
@@ -57,13 +45,6 @@ public interface AwayDao {
         @Override
         public AwayState map(ResultSet rs, StatementContext ctx) throws SQLException {
             return state(rs);
-        }
-    }
-
-    final class AwayMapper implements RowMapper<Away> {
-        @Override
-        public Away map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new Away(rs.getString("user_id"), state(rs));
         }
     }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -36,11 +35,6 @@ public final class AwayService {
     /** The person's away state; {@link AwayState#PRESENT} for someone unknown. */
     public AwayState find(String teamId, String userId) {
         return jdbi.withExtension(AwayDao.class, dao -> dao.find(teamId, userId)).orElse(AwayState.PRESENT);
-    }
-
-    /** Everyone in the team still away on {@code day}, with their state. */
-    public List<AwayDao.Away> awayOn(String teamId, LocalDate day) {
-        return jdbi.withExtension(AwayDao.class, dao -> dao.awayOn(teamId, day));
     }
 
     /** Marks the actor away through the day {@code dateText} names; a {@link UserError} for a bad date or deputy. */
