@@ -20,6 +20,15 @@ import dev.drumbeat.checkin.ReadingsRoutes;
 import dev.drumbeat.checkin.ReadingsService;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
+import dev.drumbeat.escalation.DigestJob;
+import dev.drumbeat.escalation.DigestService;
+import dev.drumbeat.escalation.EscalationJob;
+import dev.drumbeat.escalation.EscalationJobTrigger;
+import dev.drumbeat.escalation.EscalationListeners;
+import dev.drumbeat.escalation.EscalationService;
+import dev.drumbeat.escalation.EscalationServiceRules;
+import dev.drumbeat.escalation.OwnerCheck;
+import dev.drumbeat.escalation.OwnerCheckJob;
 import dev.drumbeat.people.AwayBackCommand;
 import dev.drumbeat.people.AwayCommand;
 import dev.drumbeat.people.AwayService;
@@ -94,8 +103,12 @@ public final class Drumbeat implements AutoCloseable {
         CatalogService catalog = new CatalogService(database.jdbi(), audit);
         CommandRouter router = new CommandRouter(people);
         new CatalogListeners(catalog, people, new Money(config.currency())).register(router, app);
-        new PeopleListeners(people, (team, user) -> catalog.ownedBy(team, user).stream().map(Service::name).toList())
-                .register(router, app);
+        EscalationService escalations = new EscalationService(database.jdbi(), outbox, config.leadershipChannel(),
+                new EscalationServiceRules(periods), clock);
+        EscalationJobTrigger escalateNow = new EscalationJobTrigger(escalations);
+        running.add(escalateNow);
+        new PeopleListeners(people, (team, user) -> catalog.ownedBy(team, user).stream().map(Service::name).toList(),
+                escalateNow::sweepSoon).register(router, app);
         ApiTokenService tokens = new ApiTokenService(database.jdbi(), audit, people, clock);
         router.add(new TokenCommand(tokens));
         router.add(new OutboxCommand(database.jdbi(), clock));
@@ -103,6 +116,7 @@ public final class Drumbeat implements AutoCloseable {
         router.add(new AwayCommand(away)).add(new AwayBackCommand(away));
         CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
         new CheckInListeners(checkIns, catalog, people).register(router, app);
+        new EscalationListeners(escalations, audit, catalog, people, new Money(config.currency())).register(router, app);
         router.register(app);
         BoltAdapter slackEvents = new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock));
         CatalogRoutes catalogApi = new CatalogRoutes(new CatalogImportService(database.jdbi(), audit),
@@ -116,6 +130,14 @@ public final class Drumbeat implements AutoCloseable {
         jobs.add(new Scheduling.Recurring(PromptJob.NAME, PromptJob.class, () -> new PromptJob(prompts), Duration.ofMinutes(1)));
         jobs.add(new Scheduling.Recurring(PeopleSyncJob.NAME, PeopleSyncJob.class, () -> new PeopleSyncJob(peopleSync),
                 Duration.ofHours(1)));
+        jobs.add(new Scheduling.Recurring(EscalationJob.NAME, EscalationJob.class, () -> new EscalationJob(escalations),
+                Duration.ofMinutes(15)));
+        OwnerCheck ownerCheck = new OwnerCheck(database.jdbi(), slack, config.botToken(), people, escalations, OwnerCheck.PACE);
+        jobs.add(new Scheduling.Recurring(OwnerCheckJob.NAME, OwnerCheckJob.class, () -> new OwnerCheckJob(ownerCheck),
+                Duration.ofDays(1)));
+        DigestService digests = new DigestService(database.jdbi(), outbox, periods, config.leadershipChannel(),
+                new Money(config.currency()), clock);
+        jobs.add(new Scheduling.Recurring(DigestJob.NAME, DigestJob.class, () -> new DigestJob(digests), Duration.ofMinutes(15)));
         running.add(outboxSender.start());
         Optional<Scheduling> scheduling = runJobs ? Optional.of(Scheduling.start(database.dataSource(), jobs)) : Optional.empty();
         scheduling.ifPresent(running::add);

@@ -11,9 +11,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.quartz.DisallowConcurrentExecution;
+import org.quartz.InterruptableJob;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -72,9 +74,15 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
+    /** Interrupts jobs that can be interrupted (long, paced ones), then waits for the rest to finish. */
     @Override
     public void close() {
         try {
+            for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
+                if (running.getJobInstance() instanceof InterruptableJob) {
+                    scheduler.interrupt(running.getFireInstanceId());
+                }
+            }
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,138 @@
+package dev.drumbeat.escalation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.util.json.GsonFactory;
+import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.OutboxMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Brings the messages of some escalations up to date with their stored state, through the outbox and in the
+ * caller's transaction: posts once to each place the escalation's level reaches and has not been posted to
+ * (recorded in {@code escalation_messages}), and updates every earlier post in place with {@code chat.update}.
+ * Posts are keyed {@code esc:<id>:<channel>}; updates carry a digest of their content, so rendering the same
+ * state twice (a retried sweep, two instances) queues it once. Thread-safe.
+ */
+final class EscalationMessages {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Outbox outbox;
+    private final Optional<String> leadershipChannel;
+
+    EscalationMessages(Outbox outbox, Optional<String> leadershipChannel) {
+        this.outbox = outbox;
+        this.leadershipChannel = leadershipChannel;
+    }
+
+    /** The highest level the ladder can reach: 3 with a leadership channel, else 2. */
+    int topLevel() {
+        return leadershipChannel.isPresent() ? EscalationServicePlan.TOP : 2;
+    }
+
+    void refresh(Handle handle, String teamId, List<EscalationDao.Row> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        EscalationDao dao = handle.attach(EscalationDao.class);
+        Map<Finding.Subject, EscalationDao.Item> items = items(dao, teamId, rows);
+        Map<Long, List<EscalationDao.Posted>> posted = dao.posted(rows.stream().mapToLong(EscalationDao.Row::id).toArray())
+                .stream().collect(Collectors.groupingBy(EscalationDao.Posted::escalationId));
+        List<EscalationDao.Posted> newPosts = new ArrayList<>();
+        for (EscalationDao.Row row : rows) {
+            EscalationDao.Item item = items.getOrDefault(row.subject(), removed(row.subject()));
+            newPosts.addAll(refresh(handle, dao, row, item, posted.getOrDefault(row.id(), List.of()), now));
+        }
+        dao.recordPosts(newPosts);
+    }
+
+    static Map<Finding.Subject, EscalationDao.Item> items(EscalationDao dao, String teamId, List<EscalationDao.Row> rows) {
+        long[] services = ids(rows, "service");
+        long[] initiatives = ids(rows, "initiative");
+        return dao.items(teamId, services, initiatives).stream()
+                .collect(Collectors.toMap(EscalationDao.Item::subject, Function.identity()));
+    }
+
+    private List<EscalationDao.Posted> refresh(Handle handle, EscalationDao dao, EscalationDao.Row row, EscalationDao.Item item,
+                                               List<EscalationDao.Posted> earlier, Instant now) {
+        List<EscalationMessagesPlaces.Place> places = new ArrayList<>();
+        earlier.forEach(p -> places.add(new EscalationMessagesPlaces.Place(p.channel(), p.postedLevel())));
+        List<EscalationMessagesPlaces.Place> fresh = row.isOpen()
+                ? EscalationMessagesPlaces.upTo(row.level(), item, leadershipChannel, now).stream()
+                        .filter(p -> earlier.stream().noneMatch(e -> e.channel().equals(p.channel()))).toList()
+                : List.of();
+        places.addAll(fresh);
+        Rendered message = render(row, item, places);
+        for (EscalationDao.Posted post : earlier) {
+            update(handle, dao, row.teamId(), post, message);
+        }
+        List<EscalationDao.Posted> posts = new ArrayList<>();
+        for (EscalationMessagesPlaces.Place place : fresh) {
+            String key = "esc:" + row.id() + ":" + place.channel();
+            outbox.enqueue(handle, OutboxMessage.post(row.teamId(), key, place.channel(), message.args()));
+            posts.add(new EscalationDao.Posted(row.id(), place.channel(), key, place.level()));
+        }
+        return posts;
+    }
+
+    /**
+     * Queues a {@code chat.update} of one post, keyed by content. When that content was already sent once but
+     * something else has been sent since (A, then B, then A again), the key is extended by the latest update's key,
+     * which every instance computes alike.
+     */
+    private void update(Handle handle, EscalationDao dao, String teamId, EscalationDao.Posted post, Rendered message) {
+        String prefix = "esc-update:" + post.escalationId() + ":" + post.channel() + ":";
+        String key = prefix + message.digest();
+        if (outbox.enqueue(handle, OutboxMessage.update(teamId, key, post.channel(), post.outboxKey(), message.args()))) {
+            return;
+        }
+        Optional<String> latest = dao.latestUpdate(prefix);
+        if (latest.isPresent() && !latest.get().startsWith(key)) {
+            String again = key + "@" + digest(latest.get());
+            outbox.enqueue(handle, OutboxMessage.update(teamId, again, post.channel(), post.outboxKey(), message.args()));
+        }
+    }
+
+    private static Rendered render(EscalationDao.Row row, EscalationDao.Item item, List<EscalationMessagesPlaces.Place> places) {
+        String text = EscalationViews.text(row, item);
+        String blocks = GsonFactory.createSnakeCase().toJson(EscalationViews.blocks(row, item, places));
+        try {
+            return new Rendered(Map.of("text", text, "blocks", JSON.readValue(blocks, List.class)), digest(text + blocks));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render escalation " + row.id(), e);
+        }
+    }
+
+    /** Stands in for an item deleted from the catalog, so its escalation can still say it closed. */
+    static EscalationDao.Item removed(Finding.Subject subject) {
+        return new EscalationDao.Item(subject, "removed", "A removed " + subject.kind(), false, Optional.empty(), false, "UTC",
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static long[] ids(List<EscalationDao.Row> rows, String kind) {
+        return rows.stream().map(EscalationDao.Row::subject).filter(s -> s.kind().equals(kind))
+                .mapToLong(Finding.Subject::id).distinct().toArray();
+    }
+
+    private static String digest(String content) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    private record Rendered(Map<String, Object> args, String digest) {
+    }
+}

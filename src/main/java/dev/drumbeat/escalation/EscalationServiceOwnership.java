@@ -1,0 +1,89 @@
+package dev.drumbeat.escalation;
+
+import dev.drumbeat.UserError;
+import dev.drumbeat.catalog.CatalogDao;
+import dev.drumbeat.catalog.Service;
+import dev.drumbeat.people.Actor;
+import dev.drumbeat.people.Mentions;
+import dev.drumbeat.people.PeopleService;
+import dev.drumbeat.people.Person;
+import dev.drumbeat.people.Role;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Take ownership and Assign owner. Anyone active may take a service nobody active owns; leadership and admins
+ * may give any escalated service a new owner. The owner change is audited like any catalog change, and an
+ * ownerless escalation closes at once rather than at the next sweep. Thread-safe.
+ */
+final class EscalationServiceOwnership {
+    private final EscalationServiceChanges changes;
+    private final PeopleService people;
+
+    EscalationServiceOwnership(EscalationServiceChanges changes, PeopleService people) {
+        this.changes = changes;
+        this.people = people;
+    }
+
+    /** The clicker becomes the owner of an ownerless service; returns the service's name. */
+    String takeOwnership(Actor actor, long id) {
+        Person taker = people.ensureKnown(actor.teamId(), actor.userId());
+        if (taker.deactivated()) {
+            throw new UserError("Your Slack account is deactivated, so you cannot own services.");
+        }
+        return changes.change(actor, id, (handle, row, item) -> {
+            Service service = lockService(handle, actor, row);
+            EscalationDao.Item now = EscalationServiceChanges.item(handle, row);
+            if (!now.isOwnerless()) {
+                throw new UserError(service.name() + " already has an owner, " + Mentions.mention(now.ownerId().orElseThrow())
+                        + ". Ask them, or leadership, if it should be yours.");
+            }
+            setOwner(handle, actor, service, actor.userId());
+            changes.close(handle, actor, row, Mentions.mention(actor.userId()) + " took ownership");
+            return service.name();
+        });
+    }
+
+    /** Throws unless the actor may assign owners: leadership and admins. */
+    void requireMayAssign(Actor actor) {
+        if (!actor.isAdmin() && actor.role() != Role.LEADERSHIP) {
+            throw new UserError("Only leadership or a Drumbeat admin can assign an owner. If nobody owns it,"
+                    + " you can press Take ownership; otherwise ask in the leadership channel.");
+        }
+    }
+
+    /** Makes someone the owner of the escalated service; returns the service's name. */
+    String assignOwner(Actor actor, long id, String newOwnerId) {
+        requireMayAssign(actor);
+        Person owner = people.ensureKnown(actor.teamId(), newOwnerId);
+        if (owner.deactivated()) {
+            throw new UserError(Mentions.mention(newOwnerId) + " is deactivated in Slack. Pick someone active.");
+        }
+        return changes.change(actor, id, (handle, row, item) -> {
+            Service service = lockService(handle, actor, row);
+            if (!EscalationServiceChanges.item(handle, row).isOwnerless() && service.isOwnedBy(newOwnerId)) {
+                throw new UserError(Mentions.mention(newOwnerId) + " already owns " + service.name() + ". Pick someone else.");
+            }
+            setOwner(handle, actor, service, newOwnerId);
+            if (row.reason() == Reason.OWNERLESS) {
+                changes.close(handle, actor, row, Mentions.mention(actor.userId()) + " made " + Mentions.mention(newOwnerId)
+                        + " the owner");
+            }
+            return service.name();
+        });
+    }
+
+    private static Service lockService(Handle handle, Actor actor, EscalationDao.Row row) {
+        Optional<EscalationDao.Item> item = Optional.of(EscalationServiceChanges.item(handle, row))
+                .filter(i -> i.subject().kind().equals("service") && i.active());
+        return item.flatMap(i -> handle.attach(CatalogDao.class).lockByKey(actor.teamId(), i.key()))
+                .orElseThrow(() -> new UserError("Only a service in the catalog can change owner here."));
+    }
+
+    private void setOwner(Handle handle, Actor actor, Service service, String newOwnerId) {
+        handle.attach(CatalogDao.class).setOwner(actor.teamId(), service.key(), newOwnerId);
+        changes.record(handle, actor, "service", service.key(), "update", Map.of("owner_id", service.ownerId().orElse("")),
+                Map.of("owner_id", newOwnerId));
+    }
+}
