@@ -27,6 +27,8 @@ import dev.drumbeat.escalation.EscalationJobTrigger;
 import dev.drumbeat.escalation.EscalationListeners;
 import dev.drumbeat.escalation.EscalationService;
 import dev.drumbeat.escalation.EscalationServiceRules;
+import dev.drumbeat.escalation.EscalationSettingsCommand;
+import dev.drumbeat.escalation.EscalationSettingsService;
 import dev.drumbeat.escalation.OwnerCheck;
 import dev.drumbeat.escalation.OwnerCheckJob;
 import dev.drumbeat.people.AwayBackCommand;
@@ -117,6 +119,7 @@ public final class Drumbeat implements AutoCloseable {
         CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
         new CheckInListeners(checkIns, catalog, people).register(router, app);
         new EscalationListeners(escalations, audit, catalog, people, new Money(config.currency())).register(router, app);
+        router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
         router.register(app);
         BoltAdapter slackEvents = new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock));
         CatalogRoutes catalogApi = new CatalogRoutes(new CatalogImportService(database.jdbi(), audit),

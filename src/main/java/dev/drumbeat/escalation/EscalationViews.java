@@ -46,21 +46,25 @@ final class EscalationViews {
     static List<LayoutBlock> blocks(EscalationDao.Row row, EscalationDao.Item item, List<EscalationMessagesPlaces.Place> places) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (row.isOpen()) {
-            blocks.add(SlackBlocks.markdown(emoji(row.level()) + " " + headline(row, item) + "\n"
-                    + escapeButMentions(row.detail())));
+            blocks.add(SlackBlocks.markdown(emoji(row.level()) + " " + headline(row, item) + detail(row)));
             blocks.add(SlackBlocks.note(ladder(row, item, places)));
             state(row).ifPresent(text -> blocks.add(SlackBlocks.note(text)));
             blocks.add(actions(a -> a.blockId("esc-actions:" + row.id()).elements(buttons(row, item))));
             blocks.add(SlackBlocks.note("It closes by itself when " + clearsWhen(row.reason()) + "."));
         } else {
-            blocks.add(SlackBlocks.markdown(":white_check_mark: " + headline(row, item) + " — *resolved*\n"
-                    + escapeButMentions(row.detail())));
+            blocks.add(SlackBlocks.markdown(":white_check_mark: " + headline(row, item) + " — *resolved*" + detail(row)));
             blocks.add(SlackBlocks.note("Resolved on " + DAY.format(row.closedAt().orElseThrow()) + ": "
                     + escapeButMentions(row.closeReason().orElse("the condition cleared")) + ". It was open since "
                     + DAY.format(row.openedAt()) + " and reached level " + row.level() + " (" + LEVEL_NAMES.get(row.level())
                     + ")."));
         }
         return blocks;
+    }
+
+    /** The rule's detail on its own line, unless it only repeats the reason's words. */
+    private static String detail(EscalationDao.Row row) {
+        String detail = row.detail().strip();
+        return detail.isEmpty() || detail.equalsIgnoreCase(row.reason().words()) ? "" : "\n" + escapeButMentions(detail);
     }
 
     static String headline(EscalationDao.Row row, EscalationDao.Item item) {

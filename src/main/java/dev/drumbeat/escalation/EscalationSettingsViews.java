@@ -1,0 +1,73 @@
+package dev.drumbeat.escalation;
+
+import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.SlackBlocks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The answers of `/drumbeat settings`: the current values in words, the list of settings, and a change with its undo. */
+final class EscalationSettingsViews {
+    private static final String DEFAULT = " _(default)_";
+
+    private EscalationSettingsViews() {
+    }
+
+    /** Every setting as a sentence, defaults marked, each with the command that changes it. */
+    static Reply overview(EscalationSettings s, boolean mayChange) {
+        List<String> lines = new ArrayList<>();
+        lines.add(line(EscalationSettingsField.GRACE, s));
+        lines.add(line(EscalationSettingsField.RED_STREAK, s));
+        lines.add(line(EscalationSettingsField.KPI_WEEKS, s));
+        lines.add(ladder(s));
+        lines.add(line(EscalationSettingsField.DIGEST, s));
+        String note = mayChange ? "Each change is audited, and the answer says how to undo it."
+                : "Only Drumbeat admins can change these.";
+        return Reply.of("Escalation settings", List.of(SlackBlocks.heading("Escalation settings"),
+                SlackBlocks.markdown(String.join("\n", lines)), SlackBlocks.note(note)));
+    }
+
+    /** One setting's current value, for `/drumbeat settings <setting>` without a value. */
+    static Reply one(EscalationSettingsField field, EscalationSettings s) {
+        String about = field.about();
+        return Reply.text(line(field, s) + "\n" + Character.toUpperCase(about.charAt(0)) + about.substring(1) + ".");
+    }
+
+    /** The list of settings, for a setting Drumbeat does not know. */
+    static Reply unknown(String typed) {
+        String first = "There is no setting called `" + SlackBlocks.escape(SlackBlocks.clip(typed, 40)).replace("`", "'")
+                + "`. The settings are:";
+        List<String> lines = new ArrayList<>(List.of(first));
+        Arrays.stream(EscalationSettingsField.values())
+                .forEach(f -> lines.add("• `" + f.example() + "` — " + f.about()));
+        lines.add("`/drumbeat settings` shows the current values.");
+        return Reply.of(first, SlackBlocks.lines(lines));
+    }
+
+    /** What changed and the command that puts it back. */
+    static Reply changed(EscalationSettingsService.Change change) {
+        EscalationSettingsField field = change.field();
+        if (!change.changed()) {
+            return Reply.text("Nothing changed: " + lowerFirst(field.sentence(change.after())) + " already.");
+        }
+        return Reply.text(":white_check_mark: Changed: " + lowerFirst(field.sentence(change.after())) + " (was "
+                + field.words(change.before()) + ").\nTo undo: `" + field.commandFor(change.before()) + "`");
+    }
+
+    private static String line(EscalationSettingsField field, EscalationSettings s) {
+        return "• " + field.sentence(s) + (field.isDefault(s) ? DEFAULT : "") + "\n      change: `" + field.example() + "`";
+    }
+
+    /** The two ladder timings read best as one sentence. */
+    private static String ladder(EscalationSettings s) {
+        EscalationSettingsField team = EscalationSettingsField.TEAM_AFTER;
+        EscalationSettingsField leadership = EscalationSettingsField.LEADERSHIP_AFTER;
+        return "• Escalations reach the team after " + team.words(s) + (team.isDefault(s) ? DEFAULT : "")
+                + " and leadership after " + leadership.words(s) + (leadership.isDefault(s) ? DEFAULT : "")
+                + "\n      change: `" + team.example() + "`, `" + leadership.example() + "`";
+    }
+
+    private static String lowerFirst(String sentence) {
+        return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+}
