@@ -30,9 +30,16 @@ public final class PeopleListeners {
         router.add(new WhoamiCommand(ownedServiceNames));
         app.event(UserChangeEvent.class, (payload, ctx) -> {
             var user = payload.getEvent().getUser();
-            if (user != null && user.isDeleted() && people.deactivate(payload.getTeamId(), user.getId())) {
-                log.info("person {} deactivated in Slack", user.getId());
-                afterDeactivation.accept(payload.getTeamId());
+            if (user == null || user.isBot()) {
+                return ctx.ack();
+            }
+            if (user.isDeleted()) {
+                if (people.deactivate(payload.getTeamId(), user.getId())) {
+                    log.info("person {} deactivated in Slack", user.getId());
+                    afterDeactivation.accept(payload.getTeamId());
+                }
+            } else {
+                people.refreshFromSlack(payload.getTeamId(), user);
             }
             return ctx.ack();
         });

@@ -1,5 +1,6 @@
 package dev.drumbeat.people;
 
+import com.slack.api.model.User;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +57,16 @@ public final class PeopleService {
             return new Lookup.Found(found.get(0));
         }
         return found.isEmpty() ? new Lookup.Unknown(reference) : new Lookup.Ambiguous(found);
+    }
+
+    /**
+     * Keeps a known person's name and time zone as Slack now has them (a {@code user_change} event), so the
+     * next prompt goes out at 09:00 where they are. Someone Drumbeat has never seen is left to the hourly sync.
+     */
+    public void refreshFromSlack(String teamId, User user) {
+        find(teamId, user.getId()).ifPresent(known -> jdbi.useExtension(PeopleDao.class, dao -> dao.upsertFromSlack(
+                new Person(teamId, user.getId(), user.getName(), user.getRealName(),
+                        user.getTz() == null || user.getTz().isBlank() ? known.tz() : user.getTz(), false, known.role()))));
     }
 
     /** Marks a person deactivated, as Slack's {@code user_change} with {@code deleted: true} tells. */
