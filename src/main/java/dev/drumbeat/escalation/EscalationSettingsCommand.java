@@ -23,7 +23,7 @@ public final class EscalationSettingsCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "settings [grace|red-streak|kpi-weeks|team-after|leadership-after|digest <value>]";
+        return "settings [<setting> <value>]";
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -27,17 +26,19 @@ interface EscalationSettingsDao {
     @SqlQuery("select " + COLUMNS + " from escalation_settings where team_id = :team for update")
     EscalationSettings lock(@Bind("team") String teamId);
 
-    default void save(String teamId, EscalationSettings settings) {
-        update(teamId, settings, settings.digestDay().name(), settings.digestZone().getId());
+    default void save(String teamId, EscalationSettings s) {
+        update(teamId, s.graceHours(), s.redStreak(), s.kpiWeeks(), s.teamAfterHours(), s.leadershipAfterHours(),
+                s.digestDay().name(), s.digestHour(), s.digestZone().getId());
     }
 
     @SqlUpdate("""
             update escalation_settings
-               set grace_hours = :s.graceHours, red_streak = :s.redStreak, kpi_off_periods = :s.kpiWeeks,
-                   level2_after_hours = :s.teamAfterHours, level3_after_hours = :s.leadershipAfterHours,
-                   digest_day = :day, digest_hour = :s.digestHour, digest_tz = :tz
+               set grace_hours = :grace, red_streak = :red, kpi_off_periods = :kpi, level2_after_hours = :team_after,
+                   level3_after_hours = :leadership_after, digest_day = :day, digest_hour = :hour, digest_tz = :tz
              where team_id = :team""")
-    void update(@Bind("team") String teamId, @BindMethods("s") EscalationSettings settings, @Bind("day") String day,
+    void update(@Bind("team") String teamId, @Bind("grace") int graceHours, @Bind("red") int redStreak,
+                @Bind("kpi") int kpiWeeks, @Bind("team_after") int teamAfterHours,
+                @Bind("leadership_after") int leadershipAfterHours, @Bind("day") String day, @Bind("hour") int hour,
                 @Bind("tz") String tz);
 
     final class SettingsMapper implements RowMapper<EscalationSettings> {

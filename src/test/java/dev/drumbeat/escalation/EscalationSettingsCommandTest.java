@@ -54,7 +54,8 @@ class EscalationSettingsCommandTest {
     void a_changed_value_is_shown_without_the_default_mark() {
         admin("settings red-streak 4");
 
-        assertThat(admin("settings")).contains("Red 4 weeks in a row escalates\n", "A KPI off target 3 weeks in a row escalates _(default)_")
+        assertThat(admin("settings")).contains("Red 4 weeks in a row escalates\n",
+                        "A KPI off target 3 weeks in a row escalates _(default)_")
                 .doesNotContain("Red 4 weeks in a row escalates _(default)_");
     }
 
@@ -86,7 +87,8 @@ class EscalationSettingsCommandTest {
         assertThat(admin("settings team-after 24h")).contains("Changed: escalations reach the team after 24 hours (was 48 hours)",
                 "To undo: `/drumbeat settings team-after 48h`");
         assertThat(admin("settings leadership-after 5d")).contains(
-                "Changed: escalations reach leadership after 120 hours (was 96 hours)", "To undo: `/drumbeat settings leadership-after 96h`");
+                "Changed: escalations reach leadership after 120 hours (was 96 hours)",
+                "To undo: `/drumbeat settings leadership-after 96h`");
 
         assertThat(thresholds().toLevel2()).isEqualTo(Duration.ofHours(24));
         assertThat(thresholds().toLevel3()).isEqualTo(Duration.ofHours(120));
@@ -115,7 +117,8 @@ class EscalationSettingsCommandTest {
         assertThat(admin("settings kpi-weeks 53")).contains("`kpi-weeks` is a whole number of weeks from 1 to 52");
         assertThat(admin("settings leadership-after 24h")).contains("`leadership-after` must be later than `team-after`,"
                 + " which is 48 hours");
-        assertThat(admin("settings team-after 4d")).contains("`leadership-after` is 96 hours, so `team-after` must be less than that");
+        assertThat(admin("settings team-after 4d"))
+                .contains("`leadership-after` is 96 hours, so `team-after` must be less than that");
         assertThat(admin("settings digest friday 16:00 Mars/Olympus")).contains("I don't know the time zone `Mars/Olympus`",
                 "`Europe/London`");
         assertThat(admin("settings digest someday 16:00")).contains("`someday` is not a day of the week");
