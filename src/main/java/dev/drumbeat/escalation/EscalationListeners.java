@@ -15,6 +15,7 @@ import dev.drumbeat.people.Actor;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +109,13 @@ public final class EscalationListeners {
             view = button.press(actor, id.get());
         } catch (UserError e) {
             view = Optional.of(EscalationViewsModals.notice("Escalation", e.getMessage()));
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("escalation button {} on {} failed (reference {})", payload.getActions().get(0).getActionId(),
+                    id.get(), reference, e);
+            view = Optional.of(EscalationViewsModals.notice("Escalation", "Something went wrong on Drumbeat's side and"
+                    + " nothing was changed. Please try again; if it keeps happening, tell an admin the reference "
+                    + reference + "."));
         }
         view.ifPresent(v -> open(ctx, payload.getTriggerId(), v));
         return ctx.ack();

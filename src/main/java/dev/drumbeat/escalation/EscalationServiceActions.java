@@ -24,7 +24,7 @@ final class EscalationServiceActions {
         this.escalations = escalations;
     }
 
-    /** Records who acknowledged and when; it then climbs no further. Acknowledging twice keeps the first. */
+    /** Records who acknowledged and when, for everyone to see; the climb goes on. Acknowledging twice keeps the first. */
     void acknowledge(Actor actor, long id) {
         changes.change(actor, id, (handle, row, item) -> {
             requireAnswersFor(actor, item, "acknowledge");

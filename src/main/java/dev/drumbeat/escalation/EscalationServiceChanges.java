@@ -68,10 +68,9 @@ final class EscalationServiceChanges {
         record(handle, actor, "escalation", Long.toString(row.id()), "close", null, Map.of("close_reason", reason));
     }
 
-    void record(Handle handle, Actor actor, String entity, String key, String action, Map<String, Object> before,
-                Map<String, Object> after) {
+    void record(Handle handle, Actor actor, String entity, String key, String action, Object before, Object after) {
         audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), entity, key, action,
-                Optional.<Object>ofNullable(before), Optional.<Object>of(after)));
+                Optional.ofNullable(before), Optional.of(after)));
     }
 
     static EscalationDao.Item item(Handle handle, EscalationDao.Row row) {

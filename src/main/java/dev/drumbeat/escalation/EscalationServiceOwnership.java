@@ -3,6 +3,7 @@ package dev.drumbeat.escalation;
 import dev.drumbeat.UserError;
 import dev.drumbeat.catalog.CatalogDao;
 import dev.drumbeat.catalog.Service;
+import dev.drumbeat.catalog.ServiceDraft;
 import dev.drumbeat.people.Actor;
 import dev.drumbeat.people.Mentions;
 import dev.drumbeat.people.PeopleService;
@@ -81,9 +82,11 @@ final class EscalationServiceOwnership {
                 .orElseThrow(() -> new UserError("Only a service in the catalog can change owner here."));
     }
 
+    /** Same audit shape as every other service change (full before and after), so history can be rolled back. */
     private void setOwner(Handle handle, Actor actor, Service service, String newOwnerId) {
-        handle.attach(CatalogDao.class).setOwner(actor.teamId(), service.key(), newOwnerId);
-        changes.record(handle, actor, "service", service.key(), "update", Map.of("owner_id", service.ownerId().orElse("")),
-                Map.of("owner_id", newOwnerId));
+        CatalogDao catalog = handle.attach(CatalogDao.class);
+        catalog.setOwner(actor.teamId(), service.key(), newOwnerId);
+        Service after = catalog.findByKey(actor.teamId(), service.key()).orElseThrow();
+        changes.record(handle, actor, "service", service.key(), "update", ServiceDraft.of(service), ServiceDraft.of(after));
     }
 }

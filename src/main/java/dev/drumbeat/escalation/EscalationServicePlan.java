@@ -65,15 +65,20 @@ final class EscalationServicePlan {
         return reason == Reason.OWNERLESS ? topLevel : 1;
     }
 
-    /** The level an open escalation should be at now; never lower than it is. */
+    /**
+     * The level an open escalation should be at now: one rung at a time, each rung timed from when it reached
+     * its current level (to the team after {@code toLevel2}, to leadership {@code toLevel3 - toLevel2} later),
+     * held while snoozed. Acknowledging records who is on it but does not stop the climb. Never lower than it is.
+     */
     static int dueLevel(EscalationDao.Row row, Thresholds thresholds, Instant now, int topLevel) {
-        if (row.isAcknowledged() || row.isSnoozedAt(now)) {
-            return row.level();
+        int start = Math.min(startLevel(row.reason(), topLevel), topLevel);
+        if (row.isSnoozedAt(now) || row.level() >= topLevel) {
+            return Math.max(row.level(), start);
         }
-        Duration age = Duration.between(row.openedAt(), now);
-        int byAge = age.compareTo(thresholds.toLevel3()) >= 0 ? 3 : age.compareTo(thresholds.toLevel2()) >= 0 ? 2 : 1;
-        int due = Math.min(Math.max(byAge, startLevel(row.reason(), topLevel)), topLevel);
-        return Math.max(row.level(), due);
+        Duration rung = row.level() <= 1 ? thresholds.toLevel2() : thresholds.toLevel3().minus(thresholds.toLevel2());
+        Instant since = row.snoozedUntil().filter(until -> until.isAfter(row.levelChangedAt())).orElse(row.levelChangedAt());
+        boolean climbs = !Duration.between(since, now).minus(rung).isNegative();
+        return Math.max(climbs ? row.level() + 1 : row.level(), start);
     }
 
     /** Why an escalation closed, in words for its message: what cleared, or that the item itself went away. */

@@ -83,7 +83,7 @@ final class EscalationViews {
     private static Optional<String> state(EscalationDao.Row row) {
         List<String> parts = new ArrayList<>();
         row.acknowledgedBy().ifPresent(by -> parts.add(":eyes: Acknowledged by " + Mentions.mention(by) + " on "
-                + DAY.format(row.acknowledgedAt().orElseThrow()) + ": it stays at this level and climbs no further."));
+                + DAY.format(row.acknowledgedAt().orElseThrow()) + ": they are on it. It still climbs if nothing changes."));
         row.snoozedUntil().ifPresent(until -> parts.add(":zzz: Snoozed by "
                 + row.snoozedBy().map(Mentions::mention).orElse("someone") + " until " + DAY.format(until) + ": “" + SlackBlocks.escape(row.snoozeReason().orElse("")) + "”"));
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", parts));

@@ -102,7 +102,7 @@ class EscalationButtonsTest {
     }
 
     @Test
-    void acknowledge_records_who_and_when_and_the_message_says_it_climbs_no_further() {
+    void acknowledge_records_who_and_when_and_the_message_says_they_are_on_it() {
         long id = escalate("payments-api", Reason.STALE);
 
         SlackReply reply = click(ALICE, EscalationViews.ACKNOWLEDGE, id);
@@ -112,7 +112,7 @@ class EscalationButtonsTest {
         assertThat(seed.count("escalations where acknowledged_at = timestamptz '2027-03-15 09:00:00+00'")).isEqualTo(1);
         assertThat(seed.count("audit_log where entity = 'escalation' and action = 'acknowledge' and actor = '" + ALICE + "'"))
                 .isEqualTo(1);
-        SlackStandInCall update = awaitUpdate("Acknowledged by <@" + ALICE + ">", "climbs no further");
+        SlackStandInCall update = awaitUpdate("Acknowledged by <@" + ALICE + ">", "It still climbs if nothing changes");
         assertThat(update.args().toString()).doesNotContain("esc-ack:");
         assertThat(t.slack.calls("views.open")).isEmpty();
     }
@@ -163,7 +163,7 @@ class EscalationButtonsTest {
         assertThat(seed.count("services where key = 'crm' and owner_id = '" + CAROL + "'")).isEqualTo(1);
         assertThat(escalation(id)).containsEntry("close_reason", "<@" + CAROL + "> took ownership");
         assertThat(seed.count("audit_log where entity = 'service' and entity_key = 'crm' and action = 'update'"
-                + " and after->>'owner_id' = '" + CAROL + "' and actor = '" + CAROL + "'")).isEqualTo(1);
+                + " and after->>'ownerId' = '" + CAROL + "' and actor = '" + CAROL + "'")).isEqualTo(1);
         assertThat(openedView(CAROL).toString()).contains("You now own *CRM*");
         SlackStandInCall update = awaitUpdate("resolved", "<@" + CAROL + "> took ownership");
         assertThat(update.args()).containsEntry("channel", "C0LEADERS");
@@ -231,8 +231,12 @@ class EscalationButtonsTest {
         Object duringSnooze = escalation(id).get("level");
         t.clock.advance(Duration.ofDays(1));
         ladder.apply(TEAM, still, Thresholds.defaults(), t.clock.instant());
+        Object rightAfter = escalation(id).get("level");
+        t.clock.advance(Duration.ofHours(48));
+        ladder.apply(TEAM, still, Thresholds.defaults(), t.clock.instant());
 
         assertThat(duringSnooze).isEqualTo(1);
-        assertThat(escalation(id)).containsEntry("level", 3);
+        assertThat(rightAfter).as("a full rung after the snooze, not a jump").isEqualTo(1);
+        assertThat(escalation(id)).containsEntry("level", 2);
     }
 }

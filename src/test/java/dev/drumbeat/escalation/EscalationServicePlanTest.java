@@ -33,6 +33,12 @@ class EscalationServicePlanTest {
                 Optional.of("waiting on a vendor"), Optional.empty(), Optional.empty());
     }
 
+    private static EscalationDao.Row atLevel(EscalationDao.Row r, int level, Instant since) {
+        return new EscalationDao.Row(r.id(), r.teamId(), r.subject(), r.reason(), r.detail(), level, r.openedAt(), since,
+                r.acknowledgedBy(), r.acknowledgedAt(), r.snoozedUntil(), r.snoozedBy(), r.snoozeReason(), r.closedAt(),
+                r.closeReason());
+    }
+
     private static int levelAfter(EscalationDao.Row row, Duration elapsed, int top) {
         return EscalationServicePlan.dueLevel(row, DEFAULTS, row.openedAt().plus(elapsed), top);
     }
@@ -55,26 +61,29 @@ class EscalationServicePlanTest {
     }
 
     @Test
-    void an_escalation_climbs_to_level_two_after_toLevel2_and_to_level_three_after_toLevel3() {
+    void an_escalation_climbs_one_rung_at_a_time_each_timed_from_reaching_its_level() {
         EscalationDao.Row open = row(Reason.STALE, 1, OPENED);
-
         assertThat(levelAfter(open, Duration.ofHours(47), 3)).isEqualTo(1);
         assertThat(levelAfter(open, Duration.ofHours(48), 3)).isEqualTo(2);
-        assertThat(levelAfter(open, Duration.ofHours(95), 3)).isEqualTo(2);
-        assertThat(levelAfter(open, Duration.ofHours(96), 3)).isEqualTo(3);
+        assertThat(levelAfter(open, Duration.ofDays(30), 3)).as("never skips the team").isEqualTo(2);
+
+        EscalationDao.Row atTeam = atLevel(open, 2, OPENED.plus(Duration.ofHours(48)));
+        assertThat(levelAfter(atTeam, Duration.ofHours(95), 3)).isEqualTo(2);
+        assertThat(levelAfter(atTeam, Duration.ofHours(96), 3)).isEqualTo(3);
     }
 
     @Test
-    void an_acknowledged_escalation_stays_at_its_level() {
-        assertThat(levelAfter(acknowledged(row(Reason.STALE, 1, OPENED)), Duration.ofDays(10), 3)).isEqualTo(1);
+    void acknowledging_shows_who_is_on_it_but_does_not_stop_the_climb() {
+        assertThat(levelAfter(acknowledged(row(Reason.STALE, 1, OPENED)), Duration.ofHours(48), 3)).isEqualTo(2);
     }
 
     @Test
-    void a_snoozed_escalation_waits_until_the_snooze_ends_then_climbs_by_its_age() {
+    void a_snoozed_escalation_waits_out_the_snooze_and_then_a_full_rung_before_climbing() {
         EscalationDao.Row snoozed = snoozedUntil(row(Reason.STALE, 1, OPENED), OPENED.plus(Duration.ofDays(7)));
 
         assertThat(levelAfter(snoozed, Duration.ofDays(6), 3)).isEqualTo(1);
-        assertThat(levelAfter(snoozed, Duration.ofDays(7), 3)).isEqualTo(3);
+        assertThat(levelAfter(snoozed, Duration.ofDays(7).plusHours(47), 3)).isEqualTo(1);
+        assertThat(levelAfter(snoozed, Duration.ofDays(7).plusHours(48), 3)).isEqualTo(2);
     }
 
     @Test
