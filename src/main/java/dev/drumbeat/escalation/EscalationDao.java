@@ -68,10 +68,6 @@ public interface EscalationDao {
     @SqlQuery(ROW + " where team_id = :teamId and closed_at is null order by id for update")
     List<Row> lockOpen(@Bind("teamId") String teamId);
 
-    /** Every open escalation of every workspace, locked the same way. */
-    @SqlQuery(ROW + " where closed_at is null order by id for update")
-    List<Row> lockAllOpen();
-
     @SqlQuery(ROW + " where team_id = :teamId and id = :id for update")
     Optional<Row> lock(@Bind("teamId") String teamId, @Bind("id") long id);
 

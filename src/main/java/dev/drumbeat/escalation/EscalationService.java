@@ -60,7 +60,11 @@ public final class EscalationService {
         this.clock = clock;
     }
 
-    /** Sweeps every workspace in one transaction: one read of the facts, the rules, then the ladder per workspace. */
+    /**
+     * Sweeps every workspace: one read of the facts and the rules for all of them, then the ladder for each
+     * workspace in its own transaction, so a failure in one workspace does not hold back the others and a
+     * button click in one waits only for its own workspace.
+     */
     public Applied sweep() {
         return sweep(Optional.empty());
     }
@@ -72,24 +76,27 @@ public final class EscalationService {
 
     private Applied sweep(Optional<String> onlyTeam) {
         Instant now = now();
-        return jdbi.inTransaction(handle -> {
-            EscalationDao dao = handle.attach(EscalationDao.class);
-            List<EscalationDao.Row> open = onlyTeam.map(dao::lockOpen).orElseGet(dao::lockAllOpen);
+        record Read(Function<String, Thresholds> thresholds, List<Finding> findings, List<String> openTeams) {
+        }
+        Read read = jdbi.inTransaction(handle -> {
             Function<String, Thresholds> thresholds = rules.thresholds(handle);
-            List<Finding> findings = rules.findings(handle, thresholds, now).stream()
-                    .filter(f -> onlyTeam.map(f.teamId()::equals).orElse(true)).toList();
-            Map<String, List<EscalationDao.Row>> openByTeam = open.stream()
-                    .collect(Collectors.groupingBy(EscalationDao.Row::teamId));
-            Map<String, List<Finding>> findingsByTeam = findings.stream().collect(Collectors.groupingBy(Finding::teamId));
-            Set<String> teams = new TreeSet<>(openByTeam.keySet());
-            teams.addAll(findingsByTeam.keySet());
-            Applied total = new Applied(0, 0, 0);
-            for (String team : teams) {
-                total = total.plus(apply(handle, team, openByTeam.getOrDefault(team, List.of()),
-                        findingsByTeam.getOrDefault(team, List.of()), thresholds.apply(team), now));
-            }
-            return total;
+            List<String> openTeams = handle.createQuery("select distinct team_id from escalations where closed_at is null")
+                    .mapTo(String.class).list();
+            return new Read(thresholds, rules.findings(handle, thresholds, now), openTeams);
         });
+        Map<String, List<Finding>> findingsByTeam = read.findings().stream().collect(Collectors.groupingBy(Finding::teamId));
+        Set<String> teams = new TreeSet<>(read.openTeams());
+        teams.addAll(findingsByTeam.keySet());
+        onlyTeam.ifPresent(team -> teams.retainAll(Set.of(team)));
+        Applied total = new Applied(0, 0, 0);
+        for (String team : teams) {
+            try {
+                total = total.plus(apply(team, findingsByTeam.getOrDefault(team, List.of()), read.thresholds().apply(team), now));
+            } catch (RuntimeException e) {
+                log.error("escalation sweep of workspace {} failed; the next sweep tries again", team, e);
+            }
+        }
+        return total;
     }
 
     /** Applies one workspace's findings, as a sweep would; for callers that have findings in hand. */
