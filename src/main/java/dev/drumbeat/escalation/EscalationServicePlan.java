@@ -60,9 +60,15 @@ final class EscalationServicePlan {
         return new Plan(openings, changes, closings);
     }
 
-    /** Ownerless items go straight to the top: nobody below it can act on them. */
+    /**
+     * Ownerless items go straight to the top: nobody below it can act on them. An owner away with nobody
+     * covering starts with the team: a DM to the absent owner would go unread.
+     */
     static int startLevel(Reason reason, int topLevel) {
-        return reason == Reason.OWNERLESS ? topLevel : 1;
+        if (reason == Reason.OWNERLESS) {
+            return topLevel;
+        }
+        return reason == Reason.AWAY_UNCOVERED ? Math.min(2, topLevel) : 1;
     }
 
     /**

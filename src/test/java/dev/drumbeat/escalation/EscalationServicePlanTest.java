@@ -87,6 +87,13 @@ class EscalationServicePlanTest {
     }
 
     @Test
+    void an_owner_away_with_nobody_covering_starts_with_the_team_not_their_own_unread_dm() {
+        assertThat(EscalationServicePlan.startLevel(Reason.AWAY_UNCOVERED, 3)).isEqualTo(2);
+        assertThat(EscalationServicePlan.startLevel(Reason.AWAY_UNCOVERED, 2)).isEqualTo(2);
+        assertThat(EscalationServicePlan.startLevel(Reason.STALE, 3)).isEqualTo(1);
+    }
+
+    @Test
     void levels_never_go_down() {
         assertThat(levelAfter(row(Reason.STALE, 3, OPENED), Duration.ofHours(1), 3)).isEqualTo(3);
     }
