@@ -11,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,12 +50,48 @@ final class EscalationMessages {
         Map<Finding.Subject, EscalationDao.Item> items = items(dao, teamId, rows);
         Map<Long, List<EscalationDao.Posted>> posted = dao.posted(rows.stream().mapToLong(EscalationDao.Row::id).toArray())
                 .stream().collect(Collectors.groupingBy(EscalationDao.Posted::escalationId));
-        List<EscalationDao.Posted> newPosts = new ArrayList<>();
+        List<Fresh> fresh = new ArrayList<>();
         for (EscalationDao.Row row : rows) {
             EscalationDao.Item item = items.getOrDefault(row.subject(), removed(row.subject()));
-            newPosts.addAll(refresh(handle, dao, row, item, posted.getOrDefault(row.id(), List.of()), now));
+            fresh.addAll(refresh(handle, dao, row, item, posted.getOrDefault(row.id(), List.of()), now));
         }
-        dao.recordPosts(newPosts);
+        dao.recordPosts(post(handle, teamId, fresh, now));
+    }
+
+    /** A message still to post for an escalation in one place. */
+    private record Fresh(EscalationDao.Row row, EscalationMessagesPlaces.Place place, Rendered message) {
+    }
+
+    /**
+     * Posts the new messages. Several for one person or channel in one sweep are gathered under one short
+     * parent message, each escalation a reply in its thread (still edited in place), so nobody gets a burst.
+     */
+    private List<EscalationDao.Posted> post(Handle handle, String teamId, List<Fresh> fresh, Instant now) {
+        List<EscalationDao.Posted> posts = new ArrayList<>();
+        Map<String, List<Fresh>> byChannel = fresh.stream()
+                .collect(Collectors.groupingBy(f -> f.place().channel(), LinkedHashMap::new, Collectors.toList()));
+        byChannel.forEach((channel, messages) -> {
+            Optional<String> parent = messages.size() < 2 ? Optional.empty()
+                    : Optional.of(postParent(handle, teamId, channel, messages.size(), now));
+            for (Fresh f : messages) {
+                String key = "esc:" + f.row().id() + ":" + channel;
+                Map<String, Object> args = new HashMap<>(f.message().args());
+                parent.ifPresent(p -> args.put("thread_ts", Outbox.tsOf(p)));
+                outbox.enqueue(handle, OutboxMessage.post(teamId, key, channel, args));
+                posts.add(new EscalationDao.Posted(f.row().id(), channel, key, f.place().level()));
+            }
+        });
+        return posts;
+    }
+
+    private String postParent(Handle handle, String teamId, String channel, int count, Instant now) {
+        String key = "esc-batch:" + teamId + ":" + channel + ":" + now.toEpochMilli();
+        String text = ":bell: " + count + " escalations need attention here. Each is a reply in this thread,"
+                + " with its buttons; each is updated in place as it climbs or clears.";
+        outbox.enqueue(handle, OutboxMessage.post(teamId, key, channel,
+                Map.of("text", text, "blocks", List.of(Map.of("type", "section",
+                        "text", Map.of("type", "mrkdwn", "text", text))))));
+        return key;
     }
 
     static Map<Finding.Subject, EscalationDao.Item> items(EscalationDao dao, String teamId, List<EscalationDao.Row> rows) {
@@ -63,8 +101,9 @@ final class EscalationMessages {
                 .collect(Collectors.toMap(EscalationDao.Item::subject, Function.identity()));
     }
 
-    private List<EscalationDao.Posted> refresh(Handle handle, EscalationDao dao, EscalationDao.Row row, EscalationDao.Item item,
-                                               List<EscalationDao.Posted> earlier, Instant now) {
+    /** Updates the escalation's existing messages and says where it must now be posted too. */
+    private List<Fresh> refresh(Handle handle, EscalationDao dao, EscalationDao.Row row, EscalationDao.Item item,
+                                List<EscalationDao.Posted> earlier, Instant now) {
         List<EscalationMessagesPlaces.Place> places = new ArrayList<>();
         earlier.forEach(p -> places.add(new EscalationMessagesPlaces.Place(p.channel(), p.postedLevel())));
         List<EscalationMessagesPlaces.Place> fresh = row.isOpen()
@@ -76,13 +115,7 @@ final class EscalationMessages {
         for (EscalationDao.Posted post : earlier) {
             update(handle, dao, row.teamId(), post, message);
         }
-        List<EscalationDao.Posted> posts = new ArrayList<>();
-        for (EscalationMessagesPlaces.Place place : fresh) {
-            String key = "esc:" + row.id() + ":" + place.channel();
-            outbox.enqueue(handle, OutboxMessage.post(row.teamId(), key, place.channel(), message.args()));
-            posts.add(new EscalationDao.Posted(row.id(), place.channel(), key, place.level()));
-        }
-        return posts;
+        return fresh.stream().map(place -> new Fresh(row, place, message)).toList();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +121,28 @@ class EscalationLadderTest {
         assertThat(posts("C0PAYMENTS")).hasSize(1);
         assertThat(posts(BOB)).hasSize(1);
         assertThat(posts(ALICE)).hasSize(1);
+    }
+
+    @Test
+    void several_escalations_for_one_person_arrive_as_one_message_with_each_in_its_thread() {
+        Finding stale = stale();
+        apply(stale, new Finding(TestDrumbeat.TEAM, stale.subject(), Reason.RED_STREAK, "red for 2 weeks"),
+                new Finding(TestDrumbeat.TEAM, stale.subject(), Reason.KPI_OFF_TARGET, "Availability off target"));
+        awaitDrained();
+
+        List<SlackStandInCall> toAlice = new ArrayList<>(posts(ALICE));
+        toAlice.addAll(posts(dmOf(ALICE))); // thread replies name the DM channel Slack answered with
+        assertThat(toAlice).hasSize(4);
+        assertThat(toAlice.stream().filter(c -> c.args().get("thread_ts") == null)).singleElement()
+                .satisfies(parent -> assertThat(String.valueOf(parent.args().get("text"))).contains("3 escalations"));
+        assertThat(t.slack.messages(dmOf(ALICE)).stream().filter(m -> m.threadTs() == null)).hasSize(1);
+        assertThat(t.slack.messages(dmOf(ALICE)).stream().filter(m -> m.threadTs() != null)).hasSize(3);
+    }
+
+    private static String dmOf(String userId) {
+        return (String) sent(t.jdbi().withHandle(h -> h.createQuery(
+                "select dedupe_key from slack_outbox where channel = :u order by id limit 1").bind("u", userId)
+                .mapTo(String.class).one())).get("result_channel");
     }
 
     @Test
