@@ -68,30 +68,34 @@ final class EscalationMessages {
      */
     private List<EscalationDao.Posted> post(Handle handle, String teamId, List<Fresh> fresh, Instant now) {
         List<EscalationDao.Posted> posts = new ArrayList<>();
+        List<OutboxMessage> queued = new ArrayList<>();
         Map<String, List<Fresh>> byChannel = fresh.stream()
                 .collect(Collectors.groupingBy(f -> f.place().channel(), LinkedHashMap::new, Collectors.toList()));
         byChannel.forEach((channel, messages) -> {
-            Optional<String> parent = messages.size() < 2 ? Optional.empty()
-                    : Optional.of(postParent(handle, teamId, channel, messages.size(), now));
+            Optional<String> parent = Optional.empty();
+            if (messages.size() >= 2) {
+                OutboxMessage head = parent(teamId, channel, messages.size(), now);
+                queued.add(head);
+                parent = Optional.of(head.dedupeKey());
+            }
             for (Fresh f : messages) {
                 String key = "esc:" + f.row().id() + ":" + channel;
                 Map<String, Object> args = new HashMap<>(f.message().args());
                 parent.ifPresent(p -> args.put("thread_ts", Outbox.tsOf(p)));
-                outbox.enqueue(handle, OutboxMessage.post(teamId, key, channel, args));
+                queued.add(OutboxMessage.post(teamId, key, channel, args));
                 posts.add(new EscalationDao.Posted(f.row().id(), channel, key, f.place().level()));
             }
         });
+        outbox.enqueueAll(handle, queued);
         return posts;
     }
 
-    private String postParent(Handle handle, String teamId, String channel, int count, Instant now) {
+    private static OutboxMessage parent(String teamId, String channel, int count, Instant now) {
         String key = "esc-batch:" + teamId + ":" + channel + ":" + now.toEpochMilli();
         String text = ":bell: " + count + " escalations need attention here. Each is a reply in this thread,"
                 + " with its buttons; each is updated in place as it climbs or clears.";
-        outbox.enqueue(handle, OutboxMessage.post(teamId, key, channel,
-                Map.of("text", text, "blocks", List.of(Map.of("type", "section",
-                        "text", Map.of("type", "mrkdwn", "text", text))))));
-        return key;
+        return OutboxMessage.post(teamId, key, channel, Map.of("text", text, "blocks", List.of(Map.of("type", "section",
+                "text", Map.of("type", "mrkdwn", "text", text)))));
     }
 
     static Map<Finding.Subject, EscalationDao.Item> items(EscalationDao dao, String teamId, List<EscalationDao.Row> rows) {

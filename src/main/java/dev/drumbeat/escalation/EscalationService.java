@@ -19,12 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ladder. A sweep reads a workspace's facts, asks the rules for findings and applies them, all in one
- * transaction: opens an escalation for each new finding, climbs open ones by time, keeps their detail fresh,
- * closes those whose condition cleared, and queues every message that changes through the outbox. The open
- * escalations are locked first, so two sweeps (two instances, or a sweep and a button) take turns, and the
- * partial unique index with {@code on conflict do nothing} keeps one open escalation per item and reason
- * whatever happens. A sweep that dies half-way leaves nothing behind; the next one does the whole job. Thread-safe.
+ * The ladder. A sweep reads every workspace's facts and asks the rules for findings once, then applies each
+ * workspace's findings in that workspace's own transaction: opens an escalation for each new finding, climbs
+ * open ones by time, keeps their detail fresh, closes those whose condition cleared, and queues every message
+ * that changes through the outbox. A workspace's open escalations are locked first, so two sweeps (two
+ * instances, or a sweep and a button) take turns, and the partial unique index with {@code on conflict do
+ * nothing} keeps one open escalation per item and reason whatever happens. A workspace whose transaction dies
+ * half-way keeps nothing of it; the next sweep does its whole job. Thread-safe.
  */
 public final class EscalationService {
     private static final Logger log = LoggerFactory.getLogger(EscalationService.class);

@@ -3,7 +3,10 @@ package dev.drumbeat.slack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -34,6 +37,23 @@ public final class Outbox {
                 .bind("team", message.teamId()).bind("key", message.dedupeKey()).bind("method", message.method())
                 .bind("channel", message.channel().orElse(null)).bind("args", json(message.args()))
                 .bind("now", clock.instant()).execute() == 1;
+    }
+
+    /** Queues many messages in one round trip; each dedupe key already queued keeps its first message. */
+    public void enqueueAll(Handle handle, List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("""
+                insert into slack_outbox (team_id, dedupe_key, method, channel, args, next_attempt_at, created_at)
+                values (:team, :key, :method, :channel, cast(:args as jsonb), :now, :now)
+                on conflict (dedupe_key) do nothing""");
+        Instant now = clock.instant();
+        for (OutboxMessage m : messages) {
+            batch.bind("team", m.teamId()).bind("key", m.dedupeKey()).bind("method", m.method())
+                    .bind("channel", m.channel().orElse(null)).bind("args", json(m.args())).bind("now", now).add();
+        }
+        batch.execute();
     }
 
     private static String json(Map<String, Object> args) {

@@ -4,23 +4,30 @@ import dev.drumbeat.checkin.Periods;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.escalation.EscalationFactsDao;
 import dev.drumbeat.escalation.EscalationRules;
+import dev.drumbeat.escalation.EscalationService;
+import dev.drumbeat.escalation.EscalationServiceRules;
 import dev.drumbeat.escalation.Finding;
 import dev.drumbeat.escalation.InitiativeFacts;
 import dev.drumbeat.escalation.ServiceFacts;
 import dev.drumbeat.escalation.Thresholds;
 import dev.drumbeat.escalation.ThresholdsDao;
+import dev.drumbeat.slack.Outbox;
 import dev.drumbeat.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -34,7 +41,9 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * initiative (one set-based query each), and run the rules. The generator below fills a fresh embedded database with
  * 10,000 services in 10 workspaces, 52 weeks of check-ins and two KPIs a service with 52 weeks of readings, written week
  * by week as production would. Reports p50/p99/max over the measured sweeps, SQL versus rules, and three baselines
- * measured in the same run on the same data. Run:
+ * measured in the same run on the same data. Then the real {@link EscalationService#sweep()}, built as {@code Drumbeat.start}
+ * builds it (an {@link Outbox} and a leadership channel; no sender, so queued messages stay queued): the first sweep, which
+ * opens every escalation and queues every message, once; then steady sweeps with nothing changed. Run:
  * {@code mvn -B -Pbench test-compile exec:java -Dbench.main=dev.drumbeat.bench.EscalationSweepBench}
  * ({@code -Dexec.args="services weeks sweeps"} changes the size, defaults 10000 52 20; a fourth argument {@code --explain}
  * prints the service facts query's plan). Not a test: it takes about a minute.
@@ -202,6 +211,7 @@ public final class EscalationSweepBench {
                 measured[i] = sweep(jdbi);
             }
             report(jdbi, measured);
+            RealSweeps.run(jdbi);
             System.out.println("Load average after: " + loadAverage() + " (1, 5 and 15 minutes; other sessions share the machine)");
             if (Arrays.asList(args).contains("--explain")) {
                 explain(jdbi);
@@ -400,5 +410,122 @@ public final class EscalationSweepBench {
         h.execute("""
                 insert into checkin_excusals (service_id, team_id, period_start, reason, created_at)
                 select s.id, s.team_id, ?, 'away', now() from services s where s.id % 53 = 0""", LAST_PERIOD);
+    }
+
+    /**
+     * The real sweep, end to end: one read of thresholds, facts and rules, then each workspace's ladder in its own
+     * transaction, writing escalations and queuing their messages in the outbox. The clock stands still at {@link #NOW},
+     * so after the first sweep nothing changes and every later sweep should queue nothing.
+     */
+    static final class RealSweeps {
+        static final String LEADERSHIP = "C0LEADERS";
+        static final int STEADY_WARMUP = 2;
+        static final int STEADY_RUNS = 10;
+
+        /** One call of {@code sweep()}: its wall time, the part spent in the rules' read, what it applied and queued. */
+        record Run(double totalMs, double readMs, EscalationService.Applied applied, long queued) {
+            double ladderMs() {
+                return totalMs - readMs;
+            }
+        }
+
+        private RealSweeps() {
+        }
+
+        static void run(Jdbi jdbi) {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            TimedRules rules = new TimedRules(new EscalationServiceRules(PERIODS));
+            EscalationService escalations = new EscalationService(jdbi, new Outbox(clock), Optional.of(LEADERSHIP), rules, clock);
+            reportFirst(jdbi, sweep(jdbi, escalations, rules));
+            for (int i = 0; i < STEADY_WARMUP; i++) {
+                sweep(jdbi, escalations, rules);
+            }
+            Run[] steady = new Run[STEADY_RUNS];
+            for (int i = 0; i < STEADY_RUNS; i++) {
+                steady[i] = sweep(jdbi, escalations, rules);
+            }
+            reportSteady(steady);
+        }
+
+        static Run sweep(Jdbi jdbi, EscalationService escalations, TimedRules rules) {
+            long queuedBefore = count(jdbi, "select count(*) from slack_outbox");
+            long started = System.nanoTime();
+            EscalationService.Applied applied = escalations.sweep();
+            double total = ms(System.nanoTime() - started);
+            return new Run(total, rules.lastMs(), applied, count(jdbi, "select count(*) from slack_outbox") - queuedBefore);
+        }
+
+        private static void reportFirst(Jdbi jdbi, Run first) {
+            System.out.printf("%nThe real sweep, EscalationService.sweep() with an outbox and leadership channel %s, at %s:%n%n"
+                    + "First sweep: %.0f ms (thresholds, facts and rules %.0f ms; the ladder of %d workspaces %.0f ms)%n", LEADERSHIP,
+                    NOW, first.totalMs(), first.readMs(), count(jdbi, "select count(distinct team_id) from escalations"),
+                    first.ladderMs());
+            System.out.printf("  opened %,d escalations: %s; at level %s%n", first.applied().opened(),
+                    grouped(jdbi, "select reason, count(*) from escalations where closed_at is null group by 1 order by 1"),
+                    grouped(jdbi, "select level::text, count(*) from escalations where closed_at is null group by 1 order by 1"));
+            System.out.printf("  queued %,d outbox messages to %,d places: %s%n", first.queued(),
+                    count(jdbi, "select count(distinct channel) from slack_outbox"), grouped(jdbi, """
+                            select case when dedupe_key like 'esc-batch:%' then 'parent messages gathering several'
+                                        when dedupe_key like 'esc:%' then 'escalation posts'
+                                        else method || ' ' || split_part(dedupe_key, ':', 1) end, count(*)
+                              from slack_outbox group by 1 order by 1"""));
+            System.out.printf("  recorded %,d places posted to (escalation_messages)%n",
+                    count(jdbi, "select count(*) from escalation_messages"));
+        }
+
+        private static void reportSteady(Run[] steady) {
+            long changed = Arrays.stream(steady).filter(r -> !r.applied().isEmpty() || r.queued() > 0).count();
+            System.out.printf("%nSteady sweeps, nothing changed: %d after %d warm-up; %s%n%n", steady.length, STEADY_WARMUP,
+                    changed == 0 ? "none changed an escalation or queued a message" : changed + " CHANGED SOMETHING");
+            System.out.println("| what | p50 ms | p99 ms | max ms |");
+            System.out.println("|---|---:|---:|---:|");
+            double[] total = Arrays.stream(steady).mapToDouble(Run::totalMs).sorted().toArray();
+            row("**steady sweep**: `EscalationService.sweep()`", total);
+            row("- thresholds, facts and rules (one read transaction)", Arrays.stream(steady).mapToDouble(Run::readMs).sorted().toArray());
+            row("- the ladder, each workspace in its own transaction", Arrays.stream(steady).mapToDouble(Run::ladderMs).sorted().toArray());
+            double p99 = percentile(total, 99);
+            System.out.printf("%nTarget steady sweep <= %d ms: %s (p50 %.0f ms, p99 %.0f ms)%n", TARGET_MS,
+                    p99 <= TARGET_MS ? "met" : "MISSED", percentile(total, 50), p99);
+        }
+
+        private static long count(Jdbi jdbi, String sql) {
+            return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        }
+
+        /** A two-column query (name, count) as "name count, name count". */
+        private static String grouped(Jdbi jdbi, String sql) {
+            return jdbi.withHandle(h -> h.createQuery(sql).map((rs, ctx) -> String.format("%s %,d", rs.getString(1), rs.getLong(2)))
+                    .list()).toString().replaceAll("^\\[|\\]$", "");
+        }
+    }
+
+    /** The production rules with a stopwatch: how long the last sweep spent on thresholds, facts and rules. */
+    static final class TimedRules implements EscalationService.Rules {
+        private final EscalationService.Rules rules;
+        private volatile long nanos;
+
+        TimedRules(EscalationService.Rules rules) {
+            this.rules = rules;
+        }
+
+        @Override
+        public Function<String, Thresholds> thresholds(Handle handle) {
+            long started = System.nanoTime();
+            Function<String, Thresholds> thresholds = rules.thresholds(handle);
+            nanos = System.nanoTime() - started;
+            return thresholds;
+        }
+
+        @Override
+        public List<Finding> findings(Handle handle, Function<String, Thresholds> thresholds, Instant now) {
+            long started = System.nanoTime();
+            List<Finding> findings = rules.findings(handle, thresholds, now);
+            nanos += System.nanoTime() - started;
+            return findings;
+        }
+
+        double lastMs() {
+            return ms(nanos);
+        }
     }
 }
