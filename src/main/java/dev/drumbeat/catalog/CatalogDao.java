@@ -76,12 +76,16 @@ public interface CatalogDao {
 
     @SqlUpdate("""
             update services set name = :d.name, tier = lower(:d.tier), is_protected = :d.isProtected,
+                   owner_since = case when owner_id is distinct from :d.ownerId then now() else owner_since end,
                    owner_id = :d.ownerId, deputy_id = :d.deputyId, team_channel = :d.teamChannel,
                    unit_cost = :d.unitCost, unit_name = :d.unitName, monthly_demand = :d.monthlyDemand,
                    monthly_value = :d.monthlyValue, description = :d.description, active = true, updated_at = now()
              where team_id = :teamId and key = :d.key""")
     int update(@Bind("teamId") String teamId, @BindMethods("d") ServiceDraft draft);
 
-    @SqlUpdate("update services set owner_id = :ownerId, updated_at = now() where team_id = :teamId and key = :key")
+    @SqlUpdate("""
+            update services set owner_since = case when owner_id is distinct from :ownerId then now() else owner_since end,
+                   owner_id = :ownerId, updated_at = now()
+             where team_id = :teamId and key = :key""")
     int setOwner(@Bind("teamId") String teamId, @Bind("key") String key, @Bind("ownerId") String ownerId);
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * check-in period, how many latest periods in a row were red, and the longest run of periods any KPI has
  * spent on the wrong side of its target. Deputies are present only while active in Slack.
  * {@code lastExcusedPeriod} is the latest period excused because the owner was away with nobody covering;
- * {@code createdAt} is when the service entered the catalog, so a period that was prompted before it
- * existed is not held against it.
+ * {@code createdAt} is when the service entered the catalog or its current owner took it on, whichever is
+ * later, so a period prompted before then is not held against it (nor against a new owner).
  */
 public record ServiceFacts(
         long serviceId,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.catalog.CatalogDao;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;
@@ -67,7 +68,8 @@ class EscalationFactsDaoTest {
     /** A service in the catalog since the start of 2026. */
     private void service(String key, String ownerId) {
         seed.service(key, "Service " + key, "core", ownerId, "1", "1", "1");
-        sql("update services set created_at = timestamptz '2026-01-01 00:00:00+00' where key = ?", key);
+        sql("update services set created_at = timestamptz '2026-01-01 00:00:00+00', owner_since = timestamptz '2026-01-01 00:00:00+00'"
+                + " where key = ?", key);
     }
 
     /** Check-ins for the service, as "2026-11-16:red" pairs. */
@@ -112,6 +114,20 @@ class EscalationFactsDaoTest {
 
     private void sql(String statement, Object... args) {
         database.jdbi().useHandle(h -> h.execute(statement, args));
+    }
+
+    @Test
+    void a_new_owner_owes_nothing_for_weeks_before_they_took_the_service_on() {
+        service("payments", "U0ALICE01");
+        Instant before = Instant.now().minusSeconds(5);
+        database.jdbi().useExtension(CatalogDao.class, d -> d.setOwner(TEAM, "payments", "U0BOB0001"));
+
+        assertThat(facts(Instant.now()).get("payments").createdAt()).isAfter(before);
+
+        sql("update services set owner_since = timestamptz '2026-06-01 00:00:00+00' where key = 'payments'");
+        database.jdbi().useExtension(CatalogDao.class, d -> d.setOwner(TEAM, "payments", "U0BOB0001"));
+        assertThat(facts(Instant.now()).get("payments").createdAt()).as("naming the same owner again changes nothing")
+                .isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class EscalationSweepEndToEndTest {
         new Seed(t.jdbi(), TestDrumbeat.TEAM).person(ALICE, "alice", "member")
                 .service("payments-api", "Payments API", "core", ALICE, "0.12", "4200000", "620000")
                 .checkIn("payments-api", "green", "", ALICE);
-        t.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-01-05 00:00:00+00'"));
+        t.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-01-05 00:00:00+00', owner_since = timestamptz '2026-01-05 00:00:00+00'"));
         // as Drumbeat.start builds it from TestDrumbeat.config: check-ins due Mondays at 09:00, leadership in C0LEADERS
         escalations = new EscalationService(t.jdbi(), new Outbox(t.clock), Optional.of("C0LEADERS"),
                 new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)), t.clock);

@@ -89,7 +89,7 @@ class EscalationSweepReliabilityTest {
                           from services where team_id = ? and key = 'mail'""", team);
             });
         }
-        first.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-01-05 00:00:00+00'"));
+        first.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-01-05 00:00:00+00', owner_since = timestamptz '2026-01-05 00:00:00+00'"));
     }
 
     static String owner1(String team) {
