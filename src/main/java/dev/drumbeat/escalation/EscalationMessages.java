@@ -1,17 +1,15 @@
 package dev.drumbeat.escalation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.util.json.GsonFactory;
+import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.Outbox;
 import dev.drumbeat.slack.OutboxMessage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,6 @@ import org.jdbi.v3.core.Handle;
  * state twice (a retried sweep, two instances) queues it once. Thread-safe.
  */
 final class EscalationMessages {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Outbox outbox;
     private final Optional<String> leadershipChannel;
 
@@ -142,12 +139,8 @@ final class EscalationMessages {
 
     private static Rendered render(EscalationDao.Row row, EscalationDao.Item item, List<EscalationMessagesPlaces.Place> places) {
         String text = EscalationViews.text(row, item);
-        String blocks = GsonFactory.createSnakeCase().toJson(EscalationViews.blocks(row, item, places));
-        try {
-            return new Rendered(Map.of("text", text, "blocks", JSON.readValue(blocks, List.class)), digest(text + blocks));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render escalation " + row.id(), e);
-        }
+        String blocks = BlockJson.text(EscalationViews.blocks(row, item, places));
+        return new Rendered(Map.of("text", text, "blocks", BlockJson.parse(blocks)), digest(text + blocks));
     }
 
     /** Stands in for an item deleted from the catalog, so its escalation can still say it closed. */
