@@ -48,7 +48,7 @@ public final class EscalationListeners {
     }
 
     public void register(CommandRouter router, App app) {
-        router.add(new EscalationCommands(escalations)).add(new StaleCommand(escalations));
+        router.add(EscalationListCommand.all(escalations)).add(EscalationListCommand.stale(escalations));
         app.blockAction(pattern(EscalationViews.ACKNOWLEDGE), (req, ctx) -> click(req, ctx, this::acknowledge));
         app.blockAction(pattern(EscalationViews.SNOOZE), (req, ctx) -> click(req, ctx, this::openSnooze));
         app.blockAction(pattern(EscalationViews.TAKE), (req, ctx) -> click(req, ctx, this::take));
