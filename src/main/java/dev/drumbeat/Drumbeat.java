@@ -2,6 +2,11 @@ package dev.drumbeat;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
+import dev.drumbeat.ask.AskListeners;
+import dev.drumbeat.ask.AskPosts;
+import dev.drumbeat.ask.AskService;
+import dev.drumbeat.ask.DecisionNotices;
+import dev.drumbeat.ask.DecisionService;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.CatalogExport;
 import dev.drumbeat.catalog.CatalogImportService;
@@ -120,6 +125,11 @@ public final class Drumbeat implements AutoCloseable {
         new CheckInListeners(checkIns, catalog, people).register(router, app);
         new EscalationListeners(escalations, audit, catalog, people, new Money(config.currency())).register(router, app);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
+        Money money = new Money(config.currency());
+        new AskListeners(new AskService(database.jdbi(), money, router::find, clock),
+                new AskPosts(database.jdbi(), outbox, money),
+                new DecisionService(database.jdbi(), audit, new DecisionNotices(outbox, money), clock), people, money)
+                .register(router, app);
         router.register(app);
         BoltAdapter slackEvents = new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock));
         CatalogRoutes catalogApi = new CatalogRoutes(new CatalogImportService(database.jdbi(), audit),

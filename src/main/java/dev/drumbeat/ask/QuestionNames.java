@@ -27,12 +27,12 @@ final class QuestionNames {
             "(?i)\\s+(?:service|services|system|app|application|platform|programme|program|project|initiative"
                     + "|workstream|work|rollout)$");
 
-    private final List<Candidate> candidates;
+    private final ServiceMatcher.Index candidates;
     private final String kind;
 
     /** {@code kind} names what the candidates are, with its article: "a service", "an initiative". */
     QuestionNames(List<Candidate> candidates, String kind) {
-        this.candidates = List.copyOf(candidates);
+        this.candidates = ServiceMatcher.index(candidates);
         this.kind = kind;
     }
 
@@ -66,7 +66,7 @@ final class QuestionNames {
         Match first = null;
         String bare = GENERIC_NOUN.matcher(unwrapped).replaceFirst("");
         for (String variant : new LinkedHashSet<>(List.of(unwrapped, typed.strip(), bare))) {
-            Match match = ServiceMatcher.match(variant, candidates);
+            Match match = candidates.match(variant);
             if (!(match instanceof NotFound)) {
                 return match;
             }

@@ -28,6 +28,11 @@ public final class Money {
         return (amount.signum() < 0 ? "−" : "") + symbol + digits;
     }
 
+    /** As {@link #format}, with a plus sign on gains: +$9,000, −$1,200. */
+    public String signed(BigDecimal amount) {
+        return (amount.signum() >= 0 ? "+" : "") + format(amount);
+    }
+
     /** A measured value with its unit where a reader expects it: $17.79, 99.9%, 310 ms. Not escaped for mrkdwn. */
     public static String measure(BigDecimal value, String unit) {
         String number = value.stripTrailingZeros().toPlainString();

@@ -59,24 +59,44 @@ public final class ServiceMatcher {
      * suggestions; ties are broken by catalog order, so the same input always gets the same answer.
      */
     public static Match match(String typed, List<Candidate> catalog) {
-        MatchableName query = MatchableName.of(typed);
+        return index(catalog).match(typed);
+    }
+
+    /**
+     * The catalog prepared for matching, for callers that match many names against the same catalog: preparing
+     * it is the costly part of a match on a large catalog. Immutable and thread-safe.
+     */
+    public static final class Index {
+        private final List<MatchableService> services;
+
+        private Index(List<MatchableService> services) {
+            this.services = List.copyOf(services);
+        }
+
+        /** As {@link ServiceMatcher#match}, against this index's catalog. */
+        public Match match(String typed) {
+            return ServiceMatcher.match(MatchableName.of(typed), services);
+        }
+    }
+
+    /** Prepares {@code catalog} once for many matches. */
+    public static Index index(List<Candidate> catalog) {
+        List<MatchableService> services = new ArrayList<>(catalog.size());
+        for (Candidate candidate : catalog) {
+            services.add(MatchableService.of(services.size(), candidate));
+        }
+        return new Index(services);
+    }
+
+    private static Match match(MatchableName query, List<MatchableService> services) {
         if (query.isEmpty()) {
             return new NotFound(List.of());
         }
-        List<MatchableService> services = index(catalog);
         return matchingAll(services, service -> service.isNamedExactly(query))
                 .or(() -> matchingAll(services, service -> service.isNamedIgnoringSpaces(query)))
                 .or(() -> matchingOnlyOne(services, service -> service.hasInitialism(query)))
                 .or(() -> matchingPrefixOrWords(services, query))
                 .orElseGet(() -> TypoSearch.search(query, services, MAX_AMBIGUOUS));
-    }
-
-    private static List<MatchableService> index(List<Candidate> catalog) {
-        List<MatchableService> services = new ArrayList<>(catalog.size());
-        for (Candidate candidate : catalog) {
-            services.add(MatchableService.of(services.size(), candidate));
-        }
-        return services;
     }
 
     /** One hit is found, several are ambiguous, none lets the next rule try. */

@@ -40,6 +40,11 @@ public final class CommandRouter {
         return this;
     }
 
+    /** The subcommand called {@code name}, for features that answer with another's reply. */
+    public Optional<Subcommand> find(String name) {
+        return Optional.ofNullable(subcommands.get(name));
+    }
+
     public List<Subcommand> subcommands() {
         return List.copyOf(subcommands.values());
     }

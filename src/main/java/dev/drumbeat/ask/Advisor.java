@@ -1,0 +1,89 @@
+package dev.drumbeat.ask;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Answers the trade-off questions from the database: reads the workspace's candidates in one query, applies
+ * {@link AdvisorRules} and hands the eligible ones to {@link Optimiser}. Thread-safe.
+ */
+final class Advisor {
+    private static final BigDecimal WEEKS_PER_MONTH = new BigDecimal("52").divide(new BigDecimal("12"), 10,
+            RoundingMode.HALF_UP);
+    private final Jdbi jdbi;
+
+    Advisor(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** "What can we deprioritise to save N?" as of {@code today}. */
+    Advice deprioritise(String teamId, Question.Deprioritise question, LocalDate today) {
+        List<PortfolioItem> items = jdbi.withExtension(AdvisorDao.class, dao -> dao.candidates(teamId, today));
+        BigDecimal monthlyCost = jdbi.withExtension(AskDao.class, dao -> dao.monthlyCost(teamId));
+        BigDecimal target = question.target().monthlyAgainst(monthlyCost);
+        AdvisorRules rules = new AdvisorRules(question.includeStrategic(), question.excludedKeys());
+        return advise(items, rules, target, monthlyCost, Optional.empty());
+    }
+
+    /**
+     * "What if the initiative slips N weeks?": what the slip costs, and what would cover its monthly cost while it
+     * lasts, leaving the initiative and the services it relies on alone. Empty when the initiative is gone.
+     */
+    Optional<Advice> slip(String teamId, Question.WhatIfSlips question, LocalDate today) {
+        return jdbi.withExtension(AskDao.class, dao -> dao.initiative(teamId, question.initiativeKey())).map(initiative -> {
+            List<PortfolioItem> items = jdbi.withExtension(AdvisorDao.class, dao -> dao.candidates(teamId, today));
+            BigDecimal monthlyCost = jdbi.withExtension(AskDao.class, dao -> dao.monthlyCost(teamId));
+            Set<String> untouched = new HashSet<>(initiative.reliedOnKeys());
+            List<PortfolioItem> others = items.stream()
+                    .filter(i -> !isThe(i.candidate(), initiative.key()) && !isReliedOn(i.candidate(), untouched))
+                    .toList();
+            BigDecimal total = initiative.monthlySlipCost().multiply(BigDecimal.valueOf(question.weeks()))
+                    .divide(WEEKS_PER_MONTH, 2, RoundingMode.HALF_UP);
+            Advice.Slip slip = new Advice.Slip(initiative.name(), question.weeks(), initiative.monthlySlipCost(), total,
+                    untouched.size());
+            return advise(others, AdvisorRules.standard(), initiative.monthlySlipCost(), monthlyCost, Optional.of(slip));
+        });
+    }
+
+    private static boolean isThe(Candidate candidate, String initiativeKey) {
+        return candidate.kind() == Candidate.Kind.INITIATIVE && candidate.key().equals(initiativeKey);
+    }
+
+    private static boolean isReliedOn(Candidate candidate, Set<String> serviceKeys) {
+        return candidate.kind() == Candidate.Kind.SERVICE && serviceKeys.contains(candidate.key());
+    }
+
+    private static Advice advise(List<PortfolioItem> items, AdvisorRules rules, BigDecimal target, BigDecimal monthlyCost,
+                                 Optional<Advice.Slip> slip) {
+        List<Candidate> candidates = items.stream().map(PortfolioItem::candidate).toList();
+        List<Candidate> eligible = rules.eligible(candidates);
+        Optimiser.Choice chosen = Optimiser.choose(eligible, target);
+        Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(eligible, target, chosen);
+        Map<String, PortfolioItem> byKey = new HashMap<>();
+        items.forEach(i -> byKey.put(Advice.itemKey(i.candidate()), i));
+        return new Advice(target, monthlyCost, chosen, nextBest, spared(candidates, rules), byKey, slip);
+    }
+
+    /** Candidates the rules left out, grouped by reason, largest saving first. */
+    private static Map<AdvisorRules.Spared, List<Candidate>> spared(List<Candidate> candidates, AdvisorRules rules) {
+        Map<AdvisorRules.Spared, List<Candidate>> spared = new EnumMap<>(AdvisorRules.Spared.class);
+        for (Candidate candidate : candidates) {
+            rules.spared(candidate).ifPresent(reason -> spared.computeIfAbsent(reason, r -> new ArrayList<>()).add(candidate));
+        }
+        Comparator<Candidate> largestFirst = Comparator.comparing(Candidate::monthlySaving).reversed()
+                .thenComparing(Candidate::key);
+        spared.replaceAll((reason, list) -> list.stream().sorted(largestFirst).toList());
+        return spared;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.drumbeat.ask;
+
+import dev.drumbeat.catalog.Money;
+import dev.drumbeat.people.Actor;
+import dev.drumbeat.slack.BlockJson;
+import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.slack.SlackBlocks;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Answers that go to a channel rather than back to the asker alone, all through the outbox: a mention answered in
+ * its thread, an answer shared, and a shared answer marked once its decision is recorded. Each has a dedupe key, so
+ * a retried event or a second click posts nothing twice. Thread-safe.
+ */
+public final class AskPosts {
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final AskViews views;
+
+    public AskPosts(Jdbi jdbi, Outbox outbox, Money money) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.views = new AskViews(money);
+    }
+
+    void answerInThread(AskService.Asked asked, Actor actor, String channel, String threadTs) {
+        Map<String, Object> args = new HashMap<>(views.inThread(asked.stored()));
+        args.put("thread_ts", threadTs);
+        enqueue(OutboxMessage.post(actor.teamId(), "ask:mention:" + channel + ":" + threadTs + ":" + asked.id(), channel, args));
+    }
+
+    void failedInThread(String teamId, String channel, String threadTs, String reference) {
+        String text = "Something went wrong on Drumbeat's side answering that. Please ask again; if it keeps happening,"
+                + " tell an admin the reference `" + reference + "`.";
+        enqueue(OutboxMessage.post(teamId, "ask:failed:" + reference, channel, Map.of("text", text, "thread_ts", threadTs,
+                "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))))));
+    }
+
+    /** Posts the answer in the channel it was asked in; false when it was shared there already. */
+    boolean share(AskDao.StoredAsk ask, Actor sharer, String channel) {
+        return enqueue(OutboxMessage.post(ask.teamId(), "ask:share:" + ask.id() + ":" + channel, channel,
+                views.inChannel(ask, sharer.userId())));
+    }
+
+    void markRecorded(AskDao.StoredAsk ask, DecisionDao.Decision decision, String channel, String messageTs) {
+        Map<String, Object> args = new HashMap<>(views.recorded(ask, decision));
+        args.put("channel", channel);
+        args.put("ts", messageTs);
+        enqueue(new OutboxMessage(ask.teamId(), "ask:recorded:" + decision.id() + ":" + messageTs, "chat.update",
+                Optional.of(channel), args));
+    }
+
+    private boolean enqueue(OutboxMessage message) {
+        return jdbi.inTransaction(handle -> outbox.enqueue(handle, message));
+    }
+}

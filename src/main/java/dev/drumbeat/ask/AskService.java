@@ -1,0 +1,126 @@
+package dev.drumbeat.ask;
+
+import dev.drumbeat.catalog.Money;
+import dev.drumbeat.people.Actor;
+import dev.drumbeat.slack.BlockJson;
+import dev.drumbeat.slack.CommandRequest;
+import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.Subcommand;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Answers a question asked in plain words: parses it against the workspace's names, answers it from the database
+ * (the look-ups here, the trade-offs through {@link Advisor}, status and listings by the subcommands that already
+ * show them) and keeps the answer, so buttons on it act on exactly what was shown. Never throws for what was
+ * asked: anything unreadable is answered with what Drumbeat can answer. Thread-safe.
+ */
+public final class AskService {
+    private final Jdbi jdbi;
+    private final AskParsers parsers;
+    private final Advisor advisor;
+    private final AdviceViews adviceViews;
+    private final LookupAnswers lookups;
+    private final AskHelp help;
+    private final Function<String, Optional<Subcommand>> subcommands;
+    private final Clock clock;
+
+    /** {@code subcommands} finds another `/drumbeat` subcommand by name, for answers it already gives. */
+    public AskService(Jdbi jdbi, Money money, Function<String, Optional<Subcommand>> subcommands, Clock clock) {
+        this.jdbi = jdbi;
+        this.parsers = new AskParsers(jdbi);
+        this.advisor = new Advisor(jdbi);
+        this.adviceViews = new AdviceViews(money);
+        this.lookups = new LookupAnswers(jdbi, money);
+        this.help = new AskHelp(jdbi);
+        this.subcommands = subcommands;
+        this.clock = clock;
+    }
+
+    /** An answer given, and as it is kept. */
+    record Asked(Answer answer, AskDao.StoredAsk stored) {
+        long id() {
+            return stored.id();
+        }
+    }
+
+    Asked ask(Actor actor, String text, String channelId) {
+        Question question = parsers.forTeam(actor.teamId()).parse(text);
+        Answer answer = answer(actor, question, channelId);
+        String advice = answer.advice().map(a -> StoredAdvice.of(a).json()).orElse(null);
+        String blocks = BlockJson.text(answer.blocks());
+        long id = jdbi.withExtension(AskDao.class, dao -> dao.insert(actor.teamId(), actor.userId(), text, answer.kind(),
+                blocks, answer.fallback(), advice, clock.instant()));
+        return new Asked(answer, new AskDao.StoredAsk(id, actor.teamId(), actor.userId(), text, answer.kind(), blocks,
+                answer.fallback(), Optional.ofNullable(advice)));
+    }
+
+    Optional<AskDao.StoredAsk> find(String teamId, long id) {
+        return jdbi.withExtension(AskDao.class, dao -> dao.find(teamId, id));
+    }
+
+    private Answer answer(Actor actor, Question question, String channelId) {
+        String team = actor.teamId();
+        if (question instanceof Question.Deprioritise q) {
+            return adviceViews.deprioritise(advisor.deprioritise(team, q, today()), q.target());
+        }
+        if (question instanceof Question.WhatIfSlips q) {
+            return advisor.slip(team, q, today()).map(adviceViews::slip)
+                    .orElseGet(() -> help.unknown(team, actor.userId(), new Question.Unknown("", Optional.of(
+                            "That initiative is no longer planned or under way."))));
+        }
+        if (question instanceof Question.WhoOwns q) {
+            return lookups.whoOwns(team, q.serviceKey());
+        }
+        if (question instanceof Question.WhoIsDeputy q) {
+            return lookups.whoIsDeputy(team, q.serviceKey());
+        }
+        if (question instanceof Question.UnitCost q) {
+            return lookups.unitCost(team, q.serviceKey());
+        }
+        if (question instanceof Question.CostsTheMost) {
+            return lookups.costsTheMost(team);
+        }
+        if (question instanceof Question.NegativeMargin) {
+            return lookups.negativeMargin(team);
+        }
+        return delegated(actor, question, channelId);
+    }
+
+    /** Questions another subcommand already answers, then help for anything left. */
+    private Answer delegated(Actor actor, Question question, String channelId) {
+        if (question instanceof Question.HowIsDoing q) {
+            return run("how-is-doing", "status", q.serviceKey(), actor, channelId);
+        }
+        if (question instanceof Question.WhatIsStale) {
+            return run("stale", "stale", "", actor, channelId);
+        }
+        if (question instanceof Question.WhatIsEscalated) {
+            return run("escalated", "escalations", "", actor, channelId);
+        }
+        if (question instanceof Question.WhatIsOwnerless) {
+            return run("ownerless", "services", "ownerless", actor, channelId);
+        }
+        if (question instanceof Question.Unknown q) {
+            return help.unknown(actor.teamId(), actor.userId(), q);
+        }
+        return help.help(actor.teamId(), actor.userId());
+    }
+
+    private Answer run(String kind, String name, String args, Actor actor, String channelId) {
+        Subcommand subcommand = subcommands.apply(name)
+                .orElseThrow(() -> new IllegalStateException("no /drumbeat " + name + " to answer with"));
+        Reply reply = subcommand.handle(new CommandRequest(actor, args, channelId, view -> {
+            throw new IllegalStateException("an answer opens no modal");
+        }));
+        return Answer.of(kind, reply.text(), reply.blocks());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.drumbeat.ask;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import dev.drumbeat.catalog.Money;
+import dev.drumbeat.people.Mentions;
+import dev.drumbeat.slack.BlockJson;
+import dev.drumbeat.slack.SlackBlocks;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Block Kit around an answer: the Share and Record decision buttons, the answer as shared in a channel or thread,
+ * and the list of decisions with their Undo buttons.
+ */
+final class AskViews {
+    static final String SHARE = "ask-share";
+    static final String RECORD = "ask-record";
+    static final String UNDO = "decision-undo";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final int MAX_QUESTION = 300;
+    private final Money money;
+
+    AskViews(Money money) {
+        this.money = money;
+    }
+
+    /** The answer as the asker alone sees it: with Share, and Record decision when there is one to record. */
+    List<LayoutBlock> privately(AskService.Asked asked) {
+        List<LayoutBlock> blocks = new ArrayList<>(asked.answer().blocks());
+        List<BlockElement> buttons = new ArrayList<>();
+        buttons.add(button(b -> b.actionId(SHARE).value(Long.toString(asked.id())).text(plainText("Share in channel"))));
+        if (asked.answer().isDecidable()) {
+            buttons.add(recordButton(asked.id()));
+        }
+        blocks.add(actions(a -> a.elements(buttons)));
+        return blocks;
+    }
+
+    /**
+     * The arguments of a message showing a kept answer to everyone in a channel or thread: who asked what, the answer,
+     * and Record decision when there is one to record.
+     */
+    Map<String, Object> inChannel(AskDao.StoredAsk ask, String sharedBy) {
+        String byline = Mentions.mention(sharedBy) + (sharedBy.equals(ask.askedBy()) ? " asked" : " shared "
+                + Mentions.mention(ask.askedBy()) + "'s question") + ": “"
+                + SlackBlocks.escape(SlackBlocks.clip(ask.question(), MAX_QUESTION)) + "”";
+        return shown(ask, List.of(SlackBlocks.note(byline)));
+    }
+
+    /** The arguments of a message answering a mention in its thread, with Record decision when there is one. */
+    Map<String, Object> inThread(AskDao.StoredAsk ask) {
+        return shown(ask, List.of());
+    }
+
+    private static Map<String, Object> shown(AskDao.StoredAsk ask, List<LayoutBlock> before) {
+        List<Object> blocks = new ArrayList<>(BlockJson.values(before));
+        blocks.addAll(BlockJson.parse(ask.blocks()));
+        if (ask.advice().map(StoredAdvice::parse).map(a -> !a.picks().isEmpty()).orElse(false)) {
+            blocks.addAll(BlockJson.values(List.of(actions(a -> a.elements(List.of(recordButton(ask.id())))))));
+        }
+        return Map.of("text", ask.fallback(), "blocks", blocks);
+    }
+
+    /** A kept answer in a channel once its decision is recorded: the button gives way to who recorded it. */
+    Map<String, Object> recorded(AskDao.StoredAsk ask, DecisionDao.Decision decision) {
+        List<Object> blocks = new ArrayList<>(BlockJson.parse(ask.blocks()));
+        blocks.addAll(BlockJson.values(List.of(SlackBlocks.note(":pushpin: Recorded as decision #" + decision.id() + " by "
+                + Mentions.mention(decision.decidedBy()) + ". `/drumbeat decisions` lists it, with Undo."))));
+        return Map.of("text", ask.fallback(), "blocks", blocks);
+    }
+
+    /** `/drumbeat decisions`: the latest decisions, newest first, each standing one with Undo. */
+    List<LayoutBlock> decisions(List<DecisionService.Recorded> decisions) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(SlackBlocks.markdown("*Decisions*, newest first (the latest " + DecisionService.LISTED + ")"));
+        for (DecisionService.Recorded recorded : decisions) {
+            String line = decisionLine(recorded);
+            DecisionDao.Decision d = recorded.decision();
+            blocks.add(d.isUndone() ? SlackBlocks.markdown(line) : section(s -> s.text(markdownText(line))
+                    .accessory(button(b -> b.actionId(UNDO + ":" + d.id()).value(Long.toString(d.id()))
+                            .text(plainText("Undo"))))));
+        }
+        return blocks;
+    }
+
+    private String decisionLine(DecisionService.Recorded recorded) {
+        DecisionDao.Decision d = recorded.decision();
+        List<String> names = recorded.items().stream().limit(5).map(i -> SlackBlocks.escape(i.name())).toList();
+        String more = recorded.items().size() > names.size() ? " and " + (recorded.items().size() - names.size()) + " more" : "";
+        String state = d.undoneAt().map(at -> "\n:leftwards_arrow_with_hook: Undone by "
+                + Mentions.mention(d.undoneBy().orElse("")) + " on " + DAY.format(at.atZone(ZoneOffset.UTC))).orElse("");
+        return SlackBlocks.clip("*#" + d.id() + "* · " + DAY.format(d.decidedAt().atZone(ZoneOffset.UTC)) + " · "
+                + Mentions.mention(d.decidedBy()) + " · saves *" + money.format(d.expectedSaving()) + " a month*"
+                + " (target " + money.format(d.targetMonthly()) + ")\nDeprioritised: " + String.join(", ", names) + more
+                + "\n_“" + SlackBlocks.escape(SlackBlocks.clip(d.question(), 200)) + "”_" + state, SlackBlocks.MAX_TEXT);
+    }
+
+    private static BlockElement recordButton(long askId) {
+        return button(b -> b.actionId(RECORD).value(Long.toString(askId)).style("primary").text(plainText("Record decision")));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.drumbeat.ask;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Decisions leadership recorded from the advisor's answers, and the services and initiatives they deprioritised. */
+@RegisterConstructorMapper(DecisionDao.Decision.class)
+@RegisterConstructorMapper(DecisionDao.Item.class)
+@RegisterConstructorMapper(DecisionDao.Subject.class)
+interface DecisionDao {
+
+    /** A recorded decision; {@code undoneBy} and {@code undoneAt} are set once it was undone. */
+    record Decision(long id, String teamId, Optional<Long> askId, String question, BigDecimal targetMonthly,
+                    BigDecimal expectedSaving, String decidedBy, Instant decidedAt, Optional<String> undoneBy,
+                    Optional<Instant> undoneAt) {
+        boolean isUndone() {
+            return undoneAt.isPresent();
+        }
+    }
+
+    /** What a decision deprioritised, as it was when recorded. */
+    record Item(long decisionId, String subjectKind, long subjectId, String key, String name, Optional<String> ownerId,
+                BigDecimal monthlySaving) {
+    }
+
+    /** A service or initiative as it is now: whether it is still there and what, if anything, deprioritised it. */
+    record Subject(long id, String key, String name, boolean live, Optional<Long> deprioritisedBy) {
+    }
+
+    String DECISION = "select id, team_id, ask_id, question, target_monthly, expected_saving, decided_by, decided_at,"
+            + " undone_by, undone_at from decisions";
+
+    @SqlQuery(DECISION + " where team_id = :teamId and id = :id")
+    Optional<Decision> find(@Bind("teamId") String teamId, @Bind("id") long id);
+
+    @SqlQuery(DECISION + " where team_id = :teamId and id = :id for update")
+    Optional<Decision> lock(@Bind("teamId") String teamId, @Bind("id") long id);
+
+    @SqlQuery(DECISION + " where team_id = :teamId and ask_id = :askId and undone_at is null")
+    Optional<Decision> standingFor(@Bind("teamId") String teamId, @Bind("askId") long askId);
+
+    /** The latest decisions, newest first. */
+    @SqlQuery(DECISION + " where team_id = :teamId order by decided_at desc, id desc limit :limit")
+    List<Decision> latest(@Bind("teamId") String teamId, @Bind("limit") int limit);
+
+    @SqlQuery("select * from decision_items where decision_id in (<ids>) order by decision_id, monthly_saving desc, key")
+    List<Item> items(@BindList("ids") List<Long> decisionIds);
+
+    @SqlQuery("select id, key, name, active as live, deprioritised_by from services"
+            + " where team_id = :teamId and id in (<ids>) order by id for update")
+    List<Subject> lockServices(@Bind("teamId") String teamId, @BindList("ids") List<Long> ids);
+
+    @SqlQuery("select id, key, name, status in ('planned', 'active') as live, deprioritised_by from initiatives"
+            + " where team_id = :teamId and id in (<ids>) order by id for update")
+    List<Subject> lockInitiatives(@Bind("teamId") String teamId, @BindList("ids") List<Long> ids);
+
+    @SqlUpdate("""
+            insert into decisions (team_id, ask_id, question, target_monthly, expected_saving, decided_by, decided_at)
+            values (:teamId, :askId, :question, :target, :saving, :by, :at)""")
+    @GetGeneratedKeys("id")
+    long insert(@Bind("teamId") String teamId, @Bind("askId") long askId, @Bind("question") String question,
+                @Bind("target") BigDecimal target, @Bind("saving") BigDecimal saving, @Bind("by") String decidedBy,
+                @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            insert into decision_items (decision_id, subject_kind, subject_id, key, name, owner_id, monthly_saving)
+            values (:decisionId, :kind, :id, :key, :name, :ownerId, :saving)""")
+    void insertItem(@Bind("decisionId") long decisionId, @Bind("kind") String kind, @Bind("id") long subjectId,
+                    @Bind("key") String key, @Bind("name") String name, @Bind("ownerId") String ownerId,
+                    @Bind("saving") BigDecimal saving);
+
+    @SqlUpdate("update services set deprioritised_by = :decisionId, updated_at = :at where id in (<ids>)")
+    void deprioritiseServices(@Bind("decisionId") long decisionId, @BindList("ids") List<Long> ids, @Bind("at") Instant at);
+
+    @SqlUpdate("update initiatives set deprioritised_by = :decisionId, updated_at = :at where id in (<ids>)")
+    void deprioritiseInitiatives(@Bind("decisionId") long decisionId, @BindList("ids") List<Long> ids,
+                                 @Bind("at") Instant at);
+
+    @SqlUpdate("update decisions set undone_by = :by, undone_at = :at where id = :id")
+    void markUndone(@Bind("id") long id, @Bind("by") String undoneBy, @Bind("at") Instant at);
+
+    @SqlUpdate("update services set deprioritised_by = null, updated_at = :at where deprioritised_by = :decisionId")
+    void restoreServices(@Bind("decisionId") long decisionId, @Bind("at") Instant at);
+
+    @SqlUpdate("update initiatives set deprioritised_by = null, updated_at = :at where deprioritised_by = :decisionId")
+    void restoreInitiatives(@Bind("decisionId") long decisionId, @Bind("at") Instant at);
+}

@@ -1,0 +1,70 @@
+package dev.drumbeat.ask;
+
+import dev.drumbeat.catalog.Money;
+import dev.drumbeat.people.Mentions;
+import dev.drumbeat.slack.BlockJson;
+import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.slack.SlackBlocks;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Tells owners, by direct message through the outbox, that a decision deprioritised their services or initiatives,
+ * and again when it is undone: one message per owner per decision, queued in the decision's transaction.
+ */
+public final class DecisionNotices {
+    private final Outbox outbox;
+    private final Money money;
+
+    public DecisionNotices(Outbox outbox, Money money) {
+        this.outbox = outbox;
+        this.money = money;
+    }
+
+    void decided(Handle handle, DecisionService.Recorded recorded) {
+        DecisionDao.Decision d = recorded.decision();
+        byOwner(recorded.items()).forEach((owner, items) -> {
+            String text = ":pushpin: " + Mentions.mention(d.decidedBy()) + " recorded decision #" + d.id()
+                    + " to deprioritise " + names(items) + ", saving " + money.format(saving(items)) + " a month. It came"
+                    + " from the question “" + SlackBlocks.escape(SlackBlocks.clip(d.question(), 300)) + "”. Nothing"
+                    + " is switched off by Drumbeat; talk to " + Mentions.mention(d.decidedBy()) + " about winding it"
+                    + " down, or if this looks wrong. `/drumbeat decisions` shows it.";
+            post(handle, d, "decided", owner, text);
+        });
+    }
+
+    void undone(Handle handle, DecisionService.Recorded recorded) {
+        DecisionDao.Decision d = recorded.decision();
+        String by = Mentions.mention(d.undoneBy().orElse(d.decidedBy()));
+        byOwner(recorded.items()).forEach((owner, items) -> post(handle, d, "undone", owner,
+                ":leftwards_arrow_with_hook: " + by + " undid decision #" + d.id() + ": " + names(items)
+                        + (items.size() == 1 ? " is" : " are") + " no longer deprioritised."));
+    }
+
+    private void post(Handle handle, DecisionDao.Decision d, String what, String owner, String text) {
+        outbox.enqueue(handle, OutboxMessage.post(d.teamId(), "decision:" + d.id() + ":" + what + ":" + owner, owner,
+                Map.of("text", text, "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))))));
+    }
+
+    private static Map<String, List<DecisionDao.Item>> byOwner(List<DecisionDao.Item> items) {
+        Map<String, List<DecisionDao.Item>> byOwner = new LinkedHashMap<>();
+        items.forEach(i -> i.ownerId().ifPresent(o -> byOwner.computeIfAbsent(o, x -> new ArrayList<>()).add(i)));
+        return byOwner;
+    }
+
+    private static String names(List<DecisionDao.Item> items) {
+        List<String> names = items.stream().map(i -> "*" + SlackBlocks.escape(i.name()) + "*").toList();
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private BigDecimal saving(List<DecisionDao.Item> items) {
+        return items.stream().map(DecisionDao.Item::monthlySaving).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.drumbeat.ask;
+
+import dev.drumbeat.UserError;
+import dev.drumbeat.audit.AuditEntry;
+import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.people.Actor;
+import dev.drumbeat.people.Mentions;
+import dev.drumbeat.people.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Records what leadership decided from an advisor's answer and undoes it. Recording stores the decision with each
+ * pick as it was shown, marks the picks deprioritised (so later answers leave them out) and tells their owners
+ * through the outbox, all in one transaction; undoing reverses the marks and tells the owners again. Only
+ * leadership and admins may do either. Thread-safe.
+ */
+public final class DecisionService {
+    static final int LISTED = 15;
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final DecisionNotices notices;
+    private final Clock clock;
+
+    public DecisionService(Jdbi jdbi, AuditLog audit, DecisionNotices notices, Clock clock) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    /** A decision with what it deprioritised. */
+    record Recorded(DecisionDao.Decision decision, List<DecisionDao.Item> items) {
+    }
+
+    /** Records the decision an answer proposes; refuses if it stands already or the picks changed since. */
+    Recorded record(Actor actor, AskDao.StoredAsk ask) {
+        requireDecider(actor, "record a decision");
+        StoredAdvice advice = ask.advice().map(StoredAdvice::parse).filter(a -> !a.picks().isEmpty())
+                .orElseThrow(() -> new UserError("That answer proposes nothing to deprioritise, so there is nothing to record."));
+        return jdbi.inTransaction(handle -> {
+            DecisionDao dao = handle.attach(DecisionDao.class);
+            dao.standingFor(actor.teamId(), ask.id()).ifPresent(d -> {
+                throw new UserError("That answer is already recorded as decision #" + d.id() + " by "
+                        + Mentions.mention(d.decidedBy()) + ". `/drumbeat decisions` lists it.");
+            });
+            DecisionPicks.requireUnchanged(dao, actor.teamId(), advice);
+            Instant now = clock.instant();
+            long id = dao.insert(actor.teamId(), ask.id(), ask.question(), advice.target(), advice.saving(),
+                    actor.userId(), now);
+            advice.picks().forEach(p -> dao.insertItem(id, p.kind(), p.id(), p.key(), p.name(), p.ownerId(), p.saving()));
+            DecisionPicks.deprioritise(dao, id, advice, now);
+            Recorded recorded = new Recorded(dao.find(actor.teamId(), id).orElseThrow(), dao.items(List.of(id)));
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "decision", String.valueOf(id), null,
+                    Map.of("question", ask.question(), "expectedSaving", advice.saving(), "picks", advice.picks())));
+            notices.decided(handle, recorded);
+            return recorded;
+        });
+    }
+
+    /** Undoes a standing decision: its picks are no longer deprioritised, and their owners hear so. */
+    Recorded undo(Actor actor, long decisionId) {
+        requireDecider(actor, "undo a decision");
+        return jdbi.inTransaction(handle -> {
+            DecisionDao dao = handle.attach(DecisionDao.class);
+            DecisionDao.Decision decision = dao.lock(actor.teamId(), decisionId).orElseThrow(() -> new UserError(
+                    "There is no decision #" + decisionId + ". `/drumbeat decisions` lists them."));
+            if (decision.isUndone()) {
+                throw new UserError("Decision #" + decisionId + " was already undone by "
+                        + Mentions.mention(decision.undoneBy().orElse("")) + ".");
+            }
+            Instant now = clock.instant();
+            dao.markUndone(decisionId, actor.userId(), now);
+            dao.restoreServices(decisionId, now);
+            dao.restoreInitiatives(decisionId, now);
+            Recorded undone = new Recorded(dao.find(actor.teamId(), decisionId).orElseThrow(), dao.items(List.of(decisionId)));
+            audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), "decision", String.valueOf(decisionId),
+                    "undo", Optional.empty(), Optional.of(Map.of("undoneAt", now.toString()))));
+            notices.undone(handle, undone);
+            return undone;
+        });
+    }
+
+    /** The latest decisions, newest first, each with its items. */
+    List<Recorded> latest(String teamId) {
+        return jdbi.withExtension(DecisionDao.class, dao -> {
+            List<DecisionDao.Decision> decisions = dao.latest(teamId, LISTED);
+            if (decisions.isEmpty()) {
+                return List.of();
+            }
+            List<DecisionDao.Item> items = dao.items(decisions.stream().map(DecisionDao.Decision::id).toList());
+            return decisions.stream().map(d -> new Recorded(d,
+                    items.stream().filter(i -> i.decisionId() == d.id()).toList())).toList();
+        });
+    }
+
+    static boolean mayDecide(Actor actor) {
+        return actor.role() == Role.LEADERSHIP || actor.role() == Role.ADMIN;
+    }
+
+    private static void requireDecider(Actor actor, String what) {
+        if (!mayDecide(actor)) {
+            throw new UserError("Only leadership and admins can " + what + ". You are a " + actor.role().label()
+                    + "; an admin can change that.");
+        }
+    }
+}

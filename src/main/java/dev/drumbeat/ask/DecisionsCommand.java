@@ -1,0 +1,55 @@
+package dev.drumbeat.ask;
+
+import dev.drumbeat.UserError;
+import dev.drumbeat.slack.CommandRequest;
+import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.Subcommand;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** `/drumbeat decisions` lists what leadership decided; `/drumbeat decisions undo <number>` takes one back. */
+final class DecisionsCommand implements Subcommand {
+    private static final Pattern UNDO = Pattern.compile("(?i)undo\\s+#?(\\d{1,18})");
+    private final DecisionService decisions;
+    private final AskViews views;
+
+    DecisionsCommand(DecisionService decisions, AskViews views) {
+        this.decisions = decisions;
+        this.views = views;
+    }
+
+    @Override
+    public String name() {
+        return "decisions";
+    }
+
+    @Override
+    public String usage() {
+        return "decisions [undo <number>]";
+    }
+
+    @Override
+    public String summary() {
+        return "the decisions recorded from Drumbeat's answers, with Undo";
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        String args = request.args().strip();
+        if (args.isEmpty()) {
+            List<DecisionService.Recorded> latest = decisions.latest(request.actor().teamId());
+            if (latest.isEmpty()) {
+                return Reply.text("No decisions recorded yet. Ask `/drumbeat ask what can we deprioritise to save 50k a"
+                        + " month?` and press *Record decision* on the answer.");
+            }
+            return Reply.of("Decisions, newest first", views.decisions(latest));
+        }
+        Matcher undo = UNDO.matcher(args);
+        if (!undo.matches()) {
+            throw new UserError("Use `/drumbeat decisions` to list them, or `/drumbeat decisions undo 12` to undo #12.");
+        }
+        DecisionService.Recorded undone = decisions.undo(request.actor(), Long.parseLong(undo.group(1)));
+        return Reply.text(DecisionReplies.undone(undone));
+    }
+}

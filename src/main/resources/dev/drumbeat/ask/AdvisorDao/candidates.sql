@@ -1,0 +1,51 @@
+-- What one workspace could deprioritise, in one read: every active service and every planned or active
+-- initiative that no standing decision has deprioritised yet, with the numbers the advisor weighs (see Candidate).
+-- A service saves its monthly cost (unit cost × monthly demand) and loses its monthly value. An initiative saves
+-- its monthly burn, the budget spread over the months left to its due date (12 when it has none, at least 1), and
+-- loses what a month's slip costs.
+-- A KPI is on target when its latest reading is (several sources in one period: the latest recorded counts);
+-- 'up' means at or above the target, 'down' at or below.
+with live_service as (
+    select s.* from services s where s.team_id = :teamId and s.active and s.deprioritised_by is null
+),
+kpi_on_target as (
+    select k.service_id, array_agg(k.name order by k.name) as names
+      from kpis k
+      join live_service s on s.id = k.service_id
+     cross join lateral (select r.value
+                           from kpi_readings r
+                          where r.kpi_id = k.id
+                          order by r.period_start desc, r.recorded_at desc, r.id desc
+                          limit 1) r
+     where case when k.direction = 'up' then r.value >= k.target else r.value <= k.target end
+     group by k.service_id
+),
+dependency as (
+    select l.service_id, count(*) as open_initiatives
+      from initiative_services l
+      join initiatives i on i.id = l.initiative_id
+     where l.team_id = :teamId and i.status in ('planned', 'active') and i.deprioritised_by is null
+     group by l.service_id
+)
+select 'service' as kind, s.id, s.key, s.name, s.tier, s.is_protected,
+       s.unit_cost * s.monthly_demand as monthly_saving,
+       s.monthly_value as monthly_value_lost,
+       s.monthly_demand as demand,
+       coalesce(k.names, cast(array[] as text[])) as kpis_on_target,
+       coalesce(d.open_initiatives, 0) as open_dependencies,
+       s.owner_id
+  from live_service s
+  left join kpi_on_target k on k.service_id = s.id
+  left join dependency d on d.service_id = s.id
+union all
+select 'initiative', i.id, i.key, i.name, '', i.is_protected,
+       round(i.budget / greatest(1, case when i.due_date is null then 12
+                                         else ceil((i.due_date - cast(:today as date)) / 30.4375) end), 2),
+       i.monthly_slip_cost,
+       0,
+       cast(array[] as text[]),
+       0,
+       i.owner_id
+  from initiatives i
+ where i.team_id = :teamId and i.status in ('planned', 'active') and i.deprioritised_by is null
+ order by kind, key

@@ -1,0 +1,135 @@
+package dev.drumbeat.ask;
+
+import static dev.drumbeat.ask.AskFixture.ALICE;
+import static dev.drumbeat.ask.AskFixture.BOB;
+import static dev.drumbeat.ask.AskFixture.LEAD;
+import static dev.drumbeat.ask.AskFixture.ask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drumbeat.sandbox.BlockKitLimits;
+import dev.drumbeat.support.SlackReply;
+import dev.drumbeat.support.TestDrumbeat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** `/drumbeat ask`: plain-word questions answered from the database, privately, with a way to share. */
+class AskCommandTest {
+    static TestDrumbeat t;
+
+    @BeforeAll
+    static void start() {
+        t = TestDrumbeat.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @BeforeEach
+    void seed() {
+        AskFixture.seed(t);
+    }
+
+    @Test
+    void deprioritising_picks_the_least_painful_set_that_reaches_the_target_and_says_why() {
+        SlackReply reply = ask(t, LEAD, "what can we deprioritise to save 12k a month?");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.responseType()).isEqualTo("ephemeral");
+        String text = reply.text();
+        assertThat(text).contains("What to deprioritise to save $12,000 a month",
+                "save *$14,000 a month*", "$2,000 a month of value stops with them", "margin improves by *$12,000 a month*");
+        assertThat(text).contains("*CRM* `crm` · secondary · saves *$10,000*/mo · value lost $2,000 · margin +$8,000 · <@U0BOB0001>",
+                "*Intranet* `intranet` · secondary · saves *$4,000*/mo · value lost $0.00 · margin +$4,000 · <@U0ALICE01>");
+        assertThat(text).doesNotContain("*Payments API* `payments`");
+        assertThat(text).contains("1 because it is protected: Reporting",
+                "1 because it is strategic (ask \"including strategic\" to consider it): Core Ledger");
+        assertThat(text).contains("*Next best*, keeping CRM: 2 picks saving $14,000 a month with $30,950 a month more"
+                + " impact: Intranet, Payments API");
+        assertThat(text).contains("Share in channel", "Record decision");
+        assertWithinLimits(reply);
+    }
+
+    @Test
+    void a_target_out_of_reach_shows_the_most_that_can_be_saved() {
+        String text = ask(t, LEAD, "what could we cut to save $1.2m a year").text();
+
+        assertThat(text).contains("$1,200,000 a year ($100,000 a month)",
+                "Nothing Drumbeat may cut reaches $100,000 a month", "$76,000 short", "These 3 picks save *$24,000 a month*");
+    }
+
+    @Test
+    void the_question_can_spare_services_and_allow_strategic_ones() {
+        String spared = ask(t, LEAD, "what can we deprioritize to save 12k a month without touching crm").text();
+        assertThat(spared).contains("*Payments API* `payments`", "*Intranet* `intranet`",
+                "1 because the question said not to touch it: CRM").doesNotContain("*CRM* `crm`");
+
+        String strategic = ask(t, LEAD, "what can we deprioritise to save 45k a month including strategic").text();
+        assertThat(strategic).contains("*Core Ledger* `ledger` · strategic");
+    }
+
+    @Test
+    void a_share_of_monthly_cost_is_turned_into_money() {
+        assertThat(ask(t, LEAD, "what can we deprioritise to save 10% of monthly cost").text())
+                .contains("10% of monthly cost ($8,000 a month)", "*CRM* `crm`");
+    }
+
+    @Test
+    void who_owns_and_who_is_deputy_name_the_people() {
+        assertThat(ask(t, ALICE, "who owns paymnets?").text()).contains("*Payments API* is owned by <@U0ALICE01>.",
+                "Deputy: <@U0BOB0001>.");
+        assertThat(ask(t, ALICE, "who's the deputy for the payments api").text())
+                .contains("The deputy for *Payments API* is <@U0BOB0001>.");
+        assertThat(ask(t, ALICE, "who is the deputy for crm").text()).contains("*CRM* has no deputy");
+    }
+
+    @Test
+    void unit_cost_costs_most_and_negative_margin_answer_with_numbers() {
+        assertThat(ask(t, ALICE, "what is the unit cost of crm?").text())
+                .contains("*CRM* costs *$2.00 per transaction*", "*$10,000 a month*", "margin *−$8,000*");
+        assertThat(ask(t, ALICE, "what costs the most?").text())
+                .contains("The 5 costliest services", "$80,000 a month")
+                .containsSubsequence("1. *Core Ledger*", "2. *CRM*", "3. *Payments API*");
+        assertThat(ask(t, ALICE, "where is margin negative").text())
+                .contains("3 services cost more than they bring in", "$17,000 a month")
+                .containsSubsequence("*CRM*", "*Reporting*", "*Intranet*");
+    }
+
+    @Test
+    void status_and_listings_come_from_the_commands_that_already_show_them() {
+        assertThat(ask(t, ALICE, "how is payments doing?").text()).contains("Payments API", "Uptime");
+        assertThat(ask(t, ALICE, "what is ownerless?").text()).contains("0 services");
+        assertThat(ask(t, ALICE, "what's stale").text()).contains("Nothing is stale");
+        assertThat(ask(t, ALICE, "what is escalated?").text()).contains("Nothing is escalated");
+    }
+
+    @Test
+    void a_question_it_cannot_read_gets_what_it_can_answer_with_the_askers_own_services() {
+        String text = ask(t, BOB, "what is the meaning of life").text();
+
+        assertThat(text).contains("I didn't understand “what is the meaning of life”", "who owns CRM?",
+                "what can we deprioritise to save 50k a month?");
+        assertThat(ask(t, BOB, "who owns the paymnt gateway thing").text()).contains("Here is what I can answer");
+        assertThat(ask(t, BOB, "").text()).contains("Ask me a question");
+    }
+
+    @Test
+    void each_answer_is_kept_for_its_buttons() {
+        ask(t, LEAD, "what can we deprioritise to save 12k a month?");
+
+        Map<String, Object> kept = t.jdbi().withHandle(h -> h.createQuery(
+                "select asked_by, question, kind, advice->>'saving' as saving from asks").mapToMap().one());
+        assertThat(kept).containsEntry("asked_by", LEAD).containsEntry("kind", "deprioritise")
+                .containsEntry("question", "what can we deprioritise to save 12k a month?").containsEntry("saving", "14000.00");
+    }
+
+    private static void assertWithinLimits(SlackReply reply) {
+        Object message = new ObjectMapper().convertValue(reply.json(), Map.class);
+        assertThat(BlockKitLimits.checkMessage(((Map<?, ?>) message).get("blocks"))).as("what Slack would refuse").isEmpty();
+    }
+}

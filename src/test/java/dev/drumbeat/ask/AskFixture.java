@@ -1,0 +1,71 @@
+package dev.drumbeat.ask;
+
+import dev.drumbeat.sandbox.SlackStandInCall;
+import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.SlackReply;
+import dev.drumbeat.support.TestDrumbeat;
+import java.util.List;
+
+/**
+ * A small portfolio whose best cuts can be worked out by hand. Monthly cost is unit cost × demand:
+ * <pre>
+ *   payments   core       alice  0.10 × 100,000 = 10,000   value 30,000   KPI uptime on target
+ *   crm        secondary  bob    2    ×   5,000 = 10,000   value  2,000
+ *   intranet   secondary  alice  1    ×   4,000 =  4,000   value      0
+ *   ledger     strategic  alice  50   ×   1,000 = 50,000   value 80,000
+ *   reporting  core       bob    3    ×   2,000 =  6,000   value  1,000   protected
+ * </pre>
+ * To save 12,000 a month: CRM and Intranet (14,000, impact 2,000 + 50 + 40); Payments would cost 31,000 + 2,000.
+ */
+final class AskFixture {
+    static final String ALICE = "U0ALICE01";
+    static final String BOB = "U0BOB0001";
+    static final String LEAD = "U0LEAD001";
+    static final String CHANNEL = "C0GENERAL";
+
+    private AskFixture() {
+    }
+
+    static void seed(TestDrumbeat t) {
+        t.jdbi().useHandle(h -> h.execute("truncate asks, decisions, services, initiatives, slack_outbox, audit_log cascade"));
+        t.slack.clear();
+        Seed seed = new Seed(t.jdbi(), TestDrumbeat.TEAM);
+        t.jdbi().useHandle(h -> h.execute("delete from people"));
+        seed.person(ALICE, "alice", "member").person(BOB, "bob", "member").person(LEAD, "lena", "leadership")
+                .service("payments", "Payments API", "core", ALICE, "0.10", "100000", "30000")
+                .service("crm", "CRM", "secondary", BOB, "2", "5000", "2000")
+                .service("intranet", "Intranet", "secondary", ALICE, "1", "4000", "0")
+                .service("ledger", "Core Ledger", "strategic", ALICE, "50", "1000", "80000")
+                .service("reporting", "Reporting", "core", BOB, "3", "2000", "1000")
+                .kpi("payments", "uptime", "Uptime", "%", "99.9", "up", "99.95")
+                .deputy("payments", BOB);
+        t.jdbi().useHandle(h -> h.execute("update services set is_protected = true where key = 'reporting'"));
+    }
+
+    static SlackReply ask(TestDrumbeat t, String userId, String question) {
+        return SlackReply.of(t.driver.command(t.user(userId, userId.toLowerCase()), CHANNEL, "ask " + question));
+    }
+
+    static SlackReply command(TestDrumbeat t, String userId, String text) {
+        return SlackReply.of(t.driver.command(t.user(userId, userId.toLowerCase()), CHANNEL, text));
+    }
+
+    /** The value of the button with {@code actionId} in a reply, such as the answer id behind Record decision. */
+    static String buttonValue(SlackReply reply, String actionId) {
+        for (var block : reply.blocks()) {
+            for (var element : block.path("elements")) {
+                if (element.path("action_id").asText().equals(actionId)) {
+                    return element.path("value").asText();
+                }
+            }
+            if (block.path("accessory").path("action_id").asText().equals(actionId)) {
+                return block.path("accessory").path("value").asText();
+            }
+        }
+        throw new AssertionError("no button " + actionId + " in " + reply.json());
+    }
+
+    static List<SlackStandInCall> postsTo(TestDrumbeat t, String channel) {
+        return t.slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.args().get("channel"))).toList();
+    }
+}
