@@ -48,8 +48,8 @@ final class AdviceViews {
             return new Answer("slip", heading + ": no slip cost recorded", blocks, Optional.empty());
         }
         blocks.add(SlackBlocks.markdown("The slip costs *" + money.format(slip.totalCost()) + "*: "
-                + money.format(slip.monthlyCost()) + " a month for " + slip.weeks() + " weeks. To cover it, deprioritise "
-                + "this for as long as the slip lasts, leaving " + SlackBlocks.escape(slip.name())
+                + money.format(slip.monthlyCost()) + " a month for " + slip.weeks() + (slip.weeks() == 1 ? " week" : " weeks")
+                + ". To cover it while the slip lasts, deprioritise the following, leaving " + SlackBlocks.escape(slip.name())
                 + (slip.reliedOn() == 0 ? "" : " and the " + count(slip.reliedOn(), "service") + " it relies on")
                 + " alone:"));
         blocks.addAll(body(advice));
@@ -127,8 +127,10 @@ final class AdviceViews {
         if (item != null && !item.kpisOnTarget().isEmpty()) {
             line.append(" · KPIs on target: ").append(SlackBlocks.escape(String.join(", ", item.kpisOnTarget())));
         }
-        if (c.openDependencies() > 0) {
+        if (c.openDependencies() > 0 && c.kind() == Candidate.Kind.SERVICE) {
             line.append(" · ").append(count(c.openDependencies(), "initiative")).append(" relying on it");
+        } else if (c.openDependencies() > 0) {
+            line.append(" · delivering for ").append(count(c.openDependencies(), "service"));
         }
         return line.toString();
     }
@@ -160,7 +162,7 @@ final class AdviceViews {
     private String howChosen(Optimiser.Choice chosen) {
         String rule = "Chosen for the least impact: value lost, plus " + money.format(AdvisorRules.PER_KPI_ON_TARGET)
                 + " a month for each KPI on target, " + money.format(AdvisorRules.PER_OPEN_DEPENDENCY)
-                + " for each open initiative relying on it and " + money.format(AdvisorRules.PER_DEMAND_UNIT)
+                + " for each open dependency (an initiative relying on a service, or a service an initiative delivers for) and " + money.format(AdvisorRules.PER_DEMAND_UNIT)
                 + " per unit of monthly demand.";
         return chosen.provenOptimal() ? rule : rule + " This is the best set found in the time allowed.";
     }

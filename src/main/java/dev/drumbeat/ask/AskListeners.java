@@ -52,7 +52,7 @@ public final class AskListeners {
 
     private Response mentioned(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
         AppMentionEvent event = payload.getEvent();
-        if (event.getUser() == null || event.getBotId() != null) {
+        if (event.getUser() == null || (event.getBotId() != null && !event.getBotId().isBlank())) {
             return ctx.ack();
         }
         String thread = Optional.ofNullable(event.getThreadTs()).orElse(event.getTs());

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param monthlyValueLost monthly value or chargeback that stops with it
  * @param demand           monthly demand it serves, in its own unit
  * @param kpisOnTarget     its KPIs currently on target, which would stop being served
- * @param openDependencies open initiatives that rely on it
+ * @param openDependencies for a service, the open initiatives that rely on it; for an initiative, the active services
+ *                         it is delivering for
  */
 public record Candidate(String key, String name, Kind kind, String tier, boolean isProtected,
                         BigDecimal monthlySaving, BigDecimal monthlyValueLost, BigDecimal demand,

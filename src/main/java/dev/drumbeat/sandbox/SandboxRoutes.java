@@ -44,6 +44,7 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
         config.routes.post("/sandbox/api/command", this::command);
         config.routes.post("/sandbox/api/submit", this::submit);
         config.routes.post("/sandbox/api/action", this::action);
+        config.routes.post("/sandbox/api/mention", this::mention);
         config.routes.get("/sandbox/api/activity", this::activity);
     }
 
@@ -66,6 +67,15 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
         JsonNode request = JSON.readTree(ctx.body());
         SlackUser user = user(request.path("userId").asText());
         ctx.json(answer(driver.get().interaction(SandboxViews.blockAction(teamId, user, request))));
+    }
+
+    /** "@Drumbeat …" typed in the channel: Slack's app_mention event; the answer comes later, in the thread. */
+    private void mention(Context ctx) throws IOException {
+        JsonNode request = JSON.readTree(ctx.body());
+        SlackUser user = user(request.path("userId").asText());
+        String text = "<@" + SlackStandIn.BOT_USER_ID + "> " + request.path("text").asText("");
+        ctx.json(answer(driver.get().event(SandboxViews.mention(teamId, user, request.path("channel").asText("C0SANDBOX"),
+                text))));
     }
 
     private void activity(Context ctx) {

@@ -3,10 +3,14 @@ package dev.drumbeat.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Shapes the sandbox page's data: recorded Slack calls for display, and a modal's form values into a view_submission. */
 final class SandboxViews {
+    /** Numbers the sandbox's mentions, so two in one second still get distinct message timestamps. */
+    private static final AtomicLong MENTIONS = new AtomicLong();
     private SandboxViews() {
     }
 
@@ -67,10 +71,30 @@ final class SandboxViews {
         payload.put("token", "sandbox");
         payload.put("trigger_id", user.triggerIds().map(t -> t.apply(user.userId())).orElse("0.0.sandbox"));
         payload.put("container", Map.of("type", "message", "message_ts", click.path("ts").asText("0"),
-                "channel_id", click.path("channel").asText(""), "is_ephemeral", false));
+                "channel_id", click.path("channel").asText(""), "is_ephemeral", click.path("ephemeral").asBoolean(false)));
         payload.put("channel", Map.of("id", click.path("channel").asText(""), "name", "directmessage"));
         payload.put("actions", List.of(action));
         return payload;
+    }
+
+    /** The event envelope Slack sends when someone mentions the bot in a channel. */
+    static Map<String, Object> mention(String teamId, SlackUser user, String channel, String text) {
+        String ts = String.format(Locale.ROOT, "%d.%06d", System.currentTimeMillis() / 1000, MENTIONS.incrementAndGet() % 1_000_000);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "app_mention");
+        event.put("user", user.userId());
+        event.put("text", text);
+        event.put("channel", channel);
+        event.put("ts", ts);
+        event.put("event_ts", ts);
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", "event_callback");
+        envelope.put("team_id", teamId);
+        envelope.put("api_app_id", SlackStandIn.APP_ID);
+        envelope.put("event_id", "EvSANDBOX" + ts.replace(".", ""));
+        envelope.put("event_time", System.currentTimeMillis() / 1000);
+        envelope.put("event", event);
+        return envelope;
     }
 
     private static Map<String, Object> stateValue(String type, String value) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.sandbox.BlockKitLimits;
+import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.Map;
@@ -74,9 +75,45 @@ class AskCommandTest {
     }
 
     @Test
+    void a_long_answer_is_capped_within_block_kit_limits_with_what_was_left_out_counted() {
+        t.jdbi().useHandle(h -> h.execute("""
+                insert into services (team_id, key, name, tier, owner_id, unit_cost, monthly_demand, monthly_value)
+                select ?, 'svc-' || n, 'Service number ' || n || ' with a rather long descriptive name for the answer',
+                       'secondary', ?, 10 + n, 100, 0
+                  from generate_series(1, 300) n""", TestDrumbeat.TEAM, ALICE));
+        t.jdbi().useHandle(h -> h.execute("""
+                insert into kpis (team_id, service_id, key, name, target, direction)
+                select team_id, id, 'k' || g, 'A KPI with a long name that goes on and on number ' || g, 1, 'up'
+                  from services, generate_series(1, 4) g where key like 'svc-%'"""));
+        t.jdbi().useHandle(h -> h.execute("""
+                insert into kpi_readings (team_id, kpi_id, period_start, value)
+                select team_id, id, date '2026-11-16', 2 from kpis where key like 'k%'"""));
+
+        SlackReply reply = ask(t, LEAD, "what can we deprioritise to save 500k a month including strategic");
+
+        assertThat(reply.text()).contains("smaller picks saving", "Record decision keeps them all");
+        assertWithinLimits(reply);
+    }
+
+    @Test
     void a_share_of_monthly_cost_is_turned_into_money() {
         assertThat(ask(t, LEAD, "what can we deprioritise to save 10% of monthly cost").text())
                 .contains("10% of monthly cost ($8,000 a month)", "*CRM* `crm`");
+    }
+
+    @Test
+    void a_slip_is_costed_and_covered_without_touching_the_initiative_or_what_it_relies_on() {
+        new Seed(t.jdbi(), TestDrumbeat.TEAM)
+                .initiative("cloud", "Cloud Migration", LEAD, "120000", "8660", null, "active", "crm")
+                .initiative("nothing", "No Slip Cost", LEAD, "1000", "0", null, "active");
+
+        String text = ask(t, LEAD, "what if the cloud migration slips 6 weeks?").text();
+
+        assertThat(text).contains("If Cloud Migration slips 6 weeks", "The slip costs *$11,991*: $8,660 a month for 6 weeks",
+                "leaving Cloud Migration and the 1 service it relies on alone", "*Payments API* `payments`",
+                "Target: $8,660 a month").doesNotContain("*CRM* `crm`", "*Cloud Migration* `cloud`");
+        assertThat(ask(t, LEAD, "what if no slip cost is delayed by a month").text())
+                .contains("*No Slip Cost* has no slip cost recorded");
     }
 
     @Test

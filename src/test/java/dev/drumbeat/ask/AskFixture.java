@@ -1,10 +1,16 @@
 package dev.drumbeat.ask;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.sandbox.SlackStandInCall;
+import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small portfolio whose best cuts can be worked out by hand. Monthly cost is unit cost × demand:
@@ -22,6 +28,7 @@ final class AskFixture {
     static final String BOB = "U0BOB0001";
     static final String LEAD = "U0LEAD001";
     static final String CHANNEL = "C0GENERAL";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AskFixture() {
     }
@@ -63,6 +70,34 @@ final class AskFixture {
             }
         }
         throw new AssertionError("no button " + actionId + " in " + reply.json());
+    }
+
+    /** Clicks a button on an answer the asker alone sees, in {@link #CHANNEL}. */
+    static int clickPrivate(TestDrumbeat t, String userId, String actionId, String value) {
+        return click(t, userId, actionId, value, "1700000000.000100", true);
+    }
+
+    /** Clicks a button on a message everyone in {@link #CHANNEL} sees. */
+    static int click(TestDrumbeat t, String userId, String actionId, String value, String messageTs, boolean ephemeral) {
+        Map<String, Object> payload = new HashMap<>(Interactions.blockAction(TestDrumbeat.TEAM, userId,
+                t.slack.registerTrigger(userId), actionId, value));
+        payload.put("container", Map.of("type", "message", "message_ts", messageTs, "channel_id", CHANNEL,
+                "is_ephemeral", ephemeral));
+        payload.put("channel", Map.of("id", CHANNEL, "name", "general"));
+        return t.driver.interaction(payload).statusCode();
+    }
+
+    /** Every text in the last modal opened for the user, such as the notice a button answered with. */
+    static String lastNotice(TestDrumbeat t, String userId) {
+        try {
+            return new SlackReply(200, JSON.readTree(t.slack.lastOpenedView(userId).orElseThrow())).text();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int count(TestDrumbeat t, String sql) {
+        return t.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
     static List<SlackStandInCall> postsTo(TestDrumbeat t, String channel) {

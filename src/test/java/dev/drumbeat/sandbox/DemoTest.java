@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drumbeat.support.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +83,37 @@ class DemoTest {
             for (JsonNode call : calls) {
                 assertThat(call.path("ok").asBoolean()).as(call.toString()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void leadership_asks_the_demo_what_to_deprioritise_and_a_mention_is_answered_in_its_thread() throws Exception {
+        try (Demo demo = Demo.start(dataDir, 0, Clock.systemUTC())) {
+            JsonNode answer = command(demo, "U0NWB02DR", "/drumbeat ask what can we deprioritise to save 50k a month?");
+            assertThat(answer.path("body").toString()).contains("What to deprioritise to save $50,000 a month",
+                    "Target: $50,000 a month", "Record decision", "Left alone");
+            JsonNode slip = command(demo, "U0NWB02DR", "/drumbeat ask what if the cloud migration slips 6 weeks");
+            assertThat(slip.path("body").toString()).contains("to the cloud landing zone slips 6 weeks", "The slip costs");
+
+            String body = JSON.writeValueAsString(Map.of("userId", "U0NWB01GO", "text", "who owns payments?"));
+            HttpResponse<String> mention = send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/mention"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(JSON.readTree(mention.body()).path("status").asInt()).isEqualTo(200);
+            Await.until("the answer in the thread", () -> threadedAnswer(demo));
+        }
+    }
+
+    private boolean threadedAnswer(Demo demo) {
+        try {
+            for (JsonNode call : get(demo, "/sandbox/api/activity").path("calls")) {
+                if (call.path("method").asText().equals("chat.postMessage") && call.path("ok").asBoolean()
+                        && call.path("args").has("thread_ts") && call.toString().contains("is owned by")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -106,8 +106,9 @@ class SlackEventsEndpointTest {
     void an_event_without_a_handler_is_still_acknowledged_so_slack_does_not_retry() {
         HttpResponse<String> response = t.driver.event(Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM,
                 "api_app_id", "A0DRUMBEAT", "event_id", "Ev01", "event_time", 1700000000,
-                "event", Map.of("type", "app_mention", "user", "U0ALICE01", "text", "<@U0BOT> hi", "channel", "C1",
-                        "ts", "1700000000.000100", "event_ts", "1700000000.000100")));
+                "event", Map.of("type", "reaction_added", "user", "U0ALICE01", "reaction", "thumbsup",
+                        "item", Map.of("type", "message", "channel", "C1", "ts", "1700000000.000100"),
+                        "event_ts", "1700000000.000200")));
         assertThat(response.statusCode()).isEqualTo(200);
     }
 

@@ -54,6 +54,23 @@ public final class Seed {
         return this;
     }
 
+    /** An initiative relying on {@code serviceKeys}; {@code dueDate} (ISO) may be null. */
+    public Seed initiative(String key, String name, String ownerId, String budget, String monthlySlipCost, String dueDate,
+                           String status, String... serviceKeys) {
+        jdbi.useHandle(h -> {
+            long id = h.createQuery("""
+                    insert into initiatives (team_id, key, name, owner_id, budget, monthly_slip_cost, due_date, status)
+                    values (?, ?, ?, ?, cast(? as numeric), cast(? as numeric), cast(? as date), ?) returning id""")
+                    .bind(0, teamId).bind(1, key).bind(2, name).bind(3, ownerId).bind(4, budget).bind(5, monthlySlipCost)
+                    .bind(6, dueDate).bind(7, status).mapTo(Long.class).one();
+            for (String serviceKey : serviceKeys) {
+                h.execute("insert into initiative_services (initiative_id, service_id, team_id)"
+                        + " select ?, id, team_id from services where team_id = ? and key = ?", id, teamId, serviceKey);
+            }
+        });
+        return this;
+    }
+
     public Seed deputy(String serviceKey, String deputyId) {
         jdbi.useHandle(h -> h.execute("update services set deputy_id = ? where team_id = ? and key = ?", deputyId, teamId, serviceKey));
         return this;

@@ -2,7 +2,8 @@
 -- initiative that no standing decision has deprioritised yet, with the numbers the advisor weighs (see Candidate).
 -- A service saves its monthly cost (unit cost × monthly demand) and loses its monthly value. An initiative saves
 -- its monthly burn, the budget spread over the months left to its due date (12 when it has none, at least 1), and
--- loses what a month's slip costs.
+-- loses what a month's slip costs. Its open dependencies are the active services it is delivering for, which
+-- pausing it lets down as surely as cutting a service lets down the initiatives relying on it.
 -- A KPI is on target when its latest reading is (several sources in one period: the latest recorded counts);
 -- 'up' means at or above the target, 'down' at or below.
 with live_service as (
@@ -44,7 +45,8 @@ select 'initiative', i.id, i.key, i.name, '', i.is_protected,
        i.monthly_slip_cost,
        0,
        cast(array[] as text[]),
-       0,
+       (select count(*) from initiative_services l join services s on s.id = l.service_id and s.active
+         where l.initiative_id = i.id),
        i.owner_id
   from initiatives i
  where i.team_id = :teamId and i.status in ('planned', 'active') and i.deprioritised_by is null

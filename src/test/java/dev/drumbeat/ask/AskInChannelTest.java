@@ -1,0 +1,123 @@
+package dev.drumbeat.ask;
+
+import static dev.drumbeat.ask.AskFixture.ALICE;
+import static dev.drumbeat.ask.AskFixture.CHANNEL;
+import static dev.drumbeat.ask.AskFixture.LEAD;
+import static dev.drumbeat.ask.AskFixture.ask;
+import static dev.drumbeat.ask.AskFixture.buttonValue;
+import static dev.drumbeat.ask.AskFixture.click;
+import static dev.drumbeat.ask.AskFixture.clickPrivate;
+import static dev.drumbeat.ask.AskFixture.lastNotice;
+import static dev.drumbeat.ask.AskFixture.postsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drumbeat.sandbox.SlackStandInCall;
+import dev.drumbeat.sandbox.SlackStandIn;
+import dev.drumbeat.sandbox.SlackStandInMessage;
+import dev.drumbeat.support.Await;
+import dev.drumbeat.support.TestDrumbeat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Answers everyone sees: `@Drumbeat …` answered in its thread, and a private answer shared in the channel. */
+class AskInChannelTest {
+    static TestDrumbeat t;
+
+    @BeforeAll
+    static void start() {
+        t = TestDrumbeat.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @BeforeEach
+    void seed() {
+        AskFixture.seed(t);
+    }
+
+    private static Map<String, Object> mention(String eventId, String text, String ts, String threadTs) {
+        Map<String, Object> event = new HashMap<>(Map.of("type", "app_mention", "user", LEAD, "text", text,
+                "channel", CHANNEL, "ts", ts, "event_ts", ts));
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
+        return Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM, "api_app_id", SlackStandIn.APP_ID,
+                "event_id", eventId, "event_time", 1700000000, "event", event);
+    }
+
+    private static List<SlackStandInCall> channelPosts() {
+        return postsTo(t, CHANNEL);
+    }
+
+    @Test
+    void a_mention_is_answered_in_its_thread_once_however_often_slack_retries() {
+        Map<String, Object> envelope = mention("Ev0ASK01", "<@" + SlackStandIn.BOT_USER_ID + "> who owns crm?",
+                "1700000100.000100", null);
+        assertThat(t.driver.event(envelope).statusCode()).isEqualTo(200);
+        assertThat(t.driver.event(envelope).statusCode()).isEqualTo(200);
+
+        Await.until("the answer in the thread", () -> !channelPosts().isEmpty());
+        SlackStandInCall answer = channelPosts().get(0);
+        assertThat(answer.args()).containsEntry("thread_ts", "1700000100.000100");
+        assertThat(String.valueOf(answer.args().get("text"))).contains("CRM is owned by <@U0BOB0001>");
+        assertThat(AskFixture.count(t, "select count(*) from asks")).isEqualTo(1);
+    }
+
+    @Test
+    void a_mention_inside_a_thread_is_answered_in_that_thread_with_record_decision() {
+        t.driver.event(mention("Ev0ASK02", "<@" + SlackStandIn.BOT_USER_ID + "> what can we cut to save 12k a month",
+                "1700000200.000300", "1700000200.000100"));
+
+        Await.until("the answer in the thread", () -> !channelPosts().isEmpty());
+        SlackStandInCall answer = channelPosts().get(0);
+        assertThat(answer.args()).containsEntry("thread_ts", "1700000200.000100");
+        assertThat(String.valueOf(answer.args().get("blocks"))).contains("*CRM* `crm`", AskViews.RECORD)
+                .doesNotContain(AskViews.SHARE);
+    }
+
+    @Test
+    void share_posts_the_answer_in_the_channel_with_who_asked_and_only_once() {
+        String answerId = buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+
+        assertThat(clickPrivate(t, LEAD, AskViews.SHARE, answerId)).isEqualTo(200);
+        Await.until("the shared answer", () -> !channelPosts().isEmpty());
+        String shared = String.valueOf(channelPosts().get(0).args().get("blocks"));
+        assertThat(shared).contains("<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
+                "*CRM* `crm`", AskViews.RECORD).doesNotContain(AskViews.SHARE);
+
+        clickPrivate(t, LEAD, AskViews.SHARE, answerId);
+        assertThat(lastNotice(t, LEAD)).contains("already shared");
+        assertThat(channelPosts()).hasSize(1);
+    }
+
+    @Test
+    void recording_from_a_shared_answer_marks_the_message_for_everyone() {
+        String answerId = buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+        clickPrivate(t, LEAD, AskViews.SHARE, answerId);
+        Await.until("the shared answer", () -> !t.slack.messages(CHANNEL).isEmpty());
+        SlackStandInMessage message = t.slack.messages(CHANNEL).get(0);
+
+        click(t, LEAD, AskViews.RECORD, answerId, message.ts(), false);
+
+        Await.until("the message marked", () -> t.slack.messages(CHANNEL).get(0).edited());
+        String edited = String.valueOf(t.slack.messages(CHANNEL).get(0).blocks());
+        assertThat(edited).contains("Recorded as decision #", "by <@U0LEAD001>").doesNotContain(AskViews.RECORD);
+    }
+
+    @Test
+    void a_member_may_share_but_not_record() {
+        String answerId = buttonValue(ask(t, ALICE, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+
+        clickPrivate(t, ALICE, AskViews.RECORD, answerId);
+
+        assertThat(lastNotice(t, ALICE)).contains("Only leadership and admins");
+    }
+}

@@ -1,0 +1,139 @@
+package dev.drumbeat.ask;
+
+import static dev.drumbeat.ask.AskFixture.ALICE;
+import static dev.drumbeat.ask.AskFixture.BOB;
+import static dev.drumbeat.ask.AskFixture.LEAD;
+import static dev.drumbeat.ask.AskFixture.ask;
+import static dev.drumbeat.ask.AskFixture.buttonValue;
+import static dev.drumbeat.ask.AskFixture.clickPrivate;
+import static dev.drumbeat.ask.AskFixture.command;
+import static dev.drumbeat.ask.AskFixture.lastNotice;
+import static dev.drumbeat.ask.AskFixture.postsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drumbeat.support.Await;
+import dev.drumbeat.support.TestDrumbeat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Record decision, `/drumbeat decisions` and undo: stored, applied to later answers, owners told, reversible. */
+class DecisionTest {
+    static TestDrumbeat t;
+
+    @BeforeAll
+    static void start() {
+        t = TestDrumbeat.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @BeforeEach
+    void seed() {
+        AskFixture.seed(t);
+    }
+
+    private static String answerId() {
+        return buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.RECORD);
+    }
+
+    private static List<String> deprioritised() {
+        return t.jdbi().withHandle(h -> h.createQuery("select key from services where deprioritised_by is not null order by key")
+                .mapTo(String.class).list());
+    }
+
+    @Test
+    void leadership_records_a_decision_that_marks_the_picks_and_tells_their_owners() {
+        assertThat(clickPrivate(t, LEAD, AskViews.RECORD, answerId())).isEqualTo(200);
+
+        assertThat(lastNotice(t, LEAD)).contains("Recorded decision #", "2 items deprioritised, saving $14,000 a month");
+        assertThat(deprioritised()).containsExactly("crm", "intranet");
+        Map<String, Object> decision = t.jdbi().withHandle(h -> h.createQuery(
+                "select decided_by, expected_saving, target_monthly, question from decisions").mapToMap().one());
+        assertThat(decision).containsEntry("decided_by", LEAD)
+                .containsEntry("question", "what can we deprioritise to save 12k a month?");
+        assertThat(decision.get("expected_saving").toString()).isEqualTo("14000.00");
+        Await.until("both owners told", () -> !postsTo(t, ALICE).isEmpty() && !postsTo(t, BOB).isEmpty());
+        assertThat(String.valueOf(postsTo(t, BOB).get(0).args().get("text")))
+                .contains("<@U0LEAD001> recorded decision #", "to deprioritise *CRM*, saving $10,000 a month");
+        assertThat(String.valueOf(postsTo(t, ALICE).get(0).args().get("text"))).contains("*Intranet*");
+        assertThat(count("select count(*) from audit_log where entity = 'decision'")).isEqualTo(1);
+    }
+
+    @Test
+    void later_answers_leave_deprioritised_services_out() {
+        clickPrivate(t, LEAD, AskViews.RECORD, answerId());
+
+        String next = ask(t, LEAD, "what can we deprioritise to save 12k a month?").text();
+
+        assertThat(next).doesNotContain("*CRM* `crm`", "*Intranet* `intranet`")
+                .contains("Nothing Drumbeat may cut reaches $12,000 a month", "*Payments API* `payments`");
+    }
+
+    @Test
+    void members_may_not_record_and_nothing_changes() {
+        clickPrivate(t, ALICE, AskViews.RECORD, answerId());
+
+        assertThat(lastNotice(t, ALICE)).contains("Only leadership and admins can record a decision");
+        assertThat(deprioritised()).isEmpty();
+        assertThat(count("select count(*) from decisions")).isZero();
+    }
+
+    @Test
+    void the_same_answer_is_recorded_once_and_a_stale_answer_not_at_all() {
+        String first = answerId();
+        String second = answerId();
+        clickPrivate(t, LEAD, AskViews.RECORD, first);
+
+        clickPrivate(t, LEAD, AskViews.RECORD, first);
+        assertThat(lastNotice(t, LEAD)).contains("already recorded as decision #");
+
+        clickPrivate(t, LEAD, AskViews.RECORD, second);
+        assertThat(lastNotice(t, LEAD)).contains("*Intranet* was deprioritised by decision #", "Ask again for a fresh answer");
+        assertThat(count("select count(*) from decisions")).isEqualTo(1);
+    }
+
+    @Test
+    void decisions_lists_them_newest_first_and_undo_restores_and_tells_the_owners() {
+        clickPrivate(t, LEAD, AskViews.RECORD, answerId());
+        var listing = command(t, ALICE, "decisions");
+        assertThat(listing.text()).contains("saves *$14,000 a month* (target $12,000)", "Deprioritised: CRM, Intranet",
+                "what can we deprioritise to save 12k a month?", "Undo");
+        String decisionId = buttonValue(listing, AskViews.UNDO + ":" + decisionIdFromDb());
+
+        clickPrivate(t, BOB, AskViews.UNDO + ":" + decisionId, decisionId);
+        assertThat(lastNotice(t, BOB)).contains("Only leadership and admins can undo a decision");
+        assertThat(deprioritised()).hasSize(2);
+
+        clickPrivate(t, LEAD, AskViews.UNDO + ":" + decisionId, decisionId);
+        assertThat(lastNotice(t, LEAD)).contains("Undid decision #" + decisionId, "2 items no longer deprioritised");
+        assertThat(deprioritised()).isEmpty();
+        Await.until("the owner told of the undo", () -> postsTo(t, BOB).size() == 2);
+        assertThat(String.valueOf(postsTo(t, BOB).get(1).args().get("text")))
+                .contains("<@U0LEAD001> undid decision #" + decisionId + ": *CRM* is no longer deprioritised.");
+        assertThat(command(t, ALICE, "decisions").text()).contains("Undone by <@U0LEAD001>").doesNotContain("Undo\n");
+
+        assertThat(command(t, LEAD, "decisions undo " + decisionId).text()).contains("was already undone");
+    }
+
+    @Test
+    void decisions_command_explains_itself() {
+        assertThat(command(t, LEAD, "decisions").text()).contains("No decisions recorded yet");
+        assertThat(command(t, LEAD, "decisions drop 3").text()).contains("`/drumbeat decisions undo 12`");
+        assertThat(command(t, LEAD, "decisions undo 999").text()).contains("There is no decision #999");
+    }
+
+    private static int count(String sql) {
+        return AskFixture.count(t, sql);
+    }
+
+    private static long decisionIdFromDb() {
+        return t.jdbi().withHandle(h -> h.createQuery("select max(id) from decisions").mapTo(Long.class).one());
+    }
+}
