@@ -59,6 +59,10 @@ interface AskDao {
             + " order by s.monthly_value - s.unit_cost * s.monthly_demand, s.key")
     List<ServiceFact> negativeMargin(@Bind("teamId") String teamId);
 
+    /** Active services with no owner, or an owner who left Slack, costliest first. */
+    @SqlQuery(FACT + " and (o.user_id is null or o.deactivated) order by s.unit_cost * s.monthly_demand desc, s.key")
+    List<ServiceFact> ownerless(@Bind("teamId") String teamId);
+
     @SqlQuery(FACT + " and s.owner_id = :userId order by s.unit_cost * s.monthly_demand desc, s.key limit :limit")
     List<ServiceFact> ownedBy(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("limit") int limit);
 

@@ -88,6 +88,9 @@ public final class AskService {
         if (question instanceof Question.NegativeMargin) {
             return lookups.negativeMargin(team);
         }
+        if (question instanceof Question.WhatIsOwnerless) {
+            return lookups.ownerless(team);
+        }
         return delegated(actor, question, channelId);
     }
 
@@ -101,9 +104,6 @@ public final class AskService {
         }
         if (question instanceof Question.WhatIsEscalated) {
             return run("escalated", "escalations", "", actor, channelId);
-        }
-        if (question instanceof Question.WhatIsOwnerless) {
-            return run("ownerless", "services", "ownerless", actor, channelId);
         }
         if (question instanceof Question.Unknown q) {
             return help.unknown(actor.teamId(), actor.userId(), q);

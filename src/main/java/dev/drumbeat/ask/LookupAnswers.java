@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Answers the plain look-ups: who owns a service, its deputy, its unit cost, what costs most, where margin is negative. */
 final class LookupAnswers {
     static final int COSTLIEST = 10;
-    static final int MAX_NEGATIVE = 20;
+    static final int MAX_LISTED = 20;
     private static final String GONE = "That service was just removed from the catalog. `/drumbeat services` lists them all.";
     private final Jdbi jdbi;
     private final Money money;
@@ -62,8 +62,21 @@ final class LookupAnswers {
         BigDecimal gap = losing.stream().map(AskDao.ServiceFact::margin).reduce(BigDecimal.ZERO, BigDecimal::add);
         String title = "*" + AdviceViews.count(losing.size(), "service") + (losing.size() == 1 ? " costs" : " cost")
                 + " more than they bring in*, " + money.format(gap.abs()) + " a month in all, worst first";
-        String more = losing.size() > MAX_NEGATIVE ? "…and " + (losing.size() - MAX_NEGATIVE) + " more." : "";
-        return listing("negative-margin", title, losing.subList(0, Math.min(MAX_NEGATIVE, losing.size())), more);
+        String more = losing.size() > MAX_LISTED ? "…and " + (losing.size() - MAX_LISTED) + " more." : "";
+        return listing("negative-margin", title, losing.subList(0, Math.min(MAX_LISTED, losing.size())), more);
+    }
+
+    Answer ownerless(String teamId) {
+        List<AskDao.ServiceFact> ownerless = jdbi.withExtension(AskDao.class, dao -> dao.ownerless(teamId));
+        if (ownerless.isEmpty()) {
+            return text("ownerless", ":white_check_mark: Every active service has an owner who is still in Slack.");
+        }
+        BigDecimal cost = ownerless.stream().map(AskDao.ServiceFact::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        String title = "*" + AdviceViews.count(ownerless.size(), "service") + (ownerless.size() == 1 ? " has" : " have")
+                + " nobody answering for " + (ownerless.size() == 1 ? "it" : "them") + "*, " + money.format(cost)
+                + " a month in all, costliest first. `/drumbeat owner <service> @someone` names an owner.";
+        String more = ownerless.size() > MAX_LISTED ? "…and " + (ownerless.size() - MAX_LISTED) + " more." : "";
+        return listing("ownerless", title, ownerless.subList(0, Math.min(MAX_LISTED, ownerless.size())), more);
     }
 
     private Answer listing(String kind, String title, List<AskDao.ServiceFact> services, String more) {

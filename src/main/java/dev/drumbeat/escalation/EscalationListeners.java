@@ -5,7 +5,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import dev.drumbeat.UserError;
 import dev.drumbeat.audit.AuditLog;
@@ -14,6 +13,7 @@ import dev.drumbeat.catalog.Money;
 import dev.drumbeat.people.Actor;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Modals;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -117,7 +117,7 @@ public final class EscalationListeners {
                     + " nothing was changed. Please try again; if it keeps happening, tell an admin the reference "
                     + reference + "."));
         }
-        view.ifPresent(v -> open(ctx, payload.getTriggerId(), v));
+        view.ifPresent(v -> Modals.open(ctx.client(), payload.getTriggerId(), v));
         return ctx.ack();
     }
 
@@ -128,16 +128,5 @@ public final class EscalationListeners {
     /** An escalation id as a button value or a modal's metadata carries it. */
     static Optional<Long> id(String value) {
         return Optional.ofNullable(value).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf);
-    }
-
-    private static void open(ActionContext ctx, String triggerId, View view) {
-        try {
-            ViewsOpenResponse response = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
-            if (!response.isOk()) {
-                log.warn("views.open for an escalation answered {} {}", response.getError(), response.getResponseMetadata());
-            }
-        } catch (Exception e) {
-            log.warn("views.open for an escalation failed: {}", e.toString());
-        }
     }
 }

@@ -15,6 +15,7 @@ import dev.drumbeat.catalog.Money;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.catalog.ServiceCard;
 import dev.drumbeat.people.Mentions;
+import dev.drumbeat.slack.Modals;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -73,8 +74,7 @@ final class EscalationViewsModals {
 
     /** A modal that only explains, for a button that cannot do what was asked. */
     static View notice(String title, String sentence) {
-        return View.builder().type("modal").callbackId("esc-notice").title(title(title)).close(close("OK"))
-                .blocks(List.of(SlackBlocks.markdown(sentence))).build();
+        return Modals.notice("esc-notice", title, sentence);
     }
 
     /** What the assign modal turns into once done. */

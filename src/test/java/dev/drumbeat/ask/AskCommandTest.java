@@ -12,30 +12,10 @@ import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** `/drumbeat ask`: plain-word questions answered from the database, privately, with a way to share. */
-class AskCommandTest {
-    static TestDrumbeat t;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
-    @BeforeEach
-    void seed() {
-        AskFixture.seed(t);
-    }
-
+class AskCommandTest extends AskFixture {
     @Test
     void deprioritising_picks_the_least_painful_set_that_reaches_the_target_and_says_why() {
         SlackReply reply = ask(t, LEAD, "what can we deprioritise to save 12k a month?");
@@ -140,7 +120,11 @@ class AskCommandTest {
     @Test
     void status_and_listings_come_from_the_commands_that_already_show_them() {
         assertThat(ask(t, ALICE, "how is payments doing?").text()).contains("Payments API", "Uptime");
-        assertThat(ask(t, ALICE, "what is ownerless?").text()).contains("0 services");
+        assertThat(ask(t, ALICE, "what is ownerless?").text()).contains("Every active service has an owner");
+        t.jdbi().useHandle(h -> h.execute("update services set owner_id = null where key in ('crm', 'intranet')"));
+        assertThat(ask(t, ALICE, "which services are orphaned").text())
+                .contains("2 services have nobody answering for them*, $14,000 a month in all")
+                .containsSubsequence("1. *CRM*", "2. *Intranet*");
         assertThat(ask(t, ALICE, "what's stale").text()).contains("Nothing is stale");
         assertThat(ask(t, ALICE, "what is escalated?").text()).contains("Nothing is escalated");
     }

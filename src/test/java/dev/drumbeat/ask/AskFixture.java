@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A small portfolio whose best cuts can be worked out by hand. Monthly cost is unit cost × demand:
@@ -22,15 +25,30 @@ import java.util.Map;
  *   reporting  core       bob    3    ×   2,000 =  6,000   value  1,000   protected
  * </pre>
  * To save 12,000 a month: CRM and Intranet (14,000, impact 2,000 + 50 + 40); Payments would cost 31,000 + 2,000.
+ * End-to-end test classes extend it for one whole Drumbeat per class, the portfolio fresh before each test.
  */
-final class AskFixture {
+abstract class AskFixture {
     static final String ALICE = "U0ALICE01";
     static final String BOB = "U0BOB0001";
     static final String LEAD = "U0LEAD001";
     static final String CHANNEL = "C0GENERAL";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AskFixture() {
+    static TestDrumbeat t;
+
+    @BeforeAll
+    static void start() {
+        t = TestDrumbeat.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @BeforeEach
+    void seed() {
+        seed(t);
     }
 
     static void seed(TestDrumbeat t) {

@@ -19,30 +19,10 @@ import dev.drumbeat.support.TestDrumbeat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Answers everyone sees: `@Drumbeat …` answered in its thread, and a private answer shared in the channel. */
-class AskInChannelTest {
-    static TestDrumbeat t;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
-    @BeforeEach
-    void seed() {
-        AskFixture.seed(t);
-    }
-
+class AskInChannelTest extends AskFixture {
     private static Map<String, Object> mention(String eventId, String text, String ts, String threadTs) {
         Map<String, Object> event = new HashMap<>(Map.of("type", "app_mention", "user", LEAD, "text", text,
                 "channel", CHANNEL, "ts", ts, "event_ts", ts));

@@ -12,33 +12,12 @@ import static dev.drumbeat.ask.AskFixture.postsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.support.Await;
-import dev.drumbeat.support.TestDrumbeat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Record decision, `/drumbeat decisions` and undo: stored, applied to later answers, owners told, reversible. */
-class DecisionTest {
-    static TestDrumbeat t;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
-    @BeforeEach
-    void seed() {
-        AskFixture.seed(t);
-    }
-
+class DecisionTest extends AskFixture {
     private static String answerId() {
         return buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.RECORD);
     }
