@@ -24,7 +24,9 @@ public final class CatalogMappers {
     public static final class ListingMapper implements RowMapper<ServiceListing> {
         @Override
         public ServiceListing map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new ServiceListing(service(rs), checkIn(rs), rs.getBoolean("owner_deactivated"));
+            long decision = rs.getLong("deprioritised_by");
+            Optional<Long> deprioritisedBy = rs.wasNull() ? Optional.empty() : Optional.of(decision);
+            return new ServiceListing(service(rs), checkIn(rs), rs.getBoolean("owner_deactivated"), deprioritisedBy);
         }
     }
 

@@ -50,13 +50,16 @@ final class CatalogViews {
         blocks.add(SlackBlocks.fields(economics(s)));
         blocks.add(SlackBlocks.markdown(kpiText(card.kpis())));
         blocks.add(SlackBlocks.note(checkInText(card.listing().lastCheckIn())));
+        card.listing().deprioritisedBy().ifPresent(decision -> blocks.add(SlackBlocks.note(":double_vertical_bar:"
+                + " Deprioritised by decision #" + decision + ". `/drumbeat decisions` shows it, with Undo.")));
         return Reply.of(s.name() + ": " + statusWord(card.listing().lastCheckIn()), blocks);
     }
 
     private String listLine(ServiceListing listing) {
         Service s = listing.service();
         return statusEmoji(listing.lastCheckIn()) + " *" + SlackBlocks.escape(s.name()) + "* `" + s.key() + "` · "
-                + s.tier().label() + (s.isProtected() ? " · protected" : "") + " · " + owner(listing)
+                + s.tier().label() + (s.isProtected() ? " · protected" : "")
+                + (listing.deprioritisedBy().isPresent() ? " · deprioritised" : "") + " · " + owner(listing)
                 + " · " + money.format(s.unitCost()) + "/" + SlackBlocks.escape(s.unitName());
     }
 

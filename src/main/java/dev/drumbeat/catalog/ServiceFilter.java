@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 /**
  * What `/drumbeat services [filter]` narrows to: a tier, {@code mine}, {@code ownerless},
- * a status colour, or words found in a service's name or key.
+ * a status colour, {@code protected}, {@code deprioritised}, or words found in a service's name or key.
  */
 record ServiceFilter(Predicate<ServiceListing> predicate) {
 
@@ -20,6 +20,7 @@ record ServiceFilter(Predicate<ServiceListing> predicate) {
             case "ownerless", "orphaned", "unowned" -> ServiceListing::isOwnerless;
             case "green", "amber", "red" -> s -> s.lastCheckIn().filter(c -> c.status().equals(text)).isPresent();
             case "protected" -> s -> s.service().isProtected();
+            case "deprioritised", "deprioritized" -> s -> s.deprioritisedBy().isPresent();
             default -> Tier.parse(text).<Predicate<ServiceListing>>map(t -> s -> s.service().tier() == t)
                     .orElse(s -> containsWords(s.service(), text));
         });

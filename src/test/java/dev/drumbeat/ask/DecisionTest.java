@@ -46,6 +46,16 @@ class DecisionTest extends AskFixture {
     }
 
     @Test
+    void the_catalog_shows_what_is_deprioritised() {
+        clickPrivate(t, LEAD, AskViews.RECORD, answerId());
+
+        assertThat(command(t, ALICE, "status crm").text()).contains("Deprioritised by decision #" + decisionIdFromDb());
+        assertThat(command(t, ALICE, "services deprioritised").text()).contains("2 services", "*CRM* `crm` · secondary"
+                + " · deprioritised", "*Intranet*").doesNotContain("*Payments API*");
+        assertThat(command(t, ALICE, "status payments").text()).doesNotContain("Deprioritised");
+    }
+
+    @Test
     void later_answers_leave_deprioritised_services_out() {
         clickPrivate(t, LEAD, AskViews.RECORD, answerId());
 
