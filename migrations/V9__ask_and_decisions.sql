@@ -24,7 +24,8 @@ create table decisions (
     decided_by       text not null,
     decided_at       timestamptz not null,
     undone_by        text,
-    undone_at        timestamptz
+    undone_at        timestamptz,
+    unique (team_id, id)
 );
 create index decisions_team on decisions (team_id, decided_at desc);
 -- An answer is recorded once while the decision stands; after an undo it may be recorded again.
@@ -32,6 +33,7 @@ create unique index decisions_one_per_ask on decisions (ask_id) where undone_at 
 
 create table decision_items (
     decision_id     bigint not null references decisions (id) on delete cascade,
+    team_id         text not null references workspaces (team_id),
     subject_kind    text not null check (subject_kind in ('service', 'initiative')),
     subject_id      bigint not null,
     key             text not null,
@@ -41,6 +43,11 @@ create table decision_items (
     primary key (decision_id, subject_kind, subject_id)
 );
 
--- The standing decision that deprioritised a service or initiative; cleared when it is undone.
-alter table services add column deprioritised_by bigint references decisions (id);
-alter table initiatives add column deprioritised_by bigint references decisions (id);
+-- The standing decision that deprioritised a service or initiative, always one of its own workspace's; cleared
+-- when it is undone.
+alter table services add column deprioritised_by bigint;
+alter table services add foreign key (team_id, deprioritised_by) references decisions (team_id, id);
+create index services_deprioritised on services (deprioritised_by) where deprioritised_by is not null;
+alter table initiatives add column deprioritised_by bigint;
+alter table initiatives add foreign key (team_id, deprioritised_by) references decisions (team_id, id);
+create index initiatives_deprioritised on initiatives (deprioritised_by) where deprioritised_by is not null;

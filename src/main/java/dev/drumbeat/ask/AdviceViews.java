@@ -87,9 +87,12 @@ final class AdviceViews {
 
     private String summary(Advice advice) {
         Optimiser.Choice chosen = advice.chosen();
-        if (advice.target().signum() == 0) {
+        if (advice.target().signum() == 0 && advice.monthlyCost().signum() == 0) {
             return "The catalog records no monthly cost yet, so there is nothing to save. Add unit costs and demand"
                     + " with `/drumbeat service edit`.";
+        }
+        if (advice.target().signum() == 0) {
+            return "That saving comes to less than a cent a month, so there is nothing to pick. Ask for more.";
         }
         if (chosen.picks().isEmpty()) {
             return ":warning: There is nothing Drumbeat may deprioritise: every candidate is protected, strategic,"

@@ -2,7 +2,6 @@ package dev.drumbeat.ask;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -19,43 +18,50 @@ import org.jdbi.v3.core.Jdbi;
  * {@link AdvisorRules} and hands the eligible ones to {@link Optimiser}. Thread-safe.
  */
 final class Advisor {
-    private static final BigDecimal WEEKS_PER_MONTH = new BigDecimal("52").divide(new BigDecimal("12"), 10,
-            RoundingMode.HALF_UP);
+    private static final BigDecimal WEEKS_PER_YEAR = BigDecimal.valueOf(52);
+    private static final BigDecimal MONTHS_PER_YEAR = BigDecimal.valueOf(12);
     private final Jdbi jdbi;
 
     Advisor(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /** "What can we deprioritise to save N?" as of {@code today}. */
-    Advice deprioritise(String teamId, Question.Deprioritise question, LocalDate today) {
-        List<PortfolioItem> items = jdbi.withExtension(AdvisorDao.class, dao -> dao.candidates(teamId, today));
-        BigDecimal monthlyCost = jdbi.withExtension(AskDao.class, dao -> dao.monthlyCost(teamId));
-        BigDecimal target = question.target().monthlyAgainst(monthlyCost);
+    /** What the advisor reads in one go: the candidates and the monthly cost of every active service. */
+    private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost) {
+    }
+
+    /** "What can we deprioritise to save N?" */
+    Advice deprioritise(String teamId, Question.Deprioritise question) {
+        Portfolio portfolio = read(teamId);
+        BigDecimal target = question.target().monthlyAgainst(portfolio.monthlyCost());
         AdvisorRules rules = new AdvisorRules(question.includeStrategic(), question.excludedKeys());
-        return advise(items, rules, target, monthlyCost, Optional.empty());
+        return advise(portfolio.items(), rules, target, portfolio.monthlyCost(), Optional.empty());
     }
 
     /**
      * "What if the initiative slips N weeks?": what the slip costs, and what would cover its monthly cost while it
      * lasts, leaving the initiative and the services it relies on alone. Empty when the initiative is gone.
      */
-    Optional<Advice> slip(String teamId, Question.WhatIfSlips question, LocalDate today) {
+    Optional<Advice> slip(String teamId, Question.WhatIfSlips question) {
         return jdbi.withExtension(AskDao.class, dao -> dao.initiative(teamId, question.initiativeKey())).map(initiative -> {
-            List<PortfolioItem> items = jdbi.withExtension(AdvisorDao.class, dao -> dao.candidates(teamId, today));
-            BigDecimal monthlyCost = jdbi.withExtension(AskDao.class, dao -> dao.monthlyCost(teamId));
+            Portfolio portfolio = read(teamId);
             Set<String> untouched = new HashSet<>(initiative.reliedOnKeys());
-            List<PortfolioItem> others = items.stream()
+            List<PortfolioItem> others = portfolio.items().stream()
                     .filter(i -> !isThe(i.candidate(), initiative.key()) && !isReliedOn(i.candidate(), untouched))
                     .toList();
             BigDecimal total = initiative.monthlySlipCost().multiply(BigDecimal.valueOf(question.weeks()))
-                    .divide(WEEKS_PER_MONTH, 2, RoundingMode.HALF_UP);
+                    .multiply(MONTHS_PER_YEAR).divide(WEEKS_PER_YEAR, 2, RoundingMode.HALF_UP);
             Advice.Slip slip = new Advice.Slip(initiative.name(), question.weeks(), initiative.monthlySlipCost(), total,
                     untouched.size());
-            return advise(others, AdvisorRules.standard(), initiative.monthlySlipCost(), monthlyCost, Optional.of(slip));
+            return advise(others, AdvisorRules.standard(), initiative.monthlySlipCost(), portfolio.monthlyCost(),
+                    Optional.of(slip));
         });
     }
 
+    private Portfolio read(String teamId) {
+        return jdbi.inTransaction(handle -> new Portfolio(handle.attach(AdvisorDao.class).candidates(teamId),
+                handle.attach(AskDao.class).monthlyCost(teamId)));
+    }
     private static boolean isThe(Candidate candidate, String initiativeKey) {
         return candidate.kind() == Candidate.Kind.INITIATIVE && candidate.key().equals(initiativeKey);
     }

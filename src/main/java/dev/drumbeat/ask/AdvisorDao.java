@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,7 @@ interface AdvisorDao {
 
     /** Every service and initiative that could still be deprioritised, services first, each by key. */
     @SqlQuery
-    List<PortfolioItem> candidates(@Bind("teamId") String teamId, @Bind("today") LocalDate today);
+    List<PortfolioItem> candidates(@Bind("teamId") String teamId);
 
     final class ItemMapper implements RowMapper<PortfolioItem> {
         @Override

@@ -33,6 +33,8 @@ final class AmountParser {
             + "|(?<adverb>monthly|quarterly|annually|yearly|annual|annualised|pcm|pa|p\\.a|pm))(?![\\w])");
     private static final int PERIOD_REACH_WORDS = 5;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The largest saving asked for that money columns (numeric(14, 2)) can hold as a monthly figure. */
+    private static final BigDecimal LARGEST = new BigDecimal("999999999999");
 
     private AmountParser() {
     }
@@ -74,6 +76,10 @@ final class AmountParser {
     private static AmountParse money(BigDecimal value, String text, Matcher amount) {
         if (value.signum() <= 0) {
             return new AmountParse.Refused("A saving has to be more than zero.");
+        }
+        if (value.compareTo(LARGEST) > 0) {
+            return new AmountParse.Refused("That saving is more than a trillion; Drumbeat counts money up to"
+                    + " 999 billion. Ask for a smaller one.");
         }
         return new AmountParse.Found(Amount.of(value, periodAround(text, amount.start(), amount.end())));
     }

@@ -1,6 +1,5 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.catalog.ServiceMatcher;
 import dev.drumbeat.slack.SlackBlocks;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +32,7 @@ final class AskHelp {
     private Answer answer(String kind, String opening, String teamId, String userId) {
         String service = example(teamId, userId);
         String initiative = jdbi.withExtension(AskDao.class, dao -> dao.initiativeNames(teamId)).stream().findFirst()
-                .map(ServiceMatcher.Candidate::name).orElse(FALLBACK_INITIATIVE);
+                .map(c -> SlackBlocks.escape(c.name())).orElse(FALLBACK_INITIATIVE);
         String text = opening + " (with `/drumbeat ask …`, or mention me in a channel):\n"
                 + "• who owns " + service + "? · who is the deputy for " + service + "?\n"
                 + "• how is " + service + " doing?\n"

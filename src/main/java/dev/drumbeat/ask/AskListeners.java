@@ -13,9 +13,9 @@ import dev.drumbeat.catalog.Money;
 import dev.drumbeat.people.Actor;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Failures;
 import dev.drumbeat.slack.Modals;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +60,13 @@ public final class AskListeners {
             Actor actor = people.actor(payload.getTeamId(), event.getUser());
             posts.answerInThread(asks.ask(actor, Optional.ofNullable(event.getText()).orElse(""), event.getChannel()),
                     actor, event.getChannel(), thread);
+        } catch (UserError e) {
+            posts.tellInThread(payload.getTeamId(), event.getUser(), event.getChannel(), thread, e.getMessage());
         } catch (RuntimeException e) {
-            String reference = reference();
+            String reference = Failures.reference();
             log.error("answering a mention failed (reference {})", reference, e);
-            posts.failedInThread(payload.getTeamId(), event.getChannel(), thread, reference);
+            posts.tellInThread(payload.getTeamId(), event.getUser(), event.getChannel(), thread,
+                    Failures.sentence(reference));
         }
         return ctx.ack();
     }
@@ -75,6 +78,9 @@ public final class AskListeners {
 
     private Optional<String> share(Actor actor, long askId, BlockActionPayload payload) {
         AskDao.StoredAsk ask = stored(actor, askId);
+        if (!ask.askedBy().equals(actor.userId())) {
+            throw new UserError("Only the person who asked can share this answer. Ask the question yourself to share it.");
+        }
         boolean posted = posts.share(ask, actor, payload.getChannel().getId());
         return posted ? Optional.empty() : Optional.of("That answer is already shared in this conversation.");
     }
@@ -113,17 +119,12 @@ public final class AskListeners {
         } catch (UserError e) {
             sentence = Optional.of(e.getMessage());
         } catch (RuntimeException e) {
-            String reference = reference();
+            String reference = Failures.reference();
             log.error("ask button {} on {} failed (reference {})", payload.getActions().get(0).getActionId(), id.get(),
                     reference, e);
-            sentence = Optional.of("Something went wrong on Drumbeat's side and nothing was changed. Please try again;"
-                    + " if it keeps happening, tell an admin the reference " + reference + ".");
+            sentence = Optional.of(Failures.sentence(reference));
         }
         sentence.ifPresent(s -> Modals.open(ctx.client(), payload.getTriggerId(), Modals.notice("ask-notice", "Drumbeat", s)));
         return ctx.ack();
-    }
-
-    private static String reference() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -14,8 +14,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Answers that go to a channel rather than back to the asker alone, all through the outbox: a mention answered in
- * its thread, an answer shared, and a shared answer marked once its decision is recorded. Each has a dedupe key, so
- * a retried event or a second click posts nothing twice. Thread-safe.
+ * its thread (or, when it could not be, a sentence only the asker sees), an answer shared, and a shared answer marked
+ * once its decision is recorded. A share's dedupe key makes a second click post nothing; retried mention events are
+ * stopped before this by {@code SlackRetries}. Thread-safe.
  */
 public final class AskPosts {
     private final Jdbi jdbi;
@@ -34,11 +35,12 @@ public final class AskPosts {
         enqueue(OutboxMessage.post(actor.teamId(), "ask:mention:" + channel + ":" + threadTs + ":" + asked.id(), channel, args));
     }
 
-    void failedInThread(String teamId, String channel, String threadTs, String reference) {
-        String text = "Something went wrong on Drumbeat's side answering that. Please ask again; if it keeps happening,"
-                + " tell an admin the reference `" + reference + "`.";
-        enqueue(OutboxMessage.post(teamId, "ask:failed:" + reference, channel, Map.of("text", text, "thread_ts", threadTs,
-                "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))))));
+    /** A sentence only the asker sees, in the thread they asked in: why their mention got no answer. */
+    void tellInThread(String teamId, String userId, String channel, String threadTs, String sentence) {
+        Map<String, Object> args = Map.of("channel", channel, "user", userId, "thread_ts", threadTs, "text", sentence,
+                "blocks", BlockJson.values(List.of(SlackBlocks.markdown(sentence))));
+        enqueue(new OutboxMessage(teamId, "ask:told:" + channel + ":" + threadTs + ":" + userId, "chat.postEphemeral",
+                Optional.of(channel), args));
     }
 
     /** Posts the answer in the channel it was asked in; false when it was shared there already. */

@@ -7,8 +7,6 @@ import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -51,11 +49,12 @@ public final class AskService {
     Asked ask(Actor actor, String text, String channelId) {
         Question question = parsers.forTeam(actor.teamId()).parse(text);
         Answer answer = answer(actor, question, channelId);
+        String asked = QuestionText.askedText(text);
         String advice = answer.advice().map(a -> StoredAdvice.of(a).json()).orElse(null);
         String blocks = BlockJson.text(answer.blocks());
-        long id = jdbi.withExtension(AskDao.class, dao -> dao.insert(actor.teamId(), actor.userId(), text, answer.kind(),
+        long id = jdbi.withExtension(AskDao.class, dao -> dao.insert(actor.teamId(), actor.userId(), asked, answer.kind(),
                 blocks, answer.fallback(), advice, clock.instant()));
-        return new Asked(answer, new AskDao.StoredAsk(id, actor.teamId(), actor.userId(), text, answer.kind(), blocks,
+        return new Asked(answer, new AskDao.StoredAsk(id, actor.teamId(), actor.userId(), asked, answer.kind(), blocks,
                 answer.fallback(), Optional.ofNullable(advice)));
     }
 
@@ -66,10 +65,10 @@ public final class AskService {
     private Answer answer(Actor actor, Question question, String channelId) {
         String team = actor.teamId();
         if (question instanceof Question.Deprioritise q) {
-            return adviceViews.deprioritise(advisor.deprioritise(team, q, today()), q.target());
+            return adviceViews.deprioritise(advisor.deprioritise(team, q), q.target());
         }
         if (question instanceof Question.WhatIfSlips q) {
-            return advisor.slip(team, q, today()).map(adviceViews::slip)
+            return advisor.slip(team, q).map(adviceViews::slip)
                     .orElseGet(() -> help.unknown(team, actor.userId(), new Question.Unknown("", Optional.of(
                             "That initiative is no longer planned or under way."))));
         }
@@ -118,9 +117,5 @@ public final class AskService {
             throw new IllegalStateException("an answer opens no modal");
         }));
         return Answer.of(kind, reply.text(), reply.blocks());
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -52,10 +52,13 @@ final class AskViews {
      * and Record decision when there is one to record.
      */
     Map<String, Object> inChannel(AskDao.StoredAsk ask, String sharedBy) {
-        String byline = Mentions.mention(sharedBy) + (sharedBy.equals(ask.askedBy()) ? " asked" : " shared "
+        return shown(ask, List.of(SlackBlocks.note(byline(ask, sharedBy))));
+    }
+
+    private static String byline(AskDao.StoredAsk ask, String sharedBy) {
+        return Mentions.mention(sharedBy) + (sharedBy.equals(ask.askedBy()) ? " asked" : " shared "
                 + Mentions.mention(ask.askedBy()) + "'s question") + ": “"
                 + SlackBlocks.escape(SlackBlocks.clip(ask.question(), MAX_QUESTION)) + "”";
-        return shown(ask, List.of(SlackBlocks.note(byline)));
     }
 
     /** The arguments of a message answering a mention in its thread, with Record decision when there is one. */
@@ -74,7 +77,8 @@ final class AskViews {
 
     /** A kept answer in a channel once its decision is recorded: the button gives way to who recorded it. */
     Map<String, Object> recorded(AskDao.StoredAsk ask, DecisionDao.Decision decision) {
-        List<Object> blocks = new ArrayList<>(BlockJson.parse(ask.blocks()));
+        List<Object> blocks = new ArrayList<>(BlockJson.values(List.of(SlackBlocks.note(byline(ask, ask.askedBy())))));
+        blocks.addAll(BlockJson.parse(ask.blocks()));
         blocks.addAll(BlockJson.values(List.of(SlackBlocks.note(":pushpin: Recorded as decision #" + decision.id() + " by "
                 + Mentions.mention(decision.decidedBy()) + ". `/drumbeat decisions` lists it, with Undo."))));
         return Map.of("text", ask.fallback(), "blocks", blocks);

@@ -42,17 +42,18 @@ interface DecisionDao {
     Optional<Decision> find(@Bind("teamId") String teamId, @Bind("id") long id);
 
     @SqlQuery(DECISION + " where team_id = :teamId and id = :id for update")
-    Optional<Decision> lock(@Bind("teamId") String teamId, @Bind("id") long id);
+    Optional<Decision> lockDecision(@Bind("teamId") String teamId, @Bind("id") long id);
 
     @SqlQuery(DECISION + " where team_id = :teamId and ask_id = :askId and undone_at is null")
-    Optional<Decision> standingFor(@Bind("teamId") String teamId, @Bind("askId") long askId);
+    Optional<Decision> findStanding(@Bind("teamId") String teamId, @Bind("askId") long askId);
 
     /** The latest decisions, newest first. */
     @SqlQuery(DECISION + " where team_id = :teamId order by decided_at desc, id desc limit :limit")
-    List<Decision> latest(@Bind("teamId") String teamId, @Bind("limit") int limit);
+    List<Decision> findLatest(@Bind("teamId") String teamId, @Bind("limit") int limit);
 
-    @SqlQuery("select * from decision_items where decision_id in (<ids>) order by decision_id, monthly_saving desc, key")
-    List<Item> items(@BindList("ids") List<Long> decisionIds);
+    @SqlQuery("select * from decision_items where team_id = :teamId and decision_id in (<ids>)"
+            + " order by decision_id, monthly_saving desc, key")
+    List<Item> findItems(@Bind("teamId") String teamId, @BindList("ids") List<Long> decisionIds);
 
     @SqlQuery("select id, key, name, active as live, deprioritised_by from services"
             + " where team_id = :teamId and id in (<ids>) order by id for update")
@@ -71,25 +72,32 @@ interface DecisionDao {
                 @Bind("at") Instant at);
 
     @SqlUpdate("""
-            insert into decision_items (decision_id, subject_kind, subject_id, key, name, owner_id, monthly_saving)
-            values (:decisionId, :kind, :id, :key, :name, :ownerId, :saving)""")
-    void insertItem(@Bind("decisionId") long decisionId, @Bind("kind") String kind, @Bind("id") long subjectId,
+            insert into decision_items (decision_id, team_id, subject_kind, subject_id, key, name, owner_id, monthly_saving)
+            values (:decisionId, :teamId, :kind, :id, :key, :name, :ownerId, :saving)""")
+    void insertItem(@Bind("decisionId") long decisionId, @Bind("teamId") String teamId, @Bind("kind") String kind,
+                    @Bind("id") long subjectId,
                     @Bind("key") String key, @Bind("name") String name, @Bind("ownerId") String ownerId,
                     @Bind("saving") BigDecimal saving);
 
-    @SqlUpdate("update services set deprioritised_by = :decisionId, updated_at = :at where id in (<ids>)")
-    void deprioritiseServices(@Bind("decisionId") long decisionId, @BindList("ids") List<Long> ids, @Bind("at") Instant at);
+    @SqlUpdate("update services set deprioritised_by = :decisionId, updated_at = :at"
+            + " where team_id = :teamId and id in (<ids>)")
+    void deprioritiseServices(@Bind("teamId") String teamId, @Bind("decisionId") long decisionId,
+                              @BindList("ids") List<Long> ids, @Bind("at") Instant at);
 
-    @SqlUpdate("update initiatives set deprioritised_by = :decisionId, updated_at = :at where id in (<ids>)")
-    void deprioritiseInitiatives(@Bind("decisionId") long decisionId, @BindList("ids") List<Long> ids,
-                                 @Bind("at") Instant at);
+    @SqlUpdate("update initiatives set deprioritised_by = :decisionId, updated_at = :at"
+            + " where team_id = :teamId and id in (<ids>)")
+    void deprioritiseInitiatives(@Bind("teamId") String teamId, @Bind("decisionId") long decisionId,
+                                 @BindList("ids") List<Long> ids, @Bind("at") Instant at);
 
-    @SqlUpdate("update decisions set undone_by = :by, undone_at = :at where id = :id")
-    void markUndone(@Bind("id") long id, @Bind("by") String undoneBy, @Bind("at") Instant at);
+    @SqlUpdate("update decisions set undone_by = :by, undone_at = :at where team_id = :teamId and id = :id")
+    void markUndone(@Bind("teamId") String teamId, @Bind("id") long id, @Bind("by") String undoneBy,
+                    @Bind("at") Instant at);
 
-    @SqlUpdate("update services set deprioritised_by = null, updated_at = :at where deprioritised_by = :decisionId")
-    void restoreServices(@Bind("decisionId") long decisionId, @Bind("at") Instant at);
+    @SqlUpdate("update services set deprioritised_by = null, updated_at = :at"
+            + " where team_id = :teamId and deprioritised_by = :decisionId")
+    void restoreServices(@Bind("teamId") String teamId, @Bind("decisionId") long decisionId, @Bind("at") Instant at);
 
-    @SqlUpdate("update initiatives set deprioritised_by = null, updated_at = :at where deprioritised_by = :decisionId")
-    void restoreInitiatives(@Bind("decisionId") long decisionId, @Bind("at") Instant at);
+    @SqlUpdate("update initiatives set deprioritised_by = null, updated_at = :at"
+            + " where team_id = :teamId and deprioritised_by = :decisionId")
+    void restoreInitiatives(@Bind("teamId") String teamId, @Bind("decisionId") long decisionId, @Bind("at") Instant at);
 }

@@ -44,21 +44,29 @@ public final class DecisionService {
                 .orElseThrow(() -> new UserError("That answer proposes nothing to deprioritise, so there is nothing to record."));
         return jdbi.inTransaction(handle -> {
             DecisionDao dao = handle.attach(DecisionDao.class);
-            dao.standingFor(actor.teamId(), ask.id()).ifPresent(d -> {
-                throw new UserError("That answer is already recorded as decision #" + d.id() + " by "
-                        + Mentions.mention(d.decidedBy()) + ". `/drumbeat decisions` lists it.");
-            });
-            DecisionPicks.requireUnchanged(dao, actor.teamId(), advice);
+            Map<String, DecisionDao.Subject> locked = DecisionPicks.lock(dao, actor.teamId(), advice);
+            requireNotRecorded(dao, actor.teamId(), ask.id());
+            List<StoredAdvice.Pick> picks = DecisionPicks.requireUnchanged(handle, actor.teamId(), advice, locked);
             Instant now = clock.instant();
             long id = dao.insert(actor.teamId(), ask.id(), ask.question(), advice.target(), advice.saving(),
                     actor.userId(), now);
-            advice.picks().forEach(p -> dao.insertItem(id, p.kind(), p.id(), p.key(), p.name(), p.ownerId(), p.saving()));
-            DecisionPicks.deprioritise(dao, id, advice, now);
-            Recorded recorded = new Recorded(dao.find(actor.teamId(), id).orElseThrow(), dao.items(List.of(id)));
+            picks.forEach(p -> dao.insertItem(id, actor.teamId(), p.kind(), p.id(), p.key(), p.name(), p.ownerId(),
+                    p.saving()));
+            DecisionPicks.deprioritise(dao, actor.teamId(), id, picks, now);
+            Recorded recorded = new Recorded(dao.find(actor.teamId(), id).orElseThrow(),
+                    dao.findItems(actor.teamId(), List.of(id)));
             audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "decision", String.valueOf(id), null,
-                    Map.of("question", ask.question(), "expectedSaving", advice.saving(), "picks", advice.picks())));
+                    Map.of("question", ask.question(), "expectedSaving", advice.saving(), "picks", picks)));
             notices.decided(handle, recorded);
             return recorded;
+        });
+    }
+
+    /** Refuses when the answer stands recorded; checked once the picks' locks are held, so a racing record is seen. */
+    private static void requireNotRecorded(DecisionDao dao, String teamId, long askId) {
+        dao.findStanding(teamId, askId).ifPresent(d -> {
+            throw new UserError("That answer is already recorded as decision #" + d.id() + " by "
+                    + Mentions.mention(d.decidedBy()) + ". `/drumbeat decisions` lists it.");
         });
     }
 
@@ -67,17 +75,18 @@ public final class DecisionService {
         requireDecider(actor, "undo a decision");
         return jdbi.inTransaction(handle -> {
             DecisionDao dao = handle.attach(DecisionDao.class);
-            DecisionDao.Decision decision = dao.lock(actor.teamId(), decisionId).orElseThrow(() -> new UserError(
+            DecisionDao.Decision decision = dao.lockDecision(actor.teamId(), decisionId).orElseThrow(() -> new UserError(
                     "There is no decision #" + decisionId + ". `/drumbeat decisions` lists them."));
             if (decision.isUndone()) {
                 throw new UserError("Decision #" + decisionId + " was already undone by "
                         + Mentions.mention(decision.undoneBy().orElse("")) + ".");
             }
             Instant now = clock.instant();
-            dao.markUndone(decisionId, actor.userId(), now);
-            dao.restoreServices(decisionId, now);
-            dao.restoreInitiatives(decisionId, now);
-            Recorded undone = new Recorded(dao.find(actor.teamId(), decisionId).orElseThrow(), dao.items(List.of(decisionId)));
+            dao.markUndone(actor.teamId(), decisionId, actor.userId(), now);
+            dao.restoreServices(actor.teamId(), decisionId, now);
+            dao.restoreInitiatives(actor.teamId(), decisionId, now);
+            Recorded undone = new Recorded(dao.find(actor.teamId(), decisionId).orElseThrow(),
+                    dao.findItems(actor.teamId(), List.of(decisionId)));
             audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), "decision", String.valueOf(decisionId),
                     "undo", Optional.empty(), Optional.of(Map.of("undoneAt", now.toString()))));
             notices.undone(handle, undone);
@@ -88,11 +97,11 @@ public final class DecisionService {
     /** The latest decisions, newest first, each with its items. */
     List<Recorded> latest(String teamId) {
         return jdbi.withExtension(DecisionDao.class, dao -> {
-            List<DecisionDao.Decision> decisions = dao.latest(teamId, LISTED);
+            List<DecisionDao.Decision> decisions = dao.findLatest(teamId, LISTED);
             if (decisions.isEmpty()) {
                 return List.of();
             }
-            List<DecisionDao.Item> items = dao.items(decisions.stream().map(DecisionDao.Decision::id).toList());
+            List<DecisionDao.Item> items = dao.findItems(teamId, decisions.stream().map(DecisionDao.Decision::id).toList());
             return decisions.stream().map(d -> new Recorded(d,
                     items.stream().filter(i -> i.decisionId() == d.id()).toList())).toList();
         });

@@ -84,7 +84,7 @@ final class QuestionText {
         return starts[token] < end && tokenEnd > start;
     }
 
-    private static String askedText(String text) {
+    static String askedText(String text) {
         if (text == null) {
             return "";
         }

@@ -13,8 +13,11 @@ import java.util.Locale;
 record StoredAdvice(BigDecimal target, BigDecimal saving, List<Pick> picks) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One pick: a service or initiative by row id, with its owner at the time and its monthly saving. */
-    record Pick(String kind, long id, String key, String name, String ownerId, BigDecimal saving) {
+    /** One pick: a service or initiative by row id, with its tier, owner and monthly saving at the time. */
+    record Pick(String kind, long id, String key, String name, String tier, String ownerId, BigDecimal saving) {
+        Pick withOwner(String owner) {
+            return new Pick(kind, id, key, name, tier, owner, saving);
+        }
     }
 
     StoredAdvice {
@@ -24,7 +27,7 @@ record StoredAdvice(BigDecimal target, BigDecimal saving, List<Pick> picks) {
     static StoredAdvice of(Advice advice) {
         List<Pick> picks = advice.chosen().picks().stream().map(c -> {
             PortfolioItem item = advice.item(c);
-            return new Pick(c.kind().name().toLowerCase(Locale.ROOT), item.id(), c.key(), c.name(),
+            return new Pick(c.kind().name().toLowerCase(Locale.ROOT), item.id(), c.key(), c.name(), c.tier(),
                     c.ownerId().orElse(null), c.monthlySaving());
         }).toList();
         return new StoredAdvice(advice.target(), advice.chosen().saving(), picks);

@@ -13,9 +13,9 @@ import dev.drumbeat.catalog.Money;
 import dev.drumbeat.people.Actor;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Failures;
 import dev.drumbeat.slack.Modals;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,12 +110,10 @@ public final class EscalationListeners {
         } catch (UserError e) {
             view = Optional.of(EscalationViewsModals.notice("Escalation", e.getMessage()));
         } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
+            String reference = Failures.reference();
             log.error("escalation button {} on {} failed (reference {})", payload.getActions().get(0).getActionId(),
                     id.get(), reference, e);
-            view = Optional.of(EscalationViewsModals.notice("Escalation", "Something went wrong on Drumbeat's side and"
-                    + " nothing was changed. Please try again; if it keeps happening, tell an admin the reference "
-                    + reference + "."));
+            view = Optional.of(EscalationViewsModals.notice("Escalation", Failures.sentence(reference)));
         }
         view.ifPresent(v -> Modals.open(ctx.client(), payload.getTriggerId(), v));
         return ctx.ack();

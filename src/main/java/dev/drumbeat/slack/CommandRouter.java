@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,10 +78,9 @@ public final class CommandRouter {
         } catch (UserError e) {
             return Reply.text(e.getMessage());
         } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
+            String reference = Failures.reference();
             log.error("/drumbeat {} failed (reference {})", text.split("\\s+")[0], reference, e);
-            return Reply.text("Something went wrong on Drumbeat's side and nothing was changed. Please try again;"
-                    + " if it keeps happening, tell an admin the reference `" + reference + "`.");
+            return Reply.text(Failures.sentence(reference));
         }
     }
 

@@ -6,7 +6,6 @@ import dev.drumbeat.db.Database;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 /** The advisor's read of the portfolio on real PostgreSQL: the numbers each candidate is weighed by, and what-if slips. */
 class AdvisorTest {
     static final String TEAM = "T0ADVISOR";
-    static final LocalDate TODAY = LocalDate.parse("2026-11-26");
     static Database db;
     static Seed seed;
 
@@ -49,10 +47,11 @@ class AdvisorTest {
                 .initiative("done", "Finished Work", "U1", "50000", "0", null, "done", "payments")
                 .initiative("someday", "Someday", null, "24000", "500", null, "planned");
         db.jdbi().useHandle(h -> h.execute("update services set active = false where key = 'old'"));
+        db.jdbi().useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2026-11-26 09:00:00+00'"));
     }
 
     private static Map<String, PortfolioItem> candidates() {
-        return db.jdbi().withExtension(AdvisorDao.class, dao -> dao.candidates(TEAM, TODAY)).stream()
+        return db.jdbi().withExtension(AdvisorDao.class, dao -> dao.candidates(TEAM)).stream()
                 .collect(Collectors.toMap(i -> i.candidate().key(), Function.identity()));
     }
 
@@ -87,10 +86,14 @@ class AdvisorTest {
 
         Candidate cloud = all.get("cloud").candidate();
         assertThat(cloud.kind()).isEqualTo(Candidate.Kind.INITIATIVE);
-        assertThat(cloud.monthlySaving()).as("120,000 over the 6 months to 26 May").isEqualByComparingTo("20000");
+        assertThat(cloud.monthlySaving()).as("120,000 over the 6 months from 26 Nov to 26 May").isEqualByComparingTo("20000");
         assertThat(cloud.monthlyValueLost()).isEqualByComparingTo("20000");
         assertThat(cloud.openDependencies()).as("the two active services it is delivering for").isEqualTo(2);
         assertThat(all.get("someday").candidate().monthlySaving()).as("no due date: a year").isEqualByComparingTo("2000");
+        db.jdbi().useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2027-06-01 09:00:00+00'"
+                + " where key = 'cloud'"));
+        assertThat(candidates().get("cloud").candidate().monthlySaving()).as("due before it was entered: a year")
+                .isEqualByComparingTo("10000");
     }
 
     @Test
@@ -110,7 +113,7 @@ class AdvisorTest {
 
     @Test
     void a_slip_costs_its_monthly_slip_cost_for_its_weeks_and_is_covered_without_touching_what_it_relies_on() {
-        Advice advice = new Advisor(db.jdbi()).slip(TEAM, new Question.WhatIfSlips("cloud", 6), TODAY).orElseThrow();
+        Advice advice = new Advisor(db.jdbi()).slip(TEAM, new Question.WhatIfSlips("cloud", 6)).orElseThrow();
 
         Advice.Slip slip = advice.slip().orElseThrow();
         assertThat(slip.totalCost()).as("6 weeks of 20,000 a month").isEqualByComparingTo("27692.31");
@@ -122,7 +125,7 @@ class AdvisorTest {
 
     @Test
     void a_slip_of_work_that_is_finished_has_no_answer() {
-        assertThat(new Advisor(db.jdbi()).slip(TEAM, new Question.WhatIfSlips("done", 2), TODAY)).isEmpty();
+        assertThat(new Advisor(db.jdbi()).slip(TEAM, new Question.WhatIfSlips("done", 2))).isEmpty();
     }
 
     @Test
@@ -131,9 +134,9 @@ class AdvisorTest {
         Question.Deprioritise question = new Question.Deprioritise(Amount.of(new BigDecimal("5000"), Amount.Per.MONTH),
                 Set.of(), true);
 
-        List<String> first = keys(advisor.deprioritise(TEAM, question, TODAY));
+        List<String> first = keys(advisor.deprioritise(TEAM, question));
         for (int i = 0; i < 5; i++) {
-            assertThat(keys(advisor.deprioritise(TEAM, question, TODAY))).isEqualTo(first);
+            assertThat(keys(advisor.deprioritise(TEAM, question))).isEqualTo(first);
         }
         assertThat(first).isNotEmpty();
     }

@@ -92,8 +92,8 @@ class AmountParserTest {
 
     @ParameterizedTest(name = "\"{0}\" is refused")
     @ValueSource(strings = {"12,5k", "1,5 million", "12,50", "1.200.000", "1.234,5", "50 000 a month", "0", "0k",
-            "0%", "150%"})
-    void an_amount_with_two_readings_or_no_saving_is_refused(String text) {
+            "0%", "150%", "10000000000000000 a month", "2000bn a year"})
+    void an_amount_with_two_readings_no_saving_or_beyond_what_money_columns_hold_is_refused(String text) {
         assertThat(AmountParser.find(text)).isInstanceOf(AmountParse.Refused.class);
     }
 

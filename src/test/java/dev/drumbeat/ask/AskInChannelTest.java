@@ -93,6 +93,25 @@ class AskInChannelTest extends AskFixture {
     }
 
     @Test
+    void only_the_asker_may_share_an_answer() {
+        String answerId = buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+
+        clickPrivate(t, ALICE, AskViews.SHARE, answerId);
+
+        assertThat(lastNotice(t, ALICE)).contains("Only the person who asked can share this answer");
+        assertThat(AskFixture.count(t, "select count(*) from slack_outbox where dedupe_key like 'ask:share:%'")).isZero();
+    }
+
+    @Test
+    void a_mention_keeps_the_question_without_the_mention() {
+        t.driver.event(mention("Ev0ASK03", "<@" + SlackStandIn.BOT_USER_ID + "> what costs the most?", "1700000300.000100",
+                null));
+
+        String kept = t.jdbi().withHandle(h -> h.createQuery("select question from asks").mapTo(String.class).one());
+        assertThat(kept).isEqualTo("what costs the most?");
+    }
+
+    @Test
     void a_member_may_share_but_not_record() {
         String answerId = buttonValue(ask(t, ALICE, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
 

@@ -14,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drumbeat.support.Await;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Record decision, `/drumbeat decisions` and undo: stored, applied to later answers, owners told, reversible. */
@@ -66,6 +69,24 @@ class DecisionTest extends AskFixture {
     }
 
     @Test
+    void two_people_recording_the_same_answer_at_once_record_it_once() throws Exception {
+        String answer = answerId();
+        t.jdbi().useHandle(h -> h.execute("update people set role = 'admin' where user_id = ?", ALICE));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> lena = pool.submit(() -> clickPrivate(t, LEAD, AskViews.RECORD, answer));
+            Future<Integer> alice = pool.submit(() -> clickPrivate(t, ALICE, AskViews.RECORD, answer));
+            assertThat(List.of(lena.get(), alice.get())).containsOnly(200);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(count("select count(*) from decisions")).isEqualTo(1);
+        assertThat(count("select count(*) from decision_items")).isEqualTo(2);
+        assertThat(lastNotice(t, LEAD) + lastNotice(t, ALICE)).contains("Recorded decision #", "already recorded");
+    }
+
+    @Test
     void members_may_not_record_and_nothing_changes() {
         clickPrivate(t, ALICE, AskViews.RECORD, answerId());
 
@@ -86,6 +107,36 @@ class DecisionTest extends AskFixture {
         clickPrivate(t, LEAD, AskViews.RECORD, second);
         assertThat(lastNotice(t, LEAD)).contains("*Intranet* was deprioritised by decision #", "Ask again for a fresh answer");
         assertThat(count("select count(*) from decisions")).isEqualTo(1);
+    }
+
+    @Test
+    void an_answer_whose_picks_were_protected_repriced_or_retiered_since_is_not_recorded() {
+        String protectedSince = answerId();
+        t.jdbi().useHandle(h -> h.execute("update services set is_protected = true where key = 'crm'"));
+        clickPrivate(t, LEAD, AskViews.RECORD, protectedSince);
+        assertThat(lastNotice(t, LEAD)).contains("*CRM* was protected since this answer was given");
+        t.jdbi().useHandle(h -> h.execute("update services set is_protected = false, unit_cost = 3 where key = 'crm'"));
+
+        clickPrivate(t, LEAD, AskViews.RECORD, protectedSince);
+        assertThat(lastNotice(t, LEAD)).contains("what *CRM* costs changed since this answer was given");
+
+        t.jdbi().useHandle(h -> h.execute("update services set unit_cost = 2, tier = 'strategic' where key = 'crm'"));
+        clickPrivate(t, LEAD, AskViews.RECORD, protectedSince);
+        assertThat(lastNotice(t, LEAD)).contains("*CRM* moved to the strategic tier");
+        assertThat(deprioritised()).isEmpty();
+    }
+
+    @Test
+    void the_owner_told_is_the_owner_when_the_decision_is_recorded() {
+        String answer = answerId();
+        t.jdbi().useHandle(h -> h.execute("update services set owner_id = ? where key = 'crm'", ALICE));
+
+        clickPrivate(t, LEAD, AskViews.RECORD, answer);
+
+        Await.until("the new owner told", () -> !postsTo(t, ALICE).isEmpty());
+        assertThat(String.valueOf(postsTo(t, ALICE).get(0).args().get("text"))).contains("*CRM* and *Intranet*");
+        assertThat(postsTo(t, BOB)).isEmpty();
+        assertThat(lastNotice(t, LEAD)).contains("Their owner was told by direct message.");
     }
 
     @Test

@@ -1,7 +1,9 @@
 -- What one workspace could deprioritise, in one read: every active service and every planned or active
 -- initiative that no standing decision has deprioritised yet, with the numbers the advisor weighs (see Candidate).
 -- A service saves its monthly cost (unit cost × monthly demand) and loses its monthly value. An initiative saves
--- its monthly burn, the budget spread over the months left to its due date (12 when it has none, at least 1), and
+-- its monthly burn, the budget spread over its run from when it was entered to its due date (12 months when it has
+-- no due date or one before it was entered; at least one month), so an overdue initiative does not look like its
+-- whole budget every month, and
 -- loses what a month's slip costs. Its open dependencies are the active services it is delivering for, which
 -- pausing it lets down as surely as cutting a service lets down the initiatives relying on it.
 -- A KPI is on target when its latest reading is (several sources in one period: the latest recorded counts);
@@ -40,14 +42,15 @@ select 'service' as kind, s.id, s.key, s.name, s.tier, s.is_protected,
   left join dependency d on d.service_id = s.id
 union all
 select 'initiative', i.id, i.key, i.name, '', i.is_protected,
-       round(i.budget / greatest(1, case when i.due_date is null then 12
-                                         else ceil((i.due_date - cast(:today as date)) / 30.4375) end), 2),
+       round(i.budget / case when i.due_date is null or i.due_date <= cast(i.created_at as date) then 12
+                             else greatest(1, ceil((i.due_date - cast(i.created_at as date)) / 30.4375)) end, 2),
        i.monthly_slip_cost,
        0,
        cast(array[] as text[]),
-       (select count(*) from initiative_services l join services s on s.id = l.service_id and s.active
+       (select count(*) from initiative_services l
+          join services s on s.id = l.service_id and s.active and s.deprioritised_by is null
          where l.initiative_id = i.id),
        i.owner_id
   from initiatives i
  where i.team_id = :teamId and i.status in ('planned', 'active') and i.deprioritised_by is null
- order by kind, key
+ order by kind desc, key
