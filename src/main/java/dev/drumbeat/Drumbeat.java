@@ -98,6 +98,7 @@ public final class Drumbeat implements AutoCloseable {
     public static Drumbeat start(Config config, Database database, Clock clock, Consumer<JavalinConfig> extraRoutes,
                                  boolean runJobs) {
         List<AutoCloseable> running = new ArrayList<>();
+        Money money = new Money(config.currency());
         Outbox outbox = new Outbox(clock);
         Slack slack = SlackApp.client(config);
         OutboxSender outboxSender = new OutboxSender(database.jdbi(), slack, config.botToken(), clock,
@@ -109,7 +110,7 @@ public final class Drumbeat implements AutoCloseable {
         Periods periods = new Periods(config.checkInDay(), config.checkInHour());
         CatalogService catalog = new CatalogService(database.jdbi(), audit);
         CommandRouter router = new CommandRouter(people);
-        new CatalogListeners(catalog, people, new Money(config.currency())).register(router, app);
+        new CatalogListeners(catalog, people, money).register(router, app);
         EscalationService escalations = new EscalationService(database.jdbi(), outbox, config.leadershipChannel(),
                 new EscalationServiceRules(periods), clock);
         EscalationJobTrigger escalateNow = new EscalationJobTrigger(escalations);
@@ -123,9 +124,8 @@ public final class Drumbeat implements AutoCloseable {
         router.add(new AwayCommand(away)).add(new AwayBackCommand(away));
         CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
         new CheckInListeners(checkIns, catalog, people).register(router, app);
-        new EscalationListeners(escalations, audit, catalog, people, new Money(config.currency())).register(router, app);
+        new EscalationListeners(escalations, audit, catalog, people, money).register(router, app);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
-        Money money = new Money(config.currency());
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),
                 new AskPosts(database.jdbi(), outbox, money),
                 new DecisionService(database.jdbi(), audit, new DecisionNotices(outbox, money), clock), people, money)
@@ -149,7 +149,7 @@ public final class Drumbeat implements AutoCloseable {
         jobs.add(new Scheduling.Recurring(OwnerCheckJob.NAME, OwnerCheckJob.class, () -> new OwnerCheckJob(ownerCheck),
                 Duration.ofDays(1)));
         DigestService digests = new DigestService(database.jdbi(), outbox, periods, config.leadershipChannel(),
-                new Money(config.currency()), clock);
+                money, clock);
         jobs.add(new Scheduling.Recurring(DigestJob.NAME, DigestJob.class, () -> new DigestJob(digests), Duration.ofMinutes(15)));
         running.add(outboxSender.start());
         Optional<Scheduling> scheduling = runJobs ? Optional.of(Scheduling.start(database.dataSource(), jobs)) : Optional.empty();

@@ -2,13 +2,10 @@ package dev.drumbeat.ask;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.catalog.Money;
-import dev.drumbeat.people.Mentions;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,11 +15,12 @@ import java.util.Optional;
  */
 final class AdviceViews {
     static final int MAX_PICKS_SHOWN = 15;
-    private static final int MAX_NAMES = 3;
     private final Money money;
+    private final AdviceLines lines;
 
     AdviceViews(Money money) {
         this.money = money;
+        this.lines = new AdviceLines(money);
     }
 
     /** The answer to "what can we deprioritise to save …?"; {@code asked} says the target as the asker put it. */
@@ -61,15 +59,15 @@ final class AdviceViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(summary(advice)));
         List<Candidate> picks = advice.chosen().picks();
-        blocks.addAll(SlackBlocks.lines(picks.stream().limit(MAX_PICKS_SHOWN).map(c -> pickLine(advice, c)).toList()));
+        blocks.addAll(SlackBlocks.lines(picks.stream().limit(MAX_PICKS_SHOWN).map(c -> lines.pick(advice, c)).toList()));
         if (picks.size() > MAX_PICKS_SHOWN) {
             List<Candidate> rest = picks.subList(MAX_PICKS_SHOWN, picks.size());
             blocks.add(SlackBlocks.note("…and " + count(rest.size(), "smaller pick") + " saving "
                     + money.format(sum(rest)) + " a month together. Record decision keeps them all."));
         }
-        spared(advice.spared()).ifPresent(text -> blocks.add(SlackBlocks.markdown(text)));
-        advice.nextBest().ifPresent(next -> blocks.add(SlackBlocks.markdown(nextBest(advice, next))));
-        blocks.add(SlackBlocks.note(howChosen(advice.chosen())));
+        lines.spared(advice.spared()).ifPresent(text -> blocks.add(SlackBlocks.markdown(text)));
+        advice.nextBest().ifPresent(next -> blocks.add(SlackBlocks.markdown(lines.nextBest(advice, next))));
+        blocks.add(SlackBlocks.note(lines.howChosen(advice.chosen())));
         return blocks;
     }
 
@@ -117,63 +115,6 @@ final class AdviceViews {
         return chosen.picks().isEmpty() ? "nothing to deprioritise"
                 : count(chosen.picks().size(), "pick") + " saving " + money.format(chosen.saving()) + " a month"
                 + (chosen.reachesTarget() ? "" : ", short of the target");
-    }
-
-    private String pickLine(Advice advice, Candidate c) {
-        StringBuilder line = new StringBuilder("• *").append(SlackBlocks.escape(c.name())).append("* `").append(c.key())
-                .append("` · ").append(c.kind() == Candidate.Kind.INITIATIVE ? "initiative" : c.tier())
-                .append(" · saves *").append(money.format(c.monthlySaving())).append("*/mo · ")
-                .append(c.kind() == Candidate.Kind.INITIATIVE ? "slip cost " : "value lost ")
-                .append(money.format(c.monthlyValueLost())).append(" · margin ").append(money.signed(Advice.marginEffect(c)))
-                .append(" · ").append(c.ownerId().map(Mentions::mention).orElse("no owner"));
-        PortfolioItem item = advice.item(c);
-        if (item != null && !item.kpisOnTarget().isEmpty()) {
-            line.append(" · KPIs on target: ").append(SlackBlocks.escape(String.join(", ", item.kpisOnTarget())));
-        }
-        if (c.openDependencies() > 0 && c.kind() == Candidate.Kind.SERVICE) {
-            line.append(" · ").append(count(c.openDependencies(), "initiative")).append(" relying on it");
-        } else if (c.openDependencies() > 0) {
-            line.append(" · delivering for ").append(count(c.openDependencies(), "service"));
-        }
-        return line.toString();
-    }
-
-    private Optional<String> spared(Map<AdvisorRules.Spared, List<Candidate>> spared) {
-        if (spared.isEmpty()) {
-            return Optional.empty();
-        }
-        StringBuilder text = new StringBuilder("*Left alone*");
-        for (AdvisorRules.Spared reason : AdvisorRules.Spared.values()) {
-            List<Candidate> left = spared.getOrDefault(reason, List.of());
-            if (!left.isEmpty()) {
-                text.append("\n• ").append(left.size()).append(" because ").append(reason.reason()).append(": ")
-                        .append(names(left));
-            }
-        }
-        return Optional.of(text.toString());
-    }
-
-    private String nextBest(Advice advice, Optimiser.Choice next) {
-        Candidate kept = advice.chosen().picks().stream().max(Comparator.comparing(AdvisorRules::impact))
-                .orElseThrow();
-        BigDecimal more = next.impact().subtract(advice.chosen().impact());
-        return "*Next best*, keeping " + SlackBlocks.escape(kept.name()) + ": " + count(next.picks().size(), "pick")
-                + " saving " + money.format(next.saving()) + " a month with " + money.format(more)
-                + " a month more impact: " + names(next.picks());
-    }
-
-    private String howChosen(Optimiser.Choice chosen) {
-        String rule = "Chosen for the least impact: value lost, plus " + money.format(AdvisorRules.PER_KPI_ON_TARGET)
-                + " a month for each KPI on target, " + money.format(AdvisorRules.PER_OPEN_DEPENDENCY)
-                + " for each open dependency (an initiative relying on a service, or a service an initiative delivers for) and " + money.format(AdvisorRules.PER_DEMAND_UNIT)
-                + " per unit of monthly demand.";
-        return chosen.provenOptimal() ? rule : rule + " This is the best set found in the time allowed.";
-    }
-
-    private static String names(List<Candidate> candidates) {
-        List<String> names = candidates.stream().limit(MAX_NAMES).map(c -> SlackBlocks.escape(c.name())).toList();
-        String more = candidates.size() > MAX_NAMES ? " and " + (candidates.size() - MAX_NAMES) + " more" : "";
-        return String.join(", ", names) + more;
     }
 
     private static BigDecimal valueLost(Optimiser.Choice chosen) {
