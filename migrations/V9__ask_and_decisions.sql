@@ -43,6 +43,16 @@ create table decision_items (
     primary key (decision_id, subject_kind, subject_id)
 );
 
+-- Messages everyone sees that show a decision as recorded (a shared answer, a thread answer), so an undo can
+-- say so in the same place.
+create table decision_messages (
+    decision_id  bigint not null references decisions (id) on delete cascade,
+    team_id      text not null references workspaces (team_id),
+    channel      text not null,
+    ts           text not null,
+    primary key (decision_id, channel, ts)
+);
+
 -- The standing decision that deprioritised a service or initiative, always one of its own workspace's; cleared
 -- when it is undone.
 alter table services add column deprioritised_by bigint;

@@ -49,12 +49,21 @@ public final class AskPosts {
                 views.inChannel(ask, sharer.userId())));
     }
 
+    /** Shows the decision on the message everyone sees, and keeps where, so an undo can show itself there too. */
     void markRecorded(AskDao.StoredAsk ask, DecisionDao.Decision decision, String channel, String messageTs) {
-        Map<String, Object> args = new HashMap<>(views.recorded(ask, decision));
+        jdbi.useTransaction(handle -> {
+            handle.attach(DecisionDao.class).insertMessage(ask.teamId(), decision.id(), channel, messageTs);
+            outbox.enqueue(handle, update(ask.teamId(), "ask:recorded:" + decision.id() + ":" + channel + ":" + messageTs,
+                    channel, messageTs, views.recorded(ask, decision)));
+        });
+    }
+
+    /** A chat.update of a message whose ts Slack already gave us (not one still queued). */
+    static OutboxMessage update(String teamId, String dedupeKey, String channel, String ts, Map<String, Object> content) {
+        Map<String, Object> args = new HashMap<>(content);
         args.put("channel", channel);
-        args.put("ts", messageTs);
-        enqueue(new OutboxMessage(ask.teamId(), "ask:recorded:" + decision.id() + ":" + messageTs, "chat.update",
-                Optional.of(channel), args));
+        args.put("ts", ts);
+        return new OutboxMessage(teamId, dedupeKey, "chat.update", Optional.of(channel), args);
     }
 
     private boolean enqueue(OutboxMessage message) {

@@ -15,6 +15,7 @@ import dev.drumbeat.slack.SlackBlocks;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +83,17 @@ final class AskViews {
         blocks.addAll(BlockJson.values(List.of(SlackBlocks.note(":pushpin: Recorded as decision #" + decision.id() + " by "
                 + Mentions.mention(decision.decidedBy()) + ". `/drumbeat decisions` lists it, with Undo."))));
         return Map.of("text", ask.fallback(), "blocks", blocks);
+    }
+
+    /** A kept answer in a channel once its decision is undone: it says so, and may be recorded again. */
+    Map<String, Object> undone(AskDao.StoredAsk ask, DecisionDao.Decision decision) {
+        String note = ":leftwards_arrow_with_hook: Decision #" + decision.id() + " was undone by "
+                + Mentions.mention(decision.undoneBy().orElse(decision.decidedBy())) + ".";
+        Map<String, Object> shown = new HashMap<>(shown(ask, List.of(SlackBlocks.note(byline(ask, ask.askedBy())))));
+        List<Object> blocks = new ArrayList<>((List<?>) shown.get("blocks"));
+        blocks.addAll(BlockJson.values(List.of(SlackBlocks.note(note))));
+        shown.put("blocks", blocks);
+        return shown;
     }
 
     /** `/drumbeat decisions`: the latest decisions, newest first, each standing one with Undo. */

@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(DecisionDao.Decision.class)
 @RegisterConstructorMapper(DecisionDao.Item.class)
 @RegisterConstructorMapper(DecisionDao.Subject.class)
+@RegisterConstructorMapper(DecisionDao.Message.class)
 interface DecisionDao {
 
     /** A recorded decision; {@code undoneBy} and {@code undoneAt} are set once it was undone. */
@@ -33,6 +34,10 @@ interface DecisionDao {
 
     /** A service or initiative as it is now: whether it is still there and what, if anything, deprioritised it. */
     record Subject(long id, String key, String name, boolean live, Optional<Long> deprioritisedBy) {
+    }
+
+    /** A message in a channel or thread that shows the decision as recorded. */
+    record Message(String channel, String ts) {
     }
 
     String DECISION = "select id, team_id, ask_id, question, target_monthly, expected_saving, decided_by, decided_at,"
@@ -88,6 +93,16 @@ interface DecisionDao {
             + " where team_id = :teamId and id in (<ids>)")
     void deprioritiseInitiatives(@Bind("teamId") String teamId, @Bind("decisionId") long decisionId,
                                  @BindList("ids") List<Long> ids, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            insert into decision_messages (decision_id, team_id, channel, ts) values (:decisionId, :teamId, :channel, :ts)
+            on conflict do nothing""")
+    void insertMessage(@Bind("teamId") String teamId, @Bind("decisionId") long decisionId, @Bind("channel") String channel,
+                       @Bind("ts") String ts);
+
+    @SqlQuery("select channel, ts from decision_messages where team_id = :teamId and decision_id = :decisionId"
+            + " order by channel, ts")
+    List<Message> findMessages(@Bind("teamId") String teamId, @Bind("decisionId") long decisionId);
 
     @SqlUpdate("update decisions set undone_by = :by, undone_at = :at where team_id = :teamId and id = :id")
     void markUndone(@Bind("teamId") String teamId, @Bind("id") long id, @Bind("by") String undoneBy,

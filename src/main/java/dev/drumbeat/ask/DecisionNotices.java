@@ -11,19 +11,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Tells owners, by direct message through the outbox, that a decision deprioritised their services or initiatives,
- * and again when it is undone: one message per owner per decision, queued in the decision's transaction.
+ * and again when it is undone: one message per owner per decision, queued in the decision's transaction. An undo
+ * also updates the channel messages that showed the decision as recorded.
  */
 public final class DecisionNotices {
     private final Outbox outbox;
     private final Money money;
+    private final AskViews views;
 
     public DecisionNotices(Outbox outbox, Money money) {
         this.outbox = outbox;
         this.money = money;
+        this.views = new AskViews(money);
     }
 
     void decided(Handle handle, DecisionService.Recorded recorded) {
@@ -44,6 +48,19 @@ public final class DecisionNotices {
         byOwner(recorded.items()).forEach((owner, items) -> post(handle, d, "undone", owner,
                 ":leftwards_arrow_with_hook: " + by + " undid decision #" + d.id() + ": " + names(items)
                         + (items.size() == 1 ? " is" : " are") + " no longer deprioritised."));
+        showUndone(handle, d);
+    }
+
+    /** Messages that showed the decision as recorded now say it was undone, and offer Record decision again. */
+    private void showUndone(Handle handle, DecisionDao.Decision d) {
+        Optional<AskDao.StoredAsk> ask = d.askId().flatMap(id -> handle.attach(AskDao.class).find(d.teamId(), id));
+        if (ask.isEmpty()) {
+            return;
+        }
+        for (DecisionDao.Message m : handle.attach(DecisionDao.class).findMessages(d.teamId(), d.id())) {
+            outbox.enqueue(handle, AskPosts.update(d.teamId(), "decision:" + d.id() + ":undone:" + m.channel() + ":" + m.ts(),
+                    m.channel(), m.ts(), views.undone(ask.get(), d)));
+        }
     }
 
     private void post(Handle handle, DecisionDao.Decision d, String what, String owner, String text) {

@@ -89,7 +89,15 @@ class AskInChannelTest extends AskFixture {
 
         Await.until("the message marked", () -> t.slack.messages(CHANNEL).get(0).edited());
         String edited = String.valueOf(t.slack.messages(CHANNEL).get(0).blocks());
-        assertThat(edited).contains("Recorded as decision #", "by <@U0LEAD001>").doesNotContain(AskViews.RECORD);
+        assertThat(edited).contains("<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
+                "Recorded as decision #", "by <@U0LEAD001>").doesNotContain(AskViews.RECORD);
+
+        String decision = t.jdbi().withHandle(h -> h.createQuery("select max(id) from decisions").mapTo(String.class).one());
+        AskFixture.command(t, LEAD, "decisions undo " + decision);
+        Await.until("the message shows the undo", () -> String.valueOf(t.slack.messages(CHANNEL).get(0).blocks())
+                .contains("was undone by"));
+        assertThat(String.valueOf(t.slack.messages(CHANNEL).get(0).blocks()))
+                .contains("Decision #" + decision + " was undone by <@U0LEAD001>", AskViews.RECORD);
     }
 
     @Test
