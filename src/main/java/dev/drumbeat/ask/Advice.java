@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param chosen         the picks, see {@link Optimiser#choose}
  * @param nextBest       the best set sparing the chosen set's most painful pick, when there is one
  * @param spared         candidates the rules left out, by reason, largest saving first
- * @param items          every candidate by {@link #itemKey}, for ids, owners and KPI names
+ * @param items          the candidates in {@code chosen} and {@code nextBest} by {@link #itemKey}, for ids and KPI names
  * @param slip           set when the question was a what-if slip
  */
 record Advice(BigDecimal target, BigDecimal monthlyCost, Optimiser.Choice chosen, Optional<Optimiser.Choice> nextBest,

@@ -3,10 +3,12 @@ package dev.drumbeat.ask;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,21 +74,34 @@ final class Advisor {
 
     private static Advice advise(List<PortfolioItem> items, AdvisorRules rules, BigDecimal target, BigDecimal monthlyCost,
                                  Optional<Advice.Slip> slip) {
-        List<Candidate> candidates = items.stream().map(PortfolioItem::candidate).toList();
-        List<Candidate> eligible = rules.eligible(candidates);
+        List<Candidate> eligible = new ArrayList<>();
+        Map<AdvisorRules.Spared, List<Candidate>> spared = new EnumMap<>(AdvisorRules.Spared.class);
+        for (PortfolioItem item : items) {
+            Optional<AdvisorRules.Spared> reason = rules.spared(item.candidate());
+            if (reason.isEmpty()) {
+                eligible.add(item.candidate());
+            } else {
+                spared.computeIfAbsent(reason.get(), r -> new ArrayList<>()).add(item.candidate());
+            }
+        }
         Optimiser.Choice chosen = Optimiser.choose(eligible, target);
         Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(eligible, target, chosen);
-        Map<String, PortfolioItem> byKey = new HashMap<>();
-        items.forEach(i -> byKey.put(Advice.itemKey(i.candidate()), i));
-        return new Advice(target, monthlyCost, chosen, nextBest, spared(candidates, rules), byKey, slip);
+        return new Advice(target, monthlyCost, chosen, nextBest, largestFirst(spared), shown(items, chosen, nextBest), slip);
     }
 
-    /** Candidates the rules left out, grouped by reason, largest saving first. */
-    private static Map<AdvisorRules.Spared, List<Candidate>> spared(List<Candidate> candidates, AdvisorRules rules) {
-        Map<AdvisorRules.Spared, List<Candidate>> spared = new EnumMap<>(AdvisorRules.Spared.class);
-        for (Candidate candidate : candidates) {
-            rules.spared(candidate).ifPresent(reason -> spared.computeIfAbsent(reason, r -> new ArrayList<>()).add(candidate));
-        }
+    /** The items behind the picks the answer shows, by {@link Advice#itemKey}. */
+    private static Map<String, PortfolioItem> shown(List<PortfolioItem> items, Optimiser.Choice chosen,
+                                                    Optional<Optimiser.Choice> nextBest) {
+        Set<Candidate> picked = Collections.newSetFromMap(new IdentityHashMap<>());
+        picked.addAll(chosen.picks());
+        nextBest.ifPresent(next -> picked.addAll(next.picks()));
+        Map<String, PortfolioItem> byKey = new HashMap<>();
+        items.stream().filter(i -> picked.contains(i.candidate())).forEach(i -> byKey.put(Advice.itemKey(i.candidate()), i));
+        return byKey;
+    }
+
+    /** Each reason's candidates, largest saving first. */
+    private static Map<AdvisorRules.Spared, List<Candidate>> largestFirst(Map<AdvisorRules.Spared, List<Candidate>> spared) {
         Comparator<Candidate> largestFirst = Comparator.comparing(Candidate::monthlySaving).reversed()
                 .thenComparing(Candidate::key);
         spared.replaceAll((reason, list) -> list.stream().sorted(largestFirst).toList());

@@ -60,7 +60,7 @@ public record AdvisorRules(boolean includeStrategic, Set<String> excludedKeys) {
         if (candidate.isProtected()) {
             return Optional.of(Spared.PROTECTED);
         }
-        if (excludedKeys.contains(normalise(candidate.key()))) {
+        if (!excludedKeys.isEmpty() && excludedKeys.contains(normalise(candidate.key()))) {
             return Optional.of(Spared.EXCLUDED);
         }
         if (!includeStrategic && STRATEGIC.equalsIgnoreCase(candidate.tier().strip())) {

@@ -77,6 +77,19 @@ interface AskDao {
              where i.team_id = :teamId and i.key = :key and i.status in ('planned', 'active')""")
     Optional<SlipSubject> initiative(@Bind("teamId") String teamId, @Bind("key") String key);
 
+    /**
+     * A fingerprint of the names {@link #serviceNames} and {@link #initiativeNames} return: their counts and the sums
+     * of their hashes. Any rename, addition or removal changes it (barring a 64-bit coincidence), and it costs one
+     * row instead of thousands.
+     */
+    @SqlQuery("""
+            select (select count(*) || ':' || coalesce(sum(hashtext(key || '/' || name)), 0)
+                      from services where team_id = :teamId and active)
+                   || '|' ||
+                   (select count(*) || ':' || coalesce(sum(hashtext(key || '/' || name)), 0)
+                      from initiatives where team_id = :teamId and status in ('planned', 'active'))""")
+    String namesFingerprint(@Bind("teamId") String teamId);
+
     @SqlQuery("select key, name from services where team_id = :teamId and active order by key")
     @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
     List<ServiceMatcher.Candidate> serviceNames(@Bind("teamId") String teamId);

@@ -1,22 +1,19 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.catalog.ServiceMatcher;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A {@link QuestionParser} per workspace, rebuilt only when the names it matches against change. Names are read on
- * every question (two small queries), so a rename or a new service is understood at once, while preparing the names
- * for matching, the costly part on a large catalog, happens once per change. Thread-safe.
+ * A {@link QuestionParser} per workspace, rebuilt only when the names it matches against change. A fingerprint of the
+ * names is read on every question (one row), so a rename or a new service is understood at once, while reading the
+ * names and preparing them for matching, the costly part on a large catalog, happens once per change. Thread-safe.
  */
 final class AskParsers {
     private final Jdbi jdbi;
     private final Map<String, Cached> byTeam = new ConcurrentHashMap<>();
 
-    private record Cached(List<ServiceMatcher.Candidate> services, List<ServiceMatcher.Candidate> initiatives,
-                          QuestionParser parser) {
+    private record Cached(String fingerprint, QuestionParser parser) {
     }
 
     AskParsers(Jdbi jdbi) {
@@ -24,14 +21,14 @@ final class AskParsers {
     }
 
     QuestionParser forTeam(String teamId) {
-        List<ServiceMatcher.Candidate> services = jdbi.withExtension(AskDao.class, dao -> dao.serviceNames(teamId));
-        List<ServiceMatcher.Candidate> initiatives = jdbi.withExtension(AskDao.class, dao -> dao.initiativeNames(teamId));
+        String fingerprint = jdbi.withExtension(AskDao.class, dao -> dao.namesFingerprint(teamId));
         Cached cached = byTeam.get(teamId);
-        if (cached != null && cached.services().equals(services) && cached.initiatives().equals(initiatives)) {
+        if (cached != null && cached.fingerprint().equals(fingerprint)) {
             return cached.parser();
         }
-        QuestionParser parser = new QuestionParser(services, initiatives);
-        byTeam.put(teamId, new Cached(services, initiatives, parser));
+        QuestionParser parser = jdbi.withExtension(AskDao.class, dao ->
+                new QuestionParser(dao.serviceNames(teamId), dao.initiativeNames(teamId)));
+        byTeam.put(teamId, new Cached(fingerprint, parser));
         return parser;
     }
 }

@@ -106,6 +106,16 @@ class AskCommandTest extends AskFixture {
     }
 
     @Test
+    void a_renamed_or_new_service_is_understood_at_once() {
+        assertThat(ask(t, ALICE, "who owns payments?").text()).contains("*Payments API* is owned by");
+        t.jdbi().useHandle(h -> h.execute("update services set name = 'Card Payments Hub' where key = 'payments'"));
+        new Seed(t.jdbi(), TestDrumbeat.TEAM).service("wiki", "Team Wiki", "secondary", BOB, "1", "1", "0");
+
+        assertThat(ask(t, ALICE, "who owns card payments hub?").text()).contains("*Card Payments Hub* is owned by");
+        assertThat(ask(t, ALICE, "who owns the team wiki").text()).contains("*Team Wiki* is owned by <@U0BOB0001>");
+    }
+
+    @Test
     void unit_cost_costs_most_and_negative_margin_answer_with_numbers() {
         assertThat(ask(t, ALICE, "what is the unit cost of crm?").text())
                 .contains("*CRM* costs *$2.00 per transaction*", "*$10,000 a month*", "margin *−$8,000*");

@@ -6,8 +6,8 @@
 -- whole budget every month, and
 -- loses what a month's slip costs. Its open dependencies are the active services it is delivering for, which
 -- pausing it lets down as surely as cutting a service lets down the initiatives relying on it.
--- A KPI is on target when its latest reading is (several sources in one period: the latest recorded counts);
--- 'up' means at or above the target, 'down' at or below.
+-- A KPI is on target when its latest reading (kept on the KPI, see V10__kpi_latest_reading.sql) is: 'up' means at
+-- or above the target, 'down' at or below.
 with live_service as (
     select s.* from services s where s.team_id = :teamId and s.active and s.deprioritised_by is null
 ),
@@ -15,12 +15,7 @@ kpi_on_target as (
     select k.service_id, array_agg(k.name order by k.name) as names
       from kpis k
       join live_service s on s.id = k.service_id
-     cross join lateral (select r.value
-                           from kpi_readings r
-                          where r.kpi_id = k.id
-                          order by r.period_start desc, r.recorded_at desc, r.id desc
-                          limit 1) r
-     where case when k.direction = 'up' then r.value >= k.target else r.value <= k.target end
+     where case when k.direction = 'up' then k.latest_value >= k.target else k.latest_value <= k.target end
      group by k.service_id
 ),
 dependency as (
