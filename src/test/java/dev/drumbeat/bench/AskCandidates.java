@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +24,8 @@ final class AskCandidates {
     private AskCandidates() {
     }
 
-    static List<Candidate> read(Handle handle, String teamId, LocalDate today) {
-        return handle.createQuery(CANDIDATES).bind("teamId", teamId).bind("today", today)
+    static List<Candidate> read(Handle handle, String teamId) {
+        return handle.createQuery(CANDIDATES).bind("teamId", teamId)
                 .map((rs, ctx) -> candidate(rs)).list();
     }
 

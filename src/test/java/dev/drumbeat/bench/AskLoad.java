@@ -8,14 +8,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,8 +28,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@code /drumbeat help} (Drumbeat's command path without the ask's work); the SQL each ask ran; the ask's parts
  * timed one at a time; and the greedy heuristic beside the optimiser on the same candidates. Run:
  * {@code mvn -B -Pbench test-compile exec:java -Dbench.main=dev.drumbeat.bench.AskLoad}; options in
- * {@code -Dexec.args}: {@code --rate --seconds --warmup} (defaults 5, 60, 10), {@code --services N} (10000), and
- * {@code --index} to measure again with a covering index on the latest readings. Not a test: about five minutes.
+ * {@code -Dexec.args}: {@code --rate --seconds --warmup} (defaults 5, 60, 10) and {@code --services N} (10000).
+ * The candidates query as it was before each KPI kept its latest reading is timed beside it ({@link AskBefore}).
+ * Not a test: about five minutes.
  */
 public final class AskLoad {
     static final String QUESTION = "ask what can we deprioritise to save 2% of monthly cost";
@@ -42,8 +39,6 @@ public final class AskLoad {
     static final double P50_LIMIT_MS = 150;
     static final double P99_LIMIT_MS = 300;
     static final List<String> DEFAULTS = List.of("--rate", "5", "--seconds", "60", "--warmup", "10");
-    static final String INDEX = "create index kpi_readings_newest on kpi_readings"
-            + " (kpi_id, period_start desc, recorded_at desc, id desc) include (value)";
     private final LoadOptions options;
     private final PrintStream out = System.out;
 
@@ -57,7 +52,6 @@ public final class AskLoad {
         int at = rest.indexOf("--services");
         int services = at < 0 ? 10_000 : Integer.parseInt(rest.remove(at + 1));
         rest.remove("--services");
-        boolean index = rest.remove("--index");
         if (rest.contains("--url")) {
             throw new IllegalArgumentException("the ask benchmark generates its own workspace, so it cannot use --url");
         }
@@ -65,10 +59,10 @@ public final class AskLoad {
         String command = "mvn -B -Pbench test-compile exec:java -Dbench.main=dev.drumbeat.bench.AskLoad"
                 + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
         new LoadReport(System.out, false).header(Machine.describe(), options, command, Instant.now());
-        new AskLoad(options).run(services, index);
+        new AskLoad(options).run(services);
     }
 
-    private void run(int services, boolean index) throws IOException, InterruptedException {
+    private void run(int services) throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("drumbeat-askload-");
         try (Database database = Database.open(Optional.empty(), dataDir)) {
             long started = System.nanoTime();
@@ -83,29 +77,21 @@ public final class AskLoad {
                 URI events = URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events");
                 AskRuns runs = new AskRuns(options, events, floor.url(), postmaster(dataDir), sql, out);
                 runs.all();
-                afterwards(database.jdbi(), index, runs);
+                afterwards(database.jdbi());
             }
         } finally {
             deleteTree(dataDir);
         }
     }
 
-    /** The parts one at a time, the plan, greedy, and optionally all of it again with a covering index. */
-    private void afterwards(Jdbi jdbi, boolean index, AskRuns again) throws IOException, InterruptedException {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        AskStages stages = new AskStages(jdbi, AskPortfolio.TEAM, today, out);
+    /** The parts one at a time, the plan, greedy, and the candidates query as it was before V10. */
+    private void afterwards(Jdbi jdbi) {
+        AskStages stages = new AskStages(jdbi, AskPortfolio.TEAM, out);
         stages.report(PERCENT);
         stages.explain();
-        new AskGreedy(jdbi.withHandle(h -> AskCandidates.read(h, AskPortfolio.TEAM, today)),
+        new AskGreedy(jdbi.withHandle(h -> AskCandidates.read(h, AskPortfolio.TEAM)),
                 jdbi.withHandle(h -> AskCandidates.monthlyCost(h, AskPortfolio.TEAM)), out).report();
-        if (index) {
-            out.println("\n--index: " + INDEX + "; analyze kpi_readings; then the parts and the ask load again\n");
-            jdbi.useHandle(h -> h.execute(INDEX));
-            jdbi.useHandle(h -> h.execute("analyze kpi_readings"));
-            stages.report(PERCENT);
-            stages.explain();
-            again.askOnly();
-        }
+        new AskBefore(jdbi, out).report(AskPortfolio.TEAM);
     }
 
     /** The embedded PostgreSQL's postmaster, so the run can say how much CPU the database took. */

@@ -6,16 +6,21 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The ask benchmark's loads against one running Drumbeat: the floor, {@code /drumbeat help} and the ask, each open loop
- * at the same rate on a fresh client, then the table, the verdict against the issue's targets and the SQL the measured
- * asks ran. Not thread-safe: one load at a time.
+ * at the same rate on a fresh client; then the ask again one at a time; the table, the verdict against the issue's
+ * targets and the SQL the measured asks ran. Not thread-safe: one load at a time.
  */
 final class AskRuns {
+    static final int SINGLE_ASKS = 200;
     private final LoadOptions options;
     private final CommandShots ask;
     private final CommandShots help;
@@ -41,20 +46,49 @@ final class AskRuns {
         preflight();
         LoadResult floor = load(ask.atFloor(floorPost));
         LoadResult helped = load(help);
-        LoadResult asked = loadAsks();
-        report(List.of(floor, helped, asked), asked);
+        asks(List.of(floor, helped));
     }
 
-    void askOnly() throws InterruptedException {
+    /** The ask at the fixed rate, then one at a time; the table, the verdict and the SQL of each. */
+    void asks(List<LoadResult> baselines) throws IOException, InterruptedException {
         LoadResult asked = loadAsks();
-        report(List.of(asked), asked);
-    }
-
-    private void report(List<LoadResult> results, LoadResult asked) {
+        List<String> openLoopSql = sql.table(options.seconds() * options.rate());
+        LoadResult single = oneAtATime();
+        List<LoadResult> results = new ArrayList<>(baselines);
+        results.addAll(List.of(asked, single));
         new LoadReport(out, false).table(results);
         verdict(asked);
-        out.println("\nSQL Drumbeat ran during the measured asks, from execution to all rows fetched (JDBI SqlLogger):\n");
-        sql.table(options.seconds() * options.rate()).forEach(out::println);
+        verdict(single);
+        out.println("\nSQL Drumbeat ran during the measured asks, from execution to all rows fetched (JDBI SqlLogger),"
+                + " at the fixed rate:\n");
+        openLoopSql.forEach(out::println);
+        out.println("\nand one at a time:\n");
+        sql.table(SINGLE_ASKS).forEach(out::println);
+    }
+
+    /**
+     * Asks {@link #SINGLE_ASKS} times, each sent when the last answer is in (closed loop): what one ask costs when it
+     * has the machine to itself, to tell its own time from waiting behind another.
+     */
+    private LoadResult oneAtATime() throws IOException, InterruptedException {
+        out.printf("Asking %d times, one at a time…%n", SINGLE_ASKS);
+        HttpClient client = client();
+        long[] nanos = new long[SINGLE_ASKS];
+        Map<String, Integer> errors = new TreeMap<>();
+        ConditionsProbe probe = ConditionsProbe.start(database);
+        sql.start();
+        long began = System.nanoTime();
+        for (int i = 0; i < SINGLE_ASKS; i++) {
+            Shot shot = ask.shot(i);
+            long started = System.nanoTime();
+            HttpResponse<String> response = client.send(shot.request(), HttpResponse.BodyHandlers.ofString());
+            nanos[i] = System.nanoTime() - started;
+            Outcome.of(response, null, shot, nanos[i]).ifPresent(error -> errors.merge(error, 1, Integer::sum));
+        }
+        long window = System.nanoTime() - began;
+        sql.stop();
+        Arrays.sort(nanos);
+        return new LoadResult(ask.name() + ", one at a time", errors, nanos, window, 0, probe.stop());
     }
 
     /** One ask before the clock starts: it must be the answer; the first also builds the parser's index of names. */
@@ -101,7 +135,7 @@ final class AskRuns {
     private void verdict(LoadResult asked) {
         double p50 = asked.percentileMillis(50);
         double p99 = asked.percentileMillis(99);
-        out.println();
+        out.printf("%n%s:%n", asked.target());
         out.printf(Locale.ROOT, "Target p50 <= %.0f ms: %s (%.1f ms)%n", AskLoad.P50_LIMIT_MS,
                 p50 <= AskLoad.P50_LIMIT_MS ? "met" : "MISSED", p50);
         out.printf(Locale.ROOT, "Target p99 <= %.0f ms: %s (%.1f ms)%n", AskLoad.P99_LIMIT_MS,

@@ -5,7 +5,6 @@ import dev.drumbeat.ask.Candidate;
 import dev.drumbeat.ask.Optimiser;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,18 +26,16 @@ final class AskStages {
             "select key, name from initiatives where team_id = :teamId and status in ('planned', 'active') order by key";
     private final Jdbi jdbi;
     private final String teamId;
-    private final LocalDate today;
     private final PrintStream out;
 
-    AskStages(Jdbi jdbi, String teamId, LocalDate today, PrintStream out) {
+    AskStages(Jdbi jdbi, String teamId, PrintStream out) {
         this.jdbi = jdbi;
         this.teamId = teamId;
-        this.today = today;
         this.out = out;
     }
 
     void report(BigDecimal percent) {
-        List<Candidate> candidates = jdbi.withHandle(h -> AskCandidates.read(h, teamId, today));
+        List<Candidate> candidates = jdbi.withHandle(h -> AskCandidates.read(h, teamId));
         BigDecimal monthlyCost = jdbi.withHandle(h -> AskCandidates.monthlyCost(h, teamId));
         BigDecimal target = AskCandidates.target(monthlyCost, percent);
         List<Candidate> eligible = AdvisorRules.standard().eligible(candidates);
@@ -49,7 +46,7 @@ final class AskStages {
         out.println("|---|---:|---:|---:|---:|");
         row("candidates query, rows fetched, not mapped", SQL_RUNS, time(SQL_RUNS, this::candidateRows));
         row("candidates query, mapped to `Candidate`", SQL_RUNS,
-                time(SQL_RUNS, () -> jdbi.withHandle(h -> AskCandidates.read(h, teamId, today))));
+                time(SQL_RUNS, () -> jdbi.withHandle(h -> AskCandidates.read(h, teamId))));
         row("service and initiative names (the parser's two reads)", SQL_RUNS, time(SQL_RUNS, this::names));
         row("monthly cost", SQL_RUNS, time(SQL_RUNS, () -> jdbi.withHandle(h -> AskCandidates.monthlyCost(h, teamId))));
         row("`Optimiser.choose`", OPTIMISER_RUNS, time(OPTIMISER_RUNS, () -> Optimiser.choose(eligible, target)));
@@ -62,12 +59,12 @@ final class AskStages {
     void explain() {
         out.println("\nEXPLAIN (ANALYZE, BUFFERS) of the candidates query:\n");
         jdbi.useHandle(h -> h.createQuery("explain (analyze, buffers) " + AskCandidates.CANDIDATES).bind("teamId", teamId)
-                .bind("today", today).mapTo(String.class).forEach(out::println));
+                .mapTo(String.class).forEach(out::println));
     }
 
     /** The query as the database answers it: every row fetched, nothing mapped, so only SQL and JDBC count. */
     private Integer candidateRows() {
-        return jdbi.withHandle(h -> h.createQuery(AskCandidates.CANDIDATES).bind("teamId", teamId).bind("today", today)
+        return jdbi.withHandle(h -> h.createQuery(AskCandidates.CANDIDATES).bind("teamId", teamId)
                 .map((rs, ctx) -> rs.getString(1)).list().size());
     }
 
