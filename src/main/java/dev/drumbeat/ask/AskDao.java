@@ -20,7 +20,7 @@ interface AskDao {
     /** One service's owner, deputy and economics, for "who owns", "who is the deputy" and "unit cost". */
     record ServiceFact(String key, String name, String tier, Optional<String> ownerId, boolean ownerActive,
                        Optional<String> deputyId, BigDecimal unitCost, String unitName, BigDecimal monthlyDemand,
-                       BigDecimal monthlyValue) {
+                       BigDecimal monthlyValue, boolean deprioritised) {
         BigDecimal monthlyCost() {
             return unitCost.multiply(monthlyDemand);
         }
@@ -41,7 +41,8 @@ interface AskDao {
 
     String FACT = """
             select s.key, s.name, s.tier, s.owner_id, (o.user_id is not null and not o.deactivated) as owner_active,
-                   d.user_id as deputy_id, s.unit_cost, s.unit_name, s.monthly_demand, s.monthly_value
+                   d.user_id as deputy_id, s.unit_cost, s.unit_name, s.monthly_demand, s.monthly_value,
+                   s.deprioritised_by is not null as deprioritised
               from services s
               left join people o on o.team_id = s.team_id and o.user_id = s.owner_id
               left join people d on d.team_id = s.team_id and d.user_id = s.deputy_id and not d.deactivated

@@ -85,7 +85,7 @@ final class LookupAnswers {
             AskDao.ServiceFact s = services.get(i);
             lines.add((i + 1) + ". *" + name(s) + "* `" + s.key() + "` · " + money.format(s.monthlyCost()) + "/mo · value "
                     + money.format(s.monthlyValue()) + " · margin " + money.signed(s.margin()) + " · "
-                    + s.ownerId().map(Mentions::mention).orElse("no owner"));
+                    + s.ownerId().map(Mentions::mention).orElse("no owner") + (s.deprioritised() ? " · deprioritised" : ""));
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(title));

@@ -56,6 +56,8 @@ class DecisionTest extends AskFixture {
         assertThat(command(t, ALICE, "services deprioritised").text()).contains("2 services", "*CRM* `crm` · secondary"
                 + " · deprioritised", "*Intranet*").doesNotContain("*Payments API*");
         assertThat(command(t, ALICE, "status payments").text()).doesNotContain("Deprioritised");
+        assertThat(ask(t, ALICE, "what costs the most").text()).contains("margin −$8,000 · <@U0BOB0001> · deprioritised\n",
+                "margin +$20,000 · <@U0ALICE01>\n4.");
     }
 
     @Test
