@@ -57,7 +57,7 @@ public final class AskListeners {
         }
         String thread = Optional.ofNullable(event.getThreadTs()).orElse(event.getTs());
         try {
-            Actor actor = people.actor(payload.getTeamId(), event.getUser());
+            Actor actor = people.actorFromEvent(payload.getTeamId(), event.getUser());
             posts.answerInThread(asks.ask(actor, Optional.ofNullable(event.getText()).orElse(""), event.getChannel()),
                     actor, event.getChannel(), thread);
         } catch (UserError e) {

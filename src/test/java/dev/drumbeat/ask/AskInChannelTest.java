@@ -52,6 +52,20 @@ class AskInChannelTest extends AskFixture {
     }
 
     @Test
+    void the_first_mention_from_a_new_workspace_is_answered_and_learns_who_asked() {
+        Map<String, Object> envelope = new HashMap<>(mention("Ev0ASK04", "<@" + SlackStandIn.BOT_USER_ID + "> help",
+                "1700000400.000100", null));
+        envelope.put("team_id", "T0FRESH01");
+
+        assertThat(t.driver.event(envelope).statusCode()).isEqualTo(200);
+
+        Await.until("the answer in the thread", () -> !channelPosts().isEmpty());
+        assertThat(String.valueOf(channelPosts().get(0).args().get("text"))).contains("Here is what you can ask me");
+        assertThat(AskFixture.count(t, "select count(*) from people where team_id = 'T0FRESH01' and user_id = 'U0LEAD001'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void a_mention_inside_a_thread_is_answered_in_that_thread_with_record_decision() {
         t.driver.event(mention("Ev0ASK02", "<@" + SlackStandIn.BOT_USER_ID + "> what can we cut to save 12k a month",
                 "1700000200.000300", "1700000200.000100"));
