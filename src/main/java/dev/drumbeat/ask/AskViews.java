@@ -96,16 +96,21 @@ final class AskViews {
         return shown;
     }
 
-    /** `/drumbeat decisions`: the latest decisions, newest first, each standing one with Undo. */
-    List<LayoutBlock> decisions(List<DecisionService.Recorded> decisions) {
+    /** `/drumbeat decisions`: a page of decisions, newest first, each standing one with Undo. */
+    List<LayoutBlock> decisions(DecisionService.Page page) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(SlackBlocks.markdown("*Decisions*, newest first (the latest " + DecisionService.LISTED + ")"));
-        for (DecisionService.Recorded recorded : decisions) {
+        int last = page.first() + page.decisions().size() - 1;
+        blocks.add(SlackBlocks.markdown("*Decisions*, newest first: " + (page.first() == last ? "" + last
+                : page.first() + "–" + last) + " of " + page.total()));
+        for (DecisionService.Recorded recorded : page.decisions()) {
             String line = decisionLine(recorded);
             DecisionDao.Decision d = recorded.decision();
             blocks.add(d.isUndone() ? SlackBlocks.markdown(line) : section(s -> s.text(markdownText(line))
                     .accessory(button(b -> b.actionId(UNDO + ":" + d.id()).value(Long.toString(d.id()))
                             .text(plainText("Undo"))))));
+        }
+        if (page.hasOlder()) {
+            blocks.add(SlackBlocks.note("`/drumbeat decisions page " + (page.number() + 1) + "` shows older ones."));
         }
         return blocks;
     }

@@ -52,9 +52,12 @@ interface DecisionDao {
     @SqlQuery(DECISION + " where team_id = :teamId and ask_id = :askId and undone_at is null")
     Optional<Decision> findStanding(@Bind("teamId") String teamId, @Bind("askId") long askId);
 
-    /** The latest decisions, newest first. */
-    @SqlQuery(DECISION + " where team_id = :teamId order by decided_at desc, id desc limit :limit")
-    List<Decision> findLatest(@Bind("teamId") String teamId, @Bind("limit") int limit);
+    /** One page of decisions, newest first. */
+    @SqlQuery(DECISION + " where team_id = :teamId order by decided_at desc, id desc limit :limit offset :offset")
+    List<Decision> findPage(@Bind("teamId") String teamId, @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("select count(*) from decisions where team_id = :teamId")
+    int countDecisions(@Bind("teamId") String teamId);
 
     @SqlQuery("select * from decision_items where team_id = :teamId and decision_id in (<ids>)"
             + " order by decision_id, monthly_saving desc, key")

@@ -94,16 +94,28 @@ public final class DecisionService {
         });
     }
 
-    /** The latest decisions, newest first, each with its items. */
-    List<Recorded> latest(String teamId) {
+    /** One page of decisions, newest first, each with its items; the pages count from 1. */
+    record Page(List<Recorded> decisions, int number, int total) {
+        int first() {
+            return (number - 1) * LISTED + 1;
+        }
+
+        boolean hasOlder() {
+            return first() - 1 + decisions.size() < total;
+        }
+    }
+
+    /** Page {@code number} of the decisions, newest first; a page past the last is empty. */
+    Page page(String teamId, int number) {
         return jdbi.withExtension(DecisionDao.class, dao -> {
-            List<DecisionDao.Decision> decisions = dao.findLatest(teamId, LISTED);
+            int total = dao.countDecisions(teamId);
+            List<DecisionDao.Decision> decisions = dao.findPage(teamId, LISTED, (number - 1) * LISTED);
             if (decisions.isEmpty()) {
-                return List.of();
+                return new Page(List.of(), number, total);
             }
             List<DecisionDao.Item> items = dao.findItems(teamId, decisions.stream().map(DecisionDao.Decision::id).toList());
-            return decisions.stream().map(d -> new Recorded(d,
-                    items.stream().filter(i -> i.decisionId() == d.id()).toList())).toList();
+            return new Page(decisions.stream().map(d -> new Recorded(d,
+                    items.stream().filter(i -> i.decisionId() == d.id()).toList())).toList(), number, total);
         });
     }
 

@@ -12,6 +12,7 @@ import static dev.drumbeat.ask.AskFixture.postsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.support.Await;
+import dev.drumbeat.support.TestDrumbeat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -145,7 +146,7 @@ class DecisionTest extends AskFixture {
     void decisions_lists_them_newest_first_and_undo_restores_and_tells_the_owners() {
         clickPrivate(t, LEAD, AskViews.RECORD, answerId());
         var listing = command(t, ALICE, "decisions");
-        assertThat(listing.text()).contains("saves *$14,000 a month* (target $12,000)", "Deprioritised: CRM, Intranet",
+        assertThat(listing.text()).contains("newest first: 1 of 1", "saves *$14,000 a month* (target $12,000)", "Deprioritised: CRM, Intranet",
                 "what can we deprioritise to save 12k a month?", "Undo");
         String decisionId = buttonValue(listing, AskViews.UNDO + ":" + decisionIdFromDb());
 
@@ -162,6 +163,21 @@ class DecisionTest extends AskFixture {
         assertThat(command(t, ALICE, "decisions").text()).contains("Undone by <@U0LEAD001>").doesNotContain("Undo\n");
 
         assertThat(command(t, LEAD, "decisions undo " + decisionId).text()).contains("was already undone");
+    }
+
+    @Test
+    void older_decisions_are_a_page_away() {
+        t.jdbi().useHandle(h -> h.execute("""
+                insert into decisions (team_id, question, target_monthly, expected_saving, decided_by, decided_at)
+                select ?, 'question number ' || n, 1000, 1000 + n, ?, timestamptz '2026-01-01 00:00:00+00' + n * interval '1 day'
+                  from generate_series(1, 17) n""", TestDrumbeat.TEAM, LEAD));
+
+        var first = command(t, ALICE, "decisions");
+        assertThat(first.text()).contains("newest first: 1–15 of 17", "question number 17", "question number 3",
+                "`/drumbeat decisions page 2` shows older ones").doesNotContain("question number 2”");
+        assertThat(command(t, ALICE, "decisions page 2").text()).contains("16–17 of 17", "question number 2",
+                "question number 1").doesNotContain("page 3");
+        assertThat(command(t, ALICE, "decisions page 9").text()).contains("There are 17 decisions, so no page 9");
     }
 
     @Test
