@@ -1,23 +1,16 @@
 package dev.drumbeat.catalog;
 
-import static com.slack.api.model.block.Blocks.input;
-import static com.slack.api.model.block.composition.BlockCompositions.option;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.channelsSelect;
-import static com.slack.api.model.block.element.BlockElements.checkboxes;
-import static com.slack.api.model.block.element.BlockElements.plainTextInput;
-import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
+import static dev.drumbeat.catalog.FormBlocks.amount;
+import static dev.drumbeat.catalog.FormBlocks.checkbox;
+import static dev.drumbeat.catalog.FormBlocks.field;
+import static dev.drumbeat.catalog.FormBlocks.select;
+import static dev.drumbeat.catalog.FormBlocks.text;
 
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.OptionObject;
-import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
-import com.slack.api.model.view.ViewClose;
-import com.slack.api.model.view.ViewSubmit;
-import com.slack.api.model.view.ViewTitle;
 import dev.drumbeat.slack.SlackBlocks;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +36,7 @@ final class ServiceForm {
     static View saved(Service service, boolean created) {
         String verb = created ? "added" : "saved";
         return View.builder().type("modal").callbackId(CALLBACK_ID + "-done")
-                .title(title("Service " + verb)).close(close("Done"))
+                .title(FormBlocks.title("Service " + verb)).close(FormBlocks.close("Done"))
                 .blocks(List.of(SlackBlocks.markdown(":white_check_mark: *" + SlackBlocks.escape(service.name())
                         + "* (`" + service.key() + "`) is " + verb + ". `/drumbeat status " + service.key()
                         + "` shows its card."))).build();
@@ -51,7 +44,7 @@ final class ServiceForm {
 
     private static View view(String title, String key, Service s) {
         return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(key)
-                .title(title(title)).submit(submit("Save")).close(close("Cancel"))
+                .title(FormBlocks.title(title)).submit(FormBlocks.submit("Save")).close(FormBlocks.close("Cancel"))
                 .blocks(blocks(s)).build();
     }
 
@@ -62,8 +55,8 @@ final class ServiceForm {
             blocks.add(field("key", "Key (lower case, dashes), e.g. payments-api", text("key", null, false), false));
         }
         blocks.add(field("name", "Name", text("name", existing.map(Service::name).orElse(null), false), false));
-        blocks.add(field("tier", "Tier", tierSelect(existing.map(Service::tier)), false));
-        blocks.add(field(PROTECTED, "Protection", protectedBox(existing.map(Service::isProtected).orElse(false)), true));
+        blocks.add(field("tier", "Tier", select("tier", Arrays.stream(Tier.values()).map(Tier::label).toList(), existing.map(service -> service.tier().label())), false));
+        blocks.add(field(PROTECTED, "Protection", checkbox(PROTECTED, "Protected: never suggest cutting it", existing.map(Service::isProtected).orElse(false)), true));
         blocks.add(field("owner", "Owner", usersSelect(u -> u.actionId("owner")
                 .initialUser(existing.flatMap(Service::ownerId).orElse(null))), true));
         blocks.add(field("deputy", "Deputy", usersSelect(u -> u.actionId("deputy")
@@ -76,41 +69,5 @@ final class ServiceForm {
                 .initialChannel(existing.flatMap(Service::teamChannel).orElse(null))), true));
         blocks.add(field("description", "Description", text("description", existing.map(Service::description).orElse(null), true), true));
         return blocks;
-    }
-
-    private static ViewTitle title(String text) {
-        return ViewTitle.builder().type("plain_text").text(text).build();
-    }
-
-    private static ViewSubmit submit(String text) {
-        return ViewSubmit.builder().type("plain_text").text(text).build();
-    }
-
-    private static ViewClose close(String text) {
-        return ViewClose.builder().type("plain_text").text(text).build();
-    }
-
-    private static LayoutBlock field(String blockId, String label, BlockElement element, boolean optional) {
-        return input(i -> i.blockId(blockId).label(plainText(label)).element(element).optional(optional));
-    }
-
-    private static BlockElement text(String actionId, String initial, boolean multiline) {
-        return plainTextInput(p -> p.actionId(actionId).initialValue(initial == null || initial.isEmpty() ? null : initial)
-                .multiline(multiline));
-    }
-
-    private static BlockElement tierSelect(Optional<Tier> initial) {
-        List<OptionObject> options = Arrays.stream(Tier.values()).map(t -> option(plainText(t.label()), t.label())).toList();
-        return staticSelect(s -> s.actionId("tier").options(options)
-                .initialOption(initial.map(t -> options.get(t.ordinal())).orElse(null)));
-    }
-
-    private static BlockElement protectedBox(boolean checked) {
-        OptionObject box = option(plainText("Protected: never suggest cutting it"), PROTECTED);
-        return checkboxes(c -> c.actionId(PROTECTED).options(List.of(box)).initialOptions(checked ? List.of(box) : null));
-    }
-
-    private static String amount(Optional<BigDecimal> value) {
-        return value.map(v -> v.stripTrailingZeros().toPlainString()).orElse(null);
     }
 }
