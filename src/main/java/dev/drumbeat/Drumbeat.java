@@ -13,6 +13,7 @@ import dev.drumbeat.catalog.CatalogImportService;
 import dev.drumbeat.catalog.CatalogListeners;
 import dev.drumbeat.catalog.CatalogRoutes;
 import dev.drumbeat.catalog.CatalogService;
+import dev.drumbeat.catalog.InitiativeService;
 import dev.drumbeat.catalog.Money;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.checkin.CheckInListeners;
@@ -110,7 +111,8 @@ public final class Drumbeat implements AutoCloseable {
         Periods periods = new Periods(config.checkInDay(), config.checkInHour());
         CatalogService catalog = new CatalogService(database.jdbi(), audit);
         CommandRouter router = new CommandRouter(people);
-        new CatalogListeners(catalog, people, money).register(router, app);
+        new CatalogListeners(catalog, new InitiativeService(database.jdbi(), audit, clock), people, money)
+                .register(router, app);
         EscalationService escalations = new EscalationService(database.jdbi(), outbox, config.leadershipChannel(),
                 new EscalationServiceRules(periods), clock);
         EscalationJobTrigger escalateNow = new EscalationJobTrigger(escalations);

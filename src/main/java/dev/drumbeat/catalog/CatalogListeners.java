@@ -12,15 +12,19 @@ import dev.drumbeat.slack.CommandRouter;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalog's Slack surface: its subcommands and the service modal's submission. */
+/** The catalog's Slack surface: its subcommands and the service and initiative modals' submissions. */
 public final class CatalogListeners {
     private final CatalogService catalog;
+    private final InitiativeService initiatives;
     private final PeopleService people;
+    private final Money money;
     private final CatalogViews views;
 
-    public CatalogListeners(CatalogService catalog, PeopleService people, Money money) {
+    public CatalogListeners(CatalogService catalog, InitiativeService initiatives, PeopleService people, Money money) {
         this.catalog = catalog;
+        this.initiatives = initiatives;
         this.people = people;
+        this.money = money;
         this.views = new CatalogViews(money);
     }
 
@@ -29,8 +33,11 @@ public final class CatalogListeners {
         router.add(new ServicesCommand(catalog, views))
                 .add(new StatusCommand(catalog, lookup, views))
                 .add(new OwnerCommand(catalog, lookup, people))
-                .add(new ServiceCommand(catalog, lookup));
+                .add(new ServiceCommand(catalog, lookup))
+                .add(new InitiativesCommand(initiatives, money))
+                .add(new InitiativeCommand(initiatives));
         app.viewSubmission(ServiceForm.CALLBACK_ID, this::submit);
+        app.viewSubmission(InitiativeForm.CALLBACK_ID, this::submitInitiative);
     }
 
     Response submit(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
@@ -48,6 +55,28 @@ public final class CatalogListeners {
             draft.get().deputyId().ifPresent(id -> people.ensureKnown(teamId, id));
             Service saved = existingKey.isBlank() ? catalog.create(actor, draft.get()) : catalog.update(actor, draft.get());
             return ctx.ack(r -> r.responseAction("update").view(ServiceForm.saved(saved, existingKey.isBlank())));
+        } catch (UserError e) {
+            String field = existingKey.isBlank() ? "key" : "name";
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(field, e.getMessage())));
+        }
+    }
+
+    Response submitInitiative(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        String teamId = payload.getTeam().getId();
+        String existingKey = Optional.ofNullable(payload.getView().getPrivateMetadata()).orElse("");
+        InitiativeFormSubmission form = InitiativeFormSubmission.read(payload.getView().getState().getValues(),
+                typed -> catalog.resolve(teamId, typed));
+        Optional<Initiative> draft = form.draft(existingKey);
+        if (draft.isEmpty()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(form.errors()));
+        }
+        try {
+            Actor actor = people.actorFor(teamId, payload.getUser().getId(), payload.getUser().getUsername());
+            draft.get().ownerId().ifPresent(id -> people.ensureKnown(teamId, id));
+            Initiative saved = existingKey.isBlank() ? initiatives.create(actor, draft.get())
+                    : initiatives.update(actor, draft.get());
+            return ctx.ack(r -> r.responseAction("update").view(InitiativeForm.saved(saved, existingKey.isBlank())));
         } catch (UserError e) {
             String field = existingKey.isBlank() ? "key" : "name";
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(field, e.getMessage())));
