@@ -51,7 +51,7 @@ final class LookupAnswers {
         BigDecimal total = jdbi.withExtension(AskDao.class, dao -> dao.monthlyCost(teamId));
         String title = "*The " + (top.size() == 1 ? "costliest service" : top.size() + " costliest services") + "* (the"
                 + " whole catalog costs " + money.format(total) + " a month)";
-        return listing("costs-most", title, top, "");
+        return listing("costs-most", title, top);
     }
 
     Answer negativeMargin(String teamId) {
@@ -62,8 +62,7 @@ final class LookupAnswers {
         BigDecimal gap = losing.stream().map(AskDao.ServiceFact::margin).reduce(BigDecimal.ZERO, BigDecimal::add);
         String title = "*" + AdviceViews.count(losing.size(), "service") + (losing.size() == 1 ? " costs" : " cost")
                 + " more than they bring in*, " + money.format(gap.abs()) + " a month in all, worst first";
-        String more = losing.size() > MAX_LISTED ? "…and " + (losing.size() - MAX_LISTED) + " more." : "";
-        return listing("negative-margin", title, losing.subList(0, Math.min(MAX_LISTED, losing.size())), more);
+        return listing("negative-margin", title, losing);
     }
 
     Answer ownerless(String teamId) {
@@ -75,13 +74,13 @@ final class LookupAnswers {
         String title = "*" + AdviceViews.count(ownerless.size(), "service") + (ownerless.size() == 1 ? " has" : " have")
                 + " nobody answering for " + (ownerless.size() == 1 ? "it" : "them") + "*, " + money.format(cost)
                 + " a month in all, costliest first. `/drumbeat owner <service> @someone` names an owner.";
-        String more = ownerless.size() > MAX_LISTED ? "…and " + (ownerless.size() - MAX_LISTED) + " more." : "";
-        return listing("ownerless", title, ownerless.subList(0, Math.min(MAX_LISTED, ownerless.size())), more);
+        return listing("ownerless", title, ownerless);
     }
 
-    private Answer listing(String kind, String title, List<AskDao.ServiceFact> services, String more) {
+    /** The first {@link #MAX_LISTED} services, numbered, with how many more there are. */
+    private Answer listing(String kind, String title, List<AskDao.ServiceFact> services) {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < services.size(); i++) {
+        for (int i = 0; i < Math.min(MAX_LISTED, services.size()); i++) {
             AskDao.ServiceFact s = services.get(i);
             lines.add((i + 1) + ". *" + name(s) + "* `" + s.key() + "` · " + money.format(s.monthlyCost()) + "/mo · value "
                     + money.format(s.monthlyValue()) + " · margin " + money.signed(s.margin()) + " · "
@@ -90,8 +89,8 @@ final class LookupAnswers {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(title));
         blocks.addAll(SlackBlocks.lines(lines));
-        if (!more.isEmpty()) {
-            blocks.add(SlackBlocks.note(more));
+        if (services.size() > MAX_LISTED) {
+            blocks.add(SlackBlocks.note("…and " + (services.size() - MAX_LISTED) + " more."));
         }
         return Answer.of(kind, title.replace("*", ""), blocks);
     }
