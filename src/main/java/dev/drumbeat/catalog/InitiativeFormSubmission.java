@@ -1,6 +1,7 @@
 package dev.drumbeat.catalog;
 
 import com.slack.api.model.view.ViewState;
+import dev.drumbeat.slack.FormState;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -2,14 +2,15 @@ package dev.drumbeat.catalog;
 
 import static com.slack.api.model.block.element.BlockElements.channelsSelect;
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
-import static dev.drumbeat.catalog.FormBlocks.amount;
-import static dev.drumbeat.catalog.FormBlocks.checkbox;
-import static dev.drumbeat.catalog.FormBlocks.field;
-import static dev.drumbeat.catalog.FormBlocks.select;
-import static dev.drumbeat.catalog.FormBlocks.text;
+import static dev.drumbeat.slack.FormBlocks.amount;
+import static dev.drumbeat.slack.FormBlocks.checkbox;
+import static dev.drumbeat.slack.FormBlocks.field;
+import static dev.drumbeat.slack.FormBlocks.select;
+import static dev.drumbeat.slack.FormBlocks.text;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.drumbeat.slack.FormBlocks;
 import dev.drumbeat.slack.SlackBlocks;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.drumbeat.catalog;
+package dev.drumbeat.slack;
 
 import com.slack.api.model.view.ViewState;
 import java.util.LinkedHashMap;
@@ -11,16 +11,16 @@ import java.util.function.Function;
  * A submitted modal's values, read by block id (each input's action id equals its block id), and the field errors
  * found while reading them, in the words Slack shows under each field.
  */
-final class FormState {
+public final class FormState {
     private final Map<String, Map<String, ViewState.Value>> values;
     private final Map<String, String> errors = new LinkedHashMap<>();
 
-    FormState(Map<String, Map<String, ViewState.Value>> values) {
+    public FormState(Map<String, Map<String, ViewState.Value>> values) {
         this.values = values == null ? Map.of() : values;
     }
 
     /** The field parsed; when {@code parse} refuses it, its reason becomes the field's error and {@code fallback} is used. */
-    <T> T check(String blockId, Function<String, T> parse, T fallback) {
+    public <T> T check(String blockId, Function<String, T> parse, T fallback) {
         try {
             return parse.apply(text(blockId).orElse(null));
         } catch (IllegalArgumentException e) {
@@ -30,28 +30,28 @@ final class FormState {
         }
     }
 
-    Map<String, String> errors() {
+    public Map<String, String> errors() {
         return Map.copyOf(errors);
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return !errors.isEmpty();
     }
 
-    Optional<String> text(String blockId) {
+    public Optional<String> text(String blockId) {
         return value(blockId).map(v -> v.getSelectedOption() != null ? v.getSelectedOption().getValue() : v.getValue());
     }
 
-    Optional<String> user(String blockId) {
+    public Optional<String> user(String blockId) {
         return value(blockId).map(ViewState.Value::getSelectedUser).filter(u -> !u.isBlank());
     }
 
-    Optional<String> channel(String blockId) {
+    public Optional<String> channel(String blockId) {
         return value(blockId).map(ViewState.Value::getSelectedChannel).filter(c -> !c.isBlank());
     }
 
     /** Whether the checkbox {@code blockId}, whose one option's value is its id, is ticked. */
-    boolean checked(String blockId) {
+    public boolean checked(String blockId) {
         List<ViewState.SelectedOption> chosen = value(blockId).map(ViewState.Value::getSelectedOptions).orElse(List.of());
         return chosen != null && chosen.stream().anyMatch(o -> blockId.equals(o.getValue()));
     }

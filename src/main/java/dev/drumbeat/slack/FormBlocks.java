@@ -1,4 +1,4 @@
-package dev.drumbeat.catalog;
+package dev.drumbeat.slack;
 
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
@@ -17,47 +17,47 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** The pieces the catalog's modals are built from. Each input's action id equals its block id. */
-final class FormBlocks {
+/** The pieces Drumbeat's modals are built from. Each input's action id equals its block id. */
+public final class FormBlocks {
     private FormBlocks() {
     }
 
-    static ViewTitle title(String text) {
+    public static ViewTitle title(String text) {
         return ViewTitle.builder().type("plain_text").text(text).build();
     }
 
-    static ViewSubmit submit(String text) {
+    public static ViewSubmit submit(String text) {
         return ViewSubmit.builder().type("plain_text").text(text).build();
     }
 
-    static ViewClose close(String text) {
+    public static ViewClose close(String text) {
         return ViewClose.builder().type("plain_text").text(text).build();
     }
 
-    static LayoutBlock field(String blockId, String label, BlockElement element, boolean optional) {
+    public static LayoutBlock field(String blockId, String label, BlockElement element, boolean optional) {
         return input(i -> i.blockId(blockId).label(plainText(label)).element(element).optional(optional));
     }
 
-    static BlockElement text(String actionId, String initial, boolean multiline) {
+    public static BlockElement text(String actionId, String initial, boolean multiline) {
         return plainTextInput(p -> p.actionId(actionId).initialValue(initial == null || initial.isEmpty() ? null : initial)
                 .multiline(multiline));
     }
 
     /** One checkbox whose value is its action id, ticked or not. */
-    static BlockElement checkbox(String actionId, String label, boolean checked) {
+    public static BlockElement checkbox(String actionId, String label, boolean checked) {
         OptionObject box = option(plainText(label), actionId);
         return checkboxes(c -> c.actionId(actionId).options(List.of(box)).initialOptions(checked ? List.of(box) : null));
     }
 
     /** A static select of {@code values}, each its own label. */
-    static BlockElement select(String actionId, List<String> values, Optional<String> initial) {
+    public static BlockElement select(String actionId, List<String> values, Optional<String> initial) {
         List<OptionObject> options = values.stream().map(v -> option(plainText(v), v)).toList();
         return staticSelect(s -> s.actionId(actionId).options(options)
                 .initialOption(initial.flatMap(i -> options.stream().filter(o -> o.getValue().equals(i)).findFirst())
                         .orElse(null)));
     }
 
-    static String amount(Optional<BigDecimal> value) {
+    public static String amount(Optional<BigDecimal> value) {
         return value.map(v -> v.stripTrailingZeros().toPlainString()).orElse(null);
     }
 }
