@@ -37,6 +37,9 @@ import dev.drumbeat.escalation.EscalationSettingsCommand;
 import dev.drumbeat.escalation.EscalationSettingsService;
 import dev.drumbeat.escalation.OwnerCheck;
 import dev.drumbeat.escalation.OwnerCheckJob;
+import dev.drumbeat.okr.OkrListeners;
+import dev.drumbeat.okr.OkrRules;
+import dev.drumbeat.okr.OkrService;
 import dev.drumbeat.people.AwayBackCommand;
 import dev.drumbeat.people.AwayCommand;
 import dev.drumbeat.people.AwayService;
@@ -127,6 +130,7 @@ public final class Drumbeat implements AutoCloseable {
         CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
         new CheckInListeners(checkIns, catalog, people).register(router, app);
         new EscalationListeners(escalations, audit, catalog, people, money).register(router, app);
+        new OkrListeners(new OkrService(database.jdbi(), audit, OkrRules.defaults(), clock), people).register(router, app);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),
                 new AskPosts(database.jdbi(), outbox, money),

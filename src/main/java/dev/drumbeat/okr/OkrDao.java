@@ -1,0 +1,103 @@
+package dev.drumbeat.okr;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Objectives, key results and owners' confidence. */
+@RegisterConstructorMapper(OkrDao.ObjectiveRow.class)
+@RegisterConstructorMapper(OkrDao.KeyResultRow.class)
+interface OkrDao {
+
+    record ObjectiveRow(long id, String quarter, String title, Optional<String> ownerId, String status) {
+    }
+
+    /**
+     * A key result with its KPI as it stands: the KPI's latest value, and its value in each of the last periods,
+     * oldest first, for vanity; {@code confidence} is the owner's latest word.
+     */
+    record KeyResultRow(long id, long objectiveId, String title, String kind, Optional<String> ownerId,
+                        Optional<Long> kpiId, Optional<String> kpiName, Optional<String> kpiUnit,
+                        Optional<String> serviceName, Optional<String> direction, Optional<BigDecimal> baseline,
+                        Optional<BigDecimal> target, Optional<BigDecimal> current, boolean done, String evidence,
+                        Optional<String> confidence, List<BigDecimal> recent) {
+        public KeyResultRow {
+            recent = recent == null ? List.of() : List.copyOf(recent);
+        }
+    }
+
+    String OBJECTIVE = "select id, quarter, title, owner_id, status from objectives";
+
+    @SqlQuery(OBJECTIVE + " where team_id = :teamId and quarter = :quarter and status = 'open' order by id")
+    List<ObjectiveRow> findObjectives(@Bind("teamId") String teamId, @Bind("quarter") String quarter);
+
+    @SqlQuery(OBJECTIVE + " where team_id = :teamId and id = :id")
+    Optional<ObjectiveRow> findObjective(@Bind("teamId") String teamId, @Bind("id") long id);
+
+    @SqlQuery("""
+            select kr.id, kr.objective_id, kr.title, kr.kind, kr.owner_id, kr.kpi_id, k.name as kpi_name,
+                   k.unit as kpi_unit, s.name as service_name, k.direction, kr.baseline, kr.target,
+                   k.latest_value as current, kr.done, kr.evidence,
+                   (select c.confidence from key_result_confidence c where c.key_result_id = kr.id
+                     order by c.period_start desc limit 1) as confidence,
+                   array(select r.value
+                           from (select distinct on (period_start) period_start, value
+                                   from kpi_readings where kpi_id = k.id
+                                  order by period_start desc, recorded_at desc, id desc
+                                  limit :periods) r
+                          order by r.period_start) as recent
+              from key_results kr
+              left join kpis k on k.id = kr.kpi_id
+              left join services s on s.id = k.service_id
+             where kr.team_id = :teamId and kr.objective_id in (<objectives>)
+             order by kr.objective_id, kr.id""")
+    List<KeyResultRow> findKeyResults(@Bind("teamId") String teamId, @BindList("objectives") List<Long> objectiveIds,
+                                      @Bind("periods") int periods);
+
+    @SqlUpdate("""
+            insert into objectives (team_id, quarter, title, owner_id, created_at)
+            values (:teamId, :quarter, :title, :ownerId, :at)""")
+    @GetGeneratedKeys("id")
+    long insertObjective(@Bind("teamId") String teamId, @Bind("quarter") String quarter, @Bind("title") String title,
+                         @Bind("ownerId") String ownerId, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            insert into key_results (team_id, objective_id, title, kind, owner_id, kpi_id, baseline, target, created_at)
+            values (:teamId, :objectiveId, :title, :kind, :ownerId, :kpiId, :baseline, :target, :at)""")
+    @GetGeneratedKeys("id")
+    long insertKeyResult(@Bind("teamId") String teamId, @Bind("objectiveId") long objectiveId, @Bind("title") String title,
+                         @Bind("kind") String kind, @Bind("ownerId") String ownerId, @Bind("kpiId") Long kpiId,
+                         @Bind("baseline") BigDecimal baseline, @Bind("target") BigDecimal target, @Bind("at") Instant at);
+
+    /** A service's KPI by keys, with its latest value: {@code id}, {@code latest_value}. */
+    @SqlQuery("""
+            select k.id from kpis k join services s on s.id = k.service_id
+             where s.team_id = :teamId and s.active and s.key = :serviceKey and k.key = :kpiKey""")
+    Optional<Long> findKpi(@Bind("teamId") String teamId, @Bind("serviceKey") String serviceKey,
+                           @Bind("kpiKey") String kpiKey);
+
+    @SqlQuery("select latest_value from kpis where id = :id")
+    Optional<BigDecimal> findLatestValue(@Bind("id") long kpiId);
+
+    @SqlUpdate("""
+            update key_results set kpi_id = :kpiId, baseline = coalesce(baseline, :baseline)
+             where team_id = :teamId and id = :id""")
+    int link(@Bind("teamId") String teamId, @Bind("id") long keyResultId, @Bind("kpiId") long kpiId,
+             @Bind("baseline") BigDecimal baseline);
+
+    @SqlUpdate("""
+            insert into key_result_confidence (key_result_id, period_start, confidence, recorded_by, recorded_at)
+            values (:id, :period, :confidence, :by, :at)
+            on conflict (key_result_id, period_start) do update
+               set confidence = excluded.confidence, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
+    void recordConfidence(@Bind("id") long keyResultId, @Bind("period") LocalDate period,
+                          @Bind("confidence") String confidence, @Bind("by") String by, @Bind("at") Instant at);
+}

@@ -1,0 +1,161 @@
+package dev.drumbeat.okr;
+
+import dev.drumbeat.UserError;
+import dev.drumbeat.audit.AuditEntry;
+import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.people.Actor;
+import dev.drumbeat.people.Role;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Objectives and key results: adding them, linking a key result to the KPI that measures it, and reading a quarter
+ * with each result's progress, risk and vanity worked out by {@link OkrRules}. Quarters are calendar quarters in
+ * UTC. Anyone may set an objective they own; its owner, leadership and admins add its key results. Thread-safe.
+ */
+public final class OkrService {
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final OkrRules rules;
+    private final Clock clock;
+
+    public OkrService(Jdbi jdbi, AuditLog audit, OkrRules rules, Clock clock) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** A key result as it stands: progress (empty before its KPI has a reading), at risk, vanity. */
+    record KeyResultView(OkrDao.KeyResultRow row, Optional<BigDecimal> progress, boolean atRisk, boolean vanity) {
+        Optional<Confidence> confidence() {
+            return row.confidence().flatMap(Confidence::parse);
+        }
+    }
+
+    record ObjectiveView(OkrDao.ObjectiveRow objective, List<KeyResultView> keyResults) {
+    }
+
+    Quarter currentQuarter() {
+        return Quarter.of(today());
+    }
+
+    /** The quarter's open objectives, oldest first, each with its key results as they stand today. */
+    List<ObjectiveView> quarter(String teamId, Quarter quarter) {
+        List<OkrDao.ObjectiveRow> objectives = jdbi.withExtension(OkrDao.class,
+                dao -> dao.findObjectives(teamId, quarter.toString()));
+        return views(teamId, objectives, quarter);
+    }
+
+    Optional<ObjectiveView> objective(String teamId, long id) {
+        return jdbi.withExtension(OkrDao.class, dao -> dao.findObjective(teamId, id))
+                .map(o -> views(teamId, List.of(o), Quarter.parse(o.quarter())).get(0));
+    }
+
+    OkrDao.ObjectiveRow addObjective(Actor actor, String title) {
+        String clean = title.strip();
+        if (clean.isEmpty() || clean.length() > 200) {
+            throw new UserError("An objective is 1 to 200 characters: `/drumbeat okr add Make payments boringly reliable`.");
+        }
+        return jdbi.inTransaction(handle -> {
+            OkrDao dao = handle.attach(OkrDao.class);
+            long id = dao.insertObjective(actor.teamId(), currentQuarter().toString(), clean, actor.userId(), clock.instant());
+            OkrDao.ObjectiveRow row = dao.findObjective(actor.teamId(), id).orElseThrow();
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(id), null,
+                    row));
+            return row;
+        });
+    }
+
+    /** Adds a key result to an objective (its owner, leadership or an admin); a measured one must name a real KPI. */
+    long addKeyResult(Actor actor, long objectiveId, KeyResultDraft draft) {
+        OkrDao.ObjectiveRow objective = objective(actor.teamId(), objectiveId).orElseThrow(() -> new UserError(
+                "There is no objective O" + objectiveId + ". `/drumbeat okr` lists them.")).objective();
+        requireMayChange(actor, objective);
+        return jdbi.inTransaction(handle -> {
+            OkrDao dao = handle.attach(OkrDao.class);
+            Optional<Long> kpi = draft.serviceKey().isEmpty() ? Optional.empty()
+                    : Optional.of(kpiId(dao, actor.teamId(), draft.serviceKey().get(), draft.kpiKey().orElse("")));
+            BigDecimal baseline = draft.baseline().or(() -> kpi.flatMap(dao::findLatestValue)).orElse(null);
+            long id = dao.insertKeyResult(actor.teamId(), objectiveId, draft.title(), draft.kind(),
+                    draft.ownerId().orElse(objective.ownerId().orElse(null)), kpi.orElse(null), baseline,
+                    draft.target().orElse(null), clock.instant());
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result", String.valueOf(id),
+                    null, draft));
+            return id;
+        });
+    }
+
+    private static long kpiId(OkrDao dao, String teamId, String serviceKey, String kpiKey) {
+        return dao.findKpi(teamId, serviceKey, kpiKey).orElseThrow(() -> new UserError("No KPI `" + kpiKey + "` on `"
+                + serviceKey + "`. `/drumbeat status " + serviceKey + "` lists its KPIs; use the service's key."));
+    }
+
+    /** Links a key result to a service's KPI; its baseline, if unset, becomes the KPI's latest value. */
+    String link(Actor actor, long keyResultId, String serviceKey, String kpiKey) {
+        return jdbi.inTransaction(handle -> {
+            OkrDao dao = handle.attach(OkrDao.class);
+            ObjectiveView objective = objectiveOf(actor.teamId(), keyResultId);
+            requireMayChange(actor, objective.objective());
+            boolean milestone = objective.keyResults().stream()
+                    .anyMatch(kr -> kr.row().id() == keyResultId && "milestone".equals(kr.row().kind()));
+            if (milestone) {
+                throw new UserError("KR" + keyResultId + " is a milestone: it is done or not, so no KPI measures it.");
+            }
+            long kpiId = kpiId(dao, actor.teamId(), serviceKey, kpiKey);
+            dao.link(actor.teamId(), keyResultId, kpiId, dao.findLatestValue(kpiId).orElse(null));
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result",
+                    String.valueOf(keyResultId), null, Map.of("kpi", serviceKey + "/" + kpiKey)));
+            return objective.objective().title();
+        });
+    }
+
+    private ObjectiveView objectiveOf(String teamId, long keyResultId) {
+        Long objectiveId = jdbi.withHandle(h -> h.createQuery(
+                "select objective_id from key_results where team_id = :teamId and id = :id")
+                .bind("teamId", teamId).bind("id", keyResultId).mapTo(Long.class).findOne()).orElseThrow(() ->
+                new UserError("There is no key result KR" + keyResultId + ". `/drumbeat okr` lists them."));
+        return objective(teamId, objectiveId).orElseThrow();
+    }
+
+    static void requireMayChange(Actor actor, OkrDao.ObjectiveRow objective) {
+        boolean owner = objective.ownerId().filter(actor.userId()::equals).isPresent();
+        if (!owner && actor.role() != Role.LEADERSHIP && actor.role() != Role.ADMIN) {
+            throw new UserError("Only the objective's owner, leadership or an admin can change *" + objective.title() + "*.");
+        }
+    }
+
+    private List<ObjectiveView> views(String teamId, List<OkrDao.ObjectiveRow> objectives, Quarter quarter) {
+        if (objectives.isEmpty()) {
+            return List.of();
+        }
+        List<OkrDao.KeyResultRow> results = jdbi.withExtension(OkrDao.class, dao -> dao.findKeyResults(teamId,
+                objectives.stream().map(OkrDao.ObjectiveRow::id).toList(), rules.periods() + 1));
+        BigDecimal elapsed = quarter.elapsedShare(today());
+        return objectives.stream().map(o -> new ObjectiveView(o, results.stream().filter(r -> r.objectiveId() == o.id())
+                .map(r -> view(r, elapsed)).toList())).toList();
+    }
+
+    private KeyResultView view(OkrDao.KeyResultRow row, BigDecimal elapsed) {
+        Optional<BigDecimal> progress = "milestone".equals(row.kind()) ? Optional.of(Progress.milestone(row.done()))
+                : row.target().flatMap(target -> Progress.measured(row.baseline().orElse(target), target,
+                        row.direction().orElse("up"), row.current()));
+        Optional<Confidence> confidence = row.confidence().flatMap(Confidence::parse);
+        List<OkrRules.KpiSeries> kpis = row.kpiId().isPresent() && row.target().isPresent()
+                ? List.of(new OkrRules.KpiSeries(row.kpiName().orElse(""), row.target().get(),
+                        row.direction().orElse("up"), row.recent()))
+                : List.of();
+        return new KeyResultView(row, progress, rules.isAtRisk(progress, confidence, elapsed),
+                rules.isVanity(confidence, kpis));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.drumbeat.okr;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.drumbeat.catalog.Money;
+import dev.drumbeat.people.Mentions;
+import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.SlackBlocks;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Block Kit for objectives: a quarter's list and one objective in full, each result with progress and flags. */
+final class OkrViews {
+    private static final int BAR = 10;
+
+    private OkrViews() {
+    }
+
+    static Reply quarter(Quarter quarter, List<OkrService.ObjectiveView> objectives) {
+        String title = quarter + ": " + objectives.size() + (objectives.size() == 1 ? " objective" : " objectives");
+        if (objectives.isEmpty()) {
+            return Reply.text(title + ". Set one with `/drumbeat okr add <objective>`, then add key results with"
+                    + " `/drumbeat okr kr O<number>`.");
+        }
+        List<String> lines = new ArrayList<>();
+        for (OkrService.ObjectiveView o : objectives) {
+            lines.add(objectiveLine(o));
+            o.keyResults().forEach(kr -> lines.add("    " + keyResultLine(kr)));
+        }
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(SlackBlocks.markdown("*" + title + "*"));
+        blocks.addAll(SlackBlocks.lines(lines));
+        blocks.add(SlackBlocks.note("`/drumbeat okr show O<number>` shows one; `/drumbeat okr link KR<number>"
+                + " <service>/<kpi>` measures a key result by a KPI."));
+        return Reply.of(title, blocks);
+    }
+
+    static Reply objective(OkrService.ObjectiveView o) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(SlackBlocks.heading(o.objective().title()));
+        blocks.add(SlackBlocks.note("O" + o.objective().id() + " · " + o.objective().quarter() + " · owner "
+                + o.objective().ownerId().map(Mentions::mention).orElse("_none_")));
+        List<String> lines = o.keyResults().stream().map(OkrViews::keyResultDetail).toList();
+        blocks.addAll(lines.isEmpty() ? List.of(SlackBlocks.markdown("No key results yet. `/drumbeat okr kr O"
+                + o.objective().id() + "` adds one.")) : SlackBlocks.lines(lines));
+        return Reply.of(o.objective().title(), blocks);
+    }
+
+    private static String objectiveLine(OkrService.ObjectiveView o) {
+        return "*O" + o.objective().id() + "* " + SlackBlocks.escape(o.objective().title()) + " · "
+                + o.objective().ownerId().map(Mentions::mention).orElse("_no owner_");
+    }
+
+    private static String keyResultLine(OkrService.KeyResultView kr) {
+        return "KR" + kr.row().id() + " " + SlackBlocks.escape(kr.row().title()) + " " + bar(kr) + flags(kr);
+    }
+
+    private static String keyResultDetail(OkrService.KeyResultView kr) {
+        OkrDao.KeyResultRow r = kr.row();
+        String measure = r.kpiName().map(k -> " · " + SlackBlocks.escape(r.serviceName().orElse("") + " / " + k) + ": "
+                + r.current().map(v -> Money.measure(v, r.kpiUnit().orElse(""))).orElse("no reading yet")
+                + r.target().map(t -> " (from " + r.baseline().map(b -> Money.measure(b, r.kpiUnit().orElse("")))
+                .orElse("?") + " to " + Money.measure(t, r.kpiUnit().orElse("")) + ")").orElse(""))
+                .orElse("milestone".equals(r.kind()) ? " · milestone" + (r.done() ? " done" : " not done yet")
+                        : " · no KPI linked yet");
+        return "• " + keyResultLine(kr) + measure + kr.confidence().map(c -> " · owner says " + c.label()).orElse("");
+    }
+
+    private static String bar(OkrService.KeyResultView kr) {
+        return kr.progress().map(p -> {
+            int filled = p.multiply(BigDecimal.valueOf(BAR)).setScale(0, RoundingMode.HALF_UP).intValue();
+            return "▰".repeat(filled) + "▱".repeat(BAR - filled) + " "
+                    + p.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%";
+        }).orElse("_no reading yet_");
+    }
+
+    private static String flags(OkrService.KeyResultView kr) {
+        return (kr.atRisk() ? " :warning: at risk" : "")
+                + (kr.vanity() ? " :eyes: vanity? said on track, but its KPI has not moved toward target" : "");
+    }
+}

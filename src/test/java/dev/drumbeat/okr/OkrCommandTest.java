@@ -1,0 +1,142 @@
+package dev.drumbeat.okr;
+
+import static dev.drumbeat.support.Interactions.option;
+import static dev.drumbeat.support.Interactions.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drumbeat.support.Interactions;
+import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.SlackReply;
+import dev.drumbeat.support.TestDrumbeat;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** `/drumbeat okr`: objectives for the quarter, key results added in a modal, progress, at risk and vanity shown. */
+class OkrCommandTest {
+    static final String ALICE = "U0ALICE01";
+    static final String BOB = "U0BOB0001";
+    /** Half of 2026-Q4 has gone by 16 November. */
+    static final Instant MID_Q4 = Instant.parse("2026-11-16T12:00:00Z");
+    static TestDrumbeat t;
+
+    @BeforeAll
+    static void start() {
+        t = TestDrumbeat.start();
+        new Seed(t.jdbi(), TestDrumbeat.TEAM).person(ALICE, "alice", "member").person(BOB, "bob", "member");
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        t.clock.set(MID_Q4);
+        t.jdbi().useHandle(h -> h.execute("truncate objectives, services, audit_log cascade"));
+        new Seed(t.jdbi(), TestDrumbeat.TEAM).service("payments", "Payments API", "core", ALICE, "1", "1", "1")
+                .kpi("payments", "uptime", "Uptime", "%", "99.9", "up", "99.7");
+        t.slack.clear();
+    }
+
+    private static SlackReply command(String userId, String text) {
+        return SlackReply.of(t.driver.command(t.user(userId, userId.toLowerCase()), "C0GENERAL", text));
+    }
+
+    private static SlackReply submit(String userId, long objective, Map<String, Map<String, Object>> values) {
+        return SlackReply.of(t.driver.interaction(Interactions.viewSubmission(TestDrumbeat.TEAM, userId,
+                KeyResultForm.CALLBACK_ID, Long.toString(objective), values)));
+    }
+
+    private static Map<String, Map<String, Object>> keyResult(String title, String kind, String kpi, String target,
+                                                              String baseline) {
+        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+        values.put("title", text(title));
+        values.put("kind", option(kind));
+        values.put("kpi", text(kpi));
+        values.put("target", text(target));
+        values.put("baseline", text(baseline));
+        return values;
+    }
+
+    private static int count(String sql) {
+        return t.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    private static long objectiveId() {
+        return t.jdbi().withHandle(h -> h.createQuery("select max(id) from objectives").mapTo(Long.class).one());
+    }
+
+    @Test
+    void an_empty_quarter_says_how_to_start() {
+        assertThat(command(ALICE, "okr").text()).contains("2026-Q4: 0 objectives", "/drumbeat okr add");
+    }
+
+    @Test
+    void objectives_and_key_results_show_progress_and_what_is_at_risk() {
+        assertThat(command(ALICE, "okr add Make payments boringly reliable").text())
+                .contains("*Make payments boringly reliable* is set for 2026-Q4");
+        long objective = objectiveId();
+
+        command(ALICE, "okr kr O" + objective);
+        assertThat(t.slack.lastOpenedView(ALICE)).get().asString().contains("Add a key result", "Make payments");
+        assertThat(submit(ALICE, objective, keyResult("Uptime to 99.9%", "measured", "payments/uptime", "99.9", "99.5"))
+                .json().path("response_action").asText()).isEqualTo("update");
+        submit(ALICE, objective, keyResult("Retire the old gateway", "milestone", "", "", ""));
+
+        String listing = command(BOB, "okr").text();
+        assertThat(listing).contains("2026-Q4: 1 objective", "*O" + objective + "* Make payments boringly reliable",
+                "Uptime to 99.9% ▰▰▰▰▰▱▱▱▱▱ 50%", "Retire the old gateway ▱▱▱▱▱▱▱▱▱▱ 0% :warning: at risk");
+        assertThat(listing).doesNotContain("50% :warning:");
+        assertThat(command(BOB, "okr show O" + objective).text()).contains("Payments API / Uptime: 99.7% (from 99.5% to 99.9%)",
+                "milestone not done yet");
+        assertThat(count("select count(*) from audit_log where entity in ('objective', 'key_result')")).isEqualTo(3);
+    }
+
+    @Test
+    void a_measured_result_needs_a_real_kpi_and_a_target() {
+        command(ALICE, "okr add Cut incident cost");
+        long objective = objectiveId();
+
+        SlackReply missing = submit(ALICE, objective, keyResult("Halve incident cost", "measured", "", "", ""));
+        assertThat(missing.json().path("errors").path("kpi").asText()).contains("needs its KPI");
+        assertThat(missing.json().path("errors").path("target").asText()).contains("needs a target");
+        SlackReply unknown = submit(ALICE, objective, keyResult("Halve incident cost", "measured", "payments/latency", "5", ""));
+        assertThat(unknown.json().path("errors").path("kpi").asText()).contains("No KPI `latency` on `payments`");
+        assertThat(count("select count(*) from key_results")).isZero();
+    }
+
+    @Test
+    void an_on_track_claim_over_a_kpi_that_has_not_moved_is_flagged_as_vanity() {
+        command(ALICE, "okr add Improve stability");
+        long objective = objectiveId();
+        submit(ALICE, objective, keyResult("Uptime to 99.9%", "measured", "payments/uptime", "99.9", "99.5"));
+        t.jdbi().useHandle(h -> {
+            h.execute("""
+                    insert into kpi_readings (team_id, kpi_id, period_start, value)
+                    select team_id, id, date '2026-10-12' + 7 * w, 99.7 from kpis cross join generate_series(0, 4) w""");
+            h.execute("""
+                    insert into key_result_confidence (key_result_id, period_start, confidence, recorded_by, recorded_at)
+                    select id, date '2026-11-16', 'on_track', ?, now() from key_results""", ALICE);
+        });
+
+        assertThat(command(BOB, "okr").text()).contains(":eyes: vanity?");
+        assertThat(command(BOB, "okr show O" + objective).text()).contains("owner says on track");
+    }
+
+    @Test
+    void only_the_objectives_owner_leadership_or_admins_change_it() {
+        command(ALICE, "okr add Make payments boringly reliable");
+        long objective = objectiveId();
+
+        assertThat(command(BOB, "okr kr O" + objective).text()).contains("Only the objective's owner, leadership or an admin");
+        assertThat(command(BOB, "okr show O999").text()).contains("There is no objective O999");
+        assertThat(command(BOB, "okr frobnicate").text()).contains("`okr add <objective>`");
+        assertThat(command(ALICE, "okr add").text()).contains("An objective is 1 to 200 characters");
+    }
+}
