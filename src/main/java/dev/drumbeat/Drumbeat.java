@@ -130,7 +130,7 @@ public final class Drumbeat implements AutoCloseable {
         CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
         new CheckInListeners(checkIns, catalog, people).register(router, app);
         new EscalationListeners(escalations, audit, catalog, people, money).register(router, app);
-        new OkrListeners(new OkrService(database.jdbi(), audit, OkrRules.defaults(), clock), people).register(router, app);
+        new OkrListeners(new OkrService(database.jdbi(), audit, OkrRules.defaults(), periods, clock), people).register(router, app);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),
                 new AskPosts(database.jdbi(), outbox, money),

@@ -6,17 +6,19 @@ import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.Subcommand;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * `/drumbeat okr`: this quarter's objectives; `okr add <objective>`, `okr show O<n>`, `okr kr O<n>` (a modal) and
- * `okr link KR<n> <service>/<kpi>`.
+ * `okr link KR<n> <service>/<kpi>`; `okr confidence KR<n> on track` is a key result owner's word for the week.
  */
 final class OkrCommand implements Subcommand {
     private static final String HOW = "Use `/drumbeat okr`, `okr add <objective>`, `okr show O3`, `okr kr O3` or"
-            + " `okr link KR7 <service>/<kpi>`.";
+            + " `okr link KR7 <service>/<kpi>` or `okr confidence KR7 on track`.";
     private static final Pattern OBJECTIVE = Pattern.compile("(?i)o?(\\d{1,18})");
+    private static final Pattern CONFIDENCE = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+(.+)");
     private static final Pattern LINK = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+([a-z0-9-]+)\\s*/\\s*([a-z0-9-]+)");
     private final OkrService okrs;
 
@@ -31,7 +33,7 @@ final class OkrCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "okr [add <objective> | show O<n> | kr O<n> | link KR<n> <service>/<kpi>]";
+        return "okr [add <objective> | show O<n> | kr O<n> | link KR<n> <service>/<kpi> | confidence KR<n> <on track|at risk|off track>]";
     }
 
     @Override
@@ -69,9 +71,22 @@ final class OkrCommand implements Subcommand {
                         link.group(3).toLowerCase(Locale.ROOT));
                 return Reply.text(":link: KR" + link.group(1) + " of *" + SlackBlocks.escape(title) + "* is now measured by `"
                         + link.group(2) + "/" + link.group(3) + "`.");
+            case "confidence":
+                return confidence(request, rest);
             default:
                 throw new UserError(HOW);
         }
+    }
+
+    private Reply confidence(CommandRequest request, String rest) {
+        Matcher said = CONFIDENCE.matcher(rest);
+        Optional<Confidence> confidence = said.matches() ? Confidence.parse(said.group(2)) : Optional.empty();
+        if (confidence.isEmpty()) {
+            throw new UserError("Use `/drumbeat okr confidence KR7 on track` (or `at risk`, `off track`).");
+        }
+        String title = okrs.recordConfidence(request.actor(), Long.parseLong(said.group(1)), confidence.get());
+        return Reply.text(":memo: KR" + said.group(1) + " *" + SlackBlocks.escape(title) + "*: " + confidence.get().label()
+                + " this week.");
     }
 
     private OkrService.ObjectiveView objective(String teamId, String typed) {

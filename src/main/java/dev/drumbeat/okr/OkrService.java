@@ -3,6 +3,7 @@ package dev.drumbeat.okr;
 import dev.drumbeat.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.checkin.Periods;
 import dev.drumbeat.people.Actor;
 import dev.drumbeat.people.Role;
 import java.math.BigDecimal;
@@ -23,12 +24,14 @@ public final class OkrService {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final OkrRules rules;
+    private final Periods periods;
     private final Clock clock;
 
-    public OkrService(Jdbi jdbi, AuditLog audit, OkrRules rules, Clock clock) {
+    public OkrService(Jdbi jdbi, AuditLog audit, OkrRules rules, Periods periods, Clock clock) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.rules = rules;
+        this.periods = periods;
         this.clock = clock;
     }
 
@@ -90,6 +93,27 @@ public final class OkrService {
                     null, draft));
             return id;
         });
+    }
+
+    /**
+     * Records what a key result's owner says of it for the check-in period under way (a second word the same period
+     * replaces the first). Only its owner, or leadership and admins speaking for it, may.
+     */
+    String recordConfidence(Actor actor, long keyResultId, Confidence confidence) {
+        ObjectiveView objective = objectiveOf(actor.teamId(), keyResultId);
+        KeyResultView result = objective.keyResults().stream().filter(kr -> kr.row().id() == keyResultId).findFirst()
+                .orElseThrow();
+        boolean owner = result.row().ownerId().filter(actor.userId()::equals).isPresent();
+        if (!owner && actor.role() != Role.LEADERSHIP && actor.role() != Role.ADMIN) {
+            throw new UserError("Only the owner of KR" + keyResultId + " says how confident they are in it.");
+        }
+        jdbi.useTransaction(handle -> {
+            handle.attach(OkrDao.class).recordConfidence(keyResultId, periods.periodOf(clock.instant(), ZoneOffset.UTC),
+                    confidence.value(), actor.userId(), clock.instant());
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result",
+                    String.valueOf(keyResultId), null, Map.of("confidence", confidence.value())));
+        });
+        return result.row().title();
     }
 
     private static long kpiId(OkrDao dao, String teamId, String serviceKey, String kpiKey) {

@@ -116,16 +116,20 @@ class OkrCommandTest {
         command(ALICE, "okr add Improve stability");
         long objective = objectiveId();
         submit(ALICE, objective, keyResult("Uptime to 99.9%", "measured", "payments/uptime", "99.9", "99.5"));
-        t.jdbi().useHandle(h -> {
-            h.execute("""
-                    insert into kpi_readings (team_id, kpi_id, period_start, value)
-                    select team_id, id, date '2026-10-12' + 7 * w, 99.7 from kpis cross join generate_series(0, 4) w""");
-            h.execute("""
-                    insert into key_result_confidence (key_result_id, period_start, confidence, recorded_by, recorded_at)
-                    select id, date '2026-11-16', 'on_track', ?, now() from key_results""", ALICE);
-        });
+        t.jdbi().useHandle(h -> h.execute("""
+                insert into kpi_readings (team_id, kpi_id, period_start, value)
+                select team_id, id, date '2026-10-12' + 7 * w, 99.7 from kpis cross join generate_series(0, 4) w"""));
+        long keyResult = t.jdbi().withHandle(h -> h.createQuery("select max(id) from key_results").mapTo(Long.class).one());
+        assertThat(command(BOB, "okr confidence KR" + keyResult + " on track").text()).contains("Only the owner of KR");
+        assertThat(command(BOB, "okr").text()).doesNotContain("vanity");
+
+        assertThat(command(ALICE, "okr confidence KR" + keyResult + " on-track").text()).contains("on track this week");
 
         assertThat(command(BOB, "okr").text()).contains(":eyes: vanity?");
+        assertThat(command(ALICE, "okr confidence KR" + keyResult + " off track").text()).contains("off track this week");
+        assertThat(command(BOB, "okr").text()).doesNotContain("vanity").contains(":warning: at risk");
+        assertThat(command(ALICE, "okr confidence KR" + keyResult + " splendid").text()).contains("on track` (or `at risk`");
+        command(ALICE, "okr confidence KR" + keyResult + " on track");
         assertThat(command(BOB, "okr show O" + objective).text()).contains("owner says on track");
     }
 
