@@ -41,7 +41,8 @@ final class AskHelp {
                 + "• what can we deprioritise to save 50k a month? Add `without touching " + service
                 + "` or `including strategic`; amounts such as `$1.2m a year`, `€40k a quarter` or `2% of monthly cost`"
                 + " work too.\n"
-                + "• what if " + initiative + " slips 6 weeks?";
+                + "• what if " + initiative + " slips 6 weeks?\n"
+                + "• which OKRs are at risk? · which key results are vanity?";
         return Answer.of(kind, opening, List.of(SlackBlocks.markdown(text)));
     }
 

@@ -104,6 +104,12 @@ public final class AskService {
         if (question instanceof Question.WhatIsEscalated) {
             return run("escalated", "escalations", "", actor, channelId);
         }
+        if (question instanceof Question.OkrsAtRisk) {
+            return run("okrs-at-risk", "okr", "at-risk", actor, channelId);
+        }
+        if (question instanceof Question.VanityResults) {
+            return run("vanity", "okr", "vanity", actor, channelId);
+        }
         if (question instanceof Question.Unknown q) {
             return help.unknown(actor.teamId(), actor.userId(), q);
         }

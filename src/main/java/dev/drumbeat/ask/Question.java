@@ -86,6 +86,14 @@ public sealed interface Question {
         }
     }
 
+    /** "Which OKRs are at risk?" */
+    record OkrsAtRisk() implements Question {
+    }
+
+    /** "Which key results are vanity?" */
+    record VanityResults() implements Question {
+    }
+
     /** "Help" or "what can you do?" */
     record Help() implements Question {
     }

@@ -37,6 +37,11 @@ final class QuestionTopics {
                     + "|not reported|not updated|not heard from|out of date|outdated"),
             topic(Question.WhatIsEscalated::new, "escalation ladder|escalated|escalations?|escalating|on the ladder"
                     + "|been flagged|raised to leadership"),
+            topic(Question.OkrsAtRisk::new, "(?:okrs?|objectives?|key results?|krs?|results?) (?:that )?(?:are |is )?"
+                    + "(?:at risk|off track|in trouble|behind|slipping)|at risk (?:okrs?|objectives?|key results?|krs?)"
+                    + "|(?:okrs?|objectives?|key results?) at risk"),
+            topic(Question.VanityResults::new, "vanity(?: metrics?| results?| key results?| okrs?| krs?)?"
+                    + "|(?:okrs?|key results?|krs?|results?) (?:that )?(?:are |is )?(?:vanity|just for show)"),
             topic(Question.CostsTheMost::new, "costs? (?:us )?the most|costs? most|most expensive|expensive"
                     + "|(?:biggest|largest|highest|top|greatest|main) (?:\\d+ )?(?:cost drivers?|unit costs?|costs?"
                     + "|spenders?|spending|spend|line items|items of spend)|top \\d+ by cost"

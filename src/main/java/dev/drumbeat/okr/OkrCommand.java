@@ -33,7 +33,8 @@ final class OkrCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "okr [add <objective> | show O<n> | kr O<n> | link KR<n> <service>/<kpi> | confidence KR<n> <on track|at risk|off track>]";
+        return "okr [at-risk | vanity | add <objective> | show O<n> | kr O<n> | link KR<n> <service>/<kpi>"
+                + " | confidence KR<n> <on track|at risk|off track>]";
     }
 
     @Override
@@ -73,6 +74,16 @@ final class OkrCommand implements Subcommand {
                         + link.group(2) + "/" + link.group(3) + "`.");
             case "confidence":
                 return confidence(request, rest);
+            case "at-risk":
+            case "risk":
+                Quarter now = okrs.currentQuarter();
+                return OkrViews.filtered(now, okrs.quarter(team, now), OkrService.KeyResultView::atRisk, "at risk",
+                        "no key result is at risk: none trails the quarter by more than a quarter, and no owner says off track.");
+            case "vanity":
+                Quarter current = okrs.currentQuarter();
+                return OkrViews.filtered(current, okrs.quarter(team, current), OkrService.KeyResultView::vanity,
+                        "said on track while their KPIs have not moved",
+                        "no key result is said to be on track while its KPI stands still.");
             default:
                 throw new UserError(HOW);
         }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Block Kit for objectives: a quarter's list and one objective in full, each result with progress and flags. */
 final class OkrViews {
@@ -33,6 +34,29 @@ final class OkrViews {
         blocks.addAll(SlackBlocks.lines(lines));
         blocks.add(SlackBlocks.note("`/drumbeat okr show O<number>` shows one; `/drumbeat okr link KR<number>"
                 + " <service>/<kpi>` measures a key result by a KPI."));
+        return Reply.of(title, blocks);
+    }
+
+    /** Only the key results {@code keep} picks, under their objectives; {@code whenNone} when there are none. */
+    static Reply filtered(Quarter quarter, List<OkrService.ObjectiveView> objectives,
+                          Predicate<OkrService.KeyResultView> keep, String what, String whenNone) {
+        List<String> lines = new ArrayList<>();
+        int count = 0;
+        for (OkrService.ObjectiveView o : objectives) {
+            List<OkrService.KeyResultView> kept = o.keyResults().stream().filter(keep).toList();
+            if (!kept.isEmpty()) {
+                lines.add(objectiveLine(o));
+                kept.forEach(kr -> lines.add("    " + keyResultDetail(kr)));
+                count += kept.size();
+            }
+        }
+        if (count == 0) {
+            return Reply.text(":white_check_mark: " + quarter + ": " + whenNone);
+        }
+        String title = quarter + ": " + count + (count == 1 ? " key result " : " key results ") + what;
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(SlackBlocks.markdown("*" + title + "*"));
+        blocks.addAll(SlackBlocks.lines(lines));
         return Reply.of(title, blocks);
     }
 

@@ -95,6 +95,9 @@ class OkrCommandTest {
         assertThat(listing).doesNotContain("50% :warning:");
         assertThat(command(BOB, "okr show O" + objective).text()).contains("Payments API / Uptime: 99.7% (from 99.5% to 99.9%)",
                 "milestone not done yet");
+        assertThat(command(BOB, "ask which OKRs are at risk?").text()).contains("2026-Q4: 1 key result at risk",
+                "Retire the old gateway").doesNotContain("Uptime to 99.9%");
+        assertThat(command(BOB, "ask any vanity metrics?").text()).contains("no key result is said to be on track");
         assertThat(count("select count(*) from audit_log where entity in ('objective', 'key_result')")).isEqualTo(3);
     }
 
@@ -126,6 +129,8 @@ class OkrCommandTest {
         assertThat(command(ALICE, "okr confidence KR" + keyResult + " on-track").text()).contains("on track this week");
 
         assertThat(command(BOB, "okr").text()).contains(":eyes: vanity?");
+        assertThat(command(BOB, "ask which key results are vanity").text()).contains("1 key result said on track while",
+                "Uptime to 99.9%");
         assertThat(command(ALICE, "okr confidence KR" + keyResult + " off track").text()).contains("off track this week");
         assertThat(command(BOB, "okr").text()).doesNotContain("vanity").contains(":warning: at risk");
         assertThat(command(ALICE, "okr confidence KR" + keyResult + " splendid").text()).contains("on track` (or `at risk`");
