@@ -32,10 +32,15 @@ final class AdviceLines {
         if (item != null && !item.kpisOnTarget().isEmpty()) {
             line.append(" · KPIs on target: ").append(SlackBlocks.escape(String.join(", ", item.kpisOnTarget())));
         }
-        if (c.openDependencies() > 0 && c.kind() == Candidate.Kind.SERVICE) {
-            line.append(" · ").append(AdviceViews.count(c.openDependencies(), "initiative")).append(" relying on it");
-        } else if (c.openDependencies() > 0) {
+        int keyResults = item == null ? 0 : item.keyResults().size();
+        int initiatives = c.openDependencies() - keyResults;
+        if (initiatives > 0 && c.kind() == Candidate.Kind.SERVICE) {
+            line.append(" · ").append(AdviceViews.count(initiatives, "initiative")).append(" relying on it");
+        } else if (c.openDependencies() > 0 && c.kind() == Candidate.Kind.INITIATIVE) {
             line.append(" · delivering for ").append(AdviceViews.count(c.openDependencies(), "service"));
+        }
+        if (keyResults > 0) {
+            line.append(" · would hurt key results: ").append(SlackBlocks.escape(String.join(", ", item.keyResults())));
         }
         return line.toString();
     }
@@ -67,8 +72,8 @@ final class AdviceLines {
     String howChosen(Optimiser.Choice chosen) {
         String rule = "Chosen for the least impact: value lost, plus " + money.format(AdvisorRules.PER_KPI_ON_TARGET)
                 + " a month for each KPI on target, " + money.format(AdvisorRules.PER_OPEN_DEPENDENCY)
-                + " for each open dependency (an initiative relying on a service, or a service an initiative delivers"
-                + " for) and " + money.format(AdvisorRules.PER_DEMAND_UNIT) + " per unit of monthly demand.";
+                + " for each open dependency (an initiative or key result relying on a service, or a service an"
+                + " initiative delivers for) and " + money.format(AdvisorRules.PER_DEMAND_UNIT) + " per unit of monthly demand.";
         return chosen.provenOptimal() ? rule : rule + " This is the best set found in the time allowed.";
     }
 

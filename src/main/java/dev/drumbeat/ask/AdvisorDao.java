@@ -34,7 +34,7 @@ interface AdvisorDao {
                     rs.getBoolean("is_protected"), money(rs, "monthly_saving"), money(rs, "monthly_value_lost"),
                     rs.getBigDecimal("demand"), kpis.size(), rs.getInt("open_dependencies"),
                     Optional.ofNullable(rs.getString("owner_id")));
-            return new PortfolioItem(rs.getLong("id"), candidate, kpis);
+            return new PortfolioItem(rs.getLong("id"), candidate, kpis, names(rs.getArray("key_results_fed")));
         }
 
         private static BigDecimal money(ResultSet rs, String column) throws SQLException {

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  *   <li>{@link #PER_DEMAND_UNIT} for each unit of monthly demand it serves: a light nudge towards cutting what
  *       few people use (units differ by service, so it is kept small beside value);</li>
  *   <li>{@link #PER_KPI_ON_TARGET} for each KPI on target today that would stop being served;</li>
- *   <li>{@link #PER_OPEN_DEPENDENCY} for each open dependency: an open initiative relying on a service, or a service
- *       an initiative is delivering for.</li>
+ *   <li>{@link #PER_OPEN_DEPENDENCY} for each open dependency: an open initiative, or a key result of an open
+ *       objective, relying on a service; or a service an initiative is delivering for.</li>
  * </ul>
  * Negative value lost or demand count as zero, so impact is never negative.
  */

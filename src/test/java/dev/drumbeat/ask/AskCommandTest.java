@@ -46,8 +46,16 @@ class AskCommandTest extends AskFixture {
 
     @Test
     void the_question_can_spare_services_and_allow_strategic_ones() {
+        t.jdbi().useHandle(h -> {
+            h.execute("insert into objectives (team_id, quarter, title, owner_id, created_at)"
+                    + " values (?, '2026-Q4', 'Reliable payments', ?, now())", TestDrumbeat.TEAM, ALICE);
+            h.execute("insert into key_results (team_id, objective_id, title, kind, kpi_id, baseline, target, created_at)"
+                    + " select o.team_id, o.id, 'Uptime to 99.99%', 'measured', k.id, 99.9, 99.99, now()"
+                    + " from objectives o, kpis k where k.key = 'uptime'");
+        });
         String spared = ask(t, LEAD, "what can we deprioritize to save 12k a month without touching crm").text();
         assertThat(spared).contains("*Payments API* `payments`", "*Intranet* `intranet`",
+                "KPIs on target: Uptime · would hurt key results: Uptime to 99.99%",
                 "1 because the question said not to touch it: CRM").doesNotContain("*CRM* `crm`");
 
         String strategic = ask(t, LEAD, "what can we deprioritise to save 45k a month including strategic").text();

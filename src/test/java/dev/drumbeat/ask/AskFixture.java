@@ -52,7 +52,7 @@ abstract class AskFixture {
     }
 
     static void seed(TestDrumbeat t) {
-        t.jdbi().useHandle(h -> h.execute("truncate asks, decisions, services, initiatives, slack_outbox, audit_log cascade"));
+        t.jdbi().useHandle(h -> h.execute("truncate asks, decisions, services, initiatives, objectives, slack_outbox, audit_log cascade"));
         t.slack.clear();
         Seed seed = new Seed(t.jdbi(), TestDrumbeat.TEAM);
         t.jdbi().useHandle(h -> h.execute("delete from people"));
