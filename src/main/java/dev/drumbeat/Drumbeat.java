@@ -37,6 +37,7 @@ import dev.drumbeat.escalation.EscalationSettingsCommand;
 import dev.drumbeat.escalation.EscalationSettingsService;
 import dev.drumbeat.escalation.OwnerCheck;
 import dev.drumbeat.escalation.OwnerCheckJob;
+import dev.drumbeat.okr.OkrConfidence;
 import dev.drumbeat.okr.OkrListeners;
 import dev.drumbeat.okr.OkrRules;
 import dev.drumbeat.okr.OkrService;
@@ -128,7 +129,7 @@ public final class Drumbeat implements AutoCloseable {
         AwayService away = new AwayService(database.jdbi(), people, audit, periods, clock);
         router.add(new AwayCommand(away)).add(new AwayBackCommand(away));
         CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
-        new CheckInListeners(checkIns, catalog, people).register(router, app);
+        new CheckInListeners(checkIns, catalog, people, new OkrConfidence(database.jdbi(), clock)).register(router, app);
         new EscalationListeners(escalations, audit, catalog, people, money).register(router, app);
         new OkrListeners(new OkrService(database.jdbi(), audit, OkrRules.defaults(), periods, clock), people).register(router, app);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));

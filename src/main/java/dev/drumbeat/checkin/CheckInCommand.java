@@ -16,10 +16,12 @@ import java.util.List;
 final class CheckInCommand implements Subcommand {
     private final CheckInService checkIns;
     private final ServiceLookup lookup;
+    private final KeyResultConfidence confidence;
 
-    CheckInCommand(CheckInService checkIns, ServiceLookup lookup) {
+    CheckInCommand(CheckInService checkIns, ServiceLookup lookup, KeyResultConfidence confidence) {
         this.checkIns = checkIns;
         this.lookup = lookup;
+        this.confidence = confidence;
     }
 
     @Override
@@ -56,7 +58,8 @@ final class CheckInCommand implements Subcommand {
 
     private Reply open(CommandRequest request, String serviceKey, LocalDate period) {
         CheckInSubject subject = checkIns.open(request.actor(), CheckInRef.of(serviceKey, period));
-        request.modals().open(CheckInForm.of(subject));
+        request.modals().open(CheckInForm.of(subject, confidence.asked(request.actor().teamId(), serviceKey,
+                request.actor().userId(), period)));
         return Reply.none();
     }
 }

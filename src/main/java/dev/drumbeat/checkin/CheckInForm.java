@@ -16,6 +16,7 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.drumbeat.people.Mentions;
+import dev.drumbeat.slack.FormBlocks;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
@@ -38,10 +39,17 @@ final class CheckInForm {
     static final int MAX_NOTE = 2000;
     /** Leaves room under Slack's 100 blocks for the fixed ones. */
     static final int MAX_KPIS = 90;
+    /** Slack's limit on a modal's blocks. */
+    static final int MAX_BLOCKS = 100;
+    static final String CONFIDENCE = "krconf-";
     static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 
     private CheckInForm() {
+    }
+
+    static String confidenceBlockId(long keyResultId) {
+        return CONFIDENCE + keyResultId;
     }
 
     static String kpiBlockId(String kpiKey) {
@@ -49,6 +57,11 @@ final class CheckInForm {
     }
 
     static View of(CheckInSubject subject) {
+        return of(subject, List.of());
+    }
+
+    /** The modal, asking too for the confidence of each key result in {@code keyResults}, as room allows. */
+    static View of(CheckInSubject subject, List<KeyResultConfidence.Asked> keyResults) {
         Optional<CheckIn> existing = subject.existing();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(heading(subject)));
@@ -61,6 +74,7 @@ final class CheckInForm {
             blocks.add(SlackBlocks.note("…and " + (subject.kpis().size() - MAX_KPIS) + " more KPIs: record those with"
                     + " `/drumbeat kpi " + subject.service().key() + " <kpi> <value>`."));
         }
+        keyResults.stream().limit(Math.max(0, MAX_BLOCKS - blocks.size())).forEach(kr -> blocks.add(confidenceField(kr)));
         return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(subject.ref().encode())
                 .title(title("Check in")).submit(submit(existing.isPresent() ? "Save changes" : "Check in"))
                 .close(close("Cancel")).blocks(blocks).build();
@@ -88,6 +102,13 @@ final class CheckInForm {
                 + " · week of " + WEEK.format(subject.ref().periodStart());
         return text + subject.existing().map(c -> "\nEditing the check-in " + Mentions.mention(c.submittedBy())
                 + " submitted; saving replaces it.").orElse("");
+    }
+
+    private static LayoutBlock confidenceField(KeyResultConfidence.Asked kr) {
+        String blockId = confidenceBlockId(kr.keyResultId());
+        return field(blockId, SlackBlocks.clip("Confidence in KR" + kr.keyResultId() + " " + kr.title(), 150),
+                FormBlocks.select(blockId, KeyResultConfidence.CHOICES, kr.current()), true,
+                "Key results you own that this service's KPIs measure: on_track, at_risk or off_track.");
     }
 
     private static LayoutBlock kpiField(CheckInKpi k) {

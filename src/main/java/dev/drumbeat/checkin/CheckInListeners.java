@@ -10,12 +10,15 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
 import dev.drumbeat.UserError;
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.ServiceLookup;
 import dev.drumbeat.people.Actor;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.FormState;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,16 +37,19 @@ public final class CheckInListeners {
     private final CheckInService checkIns;
     private final CatalogService catalog;
     private final PeopleService people;
+    private final KeyResultConfidence confidence;
 
-    public CheckInListeners(CheckInService checkIns, CatalogService catalog, PeopleService people) {
+    public CheckInListeners(CheckInService checkIns, CatalogService catalog, PeopleService people,
+                            KeyResultConfidence confidence) {
         this.checkIns = checkIns;
         this.catalog = catalog;
         this.people = people;
+        this.confidence = confidence;
     }
 
     public void register(CommandRouter router, App app) {
         ServiceLookup lookup = new ServiceLookup(catalog);
-        router.add(new CheckInCommand(checkIns, lookup)).add(new KpiCommand(checkIns, catalog, lookup));
+        router.add(new CheckInCommand(checkIns, lookup, confidence)).add(new KpiCommand(checkIns, catalog, lookup));
         app.blockAction(OPEN_ACTIONS, this::openFromButton);
         app.viewSubmission(CheckInForm.CALLBACK_ID, this::submit);
     }
@@ -60,7 +66,8 @@ public final class CheckInListeners {
         View view;
         try {
             Actor actor = people.actorFor(payload.getTeam().getId(), payload.getUser().getId(), payload.getUser().getUsername());
-            view = CheckInForm.of(checkIns.open(actor, ref.get()));
+            view = CheckInForm.of(checkIns.open(actor, ref.get()),
+                    confidence.asked(actor.teamId(), ref.get().serviceKey(), actor.userId(), ref.get().periodStart()));
         } catch (UserError e) {
             view = CheckInForm.notice(e.getMessage());
         } catch (RuntimeException e) {
@@ -95,6 +102,8 @@ public final class CheckInListeners {
         try {
             Actor actor = people.actorFor(payload.getTeam().getId(), payload.getUser().getId(), payload.getUser().getUsername());
             CheckInOutcome outcome = checkIns.record(actor, ref.get(), draft.get());
+            confidence.record(actor.teamId(), actor.userId(), ref.get().periodStart(),
+                    confidences(payload.getView().getState().getValues()));
             return ctx.ack(r -> r.responseAction("update").view(CheckInForm.saved(outcome)));
         } catch (UserError e) {
             return refuse(ctx, e.getMessage());
@@ -104,6 +113,16 @@ public final class CheckInListeners {
             return refuse(ctx, "Something went wrong on Drumbeat's side and nothing was recorded. Please submit again;"
                     + " if it keeps happening, tell an admin the reference " + reference + ".");
         }
+    }
+
+    /** The key-result confidences chosen in the modal, by key result id. */
+    private static Map<Long, String> confidences(Map<String, Map<String, ViewState.Value>> values) {
+        Map<Long, String> chosen = new HashMap<>();
+        FormState form = new FormState(values);
+        values.keySet().stream().filter(id -> id.matches(CheckInForm.CONFIDENCE + "\\d{1,18}")).forEach(id ->
+                form.text(id).filter(KeyResultConfidence.CHOICES::contains).ifPresent(choice ->
+                        chosen.put(Long.parseLong(id.substring(CheckInForm.CONFIDENCE.length())), choice)));
+        return chosen;
     }
 
     /** A refusal shown under the status field, the one input every check-in has. */

@@ -139,6 +139,30 @@ class OkrCommandTest {
     }
 
     @Test
+    void the_weekly_check_in_asks_a_key_result_owner_for_their_confidence() {
+        command(ALICE, "okr add Improve stability");
+        long objective = objectiveId();
+        submit(ALICE, objective, keyResult("Uptime to 99.9%", "measured", "payments/uptime", "99.9", "99.5"));
+        long keyResult = t.jdbi().withHandle(h -> h.createQuery("select max(id) from key_results").mapTo(Long.class).one());
+
+        command(ALICE, "checkin payments");
+        assertThat(t.slack.lastOpenedView(ALICE)).get().asString()
+                .contains("Confidence in KR" + keyResult + " Uptime to 99.9%", "krconf-" + keyResult);
+
+        Map<String, Map<String, Object>> checkIn = new LinkedHashMap<>();
+        checkIn.put("status", option("green"));
+        checkIn.put("krconf-" + keyResult, option("off_track"));
+        SlackReply saved = SlackReply.of(t.driver.interaction(Interactions.viewSubmission(TestDrumbeat.TEAM, ALICE,
+                "checkin-form", "payments|2026-11-16|", checkIn)));
+
+        assertThat(saved.json().path("response_action").asText()).isEqualTo("update");
+        String confidence = t.jdbi().withHandle(h -> h.createQuery("select confidence from key_result_confidence")
+                .mapTo(String.class).one());
+        assertThat(confidence).isEqualTo("off_track");
+        assertThat(command(BOB, "okr").text()).contains("Uptime to 99.9% ▰▰▰▰▰▱▱▱▱▱ 50% :warning: at risk");
+    }
+
+    @Test
     void only_the_objectives_owner_leadership_or_admins_change_it() {
         command(ALICE, "okr add Make payments boringly reliable");
         long objective = objectiveId();
