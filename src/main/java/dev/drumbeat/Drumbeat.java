@@ -39,6 +39,8 @@ import dev.drumbeat.escalation.OwnerCheck;
 import dev.drumbeat.escalation.OwnerCheckJob;
 import dev.drumbeat.okr.OkrConfidence;
 import dev.drumbeat.okr.OkrListeners;
+import dev.drumbeat.okr.OkrRollover;
+import dev.drumbeat.okr.OkrRolloverJob;
 import dev.drumbeat.okr.OkrRules;
 import dev.drumbeat.okr.OkrService;
 import dev.drumbeat.people.AwayBackCommand;
@@ -131,7 +133,9 @@ public final class Drumbeat implements AutoCloseable {
         CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
         new CheckInListeners(checkIns, catalog, people, new OkrConfidence(database.jdbi(), clock)).register(router, app);
         new EscalationListeners(escalations, audit, catalog, people, money).register(router, app);
-        new OkrListeners(new OkrService(database.jdbi(), audit, OkrRules.defaults(), periods, clock), people).register(router, app);
+        OkrRollover rollover = new OkrRollover(database.jdbi(), outbox, audit, clock);
+        new OkrListeners(new OkrService(database.jdbi(), audit, OkrRules.defaults(), periods, clock), rollover, people)
+                .register(router, app);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),
                 new AskPosts(database.jdbi(), outbox, money),
@@ -158,6 +162,8 @@ public final class Drumbeat implements AutoCloseable {
         DigestService digests = new DigestService(database.jdbi(), outbox, periods, config.leadershipChannel(),
                 money, clock);
         jobs.add(new Scheduling.Recurring(DigestJob.NAME, DigestJob.class, () -> new DigestJob(digests), Duration.ofMinutes(15)));
+        jobs.add(new Scheduling.Recurring(OkrRolloverJob.NAME, OkrRolloverJob.class, () -> new OkrRolloverJob(rollover),
+                Duration.ofHours(1)));
         running.add(outboxSender.start());
         Optional<Scheduling> scheduling = runJobs ? Optional.of(Scheduling.start(database.dataSource(), jobs)) : Optional.empty();
         scheduling.ifPresent(running::add);

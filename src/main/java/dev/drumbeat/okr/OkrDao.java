@@ -34,7 +34,21 @@ interface OkrDao {
         }
     }
 
+    /** An objective left open from an earlier quarter, with the owner to ask about it. */
+    record Due(long id, String teamId, String quarter, String title, String ownerId) {
+    }
+
     String OBJECTIVE = "select id, quarter, title, owner_id, status from objectives";
+
+    @SqlQuery(OBJECTIVE + " where team_id = :teamId and id = :id for update")
+    Optional<ObjectiveRow> lockObjective(@Bind("teamId") String teamId, @Bind("id") long id);
+
+    /** Open objectives of quarters before {@code quarter} that have an owner, in every workspace. */
+    @SqlQuery("""
+            select id, team_id, quarter, title, owner_id from objectives
+             where status = 'open' and quarter < :quarter and owner_id is not null order by id""")
+    @RegisterConstructorMapper(Due.class)
+    List<Due> findDueForRollover(@Bind("quarter") String quarter);
 
     @SqlQuery(OBJECTIVE + " where team_id = :teamId and quarter = :quarter and status = 'open' order by id")
     List<ObjectiveRow> findObjectives(@Bind("teamId") String teamId, @Bind("quarter") String quarter);

@@ -1,0 +1,95 @@
+package dev.drumbeat.okr;
+
+import dev.drumbeat.UserError;
+import dev.drumbeat.audit.AuditEntry;
+import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.people.Actor;
+import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.OutboxMessage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The turn of the quarter: each owner of an objective still open from an earlier quarter is asked, once, by direct
+ * message, whether to roll it over into the quarter under way (with its key results, measured afresh from today)
+ * or close it. Asking again changes nothing: each question has its own outbox key. Thread-safe.
+ */
+public final class OkrRollover {
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public OkrRollover(Jdbi jdbi, Outbox outbox, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Asks about every open objective of an earlier quarter that has an owner; returns how many were asked now. */
+    public int askOwners() {
+        String quarter = Quarter.of(today()).toString();
+        return jdbi.inTransaction(handle -> {
+            List<OkrDao.Due> due = handle.attach(OkrDao.class).findDueForRollover(quarter);
+            int asked = 0;
+            for (OkrDao.Due o : due) {
+                if (outbox.enqueue(handle, OutboxMessage.post(o.teamId(), "okr:rollover:" + o.id(), o.ownerId(),
+                        OkrRolloverViews.question(o, quarter)))) {
+                    asked++;
+                }
+            }
+            return asked;
+        });
+    }
+
+    /** Rolls an open objective into the quarter under way, key results and all, and closes the old one. */
+    OkrDao.ObjectiveRow rollOver(Actor actor, long objectiveId) {
+        String quarter = Quarter.of(today()).toString();
+        return jdbi.inTransaction(handle -> {
+            OkrDao dao = handle.attach(OkrDao.class);
+            OkrDao.ObjectiveRow old = openForChange(actor, dao, objectiveId);
+            long id = dao.insertObjective(actor.teamId(), quarter, old.title(), old.ownerId().orElse(null), clock.instant());
+            handle.execute("update objectives set rolled_from = ? where id = ?", objectiveId, id);
+            handle.execute("""
+                    insert into key_results (team_id, objective_id, title, kind, owner_id, kpi_id, baseline, target, created_at)
+                    select kr.team_id, ?, kr.title, kr.kind, kr.owner_id, kr.kpi_id, coalesce(k.latest_value, kr.baseline),
+                           kr.target, ?
+                      from key_results kr left join kpis k on k.id = kr.kpi_id
+                     where kr.objective_id = ? and not (kr.kind = 'milestone' and kr.done)""", id, clock.instant(), objectiveId);
+            handle.execute("update objectives set status = 'rolled_over' where id = ?", objectiveId);
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(objectiveId),
+                    old, Map.of("status", "rolled_over", "into", id)));
+            return dao.findObjective(actor.teamId(), id).orElseThrow();
+        });
+    }
+
+    /** Closes an open objective of an earlier quarter. */
+    void close(Actor actor, long objectiveId) {
+        jdbi.useTransaction(handle -> {
+            OkrDao.ObjectiveRow old = openForChange(actor, handle.attach(OkrDao.class), objectiveId);
+            handle.execute("update objectives set status = 'closed' where id = ?", objectiveId);
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(objectiveId),
+                    old, Map.of("status", "closed")));
+        });
+    }
+
+    private static OkrDao.ObjectiveRow openForChange(Actor actor, OkrDao dao, long objectiveId) {
+        OkrDao.ObjectiveRow objective = dao.lockObjective(actor.teamId(), objectiveId).orElseThrow(() -> new UserError(
+                "There is no objective O" + objectiveId + "."));
+        OkrService.requireMayChange(actor, objective);
+        if (!objective.status().equals("open")) {
+            throw new UserError("O" + objectiveId + " *" + objective.title() + "* is already "
+                    + objective.status().replace('_', ' ') + ".");
+        }
+        return objective;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
