@@ -39,8 +39,9 @@ import dev.drumbeat.escalation.OwnerCheck;
 import dev.drumbeat.escalation.OwnerCheckJob;
 import dev.drumbeat.okr.OkrConfidence;
 import dev.drumbeat.okr.OkrListeners;
+import dev.drumbeat.okr.OkrQuarterJob;
+import dev.drumbeat.okr.OkrReview;
 import dev.drumbeat.okr.OkrRollover;
-import dev.drumbeat.okr.OkrRolloverJob;
 import dev.drumbeat.okr.OkrRules;
 import dev.drumbeat.okr.OkrService;
 import dev.drumbeat.people.AwayBackCommand;
@@ -134,8 +135,9 @@ public final class Drumbeat implements AutoCloseable {
         new CheckInListeners(checkIns, catalog, people, new OkrConfidence(database.jdbi(), clock)).register(router, app);
         new EscalationListeners(escalations, audit, catalog, people, money).register(router, app);
         OkrRollover rollover = new OkrRollover(database.jdbi(), outbox, audit, clock);
-        new OkrListeners(new OkrService(database.jdbi(), audit, OkrRules.defaults(), periods, clock), rollover, people)
-                .register(router, app);
+        OkrService okrs = new OkrService(database.jdbi(), audit, OkrRules.defaults(), periods, clock);
+        new OkrListeners(okrs, rollover, people).register(router, app);
+        OkrReview review = new OkrReview(database.jdbi(), outbox, okrs, money, config.leadershipChannel(), clock);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),
                 new AskPosts(database.jdbi(), outbox, money),
@@ -162,7 +164,7 @@ public final class Drumbeat implements AutoCloseable {
         DigestService digests = new DigestService(database.jdbi(), outbox, periods, config.leadershipChannel(),
                 money, clock);
         jobs.add(new Scheduling.Recurring(DigestJob.NAME, DigestJob.class, () -> new DigestJob(digests), Duration.ofMinutes(15)));
-        jobs.add(new Scheduling.Recurring(OkrRolloverJob.NAME, OkrRolloverJob.class, () -> new OkrRolloverJob(rollover),
+        jobs.add(new Scheduling.Recurring(OkrQuarterJob.NAME, OkrQuarterJob.class, () -> new OkrQuarterJob(review, rollover),
                 Duration.ofHours(1)));
         running.add(outboxSender.start());
         Optional<Scheduling> scheduling = runJobs ? Optional.of(Scheduling.start(database.dataSource(), jobs)) : Optional.empty();

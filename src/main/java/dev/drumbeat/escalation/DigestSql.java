@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.catalog.CatalogTotals;
+
 /** The digest's reads, one query each whatever the catalog's size, kept together so the figures read in one place. */
 final class DigestSql {
     private DigestSql() {
@@ -38,28 +40,6 @@ final class DigestSql {
              where e.team_id = :team and e.closed_at is null
              order by e.level desc, e.opened_at, e.id""";
 
-    /**
-     * The catalog's totals by tier as they stood at {@code :since}, by rolling the audit log back: a service
-     * changed since then counts with the {@code before} snapshot of its first change in the window (none when
-     * that change created it); a service not changed since counts as it is now if it already existed then.
-     */
-    static final String TOTALS_AT = """
-            with first_change as (
-                select distinct on (entity_key) entity_key, before
-                  from audit_log
-                 where team_id = :team and entity = 'service' and at >= :since
-                 order by entity_key, at, id),
-            as_then as (
-                select lower(coalesce(f.before ->> 'tier', s.tier)) as tier,
-                       coalesce((f.before ->> 'unitCost')::numeric, s.unit_cost) as unit_cost,
-                       coalesce((f.before ->> 'monthlyDemand')::numeric, s.monthly_demand) as monthly_demand,
-                       coalesce((f.before ->> 'monthlyValue')::numeric, s.monthly_value) as monthly_value
-                  from services s
-                  left join first_change f on f.entity_key = s.key
-                 where s.team_id = :team and s.active
-                   and (f.before is not null or (f.entity_key is null and s.created_at < :since)))
-            select tier, count(*) as services, coalesce(sum(unit_cost * monthly_demand), 0) as cost,
-                   coalesce(sum(monthly_value), 0) as value
-              from as_then
-             group by tier""";
+    /** The catalog's totals by tier as they stood at {@code :since}; see {@link CatalogTotals#SQL}. */
+    static final String TOTALS_AT = CatalogTotals.SQL;
 }

@@ -155,7 +155,8 @@ public final class OkrService {
         }
     }
 
-    private List<ObjectiveView> views(String teamId, List<OkrDao.ObjectiveRow> objectives, Quarter quarter) {
+    /** The objectives with their key results as they stand today, measured against {@code quarter}. */
+    List<ObjectiveView> views(String teamId, List<OkrDao.ObjectiveRow> objectives, Quarter quarter) {
         if (objectives.isEmpty()) {
             return List.of();
         }
