@@ -38,6 +38,7 @@ import dev.drumbeat.escalation.EscalationSettingsService;
 import dev.drumbeat.escalation.OwnerCheck;
 import dev.drumbeat.escalation.OwnerCheckJob;
 import dev.drumbeat.okr.OkrConfidence;
+import dev.drumbeat.okr.OkrDigestSection;
 import dev.drumbeat.okr.OkrListeners;
 import dev.drumbeat.okr.OkrQuarterJob;
 import dev.drumbeat.okr.OkrReview;
@@ -162,7 +163,7 @@ public final class Drumbeat implements AutoCloseable {
         jobs.add(new Scheduling.Recurring(OwnerCheckJob.NAME, OwnerCheckJob.class, () -> new OwnerCheckJob(ownerCheck),
                 Duration.ofDays(1)));
         DigestService digests = new DigestService(database.jdbi(), outbox, periods, config.leadershipChannel(),
-                money, clock);
+                money, clock, new OkrDigestSection(okrs));
         jobs.add(new Scheduling.Recurring(DigestJob.NAME, DigestJob.class, () -> new DigestJob(digests), Duration.ofMinutes(15)));
         jobs.add(new Scheduling.Recurring(OkrQuarterJob.NAME, OkrQuarterJob.class, () -> new OkrQuarterJob(review, rollover),
                 Duration.ofHours(1)));

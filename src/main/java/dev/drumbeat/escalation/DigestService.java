@@ -8,6 +8,7 @@ import dev.drumbeat.escalation.DigestFacts.Totals;
 import dev.drumbeat.escalation.DigestPages.Page;
 import dev.drumbeat.slack.Outbox;
 import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.slack.SlackBlocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,10 +41,17 @@ public final class DigestService {
     private final DigestViews views;
     private final DigestReplies replies;
     private final Clock clock;
+    private final DigestSection section;
     private final AtomicBoolean toldNoChannel = new AtomicBoolean();
 
     public DigestService(Jdbi jdbi, Outbox outbox, Periods periods, Optional<String> leadershipChannel, Money money,
                          Clock clock) {
+        this(jdbi, outbox, periods, leadershipChannel, money, clock, DigestSection.NONE);
+    }
+
+    /** With {@code section} added to each digest's thread as its last reply. */
+    public DigestService(Jdbi jdbi, Outbox outbox, Periods periods, Optional<String> leadershipChannel, Money money,
+                         Clock clock, DigestSection section) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.periods = periods;
@@ -51,6 +59,7 @@ public final class DigestService {
         this.views = new DigestViews(new DigestWords(money));
         this.replies = new DigestReplies(new DigestWords(money));
         this.clock = clock;
+        this.section = section;
     }
 
     /** Queues every workspace's digest that is due and not sent this week; returns how many. */
@@ -117,5 +126,7 @@ public final class DigestService {
             outbox.enqueue(handle, OutboxMessage.post(teamId, key + ":reply-" + (i + 1), channel,
                     DigestMessages.reply(key, page.text(), page.blocks())));
         }
+        section.textFor(teamId).ifPresent(text -> outbox.enqueue(handle, OutboxMessage.post(teamId, key + ":reply-extra",
+                channel, DigestMessages.reply(key, text, List.of(SlackBlocks.markdown(text))))));
     }
 }

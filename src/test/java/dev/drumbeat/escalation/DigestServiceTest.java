@@ -106,6 +106,22 @@ class DigestServiceTest {
     }
 
     @Test
+    void another_features_section_is_the_last_reply_in_the_thread_and_only_when_it_has_something() {
+        catalog();
+        DigestService withSection = new DigestService(database.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9),
+                Optional.of("C0LEADERS"), new Money(Currency.getInstance("USD")), clock,
+                team -> Optional.of("*OKRs, 2026-Q4*: 1 key result needs a look"));
+
+        assertThat(withSection.sendDueDigests()).isEqualTo(1);
+
+        assertThat(seed.count("slack_outbox where dedupe_key = '" + HEADLINE + ":reply-extra'"
+                + " and args->>'text' like '%1 key result needs a look%' and args->'thread_ts' is not null")).isEqualTo(1);
+        database.jdbi().useHandle(h -> h.execute("truncate digests, slack_outbox"));
+        assertThat(digests().sendDueDigests()).isEqualTo(1);
+        assertThat(seed.count("slack_outbox where dedupe_key like '%:reply-extra'")).as("no section, no reply").isZero();
+    }
+
+    @Test
     void without_settings_the_digest_goes_out_on_friday_at_four_utc() {
         catalog();
         clock.set(FRIDAY_FOUR.minusSeconds(1));

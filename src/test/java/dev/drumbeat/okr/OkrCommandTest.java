@@ -4,10 +4,13 @@ import static dev.drumbeat.support.Interactions.option;
 import static dev.drumbeat.support.Interactions.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.checkin.Periods;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,6 +101,11 @@ class OkrCommandTest {
         assertThat(command(BOB, "ask which OKRs are at risk?").text()).contains("2026-Q4: 1 key result at risk",
                 "Retire the old gateway").doesNotContain("Uptime to 99.9%");
         assertThat(command(BOB, "ask any vanity metrics?").text()).contains("no key result is said to be on track");
+        OkrService okrs = new OkrService(t.jdbi(), new AuditLog(t.clock), OkrRules.defaults(),
+                new Periods(DayOfWeek.MONDAY, 9), t.clock);
+        assertThat(new OkrDigestSection(okrs).textFor(TestDrumbeat.TEAM)).get().asString()
+                .contains("*OKRs, 2026-Q4*: 1 key result needs a look", "Retire the old gateway (O" + objective + ") · at risk")
+                .doesNotContain("Uptime");
         assertThat(count("select count(*) from audit_log where entity in ('objective', 'key_result')")).isEqualTo(3);
     }
 
