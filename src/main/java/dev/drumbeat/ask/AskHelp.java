@@ -42,7 +42,7 @@ final class AskHelp {
                 + "` or `including strategic`; amounts such as `$1.2m a year`, `€40k a quarter` or `2% of monthly cost`"
                 + " work too.\n"
                 + "• what if " + initiative + " slips 6 weeks?\n"
-                + "• which OKRs are at risk? · which key results are vanity?";
+                + "• which OKRs are at risk? · which key results are vanity? · how is O3 doing?";
         return Answer.of(kind, opening, List.of(SlackBlocks.markdown(text)));
     }
 

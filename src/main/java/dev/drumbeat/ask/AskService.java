@@ -104,6 +104,9 @@ public final class AskService {
         if (question instanceof Question.WhatIsEscalated) {
             return run("escalated", "escalations", "", actor, channelId);
         }
+        if (question instanceof Question.HowIsObjective q) {
+            return run("how-is-objective", "okr", "show O" + q.objectiveId(), actor, channelId);
+        }
         if (question instanceof Question.OkrsAtRisk) {
             return run("okrs-at-risk", "okr", "at-risk", actor, channelId);
         }

@@ -86,6 +86,10 @@ public sealed interface Question {
         }
     }
 
+    /** "How is O3 doing?": one objective, by the number `/drumbeat okr` shows. */
+    record HowIsObjective(long objectiveId) implements Question {
+    }
+
     /** "Which OKRs are at risk?" */
     record OkrsAtRisk() implements Question {
     }

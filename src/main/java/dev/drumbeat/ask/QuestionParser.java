@@ -36,6 +36,7 @@ public final class QuestionParser {
         }
         try {
             return QuestionTopics.read(question)
+                    .or(() -> QuestionObjectives.read(question))
                     .or(() -> slips.read(question))
                     .or(() -> lookups.read(question))
                     .or(() -> savings.read(question))

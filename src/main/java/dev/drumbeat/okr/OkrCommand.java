@@ -34,7 +34,7 @@ final class OkrCommand implements Subcommand {
     @Override
     public String usage() {
         return "okr [at-risk | vanity | add <objective> | show O<n> | kr O<n> | link KR<n> <service>/<kpi>"
-                + " | confidence KR<n> <on track|at risk|off track>]";
+                + " | confidence KR<n> <on track|at risk|off track> | done KR<n> <evidence>]";
     }
 
     @Override
@@ -74,6 +74,13 @@ final class OkrCommand implements Subcommand {
                         + link.group(2) + "/" + link.group(3) + "`.");
             case "confidence":
                 return confidence(request, rest);
+            case "done":
+                Matcher done = CONFIDENCE.matcher(rest);
+                if (!done.matches()) {
+                    throw new UserError("Use `/drumbeat okr done KR7 <what shows it is done>`.");
+                }
+                String finished = okrs.markDone(request.actor(), Long.parseLong(done.group(1)), done.group(2));
+                return Reply.text(":white_check_mark: KR" + done.group(1) + " *" + SlackBlocks.escape(finished) + "* is done.");
             case "at-risk":
             case "risk":
                 Quarter now = okrs.currentQuarter();

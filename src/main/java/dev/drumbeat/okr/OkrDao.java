@@ -107,6 +107,9 @@ interface OkrDao {
     int link(@Bind("teamId") String teamId, @Bind("id") long keyResultId, @Bind("kpiId") long kpiId,
              @Bind("baseline") BigDecimal baseline);
 
+    @SqlUpdate("update key_results set done = true, evidence = :evidence where team_id = :teamId and id = :id")
+    int markDone(@Bind("teamId") String teamId, @Bind("id") long keyResultId, @Bind("evidence") String evidence);
+
     @SqlUpdate("""
             insert into key_result_confidence (key_result_id, period_start, confidence, recorded_by, recorded_at)
             values (:id, :period, :confidence, :by, :at)

@@ -116,6 +116,29 @@ public final class OkrService {
         return result.row().title();
     }
 
+    /** Marks a milestone done, with the evidence that it is (its owner, the objective's owner, leadership or admins). */
+    String markDone(Actor actor, long keyResultId, String evidence) {
+        ObjectiveView objective = objectiveOf(actor.teamId(), keyResultId);
+        KeyResultView result = objective.keyResults().stream().filter(kr -> kr.row().id() == keyResultId).findFirst()
+                .orElseThrow();
+        if (result.row().ownerId().filter(actor.userId()::equals).isEmpty()) {
+            requireMayChange(actor, objective.objective());
+        }
+        if (!"milestone".equals(result.row().kind())) {
+            throw new UserError("KR" + keyResultId + " is measured by its KPI, so it is done when the KPI reaches target.");
+        }
+        if (evidence.isBlank() || evidence.length() > 500) {
+            throw new UserError("Say what shows it is done, in up to 500 characters: `/drumbeat okr done KR"
+                    + keyResultId + " old gateway switched off on 3 Dec`.");
+        }
+        jdbi.useTransaction(handle -> {
+            handle.attach(OkrDao.class).markDone(actor.teamId(), keyResultId, evidence.strip());
+            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result",
+                    String.valueOf(keyResultId), null, Map.of("done", true, "evidence", evidence.strip())));
+        });
+        return result.row().title();
+    }
+
     private static long kpiId(OkrDao dao, String teamId, String serviceKey, String kpiKey) {
         return dao.findKpi(teamId, serviceKey, kpiKey).orElseThrow(() -> new UserError("No KPI `" + kpiKey + "` on `"
                 + serviceKey + "`. `/drumbeat status " + serviceKey + "` lists its KPIs; use the service's key."));

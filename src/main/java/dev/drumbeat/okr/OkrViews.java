@@ -86,8 +86,8 @@ final class OkrViews {
                 + r.current().map(v -> Money.measure(v, r.kpiUnit().orElse(""))).orElse("no reading yet")
                 + r.target().map(t -> " (from " + r.baseline().map(b -> Money.measure(b, r.kpiUnit().orElse("")))
                 .orElse("?") + " to " + Money.measure(t, r.kpiUnit().orElse("")) + ")").orElse(""))
-                .orElse("milestone".equals(r.kind()) ? " · milestone" + (r.done() ? " done" : " not done yet")
-                        : " · no KPI linked yet");
+                .orElse("milestone".equals(r.kind()) ? " · milestone" + (r.done() ? " done: “"
+                        + SlackBlocks.escape(r.evidence()) + "”" : " not done yet") : " · no KPI linked yet");
         return "• " + keyResultLine(kr) + measure + kr.confidence().map(c -> " · owner says " + c.label()).orElse("");
     }
 

@@ -98,15 +98,25 @@ class OkrCommandTest {
         assertThat(listing).doesNotContain("50% :warning:");
         assertThat(command(BOB, "okr show O" + objective).text()).contains("Payments API / Uptime: 99.7% (from 99.5% to 99.9%)",
                 "milestone not done yet");
+        assertThat(command(BOB, "ask how is O" + objective + " doing?").text()).contains("Make payments boringly reliable",
+                "Payments API / Uptime");
         assertThat(command(BOB, "ask which OKRs are at risk?").text()).contains("2026-Q4: 1 key result at risk",
                 "Retire the old gateway").doesNotContain("Uptime to 99.9%");
         assertThat(command(BOB, "ask any vanity metrics?").text()).contains("no key result is said to be on track");
+        long milestone = t.jdbi().withHandle(h -> h.createQuery("select max(id) from key_results").mapTo(Long.class).one());
+        assertThat(command(BOB, "okr done KR" + milestone + " switched off").text()).contains("Only the objective's owner");
+        assertThat(command(ALICE, "okr done KR" + milestone + " old gateway switched off on 3 Dec").text())
+                .contains("*Retire the old gateway* is done");
+        assertThat(command(BOB, "okr show O" + objective).text()).contains("▰▰▰▰▰▰▰▰▰▰ 100%",
+                "milestone done: “old gateway switched off on 3 Dec”");
+        t.jdbi().useHandle(h -> h.execute("update key_results set done = false, evidence = ''"));
         OkrService okrs = new OkrService(t.jdbi(), new AuditLog(t.clock), OkrRules.defaults(),
                 new Periods(DayOfWeek.MONDAY, 9), t.clock);
         assertThat(new OkrDigestSection(okrs).textFor(TestDrumbeat.TEAM)).get().asString()
                 .contains("*OKRs, 2026-Q4*: 1 key result needs a look", "Retire the old gateway (O" + objective + ") · at risk")
                 .doesNotContain("Uptime");
-        assertThat(count("select count(*) from audit_log where entity in ('objective', 'key_result')")).isEqualTo(3);
+        assertThat(count("select count(*) from audit_log where entity in ('objective', 'key_result')"))
+                .as("the objective, two key results, one marked done").isEqualTo(4);
     }
 
     @Test
