@@ -79,7 +79,7 @@ interface AskDao {
     Optional<SlipSubject> initiative(@Bind("teamId") String teamId, @Bind("key") String key);
 
     /**
-     * A fingerprint of the names {@link #serviceNames} and {@link #initiativeNames} return: their counts and the sums
+     * A fingerprint of the names {@link #serviceNames}, {@link #initiativeNames} and {@link #objectiveNames} return: their counts and the sums
      * of their hashes. Any rename, addition or removal changes it (barring a 64-bit coincidence), and it costs one
      * row instead of thousands.
      */
@@ -88,7 +88,10 @@ interface AskDao {
                       from services where team_id = :teamId and active)
                    || '|' ||
                    (select count(*) || ':' || coalesce(sum(hashtext(key || '/' || name)), 0)
-                      from initiatives where team_id = :teamId and status in ('planned', 'active'))""")
+                      from initiatives where team_id = :teamId and status in ('planned', 'active'))
+                   || '|' ||
+                   (select count(*) || ':' || coalesce(sum(hashtext(id || '/' || title)), 0)
+                      from objectives where team_id = :teamId and status = 'open')""")
     String namesFingerprint(@Bind("teamId") String teamId);
 
     @SqlQuery("select key, name from services where team_id = :teamId and active order by key")
@@ -98,6 +101,10 @@ interface AskDao {
     @SqlQuery("select key, name from initiatives where team_id = :teamId and status in ('planned', 'active') order by key")
     @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
     List<ServiceMatcher.Candidate> initiativeNames(@Bind("teamId") String teamId);
+
+    @SqlQuery("select 'o' || id as key, title as name from objectives where team_id = :teamId and status = 'open' order by id")
+    @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
+    List<ServiceMatcher.Candidate> objectiveNames(@Bind("teamId") String teamId);
 
     @SqlUpdate("""
             insert into asks (team_id, asked_by, question, kind, blocks, fallback, advice, created_at)

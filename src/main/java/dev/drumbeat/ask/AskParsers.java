@@ -27,7 +27,7 @@ final class AskParsers {
             return cached.parser();
         }
         QuestionParser parser = jdbi.withExtension(AskDao.class, dao ->
-                new QuestionParser(dao.serviceNames(teamId), dao.initiativeNames(teamId)));
+                new QuestionParser(dao.serviceNames(teamId), dao.initiativeNames(teamId), dao.objectiveNames(teamId)));
         byTeam.put(teamId, new Cached(fingerprint, parser));
         return parser;
     }

@@ -78,9 +78,12 @@ final class QuestionLookups {
             .toList();
 
     private final QuestionNames services;
+    private final QuestionNames objectives;
 
-    QuestionLookups(QuestionNames services) {
+    /** {@code objectives} are this quarter's, keyed {@code o<id>}: "how is <objective> doing" may name one. */
+    QuestionLookups(QuestionNames services, QuestionNames objectives) {
         this.services = services;
+        this.objectives = objectives;
     }
 
     Optional<Question> read(QuestionText text) {
@@ -88,10 +91,19 @@ final class QuestionLookups {
             Matcher shape = lookup.shape().matcher(text.canonical());
             String typed = shape.matches() ? text.original(shape.start("name"), shape.end("name")) : "";
             if (!QuestionNames.isBlank(typed)) {
-                return Optional.of(lookup.question().apply(services.keyOf(typed)));
+                return Optional.of(objective(lookup, typed)
+                        .orElseGet(() -> lookup.question().apply(services.keyOf(typed))));
             }
         }
         return Optional.empty();
+    }
+
+    /** For "how is X doing", an objective X when no service is called X: services keep their names. */
+    private Optional<Question> objective(Lookup lookup, String typed) {
+        if (!(lookup.question().apply("") instanceof Question.HowIsDoing) || services.keyIfFound(typed).isPresent()) {
+            return Optional.empty();
+        }
+        return objectives.keyIfFound(typed).map(key -> new Question.HowIsObjective(Long.parseLong(key.substring(1))));
     }
 
     private static List<Lookup> lookup(Function<String, Question> question, String... shapes) {

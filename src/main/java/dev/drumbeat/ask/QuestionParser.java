@@ -22,10 +22,17 @@ public final class QuestionParser {
 
     /** The catalog's services and initiatives, by key and display name, as names are matched against them. */
     public QuestionParser(List<ServiceMatcher.Candidate> services, List<ServiceMatcher.Candidate> initiatives) {
+        this(services, initiatives, List.of());
+    }
+
+    /** The same, and the open objectives by {@code o<id>} and title, for "how is <objective> doing". */
+    public QuestionParser(List<ServiceMatcher.Candidate> services, List<ServiceMatcher.Candidate> initiatives,
+                          List<ServiceMatcher.Candidate> objectives) {
         List<ServiceMatcher.Candidate> both = new ArrayList<>(services);
         both.addAll(initiatives);
         this.slips = new QuestionSlips(new QuestionNames(initiatives, "an initiative"));
-        this.lookups = new QuestionLookups(new QuestionNames(services, "a service"));
+        this.lookups = new QuestionLookups(new QuestionNames(services, "a service"),
+                new QuestionNames(objectives, "an objective"));
         this.savings = new QuestionSavings(new QuestionNames(both, "a service or initiative"));
     }
 

@@ -100,6 +100,10 @@ class OkrCommandTest {
                 "milestone not done yet");
         assertThat(command(BOB, "ask how is O" + objective + " doing?").text()).contains("Make payments boringly reliable",
                 "Payments API / Uptime");
+        assertThat(command(BOB, "ask how is make payments boringly reliable going").text())
+                .contains("O" + objective + " · 2026-Q4", "Payments API / Uptime");
+        assertThat(command(BOB, "ask how is payments doing").text()).as("a service's name still means the service")
+                .contains("*Owner*", "*Unit cost*");
         assertThat(command(BOB, "ask which OKRs are at risk?").text()).contains("2026-Q4: 1 key result at risk",
                 "Retire the old gateway").doesNotContain("Uptime to 99.9%");
         assertThat(command(BOB, "ask any vanity metrics?").text()).contains("no key result is said to be on track");
