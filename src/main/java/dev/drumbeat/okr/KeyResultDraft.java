@@ -51,7 +51,7 @@ record KeyResultDraft(String title, String kind, Optional<String> serviceKey, Op
         }
         String[] parts = raw.strip().split("\\s*/\\s*");
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            throw new IllegalArgumentException("write the KPI as service/kpi, like payments-api/uptime");
+            throw new IllegalArgumentException("write the KPI as service/KPI, like Payments Gateway/Availability");
         }
         return parts;
     }

@@ -26,7 +26,7 @@ final class KeyResultForm {
                         SlackBlocks.markdown("For *" + SlackBlocks.escape(objective.title()) + "* (O" + objective.id() + ")"),
                         field("title", "Key result", text("title", null, false), false),
                         field("kind", "Kind", select("kind", KINDS, Optional.of("measured")), false),
-                        field("kpi", "KPI that measures it (service/kpi, e.g. payments-api/uptime)", text("kpi", null, false), true),
+                        field("kpi", "KPI that measures it (service/KPI, e.g. Payments Gateway/Availability)", text("kpi", null, false), true),
                         field("target", "Target (measured)", text("target", null, false), true),
                         field("baseline", "Baseline (measured; blank: the KPI's latest value)", text("baseline", null, false), true),
                         field("owner", "Owner", usersSelect(u -> u.actionId("owner")), true)))

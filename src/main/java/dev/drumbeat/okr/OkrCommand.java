@@ -19,7 +19,7 @@ final class OkrCommand implements Subcommand {
             + " `okr link KR7 <service>/<kpi>` or `okr confidence KR7 on track`.";
     private static final Pattern OBJECTIVE = Pattern.compile("(?i)o?(\\d{1,18})");
     private static final Pattern CONFIDENCE = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+(.+)");
-    private static final Pattern LINK = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+([a-z0-9-]+)\\s*/\\s*([a-z0-9-]+)");
+    private static final Pattern LINK = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+([^/]+?)\\s*/\\s*(.+)");
     private final OkrService okrs;
 
     OkrCommand(OkrService okrs) {
@@ -68,10 +68,10 @@ final class OkrCommand implements Subcommand {
                 if (!link.matches()) {
                     throw new UserError("Use `/drumbeat okr link KR7 payments-api/uptime`.");
                 }
-                String title = okrs.link(request.actor(), Long.parseLong(link.group(1)), link.group(2).toLowerCase(Locale.ROOT),
-                        link.group(3).toLowerCase(Locale.ROOT));
-                return Reply.text(":link: KR" + link.group(1) + " of *" + SlackBlocks.escape(title) + "* is now measured by `"
-                        + link.group(2) + "/" + link.group(3) + "`.");
+                String title = okrs.link(request.actor(), Long.parseLong(link.group(1)), link.group(2).strip(),
+                        link.group(3).strip());
+                return Reply.text(":link: KR" + link.group(1) + " of *" + SlackBlocks.escape(title) + "* is now measured by "
+                        + SlackBlocks.escape(link.group(2).strip() + " / " + link.group(3).strip()) + ".");
             case "confidence":
                 return confidence(request, rest);
             case "done":

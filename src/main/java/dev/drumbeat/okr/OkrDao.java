@@ -91,12 +91,19 @@ interface OkrDao {
                          @Bind("kind") String kind, @Bind("ownerId") String ownerId, @Bind("kpiId") Long kpiId,
                          @Bind("baseline") BigDecimal baseline, @Bind("target") BigDecimal target, @Bind("at") Instant at);
 
-    /** A service's KPI by keys, with its latest value: {@code id}, {@code latest_value}. */
+    /**
+     * A service's KPI, each named by its key or its name as the card shows it (case, spaces and punctuation aside):
+     * {@code payments-gateway/availability} or {@code Payments Gateway/Availability}.
+     */
     @SqlQuery("""
             select k.id from kpis k join services s on s.id = k.service_id
-             where s.team_id = :teamId and s.active and s.key = :serviceKey and k.key = :kpiKey""")
-    Optional<Long> findKpi(@Bind("teamId") String teamId, @Bind("serviceKey") String serviceKey,
-                           @Bind("kpiKey") String kpiKey);
+             where s.team_id = :teamId and s.active
+               and (s.key = lower(:service) or regexp_replace(lower(s.name), '[^a-z0-9]', '', 'g')
+                                               = regexp_replace(lower(:service), '[^a-z0-9]', '', 'g'))
+               and (k.key = lower(:kpi) or regexp_replace(lower(k.name), '[^a-z0-9]', '', 'g')
+                                           = regexp_replace(lower(:kpi), '[^a-z0-9]', '', 'g'))
+             order by k.id limit 1""")
+    Optional<Long> findKpi(@Bind("teamId") String teamId, @Bind("service") String service, @Bind("kpi") String kpi);
 
     @SqlQuery("select latest_value from kpis where id = :id")
     Optional<BigDecimal> findLatestValue(@Bind("id") long kpiId);

@@ -140,8 +140,8 @@ public final class OkrService {
     }
 
     private static long kpiId(OkrDao dao, String teamId, String serviceKey, String kpiKey) {
-        return dao.findKpi(teamId, serviceKey, kpiKey).orElseThrow(() -> new UserError("No KPI `" + kpiKey + "` on `"
-                + serviceKey + "`. `/drumbeat status " + serviceKey + "` lists its KPIs; use the service's key."));
+        return dao.findKpi(teamId, serviceKey, kpiKey).orElseThrow(() -> new UserError("No KPI “" + kpiKey + "” on “"
+                + serviceKey + "”. `/drumbeat status " + serviceKey + "` lists its KPIs by name."));
     }
 
     /** Links a key result to a service's KPI; its baseline, if unset, becomes the KPI's latest value. */

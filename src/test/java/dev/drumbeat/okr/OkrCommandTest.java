@@ -98,6 +98,11 @@ class OkrCommandTest {
         assertThat(listing).doesNotContain("50% :warning:");
         assertThat(command(BOB, "okr show O" + objective).text()).contains("Payments API / Uptime: 99.7% (from 99.5% to 99.9%)",
                 "milestone not done yet");
+        long measured = t.jdbi().withHandle(h -> h.createQuery("select min(id) from key_results").mapTo(Long.class).one());
+        assertThat(command(ALICE, "okr link KR" + measured + " Payments API / Uptime").text())
+                .contains("is now measured by Payments API / Uptime");
+        assertThat(command(ALICE, "okr link KR" + (measured + 1) + " payments/uptime").text()).contains("is a milestone");
+        assertThat(command(ALICE, "okr link KR" + measured + " payments/errors").text()).contains("No KPI “errors”");
         assertThat(command(BOB, "ask how is O" + objective + " doing?").text()).contains("Make payments boringly reliable",
                 "Payments API / Uptime");
         assertThat(command(BOB, "ask how is make payments boringly reliable going").text())
@@ -120,7 +125,7 @@ class OkrCommandTest {
                 .contains("*OKRs, 2026-Q4*: 1 key result needs a look", "Retire the old gateway (O" + objective + ") · at risk")
                 .doesNotContain("Uptime");
         assertThat(count("select count(*) from audit_log where entity in ('objective', 'key_result')"))
-                .as("the objective, two key results, one marked done").isEqualTo(4);
+                .as("the objective, two key results, a link and one marked done").isEqualTo(5);
     }
 
     @Test
@@ -132,7 +137,7 @@ class OkrCommandTest {
         assertThat(missing.json().path("errors").path("kpi").asText()).contains("needs its KPI");
         assertThat(missing.json().path("errors").path("target").asText()).contains("needs a target");
         SlackReply unknown = submit(ALICE, objective, keyResult("Halve incident cost", "measured", "payments/latency", "5", ""));
-        assertThat(unknown.json().path("errors").path("kpi").asText()).contains("No KPI `latency` on `payments`");
+        assertThat(unknown.json().path("errors").path("kpi").asText()).contains("No KPI “latency” on “payments”");
         assertThat(count("select count(*) from key_results")).isZero();
     }
 
