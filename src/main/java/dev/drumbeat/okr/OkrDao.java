@@ -28,7 +28,7 @@ interface OkrDao {
                         Optional<Long> kpiId, Optional<String> kpiName, Optional<String> kpiUnit,
                         Optional<String> serviceName, Optional<String> direction, Optional<BigDecimal> baseline,
                         Optional<BigDecimal> target, Optional<BigDecimal> current, boolean done, String evidence,
-                        Optional<String> confidence, List<BigDecimal> recent) {
+                        Optional<String> confidence, List<BigDecimal> recent, LocalDate createdOn) {
         public KeyResultRow {
             recent = recent == null ? List.of() : List.copyOf(recent);
         }
@@ -67,7 +67,8 @@ interface OkrDao {
                                    from kpi_readings where kpi_id = k.id
                                   order by period_start desc, recorded_at desc, id desc
                                   limit :periods) r
-                          order by r.period_start) as recent
+                          order by r.period_start) as recent,
+                   cast(kr.created_at at time zone 'UTC' as date) as created_on
               from key_results kr
               left join kpis k on k.id = kr.kpi_id
               left join services s on s.id = k.service_id

@@ -8,7 +8,8 @@ import java.util.Optional;
  * When a key result needs attention. Pure and immutable, so thread-safe.
  *
  * <ul>
- *   <li><b>At risk:</b> its owner says off track, or its progress trails the share of the quarter gone by more than
+ *   <li><b>At risk:</b> its owner says off track, or its progress trails the share of its time gone (the quarter, or
+ *       what was left of it when the result was set) by more than
  *       {@code behindBy} (0.25: a quarter of the way behind). A result with no reading yet is judged by confidence
  *       alone.</li>
  *   <li><b>Vanity:</b> its owner says on track while none of its linked KPIs has moved toward target over the last

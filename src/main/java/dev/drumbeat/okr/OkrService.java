@@ -185,9 +185,9 @@ public final class OkrService {
         }
         List<OkrDao.KeyResultRow> results = jdbi.withExtension(OkrDao.class, dao -> dao.findKeyResults(teamId,
                 objectives.stream().map(OkrDao.ObjectiveRow::id).toList(), rules.periods() + 1));
-        BigDecimal elapsed = quarter.elapsedShare(today());
+        LocalDate today = today();
         return objectives.stream().map(o -> new ObjectiveView(o, results.stream().filter(r -> r.objectiveId() == o.id())
-                .map(r -> view(r, elapsed)).toList())).toList();
+                .map(r -> view(r, quarter.elapsedShare(r.createdOn(), today))).toList())).toList();
     }
 
     private KeyResultView view(OkrDao.KeyResultRow row, BigDecimal elapsed) {

@@ -59,6 +59,21 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
         return BigDecimal.valueOf(passed).divide(BigDecimal.valueOf(total), SHARE_SCALE, RoundingMode.HALF_UP);
     }
 
+    /**
+     * As {@link #elapsedShare(LocalDate)}, but of the part of the quarter from {@code from} on (a key result set
+     * part way through is measured against the time it had, not the whole quarter); {@code from} before the quarter
+     * counts as its start.
+     */
+    public BigDecimal elapsedShare(LocalDate from, LocalDate day) {
+        LocalDate begin = from.isAfter(start()) ? from : start();
+        if (!begin.isBefore(end())) {
+            return BigDecimal.ZERO.setScale(SHARE_SCALE);
+        }
+        long total = ChronoUnit.DAYS.between(begin, end());
+        long passed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(begin, day)));
+        return BigDecimal.valueOf(passed).divide(BigDecimal.valueOf(total), SHARE_SCALE, RoundingMode.HALF_UP);
+    }
+
     @Override
     public int compareTo(Quarter other) {
         return year != other.year ? Integer.compare(year, other.year) : Integer.compare(number, other.number);

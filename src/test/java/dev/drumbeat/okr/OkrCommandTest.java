@@ -91,6 +91,8 @@ class OkrCommandTest {
         assertThat(submit(ALICE, objective, keyResult("Uptime to 99.9%", "measured", "payments/uptime", "99.9", "99.5"))
                 .json().path("response_action").asText()).isEqualTo("update");
         submit(ALICE, objective, keyResult("Retire the old gateway", "milestone", "", "", ""));
+        assertThat(command(BOB, "okr").text()).as("set today, so none of their time has gone").doesNotContain("at risk");
+        t.jdbi().useHandle(h -> h.execute("update key_results set created_at = timestamptz '2026-10-01 09:00:00+00'"));
 
         String listing = command(BOB, "okr").text();
         assertThat(listing).contains("2026-Q4: 1 objective", "*O" + objective + "* Make payments boringly reliable",

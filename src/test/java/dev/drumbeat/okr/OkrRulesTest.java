@@ -31,6 +31,13 @@ class OkrRulesTest {
         assertThat(Quarter.parse("2026-q4").next()).isEqualTo(Q1);
         assertThat(Q1.previous()).hasToString("2026-Q4");
         assertThatThrownBy(() -> Quarter.parse("Q5 2027")).hasMessageContaining("2027-Q1");
+        assertThat(Q1.elapsedShare(LocalDate.parse("2027-03-02"), LocalDate.parse("2027-03-02")))
+                .as("set on 2 March: none of its time gone").isEqualByComparingTo("0");
+        assertThat(Q1.elapsedShare(LocalDate.parse("2027-03-02"), LocalDate.parse("2027-03-17")))
+                .as("half of the 30 days it had").isEqualByComparingTo("0.5");
+        assertThat(Q1.elapsedShare(LocalDate.parse("2026-12-01"), LocalDate.parse("2027-02-15")))
+                .as("set before the quarter: the whole quarter").isEqualByComparingTo("0.5");
+        assertThat(Q1.elapsedShare(LocalDate.parse("2027-05-01"), LocalDate.parse("2027-05-02"))).isEqualByComparingTo("0");
     }
 
     @Test
