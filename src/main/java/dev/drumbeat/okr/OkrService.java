@@ -61,14 +61,22 @@ public final class OkrService {
                 .map(o -> views(teamId, List.of(o), Quarter.parse(o.quarter())).get(0));
     }
 
+    /** Sets an objective the actor owns for this quarter, or for the quarter {@code title} starts with ("2027-Q1 …"). */
     OkrDao.ObjectiveRow addObjective(Actor actor, String title) {
-        String clean = title.strip();
+        String[] words = title.strip().split("\\s+", 2);
+        boolean quarterGiven = words[0].matches("(?i)\\d{4}-?Q[1-4]");
+        Quarter quarter = quarterGiven ? Quarter.parse(words[0]) : currentQuarter();
+        String clean = quarterGiven ? (words.length > 1 ? words[1].strip() : "") : title.strip();
+        if (quarter.compareTo(currentQuarter()) < 0) {
+            throw new UserError(quarter + " is over; set objectives for this quarter or a later one.");
+        }
         if (clean.isEmpty() || clean.length() > 200) {
-            throw new UserError("An objective is 1 to 200 characters: `/drumbeat okr add Make payments boringly reliable`.");
+            throw new UserError("An objective is 1 to 200 characters: `/drumbeat okr add Make payments boringly reliable`"
+                    + " (or `okr add 2027-Q1 …` for a later quarter).");
         }
         return jdbi.inTransaction(handle -> {
             OkrDao dao = handle.attach(OkrDao.class);
-            long id = dao.insertObjective(actor.teamId(), currentQuarter().toString(), clean, actor.userId(), clock.instant());
+            long id = dao.insertObjective(actor.teamId(), quarter.toString(), clean, actor.userId(), clock.instant());
             OkrDao.ObjectiveRow row = dao.findObjective(actor.teamId(), id).orElseThrow();
             audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(id), null,
                     row));

@@ -200,5 +200,8 @@ class OkrCommandTest {
         assertThat(command(BOB, "okr show O999").text()).contains("There is no objective O999");
         assertThat(command(BOB, "okr frobnicate").text()).contains("`okr add <objective>`");
         assertThat(command(ALICE, "okr add").text()).contains("An objective is 1 to 200 characters");
+        assertThat(command(ALICE, "okr add 2027-Q1 Plan ahead").text()).contains("*Plan ahead* is set for 2027-Q1");
+        assertThat(command(ALICE, "okr add 2026-Q3 Too late").text()).contains("2026-Q3 is over");
+        assertThat(command(ALICE, "okr").text()).as("this quarter's only").doesNotContain("Plan ahead");
     }
 }
