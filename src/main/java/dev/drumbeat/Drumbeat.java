@@ -37,6 +37,7 @@ import dev.drumbeat.escalation.EscalationSettingsCommand;
 import dev.drumbeat.escalation.EscalationSettingsService;
 import dev.drumbeat.escalation.OwnerCheck;
 import dev.drumbeat.escalation.OwnerCheckJob;
+import dev.drumbeat.okr.KeyResultService;
 import dev.drumbeat.okr.OkrConfidence;
 import dev.drumbeat.okr.OkrDigestSection;
 import dev.drumbeat.okr.OkrListeners;
@@ -136,8 +137,9 @@ public final class Drumbeat implements AutoCloseable {
         new CheckInListeners(checkIns, catalog, people, new OkrConfidence(database.jdbi(), clock)).register(router, app);
         new EscalationListeners(escalations, audit, catalog, people, money).register(router, app);
         OkrRollover rollover = new OkrRollover(database.jdbi(), outbox, audit, clock);
-        OkrService okrs = new OkrService(database.jdbi(), audit, OkrRules.defaults(), periods, clock);
-        new OkrListeners(okrs, rollover, people).register(router, app);
+        OkrService okrs = new OkrService(database.jdbi(), audit, OkrRules.defaults(), clock);
+        new OkrListeners(okrs, new KeyResultService(database.jdbi(), audit, okrs, periods, clock), rollover, people)
+                .register(router, app);
         OkrReview review = new OkrReview(database.jdbi(), outbox, okrs, money, config.leadershipChannel(), clock);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),

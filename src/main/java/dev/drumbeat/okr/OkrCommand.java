@@ -18,12 +18,15 @@ final class OkrCommand implements Subcommand {
     private static final String HOW = "Use `/drumbeat okr`, `okr add <objective>`, `okr show O3`, `okr kr O3` or"
             + " `okr link KR7 <service>/<kpi>` or `okr confidence KR7 on track`.";
     private static final Pattern OBJECTIVE = Pattern.compile("(?i)o?(\\d{1,18})");
+    /** {@code KR7 <words>}: a key result and what is said of it. */
     private static final Pattern CONFIDENCE = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+(.+)");
     private static final Pattern LINK = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+([^/]+?)\\s*/\\s*(.+)");
     private final OkrService okrs;
+    private final KeyResultService keyResults;
 
-    OkrCommand(OkrService okrs) {
+    OkrCommand(OkrService okrs, KeyResultService keyResults) {
         this.okrs = okrs;
+        this.keyResults = keyResults;
     }
 
     @Override
@@ -45,55 +48,67 @@ final class OkrCommand implements Subcommand {
     @Override
     public Reply handle(CommandRequest request) {
         String[] words = request.args().strip().split("\\s+", 2);
-        String action = words[0].toLowerCase(Locale.ROOT);
         String rest = words.length > 1 ? words[1].strip() : "";
         String team = request.actor().teamId();
-        switch (action) {
+        switch (words[0].toLowerCase(Locale.ROOT)) {
             case "":
-                Quarter quarter = okrs.currentQuarter();
-                return OkrViews.quarter(quarter, okrs.quarter(team, quarter));
+                return OkrViews.quarter(okrs.currentQuarter(), okrs.quarter(team, okrs.currentQuarter()));
             case "add":
-                OkrDao.ObjectiveRow added = okrs.addObjective(request.actor(), rest);
-                return Reply.text(":dart: O" + added.id() + " *" + SlackBlocks.escape(added.title()) + "* is set for "
-                        + added.quarter() + ". Add key results with `/drumbeat okr kr O" + added.id() + "`.");
+                return add(request, rest);
             case "show":
                 return OkrViews.objective(objective(team, rest));
             case "kr":
-                OkrService.ObjectiveView objective = objective(team, rest);
-                OkrService.requireMayChange(request.actor(), objective.objective());
-                request.modals().open(KeyResultForm.add(objective.objective()));
-                return Reply.none();
+                return openKeyResultForm(request, rest);
             case "link":
-                Matcher link = LINK.matcher(rest);
-                if (!link.matches()) {
-                    throw new UserError("Use `/drumbeat okr link KR7 payments-api/uptime`.");
-                }
-                String title = okrs.link(request.actor(), Long.parseLong(link.group(1)), link.group(2).strip(),
-                        link.group(3).strip());
-                return Reply.text(":link: KR" + link.group(1) + " of *" + SlackBlocks.escape(title) + "* is now measured by "
-                        + SlackBlocks.escape(link.group(2).strip() + " / " + link.group(3).strip()) + ".");
+                return link(request, rest);
             case "confidence":
                 return confidence(request, rest);
             case "done":
-                Matcher done = CONFIDENCE.matcher(rest);
-                if (!done.matches()) {
-                    throw new UserError("Use `/drumbeat okr done KR7 <what shows it is done>`.");
-                }
-                String finished = okrs.markDone(request.actor(), Long.parseLong(done.group(1)), done.group(2));
-                return Reply.text(":white_check_mark: KR" + done.group(1) + " *" + SlackBlocks.escape(finished) + "* is done.");
+                return done(request, rest);
             case "at-risk":
             case "risk":
-                Quarter now = okrs.currentQuarter();
-                return OkrViews.filtered(now, okrs.quarter(team, now), OkrService.KeyResultView::atRisk, "at risk",
-                        "no key result is at risk: none trails the quarter by more than a quarter, and no owner says off track.");
+                return OkrViews.filtered(okrs.currentQuarter(), okrs.quarter(team, okrs.currentQuarter()),
+                        OkrService.KeyResultView::atRisk, "at risk", "no key result is at risk: none trails its time by"
+                                + " more than a quarter, and no owner says off track.");
             case "vanity":
-                Quarter current = okrs.currentQuarter();
-                return OkrViews.filtered(current, okrs.quarter(team, current), OkrService.KeyResultView::vanity,
-                        "said on track while their KPIs have not moved",
+                return OkrViews.filtered(okrs.currentQuarter(), okrs.quarter(team, okrs.currentQuarter()),
+                        OkrService.KeyResultView::vanity, "said on track while their KPIs have not moved",
                         "no key result is said to be on track while its KPI stands still.");
             default:
                 throw new UserError(HOW);
         }
+    }
+
+    private Reply add(CommandRequest request, String rest) {
+        OkrDao.ObjectiveRow added = okrs.addObjective(request.actor(), rest);
+        return Reply.text(":dart: O" + added.id() + " *" + SlackBlocks.escape(added.title()) + "* is set for "
+                + added.quarter() + ". Add key results with `/drumbeat okr kr O" + added.id() + "`.");
+    }
+
+    private Reply openKeyResultForm(CommandRequest request, String rest) {
+        OkrService.ObjectiveView objective = objective(request.actor().teamId(), rest);
+        OkrService.requireMayChange(request.actor(), objective.objective());
+        request.modals().open(KeyResultForm.add(objective.objective()));
+        return Reply.none();
+    }
+
+    private Reply link(CommandRequest request, String rest) {
+        Matcher link = LINK.matcher(rest);
+        if (!link.matches()) {
+            throw new UserError("Use `/drumbeat okr link KR7 Payments Gateway/Availability`.");
+        }
+        String title = keyResults.link(request.actor(), Long.parseLong(link.group(1)), link.group(2).strip(), link.group(3).strip());
+        return Reply.text(":link: KR" + link.group(1) + " of *" + SlackBlocks.escape(title) + "* is now measured by "
+                + SlackBlocks.escape(link.group(2).strip() + " / " + link.group(3).strip()) + ".");
+    }
+
+    private Reply done(CommandRequest request, String rest) {
+        Matcher done = CONFIDENCE.matcher(rest);
+        if (!done.matches()) {
+            throw new UserError("Use `/drumbeat okr done KR7 <what shows it is done>`.");
+        }
+        String finished = keyResults.markDone(request.actor(), Long.parseLong(done.group(1)), done.group(2));
+        return Reply.text(":white_check_mark: KR" + done.group(1) + " *" + SlackBlocks.escape(finished) + "* is done.");
     }
 
     private Reply confidence(CommandRequest request, String rest) {
@@ -102,7 +117,7 @@ final class OkrCommand implements Subcommand {
         if (confidence.isEmpty()) {
             throw new UserError("Use `/drumbeat okr confidence KR7 on track` (or `at risk`, `off track`).");
         }
-        String title = okrs.recordConfidence(request.actor(), Long.parseLong(said.group(1)), confidence.get());
+        String title = keyResults.recordConfidence(request.actor(), Long.parseLong(said.group(1)), confidence.get());
         return Reply.text(":memo: KR" + said.group(1) + " *" + SlackBlocks.escape(title) + "*: " + confidence.get().label()
                 + " this week.");
     }

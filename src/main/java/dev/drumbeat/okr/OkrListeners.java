@@ -23,17 +23,19 @@ import org.slf4j.LoggerFactory;
 public final class OkrListeners {
     private static final Logger log = LoggerFactory.getLogger(OkrListeners.class);
     private final OkrService okrs;
+    private final KeyResultService keyResults;
     private final OkrRollover rollover;
     private final PeopleService people;
 
-    public OkrListeners(OkrService okrs, OkrRollover rollover, PeopleService people) {
+    public OkrListeners(OkrService okrs, KeyResultService keyResults, OkrRollover rollover, PeopleService people) {
         this.okrs = okrs;
+        this.keyResults = keyResults;
         this.rollover = rollover;
         this.people = people;
     }
 
     public void register(CommandRouter router, App app) {
-        router.add(new OkrCommand(okrs));
+        router.add(new OkrCommand(okrs, keyResults));
         app.viewSubmission(KeyResultForm.CALLBACK_ID, this::submit);
         app.blockAction(OkrRolloverViews.ROLL_OVER, (req, ctx) -> click(req, ctx, (actor, id) -> {
             OkrDao.ObjectiveRow rolled = rollover.rollOver(actor, id);
@@ -83,7 +85,7 @@ public final class OkrListeners {
             Actor actor = people.actorFor(teamId, payload.getUser().getId(), payload.getUser().getUsername());
             read.draft().get().ownerId().ifPresent(id -> people.ensureKnown(teamId, id));
             long objectiveId = Long.parseLong(payload.getView().getPrivateMetadata());
-            long id = okrs.addKeyResult(actor, objectiveId, read.draft().get());
+            long id = keyResults.addKeyResult(actor, objectiveId, read.draft().get());
             String objective = okrs.objective(teamId, objectiveId).orElseThrow().objective().title();
             return ctx.ack(r -> r.responseAction("update").view(KeyResultForm.added(objective, id)));
         } catch (UserError e) {

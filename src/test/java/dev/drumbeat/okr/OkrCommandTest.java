@@ -5,12 +5,10 @@ import static dev.drumbeat.support.Interactions.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.checkin.Periods;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -121,8 +119,7 @@ class OkrCommandTest {
         assertThat(command(BOB, "okr show O" + objective).text()).contains("▰▰▰▰▰▰▰▰▰▰ 100%",
                 "milestone done: “old gateway switched off on 3 Dec”");
         t.jdbi().useHandle(h -> h.execute("update key_results set done = false, evidence = ''"));
-        OkrService okrs = new OkrService(t.jdbi(), new AuditLog(t.clock), OkrRules.defaults(),
-                new Periods(DayOfWeek.MONDAY, 9), t.clock);
+        OkrService okrs = new OkrService(t.jdbi(), new AuditLog(t.clock), OkrRules.defaults(), t.clock);
         assertThat(new OkrDigestSection(okrs).textFor(TestDrumbeat.TEAM)).get().asString()
                 .contains("*OKRs, 2026-Q4*: 1 key result needs a look", "Retire the old gateway (O" + objective + ") · at risk")
                 .doesNotContain("Uptime");

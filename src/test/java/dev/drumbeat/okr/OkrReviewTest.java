@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.Money;
-import dev.drumbeat.checkin.Periods;
 import dev.drumbeat.slack.Outbox;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -77,8 +75,7 @@ class OkrReviewTest {
                            timestamptz '2026-11-01 00:00:00+00' from services where key = 'fax'""");
         });
         t.clock.set(Instant.parse("2027-01-04T09:00:00Z"));
-        OkrService okrs = new OkrService(t.jdbi(), new AuditLog(t.clock), OkrRules.defaults(),
-                new Periods(DayOfWeek.MONDAY, 9), t.clock);
+        OkrService okrs = new OkrService(t.jdbi(), new AuditLog(t.clock), OkrRules.defaults(), t.clock);
         review = new OkrReview(t.jdbi(), new Outbox(t.clock), okrs, new Money(Currency.getInstance("USD")),
                 Optional.of("C0LEADERS"), t.clock);
     }
