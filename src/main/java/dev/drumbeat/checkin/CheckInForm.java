@@ -107,8 +107,8 @@ final class CheckInForm {
     private static LayoutBlock confidenceField(KeyResultConfidence.Asked kr) {
         String blockId = confidenceBlockId(kr.keyResultId());
         return field(blockId, SlackBlocks.clip("Confidence in KR" + kr.keyResultId() + " " + kr.title(), 150),
-                FormBlocks.select(blockId, KeyResultConfidence.CHOICES, kr.current()), true,
-                "Key results you own that this service's KPIs measure: on_track, at_risk or off_track.");
+                FormBlocks.select(blockId, KeyResultConfidence.CHOICES, choice -> choice.replace('_', ' '), kr.current()),
+                true, "A key result you own that this service's KPIs measure: how confident are you in it this week?");
     }
 
     private static LayoutBlock kpiField(CheckInKpi k) {

@@ -16,6 +16,7 @@ import com.slack.api.model.view.ViewTitle;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The pieces Drumbeat's modals are built from. Each input's action id equals its block id. */
 public final class FormBlocks {
@@ -51,7 +52,13 @@ public final class FormBlocks {
 
     /** A static select of {@code values}, each its own label. */
     public static BlockElement select(String actionId, List<String> values, Optional<String> initial) {
-        List<OptionObject> options = values.stream().map(v -> option(plainText(v), v)).toList();
+        return select(actionId, values, v -> v, initial);
+    }
+
+    /** A static select of {@code values}, each shown as {@code label} gives it. */
+    public static BlockElement select(String actionId, List<String> values, Function<String, String> label,
+                                      Optional<String> initial) {
+        List<OptionObject> options = values.stream().map(v -> option(plainText(label.apply(v)), v)).toList();
         return staticSelect(s -> s.actionId(actionId).options(options)
                 .initialOption(initial.flatMap(i -> options.stream().filter(o -> o.getValue().equals(i)).findFirst())
                         .orElse(null)));
