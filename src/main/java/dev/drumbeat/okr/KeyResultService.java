@@ -8,7 +8,6 @@ import dev.drumbeat.people.Actor;
 import dev.drumbeat.people.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -52,7 +51,7 @@ public final class KeyResultService {
     }
 
     /**
-     * Records what a key result's owner says of it for the check-in period under way (a second word the same period
+     * Records what a key result's owner says of it for the check-in period under way in their zone (a second word the same period
      * replaces the first). Only its owner, or leadership and admins speaking for it, may.
      */
     String recordConfidence(Actor actor, long keyResultId, Confidence confidence) {
@@ -64,7 +63,9 @@ public final class KeyResultService {
             throw new UserError("Only the owner of KR" + keyResultId + " says how confident they are in it.");
         }
         jdbi.useTransaction(handle -> {
-            handle.attach(OkrDao.class).recordConfidence(keyResultId, periods.periodOf(clock.instant(), ZoneOffset.UTC),
+            String tz = handle.createQuery("select tz from people where team_id = :teamId and user_id = :userId")
+                    .bind("teamId", actor.teamId()).bind("userId", actor.userId()).mapTo(String.class).findOne().orElse("UTC");
+            handle.attach(OkrDao.class).recordConfidence(keyResultId, periods.periodOf(clock.instant(), Periods.zone(tz)),
                     confidence.value(), actor.userId(), clock.instant());
             audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result",
                     String.valueOf(keyResultId), null, Map.of("confidence", confidence.value())));
