@@ -39,7 +39,7 @@ public final class CatalogTotals {
             select tier, count(*) as services, coalesce(sum(unit_cost * monthly_demand), 0) as cost,
                    coalesce(sum(monthly_value), 0) as value
               from as_then
-             group by tier""";;
+             group by tier""";
 
     private CatalogTotals() {
     }

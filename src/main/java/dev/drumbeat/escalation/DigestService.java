@@ -85,6 +85,7 @@ public final class DigestService {
         ZoneId zone = workspace.schedule().zone();
         LocalDate week = workspace.schedule().weekOf(now);
         String key = "digest:" + teamId + "|" + week;
+        Optional<String> extra = sectionFor(teamId);
         try {
             return jdbi.inTransaction(handle -> {
                 DigestDao dao = handle.attach(DigestDao.class);
@@ -95,7 +96,7 @@ public final class DigestService {
                 if (facts.services().isEmpty() || !dao.claim(teamId, week, key, now)) {
                     return false;
                 }
-                queue(handle, teamId, channel, key, DigestReport.of(facts, now), zone);
+                queue(handle, teamId, channel, key, DigestReport.of(facts, now), zone, extra);
                 return true;
             });
         } catch (RuntimeException e) {
@@ -117,7 +118,18 @@ public final class DigestService {
         return now.isBefore(periods.promptAt(current, zone)) ? current.minusWeeks(1) : current;
     }
 
-    private void queue(Handle handle, String teamId, String channel, String key, DigestReport report, ZoneId zone) {
+    /** Another feature's section, read before the digest's transaction; its failure costs only the section. */
+    private Optional<String> sectionFor(String teamId) {
+        try {
+            return section.textFor(teamId);
+        } catch (RuntimeException e) {
+            log.error("the digest's extra section for {} failed; the digest goes without it", teamId, e);
+            return Optional.empty();
+        }
+    }
+
+    private void queue(Handle handle, String teamId, String channel, String key, DigestReport report, ZoneId zone,
+                       Optional<String> extra) {
         outbox.enqueue(handle, OutboxMessage.post(teamId, key, channel,
                 DigestMessages.post(DigestViews.text(report), views.headline(report, zone))));
         List<Page> pages = replies.pages(report);
@@ -126,7 +138,7 @@ public final class DigestService {
             outbox.enqueue(handle, OutboxMessage.post(teamId, key + ":reply-" + (i + 1), channel,
                     DigestMessages.reply(key, page.text(), page.blocks())));
         }
-        section.textFor(teamId).ifPresent(text -> outbox.enqueue(handle, OutboxMessage.post(teamId, key + ":reply-extra",
+        extra.ifPresent(text -> outbox.enqueue(handle, OutboxMessage.post(teamId, key + ":reply-extra",
                 channel, DigestMessages.reply(key, text, List.of(SlackBlocks.markdown(text))))));
     }
 }

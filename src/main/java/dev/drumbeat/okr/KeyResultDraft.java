@@ -14,6 +14,9 @@ import java.util.Optional;
 record KeyResultDraft(String title, String kind, Optional<String> serviceKey, Optional<String> kpiKey,
                       Optional<BigDecimal> target, Optional<BigDecimal> baseline, Optional<String> ownerId) {
 
+    /** The largest value a KPI column holds (numeric(18, 4)). */
+    private static final BigDecimal LARGEST = new BigDecimal("99999999999999.9999");
+
     /** The draft, or the field errors. */
     static Result read(Map<String, Map<String, ViewState.Value>> values) {
         FormState form = new FormState(values);
@@ -63,7 +66,11 @@ record KeyResultDraft(String title, String kind, Optional<String> serviceKey, Op
             }
             return Optional.empty();
         }
-        return Optional.of(ServiceFields.number(raw.strip().replaceAll("[\\s$€£%]", ""), raw));
+        BigDecimal value = ServiceFields.number(raw.strip().replaceAll("[\\s$€£%]", ""), raw);
+        if (value.abs().compareTo(LARGEST) > 0 || value.stripTrailingZeros().scale() > 4) {
+            throw new IllegalArgumentException("a value is below a hundred trillion, with at most four decimal places");
+        }
+        return Optional.of(value);
     }
 
     private static Optional<String> part(String[] parts, int index) {

@@ -33,11 +33,12 @@ public final class KeyResultService {
 
     /** Adds a key result to an objective (its owner, leadership or an admin); a measured one must name a real KPI. */
     long addKeyResult(Actor actor, long objectiveId, KeyResultDraft draft) {
-        OkrDao.ObjectiveRow objective = okrs.objective(actor.teamId(), objectiveId).orElseThrow(() -> new UserError(
-                "There is no objective O" + objectiveId + ". `/drumbeat okr` lists them.")).objective();
-        OkrService.requireMayChange(actor, objective);
         return jdbi.inTransaction(handle -> {
             OkrDao dao = handle.attach(OkrDao.class);
+            OkrDao.ObjectiveRow objective = dao.lockObjective(actor.teamId(), objectiveId).orElseThrow(() -> new UserError(
+                    "There is no objective O" + objectiveId + ". `/drumbeat okr` lists them."));
+            OkrService.requireMayChange(actor, objective);
+            OkrService.requireOpen(objective);
             Optional<Long> kpi = draft.serviceKey().isEmpty() ? Optional.empty()
                     : Optional.of(kpiId(dao, actor.teamId(), draft.serviceKey().get(), draft.kpiKey().orElse("")));
             BigDecimal baseline = draft.baseline().or(() -> kpi.flatMap(dao::findLatestValue)).orElse(null);
@@ -106,7 +107,11 @@ public final class KeyResultService {
         return jdbi.inTransaction(handle -> {
             OkrDao dao = handle.attach(OkrDao.class);
             OkrService.ObjectiveView objective = okrs.objectiveOf(actor.teamId(), keyResultId);
-            OkrService.requireMayChange(actor, objective.objective());
+            boolean ownsResult = objective.keyResults().stream().anyMatch(kr -> kr.row().id() == keyResultId
+                    && kr.row().ownerId().filter(actor.userId()::equals).isPresent());
+            if (!ownsResult) {
+                OkrService.requireMayChange(actor, objective.objective());
+            }
             boolean milestone = objective.keyResults().stream()
                     .anyMatch(kr -> kr.row().id() == keyResultId && "milestone".equals(kr.row().kind()));
             if (milestone) {

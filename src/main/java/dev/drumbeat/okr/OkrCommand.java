@@ -88,6 +88,7 @@ final class OkrCommand implements Subcommand {
     private Reply openKeyResultForm(CommandRequest request, String rest) {
         OkrService.ObjectiveView objective = objective(request.actor().teamId(), rest);
         OkrService.requireMayChange(request.actor(), objective.objective());
+        OkrService.requireOpen(objective.objective());
         request.modals().open(KeyResultForm.add(objective.objective()));
         return Reply.none();
     }

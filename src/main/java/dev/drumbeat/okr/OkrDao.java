@@ -22,7 +22,8 @@ interface OkrDao {
 
     /**
      * A key result with its KPI as it stands: the KPI's latest value, and its value in each of the last periods,
-     * oldest first, for vanity; {@code confidence} is the owner's latest word.
+     * oldest first, for vanity; {@code confidence} is the owner's latest word, if still recent. A result set before its
+     * KPI had a reading takes the first reading since as its baseline.
      */
     record KeyResultRow(long id, long objectiveId, String title, String kind, Optional<String> ownerId,
                         Optional<Long> kpiId, Optional<String> kpiName, Optional<String> kpiUnit,
@@ -58,9 +59,13 @@ interface OkrDao {
 
     @SqlQuery("""
             select kr.id, kr.objective_id, kr.title, kr.kind, kr.owner_id, kr.kpi_id, k.name as kpi_name,
-                   k.unit as kpi_unit, s.name as service_name, k.direction, kr.baseline, kr.target,
-                   k.latest_value as current, kr.done, kr.evidence,
-                   (select c.confidence from key_result_confidence c where c.key_result_id = kr.id
+                   k.unit as kpi_unit, s.name as service_name, k.direction,
+                   coalesce(kr.baseline, (select r.value from kpi_readings r where r.kpi_id = k.id
+                                           and r.recorded_at >= kr.created_at
+                                          order by r.period_start, r.recorded_at, r.id limit 1)) as baseline,
+                   kr.target, k.latest_value as current, kr.done, kr.evidence,
+                   (select c.confidence from key_result_confidence c
+                     where c.key_result_id = kr.id and c.period_start >= :confidenceSince
                      order by c.period_start desc limit 1) as confidence,
                    array(select r.value
                            from (select distinct on (period_start) period_start, value
@@ -75,7 +80,7 @@ interface OkrDao {
              where kr.team_id = :teamId and kr.objective_id in (<objectives>)
              order by kr.objective_id, kr.id""")
     List<KeyResultRow> findKeyResults(@Bind("teamId") String teamId, @BindList("objectives") List<Long> objectiveIds,
-                                      @Bind("periods") int periods);
+                                      @Bind("periods") int periods, @Bind("confidenceSince") LocalDate confidenceSince);
 
     @SqlUpdate("""
             insert into objectives (team_id, quarter, title, owner_id, created_at)
@@ -110,7 +115,8 @@ interface OkrDao {
     Optional<BigDecimal> findLatestValue(@Bind("id") long kpiId);
 
     @SqlUpdate("""
-            update key_results set kpi_id = :kpiId, baseline = coalesce(baseline, :baseline)
+            update key_results set baseline = case when kpi_id is distinct from :kpiId then :baseline else baseline end,
+                   kpi_id = :kpiId
              where team_id = :teamId and id = :id""")
     int link(@Bind("teamId") String teamId, @Bind("id") long keyResultId, @Bind("kpiId") long kpiId,
              @Bind("baseline") BigDecimal baseline);

@@ -9,6 +9,8 @@ import java.util.Optional;
 /** The weekly digest's OKR reply: this quarter's key results at risk, and those that look like vanity. */
 public final class OkrDigestSection implements DigestSection {
     static final int MAX_LISTED = 15;
+    /** 15 lines of this length, the heading and the pointer stay under Slack's 3000 characters. */
+    static final int MAX_LINE = 180;
     private final OkrService okrs;
 
     public OkrDigestSection(OkrService okrs) {
@@ -32,8 +34,10 @@ public final class OkrDigestSection implements DigestSection {
             return Optional.empty();
         }
         String more = lines.size() > MAX_LISTED ? "\n…and " + (lines.size() - MAX_LISTED) + " more: `/drumbeat okr`." : "";
-        return Optional.of(SlackBlocks.clip("*OKRs, " + quarter + "*: " + lines.size()
+        List<String> shown = lines.subList(0, Math.min(MAX_LISTED, lines.size())).stream()
+                .map(line -> SlackBlocks.clip(line, MAX_LINE)).toList();
+        return Optional.of("*OKRs, " + quarter + "*: " + lines.size()
                 + (lines.size() == 1 ? " key result needs" : " key results need") + " a look\n"
-                + String.join("\n", lines.subList(0, Math.min(MAX_LISTED, lines.size()))) + more, SlackBlocks.MAX_TEXT));
+                + String.join("\n", shown) + more);
     }
 }

@@ -90,6 +90,10 @@ public final class OkrListeners {
             return ctx.ack(r -> r.responseAction("update").view(KeyResultForm.added(objective, id)));
         } catch (UserError e) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of("kpi", e.getMessage())));
+        } catch (RuntimeException e) {
+            String reference = Failures.reference();
+            log.error("adding a key result failed (reference {})", reference, e);
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of("title", Failures.sentence(reference))));
         }
     }
 }

@@ -24,7 +24,12 @@ public final class OkrQuarterJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        int reviews = review.sendDue();
+        int reviews = 0;
+        try {
+            reviews = review.sendDue();
+        } catch (RuntimeException e) {
+            log.error("the quarterly reviews failed; the rollover questions go ahead", e);
+        }
         int asked = rollover.askOwners();
         if (reviews + asked > 0) {
             log.info("quarter turned: {} reviews queued, owners asked about {} objectives", reviews, asked);

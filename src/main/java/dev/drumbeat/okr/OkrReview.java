@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The quarterly review, once per workspace when a quarter ends, to the leadership channel: each objective's outcome,
@@ -20,6 +22,7 @@ import org.jdbi.v3.core.Jdbi;
  * Thread-safe.
  */
 public final class OkrReview {
+    private static final Logger log = LoggerFactory.getLogger(OkrReview.class);
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final OkrService okrs;
@@ -53,10 +56,18 @@ public final class OkrReview {
         Instant end = instant(ended.end());
         int sent = 0;
         for (String team : jdbi.withExtension(OkrReviewDao.class, dao -> dao.findTeams(ended.toString(), start, end))) {
-            Facts facts = facts(team, ended, start, end);
-            boolean queued = jdbi.inTransaction(handle -> outbox.enqueue(handle, OutboxMessage.post(team,
-                    "okr:review:" + team + ":" + ended, leadershipChannel.get(), views.review(facts))));
-            sent += queued ? 1 : 0;
+            String key = "okr:review:" + team + ":" + ended;
+            if (jdbi.withExtension(OkrReviewDao.class, dao -> dao.isQueued(key))) {
+                continue;
+            }
+            try {
+                Facts facts = facts(team, ended, start, end);
+                boolean queued = jdbi.inTransaction(handle -> outbox.enqueue(handle, OutboxMessage.post(team, key,
+                        leadershipChannel.get(), views.review(facts))));
+                sent += queued ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.error("the {} review for {} failed; the next run tries again", ended, team, e);
+            }
         }
         return sent;
     }

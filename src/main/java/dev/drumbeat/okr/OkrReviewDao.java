@@ -13,8 +13,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface OkrReviewDao {
 
     /** A decision of the quarter: the saving it planned, and what the catalog shows was realised since. */
-    record DecisionOutcome(long id, String question, BigDecimal planned, BigDecimal realised) {
+    record DecisionOutcome(long id, String question, BigDecimal planned, BigDecimal realised, boolean undone) {
     }
+
+    /** Whether the outbox already holds a message under {@code key}: the review is built once, not every hour. */
+    @SqlQuery("select exists (select 1 from slack_outbox where dedupe_key = :key)")
+    boolean isQueued(@Bind("key") String key);
 
     /** Workspaces with objectives in the quarter or decisions recorded in it. */
     @SqlQuery("""
@@ -29,22 +33,22 @@ interface OkrReviewDao {
     List<OkrDao.ObjectiveRow> findObjectives(@Bind("teamId") String teamId, @Bind("quarter") String quarter);
 
     /**
-     * Each standing decision recorded in the window. A service's saving is realised as far as its monthly cost has
+     * Each decision recorded in the window, undone ones too (realising nothing). A service's saving is realised as far as its monthly cost has
      * fallen (retired: all of it); a paused initiative's while the decision still pauses it or it was cancelled.
      */
     @SqlQuery("""
-            select d.id, d.question, d.expected_saving as planned,
-                   coalesce(sum(least(di.monthly_saving, greatest(0, di.monthly_saving - coalesce(
+            select d.id, d.question, d.expected_saving as planned, d.undone_at is not null as undone,
+                   case when d.undone_at is not null then 0 else coalesce(sum(least(di.monthly_saving, greatest(0, di.monthly_saving - coalesce(
                        case when di.subject_kind = 'service' then
                                 (select case when s.active then s.unit_cost * s.monthly_demand else 0 end
                                    from services s where s.id = di.subject_id)
                             else (select case when i.status = 'cancelled' or i.deprioritised_by = d.id then 0
                                               else di.monthly_saving end
                                     from initiatives i where i.id = di.subject_id)
-                       end, 0)))), 0) as realised
+                       end, 0)))), 0) end as realised
               from decisions d
               join decision_items di on di.decision_id = d.id
-             where d.team_id = :teamId and d.undone_at is null and d.decided_at >= :start and d.decided_at < :end
+             where d.team_id = :teamId and d.decided_at >= :start and d.decided_at < :end
              group by d.id
              order by d.decided_at, d.id""")
     List<DecisionOutcome> findDecisions(@Bind("teamId") String teamId, @Bind("start") Instant start,

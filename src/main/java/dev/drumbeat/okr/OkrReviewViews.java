@@ -29,7 +29,7 @@ final class OkrReviewViews {
         blocks.add(SlackBlocks.markdown("*Monthly cost and margin by tier*, at the end against the start of the quarter"));
         blocks.add(SlackBlocks.fields(f.atEnd().keySet().stream().map(tier -> tier(tier, f.atStart().get(tier),
                 f.atEnd().get(tier))).toList()));
-        blocks.add(SlackBlocks.markdown(decisions(f.decisions())));
+        blocks.addAll(decisions(f.decisions()));
         blocks.add(SlackBlocks.markdown(neglected(f.neglected())));
         String text = f.quarter() + " in review: " + f.objectives().size() + " objectives, " + f.decisions().size()
                 + " decisions";
@@ -53,18 +53,24 @@ final class OkrReviewViews {
                 + money.signed(end.margin()) + " (was " + money.signed(start.margin()) + ")";
     }
 
-    private String decisions(List<OkrReviewDao.DecisionOutcome> decisions) {
+    private List<LayoutBlock> decisions(List<OkrReviewDao.DecisionOutcome> decisions) {
         if (decisions.isEmpty()) {
-            return "*Decisions*\nNone were recorded this quarter.";
+            return List.of(SlackBlocks.markdown("*Decisions*\nNone were recorded this quarter."));
         }
-        BigDecimal planned = decisions.stream().map(OkrReviewDao.DecisionOutcome::planned).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal realised = decisions.stream().map(OkrReviewDao.DecisionOutcome::realised).reduce(BigDecimal.ZERO, BigDecimal::add);
-        StringBuilder text = new StringBuilder("*Decisions*: planned " + money.format(planned) + " a month, realised "
-                + money.format(realised) + " so far");
-        decisions.stream().limit(MAX_LISTED).forEach(d -> text.append("\n• #").append(d.id()).append(" planned ")
-                .append(money.format(d.planned())).append("/mo · realised ").append(money.format(d.realised()))
-                .append("/mo · _“").append(SlackBlocks.escape(SlackBlocks.clip(d.question(), 120))).append("”_"));
-        return text.toString();
+        List<OkrReviewDao.DecisionOutcome> standing = decisions.stream().filter(d -> !d.undone()).toList();
+        BigDecimal planned = standing.stream().map(OkrReviewDao.DecisionOutcome::planned).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal realised = standing.stream().map(OkrReviewDao.DecisionOutcome::realised).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(SlackBlocks.markdown("*Decisions*: " + standing.size() + " standing, planned " + money.format(planned)
+                + " a month, realised " + money.format(realised) + " so far"));
+        blocks.addAll(SlackBlocks.lines(decisions.stream().limit(MAX_LISTED).map(d -> "• #" + d.id()
+                + (d.undone() ? " (undone)" : "") + " planned " + money.format(d.planned()) + "/mo · realised "
+                + money.format(d.realised()) + "/mo · _“" + SlackBlocks.escape(SlackBlocks.clip(d.question(), 120)) + "”_")
+                .toList()));
+        if (decisions.size() > MAX_LISTED) {
+            blocks.add(SlackBlocks.note("…and " + (decisions.size() - MAX_LISTED) + " more: `/drumbeat decisions`."));
+        }
+        return blocks;
     }
 
     private static String neglected(List<String> names) {

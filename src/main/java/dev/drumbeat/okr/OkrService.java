@@ -19,6 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  * UTC. Anyone may set an objective they own; its owner, leadership and admins add its key results. Thread-safe.
  */
 public final class OkrService {
+    /** How long an owner's word on a key result counts: this week's and last week's, not an old one. */
+    static final int CONFIDENCE_WEEKS = 2;
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final OkrRules rules;
@@ -89,6 +91,14 @@ public final class OkrService {
         return objective(teamId, objectiveId).orElseThrow();
     }
 
+    /** Refuses changes to an objective that was closed or rolled over into a later quarter. */
+    static void requireOpen(OkrDao.ObjectiveRow objective) {
+        if (!"open".equals(objective.status())) {
+            throw new UserError("O" + objective.id() + " *" + objective.title() + "* is " + objective.status().replace('_', ' ')
+                    + "; add key results to an open objective.");
+        }
+    }
+
     static void requireMayChange(Actor actor, OkrDao.ObjectiveRow objective) {
         boolean owner = objective.ownerId().filter(actor.userId()::equals).isPresent();
         if (!owner && actor.role() != Role.LEADERSHIP && actor.role() != Role.ADMIN) {
@@ -102,7 +112,8 @@ public final class OkrService {
             return List.of();
         }
         List<OkrDao.KeyResultRow> results = jdbi.withExtension(OkrDao.class, dao -> dao.findKeyResults(teamId,
-                objectives.stream().map(OkrDao.ObjectiveRow::id).toList(), rules.periods() + 1));
+                objectives.stream().map(OkrDao.ObjectiveRow::id).toList(), rules.periods() + 1,
+                today().minusWeeks(CONFIDENCE_WEEKS)));
         LocalDate today = today();
         return objectives.stream().map(o -> new ObjectiveView(o, results.stream().filter(r -> r.objectiveId() == o.id())
                 .map(r -> view(r, quarter.elapsedShare(r.createdOn(), today))).toList())).toList();
@@ -110,8 +121,8 @@ public final class OkrService {
 
     private KeyResultView view(OkrDao.KeyResultRow row, BigDecimal elapsed) {
         Optional<BigDecimal> progress = "milestone".equals(row.kind()) ? Optional.of(Progress.milestone(row.done()))
-                : row.target().flatMap(target -> Progress.measured(row.baseline().orElse(target), target,
-                        row.direction().orElse("up"), row.current()));
+                : row.target().flatMap(target -> row.baseline().flatMap(baseline -> Progress.measured(baseline, target,
+                        row.direction().orElse("up"), row.current())));
         Optional<Confidence> confidence = row.confidence().flatMap(Confidence::parse);
         List<OkrRules.KpiSeries> kpis = row.kpiId().isPresent() && row.target().isPresent()
                 ? List.of(new OkrRules.KpiSeries(row.kpiName().orElse(""), row.target().get(),

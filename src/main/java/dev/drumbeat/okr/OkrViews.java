@@ -14,6 +14,9 @@ import java.util.function.Predicate;
 /** Block Kit for objectives: a quarter's list and one objective in full, each result with progress and flags. */
 final class OkrViews {
     private static final int BAR = 10;
+    /** Lines of at most {@link #MAX_LINE} characters: 100 of them fill about 40 sections, under Slack's 50 blocks. */
+    static final int MAX_LINES = 100;
+    static final int MAX_LINE = 600;
 
     private OkrViews() {
     }
@@ -31,7 +34,7 @@ final class OkrViews {
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown("*" + title + "*"));
-        blocks.addAll(SlackBlocks.lines(lines));
+        blocks.addAll(capped(lines));
         blocks.add(SlackBlocks.note("`/drumbeat okr show O<number>` shows one; `/drumbeat okr link KR<number>"
                 + " <service>/<kpi>` measures a key result by a KPI."));
         return Reply.of(title, blocks);
@@ -56,7 +59,7 @@ final class OkrViews {
         String title = quarter + ": " + count + (count == 1 ? " key result " : " key results ") + what;
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown("*" + title + "*"));
-        blocks.addAll(SlackBlocks.lines(lines));
+        blocks.addAll(capped(lines));
         return Reply.of(title, blocks);
     }
 
@@ -67,8 +70,19 @@ final class OkrViews {
                 + o.objective().ownerId().map(Mentions::mention).orElse("_none_")));
         List<String> lines = o.keyResults().stream().map(OkrViews::keyResultDetail).toList();
         blocks.addAll(lines.isEmpty() ? List.of(SlackBlocks.markdown("No key results yet. `/drumbeat okr kr O"
-                + o.objective().id() + "` adds one.")) : SlackBlocks.lines(lines));
+                + o.objective().id() + "` adds one.")) : capped(lines));
         return Reply.of(o.objective().title(), blocks);
+    }
+
+    /** The lines packed into sections, at most {@link #MAX_LINES} of them, so a message stays within Slack's limits. */
+    private static List<LayoutBlock> capped(List<String> lines) {
+        List<LayoutBlock> blocks = new ArrayList<>(SlackBlocks.lines(lines.stream().limit(MAX_LINES)
+                .map(line -> SlackBlocks.clip(line, MAX_LINE)).toList()));
+        if (lines.size() > MAX_LINES) {
+            blocks.add(SlackBlocks.note("…and " + (lines.size() - MAX_LINES) + " more lines: `/drumbeat okr show O<number>`"
+                    + " gives one objective in full."));
+        }
+        return blocks;
     }
 
     private static String objectiveLine(OkrService.ObjectiveView o) {

@@ -9,6 +9,7 @@ import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -186,6 +187,42 @@ class OkrCommandTest {
                 .mapTo(String.class).one());
         assertThat(confidence).isEqualTo("off_track");
         assertThat(command(BOB, "okr").text()).contains("Uptime to 99.9% ▰▰▰▰▰▱▱▱▱▱ 50% :warning: at risk");
+    }
+
+    @Test
+    void a_result_set_before_its_kpi_had_a_reading_takes_the_first_reading_since_as_baseline() {
+        t.jdbi().useHandle(h -> h.execute("""
+                insert into kpis (team_id, service_id, key, name, unit, target, direction)
+                select team_id, id, 'latency', 'Latency', 'ms', 200, 'down' from services where key = 'payments'"""));
+        command(ALICE, "okr add Faster payments");
+        long objective = objectiveId();
+        submit(ALICE, objective, keyResult("Latency to 200 ms", "measured", "payments/latency", "200", ""));
+        assertThat(command(BOB, "okr").text()).contains("Latency to 200 ms _no reading yet_");
+
+        t.clock.set(MID_Q4.plusSeconds(3600));
+        command(ALICE, "kpi payments latency 400");
+        t.clock.set(MID_Q4.plus(Duration.ofDays(7)));
+        command(ALICE, "kpi payments latency 300");
+
+        assertThat(command(BOB, "okr show O" + objective).text()).contains("▰▰▰▰▰▱▱▱▱▱ 50%", "(from 400 ms to 200 ms)");
+    }
+
+    @Test
+    void an_old_word_of_confidence_no_longer_counts_and_closed_objectives_take_no_results() {
+        command(ALICE, "okr add Improve stability");
+        long objective = objectiveId();
+        submit(ALICE, objective, keyResult("Uptime to 99.9%", "measured", "payments/uptime", "99.9", "99.5"));
+        t.jdbi().useHandle(h -> h.execute("""
+                insert into key_result_confidence (key_result_id, period_start, confidence, recorded_by, recorded_at)
+                select id, date '2026-10-05', 'off_track', ?, now() from key_results""", ALICE));
+        assertThat(command(BOB, "okr").text()).as("six weeks old").doesNotContain("at risk");
+
+        assertThat(submit(ALICE, objective, keyResult("Huge", "measured", "payments/uptime", "1e15", ""))
+                .json().path("errors").path("target").asText()).contains("below a hundred trillion");
+        t.jdbi().useHandle(h -> h.execute("update objectives set status = 'closed'"));
+        assertThat(command(ALICE, "okr kr O" + objective).text()).contains("is closed; add key results to an open objective");
+        assertThat(submit(ALICE, objective, keyResult("Late", "milestone", "", "", "")).json().path("errors").path("kpi")
+                .asText()).contains("is closed");
     }
 
     @Test
