@@ -37,9 +37,12 @@ import dev.drumbeat.escalation.EscalationSettingsCommand;
 import dev.drumbeat.escalation.EscalationSettingsService;
 import dev.drumbeat.escalation.OwnerCheck;
 import dev.drumbeat.escalation.OwnerCheckJob;
+import dev.drumbeat.home.HomeListeners;
+import dev.drumbeat.home.HomeService;
 import dev.drumbeat.okr.KeyResultService;
 import dev.drumbeat.okr.OkrConfidence;
 import dev.drumbeat.okr.OkrDigestSection;
+import dev.drumbeat.okr.OkrHome;
 import dev.drumbeat.okr.OkrListeners;
 import dev.drumbeat.okr.OkrQuarterJob;
 import dev.drumbeat.okr.OkrReview;
@@ -140,6 +143,8 @@ public final class Drumbeat implements AutoCloseable {
         OkrService okrs = new OkrService(database.jdbi(), audit, OkrRules.defaults(), clock);
         new OkrListeners(okrs, new KeyResultService(database.jdbi(), audit, okrs, periods, clock), rollover, people)
                 .register(router, app);
+        new HomeListeners(new HomeService(catalog, checkIns, escalations, new OkrHome(okrs)), people, money,
+                database.jdbi(), outbox).register(app);
         OkrReview review = new OkrReview(database.jdbi(), outbox, okrs, money, config.leadershipChannel(), clock);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),

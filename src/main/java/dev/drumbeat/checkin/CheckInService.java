@@ -51,6 +51,19 @@ public final class CheckInService {
         return periods.periodOf(clock.instant(), Periods.zone(tz));
     }
 
+    /** The week under way for a person, and the services they answer for that have no check-in for it yet. */
+    public record Pending(LocalDate period, List<Service> services) {
+        public Pending {
+            services = List.copyOf(services);
+        }
+    }
+
+    public Pending pending(String teamId, String userId) {
+        LocalDate period = currentPeriod(teamId, userId);
+        return jdbi.withExtension(CheckInDao.class, dao -> new Pending(period, dao.answeredBy(teamId, userId, period)
+                .stream().filter(s -> dao.find(s.id(), period).isEmpty()).toList()));
+    }
+
     /** Services the person answers for in the period: owned, deputised, or covered because a prompt asked them. */
     public List<Service> answeredBy(String teamId, String userId, LocalDate period) {
         return jdbi.withExtension(CheckInDao.class, dao -> dao.answeredBy(teamId, userId, period));

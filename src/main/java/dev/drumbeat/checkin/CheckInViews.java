@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Block Kit for check-in replies in Slack: the pick-a-service list and what `/drumbeat kpi` answers. */
-final class CheckInViews {
+public final class CheckInViews {
     /** Every Check in button's action id starts with this, followed by {@code :<serviceKey>} to stay unique. */
     static final String OPEN_ACTION = "checkin-open";
     static final int MAX_LISTED = 45;
@@ -61,6 +61,11 @@ final class CheckInViews {
         return kpis.stream().map(k -> "`" + k.key() + "` (" + SlackBlocks.escape(k.name())
                 + (k.unit().isBlank() ? "" : ", " + SlackBlocks.escape(k.unit().strip())) + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** A service with its Check in button for the week, as the Home tab shows pending check-ins. */
+    public static LayoutBlock checkInLine(Service service, LocalDate period) {
+        return serviceLine(service, period);
     }
 
     private static LayoutBlock serviceLine(Service service, LocalDate period) {

@@ -90,7 +90,7 @@ final class OkrViews {
                 + o.objective().ownerId().map(Mentions::mention).orElse("_no owner_");
     }
 
-    private static String keyResultLine(OkrService.KeyResultView kr) {
+    static String keyResultLine(OkrService.KeyResultView kr) {
         return "KR" + kr.row().id() + " " + SlackBlocks.escape(kr.row().title()) + " " + bar(kr) + flags(kr);
     }
 

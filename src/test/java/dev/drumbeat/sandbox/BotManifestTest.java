@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class BotManifestTest {
     /** Web API methods Drumbeat calls today. Add a method here when the code starts calling it. */
     static final List<String> METHODS_CALLED = List.of("auth.test", "views.open", "users.list", "users.info", "chat.update",
-            "chat.postMessage", "chat.postEphemeral");
+            "chat.postMessage", "chat.postEphemeral", "views.publish");
     /** Scopes Slack requires to deliver each subscribed event. */
     static final Map<String, String> EVENT_SCOPES = Map.of(
             "app_home_opened", "", "app_mention", "app_mentions:read", "user_change", "users:read");
