@@ -39,6 +39,8 @@ import dev.drumbeat.escalation.OwnerCheck;
 import dev.drumbeat.escalation.OwnerCheckJob;
 import dev.drumbeat.home.HomeListeners;
 import dev.drumbeat.home.HomeService;
+import dev.drumbeat.metrics.Metrics;
+import dev.drumbeat.metrics.MetricsGauges;
 import dev.drumbeat.okr.KeyResultService;
 import dev.drumbeat.okr.OkrConfidence;
 import dev.drumbeat.okr.OkrDigestSection;
@@ -157,7 +159,10 @@ public final class Drumbeat implements AutoCloseable {
                 new CatalogExport(database.jdbi()), new ApiTokenGuard(tokens));
         ReadingsRoutes readingsApi = new ReadingsRoutes(new ReadingsService(database.jdbi(), audit, periods, clock),
                 new ApiTokenGuard(tokens));
-        WebServer web = new WebServer(slackEvents, database, routes(List.of(catalogApi, readingsApi, extraRoutes)));
+        Metrics metrics = new Metrics();
+        MetricsGauges.register(metrics, database.jdbi(), periods, clock);
+        outboxSender.observe(metrics::slackCall);
+        WebServer web = new WebServer(slackEvents, database, metrics, routes(List.of(catalogApi, readingsApi, extraRoutes)));
         PeopleSync peopleSync = new PeopleSync(slack, config.botToken(), database.jdbi());
         PromptService prompts = new PromptService(database.jdbi(), outbox, periods, config.reminderDelay(), clock);
         List<Scheduling.Recurring> jobs = new ArrayList<>();
@@ -175,7 +180,8 @@ public final class Drumbeat implements AutoCloseable {
         jobs.add(new Scheduling.Recurring(OkrQuarterJob.NAME, OkrQuarterJob.class, () -> new OkrQuarterJob(review, rollover),
                 Duration.ofHours(1)));
         running.add(outboxSender.start());
-        Optional<Scheduling> scheduling = runJobs ? Optional.of(Scheduling.start(database.dataSource(), jobs)) : Optional.empty();
+        Optional<Scheduling> scheduling = runJobs
+                ? Optional.of(Scheduling.start(database.dataSource(), jobs).observe(metrics::jobRun)) : Optional.empty();
         scheduling.ifPresent(running::add);
         return new Drumbeat(web.start("0.0.0.0", config.port()), running, scheduling);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.quartz.DisallowConcurrentExecution;
@@ -16,6 +17,7 @@ import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -25,6 +27,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.listeners.JobListenerSupport;
 import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
@@ -62,6 +65,26 @@ public final class Scheduling implements AutoCloseable {
             return new Scheduling(scheduler);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Tells {@code observer} each job run this instance makes: the job's name, and whether it failed. */
+    public Scheduling observe(BiConsumer<String, Boolean> observer) {
+        try {
+            scheduler.getListenerManager().addJobListener(new JobListenerSupport() {
+                @Override
+                public String getName() {
+                    return "drumbeat-job-runs";
+                }
+
+                @Override
+                public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+                    observer.accept(context.getJobDetail().getKey().getName(), failure != null);
+                }
+            });
+            return this;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.drumbeat.slack;
 
 import com.slack.api.Slack;
 import java.time.Clock;
+import java.util.function.BiConsumer;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,6 +35,12 @@ public final class OutboxSender implements AutoCloseable {
         OutboxSenderBackoff backoff = new OutboxSenderBackoff(settings.backoffBase(), settings.backoffCap(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.results = new OutboxSenderResults(jdbi, limits, clock, backoff, settings.maxAttempts(), instanceId);
+    }
+
+    /** Tells {@code observer} each call's method and outcome, for metrics. */
+    public OutboxSender observe(BiConsumer<String, String> observer) {
+        results.observe(observer);
+        return this;
     }
 
     /** Starts sending in the background; returns this, so it can go straight into what a caller closes. */

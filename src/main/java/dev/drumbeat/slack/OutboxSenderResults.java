@@ -2,6 +2,7 @@ package dev.drumbeat.slack;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ final class OutboxSenderResults {
     private final OutboxSenderBackoff backoff;
     private final int maxAttempts;
     private final String instanceId;
+    private volatile BiConsumer<String, String> observer = (method, outcome) -> { };
 
     OutboxSenderResults(Jdbi jdbi, RateLimits limits, Clock clock, OutboxSenderBackoff backoff, int maxAttempts,
                         String instanceId) {
@@ -31,10 +33,16 @@ final class OutboxSenderResults {
         this.instanceId = instanceId;
     }
 
+    /** Hears each call's method and outcome ({@code sent}, {@code rate_limited}, {@code failed}, {@code rejected}). */
+    void observe(BiConsumer<String, String> observer) {
+        this.observer = observer;
+    }
+
     void record(OutboxSenderClaim claim, OutboxSenderOutcome outcome) {
         OutboxSenderRow row = claim.row();
         Instant now = clock.instant();
         limits.finished(row.method(), row.channel());
+        observer.accept(row.method(), outcomeName(outcome));
         if (outcome instanceof OutboxSenderOutcome.Sent sent) {
             update(dao -> dao.sent(row.id(), instanceId, now, sent.channel(), sent.ts()));
         } else if (outcome instanceof OutboxSenderOutcome.RateLimited limited) {
@@ -47,6 +55,16 @@ final class OutboxSenderResults {
         } else {
             dead(row, ((OutboxSenderOutcome.Rejected) outcome).error());
         }
+    }
+
+    private static String outcomeName(OutboxSenderOutcome outcome) {
+        if (outcome instanceof OutboxSenderOutcome.Sent) {
+            return "sent";
+        }
+        if (outcome instanceof OutboxSenderOutcome.RateLimited) {
+            return "rate_limited";
+        }
+        return outcome instanceof OutboxSenderOutcome.Failed ? "failed" : "rejected";
     }
 
     private void retryOrGiveUp(OutboxSenderRow row, String error, Instant now) {

@@ -1,9 +1,12 @@
 package dev.drumbeat.web;
 
 import dev.drumbeat.db.Database;
+import dev.drumbeat.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,10 +21,14 @@ public final class WebServer {
     private static final long MAX_BODY = 10L * 1024 * 1024;
     private final Javalin javalin;
 
-    public WebServer(Handler slackEvents, Database database, Consumer<JavalinConfig> routes) {
+    public WebServer(Handler slackEvents, Database database, Metrics metrics, Consumer<JavalinConfig> routes) {
         this.javalin = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
+            config.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.statusCode(),
+                    Duration.ofNanos((long) (ms * 1_000_000))));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
             config.routes.post("/slack/events", slackEvents);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/readyz", ctx -> {
@@ -35,6 +42,15 @@ public final class WebServer {
             });
             routes.accept(config);
         });
+    }
+
+    /** The matched route's pattern, so every path of one route counts together; unmatched requests count as one. */
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException unmatched) {
+            return "unmatched";
+        }
     }
 
     public WebServer start(String host, int port) {

@@ -1,0 +1,62 @@
+package dev.drumbeat.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.support.Await;
+import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.TestDrumbeat;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** `/metrics`: request latency by route, Slack calls by outcome, and the database's gauges, in Prometheus's format. */
+class MetricsEndpointTest {
+    static TestDrumbeat t;
+
+    @BeforeAll
+    static void start() {
+        t = TestDrumbeat.start();
+        new Seed(t.jdbi(), TestDrumbeat.TEAM).person("U0ALICE01", "alice", "member");
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    private static HttpResponse<String> scrape() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + t.app.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void metrics_count_requests_by_route_slack_calls_by_outcome_and_read_the_gauges() throws Exception {
+        t.driver.command(t.user("U0ALICE01", "alice"), "C0GENERAL", "help");
+        t.jdbi().useHandle(h -> new Outbox(t.clock).enqueue(h, OutboxMessage.post(TestDrumbeat.TEAM, "metrics:1", "C0GENERAL",
+                Map.of("text", "hello"))));
+        Await.until("the message sent", () -> !t.slack.calls("chat.postMessage").isEmpty());
+        Await.until("the send counted", () -> {
+            try {
+                return scrape().body().contains("drumbeat_slack_calls_total{method=\"chat.postMessage\",outcome=\"sent\"} 1.0");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        HttpResponse<String> metrics = scrape();
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        assertThat(metrics.body()).contains("drumbeat_http_requests_seconds_count{route=\"/slack/events\",status=\"200\"} 1",
+                "drumbeat_http_requests_seconds_bucket{route=\"/slack/events\",status=\"200\",le=",
+                "drumbeat_outbox_pending ", "drumbeat_outbox_dead 0.0", "drumbeat_outbox_oldest_pending_seconds ",
+                "drumbeat_escalations_open 0.0", "drumbeat_checkins_response_ratio ");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.drumbeat.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drumbeat.db.Database;
+import dev.drumbeat.support.Await;
+import dev.drumbeat.support.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+
+/** Each job run is reported to an observer, with whether it failed: what the job-run metrics count. */
+class SchedulingObserveTest {
+
+    @DisallowConcurrentExecution
+    public static final class Failing implements Job {
+        @Override
+        public void execute(JobExecutionContext context) throws JobExecutionException {
+            throw new JobExecutionException("on purpose");
+        }
+    }
+
+    @DisallowConcurrentExecution
+    public static final class Fine implements Job {
+        @Override
+        public void execute(JobExecutionContext context) {
+        }
+    }
+
+    @Test
+    void every_run_is_observed_with_its_outcome() {
+        Map<String, Boolean> seen = new ConcurrentHashMap<>();
+        try (Database db = TestDatabase.fresh();
+             Scheduling scheduling = Scheduling.start(db.dataSource(), List.of(
+                     new Scheduling.Recurring("failing", Failing.class, Failing::new, Duration.ofHours(1)),
+                     new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofHours(1))))
+                     .observe(seen::put)) {
+            scheduling.triggerNow("failing");
+            scheduling.triggerNow("fine");
+            Await.until("both runs observed", () -> seen.size() == 2);
+        }
+        assertThat(seen).containsEntry("failing", true).containsEntry("fine", false);
+    }
+}
