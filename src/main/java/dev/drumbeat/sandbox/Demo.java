@@ -37,7 +37,8 @@ public final class Demo implements AutoCloseable {
         this.summary = summary;
     }
 
-    public static Demo start(Path dataDir, int port, Clock clock) {
+    public static Demo start(Path dataDir, int port, Clock realClock) {
+        DemoClock clock = new DemoClock(realClock);
         Database database = Database.open(Optional.empty(), dataDir);
         DemoPortfolio portfolio = new DemoPortfolio(clock);
         DemoPortfolio.Summary summary = portfolio.load(database.jdbi());
@@ -46,8 +47,11 @@ public final class Demo implements AutoCloseable {
                 ZoneId.of(p.tz()).getRules().getOffset(clock.instant()).getTotalSeconds(),
                 portfolio.deactivatedUserIds().contains(p.userId())));
         AtomicReference<SlackDriver> driver = new AtomicReference<>();
-        SandboxRoutes sandbox = new SandboxRoutes(driver::get, slack, portfolio.people(), DemoPortfolio.TEAM_ID);
+        AtomicReference<Drumbeat> running = new AtomicReference<>();
+        SandboxRoutes sandbox = new SandboxRoutes(driver::get, slack, portfolio.people(), DemoPortfolio.TEAM_ID,
+                new SandboxClock(clock, running::get));
         Drumbeat drumbeat = Drumbeat.start(config(dataDir, port, slack, portfolio), database, clock, sandbox);
+        running.set(drumbeat);
         driver.set(new SlackDriver(URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"), SIGNING_SECRET, clock));
         return new Demo(database, slack, drumbeat, summary);
     }

@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +30,16 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
     private final SlackStandIn slack;
     private final List<DemoPortfolio.DemoPerson> people;
     private final String teamId;
+    private final SandboxClock clock;
 
     /** {@code driver} is supplied late: the server's port is known only once it has started. */
-    public SandboxRoutes(Supplier<SlackDriver> driver, SlackStandIn slack, List<DemoPortfolio.DemoPerson> people, String teamId) {
+    SandboxRoutes(Supplier<SlackDriver> driver, SlackStandIn slack, List<DemoPortfolio.DemoPerson> people, String teamId,
+                  SandboxClock clock) {
         this.driver = driver;
         this.slack = slack;
         this.people = List.copyOf(people);
         this.teamId = teamId;
+        this.clock = clock;
     }
 
     @Override
@@ -45,6 +51,8 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
         config.routes.post("/sandbox/api/submit", this::submit);
         config.routes.post("/sandbox/api/action", this::action);
         config.routes.post("/sandbox/api/mention", this::mention);
+        config.routes.get("/sandbox/api/clock", ctx -> ctx.json(Map.of("now", clock.now().toString())));
+        config.routes.post("/sandbox/api/clock", this::advance);
         config.routes.get("/sandbox/api/activity", this::activity);
     }
 
@@ -67,6 +75,20 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
         JsonNode request = JSON.readTree(ctx.body());
         SlackUser user = user(request.path("userId").asText());
         ctx.json(answer(driver.get().interaction(SandboxViews.blockAction(teamId, user, request))));
+    }
+
+    /** Moves the demo's clock: {@code "day"} one day on, {@code "monday"} to the next Monday 09:00 where the user is. */
+    private void advance(Context ctx) throws IOException {
+        JsonNode request = JSON.readTree(ctx.body());
+        String to = request.path("to").asText("");
+        if (!to.equals("day") && !to.equals("monday")) {
+            ctx.status(400).json(Map.of("error", "say \"to\": \"day\" or \"monday\""));
+            return;
+        }
+        ZoneId zone = people.stream().filter(p -> p.userId().equals(request.path("userId").asText()))
+                .findFirst().map(p -> ZoneId.of(p.tz())).orElse(ZoneOffset.UTC);
+        Instant now = to.equals("day") ? clock.advanceOneDay() : clock.advanceToMondayNine(zone);
+        ctx.json(Map.of("now", now.toString()));
     }
 
     /** "@Drumbeat …" typed in the channel: Slack's app_mention event; the answer comes later, in the thread. */

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +110,37 @@ class DemoTest {
             for (JsonNode call : get(demo, "/sandbox/api/activity").path("calls")) {
                 if (call.path("method").asText().equals("chat.postMessage") && call.path("ok").asBoolean()
                         && call.path("args").has("thread_ts") && call.toString().contains("is owned by")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void the_clock_control_moves_the_demo_forward_and_runs_the_jobs_that_care() throws Exception {
+        try (Demo demo = Demo.start(dataDir, 0, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC))) {
+            assertThat(get(demo, "/sandbox/api/clock").path("now").asText()).isEqualTo("2026-11-26T12:00:00Z");
+            assertThat(clock(demo, "{\"to\": \"day\"}").path("now").asText()).isEqualTo("2026-11-27T12:00:00Z");
+            String monday = clock(demo, "{\"userId\": \"U0NWB01GO\", \"to\": \"monday\"}").path("now").asText();
+            assertThat(monday).as("09:00 in London").isEqualTo("2026-11-30T09:00:00Z");
+            Await.until("the new week's prompts", () -> prompted(demo, "30 Nov"));
+            assertThat(clock(demo, "{\"to\": \"yesterday\"}").path("error").asText()).contains("\"day\" or \"monday\"");
+        }
+    }
+
+    private JsonNode clock(Demo demo, String body) throws Exception {
+        return JSON.readTree(send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/clock"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))).body());
+    }
+
+    private boolean prompted(Demo demo, String week) {
+        try {
+            for (JsonNode call : get(demo, "/sandbox/api/activity").path("calls")) {
+                if (call.path("method").asText().equals("chat.postMessage") && call.path("ok").asBoolean()
+                        && call.path("args").path("text").asText().contains(week)) {
                     return true;
                 }
             }

@@ -1,0 +1,45 @@
+package dev.drumbeat.sandbox;
+
+import dev.drumbeat.Drumbeat;
+import dev.drumbeat.checkin.PromptJob;
+import dev.drumbeat.escalation.DigestJob;
+import dev.drumbeat.escalation.EscalationJob;
+import dev.drumbeat.okr.OkrQuarterJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The sandbox's clock control: moves the demo's clock forward, then runs the jobs that care about time at once
+ * (prompts and reminders, escalations, the digest, the turn of the quarter) instead of waiting for their next turn.
+ */
+final class SandboxClock {
+    private static final List<String> TIMELY_JOBS = List.of(PromptJob.NAME, EscalationJob.NAME, DigestJob.NAME,
+            OkrQuarterJob.NAME);
+    private final DemoClock clock;
+    private final Supplier<Drumbeat> drumbeat;
+
+    SandboxClock(DemoClock clock, Supplier<Drumbeat> drumbeat) {
+        this.clock = clock;
+        this.drumbeat = drumbeat;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Instant advanceOneDay() {
+        return ran(clock.advance(Duration.ofDays(1)));
+    }
+
+    Instant advanceToMondayNine(ZoneId zone) {
+        return ran(clock.advanceToMondayNine(zone));
+    }
+
+    private Instant ran(Instant now) {
+        TIMELY_JOBS.forEach(job -> drumbeat.get().runJobNow(job));
+        return now;
+    }
+}
