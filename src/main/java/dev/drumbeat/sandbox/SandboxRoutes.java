@@ -51,6 +51,9 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
         config.routes.post("/sandbox/api/submit", this::submit);
         config.routes.post("/sandbox/api/action", this::action);
         config.routes.post("/sandbox/api/mention", this::mention);
+        config.routes.post("/sandbox/api/home", this::home);
+        config.routes.get("/sandbox/api/home", ctx -> ctx.json(Map.of("view",
+                slack.homeView(ctx.queryParam("userId")).map(this::parsed).orElse(Map.of()))));
         config.routes.get("/sandbox/api/clock", ctx -> ctx.json(Map.of("now", clock.now().toString())));
         config.routes.post("/sandbox/api/clock", this::advance);
         config.routes.get("/sandbox/api/activity", this::activity);
@@ -75,6 +78,20 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
         JsonNode request = JSON.readTree(ctx.body());
         SlackUser user = user(request.path("userId").asText());
         ctx.json(answer(driver.get().interaction(SandboxViews.blockAction(teamId, user, request))));
+    }
+
+    /** Opening the Home tab: Slack's app_home_opened event; the tab is published soon after (GET to read it). */
+    private void home(Context ctx) throws IOException {
+        SlackUser user = user(JSON.readTree(ctx.body()).path("userId").asText());
+        ctx.json(answer(driver.get().event(SandboxViews.homeOpened(teamId, user))));
+    }
+
+    private Object parsed(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Moves the demo's clock: {@code "day"} one day on, {@code "monday"} to the next Monday 09:00 where the user is. */

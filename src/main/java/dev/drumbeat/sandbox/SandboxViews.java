@@ -77,6 +77,29 @@ final class SandboxViews {
         return payload;
     }
 
+    /** The event envelope Slack sends when someone opens the bot's Home tab. */
+    static Map<String, Object> homeOpened(String teamId, SlackUser user) {
+        String ts = String.format(Locale.ROOT, "%d.%06d", System.currentTimeMillis() / 1000, MENTIONS.incrementAndGet() % 1_000_000);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "app_home_opened");
+        event.put("user", user.userId());
+        event.put("channel", "D0HOME" + user.userId());
+        event.put("tab", "home");
+        event.put("event_ts", ts);
+        return envelope(teamId, "EvHOME", ts, event);
+    }
+
+    private static Map<String, Object> envelope(String teamId, String idPrefix, String ts, Map<String, Object> event) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", "event_callback");
+        envelope.put("team_id", teamId);
+        envelope.put("api_app_id", SlackStandIn.APP_ID);
+        envelope.put("event_id", idPrefix + ts.replace(".", ""));
+        envelope.put("event_time", System.currentTimeMillis() / 1000);
+        envelope.put("event", event);
+        return envelope;
+    }
+
     /** The event envelope Slack sends when someone mentions the bot in a channel. */
     static Map<String, Object> mention(String teamId, SlackUser user, String channel, String text) {
         String ts = String.format(Locale.ROOT, "%d.%06d", System.currentTimeMillis() / 1000, MENTIONS.incrementAndGet() % 1_000_000);
@@ -87,14 +110,7 @@ final class SandboxViews {
         event.put("channel", channel);
         event.put("ts", ts);
         event.put("event_ts", ts);
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("type", "event_callback");
-        envelope.put("team_id", teamId);
-        envelope.put("api_app_id", SlackStandIn.APP_ID);
-        envelope.put("event_id", "EvSANDBOX" + ts.replace(".", ""));
-        envelope.put("event_time", System.currentTimeMillis() / 1000);
-        envelope.put("event", event);
-        return envelope;
+        return envelope(teamId, "EvSANDBOX", ts, event);
     }
 
     private static Map<String, Object> stateValue(String type, String value) {

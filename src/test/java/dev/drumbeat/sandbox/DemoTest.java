@@ -128,12 +128,24 @@ class DemoTest {
             assertThat(monday).as("09:00 in London").isEqualTo("2026-11-30T09:00:00Z");
             Await.until("the new week's prompts", () -> prompted(demo, "30 Nov"));
             assertThat(clock(demo, "{\"to\": \"yesterday\"}").path("error").asText()).contains("\"day\" or \"monday\"");
+
+            String body = JSON.writeValueAsString(Map.of("userId", "U0NWB02DR"));
+            send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/home")).POST(HttpRequest.BodyPublishers.ofString(body)));
+            Await.until("the Home tab", () -> homeOf(demo, "U0NWB02DR").contains("Portfolio health"));
         }
     }
 
     private JsonNode clock(Demo demo, String body) throws Exception {
         return JSON.readTree(send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/clock"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))).body());
+    }
+
+    private String homeOf(Demo demo, String userId) {
+        try {
+            return get(demo, "/sandbox/api/home?userId=" + userId).path("view").toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean prompted(Demo demo, String week) {
