@@ -29,16 +29,24 @@ public interface CheckInDao {
     @SqlQuery("select * from services where team_id = :teamId and key = :key and active for update")
     Optional<Service> lockService(@Bind("teamId") String teamId, @Bind("key") String key);
 
-    /** Services someone answers for in a period: as owner, as deputy, or because a prompt asked them to cover. */
-    @SqlQuery("""
+    /** The services a person answers for in {@code :period}: as owner, as deputy, or covering because a prompt asked. */
+    String ANSWERED_BY = """
             select s.* from services s
              where s.team_id = :teamId and s.active
                and (s.owner_id = :userId or s.deputy_id = :userId
                     or exists (select 1 from checkin_prompt_services ps join checkin_prompts p on p.id = ps.prompt_id
                                 where ps.service_id = s.id and p.team_id = s.team_id and p.user_id = :userId
                                   and p.period_start = :period))
-             order by lower(s.name), s.key""")
+            """;
+
+    /** Services someone answers for in a period: as owner, as deputy, or because a prompt asked them to cover. */
+    @SqlQuery(ANSWERED_BY + " order by lower(s.name), s.key")
     List<Service> answeredBy(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("period") LocalDate period);
+
+    /** The same services, but only those with no check-in for the period yet. */
+    @SqlQuery(ANSWERED_BY + " and not exists (select 1 from checkins c where c.service_id = s.id"
+            + " and c.period_start = :period) order by lower(s.name), s.key")
+    List<Service> pendingFor(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("period") LocalDate period);
 
     @SqlQuery("""
             select exists (select 1 from checkin_prompt_services ps join checkin_prompts p on p.id = ps.prompt_id

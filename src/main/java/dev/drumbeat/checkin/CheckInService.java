@@ -60,8 +60,7 @@ public final class CheckInService {
 
     public Pending pending(String teamId, String userId) {
         LocalDate period = currentPeriod(teamId, userId);
-        return jdbi.withExtension(CheckInDao.class, dao -> new Pending(period, dao.answeredBy(teamId, userId, period)
-                .stream().filter(s -> dao.find(s.id(), period).isEmpty()).toList()));
+        return new Pending(period, jdbi.withExtension(CheckInDao.class, dao -> dao.pendingFor(teamId, userId, period)));
     }
 
     /** Services the person answers for in the period: owned, deputised, or covered because a prompt asked them. */
