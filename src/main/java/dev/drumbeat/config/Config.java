@@ -23,23 +23,31 @@ public record Config(
         Currency currency,
         DayOfWeek checkInDay,
         int checkInHour,
-        Duration reminderDelay) {
+        Duration reminderDelay,
+        Optional<String> publicUrl) {
 
     public static final String SLACK_API_URL = "https://slack.com/api/";
 
     public Config {
         admins = Set.copyOf(admins);
+        publicUrl = publicUrl.map(url -> url.endsWith("/") ? url : url + "/");
     }
 
     /** The same settings with another port, for tests and the sandbox that pick a free one. */
     public Config withPort(int newPort) {
         return new Config(botToken, signingSecret, databaseUrl, dataDir, newPort, slackApiUrl,
-                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay);
+                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay, publicUrl);
     }
 
     public Config withSlackApiUrl(String url) {
         return new Config(botToken, signingSecret, databaseUrl, dataDir, port, url,
-                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay);
+                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay, publicUrl);
+    }
+
+    /** The same settings with another public address, for the sandbox once its port is known. */
+    public Config withPublicUrl(String url) {
+        return new Config(botToken, signingSecret, databaseUrl, dataDir, port, slackApiUrl,
+                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay, Optional.of(url));
     }
 
     @Override
@@ -48,6 +56,6 @@ public record Config(
                 + ", dataDir=" + dataDir + ", port=" + port + ", slackApiUrl=" + slackApiUrl
                 + ", leadershipChannel=" + leadershipChannel.orElse("-") + ", admins=" + admins
                 + ", currency=" + currency + ", checkIn=" + checkInDay + " " + checkInHour + ":00, reminderAfter="
-                + reminderDelay + "]";
+                + reminderDelay + ", publicUrl=" + publicUrl.orElse("-") + "]";
     }
 }

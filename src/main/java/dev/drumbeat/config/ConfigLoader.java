@@ -34,7 +34,8 @@ public final class ConfigLoader {
                 parsed("DRUMBEAT_CURRENCY", "USD", v -> Currency.getInstance(v.toUpperCase(Locale.ROOT))),
                 parsed("DRUMBEAT_CHECKIN_DAY", "MONDAY", v -> DayOfWeek.valueOf(v.toUpperCase(Locale.ROOT))),
                 parsed("DRUMBEAT_CHECKIN_HOUR", "9", ConfigLoader::hour),
-                parsed("DRUMBEAT_REMINDER_HOURS", "24", ConfigLoader::reminderDelay));
+                parsed("DRUMBEAT_REMINDER_HOURS", "24", ConfigLoader::reminderDelay),
+                optional("DRUMBEAT_PUBLIC_URL").map(url -> parse("DRUMBEAT_PUBLIC_URL", url, ConfigLoader::apiUrl)));
     }
 
     private Optional<String> optional(String name) {

@@ -3,6 +3,9 @@ package dev.drumbeat.sandbox;
 import dev.drumbeat.Drumbeat;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +40,9 @@ public final class Demo implements AutoCloseable {
         this.summary = summary;
     }
 
+    /** Starts the demo on {@code port}, or on a free one for 0 (its links must name the port before it starts). */
     public static Demo start(Path dataDir, int port, Clock realClock) {
+        int chosenPort = port == 0 ? freePort() : port;
         DemoClock clock = new DemoClock(realClock);
         Database database = Database.open(Optional.empty(), dataDir);
         DemoPortfolio portfolio = new DemoPortfolio(clock);
@@ -50,7 +55,7 @@ public final class Demo implements AutoCloseable {
         AtomicReference<Drumbeat> running = new AtomicReference<>();
         SandboxRoutes sandbox = new SandboxRoutes(driver::get, slack, portfolio.people(), DemoPortfolio.TEAM_ID,
                 new SandboxClock(clock, running::get));
-        Drumbeat drumbeat = Drumbeat.start(config(dataDir, port, slack, portfolio), database, clock, sandbox);
+        Drumbeat drumbeat = Drumbeat.start(config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox);
         running.set(drumbeat);
         driver.set(new SlackDriver(URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"), SIGNING_SECRET, clock));
         return new Demo(database, slack, drumbeat, summary);
@@ -60,7 +65,16 @@ public final class Demo implements AutoCloseable {
         Set<String> admins = portfolio.people().stream().filter(p -> p.role().equals("admin"))
                 .map(DemoPortfolio.DemoPerson::userId).collect(Collectors.toSet());
         return new Config(BOT_TOKEN, SIGNING_SECRET, Optional.empty(), dataDir, port, slack.apiUrl(),
-                Optional.of(LEADERSHIP_CHANNEL), admins, Currency.getInstance("USD"), DayOfWeek.MONDAY, 9, Duration.ofHours(24));
+                Optional.of(LEADERSHIP_CHANNEL), admins, Currency.getInstance("USD"), DayOfWeek.MONDAY, 9, Duration.ofHours(24),
+                Optional.of("http://localhost:" + port + "/"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not find a free port for the demo", e);
+        }
     }
 
     public int port() {

@@ -26,6 +26,7 @@ class ConfigLoaderTest {
         assertThat(config.checkInDay()).isEqualTo(DayOfWeek.MONDAY);
         assertThat(config.checkInHour()).isEqualTo(9);
         assertThat(config.currency().getCurrencyCode()).isEqualTo("USD");
+        assertThat(config.publicUrl()).isEmpty();
     }
 
     @Test
@@ -47,6 +48,7 @@ class ConfigLoaderTest {
                 {"DRUMBEAT_CHECKIN_DAY", "someday", "DRUMBEAT_CHECKIN_DAY is malformed"},
                 {"DRUMBEAT_CHECKIN_HOUR", "25", "an hour is between 0 and 23"},
                 {"DRUMBEAT_SLACK_API_URL", "slack.local", "expected an http(s) URL"},
+                {"DRUMBEAT_PUBLIC_URL", "drumbeat.example.com", "DRUMBEAT_PUBLIC_URL is malformed: expected an http(s) URL"},
                 {"DATABASE_URL", "mysql://db/drumbeat", "DATABASE_URL is malformed: expected postgres://"},
         };
         for (String[] c : cases) {
@@ -63,10 +65,12 @@ class ConfigLoaderTest {
         env.put("DRUMBEAT_ADMINS", "U024BE7LH,W0123ABCD");
         env.put("DRUMBEAT_CURRENCY", "eur");
         env.put("DRUMBEAT_SLACK_API_URL", "http://127.0.0.1:9000/api");
+        env.put("DRUMBEAT_PUBLIC_URL", "https://drumbeat.example.com");
         Config config = new ConfigLoader(env).load();
         assertThat(config.admins()).containsExactlyInAnyOrder("U024BE7LH", "W0123ABCD");
         assertThat(config.currency().getCurrencyCode()).isEqualTo("EUR");
         assertThat(config.slackApiUrl()).isEqualTo("http://127.0.0.1:9000/api/");
+        assertThat(config.publicUrl()).contains("https://drumbeat.example.com/");
     }
 
     @Test

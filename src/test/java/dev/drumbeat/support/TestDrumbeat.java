@@ -51,7 +51,8 @@ public final class TestDrumbeat implements AutoCloseable {
 
     public static Config config(String slackApiUrl) {
         return new Config(BOT_TOKEN, SIGNING_SECRET, Optional.empty(), Path.of("target/unused"), 0, slackApiUrl,
-                Optional.of("C0LEADERS"), Set.of(ADMIN), Currency.getInstance("USD"), DayOfWeek.MONDAY, 9, Duration.ofHours(24));
+                Optional.of("C0LEADERS"), Set.of(ADMIN), Currency.getInstance("USD"), DayOfWeek.MONDAY, 9, Duration.ofHours(24),
+                Optional.empty());
     }
 
     /** A person in the test workspace whose trigger ids the stand-in will accept. */
