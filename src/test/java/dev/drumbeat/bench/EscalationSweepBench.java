@@ -76,11 +76,11 @@ public final class EscalationSweepBench {
                  where s.active
             ),
             latest_reading as (
-                select k.service_id, case when k.direction = 'up' then r.value < k.target else r.value > k.target end as off
+                select k.service_id,
+                       case when k.direction = 'up' then k.latest_value < k.target else k.latest_value > k.target end as off
                   from kpis k
                   join services s on s.id = k.service_id and s.active
-                 cross join lateral (select r.value from kpi_readings r where r.kpi_id = k.id
-                                      order by r.period_start desc, r.recorded_at desc, r.id desc limit 1) r
+                 where k.latest_period is not null
             )
             select s.id, s.team_id, s.key, s.name, s.owner_id, (o.user_id is not null and not o.deactivated) as owner_active,
                    coalesce(o.tz, 'UTC') as owner_tz, d.user_id as deputy_id, s.team_channel, o.away_until,
@@ -350,11 +350,11 @@ public final class EscalationSweepBench {
                     TEAMS, TEAMS, people);
             h.execute("""
                     insert into services (team_id, key, name, tier, owner_id, deputy_id, unit_cost, monthly_demand, monthly_value,
-                                          created_at)
+                                          created_at, owner_since)
                     select 'TB' || (1 + (g - 1) % ?), 'svc-' || g, 'Service ' || g, 'core',
                            case when g % 101 <> 0 then 'U' || lpad((1 + (g - 1) % ?)::text, 8, '0') end,
                            case when g % 3 = 0 then 'U' || lpad((1 + (g - 1 + ?) % ?)::text, 8, '0') end,
-                           1, 1, 1, timestamptz '2024-01-01 00:00:00+00'
+                           1, 1, 1, timestamptz '2024-01-01 00:00:00+00', timestamptz '2024-01-01 00:00:00+00'
                       from generate_series(1, ?) g""", TEAMS, people, TEAMS, people, services);
             h.execute("""
                     insert into kpis (team_id, service_id, key, name, unit, target, direction)

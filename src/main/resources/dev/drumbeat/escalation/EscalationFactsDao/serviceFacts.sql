@@ -29,17 +29,14 @@ red_walk (service_id, period_start) as (
 red_streak as (
     select service_id, count(*) as streak from red_walk group by service_id
 ),
--- Each KPI's latest reading. When several sources sent one for a period, the latest recorded counts.
--- Direction 'up' means a value at or above the target is on target, 'down' at or below.
+-- Each KPI's latest reading, as kept on the KPI by the kpi_readings triggers (V10): the latest period, and within it
+-- the latest recorded. Direction 'up' means a value at or above the target is on target, 'down' at or below.
 latest_reading as (
-    select k.id as kpi_id, k.service_id, k.key, k.name, k.target, k.direction, r.period_start, r.value
+    select k.id as kpi_id, k.service_id, k.key, k.name, k.target, k.direction, k.latest_period as period_start,
+           k.latest_value as value
       from kpis k
       join services s on s.id = k.service_id and s.active
-     cross join lateral (select r.period_start, r.value
-                           from kpi_readings r
-                          where r.kpi_id = k.id
-                          order by r.period_start desc, r.recorded_at desc, r.id desc
-                          limit 1) r
+     where k.latest_period is not null
 ),
 -- The current off-target run of each KPI, walked back the same way as the red streak.
 off_walk (kpi_id, target, direction, period_start) as (
