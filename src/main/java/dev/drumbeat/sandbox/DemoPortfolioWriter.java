@@ -52,9 +52,9 @@ final class DemoPortfolioWriter {
         PreparedBatch batch = handle.prepareBatch("""
                 insert into services (team_id, key, name, tier, is_protected, owner_id, deputy_id, team_channel,
                                       unit_cost, unit_name, monthly_demand, monthly_value, description,
-                                      created_at, updated_at)
+                                      created_at, updated_at, owner_since)
                 values (:teamId, :key, :name, :tier, :isProtected, :ownerId, :deputyId, :teamChannel,
-                        :unitCost, :unitName, :monthlyDemand, :monthlyValue, :description, :at, :at)""");
+                        :unitCost, :unitName, :monthlyDemand, :monthlyValue, :description, :at, :at, :at)""");
         for (ServiceRow service : services) {
             batch.bind("teamId", teamId).bind("key", service.key()).bind("name", service.name())
                     .bind("tier", service.tier()).bind("isProtected", service.isProtected())

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +134,19 @@ class DemoTest {
             send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/home")).POST(HttpRequest.BodyPublishers.ofString(body)));
             Await.until("the Home tab", () -> homeOf(demo, "U0NWB02DR").contains("Portfolio health"));
         }
+    }
+
+    @Test
+    void a_service_nobody_has_checked_in_for_in_weeks_escalates_as_stale() throws Exception {
+        try (Demo demo = Demo.start(dataDir, 0, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC))) {
+            clock(demo, "{\"to\": \"day\"}");
+            Await.until("Expense Management's stale escalation", () -> posted(demo, "Expense Management", "no check-in since"));
+        }
+    }
+
+    private boolean posted(Demo demo, String... words) {
+        return demo.slack().calls("chat.postMessage").stream().filter(SlackStandInCall::ok)
+                .map(call -> call.args().toString()).anyMatch(args -> Arrays.stream(words).allMatch(args::contains));
     }
 
     private JsonNode clock(Demo demo, String body) throws Exception {
