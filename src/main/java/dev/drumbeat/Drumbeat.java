@@ -16,6 +16,11 @@ import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.InitiativeService;
 import dev.drumbeat.catalog.Money;
 import dev.drumbeat.catalog.Service;
+import dev.drumbeat.chart.CardCharts;
+import dev.drumbeat.chart.ChartData;
+import dev.drumbeat.chart.ChartLinks;
+import dev.drumbeat.chart.ChartRoutes;
+import dev.drumbeat.chart.DigestCharts;
 import dev.drumbeat.checkin.CheckInListeners;
 import dev.drumbeat.checkin.CheckInService;
 import dev.drumbeat.checkin.Periods;
@@ -25,6 +30,12 @@ import dev.drumbeat.checkin.PromptService;
 import dev.drumbeat.checkin.ReadingsRoutes;
 import dev.drumbeat.checkin.ReadingsService;
 import dev.drumbeat.config.Config;
+import dev.drumbeat.dashboard.DashboardAccess;
+import dev.drumbeat.dashboard.DashboardApiRoutes;
+import dev.drumbeat.dashboard.DashboardCharts;
+import dev.drumbeat.dashboard.DashboardListeners;
+import dev.drumbeat.dashboard.DashboardRoutes;
+import dev.drumbeat.dashboard.PortfolioService;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.escalation.DigestJob;
 import dev.drumbeat.escalation.DigestService;
@@ -125,8 +136,10 @@ public final class Drumbeat implements AutoCloseable {
         Periods periods = new Periods(config.checkInDay(), config.checkInHour());
         CatalogService catalog = new CatalogService(database.jdbi(), audit);
         CommandRouter router = new CommandRouter(people);
-        new CatalogListeners(catalog, new InitiativeService(database.jdbi(), audit, clock), people, money)
-                .register(router, app);
+        ChartLinks chartLinks = new ChartLinks(config.signingSecret(), config.publicUrl(), clock, ChartLinks.SLACK_TTL);
+        ChartData chartData = new ChartData(database.jdbi(), clock);
+        new CatalogListeners(catalog, new InitiativeService(database.jdbi(), audit, clock), people, money,
+                new CardCharts(chartLinks, chartData)).register(router, app);
         EscalationService escalations = new EscalationService(database.jdbi(), outbox, config.leadershipChannel(),
                 new EscalationServiceRules(periods), clock);
         EscalationJobTrigger escalateNow = new EscalationJobTrigger(escalations);
@@ -153,6 +166,8 @@ public final class Drumbeat implements AutoCloseable {
                 new AskPosts(database.jdbi(), outbox, money),
                 new DecisionService(database.jdbi(), audit, new DecisionNotices(outbox, money), clock), people, money)
                 .register(router, app);
+        DashboardAccess dashboardAccess = new DashboardAccess(database.jdbi(), people, clock);
+        new DashboardListeners(dashboardAccess, config.publicUrl()).register(router, app);
         router.register(app);
         BoltAdapter slackEvents = new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock));
         CatalogRoutes catalogApi = new CatalogRoutes(new CatalogImportService(database.jdbi(), audit),
@@ -162,7 +177,12 @@ public final class Drumbeat implements AutoCloseable {
         Metrics metrics = new Metrics();
         MetricsGauges.register(metrics, database.jdbi(), periods, clock);
         outboxSender.observe(metrics::slackCall);
-        WebServer web = new WebServer(slackEvents, database, metrics, routes(List.of(catalogApi, readingsApi, extraRoutes)));
+        PortfolioService portfolio = new PortfolioService(catalog, escalations, database.jdbi(), clock);
+        DashboardRoutes dashboard = new DashboardRoutes(dashboardAccess, portfolio,
+                DashboardCharts.signed(config.signingSecret(), config.publicUrl(), clock), config.currency(), config.publicUrl());
+        DashboardApiRoutes dashboardApi = new DashboardApiRoutes(portfolio, new ApiTokenGuard(tokens), config.currency());
+        WebServer web = new WebServer(slackEvents, database, metrics, routes(List.of(catalogApi, readingsApi,
+                new ChartRoutes(chartLinks, chartData, config.currency()), dashboard, dashboardApi, extraRoutes)));
         PeopleSync peopleSync = new PeopleSync(slack, config.botToken(), database.jdbi());
         PromptService prompts = new PromptService(database.jdbi(), outbox, periods, config.reminderDelay(), clock);
         List<Scheduling.Recurring> jobs = new ArrayList<>();
@@ -175,7 +195,7 @@ public final class Drumbeat implements AutoCloseable {
         jobs.add(new Scheduling.Recurring(OwnerCheckJob.NAME, OwnerCheckJob.class, () -> new OwnerCheckJob(ownerCheck),
                 Duration.ofDays(1)));
         DigestService digests = new DigestService(database.jdbi(), outbox, periods, config.leadershipChannel(),
-                money, clock, new OkrDigestSection(okrs));
+                money, clock, new OkrDigestSection(okrs), new DigestCharts(chartLinks, chartData, money));
         jobs.add(new Scheduling.Recurring(DigestJob.NAME, DigestJob.class, () -> new DigestJob(digests), Duration.ofMinutes(15)));
         jobs.add(new Scheduling.Recurring(OkrQuarterJob.NAME, OkrQuarterJob.class, () -> new OkrQuarterJob(review, rollover),
                 Duration.ofHours(1)));

@@ -19,19 +19,27 @@ public final class CatalogListeners {
     private final PeopleService people;
     private final Money money;
     private final CatalogViews views;
+    private final ServiceCharts charts;
 
     public CatalogListeners(CatalogService catalog, InitiativeService initiatives, PeopleService people, Money money) {
+        this(catalog, initiatives, people, money, ServiceCharts.NONE);
+    }
+
+    /** With chart images on the service card. */
+    public CatalogListeners(CatalogService catalog, InitiativeService initiatives, PeopleService people, Money money,
+                            ServiceCharts charts) {
         this.catalog = catalog;
         this.initiatives = initiatives;
         this.people = people;
         this.money = money;
         this.views = new CatalogViews(money);
+        this.charts = charts;
     }
 
     public void register(CommandRouter router, App app) {
         ServiceLookup lookup = new ServiceLookup(catalog);
         router.add(new ServicesCommand(catalog, views))
-                .add(new StatusCommand(catalog, lookup, views))
+                .add(new StatusCommand(catalog, lookup, views, charts))
                 .add(new OwnerCommand(catalog, lookup, people))
                 .add(new ServiceCommand(catalog, lookup))
                 .add(new InitiativesCommand(initiatives, money))

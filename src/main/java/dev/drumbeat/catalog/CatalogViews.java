@@ -42,13 +42,15 @@ final class CatalogViews {
         return Reply.of(title, blocks);
     }
 
-    Reply card(ServiceCard card) {
+    /** The service card, with chart images (possibly none) under its KPIs. */
+    Reply card(ServiceCard card, List<LayoutBlock> charts) {
         Service s = card.service();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.heading(s.name()));
         blocks.add(SlackBlocks.fields(people(card.listing())));
         blocks.add(SlackBlocks.fields(economics(s)));
         blocks.add(SlackBlocks.markdown(kpiText(card.kpis())));
+        blocks.addAll(charts);
         blocks.add(SlackBlocks.note(checkInText(card.listing().lastCheckIn())));
         card.listing().deprioritisedBy().ifPresent(decision -> blocks.add(SlackBlocks.note(":double_vertical_bar:"
                 + " Deprioritised by decision #" + decision + ". `/drumbeat decisions` shows it, with Undo.")));

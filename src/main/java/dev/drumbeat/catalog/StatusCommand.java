@@ -10,11 +10,13 @@ final class StatusCommand implements Subcommand {
     private final CatalogService catalog;
     private final ServiceLookup lookup;
     private final CatalogViews views;
+    private final ServiceCharts charts;
 
-    StatusCommand(CatalogService catalog, ServiceLookup lookup, CatalogViews views) {
+    StatusCommand(CatalogService catalog, ServiceLookup lookup, CatalogViews views, ServiceCharts charts) {
         this.catalog = catalog;
         this.lookup = lookup;
         this.views = views;
+        this.charts = charts;
     }
 
     @Override
@@ -36,7 +38,7 @@ final class StatusCommand implements Subcommand {
     public Reply handle(CommandRequest request) {
         String teamId = request.actor().teamId();
         String key = lookup.keyFor(teamId, request.args(), usage());
-        return catalog.card(teamId, key).map(views::card)
+        return catalog.card(teamId, key).map(card -> views.card(card, charts.imagesFor(card)))
                 .orElseThrow(() -> new UserError("That service was just removed. `/drumbeat services` lists them all."));
     }
 }

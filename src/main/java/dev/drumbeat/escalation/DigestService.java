@@ -1,5 +1,6 @@
 package dev.drumbeat.escalation;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.catalog.Money;
 import dev.drumbeat.catalog.Tier;
 import dev.drumbeat.checkin.Periods;
@@ -42,6 +43,7 @@ public final class DigestService {
     private final DigestReplies replies;
     private final Clock clock;
     private final DigestSection section;
+    private final DigestChart chart;
     private final AtomicBoolean toldNoChannel = new AtomicBoolean();
 
     public DigestService(Jdbi jdbi, Outbox outbox, Periods periods, Optional<String> leadershipChannel, Money money,
@@ -52,6 +54,12 @@ public final class DigestService {
     /** With {@code section} added to each digest's thread as its last reply. */
     public DigestService(Jdbi jdbi, Outbox outbox, Periods periods, Optional<String> leadershipChannel, Money money,
                          Clock clock, DigestSection section) {
+        this(jdbi, outbox, periods, leadershipChannel, money, clock, section, DigestChart.NONE);
+    }
+
+    /** With {@code chart} posted as the first reply in each digest's thread. */
+    public DigestService(Jdbi jdbi, Outbox outbox, Periods periods, Optional<String> leadershipChannel, Money money,
+                         Clock clock, DigestSection section, DigestChart chart) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.periods = periods;
@@ -60,6 +68,7 @@ public final class DigestService {
         this.replies = new DigestReplies(new DigestWords(money));
         this.clock = clock;
         this.section = section;
+        this.chart = chart;
     }
 
     /** Queues every workspace's digest that is due and not sent this week; returns how many. */
@@ -86,6 +95,7 @@ public final class DigestService {
         LocalDate week = workspace.schedule().weekOf(now);
         String key = "digest:" + teamId + "|" + week;
         Optional<String> extra = sectionFor(teamId);
+        List<LayoutBlock> image = chartFor(teamId, now);
         try {
             return jdbi.inTransaction(handle -> {
                 DigestDao dao = handle.attach(DigestDao.class);
@@ -96,7 +106,7 @@ public final class DigestService {
                 if (facts.services().isEmpty() || !dao.claim(teamId, week, key, now)) {
                     return false;
                 }
-                queue(handle, teamId, channel, key, DigestReport.of(facts, now), zone, extra);
+                queue(handle, teamId, channel, key, DigestReport.of(facts, now), zone, extra, image);
                 return true;
             });
         } catch (RuntimeException e) {
@@ -128,10 +138,24 @@ public final class DigestService {
         }
     }
 
+    /** The chart, read before the digest's transaction like the section; its failure costs only the chart. */
+    private List<LayoutBlock> chartFor(String teamId, Instant now) {
+        try {
+            return chart.blocksFor(teamId, now);
+        } catch (RuntimeException e) {
+            log.error("the digest's chart for {} failed; the digest goes without it", teamId, e);
+            return List.of();
+        }
+    }
+
     private void queue(Handle handle, String teamId, String channel, String key, DigestReport report, ZoneId zone,
-                       Optional<String> extra) {
+                       Optional<String> extra, List<LayoutBlock> image) {
         outbox.enqueue(handle, OutboxMessage.post(teamId, key, channel,
                 DigestMessages.post(DigestViews.text(report), views.headline(report, zone))));
+        if (!image.isEmpty()) {
+            outbox.enqueue(handle, OutboxMessage.post(teamId, key + ":reply-chart", channel,
+                    DigestMessages.reply(key, "Monthly cost and margin by tier", image)));
+        }
         List<Page> pages = replies.pages(report);
         for (int i = 0; i < pages.size(); i++) {
             Page page = pages.get(i);

@@ -44,7 +44,8 @@ final class BlockKitLimitsBlocks {
             case "actions" -> checkElements(pointer + "/elements", block.get("elements"), 25);
             case "context" -> checkContext(pointer + "/elements", block.get("elements"));
             case "input" -> checkInput(pointer, block);
-            default -> { } // divider, image, rich_text and the rest carry no limit Drumbeat can trip
+            case "image" -> checkImage(pointer, block);
+            default -> { } // divider, rich_text and the rest carry no limit Drumbeat can trip
         }
     }
 
@@ -59,6 +60,21 @@ final class BlockKitLimitsBlocks {
             forEach(pointer + "/fields", fields, (at, field) -> findings.checkText(at, field, 2000, false));
         }
         checkElement(pointer + "/accessory", block.get("accessory"));
+    }
+
+    /** Slack fetches image_url itself, so it must be an absolute http(s) URL. */
+    private void checkImage(String pointer, Map<?, ?> block) {
+        Object url = block.get("image_url");
+        if (url == null || !String.valueOf(url).matches("(?i)https?://[^\\s/]+\\S*")) {
+            findings.add(pointer + "/image_url", "must be an absolute http or https URL");
+        }
+        findings.checkLength(pointer + "/image_url", url, 3000);
+        Object alt = block.get("alt_text");
+        if (alt == null || String.valueOf(alt).isEmpty()) {
+            findings.add(pointer, "missing required field: alt_text");
+        }
+        findings.checkLength(pointer + "/alt_text", alt, 2000);
+        findings.checkText(pointer + "/title", block.get("title"), 2000, true);
     }
 
     private void checkInput(String pointer, Map<?, ?> block) {

@@ -3,14 +3,13 @@ package dev.drumbeat.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** Shapes the sandbox page's data: recorded Slack calls for display, and a modal's form values into a view_submission. */
+/**
+ * Shapes the sandbox page's data as Slack would: recorded Web API calls for display, a modal's form values into a
+ * view_submission, and the app_mention and app_home_opened events. Clicks are {@link SandboxBlockActions}.
+ */
 final class SandboxViews {
-    /** Numbers the sandbox's mentions, so two in one second still get distinct message timestamps. */
-    private static final AtomicLong MENTIONS = new AtomicLong();
     private SandboxViews() {
     }
 
@@ -36,12 +35,7 @@ final class SandboxViews {
             String actionId = element.path("action_id").asText();
             state.put(blockId, Map.of(actionId, stateValue(element.path("type").asText(), values.path(blockId).asText(""))));
         }
-        Map<String, Object> shownView = new LinkedHashMap<>();
-        shownView.put("id", view.path("id").asText("V0SANDBOX"));
-        shownView.put("team_id", teamId);
-        shownView.put("type", "modal");
-        shownView.put("callback_id", view.path("callback_id").asText());
-        shownView.put("private_metadata", view.path("private_metadata").asText(""));
+        Map<String, Object> shownView = shownView(teamId, view);
         shownView.put("state", Map.of("values", state));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "view_submission");
@@ -54,36 +48,12 @@ final class SandboxViews {
         return payload;
     }
 
-    /** A block_actions payload for a button the person clicked in a message the bot sent. */
-    static Map<String, Object> blockAction(String teamId, SlackUser user, JsonNode click) {
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("action_id", click.path("actionId").asText());
-        action.put("block_id", click.path("blockId").asText("sandbox-block"));
-        action.put("type", "button");
-        action.put("value", click.path("value").asText(""));
-        action.put("text", Map.of("type", "plain_text", "text", click.path("text").asText("button")));
-        action.put("action_ts", click.path("ts").asText("0"));
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "block_actions");
-        payload.put("team", Map.of("id", teamId, "domain", "drumbeat-demo"));
-        payload.put("user", Map.of("id", user.userId(), "username", user.name(), "name", user.name(), "team_id", teamId));
-        payload.put("api_app_id", SlackStandIn.APP_ID);
-        payload.put("token", "sandbox");
-        payload.put("trigger_id", user.triggerIds().map(t -> t.apply(user.userId())).orElse("0.0.sandbox"));
-        payload.put("container", Map.of("type", "message", "message_ts", click.path("ts").asText("0"),
-                "channel_id", click.path("channel").asText(""), "is_ephemeral", click.path("ephemeral").asBoolean(false)));
-        payload.put("channel", Map.of("id", click.path("channel").asText(""), "name", "directmessage"));
-        payload.put("actions", List.of(action));
-        return payload;
-    }
-
-    /** The event envelope Slack sends when someone opens the bot's Home tab. */
-    static Map<String, Object> homeOpened(String teamId, SlackUser user) {
-        String ts = String.format(Locale.ROOT, "%d.%06d", System.currentTimeMillis() / 1000, MENTIONS.incrementAndGet() % 1_000_000);
+    /** The event envelope Slack sends when someone opens the bot's Home tab; {@code channel} is their DM with the bot. */
+    static Map<String, Object> homeOpened(String teamId, SlackUser user, String channel, String ts) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "app_home_opened");
         event.put("user", user.userId());
-        event.put("channel", "D0HOME" + user.userId());
+        event.put("channel", channel);
         event.put("tab", "home");
         event.put("event_ts", ts);
         return envelope(teamId, "EvHOME", ts, event);
@@ -100,9 +70,9 @@ final class SandboxViews {
         return envelope;
     }
 
-    /** The event envelope Slack sends when someone mentions the bot in a channel. */
-    static Map<String, Object> mention(String teamId, SlackUser user, String channel, String text) {
-        String ts = String.format(Locale.ROOT, "%d.%06d", System.currentTimeMillis() / 1000, MENTIONS.incrementAndGet() % 1_000_000);
+    /** The event envelope Slack sends when someone mentions the bot in a channel, or in a thread when {@code threadTs} is set. */
+    static Map<String, Object> mention(String teamId, SlackUser user, String channel, String text, String ts,
+                                       String threadTs) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "app_mention");
         event.put("user", user.userId());
@@ -110,7 +80,23 @@ final class SandboxViews {
         event.put("channel", channel);
         event.put("ts", ts);
         event.put("event_ts", ts);
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
         return envelope(teamId, "EvSANDBOX", ts, event);
+    }
+
+    /** The view as Slack shows it back on submission: as it was opened (id, hash, callback_id, …), defaults filled in. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> shownView(String teamId, JsonNode view) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("id", "V0SANDBOX");
+        shown.put("team_id", teamId);
+        shown.put("type", "modal");
+        shown.put("callback_id", "");
+        shown.put("private_metadata", "");
+        shown.putAll(SlackStandInJson.MAPPER.convertValue(view, Map.class));
+        return shown;
     }
 
     private static Map<String, Object> stateValue(String type, String value) {
@@ -121,6 +107,7 @@ final class SandboxViews {
                     : Map.of("text", Map.of("type", "plain_text", "text", value), "value", value));
             case "users_select" -> state.put("selected_user", value.isEmpty() ? null : value);
             case "channels_select" -> state.put("selected_channel", value.isEmpty() ? null : value);
+            case "datepicker" -> state.put("selected_date", value.isEmpty() ? null : value);
             case "checkboxes" -> state.put("selected_options", value.isEmpty() ? List.of()
                     : List.of(Map.of("text", Map.of("type", "plain_text", "text", value), "value", value)));
             default -> state.put("value", value.isEmpty() ? null : value);

@@ -135,6 +135,16 @@ public final class SlackStandIn implements AutoCloseable {
         return workspace.conversations().all();
     }
 
+    /** The id of the bot's DM with a person, as conversations.open answers it. */
+    public String directChannelOf(String userId) {
+        return SlackStandInConversations.directChannelFor(List.of(userId));
+    }
+
+    /** A message timestamp from the stand-in's own sequence: unique, and later than every message posted so far. */
+    public String mintTs() {
+        return workspace.conversations().mintTs();
+    }
+
     /** JSON of the modal last opened, pushed or updated for a person, as Slack answered it (with its id). */
     public Optional<String> lastOpenedView(String userId) {
         return workspace.views().lastShownTo(userId).map(SlackStandInJson::write);

@@ -83,6 +83,11 @@ final class SlackStandInConversations {
         return copy;
     }
 
+    /** A timestamp from the same sequence as posted messages, for messages the sandbox page adds itself. */
+    synchronized String mintTs() {
+        return nextTs();
+    }
+
     /** Slack's "seconds.micros" timestamp, strictly increasing even when the clock stands still. */
     private String nextTs() {
         Instant now = clock.instant();

@@ -160,6 +160,23 @@ class BlockKitLimitsTest {
                 .containsExactly("[ERROR] must be modal or home [json-pointer:/view/type]");
     }
 
+    @Test
+    void an_image_block_needs_an_absolute_http_url_and_alt_text_within_slacks_limits() {
+        String url = "https://drumbeat.example.com/charts/tiers.png?team=T1&exp=1&sig=x";
+        assertThat(BlockKitLimits.checkMessage(List.of(image(url, "Cost by tier")))).isEmpty();
+
+        assertThat(BlockKitLimits.checkMessage(List.of(image("/charts/tiers.png", "Cost by tier"),
+                image(url + "x".repeat(3000), "x".repeat(2001)), Map.of("type", "image", "image_url", url)))).containsExactly(
+                "[ERROR] must be an absolute http or https URL [json-pointer:/blocks/0/image_url]",
+                "[ERROR] must be less than 3001 characters [json-pointer:/blocks/1/image_url]",
+                "[ERROR] must be less than 2001 characters [json-pointer:/blocks/1/alt_text]",
+                "[ERROR] missing required field: alt_text [json-pointer:/blocks/2]");
+    }
+
+    static Map<String, Object> image(String url, String altText) {
+        return Map.of("type", "image", "image_url", url, "alt_text", altText, "title", plain("Chart"));
+    }
+
     static Map<String, Object> modal(String title) {
         Map<String, Object> modal = new HashMap<>();
         modal.put("type", "modal");

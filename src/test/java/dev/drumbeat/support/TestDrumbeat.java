@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -42,10 +43,15 @@ public final class TestDrumbeat implements AutoCloseable {
     }
 
     public static TestDrumbeat start() {
+        return start(config -> config);
+    }
+
+    /** As {@link #start()}, with the test config changed first, such as {@code c -> c.withPublicUrl(…)}. */
+    public static TestDrumbeat start(UnaryOperator<Config> change) {
         MutableClock clock = MutableClock.atSystemTime();
         Database database = TestDatabase.fresh();
         SlackStandIn slack = SlackStandIn.start(0, BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
-        Drumbeat app = Drumbeat.start(config(slack.apiUrl()), database, clock, routes -> { }, false);
+        Drumbeat app = Drumbeat.start(change.apply(config(slack.apiUrl())), database, clock, routes -> { }, false);
         return new TestDrumbeat(database, slack, clock, app);
     }
 

@@ -1,0 +1,24 @@
+package dev.drumbeat.dashboard;
+
+import com.slack.api.bolt.App;
+import dev.drumbeat.slack.CommandRouter;
+import java.util.Optional;
+
+/**
+ * The dashboard's Slack side: the `/drumbeat dashboard` subcommand, and an acknowledgement for its link button
+ * (Slack reports a click on a URL button to the app too, and shows a warning when nobody answers).
+ */
+public final class DashboardListeners {
+    private final DashboardAccess access;
+    private final Optional<String> publicUrl;
+
+    public DashboardListeners(DashboardAccess access, Optional<String> publicUrl) {
+        this.access = access;
+        this.publicUrl = publicUrl;
+    }
+
+    public void register(CommandRouter router, App app) {
+        router.add(new DashboardCommand(access, publicUrl));
+        app.blockAction(DashboardViews.OPEN, (req, ctx) -> ctx.ack());
+    }
+}

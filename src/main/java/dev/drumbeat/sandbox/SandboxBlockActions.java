@@ -1,0 +1,117 @@
+package dev.drumbeat.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Builds the block_actions payload Slack sends when someone clicks a button, picks from a select or an overflow
+ * menu, or chooses a date: in a message (container {@code message}, with {@code channel}, {@code response_url} and,
+ * unless ephemeral, the {@code message}) or in a modal or Home tab (container {@code view}, with the {@code view}).
+ * The page describes the click: {@code actionId}, {@code blockId}, {@code type}, {@code value}, {@code text},
+ * {@code selected} {@code {value, text}}, {@code selectedUser}, {@code selectedDate}, and where it happened:
+ * {@code channel} and {@code ts}, or {@code view}.
+ */
+final class SandboxBlockActions {
+
+    private SandboxBlockActions() {
+    }
+
+    static Map<String, Object> payload(String teamId, SlackUser user, JsonNode click, Optional<SandboxMessage> message,
+                                       String actionTs) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "block_actions");
+        payload.put("team", Map.of("id", teamId, "domain", "drumbeat-demo"));
+        payload.put("user", Map.of("id", user.userId(), "username", user.name(), "name", user.name(), "team_id", teamId));
+        payload.put("api_app_id", SlackStandIn.APP_ID);
+        payload.put("token", "sandbox");
+        payload.put("trigger_id", user.triggerIds().map(t -> t.apply(user.userId())).orElse("0.0.sandbox"));
+        if (click.path("view").isObject()) {
+            inView(payload, click.path("view"));
+        } else {
+            inMessage(payload, teamId, click, message);
+        }
+        payload.put("actions", List.of(action(click, actionTs)));
+        payload.put("is_enterprise_install", false);
+        return payload;
+    }
+
+    private static void inView(Map<String, Object> payload, JsonNode view) {
+        payload.put("container", Map.of("type", "view", "view_id", view.path("id").asText()));
+        payload.put("view", view);
+        payload.put("state", view.path("state").isObject() ? view.path("state") : Map.of("values", Map.of()));
+    }
+
+    private static void inMessage(Map<String, Object> payload, String teamId, JsonNode click,
+                                  Optional<SandboxMessage> message) {
+        String channel = click.path("channel").asText();
+        boolean ephemeral = message.map(SandboxMessage::ephemeral).orElse(click.path("ephemeral").asBoolean(false));
+        Map<String, Object> container = new LinkedHashMap<>();
+        container.put("type", "message");
+        container.put("message_ts", click.path("ts").asText());
+        container.put("channel_id", channel);
+        container.put("is_ephemeral", ephemeral);
+        message.map(SandboxMessage::threadTs).ifPresent(threadTs -> container.put("thread_ts", threadTs));
+        payload.put("container", container);
+        payload.put("channel", Map.of("id", channel, "name", channel.startsWith("D") ? "directmessage" : channel));
+        message.filter(shown -> !shown.ephemeral()).ifPresent(shown -> payload.put("message", shape(teamId, shown)));
+        payload.put("state", Map.of("values", Map.of()));
+        payload.put("response_url", "https://hooks.slack.com/actions/" + teamId + "/1/" + UUID.randomUUID());
+    }
+
+    /** The message as Slack echoes it in the payload: who posted it, its text and blocks. */
+    private static Map<String, Object> shape(String teamId, SandboxMessage message) {
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("type", "message");
+        shape.put("user", message.author());
+        if (message.kind().equals("bot")) {
+            shape.put("bot_id", SlackStandIn.BOT_ID);
+            shape.put("app_id", SlackStandIn.APP_ID);
+        }
+        shape.put("team", teamId);
+        shape.put("text", message.text() == null ? "" : message.text());
+        shape.put("blocks", message.blocks() == null ? List.of() : message.blocks());
+        shape.put("ts", message.ts());
+        if (message.threadTs() != null) {
+            shape.put("thread_ts", message.threadTs());
+        }
+        return shape;
+    }
+
+    private static Map<String, Object> action(JsonNode click, String actionTs) {
+        String type = click.path("type").asText("button");
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("type", type);
+        action.put("action_id", click.path("actionId").asText());
+        action.put("block_id", blockId(click));
+        switch (type) {
+            case "static_select", "overflow", "radio_buttons" -> action.put("selected_option", option(click.path("selected")));
+            case "users_select" -> action.put("selected_user", click.path("selectedUser").asText());
+            case "datepicker" -> action.put("selected_date", click.path("selectedDate").asText());
+            default -> {
+                action.put("text", plainText(click.path("text").asText("button")));
+                action.put("value", click.path("value").asText(""));
+            }
+        }
+        action.put("action_ts", actionTs);
+        return action;
+    }
+
+    /** Slack makes up a block id for a block the app sent without one; so does the sandbox, the same each time. */
+    private static String blockId(JsonNode click) {
+        String blockId = click.path("blockId").asText("");
+        return blockId.isBlank() ? "b" + Integer.toString(Math.abs(click.path("actionId").asText().hashCode()), 36) : blockId;
+    }
+
+    private static Map<String, Object> option(JsonNode selected) {
+        String value = selected.path("value").asText();
+        return Map.of("text", plainText(selected.path("text").asText(value)), "value", value);
+    }
+
+    private static Map<String, Object> plainText(String text) {
+        return Map.of("type", "plain_text", "text", text, "emoji", true);
+    }
+}
