@@ -35,7 +35,7 @@ const BlockKit = (() => {
 
   // Slack's "<…>" tokens: mentions, channels, special mentions and links.
   function token(inner) {
-    const [target, label] = inner.split('|');
+    const [target, label] = inner.split('|').map(decode);
     if (/^@[UW]/.test(target)) return '<span class="mention">@' + esc(nameOf(target.slice(1))) + '</span>';
     if (/^#[CGD]/.test(target)) return '<span class="mention">#' + esc(label || channelName(target.slice(1))) + '</span>';
     if (target.startsWith('!')) return '<span class="mention">@' + esc(label || target.slice(1).split('^')[0]) + '</span>';
@@ -105,7 +105,8 @@ const BlockKit = (() => {
   }
 
   function act(e, blockId) {
-    return { actionId: e.action_id || '', blockId: blockId || '', type: e.type, value: e.value || '',
+    // Slack sends a button's value and style only when the app set them.
+    return { actionId: e.action_id || '', blockId: blockId || '', type: e.type, value: e.value, style: e.style,
       text: e.text ? e.text.text : '' };
   }
 

@@ -240,7 +240,7 @@ function containerOf(el) {
 
 async function act(el, choice) {
   const click = Object.assign({ userId: S.user }, JSON.parse(el.dataset.act), choice || {}, containerOf(el));
-  if (el.dataset.url) window.open(el.dataset.url, '_blank', 'noopener');
+  if (/^https?:\/\//.test(el.dataset.url || '')) window.open(el.dataset.url, '_blank', 'noopener');
   checkAnswer(await api('action', click), 'The click');
   pollSoon();
   if (S.channel === HOME) setTimeout(refreshHome, 800);

@@ -98,6 +98,10 @@ import java.util.function.Consumer;
  * starts its HTTP server. {@link Cli} is the command line in front of it.
  */
 public final class Drumbeat implements AutoCloseable {
+    /** Where `serve` listens: every interface, for Slack and the load balancer. */
+    public static final String ANY_INTERFACE = "0.0.0.0";
+    /** Where the demo listens: its sandbox lets anyone act as anyone, so only this machine may reach it. */
+    public static final String THIS_MACHINE = "127.0.0.1";
     private final WebServer web;
     private final List<AutoCloseable> running;
     private final Optional<Scheduling> scheduling;
@@ -117,12 +121,18 @@ public final class Drumbeat implements AutoCloseable {
         return start(config, database, clock, extraRoutes, true);
     }
 
-    /**
-     * Starts Drumbeat on the given database. Without {@code runJobs} no Quartz scheduler starts (tests run
-     * jobs by hand with their own clock); the outbox sender always runs.
-     */
+    /** Starts Drumbeat on every network interface. */
     public static Drumbeat start(Config config, Database database, Clock clock, Consumer<JavalinConfig> extraRoutes,
                                  boolean runJobs) {
+        return start(config, database, clock, extraRoutes, runJobs, ANY_INTERFACE);
+    }
+
+    /**
+     * Starts Drumbeat on the given database, listening on {@code host}. Without {@code runJobs} no Quartz scheduler
+     * starts (tests run jobs by hand with their own clock); the outbox sender always runs.
+     */
+    public static Drumbeat start(Config config, Database database, Clock clock, Consumer<JavalinConfig> extraRoutes,
+                                 boolean runJobs, String host) {
         List<AutoCloseable> running = new ArrayList<>();
         Money money = new Money(config.currency());
         Outbox outbox = new Outbox(clock);
@@ -203,7 +213,7 @@ public final class Drumbeat implements AutoCloseable {
         Optional<Scheduling> scheduling = runJobs
                 ? Optional.of(Scheduling.start(database.dataSource(), jobs).observe(metrics::jobRun)) : Optional.empty();
         scheduling.ifPresent(running::add);
-        return new Drumbeat(web.start("0.0.0.0", config.port()), running, scheduling);
+        return new Drumbeat(web.start(host, config.port()), running, scheduling);
     }
 
     /** Fires a scheduled job now on whichever instance of the cluster takes it; for operators and tests. */

@@ -82,6 +82,13 @@ public final class DashboardAccess {
                 .map(g -> new Viewer(g.teamId(), g.userId(), lesser(g.role(), people.actor(g.teamId(), g.userId()).role())));
     }
 
+    /** Ends the session now (signing out); a malformed or unknown id ends nothing. */
+    void end(String sessionId) {
+        if (DashboardSecrets.wellFormed(sessionId)) {
+            jdbi.useExtension(DashboardAccessDao.class, dao -> dao.endSession(DashboardSecrets.hash(sessionId)));
+        }
+    }
+
     private boolean isActive(String teamId, String userId) {
         return people.find(teamId, userId).filter(p -> !p.deactivated()).isPresent();
     }

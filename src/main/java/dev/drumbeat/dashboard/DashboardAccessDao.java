@@ -49,6 +49,10 @@ interface DashboardAccessDao {
              where session_hash = :hash and expires_at > :now""")
     Optional<Grant> findSession(@Bind("hash") String hash, @Bind("now") Instant now);
 
+    /** Ends one session at once: signing out. */
+    @SqlUpdate("delete from dashboard_sessions where session_hash = :hash")
+    int endSession(@Bind("hash") String hash);
+
     /** Forgets sessions that ended before {@code :before}. */
     @SqlUpdate("delete from dashboard_sessions where expires_at < :before")
     void forgetSessions(@Bind("before") Instant before);

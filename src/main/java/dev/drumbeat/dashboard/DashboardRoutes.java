@@ -51,6 +51,14 @@ public final class DashboardRoutes implements Consumer<JavalinConfig> {
         config.routes.get("/dashboard", ctx -> withViewer(ctx, this::showPortfolio));
         config.routes.get("/dashboard/export.csv", ctx -> withViewer(ctx, this::exportCsv));
         config.routes.get("/dashboard/services/{key}", ctx -> withViewer(ctx, this::showService));
+        config.routes.post("/dashboard/signout", ctx -> safely(ctx, this::signOut));
+    }
+
+    /** Ends the session and forgets the cookie; a POST (a form), so no link prefetcher can sign anyone out. */
+    private void signOut(Context ctx) {
+        access.end(ctx.cookie(COOKIE));
+        ctx.removeCookie(COOKIE, "/dashboard");
+        ctx.html(ErrorPages.signedOut());
     }
 
     private void open(Context ctx) {

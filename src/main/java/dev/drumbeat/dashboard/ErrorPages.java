@@ -11,6 +11,11 @@ final class ErrorPages {
                 + " Run <code>/drumbeat dashboard</code> in Slack again for a new link.</p>");
     }
 
+    static String signedOut() {
+        return Html.page("Signed out", "<h1>You have signed out of the dashboard</h1>"
+                + "<p>Run <code>/drumbeat dashboard</code> in Slack for a new link.</p>");
+    }
+
     static String notFound(String key) {
         return Html.page("No such service", "<h1>There is no service “" + Html.escape(key) + "”</h1>"
                 + "<p>It may have been retired or renamed. <a href=\"/dashboard\">Back to the portfolio</a>.</p>");

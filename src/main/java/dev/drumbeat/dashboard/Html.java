@@ -11,7 +11,11 @@ final class Html {
             .tag{font-size:.75rem;padding:0 .35rem;border-radius:.6rem;background:#eee;margin-left:.3rem}
             .green{background:#d3f2dc}.amber{background:#fde9c4}.red{background:#f8d3d0}
             form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
-            img{max-width:100%;border:1px solid #eee}.muted{color:#666}""";
+            img{max-width:100%;border:1px solid #eee}.muted{color:#666}form.signout{float:right;margin:0}""";
+
+    /** The sign-out button every signed-in page carries. */
+    static final String SIGN_OUT = "<form class=\"signout\" method=\"post\" action=\"/dashboard/signout\">"
+            + "<button type=\"submit\">Sign out</button></form>";
 
     private Html() {
     }

@@ -8,32 +8,32 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The portfolio table's columns, each with the query name it sorts by and how it orders rows. Missing values (no
- * owner, never checked in) sort last when ascending; ties fall back to the name, then the key.
+ * The portfolio table's columns, each with the query name it sorts by and the value it sorts on. Missing values (no
+ * owner, no status, never checked in) sort last in either direction; ties fall back to the name, then the key.
  */
 enum PortfolioColumn {
-    NAME("name", "Service", Comparator.comparing(r -> r.name().toLowerCase(Locale.ROOT))),
-    TIER("tier", "Tier", Comparator.comparing(r -> r.service().tier())),
-    OWNER("owner", "Owner", Comparator.comparing(r -> r.ownerName().map(n -> n.toLowerCase(Locale.ROOT)).orElse("\uffff"))),
-    STATUS("status", "Status", Comparator.comparingInt(r -> severity(r.statusWord()))),
-    UNIT_COST("unit_cost", "Unit cost", Comparator.comparing(r -> r.service().unitCost())),
-    DEMAND("demand", "Demand / month", Comparator.comparing(r -> r.service().monthlyDemand())),
-    COST("cost", "Monthly cost", Comparator.comparing(PortfolioRow::monthlyCost)),
-    VALUE("value", "Monthly value", Comparator.comparing(r -> r.service().monthlyValue())),
-    MARGIN("margin", "Margin", Comparator.comparing(PortfolioRow::margin)),
-    DAYS("days", "Days since check-in", Comparator.comparingLong(r -> r.daysSinceCheckIn().orElse(Long.MAX_VALUE)));
+    NAME("name", "Service", r -> r.name().toLowerCase(Locale.ROOT)),
+    TIER("tier", "Tier", r -> r.service().tier()),
+    OWNER("owner", "Owner", r -> r.ownerName().map(n -> n.toLowerCase(Locale.ROOT)).orElse(null)),
+    STATUS("status", "Status", r -> severity(r.statusWord())),
+    UNIT_COST("unit_cost", "Unit cost", r -> r.service().unitCost()),
+    DEMAND("demand", "Demand / month", r -> r.service().monthlyDemand()),
+    COST("cost", "Monthly cost", PortfolioRow::monthlyCost),
+    VALUE("value", "Monthly value", r -> r.service().monthlyValue()),
+    MARGIN("margin", "Margin", PortfolioRow::margin),
+    DAYS("days", "Days since check-in", r -> r.daysSinceCheckIn().orElse(null));
 
     /** Margin ascending: the services losing the most money come first. */
     static final PortfolioColumn DEFAULT = MARGIN;
-    private static final List<String> SEVERITY = List.of("red", "amber", "green", "none");
+    private static final List<String> SEVERITY = List.of("red", "amber", "green");
     private final String param;
     private final String title;
-    private final Comparator<PortfolioRow> order;
+    private final Function<PortfolioRow, Comparable<?>> value;
 
-    PortfolioColumn(String param, String title, Comparator<PortfolioRow> order) {
+    PortfolioColumn(String param, String title, Function<PortfolioRow, Comparable<?>> value) {
         this.param = param;
         this.title = title;
-        this.order = order;
+        this.value = value;
     }
 
     String param() {
@@ -44,8 +44,10 @@ enum PortfolioColumn {
         return title;
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Comparator<PortfolioRow> comparator(boolean descending) {
-        Comparator<PortfolioRow> primary = descending ? order.reversed() : order;
+        Comparator<Comparable> direction = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        Comparator<PortfolioRow> primary = Comparator.comparing(r -> (Comparable) value.apply(r), Comparator.nullsLast(direction));
         Function<PortfolioRow, String> name = r -> r.name().toLowerCase(Locale.ROOT);
         return primary.thenComparing(name).thenComparing(PortfolioRow::key);
     }
@@ -54,7 +56,9 @@ enum PortfolioColumn {
         return Arrays.stream(values()).filter(c -> c.param.equals(param)).findFirst();
     }
 
-    private static int severity(String status) {
-        return SEVERITY.indexOf(status);
+    /** Red first when ascending; no status at all is a missing value. */
+    private static Integer severity(String status) {
+        int index = SEVERITY.indexOf(status);
+        return index < 0 ? null : index;
     }
 }

@@ -22,7 +22,7 @@ final class PortfolioPage {
     }
 
     String render(Viewer viewer, PortfolioService.Portfolio portfolio, PortfolioFilter filter, Optional<String> tierChart) {
-        String body = "<h1>Service portfolio</h1>"
+        String body = Html.SIGN_OUT + "<h1>Service portfolio</h1>"
                 + "<p class=\"muted\">" + portfolio.rows().size() + " of " + portfolio.allServices() + " services · "
                 + "<a href=\"/dashboard/export.csv?" + Html.escape(filter.query()) + "\">Export CSV</a></p>"
                 + form(portfolio.owners(), filter)

@@ -22,7 +22,7 @@ final class ServicePage {
 
     String render(ServiceDetail detail, DashboardCharts charts, String teamId) {
         PortfolioRow row = detail.row();
-        String body = "<p><a href=\"/dashboard\">← Portfolio</a></p><h1>" + Html.escape(row.name()) + "</h1>"
+        String body = Html.SIGN_OUT + "<p><a href=\"/dashboard\">← Portfolio</a></p><h1>" + Html.escape(row.name()) + "</h1>"
                 + fields(detail) + "<h2>KPIs</h2>" + kpis(detail.kpis(), charts, teamId)
                 + "<h2>Check-in history</h2>" + history(detail);
         return Html.page(row.name(), body);

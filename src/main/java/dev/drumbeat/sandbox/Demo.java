@@ -55,7 +55,8 @@ public final class Demo implements AutoCloseable {
         AtomicReference<Drumbeat> running = new AtomicReference<>();
         SandboxRoutes sandbox = new SandboxRoutes(driver::get, slack, portfolio.people(), DemoPortfolio.TEAM_ID,
                 new SandboxClock(clock, running::get));
-        Drumbeat drumbeat = Drumbeat.start(config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox);
+        Drumbeat drumbeat = Drumbeat.start(config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox, true,
+                Drumbeat.THIS_MACHINE);
         running.set(drumbeat);
         driver.set(new SlackDriver(URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"), SIGNING_SECRET, clock));
         return new Demo(database, slack, drumbeat, summary);

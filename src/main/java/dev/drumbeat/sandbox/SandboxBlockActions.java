@@ -56,7 +56,8 @@ final class SandboxBlockActions {
         container.put("is_ephemeral", ephemeral);
         message.map(SandboxMessage::threadTs).ifPresent(threadTs -> container.put("thread_ts", threadTs));
         payload.put("container", container);
-        payload.put("channel", Map.of("id", channel, "name", channel.startsWith("D") ? "directmessage" : channel));
+        payload.put("channel", Map.of("id", channel, "name",
+                channel.startsWith("D") ? "directmessage" : SandboxConversations.nameOf(channel)));
         message.filter(shown -> !shown.ephemeral()).ifPresent(shown -> payload.put("message", shape(teamId, shown)));
         payload.put("state", Map.of("values", Map.of()));
         payload.put("response_url", "https://hooks.slack.com/actions/" + teamId + "/1/" + UUID.randomUUID());
@@ -93,11 +94,17 @@ final class SandboxBlockActions {
             case "datepicker" -> action.put("selected_date", click.path("selectedDate").asText());
             default -> {
                 action.put("text", plainText(click.path("text").asText("button")));
-                action.put("value", click.path("value").asText(""));
+                optional(click, "value").ifPresent(value -> action.put("value", value));
+                optional(click, "style").ifPresent(style -> action.put("style", style));
             }
         }
         action.put("action_ts", actionTs);
         return action;
+    }
+
+    /** A text field of the click, when the page sent one (Slack leaves unset fields out). */
+    private static Optional<String> optional(JsonNode click, String field) {
+        return click.hasNonNull(field) ? Optional.of(click.path(field).asText()) : Optional.empty();
     }
 
     /** Slack makes up a block id for a block the app sent without one; so does the sandbox, the same each time. */

@@ -64,7 +64,8 @@ final class SandboxConversations {
     }
 
     /** "C0PAYMENTS" reads as "payments": the demo's channel ids spell their names. */
-    private static String nameOf(String channelId) {
+    /** A channel's name as the sandbox shows it: {@code C0PAYMENTS} is {@code payments}. */
+    static String nameOf(String channelId) {
         return channelId.replaceFirst("^C0?", "").toLowerCase(Locale.ROOT);
     }
 }

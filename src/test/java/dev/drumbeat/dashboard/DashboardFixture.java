@@ -96,7 +96,16 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     <T> HttpResponse<T> send(String path, String session, HttpResponse.BodyHandler<T> body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + path)).GET();
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + path)).GET(), session, body);
+    }
+
+    /** A form posted with no fields, as the sign-out button posts. */
+    HttpResponse<String> post(String path, String session) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + path))
+                .POST(HttpRequest.BodyPublishers.noBody()), session, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, String session, HttpResponse.BodyHandler<T> body) {
         if (session != null) {
             request.header("Cookie", DashboardRoutes.COOKIE + "=" + session);
         }

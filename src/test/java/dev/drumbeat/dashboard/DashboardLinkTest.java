@@ -82,6 +82,20 @@ class DashboardLinkTest {
     }
 
     @Test
+    void signing_out_ends_the_session_at_once() {
+        String session = f.session(f.user(ALICE, "alice"));
+        assertThat(f.get("/dashboard", session).body()).contains("action=\"/dashboard/signout\"");
+
+        HttpResponse<String> out = f.post("/dashboard/signout", session);
+
+        assertThat(out.statusCode()).isEqualTo(200);
+        assertThat(out.body()).contains("signed out");
+        assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(DashboardRoutes.COOKIE + "=")
+                .contains("Expires=Thu, 01 Jan 1970");
+        assertRefused(f.get("/dashboard", session));
+    }
+
+    @Test
     void the_session_cookie_shows_the_portfolio_and_is_stored_only_as_a_hash() {
         String session = f.session(f.user(ALICE, "alice"));
 

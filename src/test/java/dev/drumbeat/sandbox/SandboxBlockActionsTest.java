@@ -120,4 +120,16 @@ class SandboxBlockActionsTest {
         assertThat(blockId).isNotBlank().isEqualTo(payload(click, Optional.of(POSTED)).path("actions").get(0)
                 .path("block_id").asText());
     }
+
+    @Test
+    void a_button_without_a_value_sends_none_and_the_channel_goes_by_its_name() throws Exception {
+        JsonNode payload = payload("""
+                {"actionId": "esc-ack:7", "blockId": "b1", "type": "button", "style": "primary", "text": "Acknowledge",
+                 "channel": "C0PAYMENTS", "ts": "1700000000.000100"}""", Optional.of(POSTED));
+        JsonNode action = payload.path("actions").get(0);
+
+        assertThat(action.has("value")).as("Slack leaves out a value the app never set").isFalse();
+        assertThat(action.path("style").asText()).isEqualTo("primary");
+        assertThat(payload.path("channel").path("name").asText()).isEqualTo("payments");
+    }
 }
