@@ -3,6 +3,7 @@ package dev.drumbeat.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -17,6 +18,13 @@ public final class CatalogTotals {
     public record Totals(int services, BigDecimal cost, BigDecimal value) {
         public BigDecimal margin() {
             return value.subtract(cost);
+        }
+
+        /** The totals of services already read, as they stand now. */
+        public static Totals of(List<Service> services) {
+            return new Totals(services.size(),
+                    services.stream().map(Service::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    services.stream().map(Service::monthlyValue).reduce(BigDecimal.ZERO, BigDecimal::add));
         }
     }
 

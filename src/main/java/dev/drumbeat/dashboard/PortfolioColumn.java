@@ -1,8 +1,8 @@
 package dev.drumbeat.dashboard;
 
+import dev.drumbeat.checkin.CheckInStatus;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,7 +25,6 @@ enum PortfolioColumn {
 
     /** Margin ascending: the services losing the most money come first. */
     static final PortfolioColumn DEFAULT = MARGIN;
-    private static final List<String> SEVERITY = List.of("red", "amber", "green");
     private final String param;
     private final String title;
     private final Function<PortfolioRow, Comparable<?>> value;
@@ -58,7 +57,6 @@ enum PortfolioColumn {
 
     /** Red first when ascending; no status at all is a missing value. */
     private static Integer severity(String status) {
-        int index = SEVERITY.indexOf(status);
-        return index < 0 ? null : index;
+        return CheckInStatus.parse(status).map(s -> -s.ordinal()).orElse(null);
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -21,10 +20,9 @@ import java.util.stream.Collectors;
  */
 record PortfolioFilter(Optional<Tier> tier, Optional<String> status, Optional<String> owner, String text,
                        boolean staleOnly, boolean ownerlessOnly, PortfolioColumn sort, boolean descending) {
-    private static final Set<String> STATUSES = Set.of("green", "amber", "red", "none");
 
     static PortfolioFilter parse(Map<String, List<String>> params) {
-        Optional<String> status = first(params, "status").map(s -> s.toLowerCase(Locale.ROOT)).filter(STATUSES::contains);
+        Optional<String> status = first(params, "status").map(s -> s.toLowerCase(Locale.ROOT)).filter(PortfolioRow.STATUS_WORDS::contains);
         return new PortfolioFilter(first(params, "tier").flatMap(Tier::parse), status, first(params, "owner"),
                 first(params, "q").orElse("").toLowerCase(Locale.ROOT), flag(params, "stale"), flag(params, "ownerless"),
                 first(params, "sort").flatMap(PortfolioColumn::parse).orElse(PortfolioColumn.DEFAULT),

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 /** {@code GET /dashboard}: the filter form, totals by tier for leadership and admins, and the portfolio table. */
 final class PortfolioPage {
-    private static final List<String> STATUSES = List.of("green", "amber", "red", "none");
     private final Money money;
     private final PortfolioCells cells;
 
@@ -36,7 +35,7 @@ final class PortfolioPage {
         return "<form method=\"get\" action=\"/dashboard\">"
                 + "<input type=\"search\" name=\"q\" placeholder=\"Name contains…\" value=\"" + Html.escape(filter.text()) + "\">"
                 + select("tier", "Any tier", sameWords(tiers), filter.tier().map(Tier::label))
-                + select("status", "Any status", sameWords(STATUSES), filter.status())
+                + select("status", "Any status", sameWords(PortfolioRow.STATUS_WORDS), filter.status())
                 + select("owner", "Any owner", owners, filter.owner())
                 + checkbox("stale", "Stale", filter.staleOnly()) + checkbox("ownerless", "Ownerless", filter.ownerlessOnly())
                 + "<input type=\"hidden\" name=\"sort\" value=\"" + filter.sort().param() + "\">"

@@ -9,7 +9,6 @@ import dev.drumbeat.escalation.EscalationDao;
 import dev.drumbeat.escalation.EscalationService;
 import dev.drumbeat.escalation.Finding;
 import dev.drumbeat.escalation.Reason;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -29,7 +28,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PortfolioService {
     /** Far more open escalations than any workspace Drumbeat is sized for has. */
-    private static final int ESCALATIONS_READ = 100_000;
     private final CatalogService catalog;
     private final EscalationService escalations;
     private final Jdbi jdbi;
@@ -76,7 +74,7 @@ public final class PortfolioService {
     }
 
     private Set<Long> staleServiceIds(String teamId) {
-        return escalations.listOpen(teamId, EnumSet.of(Reason.STALE), ESCALATIONS_READ).stream()
+        return escalations.listOpen(teamId, EnumSet.of(Reason.STALE), EscalationService.EVERY_OPEN).stream()
                 .map(EscalationDao.Listed::subject).filter(s -> s.kind().equals("service"))
                 .map(Finding.Subject::id).collect(Collectors.toSet());
     }
@@ -93,10 +91,8 @@ public final class PortfolioService {
     private static Map<String, CatalogTotals.Totals> tiers(List<PortfolioRow> all) {
         Map<String, CatalogTotals.Totals> byTier = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
-            List<PortfolioRow> in = all.stream().filter(r -> r.service().tier() == tier).toList();
-            byTier.put(tier.label(), new CatalogTotals.Totals(in.size(),
-                    in.stream().map(PortfolioRow::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add),
-                    in.stream().map(r -> r.service().monthlyValue()).reduce(BigDecimal.ZERO, BigDecimal::add)));
+            byTier.put(tier.label(), CatalogTotals.Totals.of(all.stream().map(PortfolioRow::service)
+                    .filter(s -> s.tier() == tier).toList()));
         }
         return byTier;
     }

@@ -149,6 +149,12 @@ public final class EscalationService {
                         .toArray(String[]::new), now);
     }
 
+    /**
+     * A limit for reading every open escalation of a workspace: one per item and reason, so 100,000 covers 10,000
+     * services with every reason open. The Home tab and the dashboard count from the same read.
+     */
+    public static final int EVERY_OPEN = 100_000;
+
     /** Open escalations with one of the reasons, oldest first, at most {@code limit}; each row carries the total. */
     public List<EscalationDao.Listed> listOpen(String teamId, Set<Reason> reasons, int limit) {
         String[] codes = reasons.stream().map(Reason::code).sorted().toArray(String[]::new);

@@ -1,6 +1,7 @@
 package dev.drumbeat.home;
 
 import dev.drumbeat.catalog.CatalogService;
+import dev.drumbeat.catalog.CatalogTotals;
 import dev.drumbeat.catalog.CheckInSummary;
 import dev.drumbeat.catalog.ServiceListing;
 import dev.drumbeat.checkin.CheckInService;
@@ -25,8 +26,7 @@ import java.util.stream.Collectors;
  * portfolio's health too. Thread-safe.
  */
 public final class HomeService {
-    /** Enough open escalations to find a person's among them in any workspace Drumbeat is sized for. */
-    static final int ESCALATIONS_READ = 5000;
+    /** How many risks leadership's health view lists. */
     static final int TOP_RISKS = 5;
     private final CatalogService catalog;
     private final CheckInService checkIns;
@@ -58,7 +58,7 @@ public final class HomeService {
         List<ServiceListing> all = catalog.list(teamId, "", actor.userId());
         List<ServiceListing> mine = catalog.list(teamId, "mine", actor.userId());
         Set<String> keys = mine.stream().map(l -> l.service().key()).collect(Collectors.toSet());
-        List<EscalationDao.Listed> open = escalations.listOpen(teamId, EnumSet.allOf(Reason.class), ESCALATIONS_READ);
+        List<EscalationDao.Listed> open = escalations.listOpen(teamId, EnumSet.allOf(Reason.class), EscalationService.EVERY_OPEN);
         Optional<Portfolio> portfolio = actor.role() == Role.MEMBER ? Optional.empty() : Optional.of(portfolio(all, open));
         return new Facts(mine, checkIns.pending(teamId, actor.userId()),
                 open.stream().filter(e -> keys.contains(e.key())).toList(), okrs.linesFor(teamId, actor.userId()), portfolio);
@@ -67,12 +67,10 @@ public final class HomeService {
     private static Portfolio portfolio(List<ServiceListing> all, List<EscalationDao.Listed> open) {
         Map<String, Long> byStatus = all.stream().collect(Collectors.groupingBy(
                 l -> l.lastCheckIn().map(CheckInSummary::status).orElse("none"), TreeMap::new, Collectors.counting()));
-        BigDecimal cost = all.stream().map(l -> l.service().unitCost().multiply(l.service().monthlyDemand()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal value = all.stream().map(l -> l.service().monthlyValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        CatalogTotals.Totals totals = CatalogTotals.Totals.of(all.stream().map(ServiceListing::service).toList());
         List<EscalationDao.Listed> top = open.stream().sorted(Comparator.comparingInt(EscalationDao.Listed::level).reversed()
                 .thenComparing(EscalationDao.Listed::openedAt)).limit(TOP_RISKS).toList();
         return new Portfolio(byStatus, all.stream().filter(ServiceListing::isOwnerless).count(),
-                open.stream().filter(e -> e.reason() == Reason.STALE).count(), open.size(), cost, value, top);
+                open.stream().filter(e -> e.reason() == Reason.STALE).count(), open.size(), totals.cost(), totals.value(), top);
     }
 }
