@@ -27,7 +27,6 @@ import org.jdbi.v3.core.Jdbi;
  * definition of its own, in a fixed number of queries however large the catalog. Read-only; thread-safe.
  */
 public final class PortfolioService {
-    /** Far more open escalations than any workspace Drumbeat is sized for has. */
     private final CatalogService catalog;
     private final EscalationService escalations;
     private final Jdbi jdbi;
