@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,7 +39,7 @@ public final class OkrRollover {
             List<OkrDao.Due> due = handle.attach(OkrDao.class).findDueForRollover(quarter);
             int asked = 0;
             for (OkrDao.Due o : due) {
-                if (outbox.enqueue(handle, OutboxMessage.post(o.teamId(), "okr:rollover:" + o.id(), o.ownerId(),
+                if (outbox.enqueue(handle, OutboxMessage.post(o.teamId(), questionKey(o.id()), o.ownerId(),
                         OkrRolloverViews.question(o, quarter)))) {
                     asked++;
                 }
@@ -64,6 +65,7 @@ public final class OkrRollover {
             handle.execute("update objectives set status = 'rolled_over' where id = ?", objectiveId);
             audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(objectiveId),
                     old, Map.of("status", "rolled_over", "into", id)));
+            answerQuestion(handle, actor, old, "rolled over into " + quarter + " as O" + id);
             return dao.findObjective(actor.teamId(), id).orElseThrow();
         });
     }
@@ -75,7 +77,22 @@ public final class OkrRollover {
             handle.execute("update objectives set status = 'closed' where id = ?", objectiveId);
             audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(objectiveId),
                     old, Map.of("status", "closed")));
+            answerQuestion(handle, actor, old, "closed");
         });
+    }
+
+    /** The DM that asked about the objective loses its buttons and says what became of it, once it is answered. */
+    private void answerQuestion(Handle handle, Actor actor, OkrDao.ObjectiveRow objective, String outcome) {
+        String question = questionKey(objective.id());
+        if (objective.ownerId().isEmpty() || !outbox.has(handle, question)) {
+            return;
+        }
+        outbox.enqueue(handle, OutboxMessage.update(actor.teamId(), question + ":answered", objective.ownerId().get(),
+                question, OkrRolloverViews.answered(objective, outcome, actor.userId())));
+    }
+
+    private static String questionKey(long objectiveId) {
+        return "okr:rollover:" + objectiveId;
     }
 
     private static OkrDao.ObjectiveRow openForChange(Actor actor, OkrDao dao, long objectiveId) {

@@ -28,4 +28,11 @@ final class OkrRolloverViews {
                 button(b -> b.actionId(CLOSE).value(Long.toString(objective.id())).text(plainText("Close it")))))));
         return Map.of("text", text, "blocks", BlockJson.values(blocks));
     }
+
+    /** The question once answered: no buttons, what became of the objective and who decided. */
+    static Map<String, Object> answered(OkrDao.ObjectiveRow objective, String outcome, String byUserId) {
+        String text = ":white_check_mark: " + objective.quarter() + " objective *" + SlackBlocks.escape(objective.title())
+                + "* (O" + objective.id() + ") was " + outcome + " by <@" + byUserId + ">.";
+        return Map.of("text", text, "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))));
+    }
 }

@@ -39,6 +39,12 @@ public final class Outbox {
                 .bind("now", clock.instant()).execute() == 1;
     }
 
+    /** Whether a message was ever queued under the key, so a later edit of it has something to edit. */
+    public boolean has(Handle handle, String dedupeKey) {
+        return handle.createQuery("select exists (select 1 from slack_outbox where dedupe_key = :key)")
+                .bind("key", dedupeKey).mapTo(Boolean.class).one();
+    }
+
     /** Queues many messages in one round trip; each dedupe key already queued keeps its first message. */
     public void enqueueAll(Handle handle, List<OutboxMessage> messages) {
         if (messages.isEmpty()) {

@@ -102,6 +102,29 @@ class OkrRolloverTest {
     }
 
     @Test
+    void the_question_loses_its_buttons_and_says_what_became_of_the_objective() throws Exception {
+        rollover.askOwners();
+        Await.until("both questions sent", () -> t.slack.calls("chat.postMessage").size() == 2);
+
+        click(ALICE, OkrRolloverViews.CLOSE, 102);
+
+        Await.until("the question edited", () -> t.slack.calls("chat.update").size() == 1);
+        String edited = String.valueOf(t.slack.calls("chat.update").get(0).args());
+        assertThat(edited).contains("*Tidy the estate* (O102) was closed by <@" + ALICE + ">").doesNotContain(OkrRolloverViews.CLOSE);
+        assertThat(t.slack.calls("chat.update").get(0).ok()).isTrue();
+    }
+
+    @Test
+    void an_objective_closed_without_being_asked_edits_nothing() throws Exception {
+        click(ALICE, OkrRolloverViews.CLOSE, 102);
+
+        assertThat(objective(102)).containsEntry("status", "closed");
+        int queued = t.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where method = 'chat.update'")
+                .mapTo(Integer.class).one());
+        assertThat(queued).isZero();
+    }
+
+    @Test
     void closing_ends_it_and_only_its_owner_leadership_or_admins_may() throws Exception {
         assertThat(click(BOB, OkrRolloverViews.CLOSE, 102)).contains("Only the objective's owner");
         assertThat(objective(102)).containsEntry("status", "open");
