@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,18 +68,18 @@ public final class AskLoad {
             AskPortfolio.generate(database.jdbi(), services);
             out.printf(Locale.ROOT, "%nGenerated in %.1f s (then vacuum analyze). Rows: %s%n", (System.nanoTime() - started) / 1e9,
                     AskPortfolio.rowCounts(database.jdbi()));
-            SqlTimings sql = SqlTimings.installOn(database.jdbi());
+            SqlTimings sql = SqlTimings.installOn(database.jdbi(), SqlTimings.askKinds());
             try (SlackStandIn slack = SlackStandIn.start(TestDrumbeat.BOT_TOKEN, SlackStandIn.manifestScopes());
                  Drumbeat drumbeat = Drumbeat.start(TestDrumbeat.config(slack.apiUrl()), database, Clock.systemUTC(),
                          routes -> { }, false);
                  FloorServer floor = FloorServer.start()) {
                 URI events = URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events");
-                AskRuns runs = new AskRuns(options, events, floor.url(), postmaster(dataDir), sql, out);
+                AskRuns runs = new AskRuns(options, events, floor.url(), DatabaseFolder.postmaster(dataDir), sql, out);
                 runs.all();
                 afterwards(database.jdbi());
             }
         } finally {
-            deleteTree(dataDir);
+            DatabaseFolder.delete(dataDir);
         }
     }
 
@@ -92,20 +91,5 @@ public final class AskLoad {
         new AskGreedy(jdbi.withHandle(h -> AskCandidates.read(h, AskPortfolio.TEAM)),
                 jdbi.withHandle(h -> AskCandidates.monthlyCost(h, AskPortfolio.TEAM)), out).report();
         new AskBefore(jdbi, out).report(AskPortfolio.TEAM);
-    }
-
-    /** The embedded PostgreSQL's postmaster, so the run can say how much CPU the database took. */
-    private static Optional<ProcessHandle> postmaster(Path dataDir) {
-        try {
-            return ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }

@@ -44,15 +44,14 @@ final class AskStages {
                 eligible.size(), monthlyCost.toPlainString(), target.toPlainString());
         out.println("| part | runs | p50 ms | p99 ms | max ms |");
         out.println("|---|---:|---:|---:|---:|");
-        row("candidates query, rows fetched, not mapped", SQL_RUNS, time(SQL_RUNS, this::candidateRows));
-        row("candidates query, mapped to `Candidate`", SQL_RUNS,
+        row("candidates query, rows fetched, not mapped", time(SQL_RUNS, this::candidateRows));
+        row("candidates query, mapped to `Candidate`",
                 time(SQL_RUNS, () -> jdbi.withHandle(h -> AskCandidates.read(h, teamId))));
-        row("service and initiative names (the parser's two reads)", SQL_RUNS, time(SQL_RUNS, this::names));
-        row("monthly cost", SQL_RUNS, time(SQL_RUNS, () -> jdbi.withHandle(h -> AskCandidates.monthlyCost(h, teamId))));
-        row("`Optimiser.choose`", OPTIMISER_RUNS, time(OPTIMISER_RUNS, () -> Optimiser.choose(eligible, target)));
+        row("service and initiative names (the parser's two reads)", time(SQL_RUNS, this::names));
+        row("monthly cost", time(SQL_RUNS, () -> jdbi.withHandle(h -> AskCandidates.monthlyCost(h, teamId))));
+        row("`Optimiser.choose`", time(OPTIMISER_RUNS, () -> Optimiser.choose(eligible, target)));
         Optimiser.Choice chosen = Optimiser.choose(eligible, target);
-        row("`Optimiser.nextBest`", OPTIMISER_RUNS,
-                time(OPTIMISER_RUNS, () -> Optimiser.nextBest(eligible, target, chosen)));
+        row("`Optimiser.nextBest`", time(OPTIMISER_RUNS, () -> Optimiser.nextBest(eligible, target, chosen)));
     }
 
     /** EXPLAIN (ANALYZE, BUFFERS) of the candidates query with the answer's parameters. */
@@ -88,8 +87,13 @@ final class AskStages {
         return ms;
     }
 
-    private void row(String part, int runs, double[] sorted) {
-        out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f |%n", part, runs, OptimiserBench.percentile(sorted, 50),
-                OptimiserBench.percentile(sorted, 99), sorted[sorted.length - 1]);
+    private void row(String part, double[] sorted) {
+        out.println(timesRow(part, sorted));
+    }
+
+    /** A row of a parts table: the part, its runs, p50, p99 and max in ms, from times sorted as {@link #time} returns them. */
+    static String timesRow(String part, double[] sorted) {
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f |", part, sorted.length,
+                OptimiserBench.percentile(sorted, 50), OptimiserBench.percentile(sorted, 99), sorted[sorted.length - 1]);
     }
 }

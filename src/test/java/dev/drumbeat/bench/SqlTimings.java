@@ -2,6 +2,7 @@ package dev.drumbeat.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +16,15 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Times every statement Drumbeat runs through its {@link Jdbi}, from execution to the JDBC result (all rows fetched,
  * before mapping), so the end-to-end latency can be split into its SQL and the rest. Installed on the {@code Jdbi}
- * before Drumbeat starts, so every handle it opens carries it. Statements are told apart by their text. Thread-safe.
+ * before Drumbeat starts, so every handle it opens carries it. Statements are told apart by their text, with the kinds
+ * the benchmark names: the ask's ({@link #askKinds()}) or the dashboard's ({@link DashboardStatements#kinds()}).
+ * Thread-safe.
  */
 final class SqlTimings implements SqlLogger {
+    static final List<String> HEADER = List.of("| statement | per request | p50 ms | p99 ms | mean ms per request |",
+            "|---|---:|---:|---:|---:|");
     /** What a statement is, by a phrase only its text contains; the first that matches names it. */
-    private static final Map<String, String> KINDS = kinds();
+    private final Map<String, String> kinds;
     private final ThreadLocal<Long> started = new ThreadLocal<>();
     private final ConcurrentLinkedQueue<Timed> timed = new ConcurrentLinkedQueue<>();
     private volatile boolean recording;
@@ -27,7 +32,12 @@ final class SqlTimings implements SqlLogger {
     private record Timed(String kind, long nanos) {
     }
 
-    private static Map<String, String> kinds() {
+    private SqlTimings(Map<String, String> kinds) {
+        this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
+    }
+
+    /** The ask's statements, by a phrase only each one's text contains. */
+    static Map<String, String> askKinds() {
         Map<String, String> kinds = new LinkedHashMap<>();
         kinds.put("with live_service", "candidates (`AdvisorDao/candidates.sql`)");
         kinds.put("select key, name from services", "service names (`AskParsers`)");
@@ -39,8 +49,9 @@ final class SqlTimings implements SqlLogger {
         return kinds;
     }
 
-    static SqlTimings installOn(Jdbi jdbi) {
-        SqlTimings timings = new SqlTimings();
+    /** Installs timings on {@code jdbi} that name statements by {@code kinds}, phrase to name, the first match winning. */
+    static SqlTimings installOn(Jdbi jdbi, Map<String, String> kinds) {
+        SqlTimings timings = new SqlTimings(kinds);
         jdbi.getConfig(SqlStatements.class).setSqlLogger(timings);
         return timings;
     }
@@ -70,11 +81,28 @@ final class SqlTimings implements SqlLogger {
 
     /** A Markdown table: each kind of statement, how many ran per request, p50, p99 and the mean per request. */
     List<String> table(int requests) {
+        List<String> table = new ArrayList<>(HEADER);
+        table.addAll(kindRows(requests));
+        return table;
+    }
+
+    /** The table's rows without its {@link #HEADER}, then a last row with all the request's SQL. */
+    List<String> rows(int requests) {
+        List<String> rows = kindRows(requests);
+        rows.add(String.format(Locale.ROOT, "| **all the request's SQL** | | | | **%.2f** |", millisPerRequest(requests)));
+        return rows;
+    }
+
+    /** The mean time per request in SQL, leaving out background statements. */
+    double millisPerRequest(int requests) {
+        return timed.stream().filter(t -> !t.kind().contains("background")).mapToLong(Timed::nanos).sum() / 1e6 / requests;
+    }
+
+    private List<String> kindRows(int requests) {
         Map<String, List<Long>> byKind = new LinkedHashMap<>();
-        KINDS.values().forEach(kind -> byKind.put(kind, new ArrayList<>()));
+        kinds.values().forEach(kind -> byKind.put(kind, new ArrayList<>()));
         timed.forEach(t -> byKind.computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(t.nanos()));
-        List<String> rows = new ArrayList<>(List.of("| statement | per request | p50 ms | p99 ms | mean ms per request |",
-                "|---|---:|---:|---:|---:|"));
+        List<String> rows = new ArrayList<>();
         byKind.forEach((kind, nanos) -> {
             if (!nanos.isEmpty()) {
                 rows.add(row(kind, nanos, requests));
@@ -90,9 +118,9 @@ final class SqlTimings implements SqlLogger {
                 OptimiserBench.percentile(ms, 50), OptimiserBench.percentile(ms, 99), total / requests);
     }
 
-    private static String kindOf(String sql) {
+    private String kindOf(String sql) {
         String text = sql == null ? "" : sql.replaceAll("\\s+", " ").strip();
-        return KINDS.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
+        return kinds.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
                 .orElse("other: " + (text.length() > 60 ? text.substring(0, 60) + "…" : text));
     }
 }
