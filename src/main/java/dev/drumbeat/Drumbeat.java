@@ -148,10 +148,13 @@ public final class Drumbeat implements AutoCloseable {
         CommandRouter router = new CommandRouter(people);
         ChartLinks chartLinks = new ChartLinks(config.signingSecret(), config.publicUrl(), clock, ChartLinks.SLACK_TTL);
         ChartData chartData = new ChartData(database.jdbi(), clock);
-        new CatalogListeners(catalog, new InitiativeService(database.jdbi(), audit, clock), people, money,
-                new CardCharts(chartLinks, chartData)).register(router, app);
         EscalationService escalations = new EscalationService(database.jdbi(), outbox, config.leadershipChannel(),
                 new EscalationServiceRules(periods), clock);
+        EscalationListeners escalationListeners = new EscalationListeners(escalations, audit, catalog, people, money);
+        new CatalogListeners(catalog, new InitiativeService(database.jdbi(), audit, clock), people, money,
+                new CardCharts(chartLinks, chartData),
+                (actor, service) -> escalationListeners.ownerGiven(actor, service.id(), service.ownerId().orElseThrow()))
+                .register(router, app);
         EscalationJobTrigger escalateNow = new EscalationJobTrigger(escalations);
         running.add(escalateNow);
         new PeopleListeners(people, (team, user) -> catalog.ownedBy(team, user).stream().map(Service::name).toList(),
@@ -163,7 +166,7 @@ public final class Drumbeat implements AutoCloseable {
         router.add(new AwayCommand(away)).add(new AwayBackCommand(away));
         CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
         new CheckInListeners(checkIns, catalog, people, new OkrConfidence(database.jdbi(), clock)).register(router, app);
-        new EscalationListeners(escalations, audit, catalog, people, money).register(router, app);
+        escalationListeners.register(router, app);
         OkrRollover rollover = new OkrRollover(database.jdbi(), outbox, audit, clock);
         OkrService okrs = new OkrService(database.jdbi(), audit, OkrRules.defaults(), clock);
         new OkrListeners(okrs, new KeyResultService(database.jdbi(), audit, okrs, periods, clock), rollover, people)

@@ -20,14 +20,16 @@ public final class CatalogListeners {
     private final Money money;
     private final CatalogViews views;
     private final ServiceCharts charts;
+    private final OwnerGiven ownerGiven;
 
     public CatalogListeners(CatalogService catalog, InitiativeService initiatives, PeopleService people, Money money) {
-        this(catalog, initiatives, people, money, ServiceCharts.NONE);
+        this(catalog, initiatives, people, money, ServiceCharts.NONE, OwnerGiven.NONE);
     }
 
-    /** With chart images on the service card. */
+    /** With chart images on the service card, and {@code ownerGiven} told when a service gets an owner here. */
     public CatalogListeners(CatalogService catalog, InitiativeService initiatives, PeopleService people, Money money,
-                            ServiceCharts charts) {
+                            ServiceCharts charts, OwnerGiven ownerGiven) {
+        this.ownerGiven = ownerGiven;
         this.catalog = catalog;
         this.initiatives = initiatives;
         this.people = people;
@@ -40,7 +42,7 @@ public final class CatalogListeners {
         ServiceLookup lookup = new ServiceLookup(catalog);
         router.add(new ServicesCommand(catalog, views))
                 .add(new StatusCommand(catalog, lookup, views, charts))
-                .add(new OwnerCommand(catalog, lookup, people))
+                .add(new OwnerCommand(catalog, lookup, people, ownerGiven))
                 .add(new ServiceCommand(catalog, lookup))
                 .add(new InitiativesCommand(initiatives, money))
                 .add(new InitiativeCommand(initiatives));
@@ -62,6 +64,9 @@ public final class CatalogListeners {
             draft.get().ownerId().ifPresent(id -> people.ensureKnown(teamId, id));
             draft.get().deputyId().ifPresent(id -> people.ensureKnown(teamId, id));
             Service saved = existingKey.isBlank() ? catalog.create(actor, draft.get()) : catalog.update(actor, draft.get());
+            if (saved.ownerId().isPresent()) {
+                ownerGiven.given(actor, saved);
+            }
             return ctx.ack(r -> r.responseAction("update").view(ServiceForm.saved(saved, existingKey.isBlank())));
         } catch (UserError e) {
             String field = existingKey.isBlank() ? "key" : "name";

@@ -8,16 +8,21 @@ import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;
 
-/** `/drumbeat owner <service> @user`: hands a service to someone, with the command to undo it. */
+/**
+ * `/drumbeat owner <service> @user`: hands a service to someone, with the command to undo it, and tells
+ * {@link OwnerGiven} so an ownerless escalation closes at once.
+ */
 final class OwnerCommand implements Subcommand {
     private final CatalogService catalog;
     private final ServiceLookup lookup;
     private final PeopleService people;
+    private final OwnerGiven ownerGiven;
 
-    OwnerCommand(CatalogService catalog, ServiceLookup lookup, PeopleService people) {
+    OwnerCommand(CatalogService catalog, ServiceLookup lookup, PeopleService people, OwnerGiven ownerGiven) {
         this.catalog = catalog;
         this.lookup = lookup;
         this.people = people;
+        this.ownerGiven = ownerGiven;
     }
 
     @Override
@@ -47,6 +52,7 @@ final class OwnerCommand implements Subcommand {
         Person owner = newOwner(teamId, args.substring(split + 1));
         String previous = catalog.changeOwner(request.actor(), key, owner.userId()).map(Mentions::mention).orElse("nobody");
         Service service = catalog.find(teamId, key).orElseThrow();
+        ownerGiven.given(request.actor(), service);
         return Reply.text(":white_check_mark: " + Mentions.mention(owner.userId()) + " now owns *" + service.name()
                 + "* (was " + previous + "). To undo: `/drumbeat owner " + key + " "
                 + (previous.equals("nobody") ? "@someone" : previous) + "`");

@@ -74,6 +74,12 @@ public interface EscalationDao {
     @SqlQuery(ROW + " where team_id = :teamId and id = :id")
     Optional<Row> find(@Bind("teamId") String teamId, @Bind("id") long id);
 
+    /** The open escalation of a service for a reason, if any (there is at most one). */
+    @SqlQuery("""
+            select id from escalations where team_id = :teamId and subject_kind = 'service' and subject_id = :serviceId
+               and reason = :reason and closed_at is null""")
+    Optional<Long> openFor(@Bind("teamId") String teamId, @Bind("serviceId") long serviceId, @Bind("reason") String reason);
+
     @SqlQuery(ROW + " where id = any(:ids) order by id")
     List<Row> findAll(@Bind("ids") long[] ids);
 

@@ -57,6 +57,11 @@ public final class EscalationListeners {
         new EscalationListenersForms(actions, ownership, people).register(app);
     }
 
+    /** Tells escalations that a service got an owner elsewhere; see {@link EscalationServiceOwnership#ownerGiven}. */
+    public void ownerGiven(Actor actor, long serviceId, String newOwnerId) {
+        ownership.ownerGiven(actor, serviceId, newOwnerId);
+    }
+
     /** What a button does; it returns the modal to open, if any. */
     private interface Button {
         Optional<View> press(Actor actor, long id);

@@ -49,6 +49,11 @@ final class EscalationServiceChanges {
         });
     }
 
+    /** The id of a service's open escalation for the reason, without locking it. */
+    Optional<Long> openFor(String teamId, long serviceId, Reason reason) {
+        return escalations.jdbi().withExtension(EscalationDao.class, dao -> dao.openFor(teamId, serviceId, reason.code()));
+    }
+
     /** The escalation, open or not, without locking it. */
     Optional<Escalated> find(String teamId, long id) {
         return escalations.jdbi().withHandle(handle -> handle.attach(EscalationDao.class).find(teamId, id)

@@ -46,6 +46,27 @@ final class EscalationServiceOwnership {
         });
     }
 
+    /**
+     * A service was given an owner outside the escalation's buttons ({@code /drumbeat owner}, the service modal): its
+     * open ownerless escalation closes now, its messages edited, rather than at the next sweep. Nothing happens when
+     * none is open, when the service is still ownerless (an owner deactivated in Slack), or when a sweep closed it first.
+     */
+    void ownerGiven(Actor actor, long serviceId, String newOwnerId) {
+        changes.openFor(actor.teamId(), serviceId, Reason.OWNERLESS).ifPresent(id -> {
+            try {
+                changes.change(actor, id, (handle, row, item) -> {
+                    if (!EscalationServiceChanges.item(handle, row).isOwnerless()) {
+                        changes.close(handle, actor, row, Mentions.mention(actor.userId()) + " made "
+                                + Mentions.mention(newOwnerId) + " the owner");
+                    }
+                    return row.id();
+                });
+            } catch (UserError closedMeanwhile) {
+                // a sweep closed it between the look-up and the lock: nothing left to do
+            }
+        });
+    }
+
     /** Throws unless the actor may assign owners: leadership and admins. */
     void requireMayAssign(Actor actor) {
         if (!actor.isAdmin() && actor.role() != Role.LEADERSHIP) {

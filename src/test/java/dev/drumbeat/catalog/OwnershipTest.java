@@ -31,6 +31,7 @@ class OwnershipTest {
 
     @BeforeEach
     void resetCatalog() {
+        t.jdbi().useHandle(h -> h.execute("delete from escalations"));
         t.jdbi().useHandle(h -> h.execute("truncate services, audit_log cascade"));
         seed.service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
                 .service("legacy-hardware", "Legacy Hardware Maintenance", "secondary", null, "1500", "20", "12000");
@@ -75,6 +76,19 @@ class OwnershipTest {
         String reply = text(t.admin(), "owner legacy hardware <@U0BOB0001>");
         assertThat(reply).contains("now owns *Legacy Hardware Maintenance* (was nobody)");
         assertThat(ownerOf("legacy-hardware")).isEqualTo("U0BOB0001");
+    }
+
+    @Test
+    void giving_an_ownerless_service_an_owner_closes_its_escalation_at_once() {
+        t.jdbi().useHandle(h -> h.execute("""
+                insert into escalations (team_id, subject_kind, subject_id, reason, level, opened_at, level_changed_at)
+                select team_id, 'service', id, 'ownerless', 3, now(), now() from services where key = 'legacy-hardware'"""));
+
+        text(t.admin(), "owner legacy hardware <@U0BOB0001>");
+
+        assertThat(seed.count("escalations where reason = 'ownerless' and closed_at is null")).isZero();
+        assertThat(seed.count("escalations where close_reason = '<@" + TestDrumbeat.ADMIN + "> made <@U0BOB0001> the owner'"))
+                .isEqualTo(1);
     }
 
     @Test
