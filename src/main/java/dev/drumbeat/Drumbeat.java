@@ -5,6 +5,7 @@ import com.slack.api.bolt.App;
 import dev.drumbeat.ask.AskListeners;
 import dev.drumbeat.ask.AskPosts;
 import dev.drumbeat.ask.AskService;
+import dev.drumbeat.ask.AskShareFailures;
 import dev.drumbeat.ask.DecisionNotices;
 import dev.drumbeat.ask.DecisionService;
 import dev.drumbeat.audit.AuditLog;
@@ -189,7 +190,7 @@ public final class Drumbeat implements AutoCloseable {
                 new ApiTokenGuard(tokens));
         Metrics metrics = new Metrics();
         MetricsGauges.register(metrics, database.jdbi(), periods, clock);
-        outboxSender.observe(metrics::slackCall);
+        outboxSender.observe(metrics::slackCall).onDead(new AskShareFailures(database.jdbi(), outbox, clock));
         PortfolioService portfolio = new PortfolioService(catalog, escalations, database.jdbi(), clock);
         DashboardRoutes dashboard = new DashboardRoutes(dashboardAccess, portfolio,
                 DashboardCharts.signed(config.signingSecret(), config.publicUrl(), clock), config.currency(), config.publicUrl());

@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * stopped before this by {@code SlackRetries}. Thread-safe.
  */
 public final class AskPosts {
+    static final String SHARE_KEY = "ask:share:";
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final AskViews views;
@@ -43,10 +44,18 @@ public final class AskPosts {
                 Optional.of(channel), args));
     }
 
-    /** Posts the answer in the channel it was asked in; false when it was shared there already. */
+    /**
+     * Posts the answer in the channel it was asked in; false when it was shared there already. A share Slack refused
+     * (the bot was not in the channel, say; {@link AskShareFailures} told the asker) goes out again.
+     */
     boolean share(AskDao.StoredAsk ask, Actor sharer, String channel) {
-        return enqueue(OutboxMessage.post(ask.teamId(), "ask:share:" + ask.id() + ":" + channel, channel,
-                views.inChannel(ask, sharer.userId())));
+        OutboxMessage post = OutboxMessage.post(ask.teamId(), shareKey(ask.id(), channel), channel,
+                views.inChannel(ask, sharer.userId()));
+        return jdbi.inTransaction(handle -> outbox.enqueue(handle, post) || outbox.revive(handle, post.dedupeKey()));
+    }
+
+    static String shareKey(long askId, String channel) {
+        return SHARE_KEY + askId + ":" + channel;
     }
 
     /** Shows the decision on the message everyone sees, and keeps where, so an undo can show itself there too. */

@@ -99,6 +99,14 @@ public final class SlackStandIn implements AutoCloseable {
         workspace.faults().failNext(method, httpStatus, retryAfterSeconds);
     }
 
+    /**
+     * The next call of {@code method} is refused as Slack refuses a call it understood but will not do: HTTP 200 with
+     * {@code {"ok":false,"error":"<error>"}}, such as {@code not_in_channel} for a channel the bot was never invited to.
+     */
+    public void refuseNext(String method, String error) {
+        workspace.faults().refuseNext(method, error);
+    }
+
     /** Every call of {@code method} answers {@code httpStatus} (a 429 with Retry-After: 1) until recovered or cleared. */
     public void failAlways(String method, int httpStatus) {
         workspace.faults().failAlways(method, httpStatus);

@@ -16,18 +16,23 @@ final class SlackStandInFaults {
     /** What Slack sends when it throttles a method and no Retry-After was asked for explicitly. */
     static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
 
-    private record Fault(int status, Integer retryAfterSeconds) {
+    /** {@code error} is Slack's error name for an ok:false answer; null to name it after the HTTP status. */
+    private record Fault(int status, Integer retryAfterSeconds, String error) {
     }
 
     private final Map<String, Queue<Fault>> next = new HashMap<>();
     private final Map<String, Fault> always = new HashMap<>();
 
     synchronized void failNext(String method, int status, Integer retryAfterSeconds) {
-        next.computeIfAbsent(method, key -> new ArrayDeque<>()).add(new Fault(status, retryAfterSeconds));
+        next.computeIfAbsent(method, key -> new ArrayDeque<>()).add(new Fault(status, retryAfterSeconds, null));
+    }
+
+    synchronized void refuseNext(String method, String error) {
+        next.computeIfAbsent(method, key -> new ArrayDeque<>()).add(new Fault(200, null, error));
     }
 
     synchronized void failAlways(String method, int status) {
-        always.put(method, new Fault(status, status == 429 ? DEFAULT_RETRY_AFTER_SECONDS : null));
+        always.put(method, new Fault(status, status == 429 ? DEFAULT_RETRY_AFTER_SECONDS : null, null));
     }
 
     synchronized void recover(String method) {
@@ -48,6 +53,9 @@ final class SlackStandInFaults {
     }
 
     private static SlackStandInAnswer answer(Fault fault) {
+        if (fault.error() != null) {
+            return SlackStandInAnswer.error(fault.status(), fault.error(), null);
+        }
         String error = switch (fault.status()) {
             case 429 -> "ratelimited";
             case 503 -> "service_unavailable";

@@ -39,6 +39,15 @@ public final class Outbox {
                 .bind("now", clock.instant()).execute() == 1;
     }
 
+    /** Queues a dead message again, as it was, to be sent now; false when none is dead under the key. */
+    public boolean revive(Handle handle, String dedupeKey) {
+        return handle.createUpdate("""
+                update slack_outbox set state = 'pending', attempts = 0, next_attempt_at = :now, last_error = null,
+                                        claimed_by = null, claimed_at = null
+                 where dedupe_key = :key and state = 'dead'""")
+                .bind("key", dedupeKey).bind("now", clock.instant()).execute() == 1;
+    }
+
     /** Whether a message was ever queued under the key, so a later edit of it has something to edit. */
     public boolean has(Handle handle, String dedupeKey) {
         return handle.createQuery("select exists (select 1 from slack_outbox where dedupe_key = :key)")

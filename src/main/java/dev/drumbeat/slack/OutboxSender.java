@@ -43,6 +43,12 @@ public final class OutboxSender implements AutoCloseable {
         return this;
     }
 
+    /** Tells {@code listener} of each message Slack refused for good; returns this. */
+    public OutboxSender onDead(OutboxDeadLetters listener) {
+        results.onDead(listener);
+        return this;
+    }
+
     /** Starts sending in the background; returns this, so it can go straight into what a caller closes. */
     public synchronized OutboxSender start() {
         if (worker != null) {

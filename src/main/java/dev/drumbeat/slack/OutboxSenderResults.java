@@ -22,6 +22,7 @@ final class OutboxSenderResults {
     private final int maxAttempts;
     private final String instanceId;
     private volatile BiConsumer<String, String> observer = (method, outcome) -> { };
+    private volatile OutboxDeadLetters deadLetters = OutboxDeadLetters.NONE;
 
     OutboxSenderResults(Jdbi jdbi, RateLimits limits, Clock clock, OutboxSenderBackoff backoff, int maxAttempts,
                         String instanceId) {
@@ -36,6 +37,11 @@ final class OutboxSenderResults {
     /** Hears each call's method and outcome ({@code sent}, {@code rate_limited}, {@code failed}, {@code rejected}). */
     void observe(BiConsumer<String, String> observer) {
         this.observer = observer;
+    }
+
+    /** Hears of each message declared dead after Slack answered; see {@link OutboxDeadLetters}. */
+    void onDead(OutboxDeadLetters listener) {
+        this.deadLetters = listener;
     }
 
     void record(OutboxSenderClaim claim, OutboxSenderOutcome outcome) {
@@ -81,6 +87,11 @@ final class OutboxSenderResults {
     private void dead(OutboxSenderRow row, String error) {
         log.warn("Slack outbox message {} ({} to {}) is dead: {}", row.dedupeKey(), row.method(), row.channel(), error);
         update(dao -> dao.dead(row.id(), instanceId, error));
+        try {
+            deadLetters.dead(row.teamId(), row.dedupeKey(), row.channel(), error);
+        } catch (RuntimeException e) {
+            log.error("telling about dead outbox message {} failed", row.dedupeKey(), e);
+        }
     }
 
     private void update(Consumer<OutboxDao> change) {

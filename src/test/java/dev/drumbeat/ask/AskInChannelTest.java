@@ -93,6 +93,24 @@ class AskInChannelTest extends AskFixture {
     }
 
     @Test
+    void a_share_slack_refuses_is_explained_to_the_asker_and_goes_out_when_pressed_again() {
+        String answerId = buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+        t.slack.refuseNext("chat.postMessage", "not_in_channel");
+
+        clickPrivate(t, LEAD, AskViews.SHARE, answerId);
+
+        Await.until("the asker told why", () -> postsTo(t, LEAD).stream()
+                .anyMatch(c -> String.valueOf(c.args().get("text")).contains("was not shared in <#" + CHANNEL + ">")));
+        assertThat(String.valueOf(postsTo(t, LEAD).get(postsTo(t, LEAD).size() - 1).args().get("text")))
+                .contains("Invite me there (`/invite @Drumbeat`)");
+        assertThat(channelPosts()).singleElement().satisfies(refused -> assertThat(refused.ok()).isFalse());
+
+        clickPrivate(t, LEAD, AskViews.SHARE, answerId);
+        Await.until("the answer shared at last", () -> channelPosts().stream().anyMatch(SlackStandInCall::ok));
+        assertThat(String.valueOf(channelPosts().get(1).args().get("blocks"))).contains("*CRM* `crm`");
+    }
+
+    @Test
     void recording_from_a_shared_answer_marks_the_message_for_everyone() {
         String answerId = buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
         clickPrivate(t, LEAD, AskViews.SHARE, answerId);
