@@ -312,7 +312,7 @@ function inputFor(b) {
         (e.initial_user === p.userId ? ' selected' : '') + '>' + esc(p.realName) + ' (@' + esc(p.handle) + ')</option>').join('') + '</select>';
     case 'checkboxes':
       return (e.options || []).map((o, i) => '<label class="check"><input type="checkbox" id="' + id + (i ? '_' + i : '') +
-        '" value="' + esc(o.value) + '"' + ((e.initial_options || []).some(x => x.value === o.value) ? ' checked' : '') + '> ' +
+        '" data-block="' + esc(b.block_id) + '" value="' + esc(o.value) + '"' + ((e.initial_options || []).some(x => x.value === o.value) ? ' checked' : '') + '> ' +
         BlockKit.plain(o.text) + '</label>').join('');
     case 'datepicker':
       return '<input type="date" id="' + id + '" value="' + esc(e.initial_date || '') + '">';
@@ -356,7 +356,12 @@ function formValues(view) {
   for (const b of view.blocks || []) {
     if (b.type !== 'input') continue;
     const el = document.getElementById('f_' + b.block_id);
-    if (el) values[b.block_id] = el.type === 'checkbox' ? (el.checked ? el.value : '') : el.value;
+    if (el && el.type === 'checkbox') {
+      values[b.block_id] = Array.from(document.querySelectorAll('#modal input[type=checkbox]'))
+        .filter(box => box.dataset.block === b.block_id && box.checked).map(box => box.value);
+    } else if (el) {
+      values[b.block_id] = el.value;
+    }
   }
   return values;
 }

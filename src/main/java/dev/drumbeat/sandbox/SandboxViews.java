@@ -1,6 +1,7 @@
 package dev.drumbeat.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class SandboxViews {
                 continue;
             }
             String actionId = element.path("action_id").asText();
-            state.put(blockId, Map.of(actionId, stateValue(element.path("type").asText(), values.path(blockId).asText(""))));
+            state.put(blockId, Map.of(actionId, stateValue(element, values.path(blockId))));
         }
         Map<String, Object> shownView = shownView(teamId, view);
         shownView.put("state", Map.of("values", state));
@@ -99,7 +100,27 @@ final class SandboxViews {
         return shown;
     }
 
-    private static Map<String, Object> stateValue(String type, String value) {
+    /** What Slack puts in view.state for the element; checkboxes come from the page as the list of ticked values. */
+    /** The ticked options as Slack sends them: each with its own text and value. */
+    private static List<Object> ticked(JsonNode element, JsonNode typed) {
+        List<String> values = new ArrayList<>();
+        (typed.isArray() ? typed : List.of(typed)).forEach(v -> {
+            if (!v.asText("").isEmpty()) {
+                values.add(v.asText());
+            }
+        });
+        List<Object> options = new ArrayList<>();
+        element.path("options").forEach(option -> {
+            if (values.contains(option.path("value").asText())) {
+                options.add(SlackStandInJson.MAPPER.convertValue(option, Map.class));
+            }
+        });
+        return options;
+    }
+
+    private static Map<String, Object> stateValue(JsonNode element, JsonNode typed) {
+        String type = element.path("type").asText();
+        String value = typed.isArray() ? "" : typed.asText("");
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("type", type);
         switch (type) {
@@ -108,8 +129,7 @@ final class SandboxViews {
             case "users_select" -> state.put("selected_user", value.isEmpty() ? null : value);
             case "channels_select" -> state.put("selected_channel", value.isEmpty() ? null : value);
             case "datepicker" -> state.put("selected_date", value.isEmpty() ? null : value);
-            case "checkboxes" -> state.put("selected_options", value.isEmpty() ? List.of()
-                    : List.of(Map.of("text", Map.of("type", "plain_text", "text", value), "value", value)));
+            case "checkboxes" -> state.put("selected_options", ticked(element, typed));
             default -> state.put("value", value.isEmpty() ? null : value);
         }
         return state;
