@@ -23,6 +23,7 @@ import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.SchedulerRepository;
@@ -124,10 +125,20 @@ public final class Scheduling implements AutoCloseable {
         try {
             if (!scheduler.checkExists(detail.getKey())) {
                 scheduler.scheduleJob(detail, trigger);
+            } else if (!sameInterval(scheduler.getTrigger(trigger.getKey()), job.every())) {
+                scheduler.rescheduleJob(trigger.getKey(), trigger);
             }
         } catch (ObjectAlreadyExistsException another) {
             // another instance scheduled it first: that is the point of the shared job store
         }
+    }
+
+    /**
+     * Whether the stored trigger already repeats at the interval the code asks for. The job store outlives a release,
+     * so a job whose interval changed in code would otherwise keep the old one for ever.
+     */
+    private static boolean sameInterval(Trigger stored, Duration every) {
+        return stored instanceof SimpleTrigger simple && simple.getRepeatInterval() == every.toMillis();
     }
 
     private static JobFactory jobFactory(List<Recurring> jobs) {

@@ -15,7 +15,10 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 
-/** Each job run is reported to an observer, with whether it failed: what the job-run metrics count. */
+/**
+ * Each job run is reported to an observer, with whether it failed: what the job-run metrics count; and a job whose
+ * interval changed in code runs at the new one after a restart.
+ */
 class SchedulingObserveTest {
 
     @DisallowConcurrentExecution
@@ -46,5 +49,19 @@ class SchedulingObserveTest {
             Await.until("both runs observed", () -> seen.size() == 2);
         }
         assertThat(seen).containsEntry("failing", true).containsEntry("fine", false);
+    }
+
+    @Test
+    void a_new_interval_in_code_replaces_the_stored_one_at_the_next_start() {
+        try (Database db = TestDatabase.fresh()) {
+            Scheduling.start(db.dataSource(), List.of(
+                    new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofHours(1)))).close();
+            try (Scheduling again = Scheduling.start(db.dataSource(), List.of(
+                    new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofMinutes(15))))) {
+                long interval = db.jdbi().withHandle(h -> h.createQuery(
+                        "select repeat_interval from qrtz_simple_triggers where trigger_name = 'fine'").mapTo(Long.class).one());
+                assertThat(interval).isEqualTo(Duration.ofMinutes(15).toMillis());
+            }
+        }
     }
 }
