@@ -121,8 +121,9 @@ function selectConversation(id) {
   $('home-tab').hidden = !home;
   $('messages').innerHTML = '';
   renderSidebar();
-  $('text').placeholder = home ? '' : 'Message ' + (c && c.kind === 'dm' ? 'Drumbeat' : '#' + (c ? c.name : id)) +
-    ' — /drumbeat help, or @Drumbeat who owns payments?';
+  $('text').placeholder = home ? '' : c && c.kind === 'dm'
+    ? 'Message Drumbeat — /drumbeat help, or /drumbeat ask who owns payments?'
+    : 'Message #' + (c ? c.name : id) + ' — /drumbeat help, or @Drumbeat who owns payments?';
   if (home) openHome();
   poll();
 }
@@ -207,12 +208,21 @@ async function send(text, threadTs) {
   } else if (/^\//.test(text)) {
     toast('Only /drumbeat is installed in this workspace.');
     return;
+  } else if (/@drumbeat\b/i.test(text) && isDirect(channel)) {
+    // Slack sends no app_mention for a direct message, and Drumbeat reads no DMs: say so, as Slack's silence would not.
+    await api('message', { userId, channel, threadTs, text });
+    toast('In Slack, Drumbeat answers @mentions in channels. Here, in its direct messages, use /drumbeat ask …');
   } else if (/@drumbeat\b/i.test(text)) {
     checkAnswer(await api('mention', { userId, channel, threadTs, text: text.replace(/@drumbeat\b/i, '').trim() }), 'The mention');
   } else {
     await api('message', { userId, channel, threadTs, text });
   }
   pollSoon();
+}
+
+function isDirect(channel) {
+  const c = S.conversations.find(c => c.id === channel);
+  return !!c && c.kind === 'dm';
 }
 
 function composerSubmit(input, threadOf) {

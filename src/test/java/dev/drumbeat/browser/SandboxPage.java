@@ -72,6 +72,14 @@ final class SandboxPage {
         });
     }
 
+    /** The page's passing notice (a toast), once it says {@code text}. */
+    String notice(String text) {
+        return browser.await("a notice saying \"" + text + "\"", d -> {
+            WebElement toast = find("#toast");
+            return toast.isDisplayed() && toast.getText().contains(text) ? toast.getText() : null;
+        });
+    }
+
     /** The first message in the open conversation whose text contains {@code text}, once it shows. */
     WebElement message(String text) {
         return browser.await("a message saying \"" + text + "\"", d -> firstContaining("#messages .msg", text));
@@ -92,6 +100,17 @@ final class SandboxPage {
     /** Opens {@code message}'s thread and gives the first reply there containing {@code text}. */
     WebElement threadReply(WebElement message, String text) {
         message.findElement(By.cssSelector(".thread-link")).click();
+        return browser.await("a reply in the thread saying \"" + text + "\"", d -> firstContaining("#thread .msg", text));
+    }
+
+    /**
+     * Opens the thread of the message saying {@code said} once a reply arrives (found afresh each time, since the page
+     * redraws a message when its thread grows), and gives the first reply there containing {@code text}.
+     */
+    WebElement threadReply(String said, String text) {
+        browser.await("a thread under the message saying \"" + said + "\"", d -> d.findElements(By.cssSelector("#messages .msg"))
+                .stream().filter(m -> m.getText().contains(said)).flatMap(m -> m.findElements(By.cssSelector(".thread-link")).stream())
+                .findFirst().orElse(null)).click();
         return browser.await("a reply in the thread saying \"" + text + "\"", d -> firstContaining("#thread .msg", text));
     }
 

@@ -20,4 +20,14 @@ class SmokeBrowserIT {
         Path screenshot = browser.screenshot("sandbox-loaded");
         assertThat(Files.readAllBytes(screenshot)).startsWith(PNG_SIGNATURE);
     }
+
+    @Test
+    void a_mention_is_answered_in_a_channel_thread_but_not_in_a_direct_message(SandboxBrowser browser) {
+        SandboxPage page = SandboxPage.open(browser).actAs("U0NWB01GO").openDm();
+        page.send("@Drumbeat who owns payments?");
+        assertThat(page.notice("use /drumbeat ask")).contains("answers @mentions in channels");
+
+        page.openConversation("C0LEADERS").send("@Drumbeat who owns payments?");
+        assertThat(page.threadReply("who owns payments?", "is owned by").getText()).contains("Payments");
+    }
 }
