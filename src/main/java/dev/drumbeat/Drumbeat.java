@@ -178,7 +178,7 @@ public final class Drumbeat implements AutoCloseable {
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),
                 new AskPosts(database.jdbi(), outbox, money),
-                new DecisionService(database.jdbi(), audit, new DecisionNotices(outbox, money), clock), people, money)
+                new DecisionService(database.jdbi(), audit, new DecisionNotices(outbox, money), clock), people, money, slack)
                 .register(router, app);
         DashboardAccess dashboardAccess = new DashboardAccess(database.jdbi(), people, clock);
         new DashboardListeners(dashboardAccess, config.publicUrl()).register(router, app);

@@ -1,5 +1,6 @@
 package dev.drumbeat.ask;
 
+import com.slack.api.Slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -15,6 +16,8 @@ import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Failures;
 import dev.drumbeat.slack.Modals;
+import dev.drumbeat.slack.ResponseUrls;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -32,8 +35,11 @@ public final class AskListeners {
     private final PeopleService people;
     private final AskViews views;
     private final Money money;
+    private final Slack slack;
 
-    public AskListeners(AskService asks, AskPosts posts, DecisionService decisions, PeopleService people, Money money) {
+    public AskListeners(AskService asks, AskPosts posts, DecisionService decisions, PeopleService people, Money money,
+                        Slack slack) {
+        this.slack = slack;
         this.asks = asks;
         this.posts = posts;
         this.decisions = decisions;
@@ -81,8 +87,12 @@ public final class AskListeners {
         if (!ask.askedBy().equals(actor.userId())) {
             throw new UserError("Only the person who asked can share this answer. Ask the question yourself to share it.");
         }
-        boolean posted = posts.share(ask, actor, payload.getChannel().getId());
-        return posted ? Optional.empty() : Optional.of("That answer is already shared in this conversation.");
+        String channel = payload.getChannel().getId();
+        if (!posts.share(ask, actor, channel)) {
+            return Optional.of("That answer is already shared in this conversation.");
+        }
+        replacePrivate(payload, views.privatelyShared(ask, channel));
+        return Optional.empty();
     }
 
     private Optional<String> record(Actor actor, long askId, BlockActionPayload payload) {
@@ -92,7 +102,15 @@ public final class AskListeners {
             posts.markRecorded(ask, recorded.decision(), payload.getContainer().getChannelId(),
                     payload.getContainer().getMessageTs());
         }
+        replacePrivate(payload, views.privatelyRecorded(ask, recorded.decision()));
         return Optional.of(DecisionReplies.recorded(recorded, money));
+    }
+
+    /** A private answer whose button did its work is redrawn without it, so it can't be pressed to no purpose. */
+    private void replacePrivate(BlockActionPayload payload, Map<String, Object> message) {
+        if (payload.getContainer() != null && payload.getContainer().isEphemeral()) {
+            ResponseUrls.replace(slack, payload.getResponseUrl(), message);
+        }
     }
 
     private Optional<String> undo(Actor actor, long decisionId, BlockActionPayload payload) {

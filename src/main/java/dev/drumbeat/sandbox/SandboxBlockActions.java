@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Builds the block_actions payload Slack sends when someone clicks a button, picks from a select or an overflow
@@ -20,8 +19,9 @@ final class SandboxBlockActions {
     private SandboxBlockActions() {
     }
 
+    /** {@code responseUrl} is the stand-in's for the clicked message, so the app can replace it as it can in Slack. */
     static Map<String, Object> payload(String teamId, SlackUser user, JsonNode click, Optional<SandboxMessage> message,
-                                       String actionTs) {
+                                       String actionTs, String responseUrl) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "block_actions");
         payload.put("team", Map.of("id", teamId, "domain", "drumbeat-demo"));
@@ -32,7 +32,7 @@ final class SandboxBlockActions {
         if (click.path("view").isObject()) {
             inView(payload, click.path("view"));
         } else {
-            inMessage(payload, teamId, click, message);
+            inMessage(payload, teamId, click, message, responseUrl);
         }
         payload.put("actions", List.of(action(click, actionTs)));
         payload.put("is_enterprise_install", false);
@@ -46,7 +46,7 @@ final class SandboxBlockActions {
     }
 
     private static void inMessage(Map<String, Object> payload, String teamId, JsonNode click,
-                                  Optional<SandboxMessage> message) {
+                                  Optional<SandboxMessage> message, String responseUrl) {
         String channel = click.path("channel").asText();
         boolean ephemeral = message.map(SandboxMessage::ephemeral).orElse(click.path("ephemeral").asBoolean(false));
         Map<String, Object> container = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ final class SandboxBlockActions {
                 channel.startsWith("D") ? "directmessage" : SandboxConversations.nameOf(channel)));
         message.filter(shown -> !shown.ephemeral()).ifPresent(shown -> payload.put("message", shape(teamId, shown)));
         payload.put("state", Map.of("values", Map.of()));
-        payload.put("response_url", "https://hooks.slack.com/actions/" + teamId + "/1/" + UUID.randomUUID());
+        payload.put("response_url", responseUrl);
     }
 
     /** The message as Slack echoes it in the payload: who posted it, its text and blocks. */

@@ -25,7 +25,7 @@ final class SandboxFeed {
     /** Messages in a channel the person can see, thread replies included, oldest first. */
     List<SandboxMessage> visible(String userId, String channel) {
         Stream<SandboxMessage> posted = slack.messages(channel).stream().map(SandboxMessage::of);
-        return Stream.concat(posted, transcript.in(channel).stream())
+        return Stream.concat(posted, typed(channel))
                 .filter(message -> message.isVisibleTo(userId)).sorted(BY_TS).toList();
     }
 
@@ -40,7 +40,13 @@ final class SandboxFeed {
     /** The message a click came from, whoever can see it. */
     Optional<SandboxMessage> find(String channel, String ts) {
         Stream<SandboxMessage> posted = slack.messages(channel).stream().map(SandboxMessage::of);
-        return Stream.concat(posted, transcript.in(channel).stream()).filter(message -> message.ts().equals(ts))
-                .findFirst();
+        return Stream.concat(posted, typed(channel)).filter(message -> message.ts().equals(ts)).findFirst();
+    }
+
+    /** The page's own messages in the channel, as response_urls have replaced or deleted them since. */
+    private Stream<SandboxMessage> typed(String channel) {
+        return transcript.in(channel).stream().flatMap(message -> slack.replacement(channel, message.ts())
+                .map(r -> r.deleted() ? Stream.<SandboxMessage>empty() : Stream.of(message.replacedBy(r.text(), r.blocks())))
+                .orElseGet(() -> Stream.of(message)));
     }
 }

@@ -29,6 +29,11 @@ record SandboxMessage(String channel, String ts, String threadTs, String author,
                 inChannel ? null : userId, !inChannel, false);
     }
 
+    /** The message as a response_url replaced it. */
+    SandboxMessage replacedBy(String newText, Object newBlocks) {
+        return new SandboxMessage(channel, ts, threadTs, author, kind, newText, newBlocks, visibleTo, ephemeral, true);
+    }
+
     boolean isVisibleTo(String userId) {
         return visibleTo == null || visibleTo.equals(userId);
     }

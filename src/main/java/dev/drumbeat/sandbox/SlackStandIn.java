@@ -28,16 +28,19 @@ public final class SlackStandIn implements AutoCloseable {
 
     private final SlackStandInWorkspace workspace;
     private final SlackStandInEndpoint endpoint;
+    private final SlackStandInResponses responses;
     private final Javalin server;
 
     private SlackStandIn(int port, String botToken, Set<String> grantedBotScopes, Clock clock) {
         this.workspace = new SlackStandInWorkspace(clock);
         this.endpoint = new SlackStandInEndpoint(workspace.methods(new SlackContractCheck(botToken, grantedBotScopes)),
                 clock);
+        this.responses = new SlackStandInResponses(workspace.conversations(), endpoint::record, clock);
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/api/{method}", endpoint);
             config.routes.get("/api/{method}", endpoint);
+            config.routes.post("/respond/{token}", responses);
         }).start("127.0.0.1", port);
     }
 
@@ -74,6 +77,19 @@ public final class SlackStandIn implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * A response_url for an interaction on the message {@code messageTs} in {@code channel}, clicked by
+     * {@code userId}: posts to it are recorded as calls of {@code response_url} and act on that message as Slack's do.
+     */
+    public String responseUrl(String channel, String userId, String messageTs) {
+        return responses.mint("http://127.0.0.1:" + port() + "/", new SlackStandInResponses.Target(channel, userId, messageTs));
+    }
+
+    /** What a response_url made of a message the stand-in never posted (a slash command's answer), if anything. */
+    Optional<SlackStandInResponses.Replacement> replacement(String channel, String ts) {
+        return responses.replacement(channel, ts);
     }
 
     /** Every call in the order it took effect, rejected ones included. */

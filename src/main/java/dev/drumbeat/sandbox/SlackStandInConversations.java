@@ -68,6 +68,25 @@ final class SlackStandInConversations {
         return Optional.empty();
     }
 
+    /** Replaces text and blocks of any message, ephemeral too, as a response_url may; empty when there is none. */
+    synchronized Optional<SlackStandInMessage> replace(String channel, String ts, String text, Object blocks) {
+        List<SlackStandInMessage> messages = messagesByChannel.getOrDefault(channel, List.of());
+        for (int i = 0; i < messages.size(); i++) {
+            SlackStandInMessage old = messages.get(i);
+            if (old.ts().equals(ts)) {
+                SlackStandInMessage edited = old.edit(text, blocks);
+                messages.set(i, edited);
+                return Optional.of(edited);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Removes any message, ephemeral too, as a response_url may; false when there is none. */
+    synchronized boolean remove(String channel, String ts) {
+        return messagesByChannel.getOrDefault(channel, new ArrayList<>()).removeIf(message -> message.ts().equals(ts));
+    }
+
     synchronized boolean delete(String channel, String ts) {
         return messagesByChannel.getOrDefault(channel, new ArrayList<>())
                 .removeIf(message -> message.ts().equals(ts) && !message.ephemeral());

@@ -46,6 +46,11 @@ final class SlackStandInEndpoint implements Handler {
         return answer;
     }
 
+    /** Records a call answered elsewhere (a response_url post), in order with the rest. */
+    synchronized void record(SlackStandInCall call) {
+        calls.add(call);
+    }
+
     SlackStandInRateLimits rateLimits() {
         return rateLimits;
     }

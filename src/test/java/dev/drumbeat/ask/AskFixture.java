@@ -102,6 +102,7 @@ abstract class AskFixture {
         payload.put("container", Map.of("type", "message", "message_ts", messageTs, "channel_id", CHANNEL,
                 "is_ephemeral", ephemeral));
         payload.put("channel", Map.of("id", CHANNEL, "name", "general"));
+        payload.put("response_url", t.slack.responseUrl(CHANNEL, userId, messageTs));
         return t.driver.interaction(payload).statusCode();
     }
 

@@ -87,6 +87,13 @@ class AskInChannelTest extends AskFixture {
         assertThat(shared).contains("<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
                 "*CRM* `crm`", AskViews.RECORD).doesNotContain(AskViews.SHARE);
 
+        assertThat(t.slack.calls("response_url")).singleElement().satisfies(redrawn -> {
+            assertThat(redrawn.ok()).isTrue();
+            assertThat(redrawn.args()).containsEntry("replace_original", true);
+            assertThat(String.valueOf(redrawn.args().get("blocks"))).contains("Shared in <#" + CHANNEL + ">", AskViews.RECORD)
+                    .doesNotContain(AskViews.SHARE);
+        });
+
         clickPrivate(t, LEAD, AskViews.SHARE, answerId);
         assertThat(lastNotice(t, LEAD)).contains("already shared");
         assertThat(channelPosts()).hasSize(1);

@@ -50,6 +50,18 @@ class DecisionTest extends AskFixture {
     }
 
     @Test
+    void the_private_answer_loses_its_buttons_once_its_decision_is_recorded() {
+        clickPrivate(t, LEAD, AskViews.RECORD, answerId());
+
+        assertThat(t.slack.calls("response_url")).singleElement().satisfies(redrawn -> {
+            assertThat(redrawn.ok()).as(String.valueOf(redrawn.error())).isTrue();
+            assertThat(redrawn.args()).containsEntry("replace_original", true);
+            assertThat(String.valueOf(redrawn.args().get("blocks"))).contains("Recorded as decision #" + decisionIdFromDb(),
+                    "*CRM* `crm`").doesNotContain(AskViews.RECORD, AskViews.SHARE);
+        });
+    }
+
+    @Test
     void the_catalog_shows_what_is_deprioritised() {
         clickPrivate(t, LEAD, AskViews.RECORD, answerId());
 

@@ -21,7 +21,7 @@ class SandboxBlockActionsTest {
 
     private static JsonNode payload(String click, Optional<SandboxMessage> message) throws Exception {
         Map<String, Object> payload = SandboxBlockActions.payload("T0DRUMBEAT", GRACE, JSON.readTree(click), message,
-                "1700000001.000200");
+                "1700000001.000200", "http://127.0.0.1:1/respond/test");
         return JSON.valueToTree(payload);
     }
 
@@ -51,7 +51,7 @@ class SandboxBlockActionsTest {
         assertThat(payload.path("channel").path("id").asText()).isEqualTo("C0LEADERS");
         assertThat(payload.path("message").path("ts").asText()).isEqualTo("1700000000.000100");
         assertThat(payload.path("message").path("bot_id").asText()).isEqualTo(SlackStandIn.BOT_ID);
-        assertThat(payload.path("response_url").asText()).startsWith("https://hooks.slack.com/actions/T0DRUMBEAT/");
+        assertThat(payload.path("response_url").asText()).isEqualTo("http://127.0.0.1:1/respond/test");
         assertThat(payload.path("trigger_id").asText()).isEqualTo("1700000000.1.abcdef");
         assertThat(payload.path("user").path("id").asText()).isEqualTo("U0NWB01GO");
 

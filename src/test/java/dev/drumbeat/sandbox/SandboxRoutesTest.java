@@ -100,6 +100,26 @@ class SandboxRoutesTest {
     }
 
     @Test
+    void a_shared_private_answer_is_redrawn_through_its_response_url_without_the_share_button() throws Exception {
+        String daniel = "U0NWB02DR";
+        JsonNode reply = post("/sandbox/api/command", Map.of("userId", daniel, "channel", "C0MARKETS",
+                "text", "/drumbeat ask who owns payments?"));
+        String ts = reply.path("ts").asText();
+        JsonNode answer = find(messages(daniel, "C0MARKETS"), ts).orElseThrow();
+        String askId = answer.path("blocks").findValues("value").stream().map(JsonNode::asText).findFirst().orElseThrow();
+
+        JsonNode clicked = post("/sandbox/api/action", Map.of("userId", daniel, "type", "button", "actionId", "ask-share",
+                "value", askId, "text", "Share in channel", "channel", "C0MARKETS", "ts", ts));
+
+        assertThat(clicked.path("status").asInt()).isEqualTo(200);
+        Await.until("the private answer redrawn", () -> redrawn(daniel, ts).contains("Shared in"));
+        JsonNode redrawn = find(messages(daniel, "C0MARKETS"), ts).orElseThrow();
+        assertThat(redrawn.path("edited").asBoolean()).isTrue();
+        assertThat(redrawn.path("blocks").toString()).doesNotContain("ask-share");
+        assertThat(demo.slack().calls("response_url")).anyMatch(SlackStandInCall::ok);
+    }
+
+    @Test
     void nobody_reads_someone_elses_dm_with_the_bot() throws Exception {
         String tomsDm = demo.slack().directChannelOf(TOM);
         post("/sandbox/api/command", Map.of("userId", TOM, "channel", tomsDm, "text", "/drumbeat help"));
@@ -161,6 +181,14 @@ class SandboxRoutesTest {
         assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
         assertThat(script.body()).contains("/sandbox/api/");
         assertThat(send(HttpRequest.newBuilder(uri("/sandbox/secrets.txt")).GET()).statusCode()).isEqualTo(404);
+    }
+
+    private static String redrawn(String userId, String ts) {
+        try {
+            return find(messages(userId, "C0MARKETS"), ts).orElseThrow().path("blocks").toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Optional<JsonNode> find(JsonNode messages, String ts) {
