@@ -87,6 +87,7 @@ class AskInChannelTest extends AskFixture {
         assertThat(shared).contains("<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
                 "*CRM* `crm`", AskViews.RECORD).doesNotContain(AskViews.SHARE);
 
+        Await.until("the private answer redrawn", () -> !t.slack.calls("response_url").isEmpty());
         assertThat(t.slack.calls("response_url")).singleElement().satisfies(redrawn -> {
             assertThat(redrawn.ok()).isTrue();
             assertThat(redrawn.args()).containsEntry("replace_original", true);

@@ -53,6 +53,7 @@ class DecisionTest extends AskFixture {
     void the_private_answer_loses_its_buttons_once_its_decision_is_recorded() {
         clickPrivate(t, LEAD, AskViews.RECORD, answerId());
 
+        Await.until("the private answer redrawn", () -> !t.slack.calls("response_url").isEmpty());
         assertThat(t.slack.calls("response_url")).singleElement().satisfies(redrawn -> {
             assertThat(redrawn.ok()).as(String.valueOf(redrawn.error())).isTrue();
             assertThat(redrawn.args()).containsEntry("replace_original", true);
