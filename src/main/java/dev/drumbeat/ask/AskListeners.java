@@ -87,12 +87,8 @@ public final class AskListeners {
         if (!ask.askedBy().equals(actor.userId())) {
             throw new UserError("Only the person who asked can share this answer. Ask the question yourself to share it.");
         }
-        String channel = payload.getChannel().getId();
-        if (!posts.share(ask, actor, channel)) {
-            return Optional.of("That answer is already shared in this conversation.");
-        }
-        replacePrivate(payload, views.privatelyShared(ask, channel));
-        return Optional.empty();
+        boolean posted = posts.share(ask, actor, payload.getChannel().getId());
+        return posted ? Optional.empty() : Optional.of("That answer is already shared in this conversation.");
     }
 
     private Optional<String> record(Actor actor, long askId, BlockActionPayload payload) {

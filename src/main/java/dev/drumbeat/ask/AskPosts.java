@@ -51,7 +51,8 @@ public final class AskPosts {
     boolean share(AskDao.StoredAsk ask, Actor sharer, String channel) {
         OutboxMessage post = OutboxMessage.post(ask.teamId(), shareKey(ask.id(), channel), channel,
                 views.inChannel(ask, sharer.userId()));
-        return jdbi.inTransaction(handle -> outbox.enqueue(handle, post) || outbox.revive(handle, post.dedupeKey()));
+        return jdbi.inTransaction(handle -> outbox.enqueue(handle, post)
+                || outbox.revive(handle, post.dedupeKey(), AskShareFailures.SHARE_AGAIN));
     }
 
     static String shareKey(long askId, String channel) {

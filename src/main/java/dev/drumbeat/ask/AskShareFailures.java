@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -17,6 +20,9 @@ import org.jdbi.v3.core.Jdbi;
  * appears. Pressing Share again after inviting Drumbeat posts it. Thread-safe.
  */
 public final class AskShareFailures implements OutboxDeadLetters {
+    /** Slack's refusals that inviting Drumbeat cures, after which pressing Share again posts the answer. */
+    static final Set<String> SHARE_AGAIN = Set.of("not_in_channel", "channel_not_found");
+    private static final Pattern SLACK_ERROR = Pattern.compile("^[a-z_]+");
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final Clock clock;
@@ -48,14 +54,20 @@ public final class AskShareFailures implements OutboxDeadLetters {
                 "ask:share-refused:" + ask.id() + ":" + channel + ":" + clock.millis(), ask.askedBy(), args)));
     }
 
-    /** Slack's refusal in words, with what to do about it. */
+    /** Why the share failed, in words, with what to do about it. */
     static String reason(String error) {
-        if (error.startsWith("not_in_channel") || error.startsWith("channel_not_found")) {
+        Matcher code = SLACK_ERROR.matcher(error);
+        String slackError = code.find() ? code.group() : "";
+        if (SHARE_AGAIN.contains(slackError)) {
             return "I'm not in that channel. Invite me there (`/invite @Drumbeat`), then press *Share in channel* again.";
         }
-        if (error.startsWith("is_archived")) {
-            return "the channel is archived.";
+        if (slackError.equals("is_archived")) {
+            return "the channel is archived. Ask the question again in a channel that is in use.";
         }
-        return "Slack refused it (`" + error.split("[\\s(]", 2)[0] + "`). Press *Share in channel* to try again.";
+        if (error.startsWith("gave up") || slackError.isEmpty()) {
+            return "Slack did not answer in time, so it may or may not have been posted. Look in the channel; if it"
+                    + " isn't there, ask the question again there.";
+        }
+        return "Slack refused it (`" + slackError + "`). A Drumbeat admin can see why in `/drumbeat outbox`.";
     }
 }

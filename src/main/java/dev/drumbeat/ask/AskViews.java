@@ -76,15 +76,6 @@ final class AskViews {
         return Map.of("text", ask.fallback(), "blocks", blocks);
     }
 
-    /** The private answer once shared: Share gives way to where it went; Record decision stays while there is one. */
-    Map<String, Object> privatelyShared(AskDao.StoredAsk ask, String channel) {
-        Map<String, Object> shown = new HashMap<>(shown(ask, List.of()));
-        List<Object> blocks = new ArrayList<>((List<?>) shown.get("blocks"));
-        blocks.addAll(BlockJson.values(List.of(SlackBlocks.note(":white_check_mark: Shared in <#" + channel + ">."))));
-        shown.put("blocks", blocks);
-        return shown;
-    }
-
     /** The private answer once its decision is recorded: no buttons left, and the decision's number. */
     Map<String, Object> privatelyRecorded(AskDao.StoredAsk ask, DecisionDao.Decision decision) {
         List<Object> blocks = new ArrayList<>(BlockJson.parse(ask.blocks()));

@@ -116,11 +116,12 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     /**
-     * The next call of {@code method} is refused as Slack refuses a call it understood but will not do: HTTP 200 with
-     * {@code {"ok":false,"error":"<error>"}}, such as {@code not_in_channel} for a channel the bot was never invited to.
+     * The next call of {@code method} about {@code channel} is refused as Slack refuses a call it understood but will
+     * not do: HTTP 200 with {@code {"ok":false,"error":"<error>"}}, such as {@code not_in_channel} for a channel the bot
+     * was never invited to. Calls about other channels are answered as usual.
      */
-    public void refuseNext(String method, String error) {
-        workspace.faults().refuseNext(method, error);
+    public void refuseNext(String method, String channel, String error) {
+        workspace.faults().refuseNext(method, channel, error);
     }
 
     /** Every call of {@code method} answers {@code httpStatus} (a 429 with Retry-After: 1) until recovered or cleared. */

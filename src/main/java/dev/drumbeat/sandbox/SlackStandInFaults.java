@@ -16,23 +16,29 @@ final class SlackStandInFaults {
     /** What Slack sends when it throttles a method and no Retry-After was asked for explicitly. */
     static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
 
-    /** {@code error} is Slack's error name for an ok:false answer; null to name it after the HTTP status. */
-    private record Fault(int status, Integer retryAfterSeconds, String error) {
+    /**
+     * {@code error} is Slack's error name for an ok:false answer, null to name it after the HTTP status; {@code channel}
+     * limits the fault to calls about that channel, null to any call of the method.
+     */
+    private record Fault(int status, Integer retryAfterSeconds, String error, String channel) {
+        boolean fits(String calledChannel) {
+            return channel == null || channel.equals(calledChannel);
+        }
     }
 
     private final Map<String, Queue<Fault>> next = new HashMap<>();
     private final Map<String, Fault> always = new HashMap<>();
 
     synchronized void failNext(String method, int status, Integer retryAfterSeconds) {
-        next.computeIfAbsent(method, key -> new ArrayDeque<>()).add(new Fault(status, retryAfterSeconds, null));
+        next.computeIfAbsent(method, key -> new ArrayDeque<>()).add(new Fault(status, retryAfterSeconds, null, null));
     }
 
-    synchronized void refuseNext(String method, String error) {
-        next.computeIfAbsent(method, key -> new ArrayDeque<>()).add(new Fault(200, null, error));
+    synchronized void refuseNext(String method, String channel, String error) {
+        next.computeIfAbsent(method, key -> new ArrayDeque<>()).add(new Fault(200, null, error, channel));
     }
 
     synchronized void failAlways(String method, int status) {
-        always.put(method, new Fault(status, status == 429 ? DEFAULT_RETRY_AFTER_SECONDS : null, null));
+        always.put(method, new Fault(status, status == 429 ? DEFAULT_RETRY_AFTER_SECONDS : null, null, null));
     }
 
     synchronized void recover(String method) {
@@ -45,11 +51,12 @@ final class SlackStandInFaults {
         always.clear();
     }
 
-    /** The failure this call of {@code method} must answer, if any; a one-off failure is used up. */
-    synchronized Optional<SlackStandInAnswer> take(String method) {
-        Queue<Fault> queued = next.get(method);
-        Fault fault = queued != null && !queued.isEmpty() ? queued.poll() : always.get(method);
-        return Optional.ofNullable(fault).map(SlackStandInFaults::answer);
+    /** The failure this call of {@code method} about {@code channel} must answer, if any; a one-off failure is used up. */
+    synchronized Optional<SlackStandInAnswer> take(String method, String channel) {
+        Queue<Fault> queued = next.getOrDefault(method, new ArrayDeque<>());
+        Optional<Fault> once = queued.stream().filter(f -> f.fits(channel)).findFirst();
+        once.ifPresent(queued::remove);
+        return once.or(() -> Optional.ofNullable(always.get(method))).map(SlackStandInFaults::answer);
     }
 
     private static SlackStandInAnswer answer(Fault fault) {

@@ -27,7 +27,7 @@ final class SlackStandInMethods {
     }
 
     SlackStandInAnswer answer(SlackStandInRequest request) {
-        Optional<SlackStandInAnswer> fault = faults.take(request.method());
+        Optional<SlackStandInAnswer> fault = faults.take(request.method(), String.valueOf(request.args().get("channel")));
         if (fault.isPresent()) {
             return fault.get();
         }

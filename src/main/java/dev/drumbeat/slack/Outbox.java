@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Handle;
 
@@ -39,13 +40,19 @@ public final class Outbox {
                 .bind("now", clock.instant()).execute() == 1;
     }
 
-    /** Queues a dead message again, as it was, to be sent now; false when none is dead under the key. */
-    public boolean revive(Handle handle, String dedupeKey) {
+    /**
+     * Queues a dead message again, as it was, to be sent now, if Slack refused it with one of {@code refusals} (its
+     * error names, such as {@code not_in_channel}): a refusal means it was never posted, so sending it again posts it
+     * once. A message that died any other way (given up on, or interrupted mid-call) may have been posted and stays
+     * dead. False when nothing was revived.
+     */
+    public boolean revive(Handle handle, String dedupeKey, Set<String> refusals) {
         return handle.createUpdate("""
                 update slack_outbox set state = 'pending', attempts = 0, next_attempt_at = :now, last_error = null,
                                         claimed_by = null, claimed_at = null
-                 where dedupe_key = :key and state = 'dead'""")
-                .bind("key", dedupeKey).bind("now", clock.instant()).execute() == 1;
+                 where dedupe_key = :key and state = 'dead' and substring(last_error from '^[a-z_]+') = any(:refusals)""")
+                .bind("key", dedupeKey).bind("now", clock.instant()).bind("refusals", refusals.toArray(String[]::new))
+                .execute() == 1;
     }
 
     /** Whether a message was ever queued under the key, so a later edit of it has something to edit. */

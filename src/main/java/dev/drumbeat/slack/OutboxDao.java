@@ -105,7 +105,7 @@ public interface OutboxDao {
     @SqlUpdate("""
             update slack_outbox set state = 'dead', attempts = attempts + 1, last_error = :error
              where id = :id and claimed_by = :me and state = 'sending'""")
-    void dead(@Bind("id") long id, @Bind("me") String me, @Bind("error") String error);
+    int dead(@Bind("id") long id, @Bind("me") String me, @Bind("error") String error);
 
     @SqlQuery("select state, count(*) as count from slack_outbox where team_id = :teamId group by state")
     List<StateCount> countByState(@Bind("teamId") String teamId);

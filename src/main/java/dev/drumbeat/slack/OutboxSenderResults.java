@@ -86,7 +86,10 @@ final class OutboxSenderResults {
 
     private void dead(OutboxSenderRow row, String error) {
         log.warn("Slack outbox message {} ({} to {}) is dead: {}", row.dedupeKey(), row.method(), row.channel(), error);
-        update(dao -> dao.dead(row.id(), instanceId, error));
+        boolean marked = jdbi.withExtension(OutboxDao.class, dao -> dao.dead(row.id(), instanceId, error)) == 1;
+        if (!marked) {
+            return; // another sender took the row over meanwhile; what became of it is theirs to tell
+        }
         try {
             deadLetters.dead(row.teamId(), row.dedupeKey(), row.channel(), error);
         } catch (RuntimeException e) {

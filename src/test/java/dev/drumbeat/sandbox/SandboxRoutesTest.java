@@ -100,22 +100,23 @@ class SandboxRoutesTest {
     }
 
     @Test
-    void a_shared_private_answer_is_redrawn_through_its_response_url_without_the_share_button() throws Exception {
+    void a_private_answer_whose_decision_is_recorded_is_redrawn_through_its_response_url_without_buttons()
+            throws Exception {
         String daniel = "U0NWB02DR";
         JsonNode reply = post("/sandbox/api/command", Map.of("userId", daniel, "channel", "C0MARKETS",
-                "text", "/drumbeat ask who owns payments?"));
+                "text", "/drumbeat ask what can we deprioritise to save 50k a month?"));
         String ts = reply.path("ts").asText();
         JsonNode answer = find(messages(daniel, "C0MARKETS"), ts).orElseThrow();
         String askId = answer.path("blocks").findValues("value").stream().map(JsonNode::asText).findFirst().orElseThrow();
 
-        JsonNode clicked = post("/sandbox/api/action", Map.of("userId", daniel, "type", "button", "actionId", "ask-share",
-                "value", askId, "text", "Share in channel", "channel", "C0MARKETS", "ts", ts));
+        JsonNode clicked = post("/sandbox/api/action", Map.of("userId", daniel, "type", "button", "actionId", "ask-record",
+                "value", askId, "text", "Record decision", "channel", "C0MARKETS", "ts", ts));
 
         assertThat(clicked.path("status").asInt()).isEqualTo(200);
-        Await.until("the private answer redrawn", () -> redrawn(daniel, ts).contains("Shared in"));
+        Await.until("the private answer redrawn", () -> redrawn(daniel, ts).contains("Recorded as decision #"));
         JsonNode redrawn = find(messages(daniel, "C0MARKETS"), ts).orElseThrow();
         assertThat(redrawn.path("edited").asBoolean()).isTrue();
-        assertThat(redrawn.path("blocks").toString()).doesNotContain("ask-share");
+        assertThat(redrawn.path("blocks").toString()).doesNotContain("ask-record", "ask-share");
         assertThat(demo.slack().calls("response_url")).anyMatch(SlackStandInCall::ok);
     }
 
