@@ -80,6 +80,7 @@ import dev.drumbeat.slack.OutboxSenderSettings;
 import dev.drumbeat.slack.RateLimitSettings;
 import dev.drumbeat.slack.RateLimits;
 import dev.drumbeat.slack.RequestVerifier;
+import dev.drumbeat.slack.ResponseUrls;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.slack.SlackRetries;
 import dev.drumbeat.web.ApiTokenGuard;
@@ -176,10 +177,12 @@ public final class Drumbeat implements AutoCloseable {
                 database.jdbi(), outbox).register(app);
         OkrReview review = new OkrReview(database.jdbi(), outbox, okrs, money, config.leadershipChannel(), clock);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
+        ResponseUrls responseUrls = new ResponseUrls();
+        running.add(responseUrls);
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),
                 new AskPosts(database.jdbi(), outbox, money),
-                new DecisionService(database.jdbi(), audit, new DecisionNotices(outbox, money), clock), people, money, slack)
-                .register(router, app);
+                new DecisionService(database.jdbi(), audit, new DecisionNotices(outbox, money), clock), people, money,
+                responseUrls).register(router, app);
         DashboardAccess dashboardAccess = new DashboardAccess(database.jdbi(), people, clock);
         new DashboardListeners(dashboardAccess, config.publicUrl()).register(router, app);
         router.register(app);

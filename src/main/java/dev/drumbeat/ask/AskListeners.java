@@ -1,6 +1,5 @@
 package dev.drumbeat.ask;
 
-import com.slack.api.Slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -35,11 +34,11 @@ public final class AskListeners {
     private final PeopleService people;
     private final AskViews views;
     private final Money money;
-    private final Slack slack;
+    private final ResponseUrls responseUrls;
 
     public AskListeners(AskService asks, AskPosts posts, DecisionService decisions, PeopleService people, Money money,
-                        Slack slack) {
-        this.slack = slack;
+                        ResponseUrls responseUrls) {
+        this.responseUrls = responseUrls;
         this.asks = asks;
         this.posts = posts;
         this.decisions = decisions;
@@ -105,7 +104,7 @@ public final class AskListeners {
     /** A private answer whose button did its work is redrawn without it, so it can't be pressed to no purpose. */
     private void replacePrivate(BlockActionPayload payload, Map<String, Object> message) {
         if (payload.getContainer() != null && payload.getContainer().isEphemeral()) {
-            ResponseUrls.replace(slack, payload.getResponseUrl(), message);
+            responseUrls.replace(payload.getResponseUrl(), message);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.drumbeat.schedule;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ import org.quartz.listeners.JobListenerSupport;
 import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Quartz on PostgreSQL with the clustered JDBC job store: every Drumbeat instance runs a scheduler on
@@ -40,6 +43,7 @@ import org.quartz.utils.DBConnectionManager;
  */
 public final class Scheduling implements AutoCloseable {
     public static final String SCHEDULER_NAME = "drumbeat";
+    private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
     private final Scheduler scheduler;
 
     private Scheduling(Scheduler scheduler) {
@@ -125,12 +129,28 @@ public final class Scheduling implements AutoCloseable {
         try {
             if (!scheduler.checkExists(detail.getKey())) {
                 scheduler.scheduleJob(detail, trigger);
-            } else if (!sameInterval(scheduler.getTrigger(trigger.getKey()), job.every())) {
-                scheduler.rescheduleJob(trigger.getKey(), trigger);
+                return;
+            }
+            Trigger stored = scheduler.getTrigger(trigger.getKey());
+            if (stored == null) {
+                scheduler.scheduleJob(trigger);
+            } else if (!sameInterval(stored, job.every())) {
+                log.info("job {} now runs every {} (was every {} ms)", job.name(), job.every(), interval(stored));
+                scheduler.rescheduleJob(trigger.getKey(), keepingPhase(trigger, stored));
             }
         } catch (ObjectAlreadyExistsException another) {
             // another instance scheduled it first: that is the point of the shared job store
         }
+    }
+
+    /** The new trigger, first firing when the stored one would have, rather than at once on every restart. */
+    private static Trigger keepingPhase(Trigger fresh, Trigger stored) {
+        Date next = stored.getNextFireTime();
+        return next == null ? fresh : fresh.getTriggerBuilder().startAt(next).build();
+    }
+
+    private static long interval(Trigger stored) {
+        return stored instanceof SimpleTrigger simple ? simple.getRepeatInterval() : -1;
     }
 
     /**

@@ -54,13 +54,20 @@ class SchedulingObserveTest {
     @Test
     void a_new_interval_in_code_replaces_the_stored_one_at_the_next_start() {
         try (Database db = TestDatabase.fresh()) {
-            Scheduling.start(db.dataSource(), List.of(
-                    new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofHours(1)))).close();
+            Map<String, Boolean> ran = new ConcurrentHashMap<>();
+            try (Scheduling first = Scheduling.start(db.dataSource(), List.of(
+                    new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofHours(1)))).observe(ran::put)) {
+                Await.until("the first run", () -> ran.containsKey("fine"));
+            }
             try (Scheduling again = Scheduling.start(db.dataSource(), List.of(
                     new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofMinutes(15))))) {
                 long interval = db.jdbi().withHandle(h -> h.createQuery(
                         "select repeat_interval from qrtz_simple_triggers where trigger_name = 'fine'").mapTo(Long.class).one());
                 assertThat(interval).isEqualTo(Duration.ofMinutes(15).toMillis());
+                long next = db.jdbi().withHandle(h -> h.createQuery(
+                        "select next_fire_time from qrtz_triggers where trigger_name = 'fine'").mapTo(Long.class).one());
+                assertThat(next).as("first fires when the old trigger would have, not at once")
+                        .isGreaterThan(System.currentTimeMillis() + Duration.ofMinutes(30).toMillis());
             }
         }
     }
