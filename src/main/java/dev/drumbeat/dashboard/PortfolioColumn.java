@@ -12,27 +12,34 @@ import java.util.function.Function;
  * owner, no status, never checked in) sort last in either direction; ties fall back to the name, then the key.
  */
 enum PortfolioColumn {
-    NAME("name", "Service", r -> r.name().toLowerCase(Locale.ROOT)),
-    TIER("tier", "Tier", r -> r.service().tier()),
-    OWNER("owner", "Owner", r -> r.ownerName().map(n -> n.toLowerCase(Locale.ROOT)).orElse(null)),
-    STATUS("status", "Status", r -> severity(r.statusWord())),
-    UNIT_COST("unit_cost", "Unit cost", r -> r.service().unitCost()),
-    DEMAND("demand", "Demand / month", r -> r.service().monthlyDemand()),
-    COST("cost", "Monthly cost", PortfolioRow::monthlyCost),
-    VALUE("value", "Monthly value", r -> r.service().monthlyValue()),
-    MARGIN("margin", "Margin", PortfolioRow::margin),
-    DAYS("days", "Days since check-in", r -> r.daysSinceCheckIn().orElse(null));
+    NAME("name", "Service", on(r -> r.name().toLowerCase(Locale.ROOT))),
+    TIER("tier", "Tier", on(r -> r.service().tier())),
+    OWNER("owner", "Owner", on(r -> r.ownerName().map(n -> n.toLowerCase(Locale.ROOT)).orElse(null))),
+    STATUS("status", "Status", on(r -> severity(r.statusWord()))),
+    UNIT_COST("unit_cost", "Unit cost", on(r -> r.service().unitCost())),
+    DEMAND("demand", "Demand / month", on(r -> r.service().monthlyDemand())),
+    COST("cost", "Monthly cost", on(PortfolioRow::monthlyCost)),
+    VALUE("value", "Monthly value", on(r -> r.service().monthlyValue())),
+    MARGIN("margin", "Margin", on(PortfolioRow::margin)),
+    DAYS("days", "Days since check-in", on(r -> r.daysSinceCheckIn().orElse(null)));
 
     /** Margin ascending: the services losing the most money come first. */
     static final PortfolioColumn DEFAULT = MARGIN;
     private final String param;
     private final String title;
-    private final Function<PortfolioRow, Comparable<?>> value;
+    private final Function<Boolean, Comparator<PortfolioRow>> order;
 
-    PortfolioColumn(String param, String title, Function<PortfolioRow, Comparable<?>> value) {
+    PortfolioColumn(String param, String title, Function<Boolean, Comparator<PortfolioRow>> order) {
         this.param = param;
         this.title = title;
-        this.value = value;
+        this.order = order;
+    }
+
+    /** Orders rows by {@code value} either way, with a missing (null) value last both ways. */
+    private static <T extends Comparable<? super T>> Function<Boolean, Comparator<PortfolioRow>> on(
+            Function<PortfolioRow, T> value) {
+        return descending -> Comparator.comparing(value,
+                Comparator.nullsLast(descending ? Comparator.<T>reverseOrder() : Comparator.<T>naturalOrder()));
     }
 
     String param() {
@@ -43,12 +50,9 @@ enum PortfolioColumn {
         return title;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     Comparator<PortfolioRow> comparator(boolean descending) {
-        Comparator<Comparable> direction = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        Comparator<PortfolioRow> primary = Comparator.comparing(r -> (Comparable) value.apply(r), Comparator.nullsLast(direction));
         Function<PortfolioRow, String> name = r -> r.name().toLowerCase(Locale.ROOT);
-        return primary.thenComparing(name).thenComparing(PortfolioRow::key);
+        return order.apply(descending).thenComparing(name).thenComparing(PortfolioRow::key);
     }
 
     static Optional<PortfolioColumn> parse(String param) {

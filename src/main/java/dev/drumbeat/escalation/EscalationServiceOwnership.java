@@ -12,6 +12,8 @@ import dev.drumbeat.people.Role;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Take ownership and Assign owner. Anyone active may take a service nobody active owns; leadership and admins
@@ -19,6 +21,7 @@ import org.jdbi.v3.core.Handle;
  * ownerless escalation closes at once rather than at the next sweep. Thread-safe.
  */
 final class EscalationServiceOwnership {
+    private static final Logger log = LoggerFactory.getLogger(EscalationServiceOwnership.class);
     private final EscalationServiceChanges changes;
     private final PeopleService people;
 
@@ -63,6 +66,9 @@ final class EscalationServiceOwnership {
                 });
             } catch (UserError closedMeanwhile) {
                 // a sweep closed it between the look-up and the lock: nothing left to do
+            } catch (RuntimeException e) {
+                // the owner change is saved already; the next sweep closes the escalation instead
+                log.error("closing the ownerless escalation {} after an owner change failed", id, e);
             }
         });
     }

@@ -63,8 +63,7 @@ final class SandboxConversations {
         return new Conversation(id, name, "channel", counts.getOrDefault(id, 0L));
     }
 
-    /** "C0PAYMENTS" reads as "payments": the demo's channel ids spell their names. */
-    /** A channel's name as the sandbox shows it: {@code C0PAYMENTS} is {@code payments}. */
+    /** A channel's name as the sandbox shows it: the demo's ids spell their names ({@code C0PAYMENTS} is payments). */
     static String nameOf(String channelId) {
         return channelId.replaceFirst("^C0?", "").toLowerCase(Locale.ROOT);
     }

@@ -22,8 +22,8 @@ final class SandboxInteractions {
         SlackUser user = workspace.user(click.path("userId").asText());
         Optional<SandboxMessage> message = click.path("view").isObject() ? Optional.empty()
                 : workspace.feed().find(click.path("channel").asText(), click.path("ts").asText());
-        String responseUrl = workspace.slack().responseUrl(click.path("channel").asText(), user.userId(),
-                click.path("ts").asText());
+        String responseUrl = click.path("view").isObject() ? null
+                : workspace.slack().responseUrl(click.path("channel").asText(), user.userId(), click.path("ts").asText());
         Map<String, Object> payload = SandboxBlockActions.payload(workspace.teamId(), user, click, message,
                 workspace.slack().mintTs(), responseUrl);
         ctx.json(SandboxHttp.answer(workspace.driver().get().interaction(payload)));

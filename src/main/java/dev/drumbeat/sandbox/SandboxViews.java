@@ -100,7 +100,6 @@ final class SandboxViews {
         return shown;
     }
 
-    /** What Slack puts in view.state for the element; checkboxes come from the page as the list of ticked values. */
     /** The ticked options as Slack sends them: each with its own text and value. */
     private static List<Object> ticked(JsonNode element, JsonNode typed) {
         List<String> values = new ArrayList<>();
@@ -118,6 +117,7 @@ final class SandboxViews {
         return options;
     }
 
+    /** What Slack puts in view.state for the element; checkboxes come from the page as the list of ticked values. */
     private static Map<String, Object> stateValue(JsonNode element, JsonNode typed) {
         String type = element.path("type").asText();
         String value = typed.isArray() ? "" : typed.asText("");

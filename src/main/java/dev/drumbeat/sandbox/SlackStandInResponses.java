@@ -62,15 +62,13 @@ final class SlackStandInResponses implements Handler {
         Target target = targets.get(ctx.pathParam("token"));
         Optional<JsonNode> body = parse(ctx.body());
         String error = target == null ? "expired_url" : body.isEmpty() ? "invalid_payload" : refusal(body.get()).orElse(null);
+        if (error == null) {
+            apply(target, body.get());
+        }
         Map<String, Object> args = body.map(b -> SlackStandInJson.MAPPER.convertValue(b, Map.class)).orElse(Map.of());
         recorder.accept(new SlackStandInCall(METHOD, Collections.unmodifiableMap(new LinkedHashMap<>(args)), clock.instant(),
                 error == null, error));
-        if (error != null) {
-            ctx.status(error.equals("expired_url") ? 404 : 400).result(error);
-            return;
-        }
-        apply(target, body.get());
-        ctx.status(200).result("ok");
+        ctx.status(error == null ? 200 : error.equals("expired_url") ? 404 : 400).result(error == null ? "ok" : error);
     }
 
     private static Optional<String> refusal(JsonNode body) {
@@ -98,7 +96,8 @@ final class SlackStandInResponses implements Handler {
             }
         } else {
             boolean inChannel = body.path("response_type").asText("").equals("in_channel");
-            conversations.post(target.channel(), null, text, blocks, inChannel ? null : target.userId());
+            String threadTs = body.hasNonNull("thread_ts") ? body.get("thread_ts").asText() : null;
+            conversations.post(target.channel(), threadTs, text, blocks, inChannel ? null : target.userId());
         }
     }
 
