@@ -83,11 +83,18 @@ public interface EscalationDao {
     @SqlQuery(ROW + " where id = any(:ids) order by id")
     List<Row> findAll(@Bind("ids") long[] ids);
 
-    /** Opens the given escalations; one already open for an item and reason is left alone and not returned. */
+    /**
+     * Opens the given escalations; one already open for an item and reason is left alone and not returned, and so is one
+     * closed after {@code :now}, when the sweep read its findings: someone resolved it (took ownership, say) while the
+     * sweep ran, and the next sweep, reading afresh, reopens it if the condition really holds.
+     */
     @SqlQuery("""
             insert into escalations (team_id, subject_kind, subject_id, reason, detail, level, opened_at, level_changed_at)
             select :teamId, v.kind, v.subject_id, v.reason, v.detail, v.level, :now, :now
               from unnest(:kinds, :subjectIds, :reasons, :details, :levels) as v(kind, subject_id, reason, detail, level)
+             where not exists (select 1 from escalations c
+                                where c.team_id = :teamId and c.subject_kind = v.kind and c.subject_id = v.subject_id
+                                  and c.reason = v.reason and c.closed_at > :now)
             on conflict do nothing
             returning *""")
     List<Row> open(@Bind("teamId") String teamId, @Bind("kinds") String[] kinds, @Bind("subjectIds") long[] subjectIds,

@@ -239,4 +239,20 @@ class EscalationButtonsTest {
         assertThat(rightAfter).as("a full rung after the snooze, not a jump").isEqualTo(1);
         assertThat(escalation(id)).containsEntry("level", 2);
     }
+
+    @Test
+    void a_sweep_that_read_its_findings_before_take_ownership_does_not_reopen_what_was_just_taken() {
+        long serviceId = t.jdbi().withHandle(h -> h.createQuery("select id from services where key = 'crm'")
+                .mapTo(Long.class).one());
+        long id = escalate("crm", Reason.OWNERLESS);
+        Instant sweepRead = t.clock.instant();
+        t.clock.advance(Duration.ofSeconds(1));
+        click(ALICE, EscalationViews.TAKE, id);
+        assertThat(escalation(id).get("closed_at")).isNotNull();
+
+        ladder.apply(TEAM, List.of(new Finding(TEAM, Finding.Subject.service(serviceId), Reason.OWNERLESS, "no owner")),
+                Thresholds.defaults(), sweepRead);
+
+        assertThat(seed.count("escalations where closed_at is null")).isZero();
+    }
 }
