@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Slack's {@code response_url} in the stand-in. Every interaction payload the tests or the sandbox build carries one,
  * made here for the message clicked; a post to it replaces ({@code replace_original}), deletes
  * ({@code delete_original}) or follows up that message (ephemeral unless {@code response_type} is
- * {@code in_channel}), as Slack's does, ephemeral messages included. Blocks are held to Slack's limits. A message the
+ * {@code in_channel}), as Slack's does, ephemeral messages included, for 30 minutes and five uses. Blocks are held to
+ * Slack's limits. A message the
  * stand-in never posted (the answer to a slash command, which the app returned in its HTTP response) is replaced in
  * {@link #replacement}, for the sandbox page to show. Each post is recorded as a call of {@code response_url}.
  * Thread-safe.
@@ -30,11 +34,19 @@ final class SlackStandInResponses implements Handler {
     record Target(String channel, String userId, String messageTs) {
     }
 
+    /** Slack's limits on one response_url. */
+    static final Duration LIFETIME = Duration.ofMinutes(30);
+    static final int USES = 5;
+
+    /** A minted URL's target, when it was made and how often it has been used. */
+    private record Minted(Target target, Instant at, AtomicInteger uses) {
+    }
+
     /** What a response made of a message the stand-in did not post. */
     record Replacement(String text, Object blocks, boolean deleted) {
     }
 
-    private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    private final Map<String, Minted> minted = new ConcurrentHashMap<>();
     private final Map<String, Replacement> replaced = new ConcurrentHashMap<>();
     private final SlackStandInConversations conversations;
     private final Consumer<SlackStandInCall> recorder;
@@ -49,7 +61,7 @@ final class SlackStandInResponses implements Handler {
     /** A new response_url under {@code base} (ending in a slash) for the message. */
     String mint(String base, Target target) {
         String token = UUID.randomUUID().toString();
-        targets.put(token, target);
+        minted.put(token, new Minted(target, clock.instant(), new AtomicInteger()));
         return base + "respond/" + token;
     }
 
@@ -59,16 +71,19 @@ final class SlackStandInResponses implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        Target target = targets.get(ctx.pathParam("token"));
+        Minted url = minted.get(ctx.pathParam("token"));
+        Target target = url == null ? null : url.target();
         Optional<JsonNode> body = parse(ctx.body());
-        String error = target == null ? "expired_url" : body.isEmpty() ? "invalid_payload" : refusal(body.get()).orElse(null);
+        String error = url == null || clock.instant().isAfter(url.at().plus(LIFETIME)) ? "expired_url"
+                : url.uses().incrementAndGet() > USES ? "used_url"
+                : body.isEmpty() ? "invalid_payload" : refusal(body.get()).orElse(null);
         if (error == null) {
             apply(target, body.get());
         }
         Map<String, Object> args = body.map(b -> SlackStandInJson.MAPPER.convertValue(b, Map.class)).orElse(Map.of());
         recorder.accept(new SlackStandInCall(METHOD, Collections.unmodifiableMap(new LinkedHashMap<>(args)), clock.instant(),
                 error == null, error));
-        ctx.status(error == null ? 200 : error.equals("expired_url") ? 404 : 400).result(error == null ? "ok" : error);
+        ctx.status(error == null ? 200 : error.endsWith("_url") ? 404 : 400).result(error == null ? "ok" : error);
     }
 
     private static Optional<String> refusal(JsonNode body) {

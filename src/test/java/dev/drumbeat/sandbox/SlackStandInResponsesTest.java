@@ -72,4 +72,16 @@ class SlackStandInResponsesTest {
             assertThat(m.ephemeral()).isFalse();
         });
     }
+
+    @Test
+    void a_url_serves_five_posts_and_no_more() throws Exception {
+        String url = slack.responseUrl("C0FIVE001", "U0ALICE01", "1700000000.000100");
+
+        for (int i = 0; i < SlackStandInResponses.USES; i++) {
+            assertThat(post(url, "{\"text\": \"again\"}")).isEqualTo(200);
+        }
+
+        assertThat(post(url, "{\"text\": \"once too often\"}")).isEqualTo(404);
+        assertThat(slack.calls("response_url")).extracting(SlackStandInCall::error).contains("used_url");
+    }
 }
