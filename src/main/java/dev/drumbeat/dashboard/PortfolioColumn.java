@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * The portfolio table's columns, each with the query name it sorts by and the value it sorts on. Missing values (no
- * owner, no status, never checked in) sort last in either direction; ties fall back to the name, then the key.
+ * owner, no status) sort last in either direction; ties fall back to the name, then the key.
  */
 enum PortfolioColumn {
     NAME("name", "Service", on(r -> r.name().toLowerCase(Locale.ROOT))),
@@ -21,7 +21,8 @@ enum PortfolioColumn {
     COST("cost", "Monthly cost", on(PortfolioRow::monthlyCost)),
     VALUE("value", "Monthly value", on(r -> r.service().monthlyValue())),
     MARGIN("margin", "Margin", on(PortfolioRow::margin)),
-    DAYS("days", "Days since check-in", on(r -> r.daysSinceCheckIn().orElse(null)));
+    /** Never checked in is the stalest of all, not a missing value: first when the stalest come first. */
+    DAYS("days", "Days since check-in", on(r -> r.daysSinceCheckIn().orElse(Long.MAX_VALUE)));
 
     /** Margin ascending: the services losing the most money come first. */
     static final PortfolioColumn DEFAULT = MARGIN;
