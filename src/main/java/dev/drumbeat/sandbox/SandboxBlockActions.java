@@ -22,13 +22,7 @@ final class SandboxBlockActions {
     /** {@code responseUrl} is the stand-in's for the clicked message, so the app can replace it as it can in Slack. */
     static Map<String, Object> payload(String teamId, SlackUser user, JsonNode click, Optional<SandboxMessage> message,
                                        String actionTs, String responseUrl) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "block_actions");
-        payload.put("team", Map.of("id", teamId, "domain", "drumbeat-demo"));
-        payload.put("user", Map.of("id", user.userId(), "username", user.name(), "name", user.name(), "team_id", teamId));
-        payload.put("api_app_id", SlackStandIn.APP_ID);
-        payload.put("token", "sandbox");
-        payload.put("trigger_id", user.triggerIds().map(t -> t.apply(user.userId())).orElse("0.0.sandbox"));
+        Map<String, Object> payload = SandboxViews.interaction("block_actions", teamId, user);
         if (click.path("view").isObject()) {
             inView(payload, click.path("view"));
         } else {

@@ -38,14 +38,20 @@ final class SandboxViews {
         }
         Map<String, Object> shownView = shownView(teamId, view);
         shownView.put("state", Map.of("values", state));
+        Map<String, Object> payload = interaction("view_submission", teamId, user);
+        payload.put("view", shownView);
+        return payload;
+    }
+
+    /** What every interaction payload Slack sends starts with: its type, the workspace, who, the app and a trigger id. */
+    static Map<String, Object> interaction(String type, String teamId, SlackUser user) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "view_submission");
+        payload.put("type", type);
         payload.put("team", Map.of("id", teamId, "domain", "drumbeat-demo"));
         payload.put("user", Map.of("id", user.userId(), "username", user.name(), "name", user.name(), "team_id", teamId));
         payload.put("api_app_id", SlackStandIn.APP_ID);
         payload.put("token", "sandbox");
         payload.put("trigger_id", user.triggerIds().map(t -> t.apply(user.userId())).orElse("0.0.sandbox"));
-        payload.put("view", shownView);
         return payload;
     }
 
