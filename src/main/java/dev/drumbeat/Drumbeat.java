@@ -39,6 +39,7 @@ import dev.drumbeat.dashboard.DashboardRoutes;
 import dev.drumbeat.dashboard.PortfolioService;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.escalation.DigestJob;
+import dev.drumbeat.escalation.EscalationChannelRefusals;
 import dev.drumbeat.escalation.DigestService;
 import dev.drumbeat.escalation.EscalationJob;
 import dev.drumbeat.escalation.EscalationJobTrigger;
@@ -193,7 +194,8 @@ public final class Drumbeat implements AutoCloseable {
                 new ApiTokenGuard(tokens));
         Metrics metrics = new Metrics();
         MetricsGauges.register(metrics, database.jdbi(), periods, clock);
-        outboxSender.observe(metrics::slackCall).onDead(new AskShareFailures(database.jdbi(), outbox, clock));
+        outboxSender.observe(metrics::slackCall).onDead(new AskShareFailures(database.jdbi(), outbox, clock))
+                .onDead(new EscalationChannelRefusals(database.jdbi(), outbox, config.leadershipChannel(), clock));
         PortfolioService portfolio = new PortfolioService(catalog, escalations, database.jdbi(), clock);
         DashboardRoutes dashboard = new DashboardRoutes(dashboardAccess, portfolio,
                 DashboardCharts.signed(config.signingSecret(), config.publicUrl(), clock), config.currency(), config.publicUrl());

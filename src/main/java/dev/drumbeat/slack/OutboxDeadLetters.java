@@ -2,7 +2,8 @@ package dev.drumbeat.slack;
 
 /**
  * Hears of each outbox message Slack refused for good, so the feature that queued it can tell someone rather than
- * lose it silently. Called on the sender's thread after the row is marked dead; it should only queue more messages.
+ * lose it silently. Every listener hears of every dead message and picks its own by the dedupe key. Called on the
+ * sender's thread after the row is marked dead; it should only queue more messages.
  */
 public interface OutboxDeadLetters {
     OutboxDeadLetters NONE = (teamId, dedupeKey, channel, error) -> { };

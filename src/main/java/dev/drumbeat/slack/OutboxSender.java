@@ -43,7 +43,7 @@ public final class OutboxSender implements AutoCloseable {
         return this;
     }
 
-    /** Tells {@code listener} of each message Slack refused for good; returns this. */
+    /** Also tells {@code listener} of each message Slack refused for good; returns this. */
     public OutboxSender onDead(OutboxDeadLetters listener) {
         results.onDead(listener);
         return this;

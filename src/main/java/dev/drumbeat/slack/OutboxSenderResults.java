@@ -2,6 +2,8 @@ package dev.drumbeat.slack;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
@@ -22,7 +24,7 @@ final class OutboxSenderResults {
     private final int maxAttempts;
     private final String instanceId;
     private volatile BiConsumer<String, String> observer = (method, outcome) -> { };
-    private volatile OutboxDeadLetters deadLetters = OutboxDeadLetters.NONE;
+    private final List<OutboxDeadLetters> deadLetters = new CopyOnWriteArrayList<>();
 
     OutboxSenderResults(Jdbi jdbi, RateLimits limits, Clock clock, OutboxSenderBackoff backoff, int maxAttempts,
                         String instanceId) {
@@ -39,9 +41,9 @@ final class OutboxSenderResults {
         this.observer = observer;
     }
 
-    /** Hears of each message declared dead after Slack answered; see {@link OutboxDeadLetters}. */
+    /** Adds a listener for each message declared dead after Slack answered; see {@link OutboxDeadLetters}. */
     void onDead(OutboxDeadLetters listener) {
-        this.deadLetters = listener;
+        deadLetters.add(listener);
     }
 
     void record(OutboxSenderClaim claim, OutboxSenderOutcome outcome) {
@@ -90,10 +92,12 @@ final class OutboxSenderResults {
         if (!marked) {
             return; // another sender took the row over meanwhile; what became of it is theirs to tell
         }
-        try {
-            deadLetters.dead(row.teamId(), row.dedupeKey(), row.channel(), error);
-        } catch (RuntimeException e) {
-            log.error("telling about dead outbox message {} failed", row.dedupeKey(), e);
+        for (OutboxDeadLetters listener : deadLetters) {
+            try {
+                listener.dead(row.teamId(), row.dedupeKey(), row.channel(), error);
+            } catch (RuntimeException e) {
+                log.error("telling about dead outbox message {} failed", row.dedupeKey(), e);
+            }
         }
     }
 

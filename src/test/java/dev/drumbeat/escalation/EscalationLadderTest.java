@@ -8,6 +8,7 @@ import dev.drumbeat.sandbox.SlackStandInCall;
 import dev.drumbeat.sandbox.SlackStandInMessage;
 import dev.drumbeat.slack.Outbox;
 import dev.drumbeat.slack.SlackApp;
+import dev.drumbeat.support.Await;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.DayOfWeek;
@@ -232,5 +233,26 @@ class EscalationLadderTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    @Test
+    void a_team_channel_that_refuses_the_bot_is_reported_to_leadership_once() {
+        seed.service("warehouse", "Data Warehouse", "core", DAVE, "1", "1", "1").deputy("warehouse", ERIN);
+        t.jdbi().useHandle(h -> h.execute("update services set team_channel = 'C0DATA' where key = 'warehouse'"));
+        long id = t.jdbi().withHandle(h -> h.createQuery("select id from services where key = 'warehouse'")
+                .mapTo(Long.class).one());
+        Finding warehouseStale = new Finding(TestDrumbeat.TEAM, Finding.Subject.service(id), Reason.STALE, "never checked in");
+        apply(warehouseStale);
+        awaitDrained();
+        t.slack.refuseNext("chat.postMessage", "C0DATA", "not_in_channel");
+        t.clock.advance(THRESHOLDS.toLevel2());
+
+        apply(warehouseStale);
+
+        Await.until("leadership told", () -> posts("C0LEADERS").stream()
+                .anyMatch(c -> String.valueOf(c.args().get("text")).contains("can't post escalations in <#C0DATA>")));
+        assertThat(posts("C0LEADERS")).filteredOn(c -> String.valueOf(c.args().get("text")).contains("can't post"))
+                .singleElement().satisfies(c -> assertThat(String.valueOf(c.args().get("text")))
+                        .contains("Invite me there (`/invite @Drumbeat`)"));
     }
 }
