@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,7 +20,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class AskShareFailures implements OutboxDeadLetters {
     /** Slack's refusals that inviting Drumbeat cures, after which pressing Share again posts the answer. */
     static final Set<String> SHARE_AGAIN = Set.of("not_in_channel", "channel_not_found");
-    private static final Pattern SLACK_ERROR = Pattern.compile("^[a-z_]+");
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final Clock clock;
@@ -56,8 +53,7 @@ public final class AskShareFailures implements OutboxDeadLetters {
 
     /** Why the share failed, in words, with what to do about it. */
     static String reason(String error) {
-        Matcher code = SLACK_ERROR.matcher(error);
-        String slackError = code.find() ? code.group() : "";
+        String slackError = OutboxDeadLetters.slackError(error);
         if (SHARE_AGAIN.contains(slackError)) {
             return "I'm not in that channel. Invite me there (`/invite @Drumbeat`), then press *Share in channel* again.";
         }

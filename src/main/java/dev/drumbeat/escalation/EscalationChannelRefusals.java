@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -23,7 +21,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class EscalationChannelRefusals implements OutboxDeadLetters {
     private static final Set<String> NOT_THERE = Set.of("not_in_channel", "channel_not_found");
-    private static final Pattern SLACK_ERROR = Pattern.compile("^[a-z_]+");
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final Optional<String> leadershipChannel;
@@ -38,14 +35,14 @@ public final class EscalationChannelRefusals implements OutboxDeadLetters {
 
     @Override
     public void dead(String teamId, String dedupeKey, String channel, String error) {
-        Matcher code = SLACK_ERROR.matcher(error);
+        String slackError = OutboxDeadLetters.slackError(error);
         boolean escalation = dedupeKey.startsWith("esc:") || dedupeKey.startsWith("esc-batch:");
-        if (!escalation || channel == null || !channel.startsWith("C") || !code.find() || !NOT_THERE.contains(code.group())
+        if (!escalation || channel == null || !channel.startsWith("C") || !NOT_THERE.contains(slackError)
                 || leadershipChannel.isEmpty() || leadershipChannel.get().equals(channel)) {
             return;
         }
         String leadership = leadershipChannel.get();
-        String text = ":warning: I can't post escalations in <#" + channel + ">: I'm not in that channel (`" + code.group()
+        String text = ":warning: I can't post escalations in <#" + channel + ">: I'm not in that channel (`" + slackError
                 + "`). Invite me there (`/invite @Drumbeat`) so the team sees them; until then they reach owners and"
                 + " deputies by direct message, and this channel at the top of the ladder.";
         Map<String, Object> args = Map.of("text", text, "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))));
