@@ -1,11 +1,10 @@
 package dev.drumbeat;
 
-import dev.drumbeat.catalog.CatalogCsvCli;
+import dev.drumbeat.catalog.csv.CatalogCsvCli;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.config.ConfigException;
 import dev.drumbeat.config.ConfigLoader;
 import dev.drumbeat.db.Database;
-import dev.drumbeat.sandbox.Demo;
 import dev.drumbeat.sandbox.DemoPortfolio;
 import java.io.PrintStream;
 import java.nio.file.Path;

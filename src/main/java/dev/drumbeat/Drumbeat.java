@@ -6,16 +6,16 @@ import dev.drumbeat.ask.AskListeners;
 import dev.drumbeat.ask.AskPosts;
 import dev.drumbeat.ask.AskService;
 import dev.drumbeat.ask.AskShareFailures;
-import dev.drumbeat.ask.DecisionNotices;
-import dev.drumbeat.ask.DecisionService;
+import dev.drumbeat.ask.decision.DecisionNotices;
+import dev.drumbeat.ask.decision.DecisionService;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.catalog.CatalogExport;
-import dev.drumbeat.catalog.CatalogImportService;
+import dev.drumbeat.catalog.csv.CatalogExport;
+import dev.drumbeat.catalog.csv.CatalogImportService;
 import dev.drumbeat.catalog.CatalogListeners;
-import dev.drumbeat.catalog.CatalogRoutes;
+import dev.drumbeat.catalog.csv.CatalogRoutes;
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.InitiativeService;
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.chart.CardCharts;
 import dev.drumbeat.chart.ChartData;
@@ -24,7 +24,7 @@ import dev.drumbeat.chart.ChartRoutes;
 import dev.drumbeat.chart.DigestCharts;
 import dev.drumbeat.checkin.CheckInListeners;
 import dev.drumbeat.checkin.CheckInService;
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.checkin.PromptJob;
 import dev.drumbeat.checkin.PromptRefresh;
 import dev.drumbeat.checkin.PromptService;
@@ -38,9 +38,9 @@ import dev.drumbeat.dashboard.DashboardListeners;
 import dev.drumbeat.dashboard.DashboardRoutes;
 import dev.drumbeat.dashboard.PortfolioService;
 import dev.drumbeat.db.Database;
-import dev.drumbeat.escalation.DigestJob;
+import dev.drumbeat.digest.DigestJob;
 import dev.drumbeat.escalation.EscalationChannelRefusals;
-import dev.drumbeat.escalation.DigestService;
+import dev.drumbeat.digest.DigestService;
 import dev.drumbeat.escalation.EscalationJob;
 import dev.drumbeat.escalation.EscalationJobTrigger;
 import dev.drumbeat.escalation.EscalationListeners;
@@ -71,22 +71,23 @@ import dev.drumbeat.people.PeopleListeners;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.PeopleSync;
 import dev.drumbeat.people.PeopleSyncJob;
+import dev.drumbeat.schedule.JobRunner;
 import dev.drumbeat.schedule.Scheduling;
 import dev.drumbeat.slack.BoltAdapter;
 import dev.drumbeat.slack.CommandRouter;
-import dev.drumbeat.slack.Outbox;
-import dev.drumbeat.slack.OutboxCommand;
-import dev.drumbeat.slack.OutboxSender;
-import dev.drumbeat.slack.OutboxSenderSettings;
-import dev.drumbeat.slack.RateLimitSettings;
-import dev.drumbeat.slack.RateLimits;
+import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.slack.outbox.OutboxCommand;
+import dev.drumbeat.slack.outbox.OutboxSender;
+import dev.drumbeat.slack.outbox.OutboxSenderSettings;
+import dev.drumbeat.slack.outbox.RateLimitSettings;
+import dev.drumbeat.slack.outbox.RateLimits;
 import dev.drumbeat.slack.RequestVerifier;
 import dev.drumbeat.slack.ResponseUrls;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.slack.SlackRetries;
-import dev.drumbeat.web.ApiTokenGuard;
-import dev.drumbeat.web.ApiTokenService;
-import dev.drumbeat.web.TokenCommand;
+import dev.drumbeat.apitoken.ApiTokenGuard;
+import dev.drumbeat.apitoken.ApiTokenService;
+import dev.drumbeat.apitoken.TokenCommand;
 import dev.drumbeat.web.WebServer;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
@@ -100,7 +101,7 @@ import java.util.function.Consumer;
  * The composition root: builds Drumbeat's object graph with {@code new}, in dependency order, and
  * starts its HTTP server. {@link Cli} is the command line in front of it.
  */
-public final class Drumbeat implements AutoCloseable {
+public final class Drumbeat implements AutoCloseable, JobRunner {
     /** Where `serve` listens: every interface, for Slack and the load balancer. */
     public static final String ANY_INTERFACE = "0.0.0.0";
     /** Where the demo listens: its sandbox lets anyone act as anyone, so only this machine may reach it. */
@@ -226,6 +227,7 @@ public final class Drumbeat implements AutoCloseable {
     }
 
     /** Fires a scheduled job now on whichever instance of the cluster takes it; for operators and tests. */
+    @Override
     public void runJobNow(String name) {
         scheduling.orElseThrow(() -> new IllegalStateException("this instance runs no jobs")).triggerNow(name);
     }

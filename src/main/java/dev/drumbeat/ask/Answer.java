@@ -1,5 +1,7 @@
 package dev.drumbeat.ask;
 
+import dev.drumbeat.ask.advisor.Advice;
+
 import com.slack.api.model.block.LayoutBlock;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +13,8 @@ import java.util.Optional;
  * @param fallback the notification text
  * @param advice   the advisor's working when the answer is a trade-off, so a decision can be recorded from it
  */
-record Answer(String kind, String fallback, List<LayoutBlock> blocks, Optional<Advice> advice) {
-    Answer {
+public record Answer(String kind, String fallback, List<LayoutBlock> blocks, Optional<Advice> advice) {
+    public Answer {
         blocks = List.copyOf(blocks);
     }
 

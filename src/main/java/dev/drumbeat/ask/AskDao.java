@@ -1,6 +1,6 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.catalog.ServiceMatcher;
+import dev.drumbeat.core.ServiceMatcher;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AskDao.ServiceFact.class)
 @RegisterConstructorMapper(AskDao.SlipSubject.class)
 @RegisterConstructorMapper(AskDao.StoredAsk.class)
-interface AskDao {
+public interface AskDao {
 
     /** One service's owner, deputy and economics, for "who owns", "who is the deputy" and "unit cost". */
     record ServiceFact(String key, String name, String tier, Optional<String> ownerId, boolean ownerActive,

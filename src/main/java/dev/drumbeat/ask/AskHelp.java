@@ -1,5 +1,7 @@
 package dev.drumbeat.ask;
 
+import dev.drumbeat.ask.question.Question;
+
 import dev.drumbeat.slack.SlackBlocks;
 import java.util.List;
 import java.util.Optional;

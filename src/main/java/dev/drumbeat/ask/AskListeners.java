@@ -1,5 +1,9 @@
 package dev.drumbeat.ask;
 
+import dev.drumbeat.ask.decision.DecisionReplies;
+import dev.drumbeat.ask.decision.DecisionService;
+import dev.drumbeat.ask.decision.DecisionsCommand;
+
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -8,9 +12,9 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
-import dev.drumbeat.UserError;
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.core.UserError;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Actor;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Failures;

@@ -1,5 +1,7 @@
 package dev.drumbeat.ask;
 
+import dev.drumbeat.ask.question.QuestionParser;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;

@@ -1,10 +1,12 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.ask.decision.DecisionDao;
+
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Actor;
 import dev.drumbeat.slack.BlockJson;
-import dev.drumbeat.slack.Outbox;
-import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.slack.outbox.OutboxMessage;
 import dev.drumbeat.slack.SlackBlocks;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +71,7 @@ public final class AskPosts {
     }
 
     /** A chat.update of a message whose ts Slack already gave us (not one still queued). */
-    static OutboxMessage update(String teamId, String dedupeKey, String channel, String ts, Map<String, Object> content) {
+    public static OutboxMessage update(String teamId, String dedupeKey, String channel, String ts, Map<String, Object> content) {
         Map<String, Object> args = new HashMap<>(content);
         args.put("channel", channel);
         args.put("ts", ts);

@@ -1,7 +1,13 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.ask.advisor.AdviceViews;
+import dev.drumbeat.ask.advisor.Advisor;
+import dev.drumbeat.ask.advisor.StoredAdvice;
+import dev.drumbeat.ask.question.Question;
+import dev.drumbeat.ask.question.QuestionText;
+
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Actor;
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;

@@ -1,5 +1,9 @@
 package dev.drumbeat.ask;
 
+import dev.drumbeat.ask.advisor.StoredAdvice;
+import dev.drumbeat.ask.decision.DecisionDao;
+import dev.drumbeat.ask.decision.DecisionService;
+
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -8,8 +12,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.ZoneOffset;
@@ -24,7 +28,7 @@ import java.util.Map;
  * Block Kit around an answer: the Share and Record decision buttons, the answer as shared in a channel or thread,
  * and the list of decisions with their Undo buttons.
  */
-final class AskViews {
+public final class AskViews {
     static final String SHARE = "ask-share";
     static final String RECORD = "ask-record";
     static final String UNDO = "decision-undo";
@@ -32,7 +36,7 @@ final class AskViews {
     private static final int MAX_QUESTION = 300;
     private final Money money;
 
-    AskViews(Money money) {
+    public AskViews(Money money) {
         this.money = money;
     }
 
@@ -94,7 +98,7 @@ final class AskViews {
     }
 
     /** A kept answer in a channel once its decision is undone: it says so, and may be recorded again. */
-    Map<String, Object> undone(AskDao.StoredAsk ask, DecisionDao.Decision decision) {
+    public Map<String, Object> undone(AskDao.StoredAsk ask, DecisionDao.Decision decision) {
         String note = ":leftwards_arrow_with_hook: Decision #" + decision.id() + " was undone by "
                 + Mentions.mention(decision.undoneBy().orElse(decision.decidedBy())) + ".";
         Map<String, Object> shown = new HashMap<>(shown(ask, List.of(SlackBlocks.note(byline(ask, ask.askedBy())))));
@@ -105,7 +109,7 @@ final class AskViews {
     }
 
     /** `/drumbeat decisions`: a page of decisions, newest first, each standing one with Undo. */
-    List<LayoutBlock> decisions(DecisionService.Page page) {
+    public List<LayoutBlock> decisions(DecisionService.Page page) {
         List<LayoutBlock> blocks = new ArrayList<>();
         int last = page.first() + page.decisions().size() - 1;
         blocks.add(SlackBlocks.markdown("*Decisions*, newest first: " + (page.first() == last ? "" + last

@@ -1,8 +1,10 @@
 package dev.drumbeat.ask;
 
+import dev.drumbeat.ask.advisor.AdviceViews;
+
 import com.slack.api.model.block.LayoutBlock;
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.drumbeat.catalog;
 
+import dev.drumbeat.core.ServiceMatcher;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,12 +1,14 @@
 package dev.drumbeat.catalog;
 
+import dev.drumbeat.core.Money;
+
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.drumbeat.UserError;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.core.UserError;
+import dev.drumbeat.core.Actor;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
 import java.util.Map;

@@ -1,10 +1,12 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.ServiceMatcher;
+
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.people.Actor;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Mentions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

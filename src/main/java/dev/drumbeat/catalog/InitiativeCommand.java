@@ -1,6 +1,8 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.ServiceMatcher;
+
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;

@@ -1,5 +1,7 @@
 package dev.drumbeat.catalog;
 
+import dev.drumbeat.core.ServiceMatcher;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package dev.drumbeat.catalog;
 
+import dev.drumbeat.core.ServiceMatcher;
+
 import com.slack.api.model.view.ViewState;
 import dev.drumbeat.slack.FormState;
 import java.math.BigDecimal;

@@ -1,9 +1,11 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.ServiceMatcher;
+
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.core.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,9 @@
 package dev.drumbeat.catalog;
 
+import dev.drumbeat.core.Money;
+
 import com.slack.api.model.block.LayoutBlock;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;

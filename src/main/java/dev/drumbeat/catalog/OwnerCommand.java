@@ -1,7 +1,7 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.UserError;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.UserError;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.Person;
 import dev.drumbeat.slack.CommandRequest;

@@ -1,6 +1,6 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.core.Actor;
 
 /**
  * Told when a service is given an owner here ({@code /drumbeat owner}, the service modal), so another feature can

@@ -1,6 +1,8 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.ServiceMatcher;
+
+import dev.drumbeat.core.UserError;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,7 +1,7 @@
 package dev.drumbeat.chart;
 
 import dev.drumbeat.catalog.CatalogTotals.Totals;
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.checkin.Kpi;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.drumbeat.chart;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.escalation.DigestChart;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.digest.DigestChart;
 import java.time.Instant;
 import java.util.List;
 

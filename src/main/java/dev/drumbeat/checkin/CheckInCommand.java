@@ -2,7 +2,7 @@ package dev.drumbeat.checkin;
 
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.catalog.ServiceLookup;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.core.Actor;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;

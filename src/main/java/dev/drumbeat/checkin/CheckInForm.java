@@ -1,6 +1,6 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
@@ -15,7 +15,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.slack.FormBlocks;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;

@@ -1,11 +1,13 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.Periods;
+
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.Service;
-import dev.drumbeat.people.Actor;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.Person;
 import dev.drumbeat.slack.SlackBlocks;

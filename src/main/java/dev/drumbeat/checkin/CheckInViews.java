@@ -1,6 +1,6 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;

@@ -1,6 +1,6 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 
 import java.math.BigDecimal;
 import java.util.Locale;

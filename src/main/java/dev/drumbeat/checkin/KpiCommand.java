@@ -1,12 +1,12 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.ServiceLookup;
-import dev.drumbeat.catalog.ServiceMatcher;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.core.ServiceMatcher;
+import dev.drumbeat.core.Actor;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;

@@ -1,5 +1,7 @@
 package dev.drumbeat.checkin;
 
+import dev.drumbeat.core.Periods;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,7 +1,9 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.slack.Outbox;
-import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.core.Periods;
+
+import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;

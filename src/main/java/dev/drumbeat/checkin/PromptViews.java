@@ -6,7 +6,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.people.Actor;
-import dev.drumbeat.web.ApiTokenGuard;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.apitoken.ApiTokenGuard;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -1,8 +1,10 @@
 package dev.drumbeat.checkin;
 
+import dev.drumbeat.core.Periods;
+
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.core.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.drumbeat.dashboard;
 
-import dev.drumbeat.people.Role;
+import dev.drumbeat.core.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

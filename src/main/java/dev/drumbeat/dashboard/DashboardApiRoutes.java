@@ -1,6 +1,6 @@
 package dev.drumbeat.dashboard;
 
-import dev.drumbeat.web.ApiTokenGuard;
+import dev.drumbeat.apitoken.ApiTokenGuard;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,6 +1,6 @@
 package dev.drumbeat.dashboard;
 
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;

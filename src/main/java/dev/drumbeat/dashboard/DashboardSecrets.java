@@ -1,6 +1,6 @@
 package dev.drumbeat.dashboard;
 
-import dev.drumbeat.web.SecretHash;
+import dev.drumbeat.core.SecretHash;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;

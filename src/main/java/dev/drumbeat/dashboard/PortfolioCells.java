@@ -1,6 +1,6 @@
 package dev.drumbeat.dashboard;
 
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Set;

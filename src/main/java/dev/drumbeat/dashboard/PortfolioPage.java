@@ -1,7 +1,7 @@
 package dev.drumbeat.dashboard;
 
 import dev.drumbeat.catalog.CatalogTotals;
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.catalog.Tier;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.drumbeat.dashboard;
 
 import dev.drumbeat.catalog.KpiStatus;
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.catalog.Service;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

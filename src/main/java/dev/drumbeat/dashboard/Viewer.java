@@ -1,6 +1,6 @@
 package dev.drumbeat.dashboard;
 
-import dev.drumbeat.people.Role;
+import dev.drumbeat.core.Role;
 
 /** Who is looking at the dashboard through a live session, and with which role. */
 record Viewer(String teamId, String userId, Role role) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * week. A week runs Monday to Sunday in that zone and is named by its Monday, so a digest missed at its hour
  * (every instance down) still goes out later the same week, and never spills into the next. Pure.
  */
-record DigestSchedule(DayOfWeek day, int hour, ZoneId zone) {
+public record DigestSchedule(DayOfWeek day, int hour, ZoneId zone) {
 
     /** What applies when a workspace has no escalation_settings row: Friday 16:00 UTC. */
     static DigestSchedule defaults() {
@@ -23,14 +23,14 @@ record DigestSchedule(DayOfWeek day, int hour, ZoneId zone) {
     }
 
     /** From the stored settings; a name that is not a weekday, an hour out of range or an unknown zone keeps the default. */
-    static DigestSchedule of(String day, int hour, String tz) {
+    public static DigestSchedule of(String day, int hour, String tz) {
         DigestSchedule fallback = defaults();
         return new DigestSchedule(dayOf(day).orElse(fallback.day()), hour >= 0 && hour <= 23 ? hour : fallback.hour(),
                 zoneOf(tz).orElse(fallback.zone()));
     }
 
     /** The Monday, in this zone, of the week containing {@code now}. */
-    LocalDate weekOf(Instant now) {
+    public LocalDate weekOf(Instant now) {
         return now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
@@ -39,7 +39,7 @@ record DigestSchedule(DayOfWeek day, int hour, ZoneId zone) {
         return ZonedDateTime.of(week.with(TemporalAdjusters.nextOrSame(day)).atTime(hour, 0), zone).toInstant();
     }
 
-    boolean isDue(Instant now) {
+    public boolean isDue(Instant now) {
         return !now.isBefore(dueAt(weekOf(now)));
     }
 

@@ -1,9 +1,9 @@
 package dev.drumbeat.escalation;
 
 import dev.drumbeat.slack.BlockJson;
-import dev.drumbeat.slack.Outbox;
-import dev.drumbeat.slack.OutboxDeadLetters;
-import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.slack.outbox.OutboxDeadLetters;
+import dev.drumbeat.slack.outbox.OutboxMessage;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

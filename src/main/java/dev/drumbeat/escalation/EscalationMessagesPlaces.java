@@ -1,9 +1,9 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.people.AwayCover;
 import dev.drumbeat.people.AwayState;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Mentions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

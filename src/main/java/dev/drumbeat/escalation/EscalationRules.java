@@ -1,6 +1,6 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.people.AwayCover;
 import dev.drumbeat.people.AwayState;
 import java.time.Duration;

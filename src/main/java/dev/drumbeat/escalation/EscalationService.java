@@ -1,6 +1,6 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,9 +1,9 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.UserError;
-import dev.drumbeat.people.Actor;
-import dev.drumbeat.people.Mentions;
-import dev.drumbeat.people.Role;
+import dev.drumbeat.core.UserError;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

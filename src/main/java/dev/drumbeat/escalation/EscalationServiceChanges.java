@@ -1,9 +1,9 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.core.Actor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

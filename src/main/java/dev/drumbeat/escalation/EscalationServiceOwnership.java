@@ -1,14 +1,14 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.catalog.CatalogDao;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.catalog.ServiceDraft;
-import dev.drumbeat.people.Actor;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.Person;
-import dev.drumbeat.people.Role;
+import dev.drumbeat.core.Role;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

@@ -1,6 +1,6 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

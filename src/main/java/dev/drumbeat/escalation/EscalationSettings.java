@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.digest.DigestDao;
+
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

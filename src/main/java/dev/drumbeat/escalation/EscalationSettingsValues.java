@@ -1,6 +1,6 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.DayOfWeek;
 import java.time.ZoneId;

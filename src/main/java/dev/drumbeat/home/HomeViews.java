@@ -3,7 +3,7 @@ package dev.drumbeat.home;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.catalog.CheckInSummary;
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.catalog.ServiceListing;
 import dev.drumbeat.checkin.CheckInService;
 import dev.drumbeat.checkin.CheckInViews;

@@ -1,6 +1,6 @@
 package dev.drumbeat.metrics;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.drumbeat.okr;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.checkin.Periods;
-import dev.drumbeat.people.Actor;
-import dev.drumbeat.people.Role;
+import dev.drumbeat.core.Periods;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;

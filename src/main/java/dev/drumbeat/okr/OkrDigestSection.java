@@ -1,6 +1,6 @@
 package dev.drumbeat.okr;
 
-import dev.drumbeat.escalation.DigestSection;
+import dev.drumbeat.digest.DigestSection;
 import dev.drumbeat.slack.SlackBlocks;
 import java.util.ArrayList;
 import java.util.List;

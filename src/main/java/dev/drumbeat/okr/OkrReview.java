@@ -1,9 +1,9 @@
 package dev.drumbeat.okr;
 
 import dev.drumbeat.catalog.CatalogTotals;
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.slack.Outbox;
-import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

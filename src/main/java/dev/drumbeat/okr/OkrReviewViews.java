@@ -2,7 +2,7 @@ package dev.drumbeat.okr;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.catalog.CatalogTotals;
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;

@@ -1,11 +1,11 @@
 package dev.drumbeat.okr;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.people.Actor;
-import dev.drumbeat.slack.Outbox;
-import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,8 +1,8 @@
 package dev.drumbeat.okr;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.people.Mentions;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;

@@ -1,6 +1,8 @@
 package dev.drumbeat.people;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.Actor;
+
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;

@@ -1,6 +1,6 @@
 package dev.drumbeat.people;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.UserError;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package dev.drumbeat.people;
 
+import dev.drumbeat.core.Mentions;
+
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Locale;

@@ -1,9 +1,12 @@
 package dev.drumbeat.people;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Mentions;
+
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

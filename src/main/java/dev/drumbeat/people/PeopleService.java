@@ -1,5 +1,10 @@
 package dev.drumbeat.people;
 
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Actors;
+import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Role;
+
 import com.slack.api.model.User;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +12,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /** Who people are and what they may do. Roles: admins from configuration, the rest from the database. */
-public final class PeopleService {
+public final class PeopleService implements Actors {
     private final Jdbi jdbi;
     private final Set<String> admins;
 
@@ -20,6 +25,7 @@ public final class PeopleService {
      * Says who is asking, learning the person (and the workspace, on its first request) when they are new
      * or renamed; a known person costs one read, so read-only commands stay read-only.
      */
+    @Override
     public Actor actorFor(String teamId, String userId, String userName) {
         Optional<Person> known = find(teamId, userId);
         if (known.isPresent() && known.get().name().equals(userName)) {

@@ -1,5 +1,7 @@
 package dev.drumbeat.people;
 
+import dev.drumbeat.core.Role;
+
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersListResponse;

@@ -1,5 +1,7 @@
 package dev.drumbeat.people;
 
+import dev.drumbeat.core.Role;
+
 /** Someone in the Slack workspace, as Drumbeat knows them. */
 public record Person(String teamId, String userId, String name, String realName, String tz, boolean deactivated, Role role) {
 

@@ -1,5 +1,9 @@
 package dev.drumbeat.people;
 
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Role;
+
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;

@@ -1,5 +1,7 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+
 import dev.drumbeat.sandbox.DemoPortfolioCatalog.KpiRow;
 import dev.drumbeat.sandbox.DemoPortfolioCatalog.ServiceRow;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.Drumbeat;
+import dev.drumbeat.schedule.JobRunner;
 import dev.drumbeat.checkin.PromptJob;
-import dev.drumbeat.escalation.DigestJob;
+import dev.drumbeat.digest.DigestJob;
 import dev.drumbeat.escalation.EscalationJob;
 import dev.drumbeat.okr.OkrQuarterJob;
 import java.time.Duration;
@@ -15,13 +15,13 @@ import java.util.function.Supplier;
  * The sandbox's clock control: moves the demo's clock forward, then runs the jobs that care about time at once
  * (prompts and reminders, escalations, the digest, the turn of the quarter) instead of waiting for their next turn.
  */
-final class SandboxClock {
+public final class SandboxClock {
     private static final List<String> TIMELY_JOBS = List.of(PromptJob.NAME, EscalationJob.NAME, DigestJob.NAME,
             OkrQuarterJob.NAME);
     private final DemoClock clock;
-    private final Supplier<Drumbeat> drumbeat;
+    private final Supplier<JobRunner> drumbeat;
 
-    SandboxClock(DemoClock clock, Supplier<Drumbeat> drumbeat) {
+    public SandboxClock(DemoClock clock, Supplier<JobRunner> drumbeat) {
         this.clock = clock;
         this.drumbeat = drumbeat;
     }

@@ -1,5 +1,7 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.net.http.HttpResponse;

@@ -1,5 +1,7 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;

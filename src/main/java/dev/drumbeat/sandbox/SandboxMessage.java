@@ -1,5 +1,8 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+import dev.drumbeat.sandbox.standin.SlackStandInMessage;
+
 /**
  * A message as the sandbox page shows it: one the bot posted (read from the Slack stand-in) or one the page
  * added itself (a person's message or mention, a typed slash command and its answer). {@code visibleTo} names

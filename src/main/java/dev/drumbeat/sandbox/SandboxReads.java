@@ -1,5 +1,7 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
+
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.LinkedHashMap;

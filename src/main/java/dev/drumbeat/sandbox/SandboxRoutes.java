@@ -1,5 +1,7 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
@@ -30,14 +32,14 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
     private final SandboxReads reads;
 
     /** {@code driver} is supplied late: the server's port is known only once it has started. */
-    SandboxRoutes(Supplier<SlackDriver> driver, SlackStandIn slack, List<DemoPortfolio.DemoPerson> people, String teamId,
+    public SandboxRoutes(Supplier<SlackDriver> driver, SlackStandIn slack, List<DemoPortfolio.DemoPerson> people, String teamId,
                   SandboxClock clock) {
         SandboxTranscript transcript = new SandboxTranscript();
         SandboxFeed feed = new SandboxFeed(slack, transcript);
         this.workspace = new SandboxWorkspace(driver, slack, people, teamId, clock, transcript, feed);
         this.composer = new SandboxComposer(workspace);
         this.interactions = new SandboxInteractions(workspace);
-        this.reads = new SandboxReads(workspace, new SandboxConversations(slack, feed, Demo.LEADERSHIP_CHANNEL,
+        this.reads = new SandboxReads(workspace, new SandboxConversations(slack, feed, DemoWorkspace.LEADERSHIP_CHANNEL,
                 SandboxConversations.demoTeamChannels()));
     }
 

@@ -1,5 +1,9 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.sandbox.standin.SlackStandInJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;

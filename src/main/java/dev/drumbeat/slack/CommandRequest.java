@@ -1,7 +1,7 @@
 package dev.drumbeat.slack;
 
 import com.slack.api.model.view.View;
-import dev.drumbeat.people.Actor;
+import dev.drumbeat.core.Actor;
 
 /** A parsed `/drumbeat` call: who, the words after the subcommand, and a way to open a modal. */
 public record CommandRequest(Actor actor, String args, String channelId, ModalOpener modals) {

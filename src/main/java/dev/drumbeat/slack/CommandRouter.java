@@ -7,9 +7,9 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
-import dev.drumbeat.UserError;
-import dev.drumbeat.people.Actor;
-import dev.drumbeat.people.PeopleService;
+import dev.drumbeat.core.UserError;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Actors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +27,9 @@ public final class CommandRouter {
     static final int MAX_TEXT = 4000;
     private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
     private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
-    private final PeopleService people;
+    private final Actors people;
 
-    public CommandRouter(PeopleService people) {
+    public CommandRouter(Actors people) {
         this.people = people;
         add(new HelpCommand(this::subcommands));
     }

@@ -1,7 +1,7 @@
 package dev.drumbeat.slack;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.drumbeat.catalog.ServiceMatcher;
+import dev.drumbeat.core.ServiceMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import static dev.drumbeat.ask.AskFixture.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drumbeat.sandbox.BlockKitLimits;
+import dev.drumbeat.sandbox.standin.BlockKitLimits;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;

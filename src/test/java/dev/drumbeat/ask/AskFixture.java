@@ -1,7 +1,7 @@
 package dev.drumbeat.ask;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drumbeat.sandbox.SlackStandInCall;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;

@@ -11,9 +11,9 @@ import static dev.drumbeat.ask.AskFixture.lastNotice;
 import static dev.drumbeat.ask.AskFixture.postsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.sandbox.SlackStandInCall;
-import dev.drumbeat.sandbox.SlackStandIn;
-import dev.drumbeat.sandbox.SlackStandInMessage;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.drumbeat.bench;
 
-import dev.drumbeat.ask.Candidate;
+import dev.drumbeat.ask.advisor.Candidate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -17,7 +17,7 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
  * and the monthly cost query of {@code AskDao.monthlyCost}, copied here because that DAO is package-private.
  */
 final class AskCandidates {
-    static final String CANDIDATES = ClasspathSqlLocator.removingComments().locate("dev.drumbeat.ask.AdvisorDao.candidates");
+    static final String CANDIDATES = ClasspathSqlLocator.removingComments().locate("dev.drumbeat.ask.advisor.AdvisorDao.candidates");
     static final String MONTHLY_COST =
             "select coalesce(sum(unit_cost * monthly_demand), 0) from services where team_id = :teamId and active";
 

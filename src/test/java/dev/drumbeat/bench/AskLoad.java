@@ -2,7 +2,7 @@ package dev.drumbeat.bench;
 
 import dev.drumbeat.Drumbeat;
 import dev.drumbeat.db.Database;
-import dev.drumbeat.sandbox.SlackStandIn;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.support.TestDrumbeat;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.drumbeat.bench;
 
-import dev.drumbeat.ask.AdvisorRules;
-import dev.drumbeat.ask.Candidate;
-import dev.drumbeat.ask.Optimiser;
+import dev.drumbeat.ask.advisor.AdvisorRules;
+import dev.drumbeat.ask.advisor.Candidate;
+import dev.drumbeat.ask.advisor.Optimiser;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.Arrays;

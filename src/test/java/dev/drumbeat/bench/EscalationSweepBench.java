@@ -1,6 +1,6 @@
 package dev.drumbeat.bench;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.escalation.EscalationFactsDao;
 import dev.drumbeat.escalation.EscalationRules;
@@ -11,7 +11,7 @@ import dev.drumbeat.escalation.InitiativeFacts;
 import dev.drumbeat.escalation.ServiceFacts;
 import dev.drumbeat.escalation.Thresholds;
 import dev.drumbeat.escalation.ThresholdsDao;
-import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,15 +1,15 @@
 package dev.drumbeat.bench;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.checkin.PromptService;
 import dev.drumbeat.db.Database;
-import dev.drumbeat.sandbox.SlackStandIn;
-import dev.drumbeat.sandbox.SlackStandInCall;
-import dev.drumbeat.slack.Outbox;
-import dev.drumbeat.slack.OutboxSender;
-import dev.drumbeat.slack.OutboxSenderSettings;
-import dev.drumbeat.slack.RateLimitSettings;
-import dev.drumbeat.slack.RateLimits;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.slack.outbox.OutboxSender;
+import dev.drumbeat.slack.outbox.OutboxSenderSettings;
+import dev.drumbeat.slack.outbox.RateLimitSettings;
+import dev.drumbeat.slack.outbox.RateLimits;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.support.TestDatabase;
 import dev.drumbeat.support.TestDrumbeat;

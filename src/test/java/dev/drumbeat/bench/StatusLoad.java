@@ -1,6 +1,7 @@
 package dev.drumbeat.bench;
 
-import dev.drumbeat.sandbox.Demo;
+import dev.drumbeat.sandbox.DemoWorkspace;
+import dev.drumbeat.Demo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ public final class StatusLoad {
     }
 
     private String secret() {
-        return options.secret().orElse(Demo.SIGNING_SECRET);
+        return options.secret().orElse(DemoWorkspace.SIGNING_SECRET);
     }
 
     private static HttpClient client() {

@@ -2,7 +2,7 @@ package dev.drumbeat.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.sandbox.SlackStandInCall;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;

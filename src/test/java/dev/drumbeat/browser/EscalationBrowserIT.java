@@ -1,10 +1,11 @@
 package dev.drumbeat.browser;
 
+import dev.drumbeat.sandbox.DemoWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.escalation.EscalationJob;
-import dev.drumbeat.sandbox.Demo;
-import dev.drumbeat.sandbox.SlackStandInMessage;
+import dev.drumbeat.Demo;
+import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,12 @@ class EscalationBrowserIT {
         browser.await("the first escalation sweep", d -> sweeps(browser) > 0);
         assertThat(climbed(browser.demo())).as("an escalation at the top at the start").isEmpty();
 
-        SlackStandInMessage escalation = browser.await("an escalation that climbed to " + Demo.LEADERSHIP_CHANNEL,
+        SlackStandInMessage escalation = browser.await("an escalation that climbed to " + DemoWorkspace.LEADERSHIP_CHANNEL,
                 Duration.ofSeconds(90), d -> climbedElseNextDay(browser, page).orElse(null));
         assertThat(daysAdvanced).as("days it took to climb").isBetween(2, MOST_DAYS);
 
         String service = serviceNamed(escalation);
-        page.openConversation(Demo.LEADERSHIP_CHANNEL);
+        page.openConversation(DemoWorkspace.LEADERSHIP_CHANNEL);
         WebElement shown = escalation.threadTs() == null ? page.messageAt(escalation.ts())
                 : page.threadReply(page.messageAt(escalation.threadTs()), service);
         assertThat(shown.getText()).contains(service, "Acknowledge");
@@ -62,7 +63,7 @@ class EscalationBrowserIT {
     }
 
     private static Optional<SlackStandInMessage> climbed(Demo demo) {
-        return demo.slack().messages(Demo.LEADERSHIP_CHANNEL).stream()
+        return demo.slack().messages(DemoWorkspace.LEADERSHIP_CHANNEL).stream()
                 .filter(m -> m.text() != null && m.text().startsWith(AT_LEADERSHIP) && !m.text().contains(STARTS_AT_THE_TOP))
                 .findFirst();
     }

@@ -1,6 +1,6 @@
 package dev.drumbeat.browser;
 
-import dev.drumbeat.sandbox.Demo;
+import dev.drumbeat.Demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

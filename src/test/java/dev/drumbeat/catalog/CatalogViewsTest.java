@@ -1,5 +1,7 @@
 package dev.drumbeat.catalog;
 
+import dev.drumbeat.core.Money;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -6,7 +6,7 @@ import static dev.drumbeat.support.Interactions.text;
 import static dev.drumbeat.support.Interactions.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.sandbox.SlackStandInCall;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.SlackUser;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.checkin.Periods;
-import dev.drumbeat.escalation.DigestService;
-import dev.drumbeat.sandbox.BlockKitLimits;
-import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Periods;
+import dev.drumbeat.digest.DigestService;
+import dev.drumbeat.sandbox.standin.BlockKitLimits;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;

@@ -3,7 +3,7 @@ package dev.drumbeat.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.catalog.CatalogTotals.Totals;
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.checkin.Kpi;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drumbeat.sandbox.BlockKitLimits;
-import dev.drumbeat.sandbox.SlackStandInCall;
+import dev.drumbeat.sandbox.standin.BlockKitLimits;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;

@@ -1,6 +1,6 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.catalog.Money;
+import dev.drumbeat.core.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,11 @@
 package dev.drumbeat.checkin;
 
+import dev.drumbeat.core.Periods;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.db.Database;
-import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;

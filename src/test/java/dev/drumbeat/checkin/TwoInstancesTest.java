@@ -1,14 +1,16 @@
 package dev.drumbeat.checkin;
 
+import dev.drumbeat.core.Periods;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.drumbeat.Drumbeat;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseUrl;
-import dev.drumbeat.slack.Outbox;
-import dev.drumbeat.sandbox.SlackStandIn;
-import dev.drumbeat.sandbox.SlackStandInCall;
+import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drumbeat.checkin.Periods;
-import dev.drumbeat.sandbox.SlackStandInCall;
-import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.core.Periods;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;

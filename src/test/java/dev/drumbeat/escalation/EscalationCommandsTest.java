@@ -3,7 +3,7 @@ package dev.drumbeat.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drumbeat.sandbox.BlockKitLimits;
+import dev.drumbeat.sandbox.standin.BlockKitLimits;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;

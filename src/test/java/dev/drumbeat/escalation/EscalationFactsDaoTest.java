@@ -3,7 +3,7 @@ package dev.drumbeat.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.catalog.CatalogDao;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.support.Seed;

@@ -2,7 +2,7 @@ package dev.drumbeat.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;

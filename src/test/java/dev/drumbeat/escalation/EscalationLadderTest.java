@@ -2,11 +2,11 @@ package dev.drumbeat.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.people.PeopleService;
-import dev.drumbeat.sandbox.SlackStandInCall;
-import dev.drumbeat.sandbox.SlackStandInMessage;
-import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.sandbox.standin.SlackStandInMessage;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.Seed;

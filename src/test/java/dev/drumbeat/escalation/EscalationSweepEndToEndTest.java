@@ -4,10 +4,10 @@ import static dev.drumbeat.support.Interactions.option;
 import static dev.drumbeat.support.Interactions.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.checkin.Periods;
-import dev.drumbeat.sandbox.SlackStandInCall;
-import dev.drumbeat.sandbox.SlackStandInMessage;
-import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.core.Periods;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.sandbox.standin.SlackStandInMessage;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;

@@ -3,10 +3,10 @@ package dev.drumbeat.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.drumbeat.checkin.Periods;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseUrl;
-import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;

@@ -3,8 +3,8 @@ package dev.drumbeat.home;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drumbeat.sandbox.BlockKitLimits;
-import dev.drumbeat.sandbox.SlackStandIn;
+import dev.drumbeat.sandbox.standin.BlockKitLimits;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;

@@ -2,8 +2,8 @@ package dev.drumbeat.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.slack.Outbox;
-import dev.drumbeat.slack.OutboxMessage;
+import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.slack.outbox.OutboxMessage;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;

@@ -3,8 +3,8 @@ package dev.drumbeat.okr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.catalog.Money;
-import dev.drumbeat.slack.Outbox;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.drumbeat.people;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drumbeat.UserError;
+import dev.drumbeat.core.UserError;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;

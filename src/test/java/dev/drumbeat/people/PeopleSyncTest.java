@@ -1,10 +1,12 @@
 package dev.drumbeat.people;
 
+import dev.drumbeat.core.Role;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
-import dev.drumbeat.sandbox.SlackStandIn;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.support.TestDatabase;
 import dev.drumbeat.support.TestDrumbeat;

@@ -1,5 +1,8 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.sandbox.standin.SlackContract;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.Demo;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

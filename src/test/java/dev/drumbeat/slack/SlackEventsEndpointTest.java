@@ -3,7 +3,6 @@ package dev.drumbeat.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.SlackDriver;
-import dev.drumbeat.slack.RequestVerifier;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;

@@ -6,7 +6,7 @@ import dev.drumbeat.Drumbeat;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.SlackDriver;
-import dev.drumbeat.sandbox.SlackStandIn;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.SlackUser;
 import java.net.URI;
 import java.nio.file.Path;

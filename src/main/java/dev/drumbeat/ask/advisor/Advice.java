@@ -1,0 +1,51 @@
+package dev.drumbeat.ask.advisor;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The advisor's answer to "what can we deprioritise to save N?", ready to show: the target in money per month, the
+ * least-impact set that reaches it (or the most that can be saved), the next-best set, and what was left out and
+ * why. For a what-if slip it carries the slip too. Immutable.
+ *
+ * @param target         the monthly saving to reach
+ * @param monthlyCost    what the workspace's active services cost a month, for shares of cost
+ * @param chosen         the picks, see {@link Optimiser#choose}
+ * @param nextBest       the best set sparing the chosen set's most painful pick, when there is one
+ * @param spared         candidates the rules left out, by reason, largest saving first
+ * @param items          the candidates in {@code chosen} and {@code nextBest} by {@link #itemKey}, for ids and KPI names
+ * @param slip           set when the question was a what-if slip
+ */
+public record Advice(BigDecimal target, BigDecimal monthlyCost, Optimiser.Choice chosen, Optional<Optimiser.Choice> nextBest,
+              Map<AdvisorRules.Spared, List<Candidate>> spared, Map<String, PortfolioItem> items,
+              Optional<Slip> slip) {
+
+    /**
+     * A what-if slip: the initiative, how long, what it costs per month and in all, and how many services it relies
+     * on (kept out of the picks with it).
+     */
+    record Slip(String name, int weeks, BigDecimal monthlyCost, BigDecimal totalCost, int reliedOn) {
+    }
+
+    public Advice {
+        Objects.requireNonNull(chosen, "chosen");
+        spared = Map.copyOf(spared);
+        items = Map.copyOf(items);
+    }
+
+    static String itemKey(Candidate candidate) {
+        return candidate.kind() + ":" + candidate.key();
+    }
+
+    PortfolioItem item(Candidate candidate) {
+        return items.get(itemKey(candidate));
+    }
+
+    /** Saving minus value lost, per month: what the cut does to margin. */
+    static BigDecimal marginEffect(Candidate candidate) {
+        return candidate.monthlySaving().subtract(candidate.monthlyValueLost());
+    }
+}

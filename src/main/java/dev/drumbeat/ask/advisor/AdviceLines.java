@@ -1,0 +1,85 @@
+package dev.drumbeat.ask.advisor;
+
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Mentions;
+import dev.drumbeat.slack.SlackBlocks;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lines of an advisor's answer that describe one thing each: a pick, what was left alone, the next-best set and
+ * how the picks were chosen. Names are escaped for mrkdwn; lists of names are cut to a few, with how many more.
+ */
+final class AdviceLines {
+    private static final int MAX_NAMES = 3;
+    private final Money money;
+
+    AdviceLines(Money money) {
+        this.money = money;
+    }
+
+    String pick(Advice advice, Candidate c) {
+        StringBuilder line = new StringBuilder("• *").append(SlackBlocks.escape(c.name())).append("* `").append(c.key())
+                .append("` · ").append(c.kind() == Candidate.Kind.INITIATIVE ? "initiative" : c.tier())
+                .append(" · saves *").append(money.format(c.monthlySaving())).append("*/mo · ")
+                .append(c.kind() == Candidate.Kind.INITIATIVE ? "slip cost " : "value lost ")
+                .append(money.format(c.monthlyValueLost())).append(" · margin ").append(money.signed(Advice.marginEffect(c)))
+                .append(" · ").append(c.ownerId().map(Mentions::mention).orElse("no owner"));
+        PortfolioItem item = advice.item(c);
+        if (item != null && !item.kpisOnTarget().isEmpty()) {
+            line.append(" · KPIs on target: ").append(SlackBlocks.escape(String.join(", ", item.kpisOnTarget())));
+        }
+        int keyResults = item == null ? 0 : item.keyResults().size();
+        int initiatives = c.openDependencies() - keyResults;
+        if (initiatives > 0 && c.kind() == Candidate.Kind.SERVICE) {
+            line.append(" · ").append(AdviceViews.count(initiatives, "initiative")).append(" relying on it");
+        } else if (c.openDependencies() > 0 && c.kind() == Candidate.Kind.INITIATIVE) {
+            line.append(" · delivering for ").append(AdviceViews.count(c.openDependencies(), "service"));
+        }
+        if (keyResults > 0) {
+            line.append(" · would hurt key results: ").append(SlackBlocks.escape(String.join(", ", item.keyResults())));
+        }
+        return line.toString();
+    }
+
+    Optional<String> spared(Map<AdvisorRules.Spared, List<Candidate>> spared) {
+        if (spared.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder("*Left alone*");
+        for (AdvisorRules.Spared reason : AdvisorRules.Spared.values()) {
+            List<Candidate> left = spared.getOrDefault(reason, List.of());
+            if (!left.isEmpty()) {
+                text.append("\n• ").append(left.size()).append(" because ").append(reason.reason()).append(": ")
+                        .append(names(left));
+            }
+        }
+        return Optional.of(text.toString());
+    }
+
+    String nextBest(Advice advice, Optimiser.Choice next) {
+        Candidate kept = advice.chosen().picks().stream().max(Comparator.comparing(AdvisorRules::impact))
+                .orElseThrow();
+        BigDecimal more = next.impact().subtract(advice.chosen().impact());
+        return "*Next best*, keeping " + SlackBlocks.escape(kept.name()) + ": " + AdviceViews.count(next.picks().size(), "pick")
+                + " saving " + money.format(next.saving()) + " a month with " + money.format(more)
+                + " a month more impact: " + names(next.picks());
+    }
+
+    String howChosen(Optimiser.Choice chosen) {
+        String rule = "Chosen for the least impact: value lost, plus " + money.format(AdvisorRules.PER_KPI_ON_TARGET)
+                + " a month for each KPI on target, " + money.format(AdvisorRules.PER_OPEN_DEPENDENCY)
+                + " for each open dependency (an initiative or key result relying on a service, or a service an"
+                + " initiative delivers for) and " + money.format(AdvisorRules.PER_DEMAND_UNIT) + " per unit of monthly demand.";
+        return chosen.provenOptimal() ? rule : rule + " This is the best set found in the time allowed.";
+    }
+
+    private static String names(List<Candidate> candidates) {
+        List<String> names = candidates.stream().limit(MAX_NAMES).map(c -> SlackBlocks.escape(c.name())).toList();
+        String more = candidates.size() > MAX_NAMES ? " and " + (candidates.size() - MAX_NAMES) + " more" : "";
+        return String.join(", ", names) + more;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.drumbeat.ask.advisor;
+
+import dev.drumbeat.ask.AskDao;
+import dev.drumbeat.ask.question.Question;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Answers the trade-off questions from the database: reads the workspace's candidates in one query, applies
+ * {@link AdvisorRules} and hands the eligible ones to {@link Optimiser}. Thread-safe.
+ */
+public final class Advisor {
+    private static final BigDecimal WEEKS_PER_YEAR = BigDecimal.valueOf(52);
+    private static final BigDecimal MONTHS_PER_YEAR = BigDecimal.valueOf(12);
+    private final Jdbi jdbi;
+
+    public Advisor(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** What the advisor reads in one go: the candidates and the monthly cost of every active service. */
+    private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost) {
+    }
+
+    /** "What can we deprioritise to save N?" */
+    public Advice deprioritise(String teamId, Question.Deprioritise question) {
+        Portfolio portfolio = read(teamId);
+        BigDecimal target = question.target().monthlyAgainst(portfolio.monthlyCost());
+        AdvisorRules rules = new AdvisorRules(question.includeStrategic(), question.excludedKeys());
+        return advise(portfolio.items(), rules, target, portfolio.monthlyCost(), Optional.empty());
+    }
+
+    /**
+     * "What if the initiative slips N weeks?": what the slip costs, and what would cover its monthly cost while it
+     * lasts, leaving the initiative and the services it relies on alone. Empty when the initiative is gone.
+     */
+    public Optional<Advice> slip(String teamId, Question.WhatIfSlips question) {
+        return jdbi.withExtension(AskDao.class, dao -> dao.initiative(teamId, question.initiativeKey())).map(initiative -> {
+            Portfolio portfolio = read(teamId);
+            Set<String> untouched = new HashSet<>(initiative.reliedOnKeys());
+            List<PortfolioItem> others = portfolio.items().stream()
+                    .filter(i -> !isThe(i.candidate(), initiative.key()) && !isReliedOn(i.candidate(), untouched))
+                    .toList();
+            BigDecimal total = initiative.monthlySlipCost().multiply(BigDecimal.valueOf(question.weeks()))
+                    .multiply(MONTHS_PER_YEAR).divide(WEEKS_PER_YEAR, 2, RoundingMode.HALF_UP);
+            Advice.Slip slip = new Advice.Slip(initiative.name(), question.weeks(), initiative.monthlySlipCost(), total,
+                    untouched.size());
+            return advise(others, AdvisorRules.standard(), initiative.monthlySlipCost(), portfolio.monthlyCost(),
+                    Optional.of(slip));
+        });
+    }
+
+    private Portfolio read(String teamId) {
+        return jdbi.inTransaction(handle -> new Portfolio(handle.attach(AdvisorDao.class).candidates(teamId),
+                handle.attach(AskDao.class).monthlyCost(teamId)));
+    }
+    private static boolean isThe(Candidate candidate, String initiativeKey) {
+        return candidate.kind() == Candidate.Kind.INITIATIVE && candidate.key().equals(initiativeKey);
+    }
+
+    private static boolean isReliedOn(Candidate candidate, Set<String> serviceKeys) {
+        return candidate.kind() == Candidate.Kind.SERVICE && serviceKeys.contains(candidate.key());
+    }
+
+    private static Advice advise(List<PortfolioItem> items, AdvisorRules rules, BigDecimal target, BigDecimal monthlyCost,
+                                 Optional<Advice.Slip> slip) {
+        List<Candidate> eligible = new ArrayList<>();
+        Map<AdvisorRules.Spared, List<Candidate>> spared = new EnumMap<>(AdvisorRules.Spared.class);
+        for (PortfolioItem item : items) {
+            Optional<AdvisorRules.Spared> reason = rules.spared(item.candidate());
+            if (reason.isEmpty()) {
+                eligible.add(item.candidate());
+            } else {
+                spared.computeIfAbsent(reason.get(), r -> new ArrayList<>()).add(item.candidate());
+            }
+        }
+        Optimiser.Choice chosen = Optimiser.choose(eligible, target);
+        Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(eligible, target, chosen);
+        return new Advice(target, monthlyCost, chosen, nextBest, largestFirst(spared), shown(items, chosen, nextBest), slip);
+    }
+
+    /** The items behind the picks the answer shows, by {@link Advice#itemKey}. */
+    private static Map<String, PortfolioItem> shown(List<PortfolioItem> items, Optimiser.Choice chosen,
+                                                    Optional<Optimiser.Choice> nextBest) {
+        Set<Candidate> picked = Collections.newSetFromMap(new IdentityHashMap<>());
+        picked.addAll(chosen.picks());
+        nextBest.ifPresent(next -> picked.addAll(next.picks()));
+        Map<String, PortfolioItem> byKey = new HashMap<>();
+        items.stream().filter(i -> picked.contains(i.candidate())).forEach(i -> byKey.put(Advice.itemKey(i.candidate()), i));
+        return byKey;
+    }
+
+    /** Each reason's candidates, largest saving first. */
+    private static Map<AdvisorRules.Spared, List<Candidate>> largestFirst(Map<AdvisorRules.Spared, List<Candidate>> spared) {
+        Comparator<Candidate> largestFirst = Comparator.comparing(Candidate::monthlySaving).reversed()
+                .thenComparing(Candidate::key);
+        spared.replaceAll((reason, list) -> list.stream().sorted(largestFirst).toList());
+        return spared;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.drumbeat.ask.advisor;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The optimiser's view of a question: the eligible candidates that save something, in one canonical order (least
+ * impact per unit saved first, then larger saving, then key), with saving, impact and target as exact whole units
+ * of a common decimal scale. The canonical order is what makes answers independent of the input's order.
+ *
+ * <p>Units are exact whenever the amounts fit in a long at their own finest scale, which any real catalog does
+ * (cents up to about 10^16). Otherwise the scale is reduced, rounding savings down and the target up, so a set the
+ * optimiser finds feasible truly reaches the target in exact money; the reported totals are always exact.
+ */
+final class OptimiserItems {
+    /** Headroom so that no subset sum or difference of units can overflow a long. */
+    private static final BigDecimal LIMIT = BigDecimal.valueOf(Long.MAX_VALUE / 4);
+
+    final List<Candidate> candidates;
+    final long[] saving;
+    final long[] impact;
+    final long target;
+    /** The exact saving of every candidate together: the most any set can save. */
+    final BigDecimal totalSaving;
+
+    private OptimiserItems(List<Candidate> candidates, long[] saving, long[] impact, long target, BigDecimal totalSaving) {
+        this.candidates = candidates;
+        this.saving = saving;
+        this.impact = impact;
+        this.target = target;
+        this.totalSaving = totalSaving;
+    }
+
+    static OptimiserItems of(List<Candidate> eligible, BigDecimal target) {
+        List<Candidate> useful = eligible.stream().filter(c -> c.monthlySaving().signum() > 0).toList();
+        List<BigDecimal> savings = new ArrayList<>(useful.stream().map(Candidate::monthlySaving).toList());
+        List<BigDecimal> impacts = useful.stream().map(AdvisorRules::impact).toList();
+        BigDecimal total = savings.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal reachable = target.min(total);
+        savings.add(reachable);
+        int savingScale = scaleFor(savings);
+        int impactScale = scaleFor(impacts);
+        long[] w = new long[useful.size()];
+        long[] p = new long[useful.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = toUnits(savings.get(i), savingScale, RoundingMode.FLOOR);
+            p[i] = toUnits(impacts.get(i), impactScale, RoundingMode.HALF_EVEN);
+        }
+        return sorted(useful, w, p, toUnits(reachable, savingScale, RoundingMode.CEILING), total);
+    }
+
+    int size() {
+        return candidates.size();
+    }
+
+    /** The candidates at the given positions, in canonical order. */
+    List<Candidate> pick(boolean[] picked) {
+        List<Candidate> picks = new ArrayList<>();
+        for (int i = 0; i < picked.length; i++) {
+            if (picked[i]) {
+                picks.add(candidates.get(i));
+            }
+        }
+        return picks;
+    }
+
+    /** Compares a / b with c / d exactly, for positive b and d: the order of impact per unit saved. */
+    static int compareRatios(long a, long b, long c, long d) {
+        return compareProducts(a, d, c, b);
+    }
+
+    /** Compares a × b with c × d exactly (128-bit), for non-negative arguments. */
+    static int compareProducts(long a, long b, long c, long d) {
+        long high = Math.multiplyHigh(a, b);
+        long otherHigh = Math.multiplyHigh(c, d);
+        return high != otherHigh ? Long.compare(high, otherHigh) : Long.compareUnsigned(a * b, c * d);
+    }
+
+    private static OptimiserItems sorted(List<Candidate> useful, long[] w, long[] p, long target, BigDecimal total) {
+        Comparator<Integer> order = (i, j) -> compareRatios(p[i], w[i], p[j], w[j]);
+        order = order.thenComparing((i, j) -> Long.compare(w[j], w[i]))
+                .thenComparing(i -> useful.get(i).key())
+                .thenComparing(i -> useful.get(i).toString());
+        Integer[] index = new Integer[useful.size()];
+        Arrays.setAll(index, i -> i);
+        Arrays.sort(index, order);
+        List<Candidate> candidates = new ArrayList<>(index.length);
+        long[] saving = new long[index.length];
+        long[] impact = new long[index.length];
+        for (int k = 0; k < index.length; k++) {
+            candidates.add(useful.get(index[k]));
+            saving[k] = w[index[k]];
+            impact[k] = p[index[k]];
+        }
+        return new OptimiserItems(List.copyOf(candidates), saving, impact, target, total);
+    }
+
+    /** The finest scale of the amounts at which their sum still fits under {@link #LIMIT}. */
+    private static int scaleFor(List<BigDecimal> amounts) {
+        int scale = 0;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal amount : amounts) {
+            scale = Math.max(scale, amount.stripTrailingZeros().scale());
+            sum = sum.add(amount.abs());
+        }
+        while (scale > 0 && sum.movePointRight(scale).compareTo(LIMIT) > 0) {
+            scale--;
+        }
+        if (sum.movePointRight(scale).compareTo(LIMIT) > 0) {
+            throw new ArithmeticException("amounts too large to optimise: " + sum);
+        }
+        return scale;
+    }
+
+    private static long toUnits(BigDecimal amount, int scale, RoundingMode mode) {
+        return amount.movePointRight(scale).setScale(0, mode).longValueExact();
+    }
+}

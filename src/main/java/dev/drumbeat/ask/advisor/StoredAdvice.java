@@ -1,0 +1,51 @@
+package dev.drumbeat.ask.advisor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The part of an advisor's answer a decision is recorded from, kept with the answer as JSON: the target and the
+ * picks exactly as shown, so the decision is what the asker saw even if the catalog has moved on since.
+ */
+public record StoredAdvice(BigDecimal target, BigDecimal saving, List<Pick> picks) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One pick: a service or initiative by row id, with its tier, owner and monthly saving at the time. */
+    public record Pick(String kind, long id, String key, String name, String tier, String ownerId, BigDecimal saving) {
+        public Pick withOwner(String owner) {
+            return new Pick(kind, id, key, name, tier, owner, saving);
+        }
+    }
+
+    public StoredAdvice {
+        picks = List.copyOf(picks);
+    }
+
+    public static StoredAdvice of(Advice advice) {
+        List<Pick> picks = advice.chosen().picks().stream().map(c -> {
+            PortfolioItem item = advice.item(c);
+            return new Pick(c.kind().name().toLowerCase(Locale.ROOT), item.id(), c.key(), c.name(), c.tier(),
+                    c.ownerId().orElse(null), c.monthlySaving());
+        }).toList();
+        return new StoredAdvice(advice.target(), advice.chosen().saving(), picks);
+    }
+
+    public String json() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("advice could not be written as JSON", e);
+        }
+    }
+
+    public static StoredAdvice parse(String json) {
+        try {
+            return JSON.readValue(json, StoredAdvice.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored advice could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.drumbeat.ask.question;
+
+import dev.drumbeat.ask.question.Amount.Per;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the saving in a question: "50k", "$1.2m", "1.2 million", "120,000", "half a million",
+ * "€40k a quarter", "£2.5k per month", "2% of monthly cost", "5 percent". A currency sign or word
+ * is skipped, since the workspace has one currency. Without a period a sum is per month, the
+ * advisor's unit. Numbers that could be read two ways are refused, never guessed. Expects the
+ * lower-case text {@link QuestionText} makes. Stateless and thread-safe.
+ */
+final class AmountParser {
+
+    private static final String SCALE =
+            "hundred thousand|hundred|thousand|thou|grand|millions|million|mill|mil|mm|mn|m|billion|bn|b|k";
+    private static final String PERCENT_OF_COST = "(?:\\s(?:of|off)(?:\\s(?:the|our|total|overall|monthly|quarterly"
+            + "|annual|yearly|portfolio|service|services|its|it|all|running|operating|current|entire|whole))*"
+            + "\\s(?:costs?|spend|spending|budget|bill|run rate|run-rate|outgoings|expenses?|opex|cost base))?";
+    private static final Pattern AMOUNT = Pattern.compile("(?<![\\w.,$€£])(?:[$€£]\\s?)?(?:"
+            + "(?<digits>\\d[\\d,.]*)\\s?(?:(?<percent>%|percent|per cent|pct)" + PERCENT_OF_COST
+            + "|(?<scale>" + SCALE + ")(?![a-z]))?"
+            + "|(?<word>half a|" + QuestionNumbers.WORDS + ")\\s(?<wordScale>hundred thousand|hundred|thousand|grand"
+            + "|million|billion)(?![a-z]))");
+    private static final Pattern SPACED_THOUSANDS = Pattern.compile("(?<![\\w.,])\\d{1,3}(?: \\d{3})+(?![\\w.,])");
+    private static final Pattern PERIOD = Pattern.compile("(?<![\\w.])(?:(?:per|an|a|each|every|this|next|in an?"
+            + "|in the|over the next|over an?|over the|within an?|for each|for an?|for the|the)\\s"
+            + "(?<noun>months?|mo|mth|quarters?|qtr|q|years?|yr|annum)"
+            + "|(?<adverb>monthly|quarterly|annually|yearly|annual|annualised|pcm|pa|p\\.a|pm))(?![\\w])");
+    private static final int PERIOD_REACH_WORDS = 5;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The largest saving asked for that money columns (numeric(14, 2)) can hold as a monthly figure. */
+    private static final BigDecimal LARGEST = new BigDecimal("999999999999");
+
+    private AmountParser() {
+    }
+
+    /** The first amount in {@code text}, with the period said after it (or failing that, before it). */
+    static AmountParse find(String text) {
+        return find(text, 0);
+    }
+
+    /** The first amount at or after {@code from}; a period may still be said anywhere before it. */
+    static AmountParse find(String text, int from) {
+        Matcher spaced = SPACED_THOUSANDS.matcher(text);
+        if (spaced.find(from)) {
+            return spacedThousands(spaced.group());
+        }
+        Matcher amount = AMOUNT.matcher(text);
+        if (!amount.find(from)) {
+            return new AmountParse.Absent();
+        }
+        if (amount.group("word") != null) {
+            return money(wordValue(amount.group("word"), amount.group("wordScale")), text, amount);
+        }
+        String digits = amount.group("digits").replaceAll("[.,]+$", "");
+        Optional<BigDecimal> number = AmountNumber.readDigits(digits);
+        if (number.isEmpty()) {
+            return new AmountParse.Refused(AmountNumber.ambiguity(digits, amount.group("scale")));
+        }
+        return amount.group("percent") != null
+                ? percent(number.get())
+                : money(AmountNumber.scaled(number.get(), amount.group("scale")), text, amount);
+    }
+
+    /** "50 000": one number with spaces between its thousands, or two numbers? */
+    private static AmountParse spacedThousands(String digits) {
+        return new AmountParse.Refused("I can't tell whether \"" + digits + "\" is one number or several. "
+                + "Write it as " + digits.replace(" ", "") + " or " + digits.replace(' ', ',') + ".");
+    }
+
+    private static AmountParse money(BigDecimal value, String text, Matcher amount) {
+        if (value.signum() <= 0) {
+            return new AmountParse.Refused("A saving has to be more than zero.");
+        }
+        if (value.compareTo(LARGEST) > 0) {
+            return new AmountParse.Refused("That saving is more than a trillion; Drumbeat counts money up to"
+                    + " 999 billion. Ask for a smaller one.");
+        }
+        return new AmountParse.Found(Amount.of(value, periodAround(text, amount.start(), amount.end())));
+    }
+
+    private static AmountParse percent(BigDecimal value) {
+        if (value.signum() <= 0) {
+            return new AmountParse.Refused("A saving has to be more than zero.");
+        }
+        if (value.compareTo(HUNDRED) > 0) {
+            return new AmountParse.Refused("A saving can't be more than 100% of the cost.");
+        }
+        return new AmountParse.Found(Amount.percentOfMonthlyCost(value));
+    }
+
+    private static BigDecimal wordValue(String word, String scale) {
+        BigDecimal count = word.equals("half a")
+                ? new BigDecimal("0.5")
+                : BigDecimal.valueOf(QuestionNumbers.valueOf(word).orElse(1));
+        return AmountNumber.scaled(count, scale);
+    }
+
+    /** A period within a few words after the amount wins; then one anywhere before it; then a month. */
+    private static Per periodAround(String text, int start, int end) {
+        return periodIn(firstWords(text.substring(end), PERIOD_REACH_WORDS))
+                .or(() -> periodIn(text.substring(0, start)))
+                .orElse(Per.MONTH);
+    }
+
+    private static Optional<Per> periodIn(String text) {
+        Matcher period = PERIOD.matcher(text);
+        if (!period.find()) {
+            return Optional.empty();
+        }
+        String word = period.group("noun") != null ? period.group("noun") : period.group("adverb");
+        if (word.startsWith("q")) {
+            return Optional.of(Per.QUARTER);
+        }
+        boolean monthly = word.startsWith("m") || word.equals("pcm") || word.equals("pm");
+        return Optional.of(monthly ? Per.MONTH : Per.YEAR);
+    }
+
+    private static String firstWords(String text, int count) {
+        String[] words = text.strip().split("\\s+", count + 1);
+        return String.join(" ", Arrays.asList(words).subList(0, Math.min(count, words.length)));
+    }
+}

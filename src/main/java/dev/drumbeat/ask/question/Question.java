@@ -1,0 +1,119 @@
+package dev.drumbeat.ask.question;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A question asked of Drumbeat in plain words, as {@link QuestionParser} understood it. Each kind
+ * carries only what answering it needs: the key of the service or initiative it is about, or the
+ * terms of a trade-off. Anything the parser could not read safely is {@link Unknown}, so the
+ * answering side never sees a guess. Immutable and thread-safe.
+ */
+public sealed interface Question {
+
+    /** "Who owns payments?" */
+    record WhoOwns(String serviceKey) implements Question {
+        public WhoOwns {
+            Objects.requireNonNull(serviceKey, "serviceKey");
+        }
+    }
+
+    /** "Who is the deputy for payments?" */
+    record WhoIsDeputy(String serviceKey) implements Question {
+        public WhoIsDeputy {
+            Objects.requireNonNull(serviceKey, "serviceKey");
+        }
+    }
+
+    /** "How is payments doing?" */
+    record HowIsDoing(String serviceKey) implements Question {
+        public HowIsDoing {
+            Objects.requireNonNull(serviceKey, "serviceKey");
+        }
+    }
+
+    /** "What is stale?": services whose owners have not checked in. */
+    record WhatIsStale() implements Question {
+    }
+
+    /** "What is ownerless?" */
+    record WhatIsOwnerless() implements Question {
+    }
+
+    /** "What is escalated?": the open escalations. */
+    record WhatIsEscalated() implements Question {
+    }
+
+    /** "What is the unit cost of payments?" */
+    record UnitCost(String serviceKey) implements Question {
+        public UnitCost {
+            Objects.requireNonNull(serviceKey, "serviceKey");
+        }
+    }
+
+    /** "What costs the most?" */
+    record CostsTheMost() implements Question {
+    }
+
+    /** "Where is margin negative?" */
+    record NegativeMargin() implements Question {
+    }
+
+    /**
+     * "What can we deprioritise to save 50k a month without touching payments?"
+     *
+     * @param target           the saving to reach
+     * @param excludedKeys     services and initiatives the asker ruled out, in the order named
+     * @param includeStrategic whether strategic-tier services may be picked
+     */
+    record Deprioritise(Amount target, Set<String> excludedKeys, boolean includeStrategic) implements Question {
+        public Deprioritise {
+            Objects.requireNonNull(target, "target");
+            excludedKeys = Collections.unmodifiableSet(new LinkedHashSet<>(excludedKeys));
+        }
+    }
+
+    /** "What if the cloud migration slips six weeks?" */
+    record WhatIfSlips(String initiativeKey, int weeks) implements Question {
+        public WhatIfSlips {
+            Objects.requireNonNull(initiativeKey, "initiativeKey");
+            if (weeks <= 0) {
+                throw new IllegalArgumentException("A slip lasts at least one week, not " + weeks);
+            }
+        }
+    }
+
+    /** "How is O3 doing?": one objective, by the number `/drumbeat okr` shows. */
+    record HowIsObjective(long objectiveId) implements Question {
+    }
+
+    /** "Which OKRs are at risk?" */
+    record OkrsAtRisk() implements Question {
+    }
+
+    /** "Which key results are vanity?" */
+    record VanityResults() implements Question {
+    }
+
+    /** "Help" or "what can you do?" */
+    record Help() implements Question {
+    }
+
+    /**
+     * Anything else. Answered with the list of questions Drumbeat understands.
+     *
+     * @param text      what was asked, without the leading Slack mention
+     * @param ambiguity why the parser stopped when it came close, in a sentence for the asker: a
+     *                  name that fits several services (naming them) or none, or an amount that
+     *                  could be read two ways; empty when the text was simply not a question it knows
+     */
+    record Unknown(String text, Optional<String> ambiguity) implements Question {
+        public Unknown {
+            text = text == null ? "" : text;
+            Objects.requireNonNull(ambiguity, "ambiguity");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.drumbeat.catalog.csv;
+
+import dev.drumbeat.catalog.CatalogDao;
+import dev.drumbeat.catalog.Service;
+import dev.drumbeat.catalog.ServiceDraft;
+
+import dev.drumbeat.core.UserError;
+import dev.drumbeat.audit.AuditEntry;
+import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.people.PeopleDao;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Imports a catalog CSV all or nothing: every row is checked first and any problem stops the whole
+ * import; otherwise one transaction creates and updates services by key, auditing each change.
+ * Services missing from the file are left alone. Callers decide who may import. Thread-safe.
+ */
+public final class CatalogImportService {
+    private static final String UNIQUE_VIOLATION = "23505";
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+
+    public CatalogImportService(Jdbi jdbi, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    /** Imports {@code csv} into the team's catalog; {@code auditActor} names who did it, such as {@code csv:plan.csv}. */
+    public CatalogImportResult importCsv(String teamId, String auditActor, byte[] csv) {
+        CatalogCsvSheet sheet = CatalogCsvReader.read(csv);
+        if (!sheet.problems().isEmpty()) {
+            return new CatalogImportResult.Rejected(sheet.problems());
+        }
+        try {
+            return jdbi.inTransaction(handle -> apply(handle, teamId, auditActor, sheet));
+        } catch (JdbiException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw new UserError("Someone added a service while the import ran, so nothing was imported. Run it again.");
+            }
+            throw e;
+        }
+    }
+
+    private CatalogImportResult apply(Handle handle, String teamId, String actor, CatalogCsvSheet sheet) {
+        CatalogDao dao = handle.attach(CatalogDao.class);
+        Map<String, Service> existing = dao.lockAll(teamId).stream()
+                .collect(Collectors.toMap(Service::key, Function.identity()));
+        CatalogImportValidator validator = new CatalogImportValidator(
+                handle.attach(PeopleDao.class).all(teamId), existing, sheet.columns());
+        List<ServiceDraft> drafts = validator.validate(sheet.rows());
+        if (!validator.problems().isEmpty()) {
+            return new CatalogImportResult.Rejected(validator.problems());
+        }
+        Set<String> retired = dao.findInactiveKeys(teamId);
+        Map<Change, Integer> changes = new EnumMap<>(Change.class);
+        for (ServiceDraft draft : drafts) {
+            changes.merge(save(handle, teamId, actor, draft, existing.get(draft.key()), retired), 1, Integer::sum);
+        }
+        Set<String> inFile = drafts.stream().map(ServiceDraft::key).collect(Collectors.toSet());
+        long untouched = existing.keySet().stream().filter(k -> !inFile.contains(k) && !retired.contains(k)).count();
+        return new CatalogImportResult.Imported(count(changes, Change.CREATED), count(changes, Change.UPDATED),
+                count(changes, Change.UNCHANGED), (int) untouched);
+    }
+
+    /** Writes one row, with its audit entry, unless it matches what is stored (a retired service is revived). */
+    private Change save(Handle handle, String teamId, String actor, ServiceDraft draft, Service current, Set<String> retired) {
+        CatalogDao dao = handle.attach(CatalogDao.class);
+        if (current == null) {
+            dao.insert(teamId, draft);
+            audit.record(handle, AuditEntry.change(teamId, actor, "service", draft.key(), null, draft));
+            return Change.CREATED;
+        }
+        ServiceDraft before = ServiceDraft.of(current);
+        if (before.equals(draft) && !retired.contains(draft.key())) {
+            return Change.UNCHANGED;
+        }
+        dao.update(teamId, draft);
+        audit.record(handle, AuditEntry.change(teamId, actor, "service", draft.key(), before, draft));
+        return Change.UPDATED;
+    }
+
+    private static int count(Map<Change, Integer> changes, Change change) {
+        return changes.getOrDefault(change, 0);
+    }
+
+    private enum Change { CREATED, UPDATED, UNCHANGED }
+}

@@ -1,0 +1,13 @@
+package dev.drumbeat.core;
+
+import dev.drumbeat.Drumbeat;
+
+/**
+ * A request Drumbeat will not carry out, with a plain sentence for the person who made it that says
+ * what to do instead. Nothing has been changed when it is thrown.
+ */
+public class UserError extends RuntimeException {
+    public UserError(String sentence) {
+        super(sentence, null, false, false);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.drumbeat.slack.outbox;
+
+import com.slack.api.Slack;
+import java.time.Clock;
+import java.util.function.BiConsumer;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains {@code slack_outbox}: claims due rows ({@link OutboxSenderClaims}), calls Slack through Bolt's
+ * {@code MethodsClient} within the {@link RateLimits}, and records the outcome ({@link OutboxSenderResults}).
+ * Any number of senders, in one process or many, may drain one database: each row is claimed by one of them,
+ * messages to a channel go out one at a time in id order, and a row whose sender crashed mid-call is never
+ * resent. {@link #start} runs it in the background ({@link OutboxSenderWorker}); {@link #wake} after queuing
+ * saves waiting for the next poll. Thread-safe.
+ */
+public final class OutboxSender implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private final OutboxSenderClaims claims;
+    private final OutboxSenderResults results;
+    private final OutboxSenderCall slack;
+    private final OutboxSenderSettings settings;
+    private final String instanceId;
+    private volatile OutboxSenderWorker worker;
+
+    public OutboxSender(Jdbi jdbi, Slack slack, String botToken, Clock clock, RateLimits limits, OutboxSenderSettings settings) {
+        this.instanceId = "outbox-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.settings = settings;
+        this.slack = new OutboxSenderCall(slack.methods(botToken), botToken);
+        this.claims = new OutboxSenderClaims(jdbi, limits, clock, settings.lease(), instanceId);
+        OutboxSenderBackoff backoff = new OutboxSenderBackoff(settings.backoffBase(), settings.backoffCap(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.results = new OutboxSenderResults(jdbi, limits, clock, backoff, settings.maxAttempts(), instanceId);
+    }
+
+    /** Tells {@code observer} each call's method and outcome, for metrics. */
+    public OutboxSender observe(BiConsumer<String, String> observer) {
+        results.observe(observer);
+        return this;
+    }
+
+    /** Also tells {@code listener} of each message Slack refused for good; returns this. */
+    public OutboxSender onDead(OutboxDeadLetters listener) {
+        results.onDead(listener);
+        return this;
+    }
+
+    /** Starts sending in the background; returns this, so it can go straight into what a caller closes. */
+    public synchronized OutboxSender start() {
+        if (worker != null) {
+            throw new IllegalStateException("the outbox sender is already started");
+        }
+        worker = new OutboxSenderWorker(claims, this::deliver, settings);
+        return this;
+    }
+
+    /** Looks for due messages now rather than at the next poll; call after queuing. Cheap, never blocks. */
+    public void wake() {
+        OutboxSenderWorker running = worker;
+        if (running != null) {
+            running.wake();
+        }
+    }
+
+    /**
+     * Sends, on the calling thread, what is due and allowed right now (at most one message per channel) and
+     * returns how many calls it made. For tests and tools; the background worker does the same continuously.
+     */
+    public int drainOnce() {
+        claims.expireLeases();
+        List<OutboxSenderClaim> claimed = claims.claim(settings.batchSize());
+        claimed.forEach(this::deliver);
+        return claimed.size();
+    }
+
+    /** The name this sender claims rows under ({@code slack_outbox.claimed_by}). */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Stops claiming and lets calls in flight finish and be recorded. */
+    @Override
+    public synchronized void close() {
+        if (worker == null) {
+            return;
+        }
+        try {
+            worker.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker = null;
+    }
+
+    private void deliver(OutboxSenderClaim claim) {
+        try {
+            claims.callStarting(claim);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark Slack outbox message {} as being sent; it is left for the lease to return",
+                    claim.row().dedupeKey(), e);
+            claims.release(claim);
+            return;
+        }
+        OutboxSenderOutcome outcome = slack.call(claim.method(), claim.args());
+        try {
+            results.record(claim, outcome);
+        } catch (RuntimeException e) {
+            log.error("Could not record the outcome of Slack outbox message {} ({}); it stays claimed until the lease"
+                    + " runs out, then is declared dead", claim.row().dedupeKey(), outcome.getClass().getSimpleName(), e);
+        } finally {
+            claims.release(claim);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.drumbeat.slack.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes down what became of a claimed row: sent with its channel and ts; pending again after Retry-After
+ * (429, no attempt counted) or after a jittered backoff (5xx, time-out); dead on a permanent error or after
+ * the last attempt. Also tells the rate limits the call came back. Thread-safe.
+ */
+final class OutboxSenderResults {
+    private static final Logger log = LoggerFactory.getLogger(OutboxSenderResults.class);
+    private final Jdbi jdbi;
+    private final RateLimits limits;
+    private final Clock clock;
+    private final OutboxSenderBackoff backoff;
+    private final int maxAttempts;
+    private final String instanceId;
+    private volatile BiConsumer<String, String> observer = (method, outcome) -> { };
+    private final List<OutboxDeadLetters> deadLetters = new CopyOnWriteArrayList<>();
+
+    OutboxSenderResults(Jdbi jdbi, RateLimits limits, Clock clock, OutboxSenderBackoff backoff, int maxAttempts,
+                        String instanceId) {
+        this.jdbi = jdbi;
+        this.limits = limits;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.maxAttempts = maxAttempts;
+        this.instanceId = instanceId;
+    }
+
+    /** Hears each call's method and outcome ({@code sent}, {@code rate_limited}, {@code failed}, {@code rejected}). */
+    void observe(BiConsumer<String, String> observer) {
+        this.observer = observer;
+    }
+
+    /** Adds a listener for each message declared dead after Slack answered; see {@link OutboxDeadLetters}. */
+    void onDead(OutboxDeadLetters listener) {
+        deadLetters.add(listener);
+    }
+
+    void record(OutboxSenderClaim claim, OutboxSenderOutcome outcome) {
+        OutboxSenderRow row = claim.row();
+        Instant now = clock.instant();
+        limits.finished(row.method(), row.channel());
+        observer.accept(row.method(), outcomeName(outcome));
+        if (outcome instanceof OutboxSenderOutcome.Sent sent) {
+            update(dao -> dao.sent(row.id(), instanceId, now, sent.channel(), sent.ts()));
+        } else if (outcome instanceof OutboxSenderOutcome.RateLimited limited) {
+            Instant until = now.plus(limited.retryAfter());
+            limits.pause(row.method(), row.channel(), until);
+            log.info("Slack rate-limited {} ({}); next try in {} s", row.dedupeKey(), row.method(), limited.retryAfter().toSeconds());
+            update(dao -> dao.retryAt(row.id(), instanceId, until, 0, "ratelimited; Retry-After " + limited.retryAfter().toSeconds() + " s"));
+        } else if (outcome instanceof OutboxSenderOutcome.Failed failed) {
+            retryOrGiveUp(row, failed.error(), now);
+        } else {
+            dead(row, ((OutboxSenderOutcome.Rejected) outcome).error());
+        }
+    }
+
+    private static String outcomeName(OutboxSenderOutcome outcome) {
+        if (outcome instanceof OutboxSenderOutcome.Sent) {
+            return "sent";
+        }
+        if (outcome instanceof OutboxSenderOutcome.RateLimited) {
+            return "rate_limited";
+        }
+        return outcome instanceof OutboxSenderOutcome.Failed ? "failed" : "rejected";
+    }
+
+    private void retryOrGiveUp(OutboxSenderRow row, String error, Instant now) {
+        int attempts = row.attempts() + 1;
+        if (attempts >= maxAttempts) {
+            dead(row, "gave up after " + attempts + " attempts: " + error);
+            return;
+        }
+        Instant at = now.plus(backoff.delayAfter(attempts));
+        log.info("Slack call {} ({}) failed, attempt {}: {}; next try at {}", row.dedupeKey(), row.method(), attempts, error, at);
+        update(dao -> dao.retryAt(row.id(), instanceId, at, 1, error));
+    }
+
+    private void dead(OutboxSenderRow row, String error) {
+        log.warn("Slack outbox message {} ({} to {}) is dead: {}", row.dedupeKey(), row.method(), row.channel(), error);
+        boolean marked = jdbi.withExtension(OutboxDao.class, dao -> dao.dead(row.id(), instanceId, error)) == 1;
+        if (!marked) {
+            return; // another sender took the row over meanwhile; what became of it is theirs to tell
+        }
+        for (OutboxDeadLetters listener : deadLetters) {
+            try {
+                listener.dead(row.teamId(), row.dedupeKey(), row.channel(), error);
+            } catch (RuntimeException e) {
+                log.error("telling about dead outbox message {} failed", row.dedupeKey(), e);
+            }
+        }
+    }
+
+    private void update(Consumer<OutboxDao> change) {
+        jdbi.useExtension(OutboxDao.class, change::accept);
+    }
+}

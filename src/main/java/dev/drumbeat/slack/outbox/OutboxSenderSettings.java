@@ -1,0 +1,18 @@
+package dev.drumbeat.slack.outbox;
+
+import java.time.Duration;
+
+/**
+ * How the outbox sender works: {@code threads} calls to Slack in flight at most, claimed {@code batchSize}
+ * rows at a time, polling every {@code pollInterval} when idle; a claim older than {@code lease} belongs to a
+ * crashed instance; failures worth retrying back off from {@code backoffBase} to {@code backoffCap}, with
+ * full jitter, and the message is dead after {@code maxAttempts}.
+ */
+public record OutboxSenderSettings(int threads, int batchSize, Duration pollInterval, Duration lease, int maxAttempts,
+                                   Duration backoffBase, Duration backoffCap) {
+
+    public static OutboxSenderSettings defaults() {
+        return new OutboxSenderSettings(16, 50, Duration.ofMillis(100), Duration.ofMinutes(2), 12,
+                Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+}

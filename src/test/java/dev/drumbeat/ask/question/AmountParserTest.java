@@ -1,0 +1,112 @@
+package dev.drumbeat.ask.question;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drumbeat.ask.question.Amount.Per;
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class AmountParserTest {
+
+    @ParameterizedTest(name = "\"{0}\" is {1} per {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            50k                          | 50000   | MONTH
+            50 k                         | 50000   | MONTH
+            $1.2m                        | 1200000 | MONTH
+            1.2 million                  | 1200000 | MONTH
+            1.2 mil a year               | 1200000 | YEAR
+            2bn annually                 | 2000000000 | YEAR
+            120,000                      | 120000  | MONTH
+            120000                       | 120000  | MONTH
+            1,200,000.50 per year        | 1200000.5 | YEAR
+            €40k a quarter               | 40000   | QUARTER
+            € 40k each quarter           | 40000   | QUARTER
+            £2.5k per month              | 2500    | MONTH
+            2.5k monthly                 | 2500    | MONTH
+            10k quarterly                | 10000   | QUARTER
+            10k per qtr                  | 10000   | QUARTER
+            10k per q                    | 10000   | QUARTER
+            10k yearly                   | 10000   | YEAR
+            10k per annum                | 10000   | YEAR
+            10k pa                       | 10000   | YEAR
+            10k p.a                      | 10000   | YEAR
+            10k a yr                     | 10000   | YEAR
+            10k pcm                      | 10000   | MONTH
+            10k every month              | 10000   | MONTH
+            10k this year                | 10000   | YEAR
+            10k over the next year       | 10000   | YEAR
+            10k in savings per quarter   | 10000   | QUARTER
+            5 grand a month              | 5000    | MONTH
+            a million a year             | 1000000 | YEAR
+            half a million annually      | 500000  | YEAR
+            two hundred thousand         | 200000  | MONTH
+            750                          | 750     | MONTH
+            """)
+    void a_sum_of_money_is_read_with_its_period(String text, String value, Per per) {
+        assertThat(AmountParser.find(text)).isEqualTo(new AmountParse.Found(Amount.of(new BigDecimal(value), per)));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1}% of monthly cost")
+    @CsvSource(delimiter = '|', textBlock = """
+            2% of monthly cost           | 2
+            2 % of our monthly spend     | 2
+            5 percent                    | 5
+            5 per cent of costs          | 5
+            2.5% of the annual budget    | 2.5
+            10 pct                       | 10
+            100%                         | 100
+            """)
+    void a_percentage_is_a_share_of_monthly_cost(String text, String percent) {
+        assertThat(AmountParser.find(text))
+                .isEqualTo(new AmountParse.Found(Amount.percentOfMonthlyCost(new BigDecimal(percent))));
+    }
+
+    @Test
+    void the_monthly_cost_in_a_percentage_is_not_taken_for_a_period() {
+        assertThat(AmountParser.find("2% of monthly cost a year"))
+                .isEqualTo(new AmountParse.Found(Amount.percentOfMonthlyCost(new BigDecimal("2"))));
+    }
+
+    @Test
+    void a_period_before_the_amount_counts_when_none_follows_it() {
+        assertThat(AmountParser.find("what can we cut each quarter to save 40k"))
+                .isEqualTo(new AmountParse.Found(Amount.of(new BigDecimal("40000"), Per.QUARTER)));
+    }
+
+    @Test
+    void a_period_far_after_the_amount_is_not_its_period() {
+        assertThat(AmountParser.find("save 40k so that we can hit the plan for the year"))
+                .isEqualTo(new AmountParse.Found(Amount.of(new BigDecimal("40000"), Per.MONTH)));
+    }
+
+    @Test
+    void the_search_can_start_part_way_through_and_still_see_a_period_before() {
+        String text = "each year cut 3 services to save 90k";
+
+        assertThat(AmountParser.find(text, text.indexOf("save")))
+                .isEqualTo(new AmountParse.Found(Amount.of(new BigDecimal("90000"), Per.YEAR)));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is refused")
+    @ValueSource(strings = {"12,5k", "1,5 million", "12,50", "1.200.000", "1.234,5", "50 000 a month", "0", "0k",
+            "0%", "150%", "10000000000000000 a month", "2000bn a year"})
+    void an_amount_with_two_readings_no_saving_or_beyond_what_money_columns_hold_is_refused(String text) {
+        assertThat(AmountParser.find(text)).isInstanceOf(AmountParse.Refused.class);
+    }
+
+    @Test
+    void a_decimal_comma_is_refused_naming_both_readings() {
+        assertThat(AmountParser.find("save 12,5k a month")).isEqualTo(new AmountParse.Refused(
+                "I can't tell whether \"12,5k\" means 12.5k or 125k. Write decimals with a point (12.5k)"
+                        + " and thousands without a separator or with commas in threes (120,000)."));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" has no amount")
+    @ValueSource(strings = {"", "save money", "a month", "monthly cost", "v2 of payments", "a lot", "k", "m"})
+    void text_without_a_number_has_no_amount(String text) {
+        assertThat(AmountParser.find(text)).isEqualTo(new AmountParse.Absent());
+    }
+}
