@@ -7,6 +7,7 @@ import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.people.OwnedServices;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * The catalog's rules: who may change a service, and every change audited in the same transaction.
  * Thread-safe; holds no state beyond its collaborators.
  */
-public final class CatalogService {
+public final class CatalogService implements OwnedServices {
     private final Jdbi jdbi;
     private final AuditLog audit;
 
@@ -41,6 +42,11 @@ public final class CatalogService {
             return dao.findListing(teamId, key)
                     .map(listing -> new ServiceCard(listing, dao.kpisOf(teamId, listing.service().id())));
         });
+    }
+
+    @Override
+    public List<String> namesOwnedBy(String teamId, String userId) {
+        return ownedBy(teamId, userId).stream().map(Service::name).toList();
     }
 
     public List<Service> ownedBy(String teamId, String userId) {

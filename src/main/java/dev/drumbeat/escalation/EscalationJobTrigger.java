@@ -1,5 +1,6 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.people.Deactivations;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * (someone deactivated) is acknowledged first and escalated without waiting for the schedule. Requests for a
  * workspace already waiting are merged. Thread-safe.
  */
-public final class EscalationJobTrigger implements AutoCloseable {
+public final class EscalationJobTrigger implements AutoCloseable, Deactivations {
     private static final Logger log = LoggerFactory.getLogger(EscalationJobTrigger.class);
     private final EscalationService escalations;
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
@@ -26,6 +27,11 @@ public final class EscalationJobTrigger implements AutoCloseable {
 
     public EscalationJobTrigger(EscalationService escalations) {
         this.escalations = escalations;
+    }
+
+    @Override
+    public void deactivated(String teamId) {
+        sweepSoon(teamId);
     }
 
     public void sweepSoon(String teamId) {

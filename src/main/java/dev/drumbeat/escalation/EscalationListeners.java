@@ -9,6 +9,8 @@ import com.slack.api.model.view.View;
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.CatalogService;
+import dev.drumbeat.catalog.OwnerGiven;
+import dev.drumbeat.catalog.Service;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.people.PeopleService;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Snooze and Assign owner modals. A button that cannot do what was asked opens a small modal that says why,
  * on the click's trigger (it lives 3 s, so the modal opens before anything slow).
  */
-public final class EscalationListeners {
+public final class EscalationListeners implements OwnerGiven {
     private static final Logger log = LoggerFactory.getLogger(EscalationListeners.class);
     private final EscalationService escalations;
     private final EscalationServiceChanges changes;
@@ -58,6 +60,11 @@ public final class EscalationListeners {
     }
 
     /** Tells escalations that a service got an owner elsewhere; see {@link EscalationServiceOwnership#ownerGiven}. */
+    @Override
+    public void given(Actor actor, Service service) {
+        ownerGiven(actor, service.id(), service.ownerId().orElseThrow());
+    }
+
     public void ownerGiven(Actor actor, long serviceId, String newOwnerId) {
         ownership.ownerGiven(actor, serviceId, newOwnerId);
     }

@@ -8,15 +8,13 @@ import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /** `/drumbeat whoami`: your role and the services you own. */
 final class WhoamiCommand implements Subcommand {
-    private final BiFunction<String, String, List<String>> ownedServiceNames;
+    private final OwnedServices ownedServices;
 
-    /** {@code ownedServiceNames} answers (team, user) with the names of the services the user owns. */
-    WhoamiCommand(BiFunction<String, String, List<String>> ownedServiceNames) {
-        this.ownedServiceNames = ownedServiceNames;
+    WhoamiCommand(OwnedServices ownedServices) {
+        this.ownedServices = ownedServices;
     }
 
     @Override
@@ -37,7 +35,7 @@ final class WhoamiCommand implements Subcommand {
     @Override
     public Reply handle(CommandRequest request) {
         Actor actor = request.actor();
-        List<String> owned = ownedServiceNames.apply(actor.teamId(), actor.userId());
+        List<String> owned = ownedServices.namesOwnedBy(actor.teamId(), actor.userId());
         String services = owned.isEmpty() ? "You don't own any services yet."
                 : "You own " + owned.size() + (owned.size() == 1 ? " service: " : " services: ") + String.join(", ", owned) + ".";
         return Reply.text("You are " + Mentions.mention(actor.userId()) + ", " + roleText(actor.role()) + ". " + services);

@@ -1,0 +1,34 @@
+package dev.drumbeat.ask;
+
+import dev.drumbeat.ask.decision.DecisionNotices;
+import dev.drumbeat.ask.decision.DecisionService;
+import dev.drumbeat.feature.Contributions;
+import dev.drumbeat.feature.Feature;
+import dev.drumbeat.feature.Shared;
+import dev.drumbeat.people.PeopleService;
+import dev.drumbeat.slack.ResponseUrls;
+
+/**
+ * Asking: `/drumbeat ask` and `@Drumbeat` questions answered from the database, the deprioritisation advisor,
+ * shared answers, and the decisions leadership records from them.
+ */
+public final class AskFeature implements Feature {
+    private final Shared shared;
+    private final PeopleService people;
+
+    public AskFeature(Shared shared, PeopleService people) {
+        this.shared = shared;
+        this.people = people;
+    }
+
+    @Override
+    public void contribute(Contributions contributions) {
+        ResponseUrls responseUrls = contributions.running(new ResponseUrls());
+        AskService asks = new AskService(shared.jdbi(), shared.money(), contributions.commands()::find, shared.clock());
+        DecisionService decisions = new DecisionService(shared.jdbi(), shared.audit(),
+                new DecisionNotices(shared.outbox(), shared.money()), shared.clock());
+        new AskListeners(asks, new AskPosts(shared.jdbi(), shared.outbox(), shared.money()), decisions, people,
+                shared.money(), responseUrls).register(contributions.commands(), contributions.slack());
+        contributions.deadLetters(new AskShareFailures(shared.jdbi(), shared.outbox(), shared.clock()));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.drumbeat.catalog;
+
+import dev.drumbeat.feature.Contributions;
+import dev.drumbeat.feature.Feature;
+import dev.drumbeat.feature.Shared;
+import dev.drumbeat.people.PeopleService;
+
+/**
+ * The catalog: services, owners and initiatives, with their commands and modals. {@code ownerGiven} hears when a service is given an owner here.
+ */
+public final class CatalogFeature implements Feature {
+    private final Shared shared;
+    private final PeopleService people;
+    private final CatalogService catalog;
+    private final ServiceCharts charts;
+    private final OwnerGiven ownerGiven;
+
+    public CatalogFeature(Shared shared, PeopleService people, ServiceCharts charts, OwnerGiven ownerGiven) {
+        this.shared = shared;
+        this.people = people;
+        this.catalog = new CatalogService(shared.jdbi(), shared.audit());
+        this.charts = charts;
+        this.ownerGiven = ownerGiven;
+    }
+
+    public CatalogService service() {
+        return catalog;
+    }
+
+    @Override
+    public void contribute(Contributions contributions) {
+        InitiativeService initiatives = new InitiativeService(shared.jdbi(), shared.audit(), shared.clock());
+        new CatalogListeners(catalog, initiatives, people, shared.money(), charts, ownerGiven)
+                .register(contributions.commands(), contributions.slack());
+    }
+}

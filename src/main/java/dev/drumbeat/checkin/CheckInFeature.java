@@ -1,0 +1,47 @@
+package dev.drumbeat.checkin;
+
+import dev.drumbeat.apitoken.ApiTokenGuard;
+import dev.drumbeat.catalog.CatalogService;
+import dev.drumbeat.feature.Contributions;
+import dev.drumbeat.feature.Feature;
+import dev.drumbeat.feature.Shared;
+import dev.drumbeat.people.PeopleService;
+import java.time.Duration;
+
+/**
+ * Check-ins: the weekly prompt and its reminders, the check-in modal, `/drumbeat kpi`, and the readings API that
+ * machines push KPI values to. {@code confidence} is the key-result question the modal asks.
+ */
+public final class CheckInFeature implements Feature {
+    private final Shared shared;
+    private final PeopleService people;
+    private final CatalogService catalog;
+    private final KeyResultConfidence confidence;
+    private final ApiTokenGuard apiTokens;
+    private final CheckInService checkIns;
+
+    public CheckInFeature(Shared shared, PeopleService people, CatalogService catalog, KeyResultConfidence confidence,
+                          ApiTokenGuard apiTokens) {
+        this.shared = shared;
+        this.people = people;
+        this.catalog = catalog;
+        this.confidence = confidence;
+        this.apiTokens = apiTokens;
+        this.checkIns = new CheckInService(shared.jdbi(), shared.audit(), new PromptRefresh(shared.outbox()), people,
+                shared.periods(), shared.clock());
+    }
+
+    public CheckInService service() {
+        return checkIns;
+    }
+
+    @Override
+    public void contribute(Contributions contributions) {
+        new CheckInListeners(checkIns, catalog, people, confidence).register(contributions.commands(), contributions.slack());
+        contributions.routes(new ReadingsRoutes(
+                new ReadingsService(shared.jdbi(), shared.audit(), shared.periods(), shared.clock()), apiTokens));
+        PromptService prompts = new PromptService(shared.jdbi(), shared.outbox(), shared.periods(),
+                shared.config().reminderDelay(), shared.clock());
+        contributions.job(PromptJob.NAME, PromptJob.class, () -> new PromptJob(prompts), Duration.ofMinutes(1));
+    }
+}

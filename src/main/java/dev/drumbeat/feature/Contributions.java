@@ -1,0 +1,85 @@
+package dev.drumbeat.feature;
+
+import com.slack.api.bolt.App;
+import dev.drumbeat.schedule.Scheduling;
+import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Subcommand;
+import dev.drumbeat.slack.outbox.OutboxDeadLetters;
+import io.javalin.config.JavalinConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.quartz.Job;
+
+/**
+ * What the features declare, gathered for the composition root: subcommands go to the `/drumbeat` router, Slack
+ * handlers to the interaction boundary, and routes, jobs, dead-letter handlers and things to stop are kept in the
+ * order they were declared. Not thread-safe: features contribute once, at start.
+ */
+public final class Contributions {
+    private final CommandRouter commands;
+    private final App slack;
+    private final List<Consumer<JavalinConfig>> routes = new ArrayList<>();
+    private final List<Scheduling.Recurring> jobs = new ArrayList<>();
+    private final List<OutboxDeadLetters> deadLetters = new ArrayList<>();
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    public Contributions(CommandRouter commands, App slack) {
+        this.commands = commands;
+        this.slack = slack;
+    }
+
+    /** The `/drumbeat` router, for listeners that add their subcommands themselves. */
+    public CommandRouter commands() {
+        return commands;
+    }
+
+    public App slack() {
+        return slack;
+    }
+
+    public Contributions command(Subcommand subcommand) {
+        commands.add(subcommand);
+        return this;
+    }
+
+    public Contributions routes(Consumer<JavalinConfig> registration) {
+        routes.add(registration);
+        return this;
+    }
+
+    /** A job Quartz runs every {@code every} on one instance of the cluster. */
+    public Contributions job(String name, Class<? extends Job> type, Supplier<? extends Job> factory, Duration every) {
+        jobs.add(new Scheduling.Recurring(name, type, factory, every));
+        return this;
+    }
+
+    public Contributions deadLetters(OutboxDeadLetters handler) {
+        deadLetters.add(handler);
+        return this;
+    }
+
+    /** Something the feature started that must be closed when Drumbeat stops, returned for chaining. */
+    public <T extends AutoCloseable> T running(T started) {
+        running.add(started);
+        return started;
+    }
+
+    public List<Consumer<JavalinConfig>> declaredRoutes() {
+        return List.copyOf(routes);
+    }
+
+    public List<Scheduling.Recurring> declaredJobs() {
+        return List.copyOf(jobs);
+    }
+
+    public List<OutboxDeadLetters> declaredDeadLetters() {
+        return List.copyOf(deadLetters);
+    }
+
+    public List<AutoCloseable> declaredRunning() {
+        return List.copyOf(running);
+    }
+}
