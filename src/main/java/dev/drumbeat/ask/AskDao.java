@@ -1,5 +1,7 @@
 package dev.drumbeat.ask;
 
+import dev.drumbeat.ask.decision.DecisionService;
+
 import dev.drumbeat.core.ServiceMatcher;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +15,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The small reads behind answers, and the answers themselves as given. */
 @RegisterConstructorMapper(AskDao.ServiceFact.class)
-@RegisterConstructorMapper(AskDao.SlipSubject.class)
 @RegisterConstructorMapper(AskDao.StoredAsk.class)
 public interface AskDao {
 
@@ -30,13 +31,12 @@ public interface AskDao {
         }
     }
 
-    /** An initiative a what-if slip is about, with the keys of the active services it relies on. */
-    record SlipSubject(String key, String name, BigDecimal monthlySlipCost, List<String> reliedOnKeys) {
-    }
-
     /** An answer as it was given, so Share and Record decision act on exactly what the asker saw. */
     record StoredAsk(long id, String teamId, String askedBy, String question, String kind, String blocks,
                      String fallback, Optional<String> advice) {
+        public DecisionService.Proposal proposal() {
+            return new DecisionService.Proposal(id, question, advice);
+        }
     }
 
     String FACT = """
@@ -66,17 +66,6 @@ public interface AskDao {
 
     @SqlQuery(FACT + " and s.owner_id = :userId order by s.unit_cost * s.monthly_demand desc, s.key limit :limit")
     List<ServiceFact> ownedBy(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("limit") int limit);
-
-    @SqlQuery("select coalesce(sum(unit_cost * monthly_demand), 0) from services where team_id = :teamId and active")
-    BigDecimal monthlyCost(@Bind("teamId") String teamId);
-
-    @SqlQuery("""
-            select i.key, i.name, i.monthly_slip_cost,
-                   array(select s.key from initiative_services l join services s on s.id = l.service_id and s.active
-                          where l.initiative_id = i.id order by s.key) as relied_on_keys
-              from initiatives i
-             where i.team_id = :teamId and i.key = :key and i.status in ('planned', 'active')""")
-    Optional<SlipSubject> initiative(@Bind("teamId") String teamId, @Bind("key") String key);
 
     /**
      * A fingerprint of the names {@link #serviceNames}, {@link #initiativeNames} and {@link #objectiveNames} return: their counts and the sums

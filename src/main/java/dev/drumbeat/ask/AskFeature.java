@@ -1,6 +1,5 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.decision.DecisionNotices;
 import dev.drumbeat.ask.decision.DecisionService;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;

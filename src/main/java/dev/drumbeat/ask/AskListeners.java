@@ -1,8 +1,6 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.decision.DecisionReplies;
 import dev.drumbeat.ask.decision.DecisionService;
-import dev.drumbeat.ask.decision.DecisionsCommand;
 
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -96,7 +94,7 @@ public final class AskListeners {
 
     private Optional<String> record(Actor actor, long askId, BlockActionPayload payload) {
         AskDao.StoredAsk ask = stored(actor, askId);
-        DecisionService.Recorded recorded = decisions.record(actor, ask);
+        DecisionService.Recorded recorded = decisions.record(actor, ask.proposal());
         if (payload.getContainer() != null && !payload.getContainer().isEphemeral()) {
             posts.markRecorded(ask, recorded.decision(), payload.getContainer().getChannelId(),
                     payload.getContainer().getMessageTs());

@@ -1,6 +1,5 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.advisor.AdviceViews;
 import dev.drumbeat.ask.advisor.Advisor;
 import dev.drumbeat.ask.advisor.StoredAdvice;
 import dev.drumbeat.ask.question.Question;

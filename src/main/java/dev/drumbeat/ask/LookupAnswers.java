@@ -1,6 +1,7 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.advisor.AdviceViews;
+import dev.drumbeat.ask.advisor.AdvisorFactsDao;
+
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.core.Money;
@@ -50,7 +51,7 @@ final class LookupAnswers {
         if (top.isEmpty()) {
             return text("costs-most", "The catalog has no services yet. `/drumbeat service add` adds one.");
         }
-        BigDecimal total = jdbi.withExtension(AskDao.class, dao -> dao.monthlyCost(teamId));
+        BigDecimal total = jdbi.withExtension(AdvisorFactsDao.class, dao -> dao.monthlyCost(teamId));
         String title = "*The " + (top.size() == 1 ? "costliest service" : top.size() + " costliest services") + "* (the"
                 + " whole catalog costs " + money.format(total) + " a month)";
         return listing("costs-most", title, top);

@@ -27,7 +27,7 @@ public record Advice(BigDecimal target, BigDecimal monthlyCost, Optimiser.Choice
      * A what-if slip: the initiative, how long, what it costs per month and in all, and how many services it relies
      * on (kept out of the picks with it).
      */
-    record Slip(String name, int weeks, BigDecimal monthlyCost, BigDecimal totalCost, int reliedOn) {
+    public record Slip(String name, int weeks, BigDecimal monthlyCost, BigDecimal totalCost, int reliedOn) {
     }
 
     public Advice {
@@ -40,12 +40,12 @@ public record Advice(BigDecimal target, BigDecimal monthlyCost, Optimiser.Choice
         return candidate.kind() + ":" + candidate.key();
     }
 
-    PortfolioItem item(Candidate candidate) {
+    public PortfolioItem item(Candidate candidate) {
         return items.get(itemKey(candidate));
     }
 
     /** Saving minus value lost, per month: what the cut does to margin. */
-    static BigDecimal marginEffect(Candidate candidate) {
+    public static BigDecimal marginEffect(Candidate candidate) {
         return candidate.monthlySaving().subtract(candidate.monthlyValueLost());
     }
 }

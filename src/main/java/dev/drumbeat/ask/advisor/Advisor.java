@@ -1,6 +1,5 @@
 package dev.drumbeat.ask.advisor;
 
-import dev.drumbeat.ask.AskDao;
 import dev.drumbeat.ask.question.Question;
 
 import java.math.BigDecimal;
@@ -48,7 +47,7 @@ public final class Advisor {
      * lasts, leaving the initiative and the services it relies on alone. Empty when the initiative is gone.
      */
     public Optional<Advice> slip(String teamId, Question.WhatIfSlips question) {
-        return jdbi.withExtension(AskDao.class, dao -> dao.initiative(teamId, question.initiativeKey())).map(initiative -> {
+        return jdbi.withExtension(AdvisorFactsDao.class, dao -> dao.initiative(teamId, question.initiativeKey())).map(initiative -> {
             Portfolio portfolio = read(teamId);
             Set<String> untouched = new HashSet<>(initiative.reliedOnKeys());
             List<PortfolioItem> others = portfolio.items().stream()
@@ -65,7 +64,7 @@ public final class Advisor {
 
     private Portfolio read(String teamId) {
         return jdbi.inTransaction(handle -> new Portfolio(handle.attach(AdvisorDao.class).candidates(teamId),
-                handle.attach(AskDao.class).monthlyCost(teamId)));
+                handle.attach(AdvisorFactsDao.class).monthlyCost(teamId)));
     }
     private static boolean isThe(Candidate candidate, String initiativeKey) {
         return candidate.kind() == Candidate.Kind.INITIATIVE && candidate.key().equals(initiativeKey);

@@ -1,6 +1,7 @@
 package dev.drumbeat.ask.decision;
 
-import dev.drumbeat.ask.AskDao;
+import dev.drumbeat.ask.DecisionNotices;
+
 import dev.drumbeat.ask.advisor.StoredAdvice;
 
 import dev.drumbeat.core.UserError;
@@ -26,10 +27,10 @@ public final class DecisionService {
     static final int LISTED = 15;
     private final Jdbi jdbi;
     private final AuditLog audit;
-    private final DecisionNotices notices;
+    private final DecisionNotifier notices;
     private final Clock clock;
 
-    public DecisionService(Jdbi jdbi, AuditLog audit, DecisionNotices notices, Clock clock) {
+    public DecisionService(Jdbi jdbi, AuditLog audit, DecisionNotifier notices, Clock clock) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.notices = notices;
@@ -40,18 +41,22 @@ public final class DecisionService {
     public record Recorded(DecisionDao.Decision decision, List<DecisionDao.Item> items) {
     }
 
+    /** What an answer proposes: the question it answered and the advisor's picks, as stored with it. */
+    public record Proposal(long askId, String question, Optional<String> advice) {
+    }
+
     /** Records the decision an answer proposes; refuses if it stands already or the picks changed since. */
-    public Recorded record(Actor actor, AskDao.StoredAsk ask) {
+    public Recorded record(Actor actor, Proposal ask) {
         requireDecider(actor, "record a decision");
         StoredAdvice advice = ask.advice().map(StoredAdvice::parse).filter(a -> !a.picks().isEmpty())
                 .orElseThrow(() -> new UserError("That answer proposes nothing to deprioritise, so there is nothing to record."));
         return jdbi.inTransaction(handle -> {
             DecisionDao dao = handle.attach(DecisionDao.class);
             Map<String, DecisionDao.Subject> locked = DecisionPicks.lock(dao, actor.teamId(), advice);
-            requireNotRecorded(dao, actor.teamId(), ask.id());
+            requireNotRecorded(dao, actor.teamId(), ask.askId());
             List<StoredAdvice.Pick> picks = DecisionPicks.requireUnchanged(handle, actor.teamId(), advice, locked);
             Instant now = clock.instant();
-            long id = dao.insert(actor.teamId(), ask.id(), ask.question(), advice.target(), advice.saving(),
+            long id = dao.insert(actor.teamId(), ask.askId(), ask.question(), advice.target(), advice.saving(),
                     actor.userId(), now);
             picks.forEach(p -> dao.insertItem(id, actor.teamId(), p.kind(), p.id(), p.key(), p.name(), p.ownerId(),
                     p.saving()));
@@ -109,7 +114,7 @@ public final class DecisionService {
     }
 
     /** Page {@code number} of the decisions, newest first; a page past the last is empty. */
-    Page page(String teamId, int number) {
+    public Page page(String teamId, int number) {
         return jdbi.withExtension(DecisionDao.class, dao -> {
             int total = dao.countDecisions(teamId);
             List<DecisionDao.Decision> decisions = dao.findPage(teamId, LISTED, (number - 1) * LISTED);

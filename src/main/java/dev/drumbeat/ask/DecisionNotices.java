@@ -1,8 +1,10 @@
-package dev.drumbeat.ask.decision;
+package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.AskDao;
-import dev.drumbeat.ask.AskPosts;
-import dev.drumbeat.ask.AskViews;
+import dev.drumbeat.ask.decision.DecisionNotifier;
+
+import dev.drumbeat.ask.decision.DecisionDao;
+import dev.drumbeat.ask.decision.DecisionService;
+
 
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Mentions;
@@ -23,7 +25,7 @@ import org.jdbi.v3.core.Handle;
  * and again when it is undone: one message per owner per decision, queued in the decision's transaction. An undo
  * also updates the channel messages that showed the decision as recorded.
  */
-public final class DecisionNotices {
+public final class DecisionNotices implements DecisionNotifier {
     private final Outbox outbox;
     private final Money money;
     private final AskViews views;
@@ -34,7 +36,8 @@ public final class DecisionNotices {
         this.views = new AskViews(money);
     }
 
-    void decided(Handle handle, DecisionService.Recorded recorded) {
+    @Override
+    public void decided(Handle handle, DecisionService.Recorded recorded) {
         DecisionDao.Decision d = recorded.decision();
         byOwner(recorded.items()).forEach((owner, items) -> {
             String text = ":pushpin: " + Mentions.mention(d.decidedBy()) + " recorded decision #" + d.id()
@@ -46,7 +49,8 @@ public final class DecisionNotices {
         });
     }
 
-    void undone(Handle handle, DecisionService.Recorded recorded) {
+    @Override
+    public void undone(Handle handle, DecisionService.Recorded recorded) {
         DecisionDao.Decision d = recorded.decision();
         String by = Mentions.mention(d.undoneBy().orElse(d.decidedBy()));
         byOwner(recorded.items()).forEach((owner, items) -> post(handle, d, "undone", owner,

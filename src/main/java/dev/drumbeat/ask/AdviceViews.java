@@ -1,6 +1,9 @@
-package dev.drumbeat.ask.advisor;
+package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.Answer;
+import dev.drumbeat.ask.advisor.Advice;
+import dev.drumbeat.ask.advisor.Candidate;
+import dev.drumbeat.ask.advisor.Optimiser;
+
 import dev.drumbeat.ask.question.Amount;
 
 import com.slack.api.model.block.LayoutBlock;

@@ -1,4 +1,11 @@
-package dev.drumbeat.ask.advisor;
+package dev.drumbeat.ask;
+
+import dev.drumbeat.ask.advisor.Advice;
+import dev.drumbeat.ask.advisor.AdvisorRules;
+import dev.drumbeat.ask.advisor.Candidate;
+import dev.drumbeat.ask.advisor.Optimiser;
+import dev.drumbeat.ask.advisor.PortfolioItem;
+
 
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Mentions;

@@ -1,6 +1,8 @@
-package dev.drumbeat.ask.decision;
+package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.advisor.AdviceViews;
+import dev.drumbeat.ask.decision.DecisionDao;
+import dev.drumbeat.ask.decision.DecisionService;
+
 
 import dev.drumbeat.core.Money;
 import java.util.Optional;

@@ -1,6 +1,7 @@
-package dev.drumbeat.ask.decision;
+package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.AskViews;
+import dev.drumbeat.ask.decision.DecisionService;
+
 
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
