@@ -1,0 +1,6 @@
+/**
+ * The deprioritisation advisor: reads the portfolio ({@code AdvisorDao}, {@code candidates.sql}), applies the
+ * protection rules and runs the optimiser that picks what saves the target at the least value and OKR impact.
+ * Used by {@code ask} and {@code ask.decision}; knows nothing of Slack.
+ */
+package dev.drumbeat.ask.advisor;

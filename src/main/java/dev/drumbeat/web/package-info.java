@@ -1,0 +1,5 @@
+/**
+ * The HTTP server (Javalin): Slack's endpoint, health, readiness and metrics, and the routes features declare.
+ * Infrastructure.
+ */
+package dev.drumbeat.web;
