@@ -35,6 +35,10 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     @ArchTest
+    static final ArchRule nothing_imports_the_composition_root = noClasses().that().resideOutsideOfPackage("dev.drumbeat")
+            .should().dependOnClassesThat().resideInAPackage("dev.drumbeat");
+
+    @ArchTest
     static final ArchRule the_kernel_imports_nothing_of_drumbeat_above_it = noClasses().that().resideInAPackage(KERNEL)
             .should().dependOnClassesThat(inDrumbeatOutside(KERNEL));
 
