@@ -75,6 +75,7 @@ import dev.drumbeat.schedule.JobRunner;
 import dev.drumbeat.schedule.Scheduling;
 import dev.drumbeat.slack.BoltAdapter;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxCommand;
 import dev.drumbeat.slack.outbox.OutboxSender;
@@ -147,6 +148,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         app.use(new SlackRetries(database.jdbi(), clock));
         AuditLog audit = new AuditLog(clock);
         PeopleService people = new PeopleService(database.jdbi(), config.admins());
+        Interactions interactions = new Interactions(app, people);
         Periods periods = new Periods(config.checkInDay(), config.checkInHour());
         CatalogService catalog = new CatalogService(database.jdbi(), audit);
         CommandRouter router = new CommandRouter(people);
@@ -158,35 +160,35 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         new CatalogListeners(catalog, new InitiativeService(database.jdbi(), audit, clock), people, money,
                 new CardCharts(chartLinks, chartData),
                 (actor, service) -> escalationListeners.ownerGiven(actor, service.id(), service.ownerId().orElseThrow()))
-                .register(router, app);
+                .register(router, interactions);
         EscalationJobTrigger escalateNow = new EscalationJobTrigger(escalations);
         running.add(escalateNow);
         new PeopleListeners(people, (team, user) -> catalog.ownedBy(team, user).stream().map(Service::name).toList(),
-                escalateNow::sweepSoon).register(router, app);
+                escalateNow::sweepSoon).register(router, interactions);
         ApiTokenService tokens = new ApiTokenService(database.jdbi(), audit, people, clock);
         router.add(new TokenCommand(tokens));
         router.add(new OutboxCommand(database.jdbi(), clock));
         AwayService away = new AwayService(database.jdbi(), people, audit, periods, clock);
         router.add(new AwayCommand(away)).add(new AwayBackCommand(away));
         CheckInService checkIns = new CheckInService(database.jdbi(), audit, new PromptRefresh(outbox), people, periods, clock);
-        new CheckInListeners(checkIns, catalog, people, new OkrConfidence(database.jdbi(), clock)).register(router, app);
-        escalationListeners.register(router, app);
+        new CheckInListeners(checkIns, catalog, new OkrConfidence(database.jdbi(), clock)).register(router, interactions);
+        escalationListeners.register(router, interactions);
         OkrRollover rollover = new OkrRollover(database.jdbi(), outbox, audit, clock);
         OkrService okrs = new OkrService(database.jdbi(), audit, OkrRules.defaults(), clock);
         new OkrListeners(okrs, new KeyResultService(database.jdbi(), audit, okrs, periods, clock), rollover, people)
-                .register(router, app);
-        new HomeListeners(new HomeService(catalog, checkIns, escalations, new OkrHome(okrs)), people, money,
-                database.jdbi(), outbox).register(app);
+                .register(router, interactions);
+        new HomeListeners(new HomeService(catalog, checkIns, escalations, new OkrHome(okrs)), money,
+                database.jdbi(), outbox).register(interactions);
         OkrReview review = new OkrReview(database.jdbi(), outbox, okrs, money, config.leadershipChannel(), clock);
         router.add(new EscalationSettingsCommand(new EscalationSettingsService(database.jdbi(), audit)));
         ResponseUrls responseUrls = new ResponseUrls();
         running.add(responseUrls);
         new AskListeners(new AskService(database.jdbi(), money, router::find, clock),
                 new AskPosts(database.jdbi(), outbox, money),
-                new DecisionService(database.jdbi(), audit, new DecisionNotices(outbox, money), clock), people, money,
-                responseUrls).register(router, app);
+                new DecisionService(database.jdbi(), audit, new DecisionNotices(outbox, money), clock), money,
+                responseUrls).register(router, interactions);
         DashboardAccess dashboardAccess = new DashboardAccess(database.jdbi(), people, clock);
-        new DashboardListeners(dashboardAccess, config.publicUrl()).register(router, app);
+        new DashboardListeners(dashboardAccess, config.publicUrl()).register(router, interactions);
         router.register(app);
         BoltAdapter slackEvents = new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock));
         CatalogRoutes catalogApi = new CatalogRoutes(new CatalogImportService(database.jdbi(), audit),

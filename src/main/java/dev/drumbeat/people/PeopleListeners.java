@@ -1,8 +1,9 @@
 package dev.drumbeat.people;
 
-import com.slack.api.bolt.App;
+import com.slack.api.model.User;
 import com.slack.api.model.event.UserChangeEvent;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Interactions;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -26,22 +27,23 @@ public final class PeopleListeners {
         this.afterDeactivation = afterDeactivation;
     }
 
-    public void register(CommandRouter router, App app) {
+    public void register(CommandRouter router, Interactions interactions) {
         router.add(new WhoamiCommand(ownedServiceNames));
-        app.event(UserChangeEvent.class, (payload, ctx) -> {
-            var user = payload.getEvent().getUser();
-            if (user == null || user.isBot()) {
-                return ctx.ack();
+        interactions.event(UserChangeEvent.class, this::changed);
+    }
+
+    private void changed(String teamId, UserChangeEvent event) {
+        User user = event.getUser();
+        if (user == null || user.isBot()) {
+            return;
+        }
+        if (user.isDeleted()) {
+            if (people.deactivate(teamId, user.getId())) {
+                log.info("person {} deactivated in Slack", user.getId());
+                afterDeactivation.accept(teamId);
             }
-            if (user.isDeleted()) {
-                if (people.deactivate(payload.getTeamId(), user.getId())) {
-                    log.info("person {} deactivated in Slack", user.getId());
-                    afterDeactivation.accept(payload.getTeamId());
-                }
-            } else {
-                people.refreshFromSlack(payload.getTeamId(), user);
-            }
-            return ctx.ack();
-        });
+        } else {
+            people.refreshFromSlack(teamId, user);
+        }
     }
 }
