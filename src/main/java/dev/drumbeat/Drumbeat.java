@@ -25,6 +25,7 @@ import dev.drumbeat.schedule.JobRunner;
 import dev.drumbeat.schedule.Scheduling;
 import dev.drumbeat.slack.BoltAdapter;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.RequestVerifier;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.slack.SlackRetries;
@@ -85,7 +86,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         PeopleService people = new PeopleService(shared.jdbi(), config.admins());
         App app = SlackApp.create(config, shared.slack());
         app.use(new SlackRetries(shared.jdbi(), clock));
-        Contributions contributions = new Contributions(new CommandRouter(people), app);
+        Contributions contributions = new Contributions(new CommandRouter(people), new Interactions(app, people));
         features(shared, people).forEach(feature -> feature.contribute(contributions));
         contributions.command(new OutboxCommand(shared.jdbi(), clock));
         contributions.commands().register(app);
@@ -123,9 +124,9 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 checkIns,
                 escalation,
                 okrs,
-                new AskFeature(shared, people),
+                new AskFeature(shared),
                 new DashboardFeature(shared, people, catalog.service(), escalation.service(), apiTokens.guard()),
-                new HomeFeature(shared, people, catalog.service(), checkIns.service(), escalation.service(), okrs.home()),
+                new HomeFeature(shared, catalog.service(), checkIns.service(), escalation.service(), okrs.home()),
                 new DigestFeature(shared, okrs.digestSection(), charts.digestChart()),
                 charts);
     }

@@ -4,7 +4,6 @@ import dev.drumbeat.ask.decision.DecisionService;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
-import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.ResponseUrls;
 
 /**
@@ -13,11 +12,9 @@ import dev.drumbeat.slack.ResponseUrls;
  */
 public final class AskFeature implements Feature {
     private final Shared shared;
-    private final PeopleService people;
 
-    public AskFeature(Shared shared, PeopleService people) {
+    public AskFeature(Shared shared) {
         this.shared = shared;
-        this.people = people;
     }
 
     @Override
@@ -26,8 +23,8 @@ public final class AskFeature implements Feature {
         AskService asks = new AskService(shared.jdbi(), shared.money(), contributions.commands()::find, shared.clock());
         DecisionService decisions = new DecisionService(shared.jdbi(), shared.audit(),
                 new DecisionNotices(shared.outbox(), shared.money()), shared.clock());
-        new AskListeners(asks, new AskPosts(shared.jdbi(), shared.outbox(), shared.money()), decisions, people,
-                shared.money(), responseUrls).register(contributions.commands(), contributions.slack());
+        new AskListeners(asks, new AskPosts(shared.jdbi(), shared.outbox(), shared.money()), decisions, shared.money(),
+                responseUrls).register(contributions.commands(), contributions.interactions());
         contributions.deadLetters(new AskShareFailures(shared.jdbi(), shared.outbox(), shared.clock()));
     }
 }

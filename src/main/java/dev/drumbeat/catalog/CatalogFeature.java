@@ -31,6 +31,6 @@ public final class CatalogFeature implements Feature {
     public void contribute(Contributions contributions) {
         InitiativeService initiatives = new InitiativeService(shared.jdbi(), shared.audit(), shared.clock());
         new CatalogListeners(catalog, initiatives, people, shared.money(), charts, ownerGiven)
-                .register(contributions.commands(), contributions.slack());
+                .register(contributions.commands(), contributions.interactions());
     }
 }

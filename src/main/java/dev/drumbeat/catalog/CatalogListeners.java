@@ -2,17 +2,13 @@ package dev.drumbeat.catalog;
 
 import dev.drumbeat.core.Money;
 
-import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
-import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
-import com.slack.api.bolt.response.Response;
-import dev.drumbeat.core.UserError;
+import com.slack.api.model.view.View;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.FieldError;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
-import java.util.Map;
-import java.util.Optional;
+import dev.drumbeat.slack.Interactions;
+import dev.drumbeat.slack.Submission;
 
 /** The catalog's Slack surface: its subcommands and the service and initiative modals' submissions. */
 public final class CatalogListeners {
@@ -40,7 +36,7 @@ public final class CatalogListeners {
         this.charts = charts;
     }
 
-    public void register(CommandRouter router, App app) {
+    public void register(CommandRouter router, Interactions interactions) {
         ServiceLookup lookup = new ServiceLookup(catalog);
         router.add(new ServicesCommand(catalog, views))
                 .add(new StatusCommand(catalog, lookup, views, charts))
@@ -48,53 +44,35 @@ public final class CatalogListeners {
                 .add(new ServiceCommand(catalog, lookup))
                 .add(new InitiativesCommand(initiatives, money))
                 .add(new InitiativeCommand(initiatives));
-        app.viewSubmission(ServiceForm.CALLBACK_ID, this::submit);
-        app.viewSubmission(InitiativeForm.CALLBACK_ID, this::submitInitiative);
+        interactions.viewSubmission(ServiceForm.CALLBACK_ID, CatalogListeners::refusalField, this::submit);
+        interactions.viewSubmission(InitiativeForm.CALLBACK_ID, CatalogListeners::refusalField, this::submitInitiative);
     }
 
-    Response submit(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
-        ViewSubmissionPayload payload = request.getPayload();
-        String teamId = payload.getTeam().getId();
-        String existingKey = Optional.ofNullable(payload.getView().getPrivateMetadata()).orElse("");
-        ServiceFormSubmission form = ServiceFormSubmission.read(payload.getView().getState().getValues());
-        Optional<ServiceDraft> draft = form.draft(existingKey);
-        if (draft.isEmpty()) {
-            return ctx.ack(r -> r.responseAction("errors").errors(form.errors()));
-        }
-        try {
-            Actor actor = people.actorFor(teamId, payload.getUser().getId(), payload.getUser().getUsername());
-            draft.get().ownerId().ifPresent(id -> people.ensureKnown(teamId, id));
-            draft.get().deputyId().ifPresent(id -> people.ensureKnown(teamId, id));
-            Service saved = existingKey.isBlank() ? catalog.create(actor, draft.get()) : catalog.update(actor, draft.get());
-            if (saved.ownerId().isPresent()) {
-                ownerGiven.given(actor, saved);
-            }
-            return ctx.ack(r -> r.responseAction("update").view(ServiceForm.saved(saved, existingKey.isBlank())));
-        } catch (UserError e) {
-            String field = existingKey.isBlank() ? "key" : "name";
-            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(field, e.getMessage())));
-        }
+    /** Refusals show under the key when adding, and under the name when editing, where the key is not a field. */
+    private static String refusalField(Submission submission) {
+        return submission.privateMetadata().isBlank() ? "key" : "name";
     }
 
-    Response submitInitiative(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
-        ViewSubmissionPayload payload = request.getPayload();
-        String teamId = payload.getTeam().getId();
-        String existingKey = Optional.ofNullable(payload.getView().getPrivateMetadata()).orElse("");
-        InitiativeFormSubmission form = InitiativeFormSubmission.read(payload.getView().getState().getValues(),
-                typed -> catalog.resolve(teamId, typed));
-        Optional<Initiative> draft = form.draft(existingKey);
-        if (draft.isEmpty()) {
-            return ctx.ack(r -> r.responseAction("errors").errors(form.errors()));
+    View submit(Actor actor, Submission submission) {
+        String existingKey = submission.privateMetadata();
+        ServiceFormSubmission form = ServiceFormSubmission.read(submission.values());
+        ServiceDraft draft = form.draft(existingKey).orElseThrow(() -> new FieldError(form.errors()));
+        draft.ownerId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
+        draft.deputyId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
+        Service saved = existingKey.isBlank() ? catalog.create(actor, draft) : catalog.update(actor, draft);
+        if (saved.ownerId().isPresent()) {
+            ownerGiven.given(actor, saved);
         }
-        try {
-            Actor actor = people.actorFor(teamId, payload.getUser().getId(), payload.getUser().getUsername());
-            draft.get().ownerId().ifPresent(id -> people.ensureKnown(teamId, id));
-            Initiative saved = existingKey.isBlank() ? initiatives.create(actor, draft.get())
-                    : initiatives.update(actor, draft.get());
-            return ctx.ack(r -> r.responseAction("update").view(InitiativeForm.saved(saved, existingKey.isBlank())));
-        } catch (UserError e) {
-            String field = existingKey.isBlank() ? "key" : "name";
-            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(field, e.getMessage())));
-        }
+        return ServiceForm.saved(saved, existingKey.isBlank());
+    }
+
+    View submitInitiative(Actor actor, Submission submission) {
+        String existingKey = submission.privateMetadata();
+        InitiativeFormSubmission form = InitiativeFormSubmission.read(submission.values(),
+                typed -> catalog.resolve(actor.teamId(), typed));
+        Initiative draft = form.draft(existingKey).orElseThrow(() -> new FieldError(form.errors()));
+        draft.ownerId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
+        Initiative saved = existingKey.isBlank() ? initiatives.create(actor, draft) : initiatives.update(actor, draft);
+        return InitiativeForm.saved(saved, existingKey.isBlank());
     }
 }

@@ -8,16 +8,19 @@ import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.people.OwnedServices;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The catalog's rules: who may change a service, and every change audited in the same transaction.
  * Thread-safe; holds no state beyond its collaborators.
  */
 public final class CatalogService implements OwnedServices {
+    private static final String UNIQUE_VIOLATION = "23505";
     private final Jdbi jdbi;
     private final AuditLog audit;
 
@@ -71,20 +74,30 @@ public final class CatalogService implements OwnedServices {
         });
     }
 
-    /** Adds a service (admins only). */
+    /**
+     * Adds a service (admins only). Two adds of one key at once (a Save clicked twice) both find it free; the
+     * database lets one in, and the other is refused as if it had come second.
+     */
     public Service create(Actor actor, ServiceDraft draft) {
         if (!actor.isAdmin()) {
             throw new UserError("Only a Drumbeat admin can add services. Ask an admin, or import a catalog CSV.");
         }
-        return jdbi.inTransaction(handle -> {
-            CatalogDao dao = handle.attach(CatalogDao.class);
-            if (dao.lockByKey(actor.teamId(), draft.key()).isPresent()) {
-                throw new UserError("A service with the key `" + draft.key() + "` already exists. Pick another key.");
+        try {
+            return jdbi.inTransaction(handle -> {
+                CatalogDao dao = handle.attach(CatalogDao.class);
+                if (dao.lockByKey(actor.teamId(), draft.key()).isPresent()) {
+                    throw keyTaken(draft.key());
+                }
+                dao.insert(actor.teamId(), draft);
+                audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "service", draft.key(), null, draft));
+                return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
+            });
+        } catch (JdbiException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw keyTaken(draft.key());
             }
-            dao.insert(actor.teamId(), draft);
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "service", draft.key(), null, draft));
-            return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
-        });
+            throw e;
+        }
     }
 
     /** Changes a service's fields (its owner or an admin). */
@@ -110,6 +123,10 @@ public final class CatalogService implements OwnedServices {
             throw new UserError("Only the owner of " + service.name() + " (" + owner
                     + ") or a Drumbeat admin can change it.");
         }
+    }
+
+    private static UserError keyTaken(String key) {
+        return new UserError("A service with the key `" + key + "` already exists. Pick another key.");
     }
 
     private static UserError noSuchService(String key) {

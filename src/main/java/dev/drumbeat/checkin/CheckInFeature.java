@@ -37,7 +37,7 @@ public final class CheckInFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        new CheckInListeners(checkIns, catalog, people, confidence).register(contributions.commands(), contributions.slack());
+        new CheckInListeners(checkIns, catalog, confidence).register(contributions.commands(), contributions.interactions());
         contributions.routes(new ReadingsRoutes(
                 new ReadingsService(shared.jdbi(), shared.audit(), shared.periods(), shared.clock()), apiTokens));
         PromptService prompts = new PromptService(shared.jdbi(), shared.outbox(), shared.periods(),

@@ -17,6 +17,7 @@ import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.slack.FormBlocks;
+import dev.drumbeat.slack.Notice;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +33,8 @@ import java.util.Optional;
  */
 final class CheckInForm {
     static final String CALLBACK_ID = "checkin-form";
+    /** Where a Check in button's refusal shows. */
+    static final Notice NOTICE = new Notice(CALLBACK_ID + "-notice", "Check in");
     static final String STATUS = "status";
     static final String HURDLE = "hurdle";
     static final String NOTE = "note";
@@ -89,12 +92,6 @@ final class CheckInForm {
                 + (c.hurdle().isBlank() ? "" : "\nHurdle: “" + SlackBlocks.escape(c.hurdle()) + "”");
         return View.builder().type("modal").callbackId(CALLBACK_ID + "-done").title(title("Checked in"))
                 .close(close("Done")).blocks(List.of(SlackBlocks.markdown(text))).build();
-    }
-
-    /** A modal that only explains, for a button that can no longer open the form. */
-    static View notice(String sentence) {
-        return View.builder().type("modal").callbackId(CALLBACK_ID + "-notice").title(title("Check in"))
-                .close(close("OK")).blocks(List.of(SlackBlocks.markdown(sentence))).build();
     }
 
     private static String heading(CheckInSubject subject) {

@@ -27,7 +27,7 @@ public final class DashboardFeature implements Feature {
     public void contribute(Contributions contributions) {
         DashboardAccess access = new DashboardAccess(shared.jdbi(), people, shared.clock());
         var config = shared.config();
-        new DashboardListeners(access, config.publicUrl()).register(contributions.commands(), contributions.slack());
+        new DashboardListeners(access, config.publicUrl()).register(contributions.commands(), contributions.interactions());
         contributions.routes(new DashboardRoutes(access, portfolio,
                 DashboardCharts.signed(config.signingSecret(), config.publicUrl(), shared.clock()), config.currency(),
                 config.publicUrl()));

@@ -1,7 +1,7 @@
 package dev.drumbeat.dashboard;
 
-import com.slack.api.bolt.App;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Interactions;
 import java.util.Optional;
 
 /**
@@ -17,8 +17,8 @@ public final class DashboardListeners {
         this.publicUrl = publicUrl;
     }
 
-    public void register(CommandRouter router, App app) {
+    public void register(CommandRouter router, Interactions interactions) {
         router.add(new DashboardCommand(access, publicUrl));
-        app.blockAction(DashboardViews.OPEN, (req, ctx) -> ctx.ack());
+        interactions.acknowledge(DashboardViews.OPEN);
     }
 }

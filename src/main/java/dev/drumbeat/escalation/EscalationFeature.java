@@ -47,7 +47,7 @@ public final class EscalationFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        listeners.register(contributions.commands(), contributions.slack());
+        listeners.register(contributions.commands(), contributions.interactions());
         contributions.command(new EscalationSettingsCommand(new EscalationSettingsService(shared.jdbi(), shared.audit())));
         contributions.running(sweepSoon);
         contributions.deadLetters(new EscalationChannelRefusals(shared.jdbi(), shared.outbox(),

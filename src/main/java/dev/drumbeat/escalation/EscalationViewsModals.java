@@ -27,6 +27,7 @@ import java.util.Optional;
 /** The modals behind an escalation's buttons: Assign owner (a user picker), the service card, and notices. */
 final class EscalationViewsModals {
     static final String ASSIGN_CALLBACK_ID = "esc-assign-form";
+    static final String NOTICE_CALLBACK_ID = "esc-notice";
     static final String OWNER = "owner";
     private static final int MAX_KPIS = 20;
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
@@ -74,7 +75,7 @@ final class EscalationViewsModals {
 
     /** A modal that only explains, for a button that cannot do what was asked. */
     static View notice(String title, String sentence) {
-        return Modals.notice("esc-notice", title, sentence);
+        return Modals.notice(NOTICE_CALLBACK_ID, title, sentence);
     }
 
     /** What the assign modal turns into once done. */

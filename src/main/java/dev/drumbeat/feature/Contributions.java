@@ -1,8 +1,8 @@
 package dev.drumbeat.feature;
 
-import com.slack.api.bolt.App;
 import dev.drumbeat.schedule.Scheduling;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.Subcommand;
 import dev.drumbeat.slack.outbox.OutboxDeadLetters;
 import io.javalin.config.JavalinConfig;
@@ -20,15 +20,15 @@ import org.quartz.Job;
  */
 public final class Contributions {
     private final CommandRouter commands;
-    private final App slack;
+    private final Interactions interactions;
     private final List<Consumer<JavalinConfig>> routes = new ArrayList<>();
     private final List<Scheduling.Recurring> jobs = new ArrayList<>();
     private final List<OutboxDeadLetters> deadLetters = new ArrayList<>();
     private final List<AutoCloseable> running = new ArrayList<>();
 
-    public Contributions(CommandRouter commands, App slack) {
+    public Contributions(CommandRouter commands, Interactions interactions) {
         this.commands = commands;
-        this.slack = slack;
+        this.interactions = interactions;
     }
 
     /** The `/drumbeat` router, for listeners that add their subcommands themselves. */
@@ -36,8 +36,9 @@ public final class Contributions {
         return commands;
     }
 
-    public App slack() {
-        return slack;
+    /** The boundary every button, modal submission and event handler is registered through. */
+    public Interactions interactions() {
+        return interactions;
     }
 
     public Contributions command(Subcommand subcommand) {

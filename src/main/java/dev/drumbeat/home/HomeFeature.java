@@ -7,23 +7,20 @@ import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
 import dev.drumbeat.okr.OkrHome;
-import dev.drumbeat.people.PeopleService;
 
 /** The App Home tab: a person's services, pending check-ins, escalations and key results; health for leadership. */
 public final class HomeFeature implements Feature {
     private final Shared shared;
-    private final PeopleService people;
     private final HomeService home;
 
-    public HomeFeature(Shared shared, PeopleService people, CatalogService catalog, CheckInService checkIns,
+    public HomeFeature(Shared shared, CatalogService catalog, CheckInService checkIns,
                        EscalationService escalations, OkrHome keyResults) {
         this.shared = shared;
-        this.people = people;
         this.home = new HomeService(catalog, checkIns, escalations, keyResults);
     }
 
     @Override
     public void contribute(Contributions contributions) {
-        new HomeListeners(home, people, shared.money(), shared.jdbi(), shared.outbox()).register(contributions.slack());
+        new HomeListeners(home, shared.money(), shared.jdbi(), shared.outbox()).register(contributions.interactions());
     }
 }

@@ -43,7 +43,7 @@ public final class OkrFeature implements Feature {
         OkrRollover rollover = new OkrRollover(shared.jdbi(), shared.outbox(), shared.audit(), shared.clock());
         KeyResultService keyResults = new KeyResultService(shared.jdbi(), shared.audit(), okrs, shared.periods(),
                 shared.clock());
-        new OkrListeners(okrs, keyResults, rollover, people).register(contributions.commands(), contributions.slack());
+        new OkrListeners(okrs, keyResults, rollover, people).register(contributions.commands(), contributions.interactions());
         OkrReview review = new OkrReview(shared.jdbi(), shared.outbox(), okrs, shared.money(),
                 shared.config().leadershipChannel(), shared.clock());
         contributions.job(OkrQuarterJob.NAME, OkrQuarterJob.class, () -> new OkrQuarterJob(review, rollover),

@@ -21,7 +21,7 @@ public final class PeopleFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        new PeopleListeners(people, ownedServices, deactivations).register(contributions.commands(), contributions.slack());
+        new PeopleListeners(people, ownedServices, deactivations).register(contributions.commands(), contributions.interactions());
         AwayService away = new AwayService(shared.jdbi(), people, shared.audit(), shared.periods(), shared.clock());
         contributions.command(new AwayCommand(away)).command(new AwayBackCommand(away));
         PeopleSync sync = new PeopleSync(shared.slack(), shared.config().botToken(), shared.jdbi());

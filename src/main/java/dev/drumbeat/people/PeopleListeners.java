@@ -1,8 +1,9 @@
 package dev.drumbeat.people;
 
-import com.slack.api.bolt.App;
+import com.slack.api.model.User;
 import com.slack.api.model.event.UserChangeEvent;
 import dev.drumbeat.slack.CommandRouter;
+import dev.drumbeat.slack.Interactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,22 +23,23 @@ public final class PeopleListeners {
         this.deactivations = deactivations;
     }
 
-    public void register(CommandRouter router, App app) {
+    public void register(CommandRouter router, Interactions interactions) {
         router.add(new WhoamiCommand(ownedServices));
-        app.event(UserChangeEvent.class, (payload, ctx) -> {
-            var user = payload.getEvent().getUser();
-            if (user == null || user.isBot()) {
-                return ctx.ack();
+        interactions.event(UserChangeEvent.class, this::changed);
+    }
+
+    private void changed(String teamId, UserChangeEvent event) {
+        User user = event.getUser();
+        if (user == null || user.isBot()) {
+            return;
+        }
+        if (user.isDeleted()) {
+            if (people.deactivate(teamId, user.getId())) {
+                log.info("person {} deactivated in Slack", user.getId());
+                deactivations.deactivated(teamId);
             }
-            if (user.isDeleted()) {
-                if (people.deactivate(payload.getTeamId(), user.getId())) {
-                    log.info("person {} deactivated in Slack", user.getId());
-                    deactivations.deactivated(payload.getTeamId());
-                }
-            } else {
-                people.refreshFromSlack(payload.getTeamId(), user);
-            }
-            return ctx.ack();
-        });
+        } else {
+            people.refreshFromSlack(teamId, user);
+        }
     }
 }

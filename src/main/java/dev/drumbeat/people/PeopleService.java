@@ -43,6 +43,7 @@ public final class PeopleService implements Actors {
      * Says who is asking when Slack names only the user (an event such as a mention): a known person as they are;
      * someone new, and their workspace, learned under their id until the hourly sync names them.
      */
+    @Override
     public Actor actorFromEvent(String teamId, String userId) {
         return find(teamId, userId).map(known -> new Actor(teamId, userId, roleOf(userId, Optional.of(known))))
                 .orElseGet(() -> actorFor(teamId, userId, userId));

@@ -12,9 +12,15 @@ import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +119,46 @@ class ServiceModalTest {
     void a_duplicate_key_is_a_field_error() {
         SlackReply reply = submit(TestDrumbeat.ADMIN, "", form("payments-api", "1"));
         assertThat(reply.json().path("errors").path("key").asText()).contains("already exists");
+    }
+
+    @Test
+    void a_save_clicked_several_times_at_once_adds_one_service_and_the_other_clicks_get_the_key_error() throws Exception {
+        int clicks = 6;
+        for (int round = 0; round < 3; round++) {
+            String key = "fraud-detection-" + round;
+            List<SlackReply> replies = concurrently(clicks, () -> submit(TestDrumbeat.ADMIN, "", form(key, "0.05")));
+
+            assertThat(replies).extracting(SlackReply::status).containsOnly(200);
+            assertThat(seed.count("services where key = '" + key + "'")).isEqualTo(1);
+            assertThat(replies).filteredOn(r -> r.json().path("response_action").asText().equals("update")).hasSize(1);
+            assertThat(replies).filteredOn(r -> !r.json().path("response_action").asText().equals("update"))
+                    .allSatisfy(r -> assertThat(r.json().isNull() || r.json().path("errors").path("key").asText()
+                            .contains("already exists")).as("answer %s", r.json()).isTrue());
+        }
+    }
+
+    /** Runs {@code submission} on {@code times} threads released together, as a triple-clicked button arrives. */
+    private static List<SlackReply> concurrently(int times, Callable<SlackReply> submission)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<SlackReply>> answers = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return submission.call();
+                }));
+            }
+            start.countDown();
+            List<SlackReply> replies = new ArrayList<>();
+            for (Future<SlackReply> answer : answers) {
+                replies.add(answer.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
