@@ -1,6 +1,6 @@
 package dev.drumbeat.digest;
 
-import dev.drumbeat.escalation.DigestSchedule;
+import dev.drumbeat.escalation.settings.DigestSchedule;
 import dev.drumbeat.escalation.Reason;
 
 import dev.drumbeat.catalog.Tier;

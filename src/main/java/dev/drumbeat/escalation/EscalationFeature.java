@@ -1,5 +1,8 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.settings.EscalationSettingsCommand;
+import dev.drumbeat.escalation.settings.EscalationSettingsService;
+
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.OwnerGiven;
 import dev.drumbeat.feature.Contributions;

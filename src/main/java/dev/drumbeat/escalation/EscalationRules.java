@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.settings.Thresholds;
+
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.people.AwayCover;
 import dev.drumbeat.people.AwayState;

@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.settings.Thresholds;
+
 import dev.drumbeat.slack.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;

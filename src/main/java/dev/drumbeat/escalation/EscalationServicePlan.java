@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.settings.Thresholds;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.settings.Thresholds;
+import dev.drumbeat.escalation.settings.ThresholdsDao;
+
 import dev.drumbeat.core.Periods;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.settings.Thresholds;
+import dev.drumbeat.escalation.settings.ThresholdsDao;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.db.Database;

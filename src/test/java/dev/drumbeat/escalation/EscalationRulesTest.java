@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.settings.Thresholds;
+
 import static dev.drumbeat.escalation.EscalationRulesFixture.OWNER;
 import static dev.drumbeat.escalation.EscalationRulesFixture.PERIODS;
 import static dev.drumbeat.escalation.EscalationRulesFixture.TEAM;

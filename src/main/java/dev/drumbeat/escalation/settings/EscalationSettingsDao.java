@@ -1,4 +1,4 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.settings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.settings;
 
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
