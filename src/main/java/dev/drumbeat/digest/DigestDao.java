@@ -1,7 +1,7 @@
 package dev.drumbeat.digest;
 
 import dev.drumbeat.escalation.settings.DigestSchedule;
-import dev.drumbeat.escalation.Reason;
+import dev.drumbeat.escalation.rules.Reason;
 
 import dev.drumbeat.catalog.Tier;
 import dev.drumbeat.checkin.CheckInStatus;

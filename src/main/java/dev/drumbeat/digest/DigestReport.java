@@ -1,6 +1,6 @@
 package dev.drumbeat.digest;
 
-import dev.drumbeat.escalation.Reason;
+import dev.drumbeat.escalation.rules.Reason;
 
 import dev.drumbeat.catalog.Tier;
 import dev.drumbeat.checkin.CheckInStatus;

@@ -1,6 +1,6 @@
 package dev.drumbeat.digest;
 
-import dev.drumbeat.escalation.Reason;
+import dev.drumbeat.escalation.rules.Reason;
 
 import dev.drumbeat.core.Money;
 import dev.drumbeat.digest.DigestFacts.ServiceFact;

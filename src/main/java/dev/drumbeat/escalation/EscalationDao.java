@@ -1,5 +1,8 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.Reason;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.Reason;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

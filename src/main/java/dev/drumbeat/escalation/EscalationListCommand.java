@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.Reason;
+
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;

@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.Finding;
+
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;

@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.Reason;
+
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.catalog.CatalogDao;
 import dev.drumbeat.catalog.Service;

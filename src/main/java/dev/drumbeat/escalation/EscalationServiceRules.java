@@ -1,5 +1,9 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.EscalationFactsDao;
+import dev.drumbeat.escalation.rules.EscalationRules;
+import dev.drumbeat.escalation.rules.Finding;
+
 import dev.drumbeat.escalation.settings.Thresholds;
 import dev.drumbeat.escalation.settings.ThresholdsDao;
 

@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.Reason;
+
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;

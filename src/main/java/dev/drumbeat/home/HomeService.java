@@ -7,7 +7,7 @@ import dev.drumbeat.catalog.ServiceListing;
 import dev.drumbeat.checkin.CheckInService;
 import dev.drumbeat.escalation.EscalationDao;
 import dev.drumbeat.escalation.EscalationService;
-import dev.drumbeat.escalation.Reason;
+import dev.drumbeat.escalation.rules.Reason;
 import dev.drumbeat.okr.OkrHome;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Role;

@@ -2,13 +2,13 @@ package dev.drumbeat.bench;
 
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.db.Database;
-import dev.drumbeat.escalation.EscalationFactsDao;
-import dev.drumbeat.escalation.EscalationRules;
+import dev.drumbeat.escalation.rules.EscalationFactsDao;
+import dev.drumbeat.escalation.rules.EscalationRules;
 import dev.drumbeat.escalation.EscalationService;
 import dev.drumbeat.escalation.EscalationServiceRules;
-import dev.drumbeat.escalation.Finding;
-import dev.drumbeat.escalation.InitiativeFacts;
-import dev.drumbeat.escalation.ServiceFacts;
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.InitiativeFacts;
+import dev.drumbeat.escalation.rules.ServiceFacts;
 import dev.drumbeat.escalation.settings.Thresholds;
 import dev.drumbeat.escalation.settings.ThresholdsDao;
 import dev.drumbeat.slack.outbox.Outbox;

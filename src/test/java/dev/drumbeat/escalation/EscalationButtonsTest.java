@@ -1,5 +1,8 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.Reason;
+
 import dev.drumbeat.escalation.settings.Thresholds;
 
 import static dev.drumbeat.escalation.EscalationLadderTest.awaitTrue;

@@ -1,5 +1,8 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.Reason;
+
 import dev.drumbeat.escalation.settings.Thresholds;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.escalation.rules.Reason;
+
 import static dev.drumbeat.support.Interactions.option;
 import static dev.drumbeat.support.Interactions.text;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.rules;
 
-import static dev.drumbeat.escalation.EscalationRulesFixture.evaluate;
-import static dev.drumbeat.escalation.EscalationRulesFixture.service;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.evaluate;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,14 +1,14 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.rules;
 
 import dev.drumbeat.escalation.settings.Thresholds;
 
-import static dev.drumbeat.escalation.EscalationRulesFixture.OWNER;
-import static dev.drumbeat.escalation.EscalationRulesFixture.PERIODS;
-import static dev.drumbeat.escalation.EscalationRulesFixture.TEAM;
-import static dev.drumbeat.escalation.EscalationRulesFixture.THIS_WEEK;
-import static dev.drumbeat.escalation.EscalationRulesFixture.WEDNESDAY_NINE;
-import static dev.drumbeat.escalation.EscalationRulesFixture.evaluate;
-import static dev.drumbeat.escalation.EscalationRulesFixture.service;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.OWNER;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.PERIODS;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.TEAM;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.THIS_WEEK;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.WEDNESDAY_NINE;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.evaluate;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

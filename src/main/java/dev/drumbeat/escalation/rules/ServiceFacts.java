@@ -1,4 +1,4 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;

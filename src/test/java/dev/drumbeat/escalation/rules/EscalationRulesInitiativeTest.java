@@ -1,10 +1,10 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.rules;
 
 import dev.drumbeat.escalation.settings.Thresholds;
 
-import static dev.drumbeat.escalation.EscalationRulesFixture.PERIODS;
-import static dev.drumbeat.escalation.EscalationRulesFixture.TEAM;
-import static dev.drumbeat.escalation.EscalationRulesFixture.WEDNESDAY_NINE;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.PERIODS;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.TEAM;
+import static dev.drumbeat.escalation.rules.EscalationRulesFixture.WEDNESDAY_NINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

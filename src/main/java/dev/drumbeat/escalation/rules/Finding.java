@@ -1,4 +1,4 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.rules;
 
 /** One reason one item should be escalated now, with a short detail for the message (e.g. "last check-in 3 weeks ago"). */
 public record Finding(String teamId, Subject subject, Reason reason, String detail) {

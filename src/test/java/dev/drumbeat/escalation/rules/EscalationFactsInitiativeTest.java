@@ -1,4 +1,4 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

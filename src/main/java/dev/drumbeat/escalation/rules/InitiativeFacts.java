@@ -1,4 +1,4 @@
-package dev.drumbeat.escalation;
+package dev.drumbeat.escalation.rules;
 
 import java.time.LocalDate;
 import java.util.Optional;
