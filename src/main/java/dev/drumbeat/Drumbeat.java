@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import dev.drumbeat.apitoken.ApiTokenFeature;
 import dev.drumbeat.ask.AskFeature;
 import dev.drumbeat.catalog.CatalogFeature;
+import dev.drumbeat.catalog.initiative.InitiativeFeature;
 import dev.drumbeat.catalog.csv.CatalogCsvFeature;
 import dev.drumbeat.chart.ChartFeature;
 import dev.drumbeat.checkin.CheckInFeature;
@@ -118,6 +119,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 apiTokens.guard());
         return List.of(
                 catalog,
+                new InitiativeFeature(shared, people, catalog.service()),
                 new CatalogCsvFeature(shared, apiTokens.guard()),
                 new PeopleFeature(shared, people, catalog.service(), escalation.deactivations()),
                 apiTokens,

@@ -1,12 +1,13 @@
 package dev.drumbeat.catalog;
 
+
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
 import dev.drumbeat.people.PeopleService;
 
 /**
- * The catalog: services, owners and initiatives, with their commands and modals. {@code ownerGiven} hears when a service is given an owner here.
+ * The catalog: services and their owners, with their commands and modals. {@code ownerGiven} hears when a service is given an owner here.
  */
 public final class CatalogFeature implements Feature {
     private final Shared shared;
@@ -29,8 +30,7 @@ public final class CatalogFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        InitiativeService initiatives = new InitiativeService(shared.jdbi(), shared.audit(), shared.clock());
-        new CatalogListeners(catalog, initiatives, people, shared.money(), charts, ownerGiven)
+        new CatalogListeners(catalog, people, shared.money(), charts, ownerGiven)
                 .register(contributions.commands(), contributions.interactions());
     }
 }

@@ -1,5 +1,6 @@
 package dev.drumbeat.catalog;
 
+
 import dev.drumbeat.core.Money;
 
 import com.slack.api.model.view.View;
@@ -10,26 +11,20 @@ import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.Submission;
 
-/** The catalog's Slack surface: its subcommands and the service and initiative modals' submissions. */
+/** The catalog's Slack surface: its subcommands and the service modal's submissions. */
 public final class CatalogListeners {
     private final CatalogService catalog;
-    private final InitiativeService initiatives;
     private final PeopleService people;
     private final Money money;
     private final CatalogViews views;
     private final ServiceCharts charts;
     private final OwnerGiven ownerGiven;
 
-    public CatalogListeners(CatalogService catalog, InitiativeService initiatives, PeopleService people, Money money) {
-        this(catalog, initiatives, people, money, ServiceCharts.NONE, OwnerGiven.NONE);
-    }
-
     /** With chart images on the service card, and {@code ownerGiven} told when a service gets an owner here. */
-    public CatalogListeners(CatalogService catalog, InitiativeService initiatives, PeopleService people, Money money,
-                            ServiceCharts charts, OwnerGiven ownerGiven) {
+    public CatalogListeners(CatalogService catalog, PeopleService people, Money money, ServiceCharts charts,
+                            OwnerGiven ownerGiven) {
         this.ownerGiven = ownerGiven;
         this.catalog = catalog;
-        this.initiatives = initiatives;
         this.people = people;
         this.money = money;
         this.views = new CatalogViews(money);
@@ -41,11 +36,8 @@ public final class CatalogListeners {
         router.add(new ServicesCommand(catalog, views))
                 .add(new StatusCommand(catalog, lookup, views, charts))
                 .add(new OwnerCommand(catalog, lookup, people, ownerGiven))
-                .add(new ServiceCommand(catalog, lookup))
-                .add(new InitiativesCommand(initiatives, money))
-                .add(new InitiativeCommand(initiatives));
+                .add(new ServiceCommand(catalog, lookup));
         interactions.viewSubmission(ServiceForm.CALLBACK_ID, CatalogListeners::refusalField, this::submit);
-        interactions.viewSubmission(InitiativeForm.CALLBACK_ID, CatalogListeners::refusalField, this::submitInitiative);
     }
 
     /** Refusals show under the key when adding, and under the name when editing, where the key is not a field. */
@@ -64,15 +56,5 @@ public final class CatalogListeners {
             ownerGiven.given(actor, saved);
         }
         return ServiceForm.saved(saved, existingKey.isBlank());
-    }
-
-    View submitInitiative(Actor actor, Submission submission) {
-        String existingKey = submission.privateMetadata();
-        InitiativeFormSubmission form = InitiativeFormSubmission.read(submission.values(),
-                typed -> catalog.resolve(actor.teamId(), typed));
-        Initiative draft = form.draft(existingKey).orElseThrow(() -> new FieldError(form.errors()));
-        draft.ownerId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
-        Initiative saved = existingKey.isBlank() ? initiatives.create(actor, draft) : initiatives.update(actor, draft);
-        return InitiativeForm.saved(saved, existingKey.isBlank());
     }
 }

@@ -1,4 +1,6 @@
-package dev.drumbeat.catalog;
+package dev.drumbeat.catalog.initiative;
+
+import dev.drumbeat.catalog.ServiceFields;
 
 import dev.drumbeat.core.ServiceMatcher;
 

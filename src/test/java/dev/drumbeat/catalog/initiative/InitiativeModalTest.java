@@ -1,4 +1,4 @@
-package dev.drumbeat.catalog;
+package dev.drumbeat.catalog.initiative;
 
 import static dev.drumbeat.support.Interactions.checked;
 import static dev.drumbeat.support.Interactions.option;

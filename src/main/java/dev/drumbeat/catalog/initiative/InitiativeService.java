@@ -1,4 +1,4 @@
-package dev.drumbeat.catalog;
+package dev.drumbeat.catalog.initiative;
 
 import dev.drumbeat.core.ServiceMatcher;
 

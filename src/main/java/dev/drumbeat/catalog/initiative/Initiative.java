@@ -1,4 +1,4 @@
-package dev.drumbeat.catalog;
+package dev.drumbeat.catalog.initiative;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.drumbeat.catalog;
+package dev.drumbeat.catalog.initiative;
 
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
 import static dev.drumbeat.slack.FormBlocks.amount;
