@@ -1,5 +1,7 @@
 package dev.drumbeat.dashboard;
 
+import dev.drumbeat.slack.Failures;
+
 import dev.drumbeat.core.Money;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -9,7 +11,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.util.Currency;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -105,7 +106,7 @@ public final class DashboardRoutes implements Consumer<JavalinConfig> {
         try {
             page.accept(ctx);
         } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
+            String reference = Failures.reference();
             log.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).html(ErrorPages.failure(reference));
         }

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,7 @@ public final class BoltAdapter implements Handler {
         try {
             return app.run(request);
         } catch (Exception e) {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
+            String reference = Failures.reference();
             log.error("Bolt failed on a {} request (reference {})", request.getRequestType(), reference, e);
             return Response.builder().statusCode(500).contentType("text/plain").body("").build();
         }

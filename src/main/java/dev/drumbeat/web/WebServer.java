@@ -1,5 +1,7 @@
 package dev.drumbeat.web;
 
+import dev.drumbeat.slack.Failures;
+
 import dev.drumbeat.db.Database;
 import dev.drumbeat.metrics.Metrics;
 import io.javalin.Javalin;
@@ -7,7 +9,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public final class WebServer {
                 ctx.status(ready ? 200 : 503).result(ready ? "ready" : "database unreachable");
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                String reference = UUID.randomUUID().toString().substring(0, 8);
+                String reference = Failures.reference();
                 log.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);
                 ctx.status(500).result("internal error, reference " + reference);
             });
