@@ -56,6 +56,10 @@ public interface PeopleDao {
                and (lower(name) = lower(:name) or lower(real_name) = lower(:name) or user_id = :name)""")
     List<Person> findByName(@Bind("teamId") String teamId, @Bind("name") String name);
 
+    /** The time zone Slack gave a person, if Drumbeat knows them. */
+    @SqlQuery("select tz from people where team_id = :teamId and user_id = :userId")
+    Optional<String> findTz(@Bind("teamId") String teamId, @Bind("userId") String userId);
+
     /** Everyone not deactivated who owns an active service or an initiative not done or cancelled, in every workspace. */
     @SqlQuery("""
             select p.team_id, p.user_id from people p
