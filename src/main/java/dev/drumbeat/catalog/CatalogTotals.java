@@ -28,27 +28,6 @@ public final class CatalogTotals {
         }
     }
 
-    /** Binds {@code :team} and {@code :since}; one row per tier with services, cost and value. */
-    public static final String SQL = """
-            with first_change as (
-                select distinct on (entity_key) entity_key, before
-                  from audit_log
-                 where team_id = :team and entity = 'service' and at >= :since
-                 order by entity_key, at, id),
-            as_then as (
-                select lower(coalesce(f.before ->> 'tier', s.tier)) as tier,
-                       coalesce((f.before ->> 'unitCost')::numeric, s.unit_cost) as unit_cost,
-                       coalesce((f.before ->> 'monthlyDemand')::numeric, s.monthly_demand) as monthly_demand,
-                       coalesce((f.before ->> 'monthlyValue')::numeric, s.monthly_value) as monthly_value
-                  from services s
-                  left join first_change f on f.entity_key = s.key
-                 where s.team_id = :team and (s.active or f.before is not null)
-                   and (f.before is not null or (f.entity_key is null and s.created_at < :since)))
-            select tier, count(*) as services, coalesce(sum(unit_cost * monthly_demand), 0) as cost,
-                   coalesce(sum(monthly_value), 0) as value
-              from as_then
-             group by tier""";
-
     private CatalogTotals() {
     }
 
@@ -58,10 +37,9 @@ public final class CatalogTotals {
         for (Tier tier : Tier.values()) {
             byTier.put(tier.label(), new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO));
         }
-        handle.createQuery(SQL).bind("team", teamId).bind("since", since)
-                .map((rs, ctx) -> Map.entry(rs.getString("tier"), new Totals(rs.getInt("services"), rs.getBigDecimal("cost"),
-                        rs.getBigDecimal("value"))))
-                .forEach(e -> byTier.put(e.getKey(), e.getValue()));
+        for (CatalogTotalsDao.TierTotals row : handle.attach(CatalogTotalsDao.class).totalsAt(teamId, since)) {
+            byTier.put(row.tier(), new Totals(row.services(), row.cost(), row.value()));
+        }
         return byTier;
     }
 }

@@ -45,10 +45,10 @@ public final class PromptService {
             PromptDao dao = handle.attach(PromptDao.class);
             PromptPlan.Result result = plan.plan(dao.candidates(), now, new HashSet<>(dao.promptedSince(since)),
                     new HashSet<>(dao.answeredSince(since)));
-            excuse(handle, result.excusals(), now);
+            excuse(dao, result.excusals(), now);
             int sent = 0;
             for (PromptPlan.NewPrompt prompt : result.prompts()) {
-                sent += send(handle, prompt, now) ? 1 : 0;
+                sent += send(handle, dao, prompt, now) ? 1 : 0;
             }
             return sent;
         });
@@ -58,32 +58,25 @@ public final class PromptService {
     public int sendDueReminders() {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            List<Map<String, Object>> due = handle.createQuery(PromptSql.DUE_REMINDERS).bind("now", now)
-                    .bind("since", LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(8)).mapToMap().list();
-            for (Map<String, Object> row : due) {
-                remind(handle, row);
+            PromptDao dao = handle.attach(PromptDao.class);
+            List<PromptDao.DueReminder> due = dao.dueReminders(now, LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(8));
+            for (PromptDao.DueReminder reminder : due) {
+                remind(handle, reminder);
             }
-            long[] ids = due.stream().mapToLong(row -> ((Number) row.get("id")).longValue()).toArray();
-            handle.createUpdate("update checkin_prompts set reminded_at = :now where id = any(:ids)")
-                    .bind("now", now).bind("ids", ids).execute();
+            dao.markReminded(now, due.stream().mapToLong(PromptDao.DueReminder::id).toArray());
             return due.size();
         });
     }
 
-    private boolean send(Handle handle, PromptPlan.NewPrompt prompt, Instant now) {
+    private boolean send(Handle handle, PromptDao dao, PromptPlan.NewPrompt prompt, Instant now) {
         String outboxKey = "prompt:" + prompt.key();
-        Optional<Long> id = handle.createQuery(PromptSql.INSERT_PROMPT)
-                .bind("team", prompt.teamId()).bind("user", prompt.userId()).bind("period", prompt.periodStart())
-                .bind("key", outboxKey).bind("now", now).bind("remindAt", now.plus(reminderDelay))
-                .mapTo(Long.class).findOne();
+        Optional<Long> id = dao.insertPrompt(prompt.teamId(), prompt.userId(), prompt.periodStart(), outboxKey, now,
+                now.plus(reminderDelay));
         if (id.isEmpty()) {
             return false;
         }
-        var batch = handle.prepareBatch("insert into checkin_prompt_services (prompt_id, service_id, covering_for) "
-                + "values (:prompt, :service, :covering)");
-        prompt.services().forEach(item -> batch.bind("prompt", id.get()).bind("service", item.serviceId())
-                .bind("covering", item.coveringFor().orElse(null)).add());
-        batch.execute();
+        dao.insertPromptServices(id.get(), prompt.services().stream()
+                .map(item -> new PromptDao.PromptedService(item.serviceId(), item.coveringFor().orElse(null))).toList());
         List<PromptViews.Line> lines = prompt.services().stream()
                 .map(i -> new PromptViews.Line(i.serviceKey(), i.serviceName(), i.coveringFor(), Optional.empty())).toList();
         outbox.enqueue(handle, OutboxMessage.post(prompt.teamId(), outboxKey, prompt.userId(),
@@ -91,23 +84,18 @@ public final class PromptService {
         return true;
     }
 
-    private void excuse(Handle handle, List<PromptPlan.Excusal> excusals, Instant now) {
+    private static void excuse(PromptDao dao, List<PromptPlan.Excusal> excusals, Instant now) {
         if (excusals.isEmpty()) {
             return;
         }
-        var batch = handle.prepareBatch("insert into checkin_excusals (service_id, team_id, period_start, reason, created_at) "
-                + "values (:service, :team, :period, 'owner away, nobody covering', :now) on conflict do nothing");
-        excusals.forEach(e -> batch.bind("service", e.serviceId()).bind("team", e.teamId())
-                .bind("period", e.periodStart()).bind("now", now).add());
-        batch.execute();
+        dao.excuse(excusals.stream().map(e -> new PromptDao.Excusal(e.serviceId(), e.teamId(), e.periodStart())).toList(), now);
     }
 
-    private void remind(Handle handle, Map<String, Object> row) {
-        long promptId = ((Number) row.get("id")).longValue();
-        int open = ((Number) row.get("open")).intValue();
+    private void remind(Handle handle, PromptDao.DueReminder reminder) {
+        int open = reminder.open();
         String text = "A gentle reminder: " + open + (open == 1 ? " service is" : " services are")
                 + " still waiting for this week's check-in. It takes a minute.";
-        outbox.enqueue(handle, OutboxMessage.post((String) row.get("team_id"), "reminder:" + promptId,
-                (String) row.get("user_id"), Map.of("text", text, "thread_ts", Outbox.tsOf((String) row.get("outbox_key")))));
+        outbox.enqueue(handle, OutboxMessage.post(reminder.teamId(), "reminder:" + reminder.id(), reminder.userId(),
+                Map.of("text", text, "thread_ts", Outbox.tsOf(reminder.outboxKey()))));
     }
 }

@@ -17,25 +17,30 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The digest's reads and its once-a-week claim. */
+/**
+ * The digest's reads, one query each whatever the catalog's size, and its once-a-week claim. The longer reads live
+ * beside this interface in {@code DigestDao/<method>.sql}; the totals of a month ago are {@code CatalogTotalsDao.totalsAt}.
+ */
 @RegisterRowMapper(DigestDao.WorkspaceMapper.class)
 @RegisterRowMapper(DigestDao.ServiceMapper.class)
 @RegisterRowMapper(DigestDao.EscalationMapper.class)
-@RegisterRowMapper(DigestDao.TierTotalsMapper.class)
 public interface DigestDao {
 
     /** A workspace and when its digest is due. */
     record Workspace(String teamId, DigestSchedule schedule) {
     }
 
-    /** One tier's totals, as a row. */
-    record TierTotals(Tier tier, DigestFacts.Totals totals) {
-    }
-
-    @SqlQuery(DigestSql.WORKSPACES)
+    /** Every workspace with its digest settings, the defaults where it has no row yet. */
+    @SqlQuery("""
+            select w.team_id, coalesce(es.digest_day, 'FRIDAY') as digest_day, coalesce(es.digest_hour, 16) as digest_hour,
+                   coalesce(es.digest_tz, 'UTC') as digest_tz
+              from workspaces w
+              left join escalation_settings es on es.team_id = w.team_id
+             order by w.team_id""")
     List<Workspace> workspaces();
 
     @SqlQuery("select exists (select 1 from digests where team_id = :team and period_start = :week)")
@@ -48,17 +53,18 @@ public interface DigestDao {
     boolean claim(@Bind("team") String teamId, @Bind("week") LocalDate week, @Bind("key") String outboxKey,
                   @Bind("now") Instant now);
 
-    @SqlQuery(DigestSql.SERVICES)
+    /** Active services with their owner's standing and their latest check-in. */
+    @SqlQuery
+    @UseClasspathSqlLocator
     List<DigestFacts.ServiceFact> services(@Bind("team") String teamId);
 
-    @SqlQuery(DigestSql.OPEN_ESCALATIONS)
+    /** Open escalations, most urgent first: highest level, then oldest. */
+    @SqlQuery
+    @UseClasspathSqlLocator
     List<DigestFacts.OpenEscalation> openEscalations(@Bind("team") String teamId);
 
     @SqlQuery("select exists (select 1 from escalations where team_id = :team)")
     boolean anyEscalation(@Bind("team") String teamId);
-
-    @SqlQuery(DigestSql.TOTALS_AT)
-    List<TierTotals> totalsAt(@Bind("team") String teamId, @Bind("since") Instant since);
 
     final class WorkspaceMapper implements RowMapper<Workspace> {
         @Override
@@ -90,14 +96,6 @@ public interface DigestDao {
                     rs.getString("name"), Optional.ofNullable(rs.getString("owner_name")), Reason.ofCode(rs.getString("reason")),
                     rs.getString("detail"), rs.getInt("level"), rs.getTimestamp("opened_at").toInstant(),
                     Optional.ofNullable(snoozed).map(Timestamp::toInstant));
-        }
-    }
-
-    final class TierTotalsMapper implements RowMapper<TierTotals> {
-        @Override
-        public TierTotals map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new TierTotals(Tier.parse(rs.getString("tier")).orElseThrow(),
-                    new DigestFacts.Totals(rs.getInt("services"), rs.getBigDecimal("cost"), rs.getBigDecimal("value")));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.drumbeat.digest;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.core.Money;
+import dev.drumbeat.catalog.CatalogTotalsDao;
 import dev.drumbeat.catalog.Tier;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.digest.DigestDao.Workspace;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * short headline in the leadership channel and the details as replies in its thread, all queued through the
  * outbox in one transaction with the week's row in {@code digests}. That row's key and the outbox's dedupe key
  * make it go out once however many instances sweep at once. "A month ago" is the catalog rolled back 30 days
- * through the audit log's {@code before} snapshots (see {@link DigestSql#TOTALS_AT}). Thread-safe.
+ * through the audit log's {@code before} snapshots (see {@link CatalogTotalsDao#totalsAt}). Thread-safe.
  */
 public final class DigestService {
     static final Duration MONTH = Duration.ofDays(30);
@@ -102,7 +103,7 @@ public final class DigestService {
                 if (dao.isSent(teamId, week)) {
                     return false;
                 }
-                DigestFacts facts = facts(dao, teamId, zone, now);
+                DigestFacts facts = facts(dao, handle.attach(CatalogTotalsDao.class), teamId, zone, now);
                 if (facts.services().isEmpty() || !dao.claim(teamId, week, key, now)) {
                     return false;
                 }
@@ -115,9 +116,10 @@ public final class DigestService {
         }
     }
 
-    private DigestFacts facts(DigestDao dao, String teamId, ZoneId zone, Instant now) {
+    private DigestFacts facts(DigestDao dao, CatalogTotalsDao totals, String teamId, ZoneId zone, Instant now) {
         Map<Tier, Totals> monthAgo = new EnumMap<>(Tier.class);
-        dao.totalsAt(teamId, now.minus(MONTH)).forEach(row -> monthAgo.merge(row.tier(), row.totals(), Totals::plus));
+        totals.totalsAt(teamId, now.minus(MONTH)).forEach(row -> monthAgo.merge(Tier.parse(row.tier()).orElseThrow(),
+                new Totals(row.services(), row.cost(), row.value()), Totals::plus));
         return new DigestFacts(period(now, zone), dao.services(teamId), dao.openEscalations(teamId),
                 dao.anyEscalation(teamId), monthAgo);
     }

@@ -10,13 +10,15 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Escalations and the messages posted about them. The sweep's writes are set-based (arrays through
- * {@code unnest}), so a sweep costs a handful of statements whatever the number of escalations.
+ * {@code unnest}), so a sweep costs a handful of statements whatever the number of escalations. The longer reads
+ * live beside this interface in {@code EscalationDao/<method>.sql}.
  */
 @RegisterRowMapper(EscalationDaoMappers.EscalationMapper.class)
 @RegisterRowMapper(EscalationDaoMappers.ItemMapper.class)
@@ -70,6 +72,10 @@ public interface EscalationDao {
     /** Every open escalation of a workspace, locked until the transaction ends, so sweeps and buttons take turns. */
     @SqlQuery(ROW + " where team_id = :teamId and closed_at is null order by id for update")
     List<Row> lockOpen(@Bind("teamId") String teamId);
+
+    /** The workspaces with an open escalation, so a sweep also visits one whose findings all cleared. */
+    @SqlQuery("select distinct team_id from escalations where closed_at is null")
+    List<String> findTeamsWithOpen();
 
     @SqlQuery(ROW + " where team_id = :teamId and id = :id for update")
     Optional<Row> lock(@Bind("teamId") String teamId, @Bind("id") long id);
@@ -126,7 +132,9 @@ public interface EscalationDao {
     @SqlUpdate("update escalations set snoozed_until = :until, snoozed_by = :userId, snooze_reason = :reason where id = :id")
     void snooze(@Bind("id") long id, @Bind("userId") String userId, @Bind("until") Instant until, @Bind("reason") String reason);
 
-    @SqlQuery(EscalationDaoSql.ITEMS)
+    /** Services and initiatives by id, each with its owner's state and the deputies still active in Slack. */
+    @SqlQuery
+    @UseClasspathSqlLocator
     List<Item> items(@Bind("teamId") String teamId, @Bind("serviceIds") long[] serviceIds,
                      @Bind("initiativeIds") long[] initiativeIds);
 
@@ -146,6 +154,7 @@ public interface EscalationDao {
     Optional<String> latestUpdate(@Bind("prefix") String prefix);
 
     /** Open escalations with one of the reasons, oldest first, at most {@code limit} of them. */
-    @SqlQuery(EscalationDaoSql.LIST_OPEN)
+    @SqlQuery
+    @UseClasspathSqlLocator
     List<Listed> listOpen(@Bind("teamId") String teamId, @Bind("reasons") String[] reasons, @Bind("limit") int limit);
 }

@@ -86,8 +86,7 @@ public final class EscalationService {
         }
         Read read = jdbi.inTransaction(handle -> {
             Function<String, Thresholds> thresholds = rules.thresholds(handle);
-            List<String> openTeams = handle.createQuery("select distinct team_id from escalations where closed_at is null")
-                    .mapTo(String.class).list();
+            List<String> openTeams = handle.attach(EscalationDao.class).findTeamsWithOpen();
             return new Read(thresholds, rules.findings(handle, thresholds, now), openTeams);
         });
         Map<String, List<Finding>> findingsByTeam = read.findings().stream().collect(Collectors.groupingBy(Finding::teamId));

@@ -3,6 +3,8 @@ package dev.drumbeat.escalation;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import dev.drumbeat.people.PeopleDao;
+import dev.drumbeat.people.PeopleDao.Owner;
 import dev.drumbeat.people.PeopleService;
 import java.io.IOException;
 import java.time.Duration;
@@ -39,9 +41,6 @@ public final class OwnerCheck {
     public record Result(int checked, int marked, boolean completed) {
     }
 
-    record Owner(String teamId, String userId) {
-    }
-
     public OwnerCheck(Jdbi jdbi, Slack slack, String botToken, PeopleService people, EscalationService escalations,
                       Duration pace) {
         this.jdbi = jdbi;
@@ -53,8 +52,7 @@ public final class OwnerCheck {
     }
 
     public Result run() {
-        List<Owner> owners = jdbi.withHandle(handle -> handle.createQuery(OWNERS).map((rs, ctx) ->
-                new Owner(rs.getString("team_id"), rs.getString("user_id"))).list());
+        List<Owner> owners = jdbi.withExtension(PeopleDao.class, PeopleDao::findActiveOwners);
         Set<String> changedTeams = new LinkedHashSet<>();
         int checked = 0;
         int marked = 0;
@@ -127,12 +125,4 @@ public final class OwnerCheck {
             throw new IllegalStateException("owner check interrupted", e);
         }
     }
-
-    private static final String OWNERS = """
-            select p.team_id, p.user_id from people p
-             where not p.deactivated
-               and (exists (select 1 from services s where s.team_id = p.team_id and s.owner_id = p.user_id and s.active)
-                 or exists (select 1 from initiatives i where i.team_id = p.team_id and i.owner_id = p.user_id
-                                                         and i.status not in ('done', 'cancelled')))
-             order by p.team_id, p.user_id""";
 }

@@ -6,6 +6,7 @@ import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Role;
+import dev.drumbeat.people.PeopleDao;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
@@ -64,8 +65,7 @@ public final class KeyResultService {
             throw new UserError("Only the owner of KR" + keyResultId + " says how confident they are in it.");
         }
         jdbi.useTransaction(handle -> {
-            String tz = handle.createQuery("select tz from people where team_id = :teamId and user_id = :userId")
-                    .bind("teamId", actor.teamId()).bind("userId", actor.userId()).mapTo(String.class).findOne().orElse("UTC");
+            String tz = handle.attach(PeopleDao.class).findTz(actor.teamId(), actor.userId()).orElse("UTC");
             handle.attach(OkrDao.class).recordConfidence(keyResultId, periods.periodOf(clock.instant(), Periods.zone(tz)),
                     confidence.value(), actor.userId(), clock.instant());
             audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result",

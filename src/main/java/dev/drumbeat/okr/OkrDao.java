@@ -1,5 +1,6 @@
 package dev.drumbeat.okr;
 
+import dev.drumbeat.checkin.KeyResultConfidence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,19 @@ interface OkrDao {
 
     @SqlQuery(OBJECTIVE + " where team_id = :teamId and id = :id")
     Optional<ObjectiveRow> findObjective(@Bind("teamId") String teamId, @Bind("id") long id);
+
+    @SqlQuery("select objective_id from key_results where team_id = :teamId and id = :id")
+    Optional<Long> findObjectiveIdOf(@Bind("teamId") String teamId, @Bind("id") long keyResultId);
+
+    /** The new objective {@code id} carries on {@code rolledFrom}. */
+    @SqlUpdate("update objectives set rolled_from = :rolledFrom where id = :id")
+    void markRolledFrom(@Bind("id") long id, @Bind("rolledFrom") long rolledFrom);
+
+    @SqlUpdate("update objectives set status = 'rolled_over' where id = :id")
+    void markRolledOver(@Bind("id") long id);
+
+    @SqlUpdate("update objectives set status = 'closed' where id = :id")
+    void markClosed(@Bind("id") long id);
 
     @SqlQuery("""
             select kr.id, kr.objective_id, kr.title, kr.kind, kr.owner_id, kr.kpi_id, k.name as kpi_name,
@@ -131,4 +145,45 @@ interface OkrDao {
                set confidence = excluded.confidence, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
     void recordConfidence(@Bind("id") long keyResultId, @Bind("period") LocalDate period,
                           @Bind("confidence") String confidence, @Bind("by") String by, @Bind("at") Instant at);
+
+    /**
+     * Copies an objective's key results into another, measured afresh: each measured one starts from its KPI's latest
+     * value (its old baseline when the KPI has none); a milestone already done is left behind.
+     */
+    @SqlUpdate("""
+            insert into key_results (team_id, objective_id, title, kind, owner_id, kpi_id, baseline, target, created_at)
+            select kr.team_id, :to, kr.title, kr.kind, kr.owner_id, kr.kpi_id, coalesce(k.latest_value, kr.baseline),
+                   kr.target, :at
+              from key_results kr left join kpis k on k.id = kr.kpi_id
+             where kr.objective_id = :from and not (kr.kind = 'milestone' and kr.done)""")
+    void copyKeyResults(@Bind("from") long fromObjectiveId, @Bind("to") long toObjectiveId, @Bind("at") Instant at);
+
+    /**
+     * The key results a person owns of open objectives measured by one service's KPIs, each with what its owner said
+     * of it for {@code period}, if anything.
+     */
+    @SqlQuery("""
+            select kr.id as key_result_id, kr.title,
+                   (select c.confidence from key_result_confidence c
+                     where c.key_result_id = kr.id and c.period_start = :period) as current
+              from key_results kr
+              join objectives o on o.id = kr.objective_id and o.status = 'open'
+              join kpis k on k.id = kr.kpi_id
+              join services s on s.id = k.service_id
+             where kr.team_id = :teamId and s.key = :serviceKey and kr.owner_id = :userId
+             order by kr.id""")
+    @RegisterConstructorMapper(KeyResultConfidence.Asked.class)
+    List<KeyResultConfidence.Asked> findAsked(@Bind("teamId") String teamId, @Bind("serviceKey") String serviceKey,
+                                              @Bind("userId") String userId, @Bind("period") LocalDate period);
+
+    /** Records an owner's word on a key result of theirs; nothing when the key result is not theirs. */
+    @SqlUpdate("""
+            insert into key_result_confidence (key_result_id, period_start, confidence, recorded_by, recorded_at)
+            select kr.id, :period, :choice, :userId, :at from key_results kr
+             where kr.id = :id and kr.team_id = :teamId and kr.owner_id = :userId
+            on conflict (key_result_id, period_start) do update
+               set confidence = excluded.confidence, recorded_by = excluded.recorded_by,
+                   recorded_at = excluded.recorded_at""")
+    void recordOwnConfidence(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("id") long keyResultId,
+                             @Bind("period") LocalDate period, @Bind("choice") String choice, @Bind("at") Instant at);
 }

@@ -55,14 +55,9 @@ public final class OkrRollover {
             OkrDao dao = handle.attach(OkrDao.class);
             OkrDao.ObjectiveRow old = openForChange(actor, dao, objectiveId);
             long id = dao.insertObjective(actor.teamId(), quarter, old.title(), old.ownerId().orElse(null), clock.instant());
-            handle.execute("update objectives set rolled_from = ? where id = ?", objectiveId, id);
-            handle.execute("""
-                    insert into key_results (team_id, objective_id, title, kind, owner_id, kpi_id, baseline, target, created_at)
-                    select kr.team_id, ?, kr.title, kr.kind, kr.owner_id, kr.kpi_id, coalesce(k.latest_value, kr.baseline),
-                           kr.target, ?
-                      from key_results kr left join kpis k on k.id = kr.kpi_id
-                     where kr.objective_id = ? and not (kr.kind = 'milestone' and kr.done)""", id, clock.instant(), objectiveId);
-            handle.execute("update objectives set status = 'rolled_over' where id = ?", objectiveId);
+            dao.markRolledFrom(id, objectiveId);
+            dao.copyKeyResults(objectiveId, id, clock.instant());
+            dao.markRolledOver(objectiveId);
             audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(objectiveId),
                     old, Map.of("status", "rolled_over", "into", id)));
             answerQuestion(handle, actor, old, "rolled over into " + quarter + " as O" + id);
@@ -73,8 +68,9 @@ public final class OkrRollover {
     /** Closes an open objective of an earlier quarter. */
     void close(Actor actor, long objectiveId) {
         jdbi.useTransaction(handle -> {
-            OkrDao.ObjectiveRow old = openForChange(actor, handle.attach(OkrDao.class), objectiveId);
-            handle.execute("update objectives set status = 'closed' where id = ?", objectiveId);
+            OkrDao dao = handle.attach(OkrDao.class);
+            OkrDao.ObjectiveRow old = openForChange(actor, dao, objectiveId);
+            dao.markClosed(objectiveId);
             audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(objectiveId),
                     old, Map.of("status", "closed")));
             answerQuestion(handle, actor, old, "closed");

@@ -84,10 +84,8 @@ public final class OkrService {
 
     /** The objective a key result belongs to, as it stands; refuses a key result there is not. */
     ObjectiveView objectiveOf(String teamId, long keyResultId) {
-        Long objectiveId = jdbi.withHandle(h -> h.createQuery(
-                "select objective_id from key_results where team_id = :teamId and id = :id")
-                .bind("teamId", teamId).bind("id", keyResultId).mapTo(Long.class).findOne()).orElseThrow(() ->
-                new UserError("There is no key result KR" + keyResultId + ". `/drumbeat okr` lists them."));
+        long objectiveId = jdbi.withExtension(OkrDao.class, dao -> dao.findObjectiveIdOf(teamId, keyResultId))
+                .orElseThrow(() -> new UserError("There is no key result KR" + keyResultId + ". `/drumbeat okr` lists them."));
         return objective(teamId, objectiveId).orElseThrow();
     }
 

@@ -12,6 +12,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Person.class)
 public interface PeopleDao {
 
+    /** Someone who owns something, by workspace and user id. */
+    record Owner(String teamId, String userId) {
+    }
+
     @SqlUpdate("insert into workspaces (team_id, name) values (:teamId, :name) on conflict (team_id) do nothing")
     void ensureWorkspace(@Bind("teamId") String teamId, @Bind("name") String name);
 
@@ -51,4 +55,19 @@ public interface PeopleDao {
             select * from people where team_id = :teamId
                and (lower(name) = lower(:name) or lower(real_name) = lower(:name) or user_id = :name)""")
     List<Person> findByName(@Bind("teamId") String teamId, @Bind("name") String name);
+
+    /** The time zone Slack gave a person, if Drumbeat knows them. */
+    @SqlQuery("select tz from people where team_id = :teamId and user_id = :userId")
+    Optional<String> findTz(@Bind("teamId") String teamId, @Bind("userId") String userId);
+
+    /** Everyone not deactivated who owns an active service or an initiative not done or cancelled, in every workspace. */
+    @SqlQuery("""
+            select p.team_id, p.user_id from people p
+             where not p.deactivated
+               and (exists (select 1 from services s where s.team_id = p.team_id and s.owner_id = p.user_id and s.active)
+                 or exists (select 1 from initiatives i where i.team_id = p.team_id and i.owner_id = p.user_id
+                                                         and i.status not in ('done', 'cancelled')))
+             order by p.team_id, p.user_id""")
+    @RegisterConstructorMapper(Owner.class)
+    List<Owner> findActiveOwners();
 }

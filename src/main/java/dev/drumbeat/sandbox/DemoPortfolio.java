@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -49,17 +48,18 @@ public final class DemoPortfolio {
 
     /** True when the demo workspace already has services. */
     public boolean isLoaded(Jdbi jdbi) {
-        return jdbi.withHandle(DemoPortfolio::hasServices);
+        return jdbi.withExtension(DemoPortfolioDao.class, dao -> dao.hasServices(TEAM_ID));
     }
 
     /** Loads the portfolio in one transaction; when the workspace already has services it changes nothing. */
     public Summary load(Jdbi jdbi) {
         return jdbi.inTransaction(handle -> {
-            claimWorkspace(handle);
-            if (!hasServices(handle)) {
-                write(new DemoPortfolioWriter(handle, TEAM_ID, clock.instant().minus(AGE)));
+            DemoPortfolioDao dao = handle.attach(DemoPortfolioDao.class);
+            dao.claimWorkspace(TEAM_ID, WORKSPACE_NAME);
+            if (!dao.hasServices(TEAM_ID)) {
+                write(new DemoPortfolioWriter(dao, TEAM_ID, clock.instant().minus(AGE)));
             }
-            return count(handle);
+            return dao.count(TEAM_ID);
         });
     }
 
@@ -91,33 +91,5 @@ public final class DemoPortfolio {
         writer.readings(DemoPortfolioReadings.draw(kpis, weeks));
         writer.checkIns(DemoPortfolioCheckIns.write(services, DemoPortfolioCatalog.hurdles(), people, weeks));
         writer.initiatives(DemoPortfolioInitiatives.ALL, people, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-    }
-
-    /** Creates or names the workspace; the row lock makes a concurrent second load wait, then find the services. */
-    private static void claimWorkspace(Handle handle) {
-        handle.createUpdate("""
-                        insert into workspaces (team_id, name) values (:teamId, :name)
-                        on conflict (team_id) do update
-                           set name = case when workspaces.name = '' then excluded.name else workspaces.name end""")
-                .bind("teamId", TEAM_ID).bind("name", WORKSPACE_NAME).execute();
-    }
-
-    private static boolean hasServices(Handle handle) {
-        return handle.createQuery("select exists (select 1 from services where team_id = :teamId)")
-                .bind("teamId", TEAM_ID).mapTo(Boolean.class).one();
-    }
-
-    private static Summary count(Handle handle) {
-        return handle.createQuery("""
-                        select (select count(*) from people where team_id = :teamId) as people,
-                               (select count(*) from services where team_id = :teamId) as services,
-                               (select count(*) from kpis where team_id = :teamId) as kpis,
-                               (select count(*) from kpi_readings where team_id = :teamId) as readings,
-                               (select count(*) from checkins where team_id = :teamId) as check_ins,
-                               (select count(*) from initiatives where team_id = :teamId) as initiatives""")
-                .bind("teamId", TEAM_ID)
-                .map((rs, ctx) -> new Summary(rs.getInt("people"), rs.getInt("services"), rs.getInt("kpis"),
-                        rs.getInt("readings"), rs.getInt("check_ins"), rs.getInt("initiatives")))
-                .one();
     }
 }

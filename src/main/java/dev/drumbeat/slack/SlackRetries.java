@@ -76,10 +76,8 @@ public final class SlackRetries implements Middleware {
 
     /** True for the first delivery of this event id; the one round trip each event costs. */
     private boolean firstSighting(Envelope envelope) {
-        boolean first = jdbi.withHandle(h -> h.createUpdate("""
-                insert into slack_events_seen (event_id, team_id, seen_at) values (:id, :team, :now)
-                on conflict (event_id) do nothing""")
-                .bind("id", envelope.eventId()).bind("team", envelope.teamId()).bind("now", clock.instant()).execute()) == 1;
+        boolean first = jdbi.withExtension(SlackEventsDao.class,
+                dao -> dao.see(envelope.eventId(), envelope.teamId(), clock.instant())) == 1;
         if (first && firstSightings.incrementAndGet() % pruneEvery == 0) {
             prune();
         }
@@ -87,12 +85,11 @@ public final class SlackRetries implements Middleware {
     }
 
     private void forget(Envelope envelope) {
-        jdbi.useHandle(h -> h.execute("delete from slack_events_seen where event_id = ?", envelope.eventId()));
+        jdbi.useExtension(SlackEventsDao.class, dao -> dao.forget(envelope.eventId()));
     }
 
     private void prune() {
-        int deleted = jdbi.withHandle(h -> h.execute("delete from slack_events_seen where seen_at < ?",
-                clock.instant().minus(KEEP)));
+        int deleted = jdbi.withExtension(SlackEventsDao.class, dao -> dao.forgetSeenBefore(clock.instant().minus(KEEP)));
         log.debug("forgot {} Slack event ids older than {}", deleted, KEEP);
     }
 

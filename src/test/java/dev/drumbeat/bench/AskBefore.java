@@ -14,6 +14,7 @@ final class AskBefore {
     /** The on-target filter of {@code candidates.sql} today, replaced below by the per-KPI search it replaced. */
     static final String KEPT = "where case when k.direction = 'up' then k.latest_value >= k.target"
             + " else k.latest_value <= k.target end";
+    /** A frozen copy of the old per-KPI probe, kept as it was before V10. */
     static final String SEARCHED = """
             cross join lateral (select r.value
                                   from kpi_readings r

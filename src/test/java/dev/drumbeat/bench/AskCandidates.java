@@ -18,6 +18,7 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
  */
 final class AskCandidates {
     static final String CANDIDATES = ClasspathSqlLocator.removingComments().locate("dev.drumbeat.ask.advisor.AdvisorDao.candidates");
+    /** A frozen copy of {@code AskDao.monthlyCost}: it does not follow a change to the DAO's query. */
     static final String MONTHLY_COST =
             "select coalesce(sum(unit_cost * monthly_demand), 0) from services where team_id = :teamId and active";
 

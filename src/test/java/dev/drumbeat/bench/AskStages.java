@@ -21,6 +21,7 @@ final class AskStages {
     static final int WARMUP = 10;
     static final int SQL_RUNS = 100;
     static final int OPTIMISER_RUNS = 200;
+    /** Frozen copies of {@code AskDao.serviceNames} and {@code AskDao.initiativeNames}, which that DAO keeps private. */
     static final String SERVICE_NAMES = "select key, name from services where team_id = :teamId and active order by key";
     static final String INITIATIVE_NAMES =
             "select key, name from initiatives where team_id = :teamId and status in ('planned', 'active') order by key";

@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 final class DashboardStages {
     static final int RUNS = 50;
     private static final String LISTING = CatalogDao.LISTING + " where s.team_id = :teamId and s.active order by lower(s.name)";
+    /** A frozen copy of {@code DashboardDao.names}: it does not follow a change to the DAO's query. */
     private static final String NAMES =
             "select user_id, coalesce(nullif(real_name, ''), name) as name from people where team_id = :teamId";
     private final Jdbi jdbi;

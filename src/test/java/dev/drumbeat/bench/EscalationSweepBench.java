@@ -62,7 +62,10 @@ public final class EscalationSweepBench {
     static final String BASELINE_COUNT = """
             select (select count(*) from services) + (select count(*) from checkins) + (select count(*) from kpi_readings)""";
 
-    /** The service facts query with the streak walks cut to their first step: each latest check-in and reading only. */
+    /**
+     * The service facts query with the streak walks cut to their first step: each latest check-in and reading only. A
+     * frozen copy: it does not follow changes to {@code EscalationFactsDao/serviceFacts.sql}.
+     */
     static final String BASELINE_LATEST = """
             with zone_period (tz, period_start) as (
                 select z.tz, cast(z.period_start as date)
@@ -101,7 +104,7 @@ public final class EscalationSweepBench {
              where s.active
              order by s.team_id, s.id""";
 
-    /** The same facts by gaps-and-islands window functions over every check-in and reading, as first written. */
+    /** The same facts by gaps-and-islands window functions over every check-in and reading: a frozen copy as first written. */
     static final String BASELINE_WINDOWS = """
             with zone_period (tz, period_start) as (
                 select z.tz, cast(z.period_start as date)

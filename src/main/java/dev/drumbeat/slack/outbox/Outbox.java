@@ -3,11 +3,9 @@ package dev.drumbeat.slack.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -31,13 +29,7 @@ public final class Outbox {
 
     /** Queues the message; false when a message with the same dedupe key was already queued. */
     public boolean enqueue(Handle handle, OutboxMessage message) {
-        return handle.createUpdate("""
-                insert into slack_outbox (team_id, dedupe_key, method, channel, args, next_attempt_at, created_at)
-                values (:team, :key, :method, :channel, cast(:args as jsonb), :now, :now)
-                on conflict (dedupe_key) do nothing""")
-                .bind("team", message.teamId()).bind("key", message.dedupeKey()).bind("method", message.method())
-                .bind("channel", message.channel().orElse(null)).bind("args", json(message.args()))
-                .bind("now", clock.instant()).execute() == 1;
+        return handle.attach(OutboxQueueDao.class).enqueue(queued(message), clock.instant()) == 1;
     }
 
     /**
@@ -47,18 +39,12 @@ public final class Outbox {
      * dead. False when nothing was revived.
      */
     public boolean revive(Handle handle, String dedupeKey, Set<String> refusals) {
-        return handle.createUpdate("""
-                update slack_outbox set state = 'pending', attempts = 0, next_attempt_at = :now, last_error = null,
-                                        claimed_by = null, claimed_at = null
-                 where dedupe_key = :key and state = 'dead' and substring(last_error from '^[a-z_]+') = any(:refusals)""")
-                .bind("key", dedupeKey).bind("now", clock.instant()).bind("refusals", refusals.toArray(String[]::new))
-                .execute() == 1;
+        return handle.attach(OutboxQueueDao.class).revive(dedupeKey, refusals.toArray(String[]::new), clock.instant()) == 1;
     }
 
     /** Whether a message was ever queued under the key, so a later edit of it has something to edit. */
     public boolean has(Handle handle, String dedupeKey) {
-        return handle.createQuery("select exists (select 1 from slack_outbox where dedupe_key = :key)")
-                .bind("key", dedupeKey).mapTo(Boolean.class).one();
+        return handle.attach(OutboxQueueDao.class).has(dedupeKey);
     }
 
     /** Queues many messages in one round trip; each dedupe key already queued keeps its first message. */
@@ -66,16 +52,12 @@ public final class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch("""
-                insert into slack_outbox (team_id, dedupe_key, method, channel, args, next_attempt_at, created_at)
-                values (:team, :key, :method, :channel, cast(:args as jsonb), :now, :now)
-                on conflict (dedupe_key) do nothing""");
-        Instant now = clock.instant();
-        for (OutboxMessage m : messages) {
-            batch.bind("team", m.teamId()).bind("key", m.dedupeKey()).bind("method", m.method())
-                    .bind("channel", m.channel().orElse(null)).bind("args", json(m.args())).bind("now", now).add();
-        }
-        batch.execute();
+        handle.attach(OutboxQueueDao.class).enqueueAll(messages.stream().map(Outbox::queued).toList(), clock.instant());
+    }
+
+    private static OutboxQueueDao.Queued queued(OutboxMessage message) {
+        return new OutboxQueueDao.Queued(message.teamId(), message.dedupeKey(), message.method(),
+                message.channel().orElse(null), json(message.args()));
     }
 
     private static String json(Map<String, Object> args) {

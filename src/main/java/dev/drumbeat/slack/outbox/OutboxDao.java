@@ -9,8 +9,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * The sender's and the admins' view of {@code slack_outbox}. Claiming locks rows with {@code for update skip
- * locked}, so it must run in a transaction; the outcome updates only touch a row still claimed by the caller.
+ * The sender's and the admins' view of {@code slack_outbox} ({@link OutboxQueueDao} queues). Claiming locks rows with
+ * {@code for update skip locked}, so it must run in a transaction; the outcome updates only touch a row still claimed
+ * by the caller.
  */
 @RegisterConstructorMapper(OutboxSenderRow.class)
 @RegisterConstructorMapper(OutboxDao.Reference.class)
