@@ -8,6 +8,7 @@ import dev.drumbeat.catalog.initiative.InitiativeFeature;
 import dev.drumbeat.catalog.csv.CatalogCsvFeature;
 import dev.drumbeat.chart.ChartFeature;
 import dev.drumbeat.checkin.CheckInFeature;
+import dev.drumbeat.checkin.prompt.PromptFeature;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.dashboard.DashboardFeature;
 import dev.drumbeat.db.Database;
@@ -115,8 +116,9 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         ChartFeature charts = new ChartFeature(shared);
         OkrFeature okrs = new OkrFeature(shared, people);
         CatalogFeature catalog = new CatalogFeature(shared, people, charts.cards(), escalation.ownerGiven());
+        PromptFeature prompts = new PromptFeature(shared);
         CheckInFeature checkIns = new CheckInFeature(shared, people, catalog.service(), okrs.confidence(),
-                apiTokens.guard());
+                prompts.updates(), apiTokens.guard());
         return List.of(
                 catalog,
                 new InitiativeFeature(shared, people, catalog.service()),
@@ -124,6 +126,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 new PeopleFeature(shared, people, catalog.service(), escalation.deactivations()),
                 apiTokens,
                 checkIns,
+                prompts,
                 escalation,
                 okrs,
                 new AskFeature(shared),

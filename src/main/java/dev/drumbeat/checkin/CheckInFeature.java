@@ -1,16 +1,19 @@
 package dev.drumbeat.checkin;
 
+import dev.drumbeat.checkin.readings.ReadingsRoutes;
+import dev.drumbeat.checkin.readings.ReadingsService;
+
 import dev.drumbeat.apitoken.ApiTokenGuard;
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
 import dev.drumbeat.people.PeopleService;
-import java.time.Duration;
 
 /**
- * Check-ins: the weekly prompt and its reminders, the check-in modal, `/drumbeat kpi`, and the readings API that
- * machines push KPI values to. {@code confidence} is the key-result question the modal asks.
+ * Check-ins: the check-in modal, `/drumbeat kpi`, and the readings API that
+ * machines push KPI values to. {@code confidence} is the key-result question the modal asks; {@code prompts} redraws
+ * the prompt a check-in answered.
  */
 public final class CheckInFeature implements Feature {
     private final Shared shared;
@@ -21,13 +24,13 @@ public final class CheckInFeature implements Feature {
     private final CheckInService checkIns;
 
     public CheckInFeature(Shared shared, PeopleService people, CatalogService catalog, KeyResultConfidence confidence,
-                          ApiTokenGuard apiTokens) {
+                          PromptUpdates prompts, ApiTokenGuard apiTokens) {
         this.shared = shared;
         this.people = people;
         this.catalog = catalog;
         this.confidence = confidence;
         this.apiTokens = apiTokens;
-        this.checkIns = new CheckInService(shared.jdbi(), shared.audit(), new PromptRefresh(shared.outbox()), people,
+        this.checkIns = new CheckInService(shared.jdbi(), shared.audit(), prompts, people,
                 shared.periods(), shared.clock());
     }
 
@@ -40,8 +43,5 @@ public final class CheckInFeature implements Feature {
         new CheckInListeners(checkIns, catalog, confidence).register(contributions.commands(), contributions.interactions());
         contributions.routes(new ReadingsRoutes(
                 new ReadingsService(shared.jdbi(), shared.audit(), shared.periods(), shared.clock()), apiTokens));
-        PromptService prompts = new PromptService(shared.jdbi(), shared.outbox(), shared.periods(),
-                shared.config().reminderDelay(), shared.clock());
-        contributions.job(PromptJob.NAME, PromptJob.class, () -> new PromptJob(prompts), Duration.ofMinutes(1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.drumbeat.checkin;
 
+
 import dev.drumbeat.core.Periods;
 
 import dev.drumbeat.core.UserError;
@@ -33,12 +34,12 @@ public final class CheckInService {
     public static final String FROM_SLACK = "slack";
     private final Jdbi jdbi;
     private final AuditLog audit;
-    private final PromptRefresh prompts;
+    private final PromptUpdates prompts;
     private final PeopleService people;
     private final Periods periods;
     private final Clock clock;
 
-    public CheckInService(Jdbi jdbi, AuditLog audit, PromptRefresh prompts, PeopleService people, Periods periods, Clock clock) {
+    public CheckInService(Jdbi jdbi, AuditLog audit, PromptUpdates prompts, PeopleService people, Periods periods, Clock clock) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.prompts = prompts;

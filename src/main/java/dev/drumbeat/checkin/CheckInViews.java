@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /** Block Kit for check-in replies in Slack: the pick-a-service list and what `/drumbeat kpi` answers. */
 public final class CheckInViews {
     /** Every Check in button's action id starts with this, followed by {@code :<serviceKey>} to stay unique. */
-    static final String OPEN_ACTION = "checkin-open";
+    public static final String OPEN_ACTION = "checkin-open";
     static final int MAX_LISTED = 45;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 

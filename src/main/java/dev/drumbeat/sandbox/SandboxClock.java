@@ -1,7 +1,7 @@
 package dev.drumbeat.sandbox;
 
 import dev.drumbeat.schedule.JobRunner;
-import dev.drumbeat.checkin.PromptJob;
+import dev.drumbeat.checkin.prompt.PromptJob;
 import dev.drumbeat.digest.DigestJob;
 import dev.drumbeat.escalation.EscalationJob;
 import dev.drumbeat.okr.OkrQuarterJob;

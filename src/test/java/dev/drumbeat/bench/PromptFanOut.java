@@ -1,7 +1,7 @@
 package dev.drumbeat.bench;
 
 import dev.drumbeat.core.Periods;
-import dev.drumbeat.checkin.PromptService;
+import dev.drumbeat.checkin.prompt.PromptService;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;

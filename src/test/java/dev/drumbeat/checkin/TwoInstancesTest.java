@@ -1,5 +1,8 @@
 package dev.drumbeat.checkin;
 
+import dev.drumbeat.checkin.prompt.PromptJob;
+import dev.drumbeat.checkin.prompt.PromptService;
+
 import dev.drumbeat.core.Periods;
 
 import static org.assertj.core.api.Assertions.assertThat;

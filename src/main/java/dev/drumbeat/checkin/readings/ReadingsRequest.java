@@ -1,4 +1,4 @@
-package dev.drumbeat.checkin;
+package dev.drumbeat.checkin.readings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package dev.drumbeat.checkin;
+package dev.drumbeat.checkin.readings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

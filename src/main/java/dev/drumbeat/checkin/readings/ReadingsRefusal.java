@@ -1,4 +1,4 @@
-package dev.drumbeat.checkin;
+package dev.drumbeat.checkin.readings;
 
 /**
  * A reading the API will not store, with the HTTP status to answer and a sentence saying what is expected.

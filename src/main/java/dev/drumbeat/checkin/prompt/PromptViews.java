@@ -1,4 +1,6 @@
-package dev.drumbeat.checkin;
+package dev.drumbeat.checkin.prompt;
+
+import dev.drumbeat.checkin.CheckInViews;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;

@@ -1,4 +1,4 @@
-package dev.drumbeat.checkin;
+package dev.drumbeat.checkin.prompt;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;

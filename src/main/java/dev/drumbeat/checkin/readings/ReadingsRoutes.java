@@ -1,4 +1,4 @@
-package dev.drumbeat.checkin;
+package dev.drumbeat.checkin.readings;
 
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.apitoken.ApiTokenGuard;

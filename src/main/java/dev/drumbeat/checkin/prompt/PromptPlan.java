@@ -1,4 +1,4 @@
-package dev.drumbeat.checkin;
+package dev.drumbeat.checkin.prompt;
 
 import dev.drumbeat.core.Periods;
 

@@ -1,4 +1,6 @@
-package dev.drumbeat.checkin;
+package dev.drumbeat.checkin.prompt;
+
+import dev.drumbeat.checkin.PromptUpdates;
 
 import dev.drumbeat.core.Periods;
 
@@ -15,13 +17,14 @@ import org.jdbi.v3.core.Handle;
  * transaction. Each refresh is its own logical message (a state can come back, green → amber → green),
  * so its dedupe key is fresh; callers refresh only when something changed.
  */
-public final class PromptRefresh {
+public final class PromptRefresh implements PromptUpdates {
     private final Outbox outbox;
 
     public PromptRefresh(Outbox outbox) {
         this.outbox = outbox;
     }
 
+    @Override
     public void refresh(Handle handle, long promptId) {
         PromptDao dao = handle.attach(PromptDao.class);
         Optional<PromptDao.SentPrompt> prompt = dao.findSent(promptId);

@@ -1,0 +1,29 @@
+package dev.drumbeat.checkin.prompt;
+
+import dev.drumbeat.feature.Contributions;
+import dev.drumbeat.feature.Feature;
+import dev.drumbeat.feature.Shared;
+import java.time.Duration;
+
+/** The weekly check-in prompt at 09:00 in each owner's zone, its reminder, and the redraw once it is answered. */
+public final class PromptFeature implements Feature {
+    private final Shared shared;
+    private final PromptRefresh updates;
+
+    public PromptFeature(Shared shared) {
+        this.shared = shared;
+        this.updates = new PromptRefresh(shared.outbox());
+    }
+
+    /** Redraws the prompt a check-in answered. */
+    public PromptRefresh updates() {
+        return updates;
+    }
+
+    @Override
+    public void contribute(Contributions contributions) {
+        PromptService prompts = new PromptService(shared.jdbi(), shared.outbox(), shared.periods(),
+                shared.config().reminderDelay(), shared.clock());
+        contributions.job(PromptJob.NAME, PromptJob.class, () -> new PromptJob(prompts), Duration.ofMinutes(1));
+    }
+}
