@@ -45,8 +45,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The composition root: builds Drumbeat's object graph with {@code new}, in dependency order, and
- * starts its HTTP server. {@link Cli} is the command line in front of it.
+ * The composition root: builds the {@link Shared} context, lists the features, registers what they declare, and
+ * starts the HTTP server, the outbox sender and Quartz. Everything is built with {@code new}; no container.
+ * {@link Cli} is the command line in front of it.
  */
 public final class Drumbeat implements AutoCloseable, JobRunner {
     /** Where `serve` listens: every interface, for Slack and the load balancer. */
