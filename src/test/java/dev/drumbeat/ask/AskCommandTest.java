@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.sandbox.standin.BlockKitLimits;
-import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.Map;
@@ -91,7 +90,7 @@ class AskCommandTest extends AskFixture {
 
     @Test
     void a_slip_is_costed_and_covered_without_touching_the_initiative_or_what_it_relies_on() {
-        new Seed(drumbeat.jdbi(), TestDrumbeat.TEAM)
+        drumbeat.seed()
                 .initiative("cloud", "Cloud Migration", LEAD, "120000", "8660", null, "active", "crm")
                 .initiative("nothing", "No Slip Cost", LEAD, "1000", "0", null, "active");
 
@@ -117,7 +116,7 @@ class AskCommandTest extends AskFixture {
     void a_renamed_or_new_service_is_understood_at_once() {
         assertThat(ask(ALICE, "who owns payments?").text()).contains("*Payments API* is owned by");
         drumbeat.jdbi().useHandle(h -> h.execute("update services set name = 'Card Payments Hub' where key = 'payments'"));
-        new Seed(drumbeat.jdbi(), TestDrumbeat.TEAM).service("wiki", "Team Wiki", "secondary", BOB, "1", "1", "0");
+        drumbeat.seed().service("wiki", "Team Wiki", "secondary", BOB, "1", "1", "0");
 
         assertThat(ask(ALICE, "who owns card payments hub?").text()).contains("*Card Payments Hub* is owned by");
         assertThat(ask(ALICE, "who owns the team wiki").text()).contains("*Team Wiki* is owned by <@U0BOB0001>");

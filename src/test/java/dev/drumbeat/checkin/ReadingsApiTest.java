@@ -44,6 +44,7 @@ class ReadingsApiTest {
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95")
                 .kpi("payments-api", "latency-p99", "Latency p99", "ms", "300", "down", "280");
         token = drumbeat.apiToken("monitoring");
+        // each test counts only the readings and audit entries it makes, not the seed's or the token's
         drumbeat.execute("truncate kpi_readings, audit_log");
     }
 

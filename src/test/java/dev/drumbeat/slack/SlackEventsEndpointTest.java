@@ -77,7 +77,7 @@ class SlackEventsEndpointTest {
 
     @Test
     void url_verification_echoes_the_challenge() {
-        HttpResponse<String> response = drumbeat.driver().event(Map.of("type", "url_verification", "token", "x",
+        HttpResponse<String> response = drumbeat.event(Map.of("type", "url_verification", "token", "x",
                 "challenge", "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
@@ -92,7 +92,7 @@ class SlackEventsEndpointTest {
 
     @Test
     void an_event_without_a_handler_is_still_acknowledged_so_slack_does_not_retry() {
-        HttpResponse<String> response = drumbeat.driver().event(Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM,
+        HttpResponse<String> response = drumbeat.event(Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM,
                 "api_app_id", "A0DRUMBEAT", "event_id", "Ev01", "event_time", 1700000000,
                 "event", Map.of("type", "reaction_added", "user", "U0ALICE01", "reaction", "thumbsup",
                         "item", Map.of("type", "message", "channel", "C1", "ts", "1700000000.000100"),
