@@ -2,38 +2,25 @@ package dev.drumbeat.apitoken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.audit.AuditDao;
+import dev.drumbeat.support.DrumbeatExtension;
+import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `/drumbeat token …` end to end: signed slash commands in, tokens stored as hashes, audited. */
 class ApiTokenCommandTest {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern TOKEN = Pattern.compile("dbt_[A-Za-z0-9_-]{32}");
-    static TestDrumbeat t;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
     @Test
     void create_shows_the_token_once_and_stores_only_its_sha256() {
@@ -42,10 +29,10 @@ class ApiTokenCommandTest {
         Matcher token = TOKEN.matcher(text);
         assertThat(token.find()).as(text).isTrue();
         assertThat(text).contains("won't be shown again");
-        String stored = t.jdbi().withHandle(h -> h.createQuery("select token_hash from api_tokens where label = 'monitoring'")
+        String stored = drumbeat.jdbi().withHandle(h -> h.createQuery("select token_hash from api_tokens where label = 'monitoring'")
                 .mapTo(String.class).one());
         assertThat(stored).isEqualTo(ApiTokenService.hash(token.group())).hasSize(64).doesNotContain(token.group().substring(4));
-        int rowsHoldingTheToken = t.jdbi().withHandle(h -> h.createQuery("select count(*) from api_tokens t where t::text like :token")
+        int rowsHoldingTheToken = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from api_tokens t where t::text like :token")
                 .bind("token", "%" + token.group().substring(4) + "%").mapTo(Integer.class).one());
         assertThat(rowsHoldingTheToken).isZero();
     }
@@ -60,13 +47,13 @@ class ApiTokenCommandTest {
 
     @Test
     void a_member_cannot_create_list_or_revoke_tokens() {
-        var member = t.user("U0MEMBER1", "mel");
+        var member = drumbeat.user("U0MEMBER1", "mel");
 
         for (String command : List.of("token create sneaky", "token list", "token revoke monitoring")) {
-            String text = text(t.driver.command(member, "C1", command));
+            String text = drumbeat.command(member, "C1", command).text();
             assertThat(text).as(command).contains("Only a Drumbeat admin can manage API tokens");
         }
-        assertThat(count("select count(*) from api_tokens where label = 'sneaky'")).isZero();
+        assertThat(drumbeat.count("api_tokens where label = 'sneaky'")).isZero();
     }
 
     @Test
@@ -74,7 +61,7 @@ class ApiTokenCommandTest {
         reply("token create grafana");
 
         assertThat(reply("token create grafana")).contains("A token labelled `grafana` already exists");
-        assertThat(count("select count(*) from api_tokens where label = 'grafana'")).isEqualTo(1);
+        assertThat(drumbeat.count("api_tokens where label = 'grafana'")).isEqualTo(1);
     }
 
     @Test
@@ -108,9 +95,9 @@ class ApiTokenCommandTest {
         String token = token(reply("token create audited"));
         reply("token revoke audited");
 
-        List<String> audit = t.jdbi().withExtension(AuditDao.class, dao -> dao.describeAll(TestDrumbeat.TEAM));
+        List<String> audit = drumbeat.jdbi().withExtension(AuditDao.class, dao -> dao.describeAll(TestDrumbeat.TEAM));
         assertThat(audit).contains("create api_token audited by " + TestDrumbeat.ADMIN, "revoke api_token audited by " + TestDrumbeat.ADMIN);
-        assertThat(count("select count(*) from audit_log where coalesce(after::text, '') like '%" + token.substring(4) + "%'"
+        assertThat(drumbeat.count("audit_log where coalesce(after::text, '') like '%" + token.substring(4) + "%'"
                 + " or coalesce(after::text, '') like '%" + ApiTokenService.hash(token) + "%'")).isZero();
     }
 
@@ -120,30 +107,11 @@ class ApiTokenCommandTest {
                 "/drumbeat token revoke <label>");
     }
 
+    /** Every text of the admin's answer to the command. */
     private static String reply(String command) {
-        HttpResponse<String> response = t.driver.command(t.admin(), "C1", command);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return text(response);
-    }
-
-    /** Every {@code text} in the answer, blocks included. */
-    private static String text(HttpResponse<String> response) {
-        try {
-            List<String> texts = new ArrayList<>();
-            collectTexts(JSON.readTree(response.body()), texts);
-            return String.join("\n", texts);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
-    }
-
-    private static void collectTexts(JsonNode node, List<String> texts) {
-        node.fields().forEachRemaining(field -> {
-            if (field.getKey().equals("text") && field.getValue().isTextual()) {
-                texts.add(field.getValue().asText());
-            }
-        });
-        node.forEach(child -> collectTexts(child, texts));
+        SlackReply reply = drumbeat.command(drumbeat.admin(), "C1", command);
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.text();
     }
 
     private static String token(String text) {
@@ -153,12 +121,8 @@ class ApiTokenCommandTest {
     }
 
     private static int useApi(String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + "/api/v1/catalog.csv"))
+        HttpRequest request = HttpRequest.newBuilder(drumbeat.url("/api/v1/catalog.csv"))
                 .header("Authorization", "Bearer " + token).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    private static int count(String sql) {
-        return t.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.sandbox.standin.BlockKitLimits;
-import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class AskCommandTest extends AskFixture {
     @Test
     void deprioritising_picks_the_least_painful_set_that_reaches_the_target_and_says_why() {
-        SlackReply reply = ask(t, LEAD, "what can we deprioritise to save 12k a month?");
+        SlackReply reply = ask(LEAD, "what can we deprioritise to save 12k a month?");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.responseType()).isEqualTo("ephemeral");
@@ -38,7 +37,7 @@ class AskCommandTest extends AskFixture {
 
     @Test
     void a_target_out_of_reach_shows_the_most_that_can_be_saved() {
-        String text = ask(t, LEAD, "what could we cut to save $1.2m a year").text();
+        String text = ask(LEAD, "what could we cut to save $1.2m a year").text();
 
         assertThat(text).contains("$1,200,000 a year ($100,000 a month)",
                 "Nothing Drumbeat may cut reaches $100,000 a month", "$76,000 short", "These 3 picks save *$24,000 a month*");
@@ -46,38 +45,38 @@ class AskCommandTest extends AskFixture {
 
     @Test
     void the_question_can_spare_services_and_allow_strategic_ones() {
-        t.jdbi().useHandle(h -> {
+        drumbeat.jdbi().useHandle(h -> {
             h.execute("insert into objectives (team_id, quarter, title, owner_id, created_at)"
                     + " values (?, '2026-Q4', 'Reliable payments', ?, now())", TestDrumbeat.TEAM, ALICE);
             h.execute("insert into key_results (team_id, objective_id, title, kind, kpi_id, baseline, target, created_at)"
                     + " select o.team_id, o.id, 'Uptime to 99.99%', 'measured', k.id, 99.9, 99.99, now()"
                     + " from objectives o, kpis k where k.key = 'uptime'");
         });
-        String spared = ask(t, LEAD, "what can we deprioritize to save 12k a month without touching crm").text();
+        String spared = ask(LEAD, "what can we deprioritize to save 12k a month without touching crm").text();
         assertThat(spared).contains("*Payments API* `payments`", "*Intranet* `intranet`",
                 "KPIs on target: Uptime · would hurt key results: Uptime to 99.99%",
                 "1 because the question said not to touch it: CRM").doesNotContain("*CRM* `crm`");
 
-        String strategic = ask(t, LEAD, "what can we deprioritise to save 45k a month including strategic").text();
+        String strategic = ask(LEAD, "what can we deprioritise to save 45k a month including strategic").text();
         assertThat(strategic).contains("*Core Ledger* `ledger` · strategic");
     }
 
     @Test
     void a_long_answer_is_capped_within_block_kit_limits_with_what_was_left_out_counted() {
-        t.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into services (team_id, key, name, tier, owner_id, unit_cost, monthly_demand, monthly_value)
                 select ?, 'svc-' || n, 'Service number ' || n || ' with a rather long descriptive name for the answer',
                        'secondary', ?, 10 + n, 100, 0
                   from generate_series(1, 300) n""", TestDrumbeat.TEAM, ALICE));
-        t.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpis (team_id, service_id, key, name, target, direction)
                 select team_id, id, 'k' || g, 'A KPI with a long name that goes on and on number ' || g, 1, 'up'
                   from services, generate_series(1, 4) g where key like 'svc-%'"""));
-        t.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpi_readings (team_id, kpi_id, period_start, value)
                 select team_id, id, date '2026-11-16', 2 from kpis where key like 'k%'"""));
 
-        SlackReply reply = ask(t, LEAD, "what can we deprioritise to save 500k a month including strategic");
+        SlackReply reply = ask(LEAD, "what can we deprioritise to save 500k a month including strategic");
 
         assertThat(reply.text()).contains("smaller picks saving", "Record decision keeps them all");
         assertWithinLimits(reply);
@@ -85,83 +84,83 @@ class AskCommandTest extends AskFixture {
 
     @Test
     void a_share_of_monthly_cost_is_turned_into_money() {
-        assertThat(ask(t, LEAD, "what can we deprioritise to save 10% of monthly cost").text())
+        assertThat(ask(LEAD, "what can we deprioritise to save 10% of monthly cost").text())
                 .contains("10% of monthly cost ($8,000 a month)", "*CRM* `crm`");
     }
 
     @Test
     void a_slip_is_costed_and_covered_without_touching_the_initiative_or_what_it_relies_on() {
-        new Seed(t.jdbi(), TestDrumbeat.TEAM)
+        drumbeat.seed()
                 .initiative("cloud", "Cloud Migration", LEAD, "120000", "8660", null, "active", "crm")
                 .initiative("nothing", "No Slip Cost", LEAD, "1000", "0", null, "active");
 
-        String text = ask(t, LEAD, "what if the cloud migration slips 6 weeks?").text();
+        String text = ask(LEAD, "what if the cloud migration slips 6 weeks?").text();
 
         assertThat(text).contains("If Cloud Migration slips 6 weeks", "The slip costs *$11,991*: $8,660 a month for 6 weeks",
                 "leaving Cloud Migration and the 1 service it relies on alone", "*Payments API* `payments`",
                 "Target: $8,660 a month").doesNotContain("*CRM* `crm`", "*Cloud Migration* `cloud`");
-        assertThat(ask(t, LEAD, "what if no slip cost is delayed by a month").text())
+        assertThat(ask(LEAD, "what if no slip cost is delayed by a month").text())
                 .contains("*No Slip Cost* has no slip cost recorded");
     }
 
     @Test
     void who_owns_and_who_is_deputy_name_the_people() {
-        assertThat(ask(t, ALICE, "who owns paymnets?").text()).contains("*Payments API* is owned by <@U0ALICE01>.",
+        assertThat(ask(ALICE, "who owns paymnets?").text()).contains("*Payments API* is owned by <@U0ALICE01>.",
                 "Deputy: <@U0BOB0001>.");
-        assertThat(ask(t, ALICE, "who's the deputy for the payments api").text())
+        assertThat(ask(ALICE, "who's the deputy for the payments api").text())
                 .contains("The deputy for *Payments API* is <@U0BOB0001>.");
-        assertThat(ask(t, ALICE, "who is the deputy for crm").text()).contains("*CRM* has no deputy");
+        assertThat(ask(ALICE, "who is the deputy for crm").text()).contains("*CRM* has no deputy");
     }
 
     @Test
     void a_renamed_or_new_service_is_understood_at_once() {
-        assertThat(ask(t, ALICE, "who owns payments?").text()).contains("*Payments API* is owned by");
-        t.jdbi().useHandle(h -> h.execute("update services set name = 'Card Payments Hub' where key = 'payments'"));
-        new Seed(t.jdbi(), TestDrumbeat.TEAM).service("wiki", "Team Wiki", "secondary", BOB, "1", "1", "0");
+        assertThat(ask(ALICE, "who owns payments?").text()).contains("*Payments API* is owned by");
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set name = 'Card Payments Hub' where key = 'payments'"));
+        drumbeat.seed().service("wiki", "Team Wiki", "secondary", BOB, "1", "1", "0");
 
-        assertThat(ask(t, ALICE, "who owns card payments hub?").text()).contains("*Card Payments Hub* is owned by");
-        assertThat(ask(t, ALICE, "who owns the team wiki").text()).contains("*Team Wiki* is owned by <@U0BOB0001>");
+        assertThat(ask(ALICE, "who owns card payments hub?").text()).contains("*Card Payments Hub* is owned by");
+        assertThat(ask(ALICE, "who owns the team wiki").text()).contains("*Team Wiki* is owned by <@U0BOB0001>");
     }
 
     @Test
     void unit_cost_costs_most_and_negative_margin_answer_with_numbers() {
-        assertThat(ask(t, ALICE, "what is the unit cost of crm?").text())
+        assertThat(ask(ALICE, "what is the unit cost of crm?").text())
                 .contains("*CRM* costs *$2.00 per transaction*", "*$10,000 a month*", "margin *−$8,000*");
-        assertThat(ask(t, ALICE, "what costs the most?").text())
+        assertThat(ask(ALICE, "what costs the most?").text())
                 .contains("The 5 costliest services", "$80,000 a month")
                 .containsSubsequence("1. *Core Ledger*", "2. *CRM*", "3. *Payments API*");
-        assertThat(ask(t, ALICE, "where is margin negative").text())
+        assertThat(ask(ALICE, "where is margin negative").text())
                 .contains("3 services cost more than they bring in", "$17,000 a month")
                 .containsSubsequence("*CRM*", "*Reporting*", "*Intranet*");
     }
 
     @Test
     void status_and_listings_come_from_the_commands_that_already_show_them() {
-        assertThat(ask(t, ALICE, "how is payments doing?").text()).contains("Payments API", "Uptime");
-        assertThat(ask(t, ALICE, "what is ownerless?").text()).contains("Every active service has an owner");
-        t.jdbi().useHandle(h -> h.execute("update services set owner_id = null where key in ('crm', 'intranet')"));
-        assertThat(ask(t, ALICE, "which services are orphaned").text())
+        assertThat(ask(ALICE, "how is payments doing?").text()).contains("Payments API", "Uptime");
+        assertThat(ask(ALICE, "what is ownerless?").text()).contains("Every active service has an owner");
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set owner_id = null where key in ('crm', 'intranet')"));
+        assertThat(ask(ALICE, "which services are orphaned").text())
                 .contains("2 services have nobody answering for them*, $14,000 a month in all")
                 .containsSubsequence("1. *CRM*", "2. *Intranet*");
-        assertThat(ask(t, ALICE, "what's stale").text()).contains("Nothing is stale");
-        assertThat(ask(t, ALICE, "what is escalated?").text()).contains("Nothing is escalated");
+        assertThat(ask(ALICE, "what's stale").text()).contains("Nothing is stale");
+        assertThat(ask(ALICE, "what is escalated?").text()).contains("Nothing is escalated");
     }
 
     @Test
     void a_question_it_cannot_read_gets_what_it_can_answer_with_the_askers_own_services() {
-        String text = ask(t, BOB, "what is the meaning of life").text();
+        String text = ask(BOB, "what is the meaning of life").text();
 
         assertThat(text).contains("I didn't understand “what is the meaning of life”", "who owns CRM?",
                 "what can we deprioritise to save 50k a month?");
-        assertThat(ask(t, BOB, "who owns the paymnt gateway thing").text()).contains("Here is what I can answer");
-        assertThat(ask(t, BOB, "").text()).contains("Ask me a question");
+        assertThat(ask(BOB, "who owns the paymnt gateway thing").text()).contains("Here is what I can answer");
+        assertThat(ask(BOB, "").text()).contains("Ask me a question");
     }
 
     @Test
     void each_answer_is_kept_for_its_buttons() {
-        ask(t, LEAD, "what can we deprioritise to save 12k a month?");
+        ask(LEAD, "what can we deprioritise to save 12k a month?");
 
-        Map<String, Object> kept = t.jdbi().withHandle(h -> h.createQuery(
+        Map<String, Object> kept = drumbeat.jdbi().withHandle(h -> h.createQuery(
                 "select asked_by, question, kind, advice->>'saving' as saving from asks").mapToMap().one());
         assertThat(kept).containsEntry("asked_by", LEAD).containsEntry("kind", "deprioritise")
                 .containsEntry("question", "what can we deprioritise to save 12k a month?").containsEntry("saving", "14000.00");

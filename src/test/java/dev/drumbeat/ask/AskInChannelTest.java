@@ -5,16 +5,14 @@ import static dev.drumbeat.ask.AskFixture.CHANNEL;
 import static dev.drumbeat.ask.AskFixture.LEAD;
 import static dev.drumbeat.ask.AskFixture.ask;
 import static dev.drumbeat.ask.AskFixture.buttonValue;
-import static dev.drumbeat.ask.AskFixture.click;
 import static dev.drumbeat.ask.AskFixture.clickPrivate;
-import static dev.drumbeat.ask.AskFixture.lastNotice;
-import static dev.drumbeat.ask.AskFixture.postsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import dev.drumbeat.support.Await;
+import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.HashMap;
 import java.util.List;
@@ -29,26 +27,25 @@ class AskInChannelTest extends AskFixture {
         if (threadTs != null) {
             event.put("thread_ts", threadTs);
         }
-        return Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM, "api_app_id", SlackStandIn.APP_ID,
-                "event_id", eventId, "event_time", 1700000000, "event", event);
+        return Interactions.eventCallback(TestDrumbeat.TEAM, eventId, event);
     }
 
     private static List<SlackStandInCall> channelPosts() {
-        return postsTo(t, CHANNEL);
+        return drumbeat.posts(CHANNEL);
     }
 
     @Test
     void a_mention_is_answered_in_its_thread_once_however_often_slack_retries() {
         Map<String, Object> envelope = mention("Ev0ASK01", "<@" + SlackStandIn.BOT_USER_ID + "> who owns crm?",
                 "1700000100.000100", null);
-        assertThat(t.driver.event(envelope).statusCode()).isEqualTo(200);
-        assertThat(t.driver.event(envelope).statusCode()).isEqualTo(200);
+        assertThat(drumbeat.event(envelope).statusCode()).isEqualTo(200);
+        assertThat(drumbeat.event(envelope).statusCode()).isEqualTo(200);
 
         Await.until("the answer in the thread", () -> !channelPosts().isEmpty());
         SlackStandInCall answer = channelPosts().get(0);
         assertThat(answer.args()).containsEntry("thread_ts", "1700000100.000100");
         assertThat(String.valueOf(answer.args().get("text"))).contains("CRM is owned by <@U0BOB0001>");
-        assertThat(AskFixture.count(t, "select count(*) from asks")).isEqualTo(1);
+        assertThat(drumbeat.count("asks")).isEqualTo(1);
     }
 
     @Test
@@ -57,17 +54,17 @@ class AskInChannelTest extends AskFixture {
                 "1700000400.000100", null));
         envelope.put("team_id", "T0FRESH01");
 
-        assertThat(t.driver.event(envelope).statusCode()).isEqualTo(200);
+        assertThat(drumbeat.event(envelope).statusCode()).isEqualTo(200);
 
         Await.until("the answer in the thread", () -> !channelPosts().isEmpty());
         assertThat(String.valueOf(channelPosts().get(0).args().get("text"))).contains("Here is what you can ask me");
-        assertThat(AskFixture.count(t, "select count(*) from people where team_id = 'T0FRESH01' and user_id = 'U0LEAD001'"))
+        assertThat(drumbeat.count("people where team_id = 'T0FRESH01' and user_id = 'U0LEAD001'"))
                 .isEqualTo(1);
     }
 
     @Test
     void a_mention_inside_a_thread_is_answered_in_that_thread_with_record_decision() {
-        t.driver.event(mention("Ev0ASK02", "<@" + SlackStandIn.BOT_USER_ID + "> what can we cut to save 12k a month",
+        drumbeat.event(mention("Ev0ASK02", "<@" + SlackStandIn.BOT_USER_ID + "> what can we cut to save 12k a month",
                 "1700000200.000300", "1700000200.000100"));
 
         Await.until("the answer in the thread", () -> !channelPosts().isEmpty());
@@ -79,84 +76,84 @@ class AskInChannelTest extends AskFixture {
 
     @Test
     void share_posts_the_answer_in_the_channel_with_who_asked_and_only_once() {
-        String answerId = buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+        String answerId = buttonValue(ask(LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
 
-        assertThat(clickPrivate(t, LEAD, AskViews.SHARE, answerId)).isEqualTo(200);
+        assertThat(clickPrivate(LEAD, AskViews.SHARE, answerId)).isEqualTo(200);
         Await.until("the shared answer", () -> !channelPosts().isEmpty());
         String shared = String.valueOf(channelPosts().get(0).args().get("blocks"));
         assertThat(shared).contains("<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
                 "*CRM* `crm`", AskViews.RECORD).doesNotContain(AskViews.SHARE);
 
-        clickPrivate(t, LEAD, AskViews.SHARE, answerId);
-        assertThat(lastNotice(t, LEAD)).contains("already shared");
+        clickPrivate(LEAD, AskViews.SHARE, answerId);
+        assertThat(drumbeat.openedViewText(LEAD)).contains("already shared");
         assertThat(channelPosts()).hasSize(1);
     }
 
     @Test
     void a_share_slack_refuses_is_explained_to_the_asker_and_goes_out_when_pressed_again() {
-        String answerId = buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
-        t.slack.refuseNext("chat.postMessage", CHANNEL, "not_in_channel");
+        String answerId = buttonValue(ask(LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+        drumbeat.slack().refuseNext("chat.postMessage", CHANNEL, "not_in_channel");
 
-        clickPrivate(t, LEAD, AskViews.SHARE, answerId);
+        clickPrivate(LEAD, AskViews.SHARE, answerId);
 
-        Await.until("the asker told why", () -> postsTo(t, LEAD).stream()
+        Await.until("the asker told why", () -> drumbeat.posts(LEAD).stream()
                 .anyMatch(c -> String.valueOf(c.args().get("text")).contains("was not shared in <#" + CHANNEL + ">")));
-        assertThat(String.valueOf(postsTo(t, LEAD).get(postsTo(t, LEAD).size() - 1).args().get("text")))
+        assertThat(String.valueOf(drumbeat.posts(LEAD).get(drumbeat.posts(LEAD).size() - 1).args().get("text")))
                 .contains("Invite me there (`/invite @Drumbeat`)");
         assertThat(channelPosts()).singleElement().satisfies(refused -> assertThat(refused.ok()).isFalse());
 
-        clickPrivate(t, LEAD, AskViews.SHARE, answerId);
+        clickPrivate(LEAD, AskViews.SHARE, answerId);
         Await.until("the answer shared at last", () -> channelPosts().stream().anyMatch(SlackStandInCall::ok));
         assertThat(String.valueOf(channelPosts().get(1).args().get("blocks"))).contains("*CRM* `crm`");
     }
 
     @Test
     void recording_from_a_shared_answer_marks_the_message_for_everyone() {
-        String answerId = buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
-        clickPrivate(t, LEAD, AskViews.SHARE, answerId);
-        Await.until("the shared answer", () -> !t.slack.messages(CHANNEL).isEmpty());
-        SlackStandInMessage message = t.slack.messages(CHANNEL).get(0);
+        String answerId = buttonValue(ask(LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+        clickPrivate(LEAD, AskViews.SHARE, answerId);
+        Await.until("the shared answer", () -> !drumbeat.messages(CHANNEL).isEmpty());
+        SlackStandInMessage message = drumbeat.messages(CHANNEL).get(0);
 
-        click(t, LEAD, AskViews.RECORD, answerId, message.ts(), false);
+        drumbeat.clickInChannel(LEAD, CHANNEL, message.ts(), false, AskViews.RECORD, answerId);
 
-        Await.until("the message marked", () -> t.slack.messages(CHANNEL).get(0).edited());
-        String edited = String.valueOf(t.slack.messages(CHANNEL).get(0).blocks());
+        Await.until("the message marked", () -> drumbeat.messages(CHANNEL).get(0).edited());
+        String edited = String.valueOf(drumbeat.messages(CHANNEL).get(0).blocks());
         assertThat(edited).contains("<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
                 "Recorded as decision #", "by <@U0LEAD001>").doesNotContain(AskViews.RECORD);
 
-        String decision = t.jdbi().withHandle(h -> h.createQuery("select max(id) from decisions").mapTo(String.class).one());
-        AskFixture.command(t, LEAD, "decisions undo " + decision);
-        Await.until("the message shows the undo", () -> String.valueOf(t.slack.messages(CHANNEL).get(0).blocks())
+        String decision = drumbeat.jdbi().withHandle(h -> h.createQuery("select max(id) from decisions").mapTo(String.class).one());
+        drumbeat.command(LEAD, "decisions undo " + decision);
+        Await.until("the message shows the undo", () -> String.valueOf(drumbeat.messages(CHANNEL).get(0).blocks())
                 .contains("was undone by"));
-        assertThat(String.valueOf(t.slack.messages(CHANNEL).get(0).blocks()))
+        assertThat(String.valueOf(drumbeat.messages(CHANNEL).get(0).blocks()))
                 .contains("Decision #" + decision + " was undone by <@U0LEAD001>", AskViews.RECORD);
     }
 
     @Test
     void only_the_asker_may_share_an_answer() {
-        String answerId = buttonValue(ask(t, LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+        String answerId = buttonValue(ask(LEAD, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
 
-        clickPrivate(t, ALICE, AskViews.SHARE, answerId);
+        clickPrivate(ALICE, AskViews.SHARE, answerId);
 
-        assertThat(lastNotice(t, ALICE)).contains("Only the person who asked can share this answer");
-        assertThat(AskFixture.count(t, "select count(*) from slack_outbox where dedupe_key like 'ask:share:%'")).isZero();
+        assertThat(drumbeat.openedViewText(ALICE)).contains("Only the person who asked can share this answer");
+        assertThat(drumbeat.count("slack_outbox where dedupe_key like 'ask:share:%'")).isZero();
     }
 
     @Test
     void a_mention_keeps_the_question_without_the_mention() {
-        t.driver.event(mention("Ev0ASK03", "<@" + SlackStandIn.BOT_USER_ID + "> what costs the most?", "1700000300.000100",
+        drumbeat.event(mention("Ev0ASK03", "<@" + SlackStandIn.BOT_USER_ID + "> what costs the most?", "1700000300.000100",
                 null));
 
-        String kept = t.jdbi().withHandle(h -> h.createQuery("select question from asks").mapTo(String.class).one());
+        String kept = drumbeat.jdbi().withHandle(h -> h.createQuery("select question from asks").mapTo(String.class).one());
         assertThat(kept).isEqualTo("what costs the most?");
     }
 
     @Test
     void a_member_may_share_but_not_record() {
-        String answerId = buttonValue(ask(t, ALICE, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
+        String answerId = buttonValue(ask(ALICE, "what can we deprioritise to save 12k a month?"), AskViews.SHARE);
 
-        clickPrivate(t, ALICE, AskViews.RECORD, answerId);
+        clickPrivate(ALICE, AskViews.RECORD, answerId);
 
-        assertThat(lastNotice(t, ALICE)).contains("Only leadership and admins");
+        assertThat(drumbeat.openedViewText(ALICE)).contains("Only leadership and admins");
     }
 }

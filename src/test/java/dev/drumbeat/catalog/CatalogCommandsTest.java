@@ -3,24 +3,23 @@ package dev.drumbeat.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.SlackUser;
-import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `/drumbeat` catalog commands end to end: signed HTTP in, real SQL, Block Kit out. */
 class CatalogCommandsTest {
-    static TestDrumbeat t;
-    static Seed seed;
-    static SlackUser alice;
-    static SlackUser bob;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    static final SlackUser alice = drumbeat.user("U0ALICE01", "alice");
+    static final SlackUser bob = drumbeat.user("U0BOB0001", "bob");
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM)
+    @BeforeEach
+    void seed() {
+        drumbeat.seed()
                 .person(TestDrumbeat.ADMIN, "ada", "member")
                 .person("U0ALICE01", "alice", "member")
                 .person("U0BOB0001", "bob", "member")
@@ -33,17 +32,10 @@ class CatalogCommandsTest {
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95")
                 .kpi("payments-api", "p95-latency", "p95 latency", "ms", "250", "down", "310")
                 .checkIn("payments-api", "amber", "Waiting on the vendor's TLS patch", "U0ALICE01");
-        alice = t.user("U0ALICE01", "alice");
-        bob = t.user("U0BOB0001", "bob");
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
     }
 
     private static SlackReply run(SlackUser user, String text) {
-        SlackReply reply = SlackReply.of(t.driver.command(user, "C0GENERAL", text));
+        SlackReply reply = drumbeat.command(user, text);
         assertThat(reply.status()).isEqualTo(200);
         return reply;
     }
@@ -111,7 +103,7 @@ class CatalogCommandsTest {
     @Test
     void whoami_shows_role_and_owned_services() {
         assertThat(run(bob, "whoami").text()).contains("*member*", "You own 2 services", "Trading Platform", "Trade Settlement");
-        assertThat(run(t.admin(), "whoami").text()).contains("*admin*", "You don't own any services yet.");
+        assertThat(run(drumbeat.admin(), "whoami").text()).contains("*admin*", "You don't own any services yet.");
     }
 
     @Test

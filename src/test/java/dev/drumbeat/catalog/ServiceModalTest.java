@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.SlackUser;
-import dev.drumbeat.support.Interactions;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
@@ -21,35 +21,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `service add` and `service edit`: the modal opens through views.open, validates, saves and audits. */
 class ServiceModalTest {
-    static TestDrumbeat t;
-    static Seed seed;
-    static SlackUser alice;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person(TestDrumbeat.ADMIN, "ada", "member")
-                .person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member");
-        alice = t.user("U0ALICE01", "alice");
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    static final SlackUser alice = drumbeat.user("U0ALICE01", "alice");
+    Seed seed;
 
     @BeforeEach
-    void reset() {
-        t.jdbi().useHandle(h -> h.execute("truncate services, audit_log cascade"));
-        seed.service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000");
-        t.slack.clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+    void seed() {
+        seed = drumbeat.seed().person(TestDrumbeat.ADMIN, "ada", "member")
+                .person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
+                .service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000");
     }
 
     private static Map<String, Map<String, Object>> form(String key, String unitCost) {
@@ -67,31 +54,30 @@ class ServiceModalTest {
     }
 
     private static SlackReply submit(String userId, String metadata, Map<String, Map<String, Object>> values) {
-        return SlackReply.of(t.driver.interaction(Interactions.viewSubmission(TestDrumbeat.TEAM, userId,
-                ServiceForm.CALLBACK_ID, metadata, values)));
+        return drumbeat.submit(userId, ServiceForm.CALLBACK_ID, metadata, values);
     }
 
     @Test
     void service_add_opens_a_modal_that_slack_accepts() {
-        SlackReply reply = SlackReply.of(t.driver.command(t.admin(), "C0GENERAL", "service add"));
+        SlackReply reply = drumbeat.command(drumbeat.admin(), "service add");
         assertThat(reply.status()).isEqualTo(200);
-        List<SlackStandInCall> opens = t.slack.calls("views.open");
+        List<SlackStandInCall> opens = drumbeat.calls("views.open");
         assertThat(opens).hasSize(1);
         assertThat(opens.get(0).ok()).as("stand-in error: %s", opens.get(0).error()).isTrue();
-        assertThat(t.slack.lastOpenedView(TestDrumbeat.ADMIN)).get().asString().contains("Add a service", "unit_cost");
+        assertThat(drumbeat.slack().lastOpenedView(TestDrumbeat.ADMIN)).get().asString().contains("Add a service", "unit_cost");
     }
 
     @Test
     void only_admins_may_add_and_no_modal_opens_for_others() {
-        assertThat(SlackReply.of(t.driver.command(alice, "C0GENERAL", "service add")).text()).contains("Only a Drumbeat admin");
-        assertThat(t.slack.calls("views.open")).isEmpty();
+        assertThat(drumbeat.command(alice, "service add").text()).contains("Only a Drumbeat admin");
+        assertThat(drumbeat.calls("views.open")).isEmpty();
     }
 
     @Test
     void the_owner_can_open_the_edit_modal_filled_with_current_values() {
-        t.driver.command(alice, "C0GENERAL", "service edit payments");
-        assertThat(t.slack.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
-        assertThat(t.slack.lastOpenedView("U0ALICE01")).get().asString().contains("Edit service", "Payments API", "4200000");
+        drumbeat.command(alice, "service edit payments");
+        assertThat(drumbeat.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(drumbeat.slack().lastOpenedView("U0ALICE01")).get().asString().contains("Edit service", "Payments API", "4200000");
     }
 
     @Test
@@ -185,7 +171,7 @@ class ServiceModalTest {
     @Test
     void an_expired_trigger_gets_a_sentence_not_a_failure() {
         SlackUser stale = dev.drumbeat.sandbox.SlackUser.of(TestDrumbeat.TEAM, TestDrumbeat.ADMIN, "ada");
-        SlackReply reply = SlackReply.of(t.driver.command(stale, "C0GENERAL", "service add"));
+        SlackReply reply = drumbeat.command(stale, "service add");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.text()).contains("Run the command again");
     }

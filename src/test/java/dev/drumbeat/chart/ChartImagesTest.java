@@ -10,7 +10,7 @@ import dev.drumbeat.digest.DigestService;
 import dev.drumbeat.sandbox.standin.BlockKitLimits;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
-import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.io.IOException;
@@ -24,77 +24,70 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Charts in Slack messages: the service card and the weekly digest carry image blocks whose signed URLs, fetched from
- * Drumbeat as Slack would, return PNGs; and without a public address Drumbeat sends no image at all.
+ * Drumbeat as Slack would, return PNGs. Without a public address Drumbeat sends no image at all
+ * ({@link ChartImagesNoPublicUrlTest}).
  */
 class ChartImagesTest {
     static final String PUBLIC = "https://drumbeat.example.com/";
     static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp(config -> config.withPublicUrl(PUBLIC));
 
-    @Test
-    void the_status_card_shows_a_trend_image_for_at_most_three_kpis_with_readings() throws IOException {
-        try (TestDrumbeat t = TestDrumbeat.start(config -> config.withPublicUrl(PUBLIC))) {
-            seed(t);
-            SlackReply reply = SlackReply.of(t.driver.command(t.user("U0ALICE01", "alice"), "C0GENERAL", "status payments-api"));
-
-            List<JsonNode> images = images(reply.blocks());
-            assertThat(images).extracting(i -> i.path("title").path("text").asText())
-                    .containsExactly("Availability · last 12 weeks", "Error rate · last 12 weeks", "p95 latency · last 12 weeks");
-            assertThat(images.get(0).path("alt_text").asText()).isEqualTo("Availability over the last 12 weeks: 4 readings"
-                    + " from 99.2% to 99.95%, latest 99.2% against a ≥ 99.9% target, off target; higher is better.");
-            assertThat(BlockKitLimits.checkMessage(JSON.convertValue(reply.blocks(), List.class))).isEmpty();
-            for (JsonNode image : images) {
-                String url = image.path("image_url").asText();
-                assertThat(url).startsWith(PUBLIC + "charts/kpi/").contains("team=" + TestDrumbeat.TEAM, "&exp=", "&sig=");
-                assertIsPng(ChartRoutesTest.fetch(t, url.substring(PUBLIC.length() - 1)));
-            }
-        }
+    @BeforeEach
+    void seed() {
+        seed(drumbeat);
     }
 
     @Test
-    void without_a_public_address_the_card_has_no_image() {
-        try (TestDrumbeat t = TestDrumbeat.start()) {
-            seed(t);
-            SlackReply reply = SlackReply.of(t.driver.command(t.user("U0ALICE01", "alice"), "C0GENERAL", "status payments-api"));
+    void the_status_card_shows_a_trend_image_for_at_most_three_kpis_with_readings() throws IOException {
+        SlackReply reply = drumbeat.command(drumbeat.user("U0ALICE01", "alice"), "status payments-api");
 
-            assertThat(reply.text()).contains("Availability: 99.2%");
-            assertThat(images(reply.blocks())).isEmpty();
+        List<JsonNode> images = images(reply.blocks());
+        assertThat(images).extracting(i -> i.path("title").path("text").asText())
+                .containsExactly("Availability · last 12 weeks", "Error rate · last 12 weeks", "p95 latency · last 12 weeks");
+        assertThat(images.get(0).path("alt_text").asText()).isEqualTo("Availability over the last 12 weeks: 4 readings"
+                + " from 99.2% to 99.95%, latest 99.2% against a ≥ 99.9% target, off target; higher is better.");
+        assertThat(BlockKitLimits.checkMessage(JSON.convertValue(reply.blocks(), List.class))).isEmpty();
+        for (JsonNode image : images) {
+            String url = image.path("image_url").asText();
+            assertThat(url).startsWith(PUBLIC + "charts/kpi/").contains("team=" + TestDrumbeat.TEAM, "&exp=", "&sig=");
+            assertIsPng(ChartRoutesTest.fetch(drumbeat, url.substring(PUBLIC.length() - 1)));
         }
     }
 
     @Test
     void the_digest_posts_cost_and_margin_by_tier_as_an_image_in_its_thread() throws IOException {
-        try (TestDrumbeat t = TestDrumbeat.start(config -> config.withPublicUrl(PUBLIC))) {
-            seed(t);
-            Instant due = dueDigest(t);
-            ChartLinks links = new ChartLinks(TestDrumbeat.SIGNING_SECRET, Optional.of(PUBLIC), t.clock, ChartLinks.SLACK_TTL);
-            Money money = new Money(Currency.getInstance("USD"));
-            DigestService digests = new DigestService(t.jdbi(), new Outbox(t.clock), new Periods(DayOfWeek.MONDAY, 9),
-                    Optional.of("C0LEADERS"), money, t.clock, teamId -> Optional.empty(),
-                    new DigestCharts(links, new ChartData(t.jdbi(), t.clock), money));
+        Instant due = dueDigest();
+        ChartLinks links = new ChartLinks(TestDrumbeat.SIGNING_SECRET, Optional.of(PUBLIC), drumbeat.clock(), ChartLinks.SLACK_TTL);
+        Money money = new Money(Currency.getInstance("USD"));
+        DigestService digests = new DigestService(drumbeat.jdbi(), new Outbox(drumbeat.clock()), new Periods(DayOfWeek.MONDAY, 9),
+                Optional.of("C0LEADERS"), money, drumbeat.clock(), teamId -> Optional.empty(),
+                new DigestCharts(links, new ChartData(drumbeat.jdbi(), drumbeat.clock()), money));
 
-            assertThat(digests.sendDueDigests()).isEqualTo(1);
+        assertThat(digests.sendDueDigests()).isEqualTo(1);
 
-            JsonNode args = chartReply(t);
-            JsonNode image = images(args.path("blocks")).get(0);
-            assertThat(image.path("image_url").asText())
-                    .startsWith(PUBLIC + "charts/tiers.png?team=" + TestDrumbeat.TEAM + "&at=" + due.getEpochSecond() + "&exp=");
-            assertThat(image.path("alt_text").asText()).isEqualTo("Monthly cost and margin by tier:"
-                    + " strategic cost $45,000, margin $45,000 (1 service); core cost $504,000, margin $116,000 (1 service);"
-                    + " secondary no services.");
-            assertThat(BlockKitLimits.checkMessage(JSON.convertValue(args.path("blocks"), List.class))).isEmpty();
-            assertIsPng(ChartRoutesTest.fetch(t, image.path("image_url").asText().substring(PUBLIC.length() - 1)));
-            Await.until("the chart reply reaches Slack", () -> t.slack.messages("C0LEADERS").stream()
-                    .anyMatch(m -> m.threadTs() != null && String.valueOf(m.blocks()).contains("tiers.png")));
-        }
+        JsonNode args = chartReply();
+        JsonNode image = images(args.path("blocks")).get(0);
+        assertThat(image.path("image_url").asText())
+                .startsWith(PUBLIC + "charts/tiers.png?team=" + TestDrumbeat.TEAM + "&at=" + due.getEpochSecond() + "&exp=");
+        assertThat(image.path("alt_text").asText()).isEqualTo("Monthly cost and margin by tier:"
+                + " strategic cost $45,000, margin $45,000 (1 service); core cost $504,000, margin $116,000 (1 service);"
+                + " secondary no services.");
+        assertThat(BlockKitLimits.checkMessage(JSON.convertValue(args.path("blocks"), List.class))).isEmpty();
+        assertIsPng(ChartRoutesTest.fetch(drumbeat, image.path("image_url").asText().substring(PUBLIC.length() - 1)));
+        Await.until("the chart reply reaches Slack", () -> drumbeat.messages("C0LEADERS").stream()
+                .anyMatch(m -> m.threadTs() != null && String.valueOf(m.blocks()).contains("tiers.png")));
     }
 
     /** A card with five KPIs: four with readings in the last weeks (one over the cap of three), one with none. */
-    private static void seed(TestDrumbeat t) {
-        new Seed(t.jdbi(), TestDrumbeat.TEAM).person("U0ALICE01", "alice", "member")
+    static void seed(DrumbeatExtension t) {
+        t.seed().person("U0ALICE01", "alice", "member")
                 .service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
                 .service("trading", "Trading Platform", "strategic", "U0ALICE01", "45", "1000", "90000");
         kpi(t, "availability", "Availability", "%", "99.9", "up", "99.5", "99.95", "99.7", "99.2");
@@ -106,9 +99,9 @@ class ChartImagesTest {
     }
 
     /** A KPI of payments-api with weekly readings ending this week, oldest first. */
-    private static void kpi(TestDrumbeat t, String key, String name, String unit, String target, String direction,
+    private static void kpi(DrumbeatExtension t, String key, String name, String unit, String target, String direction,
                             String... values) {
-        LocalDate thisWeek = LocalDate.ofInstant(t.clock.instant(), ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate thisWeek = LocalDate.ofInstant(t.clock().instant(), ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         t.jdbi().useHandle(h -> {
             long id = h.createQuery("""
                     insert into kpis (team_id, service_id, key, name, unit, target, direction)
@@ -122,24 +115,24 @@ class ChartImagesTest {
     }
 
     /** Moves the clock to this week's digest time (Friday 16:05 UTC) unless it has passed; returns the clock's time. */
-    private static Instant dueDigest(TestDrumbeat t) {
-        LocalDate monday = LocalDate.ofInstant(t.clock.instant(), ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    private static Instant dueDigest() {
+        LocalDate monday = LocalDate.ofInstant(drumbeat.clock().instant(), ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Instant friday = monday.plusDays(4).atTime(16, 5).toInstant(ZoneOffset.UTC);
-        if (t.clock.instant().isBefore(friday)) {
-            t.clock.set(friday);
+        if (drumbeat.clock().instant().isBefore(friday)) {
+            drumbeat.clock().set(friday);
         }
-        return t.clock.instant();
+        return drumbeat.clock().instant();
     }
 
-    private static JsonNode chartReply(TestDrumbeat t) throws IOException {
-        String args = t.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key like '%:reply-chart'")
+    private static JsonNode chartReply() throws IOException {
+        String args = drumbeat.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key like '%:reply-chart'")
                 .mapTo(String.class).one());
         JsonNode json = JSON.readTree(args);
         assertThat(json.path("thread_ts").toString()).as("a reply in the digest's thread").contains("digest:" + TestDrumbeat.TEAM);
         return json;
     }
 
-    private static List<JsonNode> images(JsonNode blocks) {
+    static List<JsonNode> images(JsonNode blocks) {
         List<JsonNode> images = new ArrayList<>();
         blocks.forEach(block -> {
             if ("image".equals(block.path("type").asText())) {

@@ -2,47 +2,41 @@ package dev.drumbeat.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
-import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The chart routes over real HTTP: a good link gets a PNG, anything else a short plain 403 or 404, never a 500. */
 class ChartRoutesTest {
     static final String OTHER_TEAM = "T0OTHER01";
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static TestDrumbeat t;
-    static ChartLinks links;
-    static long availability;
-    static long otherTeamsKpi;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    ChartLinks links;
+    long availability;
+    long otherTeamsKpi;
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        new Seed(t.jdbi(), TestDrumbeat.TEAM).person("U0ALICE01", "alice", "member")
+    @BeforeEach
+    void seed() {
+        drumbeat.seed().person("U0ALICE01", "alice", "member")
                 .service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95");
-        new Seed(t.jdbi(), OTHER_TEAM).service("ledger", "Ledger", "core", null, "1", "10", "100")
+        drumbeat.seed(OTHER_TEAM).service("ledger", "Ledger", "core", null, "1", "10", "100")
                 .kpi("ledger", "errors", "Errors", "", "5", "down", "3");
         availability = kpiId(TestDrumbeat.TEAM, "availability");
         otherTeamsKpi = kpiId(OTHER_TEAM, "errors");
-        links = new ChartLinks(TestDrumbeat.SIGNING_SECRET, Optional.empty(), t.clock, ChartLinks.SLACK_TTL);
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+        links = new ChartLinks(TestDrumbeat.SIGNING_SECRET, Optional.empty(), drumbeat.clock(), ChartLinks.SLACK_TTL);
     }
 
     @Test
@@ -60,7 +54,7 @@ class ChartRoutesTest {
     @Test
     void signed_tier_links_serve_pngs_now_and_as_of_a_moment() throws IOException {
         HttpResponse<byte[]> now = get(links.tierCosts(TestDrumbeat.TEAM));
-        HttpResponse<byte[]> then = get(links.tierCosts(TestDrumbeat.TEAM, t.clock.instant().minus(Duration.ofDays(30))));
+        HttpResponse<byte[]> then = get(links.tierCosts(TestDrumbeat.TEAM, drumbeat.clock().instant().minus(Duration.ofDays(30))));
 
         assertThat(now.statusCode()).isEqualTo(200);
         assertThat(ChartRendererTest.decode(now.body()).getWidth()).isEqualTo(720);
@@ -82,7 +76,7 @@ class ChartRoutesTest {
 
     @Test
     void an_expired_link_is_refused_and_says_to_ask_again() {
-        MutableClock eightDaysAgo = new MutableClock(t.clock.instant().minus(Duration.ofDays(8)));
+        MutableClock eightDaysAgo = new MutableClock(drumbeat.clock().instant().minus(Duration.ofDays(8)));
         ChartLinks old = new ChartLinks(TestDrumbeat.SIGNING_SECRET, Optional.empty(), eightDaysAgo, ChartLinks.SLACK_TTL);
 
         assertRefused(get(old.kpiTrend(TestDrumbeat.TEAM, availability)), 403, "expired");
@@ -117,14 +111,13 @@ class ChartRoutesTest {
     }
 
     static HttpResponse<byte[]> get(String relative) {
-        return fetch(t, relative);
+        return fetch(drumbeat, relative);
     }
 
     /** GETs a path and query from a running Drumbeat, as Slack or a browser would. */
-    static HttpResponse<byte[]> fetch(TestDrumbeat drumbeat, String relative) {
+    static HttpResponse<byte[]> fetch(DrumbeatExtension drumbeat, String relative) {
         try {
-            URI uri = URI.create("http://127.0.0.1:" + drumbeat.app.port() + relative);
-            return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(HttpRequest.newBuilder(drumbeat.url(relative)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -134,7 +127,7 @@ class ChartRoutesTest {
     }
 
     private static long kpiId(String teamId, String key) {
-        return t.jdbi().withHandle(h -> h.createQuery("select id from kpis where team_id = :team and key = :key")
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select id from kpis where team_id = :team and key = :key")
                 .bind("team", teamId).bind("key", key).mapTo(Long.class).one());
     }
 }

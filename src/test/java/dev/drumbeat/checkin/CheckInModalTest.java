@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.sandbox.standin.BlockKitLimits;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
-import dev.drumbeat.support.Interactions;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
@@ -21,10 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,30 +34,19 @@ class CheckInModalTest {
     static final String ALICE = "U0ALICE01";
     static final String BOB = "U0BOB0001";
     static final String CAROL = "U0CAROL01";
-    static TestDrumbeat t;
-    static Seed seed;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person(TestDrumbeat.ADMIN, "ada", "member")
-                .person(ALICE, "alice", "member").person(BOB, "bob", "member").person(CAROL, "carol", "member");
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    Seed seed;
 
     @BeforeEach
-    void reset() {
-        t.clock.set(WEDNESDAY);
-        t.jdbi().useHandle(h -> h.execute("truncate services, audit_log, checkin_prompts, slack_outbox cascade"));
+    void seed() {
+        drumbeat.clock().set(WEDNESDAY);
+        seed = drumbeat.seed().person(TestDrumbeat.ADMIN, "ada", "member")
+                .person(ALICE, "alice", "member").person(BOB, "bob", "member").person(CAROL, "carol", "member");
         seed.service("payments-api", "Payments API", "core", ALICE, "0.12", "4200000", "620000")
                 .deputy("payments-api", BOB)
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95")
                 .kpi("payments-api", "p95-latency", "p95 latency", "ms", "300", "down", "310");
-        t.slack.clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
     }
 
     private static Map<String, Map<String, Object>> form(String status, String hurdle, String availability, String latency) {
@@ -74,41 +62,32 @@ class CheckInModalTest {
     }
 
     private static SlackReply submit(String userId, String metadata, Map<String, Map<String, Object>> values) {
-        return SlackReply.of(t.driver.interaction(Interactions.viewSubmission(TestDrumbeat.TEAM, userId,
-                CheckInForm.CALLBACK_ID, metadata, values)));
+        return drumbeat.submit(userId, CheckInForm.CALLBACK_ID, metadata, values);
     }
 
     private static SlackReply submit(String userId, Map<String, Map<String, Object>> values) {
         return submit(userId, "payments-api|" + PERIOD + "|", values);
     }
 
-    private static SlackReply click(String userId, String actionId, String value) {
-        String trigger = t.slack.registerTrigger(userId);
-        return SlackReply.of(t.driver.interaction(Interactions.blockAction(TestDrumbeat.TEAM, userId, trigger, actionId, value)));
-    }
-
-    private static JsonNode openedView(String userId) throws Exception {
-        return new ObjectMapper().readTree(t.slack.lastOpenedView(userId).orElseThrow());
-    }
 
     private static String errors(SlackReply reply) {
         assertThat(reply.json().path("response_action").asText()).isEqualTo("errors");
         return reply.json().path("errors").toString();
     }
 
-    private static int stored() {
+    private int stored() {
         return seed.count("checkins") + seed.count("kpi_readings where source = 'checkin'") + seed.count("audit_log");
     }
 
     @Test
     void the_check_in_button_opens_a_modal_that_slack_accepts() throws Exception {
-        SlackReply reply = click(ALICE, "checkin-open:payments-api", "payments-api|" + PERIOD + "|");
+        SlackReply reply = drumbeat.click(ALICE, "checkin-open:payments-api", "payments-api|" + PERIOD + "|");
 
         assertThat(reply.status()).isEqualTo(200);
-        List<SlackStandInCall> opens = t.slack.calls("views.open");
+        List<SlackStandInCall> opens = drumbeat.calls("views.open");
         assertThat(opens).hasSize(1);
         assertThat(opens.get(0).ok()).as("stand-in error: %s", opens.get(0).error()).isTrue();
-        JsonNode view = openedView(ALICE);
+        JsonNode view = drumbeat.openedView(ALICE);
         assertThat(view.path("title").path("text").asText()).isEqualTo("Check in");
         assertThat(view.path("private_metadata").asText()).isEqualTo("payments-api|" + PERIOD + "|");
         assertThat(view.toString()).contains("Payments API", "week of 23 Nov 2026", "Hurdle delaying delivery",
@@ -117,18 +96,18 @@ class CheckInModalTest {
 
     @Test
     void the_plain_checkin_open_action_id_opens_the_modal_too() {
-        click(BOB, "checkin-open", "payments-api|" + PERIOD + "|42");
+        drumbeat.click(BOB, "checkin-open", "payments-api|" + PERIOD + "|42");
 
-        assertThat(t.slack.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
-        assertThat(t.slack.lastOpenedView(BOB)).get().asString().contains("payments-api|" + PERIOD + "|42");
+        assertThat(drumbeat.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(drumbeat.slack().lastOpenedView(BOB)).get().asString().contains("payments-api|" + PERIOD + "|42");
     }
 
     @Test
     void a_button_pressed_by_someone_who_may_not_check_in_opens_a_modal_that_says_why() {
-        click(CAROL, "checkin-open:payments-api", "payments-api|" + PERIOD + "|");
+        drumbeat.click(CAROL, "checkin-open:payments-api", "payments-api|" + PERIOD + "|");
 
-        assertThat(t.slack.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
-        assertThat(t.slack.lastOpenedView(CAROL)).get().asString()
+        assertThat(drumbeat.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(drumbeat.slack().lastOpenedView(CAROL)).get().asString()
                 .contains("Only the owner of Payments API").doesNotContain("kpi-availability");
     }
 
@@ -200,7 +179,7 @@ class CheckInModalTest {
     @Test
     void re_submitting_in_the_same_period_edits_the_check_in() {
         submit(ALICE, form("green", "", "99.95", "280"));
-        t.clock.advance(Duration.ofHours(3));
+        drumbeat.clock().advance(Duration.ofHours(3));
 
         SlackReply reply = submit(ALICE, form("red", "Database failover broke", "97.5", "900"));
 
@@ -275,9 +254,9 @@ class CheckInModalTest {
     void the_modal_is_prefilled_from_this_periods_check_in() throws Exception {
         submit(ALICE, form("amber", "Vendor is late", "99.91", "305"));
 
-        click(ALICE, "checkin-open:payments-api", "payments-api|" + PERIOD + "|");
+        drumbeat.click(ALICE, "checkin-open:payments-api", "payments-api|" + PERIOD + "|");
 
-        JsonNode view = openedView(ALICE);
+        JsonNode view = drumbeat.openedView(ALICE);
         assertThat(view.path("submit").path("text").asText()).isEqualTo("Save changes");
         String blocks = view.path("blocks").toString();
         assertThat(blocks).contains("\"initial_value\":\"Vendor is late\"", "\"initial_value\":\"99.91\"",
@@ -306,7 +285,7 @@ class CheckInModalTest {
 
         assertThat(seed.count("slack_outbox where method = 'chat.update' and dedupe_key like 'prompt-update:" + prompt + ":%'"))
                 .isEqualTo(3);
-        String last = t.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where method = 'chat.update'"
+        String last = drumbeat.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where method = 'chat.update'"
                 + " order by id desc limit 1").mapTo(String.class).one());
         assertThat(last).contains("green").doesNotContain("amber");
     }

@@ -2,52 +2,42 @@ package dev.drumbeat.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `/drumbeat kpi <service> <kpi> <value>`: one reading for this week, forgiving about names and units. */
 class KpiCommandTest {
     static final String ALICE = "U0ALICE01";
     static final String CAROL = "U0CAROL01";
     static final String THIS_WEEK = "period_start = date '2026-11-23'";
-    static TestDrumbeat t;
-    static Seed seed;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person(TestDrumbeat.ADMIN, "ada", "member")
-                .person(ALICE, "alice", "member").person(CAROL, "carol", "member");
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    Seed seed;
 
     @BeforeEach
-    void reset() {
-        t.clock.set(Instant.parse("2026-11-25T10:00:00Z"));
-        t.jdbi().useHandle(h -> h.execute("truncate services, audit_log cascade"));
+    void seed() {
+        drumbeat.clock().set(Instant.parse("2026-11-25T10:00:00Z"));
+        seed = drumbeat.seed().person(TestDrumbeat.ADMIN, "ada", "member")
+                .person(ALICE, "alice", "member").person(CAROL, "carol", "member");
         seed.service("payments-api", "Payments API", "core", ALICE, "0.12", "4200000", "620000")
                 .service("core-banking", "Core Banking", "strategic", ALICE, "1.10", "90000", "400000")
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95")
                 .kpi("payments-api", "p95-latency", "p95 latency", "ms", "300", "down", "310");
     }
 
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
     private static String kpi(String userId, String args) {
-        SlackReply reply = SlackReply.of(t.driver.command(t.user(userId, userId.toLowerCase()), "C0GENERAL", "kpi " + args));
+        SlackReply reply = drumbeat.command(userId, "kpi " + args);
         assertThat(reply.responseType()).isEqualTo("ephemeral");
         return reply.text();
     }
 
-    private static int slackReadings() {
+    private int slackReadings() {
         return seed.count("kpi_readings where " + THIS_WEEK);
     }
 

@@ -14,6 +14,7 @@ import dev.drumbeat.db.DatabaseUrl;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.support.Await;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,16 +84,19 @@ class TwoInstancesTest {
         assertThat(postsPerChannel.values()).containsOnly(1L);
     }
 
-    private static void awaitOutboxDrained() throws InterruptedException {
-        Function<Database, Integer> unsent = db -> db.jdbi().withHandle(h -> h.createQuery(
+    private static void awaitOutboxDrained() {
+        Await.until("every prompt made and sent", Duration.ofSeconds(30), () -> prompts() >= OWNERS && unsent() == 0,
+                () -> prompts() + " prompts, " + unsent() + " unsent");
+        assertThat(prompts()).isEqualTo(OWNERS);
+        assertThat(unsent()).as("messages still unsent").isZero();
+    }
+
+    private static int prompts() {
+        return first.jdbi().withHandle(h -> h.createQuery("select count(*) from checkin_prompts").mapTo(Integer.class).one());
+    }
+
+    private static int unsent() {
+        return first.jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from slack_outbox where state in ('pending', 'sending') and dedupe_key like 'prompt:%'").mapTo(Integer.class).one());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int prompts;
-        do {
-            Thread.sleep(100);
-            prompts = first.jdbi().withHandle(h -> h.createQuery("select count(*) from checkin_prompts").mapTo(Integer.class).one());
-        } while ((prompts < OWNERS || unsent.apply(first) > 0) && System.nanoTime() < deadline);
-        assertThat(prompts).isEqualTo(OWNERS);
-        assertThat(unsent.apply(first)).as("messages still unsent").isZero();
     }
 }

@@ -4,40 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drumbeat.support.SlackReply;
+import dev.drumbeat.support.DrumbeatExtension;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /api/v1/portfolio} and {@code /api/v1/services/{key}} over real HTTP, with a token from `/drumbeat token`. */
 class DashboardApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern TOKEN = Pattern.compile("dbt_[A-Za-z0-9_-]{32}");
-    static DashboardFixture f;
-    static String token;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DashboardFixture.app();
+    static final DashboardFixture f = new DashboardFixture(drumbeat);
     static HttpClient http = HttpClient.newHttpClient();
+    String token;
 
-    @BeforeAll
-    static void start() {
-        f = new DashboardFixture();
-        String reply = SlackReply.of(f.t.driver.command(f.t.admin(), "C1", "token create dashboard")).text();
-        Matcher found = TOKEN.matcher(reply);
-        assertThat(found.find()).as(reply).isTrue();
-        token = found.group();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
+    @BeforeEach
+    void seed() {
+        f.seed();
+        token = drumbeat.apiToken("dashboard");
     }
 
     @Test
@@ -101,14 +91,14 @@ class DashboardApiTest {
         return keys;
     }
 
-    private static JsonNode get(String path) throws IOException, InterruptedException {
+    private JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = send(path, token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static HttpResponse<String> send(String path, String bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + f.t.app.port() + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(drumbeat.url(path)).GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -4,12 +4,11 @@ import static dev.drumbeat.dashboard.DashboardFixture.ALICE;
 import static dev.drumbeat.dashboard.DashboardFixture.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDrumbeat;
+import dev.drumbeat.support.DrumbeatExtension;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the dashboard must never show or do: another workspace's services, and text a spreadsheet would run as a
@@ -17,22 +16,19 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardBoundariesTest {
     static final String OTHER_TEAM = "T0OTHER01";
-    static DashboardFixture f;
-    static String session;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DashboardFixture.app();
+    static final DashboardFixture f = new DashboardFixture(drumbeat);
+    String session;
 
-    @BeforeAll
-    static void start() {
-        f = new DashboardFixture();
-        new Seed(f.t.jdbi(), OTHER_TEAM).person("U0OTHER01", "olga", "member")
+    @BeforeEach
+    void seed() {
+        f.seed();
+        drumbeat.seed(OTHER_TEAM).person("U0OTHER01", "olga", "member")
                 .service("secret-ledger", "Secret Ledger", "core", "U0OTHER01", "10", "10", "1000");
-        new Seed(f.t.jdbi(), TestDrumbeat.TEAM)
+        drumbeat.seed()
                 .service("formula-svc", "=HYPERLINK(\"http://evil.example\",\"x\")", "core", ALICE, "1", "1", "1");
         session = f.session(f.user(ALICE, "alice"));
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
     }
 
     @Test

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drumbeat.sandbox.SlackUser;
-import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,12 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Drumbeat with a public address and a small portfolio, and a browser that follows no redirects, so a test reads
- * each Set-Cookie and Location itself. Four services, in margin order: Data Warehouse (core, Bob, red, −204,000),
- * Legacy Fax (secondary, nobody, never checked in, deprioritised, −500), Café Wiki (secondary, Bob, amber, stale,
- * +500) and Payments API (strategic, Alice, green, +396,000).
+ * A Drumbeat with a public address ({@link #app()}) and a small portfolio ({@link #seed()}), and a browser that follows
+ * no redirects, so a test reads each Set-Cookie and Location itself. Four services, in margin order: Data Warehouse
+ * (core, Bob, red, −204,000), Legacy Fax (secondary, nobody, never checked in, deprioritised, −500), Café Wiki
+ * (secondary, Bob, amber, stale, +500) and Payments API (strategic, Alice, green, +396,000).
  */
-final class DashboardFixture implements AutoCloseable {
+final class DashboardFixture {
     static final String PUBLIC_URL = "https://drumbeat.example.com/";
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     static final String ALICE = "U0ALICE01";
@@ -31,15 +30,23 @@ final class DashboardFixture implements AutoCloseable {
     static final String LEAD = "U0LEAD001";
     static final String GONE = "U0GONE001";
     private static final Pattern SERVICE_LINK = Pattern.compile("href=\"/dashboard/services/([a-z0-9-]+)\"");
-    final TestDrumbeat t;
-    final Seed seed;
+    private final DrumbeatExtension drumbeat;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    DashboardFixture() {
-        t = TestDrumbeat.start(config -> config.withPublicUrl(PUBLIC_URL));
-        t.clock.set(NOW);
-        t.driver.command(t.admin(), "C1", "whoami");
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person(ALICE, "alice", "member").person(BOB, "bob", "member")
+    DashboardFixture(DrumbeatExtension drumbeat) {
+        this.drumbeat = drumbeat;
+    }
+
+    /** Drumbeat with the public address the dashboard links to. */
+    static DrumbeatExtension app() {
+        return DrumbeatExtension.withApp(config -> config.withPublicUrl(PUBLIC_URL));
+    }
+
+    /** The portfolio, at {@link #NOW}. */
+    void seed() {
+        drumbeat.clock().set(NOW);
+        drumbeat.command(drumbeat.admin(), "C1", "whoami");
+        drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member")
                 .person(LEAD, "lead", "leadership").person(GONE, "gone", "member").deactivated(GONE)
                 .service("payments-api", "Payments API", "strategic", ALICE, "0.12", "4200000", "900000")
                 .service("data-warehouse", "Data Warehouse", "core", BOB, "1200", "420", "300000")
@@ -48,7 +55,7 @@ final class DashboardFixture implements AutoCloseable {
                 .checkIn("payments-api", "green", "", ALICE).checkIn("data-warehouse", "red", "Vendor contract", BOB)
                 .checkIn("cafe-wiki", "amber", "", BOB)
                 .kpi("payments-api", "latency", "Latency p95", "ms", "300", "down", "280");
-        t.jdbi().useHandle(h -> {
+        drumbeat.jdbi().useHandle(h -> {
             h.execute("""
                     insert into escalations (team_id, subject_kind, subject_id, reason, level, opened_at, level_changed_at)
                     select team_id, 'service', id, 'stale', 1, now(), now() from services where key = 'cafe-wiki'""");
@@ -61,12 +68,12 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     SlackUser user(String userId, String name) {
-        return t.user(userId, name);
+        return drumbeat.user(userId, name);
     }
 
     /** {@code /drumbeat dashboard} as the user; the whole answer. */
     SlackReply command(SlackUser user) {
-        return SlackReply.of(t.driver.command(user, "C1", "dashboard"));
+        return drumbeat.command(user, "C1", "dashboard");
     }
 
     /** The one-time token from the user's dashboard link. */
@@ -96,12 +103,12 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     <T> HttpResponse<T> send(String path, String session, HttpResponse.BodyHandler<T> body) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + path)).GET(), session, body);
+        return send(HttpRequest.newBuilder(drumbeat.url(path)).GET(), session, body);
     }
 
     /** A form posted with no fields, as the sign-out button posts. */
     HttpResponse<String> post(String path, String session) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + path))
+        return send(HttpRequest.newBuilder(drumbeat.url(path))
                 .POST(HttpRequest.BodyPublishers.noBody()), session, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -122,10 +129,5 @@ final class DashboardFixture implements AutoCloseable {
     /** The service keys a portfolio page lists, in row order. */
     static List<String> keys(String html) {
         return SERVICE_LINK.matcher(html).results().map(m -> m.group(1)).toList();
-    }
-
-    @Override
-    public void close() {
-        t.close();
     }
 }

@@ -5,33 +5,25 @@ import static dev.drumbeat.dashboard.DashboardFixture.GONE;
 import static dev.drumbeat.dashboard.DashboardFixture.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `/drumbeat dashboard` and its one-time link, end to end: signed command in, real HTTP to the pages. */
 class DashboardLinkTest {
-    static DashboardFixture f;
-
-    @BeforeAll
-    static void start() {
-        f = new DashboardFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DashboardFixture.app();
+    static final DashboardFixture f = new DashboardFixture(drumbeat);
 
     @BeforeEach
-    void now() {
-        f.t.clock.set(DashboardFixture.NOW);
+    void seed() {
+        f.seed();
     }
 
     @Test
@@ -40,7 +32,7 @@ class DashboardLinkTest {
 
         assertThat(reply.responseType()).isEqualTo("ephemeral");
         assertThat(reply.text()).contains("Open the dashboard").contains("works once, within 15 minutes");
-        boolean stored = f.t.jdbi().withHandle(h -> h.createQuery(
+        boolean stored = drumbeat.jdbi().withHandle(h -> h.createQuery(
                 "select expires_at - created_at = interval '15 minutes' and role = 'member' from dashboard_links"
                         + " where user_id = :u order by id desc limit 1").bind("u", ALICE).mapTo(Boolean.class).one());
         assertThat(stored).isTrue();
@@ -48,7 +40,7 @@ class DashboardLinkTest {
 
     @Test
     void a_click_on_the_link_button_is_acknowledged_so_slack_shows_no_warning() {
-        HttpResponse<String> ack = f.t.driver.interaction(Interactions.blockAction(TestDrumbeat.TEAM, ALICE, "1.2.abc",
+        HttpResponse<String> ack = drumbeat.driver().interaction(Interactions.blockAction(TestDrumbeat.TEAM, ALICE, "1.2.abc",
                 DashboardViews.OPEN, ""));
 
         assertThat(ack.statusCode()).isEqualTo(200);
@@ -58,9 +50,9 @@ class DashboardLinkTest {
     void only_a_sha256_of_the_link_token_is_stored() {
         String token = f.linkToken(f.user(ALICE, "alice"));
 
-        int holding = f.t.jdbi().withHandle(h -> h.createQuery("select count(*) from dashboard_links l where l::text like :t")
+        int holding = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from dashboard_links l where l::text like :t")
                 .bind("t", "%" + token + "%").mapTo(Integer.class).one());
-        int hashed = f.t.jdbi().withHandle(h -> h.createQuery("select count(*) from dashboard_links where token_hash = :h")
+        int hashed = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from dashboard_links where token_hash = :h")
                 .bind("h", DashboardSecrets.hash(token)).mapTo(Integer.class).one());
         assertThat(holding).isZero();
         assertThat(hashed).isOne();
@@ -103,7 +95,7 @@ class DashboardLinkTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Service portfolio").contains("Payments API");
-        int hashed = f.t.jdbi().withHandle(h -> h.createQuery("select count(*) from dashboard_sessions where session_hash = :h")
+        int hashed = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from dashboard_sessions where session_hash = :h")
                 .bind("h", DashboardSecrets.hash(session)).mapTo(Integer.class).one());
         assertThat(hashed).isOne();
     }
@@ -112,7 +104,7 @@ class DashboardLinkTest {
     void a_link_opened_after_fifteen_minutes_is_refused() {
         String token = f.linkToken(f.user(ALICE, "alice"));
 
-        f.t.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        drumbeat.clock().advance(Duration.ofMinutes(15).plusSeconds(1));
 
         assertRefused(f.open(token));
     }
@@ -137,7 +129,7 @@ class DashboardLinkTest {
         String session = f.session(f.user(ALICE, "alice"));
         assertThat(f.get("/dashboard", session).statusCode()).isEqualTo(200);
 
-        f.t.clock.advance(Duration.ofHours(8).plusSeconds(1));
+        drumbeat.clock().advance(Duration.ofHours(8).plusSeconds(1));
 
         assertRefused(f.get("/dashboard", session));
     }
@@ -152,12 +144,12 @@ class DashboardLinkTest {
 
     @Test
     void a_session_stops_working_once_its_person_is_deactivated() {
-        f.t.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name) values (?, 'U0LEAVER1', 'leaver')",
+        drumbeat.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name) values (?, 'U0LEAVER1', 'leaver')",
                 TestDrumbeat.TEAM));
         String session = f.session(f.user("U0LEAVER1", "leaver"));
         assertThat(f.get("/dashboard", session).statusCode()).isEqualTo(200);
 
-        f.seed.deactivated("U0LEAVER1");
+        drumbeat.seed().deactivated("U0LEAVER1");
 
         assertRefused(f.get("/dashboard", session));
     }
@@ -173,12 +165,12 @@ class DashboardLinkTest {
 
     @Test
     void a_session_never_shows_more_than_the_persons_current_role_allows() {
-        f.t.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name, role) values (?, 'U0LEAD002', 'lee', 'leadership')",
+        drumbeat.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name, role) values (?, 'U0LEAD002', 'lee', 'leadership')",
                 TestDrumbeat.TEAM));
         String session = f.session(f.user("U0LEAD002", "lee"));
         assertThat(f.get("/dashboard", session).body()).contains("Totals by tier");
 
-        f.t.jdbi().useHandle(h -> h.execute("update people set role = 'member' where user_id = 'U0LEAD002'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update people set role = 'member' where user_id = 'U0LEAD002'"));
 
         assertThat(f.get("/dashboard", session).body()).contains("Payments API").doesNotContain("Totals by tier");
     }

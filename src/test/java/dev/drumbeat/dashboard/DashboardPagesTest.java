@@ -5,36 +5,34 @@ import static dev.drumbeat.dashboard.DashboardFixture.BOB;
 import static dev.drumbeat.dashboard.DashboardFixture.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.support.DrumbeatExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dashboard's pages over real HTTP with a real session: filters, sorting, CSV export, the service page. */
 class DashboardPagesTest {
-    static DashboardFixture f;
-    static String session;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DashboardFixture.app();
+    static final DashboardFixture f = new DashboardFixture(drumbeat);
+    String session;
 
-    @BeforeAll
-    static void start() {
-        f = new DashboardFixture();
-        f.t.jdbi().useHandle(h -> h.execute("""
+    @BeforeEach
+    void seed() {
+        f.seed();
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into checkins (team_id, service_id, period_start, status, hurdle, submitted_by, submitted_at)
                 select team_id, id, date '2026-11-09', 'amber', '<script>alert(1)</script>', ?, timestamptz '2026-11-09 10:00:00+00'
                   from services where key = 'payments-api'""", ALICE));
-        f.t.jdbi().useHandle(h -> h.execute("update checkins set submitted_at = timestamptz '2026-11-20 09:00:00+00'"
+        drumbeat.jdbi().useHandle(h -> h.execute("update checkins set submitted_at = timestamptz '2026-11-20 09:00:00+00'"
                 + " where service_id = (select id from services where key = 'data-warehouse')"));
         session = f.session(f.user(ALICE, "alice"));
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
     }
 
     @Test
@@ -144,7 +142,7 @@ class DashboardPagesTest {
                 .contains("default-src 'none'").contains("frame-ancestors 'none'");
     }
 
-    private static String page(String query) {
+    private String page(String query) {
         HttpResponse<String> response = f.get("/dashboard" + query, session);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();

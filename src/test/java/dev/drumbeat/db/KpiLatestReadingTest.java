@@ -2,45 +2,34 @@ package dev.drumbeat.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The latest reading kept on each KPI by triggers: the same answer as searching kpi_readings, after any change. */
 class KpiLatestReadingTest {
     static final String TEAM = "T0LATEST";
-    static Database db;
-
-    @BeforeAll
-    static void start() {
-        db = TestDatabase.fresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
 
     @BeforeEach
     void reset() {
-        db.jdbi().useHandle(h -> h.execute("truncate services cascade"));
-        new Seed(db.jdbi(), TEAM).service("payments", "Payments API", "core", null, "1", "1", "1")
+        new Seed(drumbeat.jdbi(), TEAM).service("payments", "Payments API", "core", null, "1", "1", "1")
                 .kpi("payments", "uptime", "Uptime", "%", "99.9", "up", "99.0");
-        db.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpis (team_id, service_id, key, name, target, direction)
                 select team_id, id, 'latency', 'Latency', 300, 'down' from services"""));
     }
 
     private static void sql(String sql) {
-        db.jdbi().useHandle(h -> h.execute(sql));
+        drumbeat.jdbi().useHandle(h -> h.execute(sql));
     }
 
     private static Map<String, Object> latest(String kpi) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("""
                 select cast(latest_value as text) as value, cast(latest_period as text) as period,
                        (select cast(r.value as text) from kpi_readings r where r.kpi_id = k.id
                          order by r.period_start desc, r.recorded_at desc, r.id desc limit 1) as searched

@@ -16,10 +16,10 @@ import dev.drumbeat.db.DatabaseUrl;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Role;
 import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
-import dev.drumbeat.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -32,10 +32,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The weekly leadership digest on a real database: when it is due, that it goes out once, and what its
@@ -47,26 +46,15 @@ class DigestServiceTest {
     static final String HEADLINE = "digest:" + TEAM + "|2026-11-16";
     static final ObjectMapper JSON = new ObjectMapper();
     static final MutableClock clock = new MutableClock(FRIDAY_FOUR);
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static Seed seed;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.fresh();
-        seed = new Seed(database.jdbi(), TEAM).person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
-                .person("U0GONE001", "gone", "member").deactivated("U0GONE001");
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
 
     @BeforeEach
     void reset() {
+        seed = new Seed(drumbeat.jdbi(), TEAM).person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
+                .person("U0GONE001", "gone", "member").deactivated("U0GONE001");
         clock.set(FRIDAY_FOUR);
-        database.jdbi().useHandle(h -> h.execute(
-                "truncate digests, slack_outbox, escalations, escalation_settings, checkins, audit_log, services cascade"));
     }
 
     static DigestService digests(Jdbi jdbi, Optional<String> channel) {
@@ -75,7 +63,7 @@ class DigestServiceTest {
     }
 
     static DigestService digests() {
-        return digests(database.jdbi(), Optional.of("C0LEADERS"));
+        return digests(drumbeat.jdbi(), Optional.of("C0LEADERS"));
     }
 
     /** Five services, all in the catalog for a year; cost 3,900, value 9,300. Statuses: green, amber, red and two without. */
@@ -88,13 +76,13 @@ class DigestServiceTest {
                 .checkIn("payments", "green", "", "U0ALICE01")
                 .checkIn("ledger", "amber", "Vendor contract <late>", "U0ALICE01")
                 .checkIn("mail", "red", "No budget for the migration", "U0ALICE01");
-        database.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2025-11-01 00:00:00+00'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2025-11-01 00:00:00+00'"));
     }
 
     @Test
     void the_digest_is_due_at_the_configured_day_and_hour_in_the_workspace_zone_and_not_before() {
         catalog();
-        database.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into escalation_settings (team_id, digest_day, digest_hour, digest_tz)
                 values (?, 'TUESDAY', 9, 'America/New_York')""", TEAM));
         clock.set(Instant.parse("2026-11-17T13:59:00Z"));
@@ -108,7 +96,7 @@ class DigestServiceTest {
     @Test
     void another_features_section_is_the_last_reply_in_the_thread_and_only_when_it_has_something() {
         catalog();
-        DigestService withSection = new DigestService(database.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9),
+        DigestService withSection = new DigestService(drumbeat.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9),
                 Optional.of("C0LEADERS"), new Money(Currency.getInstance("USD")), clock,
                 team -> Optional.of("*OKRs, 2026-Q4*: 1 key result needs a look"));
 
@@ -116,7 +104,7 @@ class DigestServiceTest {
 
         assertThat(seed.count("slack_outbox where dedupe_key = '" + HEADLINE + ":reply-extra'"
                 + " and args->>'text' like '%1 key result needs a look%' and args->'thread_ts' is not null")).isEqualTo(1);
-        database.jdbi().useHandle(h -> h.execute("truncate digests, slack_outbox"));
+        drumbeat.execute("truncate digests, slack_outbox");
         assertThat(digests().sendDueDigests()).isEqualTo(1);
         assertThat(seed.count("slack_outbox where dedupe_key like '%:reply-extra'")).as("no section, no reply").isZero();
     }
@@ -149,7 +137,7 @@ class DigestServiceTest {
     @Test
     void two_instances_sweeping_at_once_on_their_own_connections_queue_one_digest() throws Exception {
         catalog();
-        try (Database second = Database.connect(new DatabaseUrl(((HikariDataSource) database.dataSource()).getJdbcUrl(),
+        try (Database second = Database.connect(new DatabaseUrl(((HikariDataSource) drumbeat.database().dataSource()).getJdbcUrl(),
                 Optional.of("postgres"), Optional.empty()))) {
             DigestService one = digests();
             DigestService two = digests(second.jdbi(), Optional.of("C0LEADERS"));
@@ -235,7 +223,7 @@ class DigestServiceTest {
     @Test
     void a_catalog_with_no_history_a_month_back_shows_a_dash() {
         catalog();
-        database.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-11-10 00:00:00+00'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-11-10 00:00:00+00'"));
         digests().sendDueDigests();
         assertThat(text(HEADLINE)).contains("Monthly cost*\n$3,900\na month ago: —", "a month ago: —");
     }
@@ -243,7 +231,7 @@ class DigestServiceTest {
     @Test
     void without_a_leadership_channel_nothing_is_queued() {
         catalog();
-        assertThat(digests(database.jdbi(), Optional.empty()).sendDueDigests()).isZero();
+        assertThat(digests(drumbeat.jdbi(), Optional.empty()).sendDueDigests()).isZero();
         assertThat(seed.count("slack_outbox")).isZero();
         assertThat(seed.count("digests")).isZero();
     }
@@ -259,9 +247,9 @@ class DigestServiceTest {
 
     /** Ten days ago, through the catalog service so the audit log records it: Core Ledger's unit cost 8 → 10, Reports added. */
     private static void changeTenDaysAgo() {
-        database.jdbi().useHandle(h -> h.execute("update services set unit_cost = 8 where key = 'ledger'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set unit_cost = 8 where key = 'ledger'"));
         clock.set(FRIDAY_FOUR.minus(Duration.ofDays(10)));
-        CatalogService catalog = new CatalogService(database.jdbi(), new AuditLog(clock));
+        CatalogService catalog = new CatalogService(drumbeat.jdbi(), new AuditLog(clock));
         Actor admin = new Actor(TEAM, "U0ALICE01", Role.ADMIN);
         catalog.update(admin, draft("ledger", "Core Ledger", Tier.STRATEGIC, "10", "100", "3000"));
         catalog.create(admin, draft("reports", "Reports", Tier.SECONDARY, "1", "50", "0"));
@@ -275,19 +263,19 @@ class DigestServiceTest {
 
     private static void escalation(String serviceKey, String reason, int level, Duration age, Instant closedAt) {
         Instant opened = FRIDAY_FOUR.minus(age);
-        database.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into escalations (team_id, subject_kind, subject_id, reason, level, opened_at, level_changed_at, closed_at)
                 select team_id, 'service', id, ?, ?, ?, ?, ? from services where key = ?""",
                 reason, level, opened, opened, closedAt, serviceKey));
     }
 
     private static List<String> outboxKeys() {
-        return database.jdbi().withHandle(h -> h.createQuery("select dedupe_key from slack_outbox order by id")
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select dedupe_key from slack_outbox order by id")
                 .mapTo(String.class).list());
     }
 
     static JsonNode args(String key) {
-        String json = database.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
+        String json = drumbeat.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
                 .bind("k", key).mapTo(String.class).one());
         try {
             return JSON.readTree(json);

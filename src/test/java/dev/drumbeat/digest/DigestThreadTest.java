@@ -7,27 +7,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.Drumbeat;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Periods;
-import dev.drumbeat.db.Database;
-import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.SlackBlocks;
-import dev.drumbeat.support.MutableClock;
-import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
+import dev.drumbeat.support.Await;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.TestDrumbeat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The digest as Drumbeat runs it: its job registered with the scheduler, and a big portfolio's digest delivered
@@ -37,62 +33,59 @@ class DigestThreadTest {
     static final int RED = 300;
     static final String HEADLINE = "digest:" + TestDrumbeat.TEAM + "|2026-11-16";
     static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
 
     @Test
     void three_hundred_red_services_go_out_as_a_short_headline_and_replies_each_within_slacks_limits() {
-        try (TestDrumbeat drumbeat = TestDrumbeat.start()) {
-            drumbeat.clock.set(Instant.parse("2026-11-20T16:05:00Z"));
-            redPortfolio(drumbeat);
-            DigestService digests = new DigestService(drumbeat.jdbi(), new Outbox(drumbeat.clock), new Periods(DayOfWeek.MONDAY, 9),
-                    Optional.of("C0LEADERS"), new Money(Currency.getInstance("USD")), drumbeat.clock);
+        drumbeat.clock().set(Instant.parse("2026-11-20T16:05:00Z"));
+        redPortfolio();
+        DigestService digests = new DigestService(drumbeat.jdbi(), new Outbox(drumbeat.clock()), new Periods(DayOfWeek.MONDAY, 9),
+                Optional.of("C0LEADERS"), new Money(Currency.getInstance("USD")), drumbeat.clock());
 
-            assertThat(digests.sendDueDigests()).isEqualTo(1);
+        assertThat(digests.sendDueDigests()).isEqualTo(1);
 
-            List<JsonNode> queued = queued(drumbeat);
-            assertThat(queued.size()).as("headline and replies").isGreaterThan(1 + RED / 50);
-            for (JsonNode args : queued) {
-                assertThat(args.path("blocks").size()).isBetween(1, SlackBlocks.MAX_MESSAGE_BLOCKS);
-                args.path("blocks").findValues("text").forEach(text -> assertThat(
-                        (text.isTextual() ? text : text.path("text")).asText().length()).isLessThanOrEqualTo(SlackBlocks.MAX_TEXT));
-            }
-            assertThat(queued.get(0).path("blocks").size()).as("the headline stays short").isLessThanOrEqualTo(6);
-            String thread = String.join("\n", queued.stream().skip(1).map(JsonNode::toString).toList());
-            for (int i = 0; i < RED; i++) {
-                assertThat(thread).as("nothing dropped").contains(String.format("`red-%03d`", i));
-            }
-            assertThat(thread).contains("…continued in the next reply.", "(1 of 8)", "(8 of 8)");
-
-            awaitTrue(() -> sent(drumbeat) == queued.size());
-            List<SlackStandInCall> posts = drumbeat.slack.calls("chat.postMessage");
-            assertThat(posts).hasSize(queued.size()).allMatch(SlackStandInCall::ok);
-            List<SlackStandInMessage> messages = drumbeat.slack.messages("C0LEADERS");
-            String headlineTs = messages.get(0).ts();
-            assertThat(messages.get(0).threadTs()).isNull();
-            assertThat(messages.subList(1, messages.size())).extracting(SlackStandInMessage::threadTs).containsOnly(headlineTs);
+        List<JsonNode> queued = queued();
+        assertThat(queued.size()).as("headline and replies").isGreaterThan(1 + RED / 50);
+        for (JsonNode args : queued) {
+            assertThat(args.path("blocks").size()).isBetween(1, SlackBlocks.MAX_MESSAGE_BLOCKS);
+            args.path("blocks").findValues("text").forEach(text -> assertThat(
+                    (text.isTextual() ? text : text.path("text")).asText().length()).isLessThanOrEqualTo(SlackBlocks.MAX_TEXT));
         }
+        assertThat(queued.get(0).path("blocks").size()).as("the headline stays short").isLessThanOrEqualTo(6);
+        String thread = String.join("\n", queued.stream().skip(1).map(JsonNode::toString).toList());
+        for (int i = 0; i < RED; i++) {
+            assertThat(thread).as("nothing dropped").contains(String.format("`red-%03d`", i));
+        }
+        assertThat(thread).contains("…continued in the next reply.", "(1 of 8)", "(8 of 8)");
+
+        drumbeat.drainOutbox();
+        assertThat(drumbeat.count("slack_outbox where state = 'sent'")).isEqualTo(queued.size());
+        List<SlackStandInCall> posts = drumbeat.calls("chat.postMessage");
+        assertThat(posts).hasSize(queued.size()).allMatch(SlackStandInCall::ok);
+        List<SlackStandInMessage> messages = drumbeat.messages("C0LEADERS");
+        String headlineTs = messages.get(0).ts();
+        assertThat(messages.get(0).threadTs()).isNull();
+        assertThat(messages.subList(1, messages.size())).extracting(SlackStandInMessage::threadTs).containsOnly(headlineTs);
     }
 
+    /** Drumbeat started as in production, with its scheduler, on this class's database and stand-in. */
     @Test
     void drumbeat_schedules_the_digest_job_and_running_it_queues_the_digest() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T16:05:00Z"));
-        try (Database database = TestDatabase.fresh();
-             SlackStandIn slack = SlackStandIn.start(0, TestDrumbeat.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
-             Drumbeat drumbeat = Drumbeat.start(TestDrumbeat.config(slack.apiUrl()), database, clock, routes -> { }, true)) {
-            new Seed(database.jdbi(), TestDrumbeat.TEAM).person("U0OWNER01", "owner", "member")
+        drumbeat.clock().set(Instant.parse("2026-11-20T16:05:00Z"));
+        try (Drumbeat app = Drumbeat.start(TestDrumbeat.config(drumbeat.slack().apiUrl()), drumbeat.database(), drumbeat.clock(),
+                routes -> { }, true)) {
+            drumbeat.seed().person("U0OWNER01", "owner", "member")
                     .service("payments", "Payments API", "core", "U0OWNER01", "1", "10", "100");
-            drumbeat.runJobNow(DigestJob.NAME);
-            awaitTrue(() -> count(database, "digests") == 1);
-            assertThat(count(database, "slack_outbox where dedupe_key = '" + HEADLINE + "'")).isEqualTo(1);
+            app.runJobNow(DigestJob.NAME);
+            Await.until("the digest job's run", () -> drumbeat.count("digests") == 1);
+            assertThat(drumbeat.count("slack_outbox where dedupe_key = '" + HEADLINE + "'")).isEqualTo(1);
         }
-    }
-
-    private static int count(Database database, String table) {
-        return database.jdbi().withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Integer.class).one());
     }
 
     /** 300 services, each checked in red this week with a long hurdle, owned by one person. */
-    private static void redPortfolio(TestDrumbeat drumbeat) {
-        new Seed(drumbeat.jdbi(), TestDrumbeat.TEAM).person("U0OWNER01", "owner", "member");
+    private static void redPortfolio() {
+        drumbeat.seed().person("U0OWNER01", "owner", "member");
         drumbeat.jdbi().useHandle(h -> {
             h.execute("""
                     insert into services (team_id, key, name, tier, owner_id, unit_cost, monthly_demand, monthly_value, created_at)
@@ -108,7 +101,7 @@ class DigestThreadTest {
         });
     }
 
-    private static List<JsonNode> queued(TestDrumbeat drumbeat) {
+    private static List<JsonNode> queued() {
         List<String> args = drumbeat.jdbi().withHandle(h -> h.createQuery(
                 "select args::text from slack_outbox where dedupe_key like :key order by id")
                 .bind("key", HEADLINE + "%").mapTo(String.class).list());
@@ -121,24 +114,5 @@ class DigestThreadTest {
             throw new UncheckedIOException(e);
         }
         return parsed;
-    }
-
-    private static int sent(TestDrumbeat drumbeat) {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where state = 'sent'")
-                .mapTo(Integer.class).one());
-    }
-
-    /** Polls for the background sender, which paces posts to a channel in real time (about one a second). */
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("timed out waiting for the outbox sender").isNegative();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

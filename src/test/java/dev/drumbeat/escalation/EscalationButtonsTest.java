@@ -5,14 +5,14 @@ import dev.drumbeat.escalation.rules.Reason;
 
 import dev.drumbeat.escalation.settings.Thresholds;
 
-import static dev.drumbeat.escalation.EscalationLadderTest.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.support.Await;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
@@ -23,10 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The buttons on an escalation, end to end: signed block actions and view submissions, the stand-in accepting every call. */
 class EscalationButtonsTest {
@@ -37,72 +36,56 @@ class EscalationButtonsTest {
     static final String DAVE = "U0DAVE001";
     static final String LEAD = "U0LEAD001";
     static final Instant MONDAY = Instant.parse("2027-03-15T09:00:00Z");
-    static final ObjectMapper JSON = new ObjectMapper();
-    static TestDrumbeat t;
-    static Seed seed;
-    static EscalationService ladder;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TEAM).person(ALICE, "alice", "member").person(BOB, "bob", "member")
-                .person(CAROL, "carol", "member").person(DAVE, "dave", "member").person(LEAD, "lea", "leadership");
-        ladder = new EscalationService(t.jdbi(), new Outbox(t.clock), Optional.of("C0LEADERS"),
-                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)), t.clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    Seed seed;
+    EscalationService ladder;
 
     @BeforeEach
-    void reset() {
-        t.clock.set(MONDAY);
-        t.jdbi().useHandle(h -> h.execute("truncate escalations, slack_outbox, services, audit_log cascade"));
-        seed.service("payments-api", "Payments API", "core", ALICE, "0.12", "4200000", "620000").deputy("payments-api", BOB)
+    void seed() {
+        drumbeat.clock().set(MONDAY);
+        seed = drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member")
+                .person(CAROL, "carol", "member").person(DAVE, "dave", "member").person(LEAD, "lea", "leadership")
+                .service("payments-api", "Payments API", "core", ALICE, "0.12", "4200000", "620000").deputy("payments-api", BOB)
                 .service("crm", "CRM", "core", null, "1", "1", "1");
-        t.slack.clear();
+        ladder = new EscalationService(drumbeat.jdbi(), new Outbox(drumbeat.clock()), Optional.of("C0LEADERS"),
+                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)), drumbeat.clock());
     }
 
     /** Opens an escalation for the service and waits until its first message is in Slack; returns its id. */
-    private static long escalate(String serviceKey, Reason reason) {
-        long serviceId = t.jdbi().withHandle(h -> h.createQuery("select id from services where key = :k").bind("k", serviceKey)
+    private long escalate(String serviceKey, Reason reason) {
+        long serviceId = drumbeat.jdbi().withHandle(h -> h.createQuery("select id from services where key = :k").bind("k", serviceKey)
                 .mapTo(Long.class).one());
         ladder.apply(TEAM, List.of(new Finding(TEAM, Finding.Subject.service(serviceId), reason, "never checked in")),
-                Thresholds.defaults(), t.clock.instant());
-        long id = t.jdbi().withHandle(h -> h.createQuery("select id from escalations where subject_id = :s").bind("s", serviceId)
+                Thresholds.defaults(), drumbeat.clock().instant());
+        long id = drumbeat.jdbi().withHandle(h -> h.createQuery("select id from escalations where subject_id = :s").bind("s", serviceId)
                 .mapTo(Long.class).one());
-        awaitTrue("first message sent", () -> seed.count("slack_outbox where state = 'sent'") >= 1);
+        Await.until("first message sent", () -> seed.count("slack_outbox where state = 'sent'") >= 1);
         return id;
     }
 
+    /** The escalation's button {@code action} clicked by the user. */
     private static SlackReply click(String userId, String action, long id) {
-        String trigger = t.slack.registerTrigger(userId);
-        return SlackReply.of(t.driver.interaction(Interactions.blockAction(TEAM, userId, trigger, action + ":" + id,
-                Long.toString(id))));
+        return drumbeat.click(userId, action + ":" + id, Long.toString(id));
     }
 
+    /** A modal about the escalation submitted by the user. */
     private static SlackReply submit(String userId, String callbackId, long id, Map<String, Map<String, Object>> values) {
-        return SlackReply.of(t.driver.interaction(Interactions.viewSubmission(TEAM, userId, callbackId, Long.toString(id), values)));
-    }
-
-    private static JsonNode openedView(String userId) throws Exception {
-        return JSON.readTree(t.slack.lastOpenedView(userId).orElseThrow());
+        return drumbeat.submit(userId, callbackId, Long.toString(id), values);
     }
 
     private static Map<String, Object> escalation(long id) {
-        return t.jdbi().withHandle(h -> h.createQuery("select * from escalations where id = :id").bind("id", id).mapToMap().one());
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select * from escalations where id = :id").bind("id", id).mapToMap().one());
     }
 
     /** Waits until Slack has an updated message whose blocks contain every one of {@code words}. */
     private static SlackStandInCall awaitUpdate(String... words) {
-        awaitTrue("an update saying " + List.of(words), () -> updateSaying(words).isPresent());
+        Await.until("an update saying " + List.of(words), () -> updateSaying(words).isPresent());
         return updateSaying(words).orElseThrow();
     }
 
     private static Optional<SlackStandInCall> updateSaying(String... words) {
-        return t.slack.calls("chat.update").stream().filter(SlackStandInCall::ok)
+        return drumbeat.calls("chat.update").stream().filter(SlackStandInCall::ok)
                 .filter(c -> List.of(words).stream().allMatch(w -> c.args().toString().contains(w))).findFirst();
     }
 
@@ -119,7 +102,7 @@ class EscalationButtonsTest {
                 .isEqualTo(1);
         SlackStandInCall update = awaitUpdate("Acknowledged by <@" + ALICE + ">", "It still climbs if nothing changes");
         assertThat(update.args().toString()).doesNotContain("esc-ack:");
-        assertThat(t.slack.calls("views.open")).isEmpty();
+        assertThat(drumbeat.calls("views.open")).isEmpty();
     }
 
     @Test
@@ -128,8 +111,8 @@ class EscalationButtonsTest {
 
         click(CAROL, EscalationViews.ACKNOWLEDGE, id);
 
-        assertThat(t.slack.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
-        assertThat(openedView(CAROL).toString())
+        assertThat(drumbeat.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(drumbeat.openedView(CAROL).toString())
                 .contains("Only <@" + ALICE + ">, a deputy of Payments API, leadership or a Drumbeat admin");
         assertThat(escalation(id).get("acknowledged_by")).isNull();
         assertThat(seed.count("audit_log")).isZero();
@@ -140,7 +123,7 @@ class EscalationButtonsTest {
         long id = escalate("payments-api", Reason.STALE);
 
         click(BOB, EscalationViews.SNOOZE, id);
-        JsonNode form = openedView(BOB);
+        JsonNode form = drumbeat.openedView(BOB);
         SlackReply blank = submit(BOB, SnoozeForm.CALLBACK_ID, id, Map.of(SnoozeForm.REASON, Interactions.text("   ")));
         SlackReply done = submit(BOB, SnoozeForm.CALLBACK_ID, id, Map.of(SnoozeForm.REASON,
                 Interactions.text("Vendor fix lands next Tuesday")));
@@ -169,12 +152,12 @@ class EscalationButtonsTest {
         assertThat(escalation(id)).containsEntry("close_reason", "<@" + CAROL + "> took ownership");
         assertThat(seed.count("audit_log where entity = 'service' and entity_key = 'crm' and action = 'update'"
                 + " and after->>'ownerId' = '" + CAROL + "' and actor = '" + CAROL + "'")).isEqualTo(1);
-        assertThat(openedView(CAROL).toString()).contains("You now own *CRM*");
+        assertThat(drumbeat.openedView(CAROL).toString()).contains("You now own *CRM*");
         SlackStandInCall update = awaitUpdate("resolved", "<@" + CAROL + "> took ownership");
         assertThat(update.args()).containsEntry("channel", "C0LEADERS");
 
         click(DAVE, EscalationViews.TAKE, id);
-        assertThat(openedView(DAVE).toString()).contains("already resolved");
+        assertThat(drumbeat.openedView(DAVE).toString()).contains("already resolved");
         assertThat(seed.count("services where key = 'crm' and owner_id = '" + CAROL + "'")).isEqualTo(1);
     }
 
@@ -186,7 +169,7 @@ class EscalationButtonsTest {
         SlackReply forged = submit(CAROL, EscalationViewsModals.ASSIGN_CALLBACK_ID, id,
                 Map.of(EscalationViewsModals.OWNER, Interactions.user(CAROL)));
 
-        assertThat(openedView(CAROL).toString()).contains("Only leadership or a Drumbeat admin can assign an owner")
+        assertThat(drumbeat.openedView(CAROL).toString()).contains("Only leadership or a Drumbeat admin can assign an owner")
                 .doesNotContain("users_select");
         assertThat(forged.json().path("errors").path(EscalationViewsModals.OWNER).asText()).contains("Only leadership");
         assertThat(seed.count("services where key = 'crm' and owner_id is null")).isEqualTo(1);
@@ -198,7 +181,7 @@ class EscalationButtonsTest {
         long id = escalate("crm", Reason.OWNERLESS);
 
         click(LEAD, EscalationViews.ASSIGN, id);
-        JsonNode form = openedView(LEAD);
+        JsonNode form = drumbeat.openedView(LEAD);
         SlackReply missing = submit(LEAD, EscalationViewsModals.ASSIGN_CALLBACK_ID, id, Map.of());
         SlackReply done = submit(LEAD, EscalationViewsModals.ASSIGN_CALLBACK_ID, id,
                 Map.of(EscalationViewsModals.OWNER, Interactions.user(DAVE)));
@@ -219,8 +202,8 @@ class EscalationButtonsTest {
 
         click(CAROL, EscalationViews.OPEN, id);
 
-        assertThat(t.slack.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
-        assertThat(openedView(CAROL).toString()).contains("Payments API", "payments-api", "<@" + ALICE + ">", "<@" + BOB + ">",
+        assertThat(drumbeat.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(drumbeat.openedView(CAROL).toString()).contains("Payments API", "payments-api", "<@" + ALICE + ">", "<@" + BOB + ">",
                 "$0.12 per transaction", "$504,000");
     }
 
@@ -228,17 +211,17 @@ class EscalationButtonsTest {
     void a_snoozed_escalation_does_not_climb_until_the_week_is_over() {
         long id = escalate("payments-api", Reason.STALE);
         submit(ALICE, SnoozeForm.CALLBACK_ID, id, Map.of(SnoozeForm.REASON, Interactions.text("Team offsite")));
-        long serviceId = t.jdbi().withHandle(h -> h.createQuery("select subject_id from escalations").mapTo(Long.class).one());
+        long serviceId = drumbeat.jdbi().withHandle(h -> h.createQuery("select subject_id from escalations").mapTo(Long.class).one());
         List<Finding> still = List.of(new Finding(TEAM, Finding.Subject.service(serviceId), Reason.STALE, "never checked in"));
 
-        t.clock.advance(Duration.ofDays(6));
-        ladder.apply(TEAM, still, Thresholds.defaults(), t.clock.instant());
+        drumbeat.clock().advance(Duration.ofDays(6));
+        ladder.apply(TEAM, still, Thresholds.defaults(), drumbeat.clock().instant());
         Object duringSnooze = escalation(id).get("level");
-        t.clock.advance(Duration.ofDays(1));
-        ladder.apply(TEAM, still, Thresholds.defaults(), t.clock.instant());
+        drumbeat.clock().advance(Duration.ofDays(1));
+        ladder.apply(TEAM, still, Thresholds.defaults(), drumbeat.clock().instant());
         Object rightAfter = escalation(id).get("level");
-        t.clock.advance(Duration.ofHours(48));
-        ladder.apply(TEAM, still, Thresholds.defaults(), t.clock.instant());
+        drumbeat.clock().advance(Duration.ofHours(48));
+        ladder.apply(TEAM, still, Thresholds.defaults(), drumbeat.clock().instant());
 
         assertThat(duringSnooze).isEqualTo(1);
         assertThat(rightAfter).as("a full rung after the snooze, not a jump").isEqualTo(1);
@@ -247,11 +230,11 @@ class EscalationButtonsTest {
 
     @Test
     void a_sweep_that_read_its_findings_before_take_ownership_does_not_reopen_what_was_just_taken() {
-        long serviceId = t.jdbi().withHandle(h -> h.createQuery("select id from services where key = 'crm'")
+        long serviceId = drumbeat.jdbi().withHandle(h -> h.createQuery("select id from services where key = 'crm'")
                 .mapTo(Long.class).one());
         long id = escalate("crm", Reason.OWNERLESS);
-        Instant sweepRead = t.clock.instant();
-        t.clock.advance(Duration.ofSeconds(1));
+        Instant sweepRead = drumbeat.clock().instant();
+        drumbeat.clock().advance(Duration.ofSeconds(1));
         click(ALICE, EscalationViews.TAKE, id);
         assertThat(escalation(id).get("closed_at")).isNotNull();
 

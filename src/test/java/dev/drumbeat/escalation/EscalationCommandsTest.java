@@ -4,52 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.sandbox.standin.BlockKitLimits;
-import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `/drumbeat escalations` and `/drumbeat stale`: what is open, oldest first, with its age, within Block Kit's limits. */
 class EscalationCommandsTest {
     static final String ALICE = "U0ALICE01";
     static final Instant NOW = Instant.parse("2027-03-31T12:00:00Z");
-    static TestDrumbeat t;
-    static Seed seed;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person(ALICE, "alice", "member");
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
     @BeforeEach
-    void reset() {
-        t.clock.set(NOW);
-        t.jdbi().useHandle(h -> h.execute("truncate escalations, services cascade"));
-        seed.service("payments", "Payments API", "core", ALICE, "1", "1", "1")
+    void seed() {
+        drumbeat.clock().set(NOW);
+        drumbeat.seed().person(ALICE, "alice", "member")
+                .service("payments", "Payments API", "core", ALICE, "1", "1", "1")
                 .service("ledger", "Core Ledger", "strategic", ALICE, "1", "1", "1")
                 .service("crm", "CRM", "core", null, "1", "1", "1");
     }
 
     private static void open(String serviceKey, String reason, int level, String openedAt, String detail) {
-        t.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into escalations (team_id, subject_kind, subject_id, reason, detail, level, opened_at, level_changed_at)
                 select team_id, 'service', id, ?, ?, ?, cast(? as timestamptz), cast(? as timestamptz)
                   from services where key = ?""", reason, detail, level, openedAt, openedAt, serviceKey));
     }
 
     private static SlackReply command(String text) {
-        return SlackReply.of(t.driver.command(t.user(ALICE, "alice"), "C0GENERAL", text));
+        return drumbeat.command(drumbeat.user(ALICE, "alice"), text);
     }
 
     @Test
@@ -89,11 +77,11 @@ class EscalationCommandsTest {
 
     @Test
     void a_long_list_is_capped_within_block_kit_limits_with_how_many_more() throws Exception {
-        t.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into services (team_id, key, name, tier)
                 select ?, 'svc-' || n, 'Service number ' || n || ' with a long descriptive name for the list', 'core'
                   from generate_series(1, 200) n""", TestDrumbeat.TEAM));
-        t.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into escalations (team_id, subject_kind, subject_id, reason, detail, level, opened_at, level_changed_at)
                 select team_id, 'service', id, 'stale', repeat('no check-in since a long while ', 8), 1,
                        timestamptz '2027-03-01 00:00:00+00' + id * interval '1 minute', timestamptz '2027-03-01 00:00:00+00'

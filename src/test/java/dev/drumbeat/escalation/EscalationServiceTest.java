@@ -7,11 +7,10 @@ import dev.drumbeat.escalation.settings.Thresholds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.db.Database;
 import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ladder on a real database: what apply opens, climbs and closes, and what it queues in the outbox. */
 class EscalationServiceTest {
@@ -36,39 +34,26 @@ class EscalationServiceTest {
     static final String BOB = "U0BOB0001";
     static final Instant MONDAY = Instant.parse("2027-03-15T09:00:00Z");
     static final Thresholds THRESHOLDS = Thresholds.defaults();
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static MutableClock clock = new MutableClock(MONDAY);
     static EscalationService escalations;
     static Seed seed;
     static final List<Finding> ruled = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.fresh();
-        escalations = service(Optional.of("C0LEADERS"));
-        seed = new Seed(database.jdbi(), TEAM).person(ALICE, "alice", "member").person(BOB, "bob", "member");
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
-
     @BeforeEach
     void reset() {
+        escalations = service(Optional.of("C0LEADERS"));
+        seed = new Seed(drumbeat.jdbi(), TEAM).person(ALICE, "alice", "member").person(BOB, "bob", "member");
         clock.set(MONDAY);
         ruled.clear();
-        database.jdbi().useHandle(h -> {
-            h.execute("truncate escalations, slack_outbox, services cascade");
-            h.execute("update people set away_until = null, away_deputy_id = null");
-        });
         seed.service("payments", "Payments API", "core", ALICE, "1", "1", "1").deputy("payments", BOB)
                 .service("crm", "CRM", "core", null, "1", "1", "1");
-        database.jdbi().useHandle(h -> h.execute("update services set team_channel = 'C0PAYMENTS' where key = 'payments'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set team_channel = 'C0PAYMENTS' where key = 'payments'"));
     }
 
     static EscalationService service(Optional<String> leadership) {
-        return new EscalationService(database.jdbi(), new Outbox(clock), leadership, new EscalationService.Rules() {
+        return new EscalationService(drumbeat.jdbi(), new Outbox(clock), leadership, new EscalationService.Rules() {
             @Override
             public Function<String, Thresholds> thresholds(Handle handle) {
                 return team -> THRESHOLDS;
@@ -82,7 +67,7 @@ class EscalationServiceTest {
     }
 
     private static long id(String key) {
-        return database.jdbi().withHandle(h -> h.createQuery("select id from services where key = :k").bind("k", key)
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select id from services where key = :k").bind("k", key)
                 .mapTo(Long.class).one());
     }
 
@@ -100,18 +85,18 @@ class EscalationServiceTest {
 
     /** Outbox rows as "method channel key", in the order queued. */
     private static List<String> outbox() {
-        return database.jdbi().withHandle(h -> h.createQuery(
+        return drumbeat.jdbi().withHandle(h -> h.createQuery(
                 "select method || ' ' || channel || ' ' || dedupe_key from slack_outbox order by id")
                 .mapTo(String.class).list());
     }
 
     private static String args(String dedupeKey) {
-        return database.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
                 .bind("k", dedupeKey).mapTo(String.class).one());
     }
 
     private static Map<String, Object> escalation() {
-        return database.jdbi().withHandle(h -> h.createQuery("select * from escalations").mapToMap().one());
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select * from escalations").mapToMap().one());
     }
 
     @Test
@@ -211,7 +196,7 @@ class EscalationServiceTest {
 
     @Test
     void while_the_owner_is_away_the_dm_goes_to_whoever_covers() {
-        database.jdbi().useHandle(h -> h.execute("update people set away_until = date '2027-03-20' where user_id = ?", ALICE));
+        drumbeat.jdbi().useHandle(h -> h.execute("update people set away_until = date '2027-03-20' where user_id = ?", ALICE));
 
         apply(stale("never checked in"));
 
@@ -250,7 +235,7 @@ class EscalationServiceTest {
 
     @Test
     void a_sweep_asks_the_rules_and_applies_their_findings_for_every_workspace() {
-        new Seed(database.jdbi(), "T0OTHER");
+        new Seed(drumbeat.jdbi(), "T0OTHER");
         ruled.add(stale("never checked in"));
 
         EscalationService.Applied swept = escalations.sweep();

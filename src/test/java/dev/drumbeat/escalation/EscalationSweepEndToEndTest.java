@@ -10,8 +10,8 @@ import dev.drumbeat.core.Periods;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import dev.drumbeat.slack.outbox.Outbox;
-import dev.drumbeat.support.Interactions;
-import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.Await;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.DayOfWeek;
@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Silence end to end: the real sweep over the real rules finds a service whose owner let the grace pass, and its DM
@@ -39,31 +39,26 @@ class EscalationSweepEndToEndTest {
     static final Instant WEDNESDAY_NOON = Instant.parse("2026-11-25T12:00:00Z");
     /** {@code CheckInForm.CALLBACK_ID}, package-private in the check-in feature. */
     static final String CHECK_IN_FORM = "checkin-form";
-    static TestDrumbeat t;
-    static EscalationService escalations;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    EscalationService escalations;
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        new Seed(t.jdbi(), TestDrumbeat.TEAM).person(ALICE, "alice", "member")
+    @BeforeEach
+    void seed() {
+        drumbeat.seed().person(ALICE, "alice", "member")
                 .service("payments-api", "Payments API", "core", ALICE, "0.12", "4200000", "620000")
                 .checkIn("payments-api", "green", "", ALICE);
-        t.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-01-05 00:00:00+00', owner_since = timestamptz '2026-01-05 00:00:00+00'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-01-05 00:00:00+00', owner_since = timestamptz '2026-01-05 00:00:00+00'"));
         // as Drumbeat.start builds it from TestDrumbeat.config: check-ins due Mondays at 09:00, leadership in C0LEADERS
-        escalations = new EscalationService(t.jdbi(), new Outbox(t.clock), Optional.of("C0LEADERS"),
-                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)), t.clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+        escalations = new EscalationService(drumbeat.jdbi(), new Outbox(drumbeat.clock()), Optional.of("C0LEADERS"),
+                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)), drumbeat.clock());
     }
 
     @Test
     void a_check_in_after_the_grace_closes_the_stale_escalation_and_edits_its_dm_to_say_it_is_resolved() {
-        t.clock.set(MONDAY_NOON);
+        drumbeat.clock().set(MONDAY_NOON);
         EscalationService.Applied withinGrace = escalations.sweep();
-        t.clock.set(WEDNESDAY_NOON);
+        drumbeat.clock().set(WEDNESDAY_NOON);
 
         EscalationService.Applied pastGrace = escalations.sweep();
         SlackStandInMessage dm = awaitMessage("the stale DM", m -> m.text().startsWith("Escalation, level 1"));
@@ -72,7 +67,7 @@ class EscalationSweepEndToEndTest {
         assertThat(pastGrace).isEqualTo(new EscalationService.Applied(1, 0, 0));
         assertThat(dm.text()).isEqualTo("Escalation, level 1 — Payments API: " + Reason.STALE.words());
         assertThat(dm.blocks().toString()).contains("no check-in since the week of 16 Nov", "Acknowledge");
-        assertThat(t.slack.calls("chat.postMessage")).singleElement()
+        assertThat(drumbeat.calls("chat.postMessage")).singleElement()
                 .satisfies(post -> assertThat(post.args()).containsEntry("channel", ALICE));
 
         SlackReply checkedIn = checkIn(ALICE, PERIOD, "green");
@@ -87,8 +82,8 @@ class EscalationSweepEndToEndTest {
         assertThat(resolved.edited()).isTrue();
         assertThat(resolved.blocks().toString()).contains("resolved", "a check-in arrived").doesNotContain("esc-ack");
         assertThat(aboutPayments()).singleElement();
-        assertThat(t.slack.calls("chat.postMessage")).hasSize(1);
-        assertThat(t.slack.calls("chat.update")).singleElement().satisfies(update -> assertThat(update.ok()).isTrue());
+        assertThat(drumbeat.calls("chat.postMessage")).hasSize(1);
+        assertThat(drumbeat.calls("chat.update")).singleElement().satisfies(update -> assertThat(update.ok()).isTrue());
         assertThat(escalations.sweep().isEmpty()).isTrue();
     }
 
@@ -98,25 +93,24 @@ class EscalationSweepEndToEndTest {
         values.put("status", option(status));
         values.put("hurdle", text(""));
         values.put("note", text("Back on track."));
-        return SlackReply.of(t.driver.interaction(Interactions.viewSubmission(TestDrumbeat.TEAM, userId, CHECK_IN_FORM,
-                "payments-api|" + period + "|", values)));
+        return drumbeat.submit(userId, CHECK_IN_FORM, "payments-api|" + period + "|", values);
     }
 
     private static List<String> closeReasons() {
-        return t.jdbi().withHandle(h -> h.createQuery("select close_reason from escalations where closed_at is not null")
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select close_reason from escalations where closed_at is not null")
                 .mapTo(String.class).list());
     }
 
     /** Every message the stand-in holds about the service, in any conversation. */
     private static List<SlackStandInMessage> aboutPayments() {
-        return t.slack.conversations().values().stream().flatMap(List::stream)
+        return drumbeat.slack().conversations().values().stream().flatMap(List::stream)
                 .filter(m -> m.text() != null && m.text().contains("Payments API")).toList();
     }
 
     /** Polls the stand-in until a message about the service matches, for up to ten seconds. */
     private static SlackStandInMessage awaitMessage(String what, Predicate<SlackStandInMessage> matches) {
-        EscalationLadderTest.awaitTrue(what, () -> aboutPayments().stream().anyMatch(matches),
-                () -> aboutPayments() + " after calls " + t.slack.calls().stream().map(SlackStandInCall::method).toList());
+        Await.until(what, () -> aboutPayments().stream().anyMatch(matches),
+                () -> aboutPayments() + " after calls " + drumbeat.slack().calls().stream().map(SlackStandInCall::method).toList());
         return aboutPayments().stream().filter(matches).findFirst().orElseThrow();
     }
 }

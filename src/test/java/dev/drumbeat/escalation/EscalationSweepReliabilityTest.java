@@ -14,7 +14,7 @@ import dev.drumbeat.db.DatabaseUrl;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
+import dev.drumbeat.support.DrumbeatExtension;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,26 +50,23 @@ class EscalationSweepReliabilityTest {
     static final Instant WEDNESDAY = Instant.parse("2026-11-25T12:00:00Z");
     static final Periods PERIODS = new Periods(DayOfWeek.MONDAY, 9);
     static final MutableClock clock = new MutableClock(WEDNESDAY);
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static Database first;
     static Database second;
     static Seed seed;
 
+    /** The database as a second instance would reach it, on a connection pool of its own. */
     @BeforeAll
     static void start() {
-        first = TestDatabase.fresh();
+        first = drumbeat.database();
         second = Database.connect(new DatabaseUrl(((HikariDataSource) first.dataSource()).getJdbcUrl(),
                 Optional.of("postgres"), Optional.empty()));
-        seed = new Seed(first.jdbi(), ALPHA);
-        for (String team : List.of(ALPHA, BRAVO)) {
-            new Seed(first.jdbi(), team).person(owner1(team), "owner1", "member").person(owner2(team), "owner2", "member")
-                    .person(deputy(team), "deputy", "member");
-        }
     }
 
     @AfterAll
     static void stop() {
         second.close();
-        first.close();
     }
 
     /**
@@ -78,9 +76,11 @@ class EscalationSweepReliabilityTest {
     @BeforeEach
     void reset() {
         clock.set(WEDNESDAY);
-        first.jdbi().useHandle(h -> h.execute("truncate escalations, slack_outbox, services cascade"));
+        seed = new Seed(first.jdbi(), ALPHA);
         for (String team : List.of(ALPHA, BRAVO)) {
-            new Seed(first.jdbi(), team).service("ledger", "Ledger", "core", owner1(team), "1", "1", "1")
+            new Seed(first.jdbi(), team).person(owner1(team), "owner1", "member").person(owner2(team), "owner2", "member")
+                    .person(deputy(team), "deputy", "member")
+                    .service("ledger", "Ledger", "core", owner1(team), "1", "1", "1")
                     .service("billing", "Billing", "core", owner1(team), "1", "1", "1")
                     .service("search", "Search", "core", owner2(team), "1", "1", "1").deputy("search", deputy(team))
                     .service("mail", "Mail", "core", owner2(team), "1", "1", "1")

@@ -4,32 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.sandbox.standin.BlockKitLimits;
-import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.support.Await;
-import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Opening Drumbeat's Home tab publishes the person's own: check-ins to do, services, escalations, key results. */
 class HomeTabTest {
     static final String ALICE = "U0ALICE01";
     static final String BOB = "U0BOB0001";
-    static TestDrumbeat t;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        t.clock.set(Instant.parse("2026-11-18T12:00:00Z"));
-        new Seed(t.jdbi(), TestDrumbeat.TEAM).person(ALICE, "alice", "member").person(BOB, "bob", "member")
+    @BeforeEach
+    void seed() {
+        drumbeat.clock().set(Instant.parse("2026-11-18T12:00:00Z"));
+        drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member")
                 .service("payments", "Payments API", "core", ALICE, "1", "1", "1")
                 .service("crm", "CRM", "core", ALICE, "1", "1", "1")
                 .kpi("payments", "uptime", "Uptime", "%", "99.9", "up", "99.7")
                 .checkIn("crm", "amber", "vendor late", ALICE);
-        t.jdbi().useHandle(h -> {
+        drumbeat.jdbi().useHandle(h -> {
             h.execute("update checkins set period_start = date '2026-11-16'");
             h.execute("""
                     insert into escalations (team_id, subject_kind, subject_id, reason, detail, level, opened_at, level_changed_at)
@@ -42,25 +41,18 @@ class HomeTabTest {
         });
     }
 
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
     private static void open(String userId, String eventTs) {
         Map<String, Object> event = Map.of("type", "app_home_opened", "user", userId, "channel", "D0HOME",
                 "tab", "home", "event_ts", eventTs);
-        assertThat(t.driver.event(Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM, "api_app_id",
-                SlackStandIn.APP_ID, "event_id", "Ev" + eventTs.replace(".", ""), "event_time", 1700000000, "event", event))
-                .statusCode()).isEqualTo(200);
+        assertThat(drumbeat.event("Ev" + eventTs.replace(".", ""), event).statusCode()).isEqualTo(200);
     }
 
     @Test
     void the_home_tab_shows_what_waits_on_the_person() throws Exception {
         open(ALICE, "1700000001.000100");
 
-        Await.until("the Home tab published", () -> t.slack.homeView(ALICE).isPresent());
-        String home = t.slack.homeView(ALICE).orElseThrow();
+        Await.until("the Home tab published", () -> drumbeat.slack().homeView(ALICE).isPresent());
+        String home = drumbeat.slack().homeView(ALICE).orElseThrow();
         assertThat(home).contains("Your Drumbeat", "Check-ins waiting on you this week", "*Payments API* `payments`",
                 "checkin-open:payments", "*CRM* `crm` · amber", "level 2 · Payments API", "no check-in since the week of 2 Nov",
                 "KR1 Retire the old gateway");
@@ -70,12 +62,12 @@ class HomeTabTest {
 
     @Test
     void leadership_also_sees_the_portfolios_health() {
-        new Seed(t.jdbi(), TestDrumbeat.TEAM).person("U0LEAD001", "lena", "leadership");
+        drumbeat.seed().person("U0LEAD001", "lena", "leadership");
 
         open("U0LEAD001", "1700000003.000100");
 
-        Await.until("the Home tab published", () -> t.slack.homeView("U0LEAD001").isPresent());
-        assertThat(t.slack.homeView("U0LEAD001").orElseThrow()).contains("Portfolio health", "1 amber · 1 none",
+        Await.until("the Home tab published", () -> drumbeat.slack().homeView("U0LEAD001").isPresent());
+        assertThat(drumbeat.slack().homeView("U0LEAD001").orElseThrow()).contains("Portfolio health", "1 amber · 1 none",
                 "0 ownerless · 1 stale", "*Monthly cost*\\n$2.00", "*Open escalations*\\n1", "level 2 · Payments API");
     }
 
@@ -83,8 +75,8 @@ class HomeTabTest {
     void someone_with_nothing_gets_a_calm_home_tab() {
         open(BOB, "1700000002.000100");
 
-        Await.until("the Home tab published", () -> t.slack.homeView(BOB).isPresent());
-        assertThat(t.slack.homeView(BOB).orElseThrow()).contains("No check-ins waiting on you this week",
+        Await.until("the Home tab published", () -> drumbeat.slack().homeView(BOB).isPresent());
+        assertThat(drumbeat.slack().homeView(BOB).orElseThrow()).contains("No check-ins waiting on you this week",
                 "You own or deputise for no services", ":white_check_mark: None.");
     }
 }

@@ -5,43 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
 import dev.drumbeat.support.Await;
-import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.TestDrumbeat;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `/metrics`: request latency by route, Slack calls by outcome, and the database's gauges, in Prometheus's format. */
 class MetricsEndpointTest {
-    static TestDrumbeat t;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        new Seed(t.jdbi(), TestDrumbeat.TEAM).person("U0ALICE01", "alice", "member");
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+    @BeforeEach
+    void seed() {
+        drumbeat.seed().person("U0ALICE01", "alice", "member");
     }
 
     private static HttpResponse<String> scrape() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + t.app.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                drumbeat.url("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void metrics_count_requests_by_route_slack_calls_by_outcome_and_read_the_gauges() throws Exception {
-        t.driver.command(t.user("U0ALICE01", "alice"), "C0GENERAL", "help");
-        t.jdbi().useHandle(h -> new Outbox(t.clock).enqueue(h, OutboxMessage.post(TestDrumbeat.TEAM, "metrics:1", "C0GENERAL",
+        drumbeat.command(drumbeat.user("U0ALICE01", "alice"), "help");
+        drumbeat.jdbi().useHandle(h -> new Outbox(drumbeat.clock()).enqueue(h, OutboxMessage.post(TestDrumbeat.TEAM, "metrics:1", "C0GENERAL",
                 Map.of("text", "hello"))));
-        Await.until("the message sent", () -> !t.slack.calls("chat.postMessage").isEmpty());
+        Await.until("the message sent", () -> !drumbeat.calls("chat.postMessage").isEmpty());
         Await.until("the send counted", () -> {
             try {
                 return scrape().body().contains("drumbeat_slack_calls_total{method=\"chat.postMessage\",outcome=\"sent\"} 1.0");

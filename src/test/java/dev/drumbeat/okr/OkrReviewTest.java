@@ -5,32 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The quarterly review's numbers on a constructed history: planned against realised savings, what was neglected. */
 class OkrReviewTest {
     static final String LEAD = "U0LEAD001";
-    static TestDrumbeat t;
-    static OkrReview review;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    OkrReview review;
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        Seed seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person(LEAD, "lena", "leadership");
+    @BeforeEach
+    void seed() {
+        Seed seed = drumbeat.seed().person(LEAD, "lena", "leadership");
         seed.service("archive", "Archive Store", "core", LEAD, "10", "1000", "12000")
                 .service("fax", "Fax Gateway", "secondary", LEAD, "5", "1000", "1000")
                 .service("print", "Print Services", "secondary", LEAD, "2", "1000", "500")
                 .service("orphan", "Orphaned Reports", "core", null, "1", "100", "0")
                 .initiative("portal", "New Portal", LEAD, "36000", "1000", null, "active");
-        t.jdbi().useHandle(h -> {
+        drumbeat.jdbi().useHandle(h -> {
             h.execute("update services set created_at = timestamptz '2026-06-01 00:00:00+00'");
             h.execute("""
                     insert into decisions (id, team_id, question, target_monthly, expected_saving, decided_by, decided_at,
@@ -74,19 +75,14 @@ class OkrReviewTest {
                     select team_id, 'service', id, 'stale', 1, timestamptz '2026-11-01 00:00:00+00',
                            timestamptz '2026-11-01 00:00:00+00' from services where key = 'fax'""");
         });
-        t.clock.set(Instant.parse("2027-01-04T09:00:00Z"));
-        OkrService okrs = new OkrService(t.jdbi(), new AuditLog(t.clock), OkrRules.defaults(), t.clock);
-        review = new OkrReview(t.jdbi(), new Outbox(t.clock), okrs, new Money(Currency.getInstance("USD")),
-                Optional.of("C0LEADERS"), t.clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+        drumbeat.clock().set(Instant.parse("2027-01-04T09:00:00Z"));
+        OkrService okrs = new OkrService(drumbeat.jdbi(), new AuditLog(drumbeat.clock()), OkrRules.defaults(), drumbeat.clock());
+        review = new OkrReview(drumbeat.jdbi(), new Outbox(drumbeat.clock()), okrs, new Money(Currency.getInstance("USD")),
+                Optional.of("C0LEADERS"), drumbeat.clock());
     }
 
     private static List<String> queued() {
-        return t.jdbi().withHandle(h -> h.createQuery("select args->>'text' || ' ' || cast(args->'blocks' as text)"
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select args->>'text' || ' ' || cast(args->'blocks' as text)"
                 + " from slack_outbox where dedupe_key like 'okr:review:%'").mapTo(String.class).list());
     }
 

@@ -2,50 +2,34 @@ package dev.drumbeat.okr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
-import dev.drumbeat.support.Interactions;
-import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.SlackReply;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The turn of the quarter: owners are asked once to roll over or close what is still open, and the buttons do it. */
 class OkrRolloverTest {
     static final String ALICE = "U0ALICE01";
     static final String BOB = "U0BOB0001";
-    static TestDrumbeat t;
-    static OkrRollover rollover;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        new Seed(t.jdbi(), TestDrumbeat.TEAM).person(ALICE, "alice", "member").person(BOB, "bob", "member");
-        rollover = new OkrRollover(t.jdbi(), new Outbox(t.clock), new AuditLog(t.clock), t.clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    OkrRollover rollover;
 
     @BeforeEach
-    void reset() {
-        t.jdbi().useHandle(h -> h.execute("truncate objectives, services, slack_outbox, audit_log cascade"));
-        t.jdbi().useHandle(h -> h.execute("select setval('objectives_id_seq', 1000)"));
-        new Seed(t.jdbi(), TestDrumbeat.TEAM).service("payments", "Payments API", "core", ALICE, "1", "1", "1")
+    void seed() {
+        rollover = new OkrRollover(drumbeat.jdbi(), new Outbox(drumbeat.clock()), new AuditLog(drumbeat.clock()), drumbeat.clock());
+        drumbeat.execute("select setval('objectives_id_seq', 1000)");
+        drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member").service("payments", "Payments API", "core", ALICE, "1", "1", "1")
                 .kpi("payments", "uptime", "Uptime", "%", "99.9", "up", "99.7");
-        t.slack.clear();
-        t.clock.set(Instant.parse("2026-12-20T12:00:00Z"));
-        t.jdbi().useHandle(h -> {
+        drumbeat.clock().set(Instant.parse("2026-12-20T12:00:00Z"));
+        drumbeat.jdbi().useHandle(h -> {
             h.execute("insert into objectives (id, team_id, quarter, title, owner_id, created_at) values"
                     + " (101, ?, '2026-Q4', 'Reliable payments', ?, now()), (102, ?, '2026-Q4', 'Tidy the estate', ?, now()),"
                     + " (103, ?, '2026-Q4', 'Nobody''s', null, now()), (104, ?, '2027-Q1', 'Already next quarter', ?, now())",
@@ -57,13 +41,13 @@ class OkrRolloverTest {
                     union all select ?, 101, 'Write the runbook', 'milestone', null, null, null, true, now()""",
                     TestDrumbeat.TEAM, TestDrumbeat.TEAM, TestDrumbeat.TEAM);
         });
-        t.clock.set(Instant.parse("2027-01-04T09:00:00Z"));
+        drumbeat.clock().set(Instant.parse("2027-01-04T09:00:00Z"));
     }
 
-    private static String click(String userId, String action, long objective) throws Exception {
-        t.driver.interaction(Interactions.blockAction(TestDrumbeat.TEAM, userId, t.slack.registerTrigger(userId), action,
-                Long.toString(objective)));
-        return new SlackReply(200, new ObjectMapper().readTree(t.slack.lastOpenedView(userId).orElseThrow())).text();
+    /** The button {@code action} about the objective clicked by the user; what the modal it answered with says. */
+    private static String click(String userId, String action, long objective) {
+        drumbeat.click(userId, action, Long.toString(objective));
+        return drumbeat.openedViewText(userId);
     }
 
     private static Map<String, Object> objective(long id) {
@@ -71,7 +55,7 @@ class OkrRolloverTest {
     }
 
     private static List<Map<String, Object>> objectives() {
-        return t.jdbi().withHandle(h -> h.createQuery("select id, quarter, title, status, rolled_from from objectives order by id")
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select id, quarter, title, status, rolled_from from objectives order by id")
                 .mapToMap().list());
     }
 
@@ -80,8 +64,8 @@ class OkrRolloverTest {
         assertThat(rollover.askOwners()).as("101 and 102; 103 has no owner, 104 is this quarter's").isEqualTo(2);
         assertThat(rollover.askOwners()).as("a second run asks nothing").isZero();
 
-        Await.until("both questions sent", () -> t.slack.calls("chat.postMessage").size() == 2);
-        assertThat(String.valueOf(t.slack.calls("chat.postMessage").get(0).args().get("text")))
+        Await.until("both questions sent", () -> drumbeat.calls("chat.postMessage").size() == 2);
+        assertThat(String.valueOf(drumbeat.calls("chat.postMessage").get(0).args().get("text")))
                 .contains("2026-Q4 is over", "*Reliable payments* (O101) is still open", "roll it over into 2027-Q1");
     }
 
@@ -93,7 +77,7 @@ class OkrRolloverTest {
                 .findFirst().orElseThrow();
         assertThat(rolled).containsEntry("quarter", "2027-Q1").containsEntry("status", "open");
         assertThat(objective(101)).containsEntry("status", "rolled_over");
-        List<String> copied = t.jdbi().withHandle(h -> h.createQuery("select title || ' from ' || coalesce(cast(baseline as text), '-')"
+        List<String> copied = drumbeat.jdbi().withHandle(h -> h.createQuery("select title || ' from ' || coalesce(cast(baseline as text), '-')"
                 + " from key_results where objective_id = :id order by id").bind("id", rolled.get("id")).mapTo(String.class).list());
         assertThat(copied).containsExactly("Uptime to 99.9% from 99.7000", "Retire the old gateway from -");
 
@@ -104,14 +88,14 @@ class OkrRolloverTest {
     @Test
     void the_question_loses_its_buttons_and_says_what_became_of_the_objective() throws Exception {
         rollover.askOwners();
-        Await.until("both questions sent", () -> t.slack.calls("chat.postMessage").size() == 2);
+        Await.until("both questions sent", () -> drumbeat.calls("chat.postMessage").size() == 2);
 
         click(ALICE, OkrRolloverViews.CLOSE, 102);
 
-        Await.until("the question edited", () -> t.slack.calls("chat.update").size() == 1);
-        String edited = String.valueOf(t.slack.calls("chat.update").get(0).args());
+        Await.until("the question edited", () -> drumbeat.calls("chat.update").size() == 1);
+        String edited = String.valueOf(drumbeat.calls("chat.update").get(0).args());
         assertThat(edited).contains("*Tidy the estate* (O102) was closed by <@" + ALICE + ">").doesNotContain(OkrRolloverViews.CLOSE);
-        assertThat(t.slack.calls("chat.update").get(0).ok()).isTrue();
+        assertThat(drumbeat.calls("chat.update").get(0).ok()).isTrue();
     }
 
     @Test
@@ -119,7 +103,7 @@ class OkrRolloverTest {
         click(ALICE, OkrRolloverViews.CLOSE, 102);
 
         assertThat(objective(102)).containsEntry("status", "closed");
-        int queued = t.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where method = 'chat.update'")
+        int queued = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where method = 'chat.update'")
                 .mapTo(Integer.class).one());
         assertThat(queued).isZero();
     }

@@ -3,6 +3,7 @@ package dev.drumbeat.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.SlackUser;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
@@ -11,10 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,43 +22,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AwayCommandTest {
     /** Tuesday 1 December 2026, noon in London; periods start on Mondays. */
     static final Instant TUESDAY_NOON = Instant.parse("2026-12-01T12:00:00Z");
-    static TestDrumbeat t;
-    static Seed seed;
-    static SlackUser alice;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    static final SlackUser alice = drumbeat.user("U0ALICE01", "alice");
+    Seed seed;
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM)
+    @BeforeEach
+    void seed() {
+        drumbeat.clock().set(TUESDAY_NOON);
+        seed = drumbeat.seed()
                 .person("U0ALICE01", "alice", "member")
                 .person("U0BOB0001", "bob", "member")
                 .person("U0GONE001", "gone", "member").deactivated("U0GONE001");
-        alice = t.user("U0ALICE01", "alice");
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        t.clock.set(TUESDAY_NOON);
-        t.jdbi().useHandle(h -> {
-            h.execute("truncate services, audit_log cascade");
-            h.execute("update people set away_until = null, away_deputy_id = null, tz = 'Europe/London'");
-        });
+        drumbeat.execute("update people set tz = 'Europe/London'");
         seed.service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
                 .service("ledger", "Ledger", "core", "U0ALICE01", "1", "10", "20")
                 .service("search", "Search", "secondary", "U0ALICE01", "1", "10", "20");
     }
 
     private static String away(String args) {
-        return SlackReply.of(t.driver.command(alice, "C0GENERAL", "away " + args)).text();
+        return drumbeat.command(alice, "away " + args).text();
     }
 
     private static AwayState stateOf(String userId) {
-        return t.jdbi().withExtension(AwayDao.class, dao -> dao.find(TestDrumbeat.TEAM, userId)).orElseThrow();
+        return drumbeat.jdbi().withExtension(AwayDao.class, dao -> dao.find(TestDrumbeat.TEAM, userId)).orElseThrow();
     }
 
     @ParameterizedTest(name = "away until {0} stores {1}")
@@ -72,13 +59,13 @@ class AwayCommandTest {
 
     @Test
     void away_with_a_deputy_stores_both_answers_in_a_plain_sentence_and_is_audited() {
-        var response = t.driver.command(alice, "C0GENERAL", "away until 24 Dec <@U0BOB0001|bob>");
+        SlackReply response = drumbeat.command(alice, "away until 24 Dec <@U0BOB0001|bob>");
 
-        assertThat(SlackReply.of(response).responseType()).isEqualTo("ephemeral");
-        assertThat(SlackReply.of(response).text()).contains("You're away until Thu 24 Dec. <@U0BOB0001> covers your 3 services;"
+        assertThat(response.responseType()).isEqualTo("ephemeral");
+        assertThat(response.text()).contains("You're away until Thu 24 Dec. <@U0BOB0001> covers your 3 services;"
                 + " I'll ask you again from Mon 28 Dec.");
         assertThat(stateOf("U0ALICE01")).isEqualTo(AwayState.until(LocalDate.of(2026, 12, 24), Optional.of("U0BOB0001")));
-        Map<String, Object> audit = t.jdbi().withHandle(h -> h.createQuery("""
+        Map<String, Object> audit = drumbeat.jdbi().withHandle(h -> h.createQuery("""
                 select actor, action, after ->> 'until' as until, after ->> 'deputyId' as deputy, before ->> 'until' as was
                   from audit_log where entity = 'person' and entity_key = 'U0ALICE01'""").mapToMap().one());
         assertThat(audit).containsEntry("actor", "U0ALICE01").containsEntry("action", "away")
@@ -87,7 +74,7 @@ class AwayCommandTest {
 
     @Test
     void without_a_personal_deputy_the_reply_says_which_services_are_covered_and_which_excused() {
-        t.jdbi().useHandle(h -> h.execute("update services set deputy_id = 'U0BOB0001' where key = 'ledger'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set deputy_id = 'U0BOB0001' where key = 'ledger'"));
 
         String reply = away("until friday");
 
@@ -98,7 +85,7 @@ class AwayCommandTest {
 
     @Test
     void the_date_is_read_in_the_persons_own_time_zone() {
-        t.jdbi().useHandle(h -> h.execute("update people set tz = 'Pacific/Auckland' where user_id = 'U0ALICE01'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update people set tz = 'Pacific/Auckland' where user_id = 'U0ALICE01'"));
 
         String reply = away("until tomorrow");
 
@@ -145,11 +132,11 @@ class AwayCommandTest {
     void back_clears_the_away_state_says_when_the_next_prompt_comes_and_is_audited() {
         away("until 24 Dec @bob");
 
-        String reply = SlackReply.of(t.driver.command(alice, "C0GENERAL", "back")).text();
+        String reply = drumbeat.command(alice, "back").text();
 
         assertThat(reply).contains("Welcome back — I'll ask you again on Monday.");
         assertThat(stateOf("U0ALICE01")).isEqualTo(AwayState.PRESENT);
-        List<String> audited = t.jdbi().withHandle(h -> h.createQuery("""
+        List<String> audited = drumbeat.jdbi().withHandle(h -> h.createQuery("""
                 select action || ' ' || coalesce(before ->> 'until', '-') || ' ' || coalesce(after ->> 'until', '-')
                   from audit_log where entity = 'person' and entity_key = 'U0ALICE01' order by id""")
                 .mapTo(String.class).list());
@@ -158,7 +145,7 @@ class AwayCommandTest {
 
     @Test
     void back_when_not_away_changes_nothing_and_says_so() {
-        String reply = SlackReply.of(t.driver.command(alice, "C0GENERAL", "back")).text();
+        String reply = drumbeat.command(alice, "back").text();
 
         assertThat(reply).contains("You weren't marked away, so nothing changed");
         assertThat(seed.count("audit_log where entity = 'person'")).isZero();

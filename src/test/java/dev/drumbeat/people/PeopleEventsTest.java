@@ -2,35 +2,31 @@ package dev.drumbeat.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.support.DrumbeatExtension;
+import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Slack's user_change keeps people's time zones current, so prompts follow someone who moves. */
 class PeopleEventsTest {
-    static TestDrumbeat t;
-    static Seed seed;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    Seed seed;
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person("U0MOVER01", "mover", "leadership");
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+    @BeforeEach
+    void seed() {
+        seed = drumbeat.seed().person("U0MOVER01", "mover", "leadership");
     }
 
     private static void userChange(String eventId, String userId, String tz) {
-        t.driver.event(Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM, "api_app_id", "A0DRUMBEAT",
-                "event_id", eventId, "event_time", 1700000000,
-                "event", Map.of("type", "user_change", "event_ts", "1700000000.000300",
-                        "user", Map.of("id", userId, "team_id", TestDrumbeat.TEAM, "name", "mover", "real_name", "Mo Ver",
-                                "tz", tz, "deleted", false))));
+        Map<String, Object> user = Interactions.slackUser(TestDrumbeat.TEAM, userId, "mover", false);
+        user.put("real_name", "Mo Ver");
+        user.put("tz", tz);
+        drumbeat.event(eventId, Interactions.userChange(user));
     }
 
     @Test

@@ -3,10 +3,9 @@ package dev.drumbeat.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.SlackDriver;
-import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,22 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SlackEventsEndpointTest {
-    static TestDrumbeat t;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
     private static String commandBody(String text) {
         return SlackDriver.formBody(Map.of("team_id", TestDrumbeat.TEAM, "user_id", "U0SIGNED1", "user_name", "mallory",
@@ -37,7 +26,7 @@ class SlackEventsEndpointTest {
     }
 
     private static String now(long offsetSeconds) {
-        return Long.toString(t.clock.instant().getEpochSecond() + offsetSeconds);
+        return Long.toString(drumbeat.clock().instant().getEpochSecond() + offsetSeconds);
     }
 
     private static String sign(String timestamp, String body) {
@@ -48,10 +37,10 @@ class SlackEventsEndpointTest {
     void a_signed_command_is_answered_and_the_caller_is_remembered() {
         String body = commandBody("whoami");
         String ts = now(0);
-        HttpResponse<String> response = t.driver.sendSigned(body, "application/x-www-form-urlencoded", ts, sign(ts, body));
+        HttpResponse<String> response = drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", ts, sign(ts, body));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(SlackReply.of(response).text()).contains("You are <@U0SIGNED1>");
-        assertThat(new Seed(t.jdbi(), TestDrumbeat.TEAM).count("people where user_id = 'U0SIGNED1'")).isEqualTo(1);
+        assertThat(drumbeat.count("people where user_id = 'U0SIGNED1'")).isEqualTo(1);
     }
 
     @Test
@@ -59,13 +48,13 @@ class SlackEventsEndpointTest {
         String body = commandBody("whoami").replace("U0SIGNED1", "U0FORGER1");
         String ts = now(0);
         List<HttpResponse<String>> responses = List.of(
-                t.driver.sendSigned(body, "application/x-www-form-urlencoded", ts, "v0=" + "0".repeat(64)),
-                t.driver.sendSigned(body, "application/x-www-form-urlencoded", null, null),
-                t.driver.sendSigned(body, "application/x-www-form-urlencoded", now(-301), sign(now(-301), body)),
-                t.driver.sendSigned(body, "application/x-www-form-urlencoded", now(301), sign(now(301), body)),
-                t.driver.sendSigned(body + "x", "application/x-www-form-urlencoded", ts, sign(ts, body)));
+                drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", ts, "v0=" + "0".repeat(64)),
+                drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", null, null),
+                drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", now(-301), sign(now(-301), body)),
+                drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", now(301), sign(now(301), body)),
+                drumbeat.driver().sendSigned(body + "x", "application/x-www-form-urlencoded", ts, sign(ts, body)));
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(401));
-        assertThat(new Seed(t.jdbi(), TestDrumbeat.TEAM).count("people where user_id = 'U0FORGER1'")).isZero();
+        assertThat(drumbeat.count("people where user_id = 'U0FORGER1'")).isZero();
     }
 
     @Test
@@ -73,7 +62,7 @@ class SlackEventsEndpointTest {
         String body = commandBody("services");
         String ts = now(0);
         String wrong = RequestVerifier.sign("not-the-secret".getBytes(StandardCharsets.UTF_8), ts, body);
-        assertThat(t.driver.sendSigned(body, "application/x-www-form-urlencoded", ts, wrong).statusCode()).isEqualTo(401);
+        assertThat(drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", ts, wrong).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -81,14 +70,14 @@ class SlackEventsEndpointTest {
         String body = commandBody("help");
         for (long offset : new long[] {-299, 299}) {
             String ts = now(offset);
-            assertThat(t.driver.sendSigned(body, "application/x-www-form-urlencoded", ts, sign(ts, body)).statusCode())
+            assertThat(drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", ts, sign(ts, body)).statusCode())
                     .isEqualTo(200);
         }
     }
 
     @Test
     void url_verification_echoes_the_challenge() {
-        HttpResponse<String> response = t.driver.event(Map.of("type", "url_verification", "token", "x",
+        HttpResponse<String> response = drumbeat.event(Map.of("type", "url_verification", "token", "x",
                 "challenge", "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
@@ -96,14 +85,14 @@ class SlackEventsEndpointTest {
 
     @Test
     void ssl_check_is_answered_with_an_empty_200() {
-        HttpResponse<String> response = t.driver.send("ssl_check=1&token=x", "application/x-www-form-urlencoded");
+        HttpResponse<String> response = drumbeat.driver().send("ssl_check=1&token=x", "application/x-www-form-urlencoded");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
     }
 
     @Test
     void an_event_without_a_handler_is_still_acknowledged_so_slack_does_not_retry() {
-        HttpResponse<String> response = t.driver.event(Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM,
+        HttpResponse<String> response = drumbeat.event(Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM,
                 "api_app_id", "A0DRUMBEAT", "event_id", "Ev01", "event_time", 1700000000,
                 "event", Map.of("type", "reaction_added", "user", "U0ALICE01", "reaction", "thumbsup",
                         "item", Map.of("type", "message", "channel", "C1", "ts", "1700000000.000100"),
@@ -113,7 +102,7 @@ class SlackEventsEndpointTest {
 
     @Test
     void a_signed_body_that_is_not_a_slack_request_is_a_client_error_not_a_500() {
-        HttpResponse<String> response = t.driver.send("hello=world", "application/x-www-form-urlencoded");
+        HttpResponse<String> response = drumbeat.driver().send("hello=world", "application/x-www-form-urlencoded");
         assertThat(response.statusCode()).isBetween(200, 499);
     }
 
@@ -121,7 +110,7 @@ class SlackEventsEndpointTest {
     void health_and_readiness_answer() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/healthz", "/readyz")) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + path))
+            HttpRequest request = HttpRequest.newBuilder(drumbeat.url(path))
                     .timeout(Duration.ofSeconds(5)).build();
             assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }

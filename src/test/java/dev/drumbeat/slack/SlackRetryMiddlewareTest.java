@@ -6,39 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
-import dev.drumbeat.db.Database;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
-import dev.drumbeat.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link SlackRetries} on its own, on a real database: failures, pruning and requests it leaves alone. */
 class SlackRetryMiddlewareTest {
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     final AtomicInteger runs = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.fresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        database.jdbi().useHandle(h -> h.execute("truncate slack_events_seen"));
-    }
 
     private static EventRequest event(String eventId) {
         String body = "{\"token\":\"x\",\"team_id\":\"T0RETRY\",\"api_app_id\":\"A0DRUMBEAT\",\"type\":\"event_callback\","
@@ -53,12 +36,12 @@ class SlackRetryMiddlewareTest {
     }
 
     private int seen() {
-        return database.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_events_seen").mapTo(Integer.class).one());
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_events_seen").mapTo(Integer.class).one());
     }
 
     @Test
     void a_repeated_event_id_runs_the_handlers_once_and_is_acknowledged_both_times() throws Exception {
-        SlackRetries retries = new SlackRetries(database.jdbi(), clock);
+        SlackRetries retries = new SlackRetries(drumbeat.jdbi(), clock);
 
         Response first = retries.apply(event("Ev0A"), Response.ok(), req -> handled(Response.ok()));
         Response again = retries.apply(event("Ev0A"), Response.ok(), req -> handled(Response.ok()));
@@ -70,7 +53,7 @@ class SlackRetryMiddlewareTest {
 
     @Test
     void when_the_handler_throws_the_event_is_forgotten_so_slacks_retry_runs_it() throws Exception {
-        SlackRetries retries = new SlackRetries(database.jdbi(), clock);
+        SlackRetries retries = new SlackRetries(drumbeat.jdbi(), clock);
 
         assertThatThrownBy(() -> retries.apply(event("Ev0B"), Response.ok(), req -> {
             runs.incrementAndGet();
@@ -85,7 +68,7 @@ class SlackRetryMiddlewareTest {
 
     @Test
     void when_the_handler_answers_500_the_event_is_forgotten_too() throws Exception {
-        SlackRetries retries = new SlackRetries(database.jdbi(), clock);
+        SlackRetries retries = new SlackRetries(drumbeat.jdbi(), clock);
 
         retries.apply(event("Ev0C"), Response.ok(), req -> handled(Response.error(500)));
         retries.apply(event("Ev0C"), Response.ok(), req -> handled(Response.ok()));
@@ -95,7 +78,7 @@ class SlackRetryMiddlewareTest {
 
     @Test
     void ids_older_than_a_week_are_deleted_now_and_then_and_recent_ones_kept() throws Exception {
-        SlackRetries retries = new SlackRetries(database.jdbi(), clock, 3);
+        SlackRetries retries = new SlackRetries(drumbeat.jdbi(), clock, 3);
         retries.apply(event("Ev0OLD"), Response.ok(), req -> handled(Response.ok()));
         clock.advance(Duration.ofDays(2));
         retries.apply(event("Ev0RECENT"), Response.ok(), req -> handled(Response.ok()));
@@ -104,16 +87,16 @@ class SlackRetryMiddlewareTest {
 
         retries.apply(event("Ev0THIRD"), Response.ok(), req -> handled(Response.ok()));
 
-        List<String> kept = database.jdbi().withHandle(h -> h.createQuery("select event_id from slack_events_seen order by event_id")
+        List<String> kept = drumbeat.jdbi().withHandle(h -> h.createQuery("select event_id from slack_events_seen order by event_id")
                 .mapTo(String.class).list());
         assertThat(kept).containsExactly("Ev0RECENT", "Ev0THIRD");
     }
 
     @Test
     void the_team_of_the_event_is_recorded_with_its_id() throws Exception {
-        new SlackRetries(database.jdbi(), clock).apply(event("Ev0TEAM"), Response.ok(), req -> handled(Response.ok()));
+        new SlackRetries(drumbeat.jdbi(), clock).apply(event("Ev0TEAM"), Response.ok(), req -> handled(Response.ok()));
 
-        String team = database.jdbi().withHandle(h -> h.createQuery("select team_id from slack_events_seen where event_id = 'Ev0TEAM'")
+        String team = drumbeat.jdbi().withHandle(h -> h.createQuery("select team_id from slack_events_seen where event_id = 'Ev0TEAM'")
                 .mapTo(String.class).one());
         assertThat(team).isEqualTo("T0RETRY");
     }

@@ -3,34 +3,30 @@ package dev.drumbeat.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.SlackDriver;
+import dev.drumbeat.support.DrumbeatExtension;
+import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Slack delivering the same event again (X-Slack-Retry-Num) through the real endpoint: acknowledged, not re-run. */
 class SlackRetryTest {
     static final HttpClient http = HttpClient.newHttpClient();
-    static TestDrumbeat t;
-    static Seed seed;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    Seed seed;
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person("U0CAROL01", "carol", "member").person("U0DAVE001", "dave", "member");
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
+    @BeforeEach
+    void seed() {
+        seed = drumbeat.seed().person("U0CAROL01", "carol", "member").person("U0DAVE001", "dave", "member");
     }
 
     @Test
@@ -40,7 +36,7 @@ class SlackRetryTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(deactivated("U0CAROL01")).isTrue();
         // Undo the effect, so a second run of the handler would show.
-        t.jdbi().useHandle(h -> h.execute("update people set deactivated = false where user_id = 'U0CAROL01'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update people set deactivated = false where user_id = 'U0CAROL01'"));
 
         HttpResponse<String> retry = deliver(event, "1");
 
@@ -52,7 +48,7 @@ class SlackRetryTest {
     @Test
     void the_same_change_under_a_new_event_id_does_run_the_handler() throws Exception {
         deliver(userDeleted("Ev0FIRST01", "U0DAVE001"), null);
-        t.jdbi().useHandle(h -> h.execute("update people set deactivated = false where user_id = 'U0DAVE001'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update people set deactivated = false where user_id = 'U0DAVE001'"));
 
         HttpResponse<String> another = deliver(userDeleted("Ev0SECOND1", "U0DAVE001"), null);
 
@@ -61,34 +57,23 @@ class SlackRetryTest {
     }
 
     private static boolean deactivated(String userId) {
-        return t.jdbi().withHandle(h -> h.createQuery("select deactivated from people where user_id = :u")
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select deactivated from people where user_id = :u")
                 .bind("u", userId).mapTo(Boolean.class).one());
     }
 
     /** A {@code user_change} envelope as Slack sends it when a person is deactivated. */
     private static String userDeleted(String eventId, String userId) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("id", userId);
-        user.put("team_id", TestDrumbeat.TEAM);
-        user.put("name", userId.toLowerCase());
-        user.put("deleted", true);
+        Map<String, Object> user = Interactions.slackUser(TestDrumbeat.TEAM, userId, userId.toLowerCase(), true);
         user.put("tz", "Europe/London");
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("token", "unused");
-        envelope.put("team_id", TestDrumbeat.TEAM);
-        envelope.put("api_app_id", "A0DRUMBEAT");
-        envelope.put("event", Map.of("type", "user_change", "user", user, "event_ts", "1700000000.000200",
-                "cache_ts", 1700000000));
-        envelope.put("type", "event_callback");
-        envelope.put("event_id", eventId);
-        envelope.put("event_time", 1700000000);
-        return SlackDriver.json(envelope);
+        Map<String, Object> event = new LinkedHashMap<>(Interactions.userChange(user));
+        event.put("cache_ts", 1700000000);
+        return SlackDriver.json(Interactions.eventCallback(TestDrumbeat.TEAM, eventId, event));
     }
 
     /** Posts a signed event, with Slack's retry headers when {@code retryNum} is given. */
     private static HttpResponse<String> deliver(String body, String retryNum) throws Exception {
-        String timestamp = Long.toString(t.clock.instant().getEpochSecond());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + "/slack/events"))
+        String timestamp = Long.toString(drumbeat.clock().instant().getEpochSecond());
+        HttpRequest.Builder request = HttpRequest.newBuilder(drumbeat.url("/slack/events"))
                 .header("Content-Type", "application/json")
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", RequestVerifier.sign(

@@ -3,7 +3,10 @@ package dev.drumbeat.support;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds interaction payloads shaped like the ones Slack sends (see Slack's view_submission samples). */
+/**
+ * Builds the payloads Slack sends, shaped like Slack's samples: interactions ({@code view_submission},
+ * {@code block_actions}) and Events API envelopes. {@link DrumbeatExtension} sends them.
+ */
 public final class Interactions {
     private Interactions() {
     }
@@ -54,6 +57,48 @@ public final class Interactions {
         payload.put("response_url", "https://hooks.slack.com/actions/" + teamId + "/1/abc");
         payload.put("actions", java.util.List.of(action));
         return payload;
+    }
+
+    /**
+     * The click of {@link #blockAction} moved onto a message in {@code channel}: one only the clicker sees when
+     * {@code ephemeral}, answered through {@code responseUrl}.
+     */
+    public static Map<String, Object> onMessage(Map<String, Object> blockAction, String channel, String messageTs,
+                                                boolean ephemeral, String responseUrl) {
+        Map<String, Object> payload = new LinkedHashMap<>(blockAction);
+        payload.put("container", Map.of("type", "message", "message_ts", messageTs, "channel_id", channel,
+                "is_ephemeral", ephemeral));
+        payload.put("channel", Map.of("id", channel, "name", "general"));
+        payload.put("response_url", responseUrl);
+        return payload;
+    }
+
+    /** An Events API {@code event_callback} envelope carrying {@code event}. */
+    public static Map<String, Object> eventCallback(String teamId, String eventId, Map<String, Object> event) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("token", "unused");
+        envelope.put("team_id", teamId);
+        envelope.put("api_app_id", "A0DRUMBEAT");
+        envelope.put("event", event);
+        envelope.put("type", "event_callback");
+        envelope.put("event_id", eventId);
+        envelope.put("event_time", 1700000000);
+        return envelope;
+    }
+
+    /** A {@code user_change} event about {@code user}, a Slack user object such as {@link #slackUser} makes. */
+    public static Map<String, Object> userChange(Map<String, Object> user) {
+        return Map.of("type", "user_change", "user", user, "event_ts", "1700000000.000200");
+    }
+
+    /** The fields of a Slack user object that Drumbeat reads: a deactivated person has {@code deleted} set. */
+    public static Map<String, Object> slackUser(String teamId, String userId, String name, boolean deleted) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", userId);
+        user.put("team_id", teamId);
+        user.put("name", name);
+        user.put("deleted", deleted);
+        return user;
     }
 
     public static Map<String, Object> text(String value) {

@@ -27,8 +27,13 @@ public record SlackReply(int status, JsonNode json) {
 
     /** Every {@code text} value in the answer, blocks included, joined by newlines. */
     public String text() {
+        return texts(json);
+    }
+
+    /** Every {@code text} value anywhere in {@code node} (a message, a modal), joined by newlines. */
+    public static String texts(JsonNode node) {
         List<String> texts = new ArrayList<>();
-        collect(json, texts);
+        collect(node, texts);
         return String.join("\n", texts);
     }
 

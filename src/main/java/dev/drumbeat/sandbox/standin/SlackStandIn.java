@@ -108,6 +108,17 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     /**
+     * Forgets everything a test could have left, as if newly started: calls, injected failures, enforced rate limits,
+     * messages, open conversations, modals and Home tabs, people, trigger ids and response_urls. Message timestamps and
+     * view ids go on from where they were, so none is handed out twice.
+     */
+    public void reset() {
+        endpoint.reset();
+        responses.reset();
+        workspace.reset();
+    }
+
+    /**
      * The next call of {@code method} answers {@code httpStatus} once (calls queue up in order); a 429 carries
      * {@code Retry-After} when {@code retryAfterSeconds} is not null, and the body {@code {"ok":false,"error":"ratelimited"}}.
      */

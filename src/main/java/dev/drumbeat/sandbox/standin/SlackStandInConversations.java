@@ -102,6 +102,12 @@ final class SlackStandInConversations {
         return copy;
     }
 
+    /** Forgets every message and open conversation; timestamps stay later than any handed out. */
+    synchronized void clear() {
+        messagesByChannel.clear();
+        openedChannels.clear();
+    }
+
     /** A timestamp from the same sequence as posted messages, for messages the sandbox page adds itself. */
     synchronized String mintTs() {
         return nextTs();

@@ -62,4 +62,10 @@ final class SlackStandInEndpoint implements Handler {
     void clearCalls() {
         calls.clear();
     }
+
+    /** Forgets the calls and stops enforcing rate limits. */
+    synchronized void reset() {
+        calls.clear();
+        rateLimits.reset();
+    }
 }

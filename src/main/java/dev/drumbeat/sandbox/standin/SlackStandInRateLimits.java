@@ -58,6 +58,13 @@ final class SlackStandInRateLimits {
         return rateLimited;
     }
 
+    /** Back to not enforcing, with nothing counted. */
+    synchronized void reset() {
+        workspace = null;
+        channels.clear();
+        rateLimited = 0;
+    }
+
     /** A second's worth of tokens, refilled continuously. */
     private static final class Bucket {
         private final double perSecond;

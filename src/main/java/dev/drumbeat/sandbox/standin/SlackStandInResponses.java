@@ -69,6 +69,12 @@ public final class SlackStandInResponses implements Handler {
         return Optional.ofNullable(replaced.get(channel + "/" + ts));
     }
 
+    /** Forgets every minted URL and replacement. */
+    void reset() {
+        minted.clear();
+        replaced.clear();
+    }
+
     @Override
     public void handle(Context ctx) {
         Minted url = minted.get(ctx.pathParam("token"));

@@ -46,6 +46,12 @@ final class SlackStandInTriggers {
         return id;
     }
 
+    /** Forgets every trigger id handed out. */
+    synchronized void clear() {
+        issued.clear();
+        exchanged.clear();
+    }
+
     synchronized Exchange exchange(String triggerId) {
         Trigger trigger = FORMAT.matcher(triggerId).matches() ? issued.get(triggerId) : null;
         if (trigger == null) {

@@ -41,6 +41,10 @@ final class SlackStandInUsers {
         usersById.put(userId, user);
     }
 
+    synchronized void clear() {
+        usersById.clear();
+    }
+
     synchronized boolean isDeactivated(String userId) {
         return find(userId).map(user -> Boolean.TRUE.equals(user.get("deleted"))).orElse(false);
     }

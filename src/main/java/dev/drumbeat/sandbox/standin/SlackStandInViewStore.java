@@ -61,6 +61,14 @@ final class SlackStandInViewStore {
         return store(userId, id, view, id, null);
     }
 
+    /** Forgets every view; new ones get ids never used before. */
+    synchronized void clear() {
+        byId.clear();
+        idByExternalId.clear();
+        lastByUser.clear();
+        homeIdByUser.clear();
+    }
+
     synchronized Optional<Map<String, Object>> lastShownTo(String userId) {
         return Optional.ofNullable(lastByUser.get(userId));
     }

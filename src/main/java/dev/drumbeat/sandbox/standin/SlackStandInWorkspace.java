@@ -15,6 +15,15 @@ record SlackStandInWorkspace(SlackStandInConversations conversations, SlackStand
                 new SlackStandInUsers(), new SlackStandInFaults(), clock);
     }
 
+    /** Empties every part; sequences (timestamps, view ids) go on. */
+    void reset() {
+        conversations.clear();
+        views.clear();
+        triggers.clear();
+        users.clear();
+        faults.clear();
+    }
+
     SlackStandInMethods methods(SlackContractCheck contract) {
         return new SlackStandInMethods(faults, contract, new SlackStandInChat(conversations, users),
                 new SlackStandInViews(views, triggers), new SlackStandInPeople(users, clock));

@@ -5,40 +5,28 @@ import dev.drumbeat.ask.question.Question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.db.Database;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The advisor's read of the portfolio on real PostgreSQL: the numbers each candidate is weighed by, and what-if slips. */
 class AdvisorTest {
     static final String TEAM = "T0ADVISOR";
-    static Database db;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static Seed seed;
-
-    @BeforeAll
-    static void start() {
-        db = TestDatabase.fresh();
-        seed = new Seed(db.jdbi(), TEAM).person("U1", "una", "member");
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
 
     @BeforeEach
     void reset() {
-        db.jdbi().useHandle(h -> h.execute("truncate asks, decisions, services, initiatives cascade"));
+        seed = new Seed(drumbeat.jdbi(), TEAM).person("U1", "una", "member");
         seed.service("payments", "Payments API", "core", "U1", "0.10", "100000", "30000")
                 .service("crm", "CRM", "secondary", null, "2", "5000", "2000")
                 .service("old", "Old Portal", "secondary", "U1", "1", "1", "0")
@@ -49,12 +37,12 @@ class AdvisorTest {
                 .initiative("cloud", "Cloud Migration", "U1", "120000", "20000", "2027-05-26", "active", "payments", "crm")
                 .initiative("done", "Finished Work", "U1", "50000", "0", null, "done", "payments")
                 .initiative("someday", "Someday", null, "24000", "500", null, "planned");
-        db.jdbi().useHandle(h -> h.execute("update services set active = false where key = 'old'"));
-        db.jdbi().useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2026-11-26 09:00:00+00'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set active = false where key = 'old'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2026-11-26 09:00:00+00'"));
     }
 
     private static Map<String, PortfolioItem> candidates() {
-        return db.jdbi().withExtension(AdvisorDao.class, dao -> dao.candidates(TEAM)).stream()
+        return drumbeat.jdbi().withExtension(AdvisorDao.class, dao -> dao.candidates(TEAM)).stream()
                 .collect(Collectors.toMap(i -> i.candidate().key(), Function.identity()));
     }
 
@@ -76,7 +64,7 @@ class AdvisorTest {
 
     @Test
     void a_later_reading_decides_whether_a_kpi_is_on_target() {
-        db.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpi_readings (team_id, kpi_id, period_start, value)
                 select team_id, id, date '2026-11-23', 99.0 from kpis where key = 'uptime'"""));
 
@@ -93,7 +81,7 @@ class AdvisorTest {
         assertThat(cloud.monthlyValueLost()).isEqualByComparingTo("20000");
         assertThat(cloud.openDependencies()).as("the two active services it is delivering for").isEqualTo(2);
         assertThat(all.get("someday").candidate().monthlySaving()).as("no due date: a year").isEqualByComparingTo("2000");
-        db.jdbi().useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2027-06-01 09:00:00+00'"
+        drumbeat.jdbi().useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2027-06-01 09:00:00+00'"
                 + " where key = 'cloud'"));
         assertThat(candidates().get("cloud").candidate().monthlySaving()).as("due before it was entered: a year")
                 .isEqualByComparingTo("10000");
@@ -101,7 +89,7 @@ class AdvisorTest {
 
     @Test
     void deprioritised_work_is_no_longer_a_candidate_and_frees_what_it_relied_on() {
-        db.jdbi().useHandle(h -> {
+        drumbeat.jdbi().useHandle(h -> {
             long id = h.createQuery("insert into decisions (team_id, question, target_monthly, expected_saving, decided_by,"
                     + " decided_at) values (?, 'q', 1, 1, 'U1', now()) returning id").bind(0, TEAM).mapTo(Long.class).one();
             h.execute("update initiatives set deprioritised_by = ? where key = 'cloud'", id);
@@ -116,7 +104,7 @@ class AdvisorTest {
 
     @Test
     void a_slip_costs_its_monthly_slip_cost_for_its_weeks_and_is_covered_without_touching_what_it_relies_on() {
-        Advice advice = new Advisor(db.jdbi()).slip(TEAM, new Question.WhatIfSlips("cloud", 6)).orElseThrow();
+        Advice advice = new Advisor(drumbeat.jdbi()).slip(TEAM, new Question.WhatIfSlips("cloud", 6)).orElseThrow();
 
         Advice.Slip slip = advice.slip().orElseThrow();
         assertThat(slip.totalCost()).as("6 weeks of 20,000 a month").isEqualByComparingTo("27692.31");
@@ -128,12 +116,12 @@ class AdvisorTest {
 
     @Test
     void a_slip_of_work_that_is_finished_has_no_answer() {
-        assertThat(new Advisor(db.jdbi()).slip(TEAM, new Question.WhatIfSlips("done", 2))).isEmpty();
+        assertThat(new Advisor(drumbeat.jdbi()).slip(TEAM, new Question.WhatIfSlips("done", 2))).isEmpty();
     }
 
     @Test
     void the_same_question_on_the_same_data_gives_the_same_answer() {
-        Advisor advisor = new Advisor(db.jdbi());
+        Advisor advisor = new Advisor(drumbeat.jdbi());
         Question.Deprioritise question = new Question.Deprioritise(Amount.of(new BigDecimal("5000"), Amount.Per.MONTH),
                 Set.of(), true);
 

@@ -1,13 +1,12 @@
 package dev.drumbeat.catalog.csv;
 
 import dev.drumbeat.catalog.Service;
+import dev.drumbeat.support.DrumbeatExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.drumbeat.Cli;
-import dev.drumbeat.db.Database;
-import dev.drumbeat.support.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,16 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `drumbeat import` and `drumbeat export` as a shell runs them, against a real database given by DATABASE_URL. */
 class CatalogCsvCliTest {
     static final String TEAM = "T0CLI0001";
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static Jdbi jdbi;
     static Map<String, String> env;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -33,25 +32,11 @@ class CatalogCsvCliTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabase.fresh();
-        jdbi = database.jdbi();
-        env = Map.of("DATABASE_URL", ((HikariDataSource) database.dataSource()).getJdbcUrl());
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
     @BeforeEach
     void oneWorkspaceWithTwoPeople() {
+        jdbi = drumbeat.jdbi();
+        env = Map.of("DATABASE_URL", ((HikariDataSource) drumbeat.database().dataSource()).getJdbcUrl());
         jdbi.useHandle(h -> {
-            h.execute("delete from audit_log");
-            h.execute("delete from services");
-            h.execute("delete from people");
-            h.execute("delete from workspaces");
             h.execute("insert into workspaces (team_id) values (?)", TEAM);
             h.execute("insert into people (team_id, user_id, name, real_name) values (?, 'U0ALEX001', 'alex', 'Alex Morgan'),"
                     + " (?, 'U0SAM0001', 'sam', 'Sam Lee')", TEAM, TEAM);

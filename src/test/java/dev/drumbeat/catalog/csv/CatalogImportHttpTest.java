@@ -4,40 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.TestDrumbeat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `/api/v1/catalog.csv` over real HTTP, with tokens made by the real `/drumbeat token create`. */
 class CatalogImportHttpTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern TOKEN = Pattern.compile("dbt_[A-Za-z0-9_-]{32}");
     static final String GOOD = CatalogCsvParsingTest.HEADER + "\r\n"
             + "payments-api,Payments API,strategic,yes,alice,,0.12,transaction,4200000,900000,,\"Cards, wallets\"\r\n"
             + "data-warehouse,Data Warehouse,core,no,U0ALICE01,,1200,TB,420,600000,,\r\n";
-    static TestDrumbeat t;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
     static HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        t.driver.command(t.admin(), "C1", "whoami");
-        t.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name, real_name) values (?, 'U0ALICE01', 'alice', 'Alice Ng')",
+    @BeforeEach
+    void seed() {
+        drumbeat.command(drumbeat.admin(), "C1", "whoami");
+        drumbeat.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name, real_name) values (?, 'U0ALICE01', 'alice', 'Alice Ng')",
                 TestDrumbeat.TEAM));
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
     }
 
     @Test
@@ -59,10 +51,10 @@ class CatalogImportHttpTest {
 
     @Test
     void a_revoked_token_answers_401() throws Exception {
-        String token = createToken("revoke-me");
+        String token = drumbeat.apiToken("revoke-me");
         assertThat(get(token).statusCode()).isEqualTo(200);
 
-        t.driver.command(t.admin(), "C1", "token revoke revoke-me");
+        drumbeat.command(drumbeat.admin(), "C1", "token revoke revoke-me");
 
         HttpResponse<String> response = get(token);
         assertThat(response.statusCode()).isEqualTo(401);
@@ -71,12 +63,12 @@ class CatalogImportHttpTest {
 
     @Test
     void a_token_whose_creator_is_no_longer_an_admin_answers_403() throws Exception {
-        t.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name, role) values (?, 'U0BOSS001', 'boss', 'admin')",
+        drumbeat.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name, role) values (?, 'U0BOSS001', 'boss', 'admin')",
                 TestDrumbeat.TEAM));
-        String token = tokenFrom(t.driver.command(t.user("U0BOSS001", "boss"), "C1", "token create boss-script"));
+        String token = drumbeat.apiToken(drumbeat.user("U0BOSS001", "boss"), "boss-script");
         assertThat(get(token).statusCode()).isEqualTo(200);
 
-        t.jdbi().useHandle(h -> h.execute("update people set role = 'member' where user_id = 'U0BOSS001'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update people set role = 'member' where user_id = 'U0BOSS001'"));
 
         HttpResponse<String> response = get(token);
         assertThat(response.statusCode()).isEqualTo(403);
@@ -85,10 +77,10 @@ class CatalogImportHttpTest {
 
     @Test
     void bad_rows_answer_422_listing_every_one_and_import_nothing() throws Exception {
-        String token = createToken("bad-rows");
+        String token = drumbeat.apiToken("bad-rows");
         String bad = GOOD + "ledger,Ledger,gold,,,,1,,1,1,,\r\nmail,Mail,core,,,,\"12,x\",,1,1,,\r\n";
-        int services = count("select count(*) from services");
-        int audited = count("select count(*) from audit_log where entity = 'service'");
+        int services = drumbeat.count("services");
+        int audited = drumbeat.count("audit_log where entity = 'service'");
 
         HttpResponse<String> response = post(token, bad);
 
@@ -97,46 +89,46 @@ class CatalogImportHttpTest {
         assertThat(body.path("imported").asBoolean(true)).isFalse();
         assertThat(body.path("errors").toString()).isEqualTo("[{\"line\":4,\"column\":\"tier\",\"reason\":\"the tier is strategic,"
                 + " core or secondary\"},{\"line\":5,\"column\":\"unit_cost\",\"reason\":\"“12,x” is not a number\"}]");
-        assertThat(count("select count(*) from services")).isEqualTo(services);
-        assertThat(count("select count(*) from audit_log where entity = 'service'")).isEqualTo(audited);
+        assertThat(drumbeat.count("services")).isEqualTo(services);
+        assertThat(drumbeat.count("audit_log where entity = 'service'")).isEqualTo(audited);
     }
 
     @Test
     void a_good_file_imports_with_counts_and_the_export_then_contains_its_rows() throws Exception {
-        String token = createToken("round-trip");
-        String auditedByAdmin = "select count(*) from audit_log where entity = 'service' and actor = '" + TestDrumbeat.ADMIN + "'";
-        int audited = count(auditedByAdmin);
+        String token = drumbeat.apiToken("round-trip");
+        String auditedByAdmin = "audit_log where entity = 'service' and actor = '" + TestDrumbeat.ADMIN + "'";
+        int audited = drumbeat.count(auditedByAdmin);
 
         HttpResponse<String> imported = post(token, GOOD);
 
         assertThat(imported.statusCode()).isEqualTo(200);
         assertThat(json(imported).path("created").asInt()).isEqualTo(2);
         assertThat(json(imported).path("imported").asBoolean()).isTrue();
-        assertThat(count(auditedByAdmin)).isEqualTo(audited + 2);
+        assertThat(drumbeat.count(auditedByAdmin)).isEqualTo(audited + 2);
         HttpResponse<String> exported = get(token);
         assertThat(exported.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(exported.body()).contains("payments-api,Payments API,strategic,yes,U0ALICE01,Alice Ng,,,0.12,transaction,",
                 "data-warehouse,Data Warehouse,core,no,U0ALICE01,Alice Ng,,,1200.00,TB,420.00,600000.00,504000.00,96000.00,,");
         HttpResponse<String> again = post(token, exported.body());
-        assertThat(json(again).path("unchanged").asInt()).isEqualTo(count("select count(*) from services"));
+        assertThat(json(again).path("unchanged").asInt()).isEqualTo(drumbeat.count("services"));
         assertThat(json(again).path("created").asInt() + json(again).path("updated").asInt()).isZero();
     }
 
     @Test
     void a_csv_posted_as_curl_posts_by_default_is_still_read_as_csv() throws Exception {
-        String token = createToken("curl-default");
+        String token = drumbeat.apiToken("curl-default");
         String csv = CatalogCsvParsingTest.HEADER + "\nsearch,Search,core,,,,1,,2,3,,\n";
 
         HttpResponse<String> response = send(HttpRequest.newBuilder(url()).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(csv)));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(count("select count(*) from services where key = 'search'")).isEqualTo(1);
+        assertThat(drumbeat.count("services where key = 'search'")).isEqualTo(1);
     }
 
     @Test
     void a_form_upload_answers_415_saying_how_to_send_the_file() throws Exception {
-        String token = createToken("form-upload");
+        String token = drumbeat.apiToken("form-upload");
 
         HttpResponse<String> response = send(HttpRequest.newBuilder(url()).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=xyz")
@@ -148,23 +140,13 @@ class CatalogImportHttpTest {
 
     @Test
     void a_body_over_ten_megabytes_answers_413_and_imports_nothing() throws Exception {
-        String token = createToken("huge");
+        String token = drumbeat.apiToken("huge");
         String huge = GOOD + "x".repeat(11 * 1024 * 1024);
 
         HttpResponse<String> response = post(token, huge);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response).path("error").asText()).contains("10 MB");
-    }
-
-    static String createToken(String label) {
-        return tokenFrom(t.driver.command(t.admin(), "C1", "token create " + label));
-    }
-
-    static String tokenFrom(HttpResponse<String> reply) {
-        Matcher token = TOKEN.matcher(json(reply).path("text").asText());
-        assertThat(token.find()).as(reply.body()).isTrue();
-        return token.group();
     }
 
     private static HttpResponse<String> get(String token) throws IOException, InterruptedException {
@@ -181,11 +163,7 @@ class CatalogImportHttpTest {
     }
 
     private static URI url() {
-        return URI.create("http://127.0.0.1:" + t.app.port() + CatalogRoutes.PATH);
-    }
-
-    private static int count(String sql) {
-        return t.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        return drumbeat.url(CatalogRoutes.PATH);
     }
 
     static JsonNode json(HttpResponse<String> response) {

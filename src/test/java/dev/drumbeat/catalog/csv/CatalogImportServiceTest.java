@@ -7,17 +7,15 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.drumbeat.audit.AuditDao;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.db.Database;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
-import dev.drumbeat.support.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The import and export on real PostgreSQL: all or nothing, by key, audited, round-tripping. */
 class CatalogImportServiceTest {
@@ -27,28 +25,15 @@ class CatalogImportServiceTest {
             + "payments-api,Payments API,strategic,yes,U0ALEX001,sam,0.12,transaction,4200000,900000,C0PAYMENTS,\"Cards, wallets\"\n"
             + "data-warehouse,Data Warehouse,core,no,Alex Morgan,,1200,TB,420,600000,,\"Nightly loads.\nOwned by data.\"\n"
             + "service-desk,=Service Desk,secondary,,@sam,,18.5,ticket,3100,70000,,\n";
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static Jdbi jdbi;
     CatalogImportService importer;
 
-    @BeforeAll
-    static void openDatabase() {
-        database = TestDatabase.fresh();
-        jdbi = database.jdbi();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
-
     @BeforeEach
     void startFromAnEmptyWorkspace() {
+        jdbi = drumbeat.jdbi();
         jdbi.useHandle(handle -> {
-            handle.execute("delete from audit_log");
-            handle.execute("delete from services");
-            handle.execute("delete from people");
-            handle.execute("delete from workspaces");
             handle.execute("insert into workspaces (team_id, name) values (?, 'Import test')", TEAM);
             handle.execute("insert into people (team_id, user_id, name, real_name) values (?, 'U0ALEX001', 'alex', 'Alex Morgan'),"
                     + " (?, 'U0SAM0001', 'sam', 'Sam Lee')", TEAM, TEAM);

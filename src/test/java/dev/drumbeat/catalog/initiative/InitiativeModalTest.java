@@ -7,44 +7,30 @@ import static dev.drumbeat.support.Interactions.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
-import dev.drumbeat.support.Interactions;
-import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Initiatives from Slack: `initiative add` and `edit` open a modal that validates, saves and audits; `initiatives` lists. */
 class InitiativeModalTest {
     static final String ALICE = "U0ALICE01";
     static final String BOB = "U0BOB0001";
-    static TestDrumbeat t;
-    static Seed seed;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person(TestDrumbeat.ADMIN, "ada", "member")
-                .person(ALICE, "alice", "member").person(BOB, "bob", "member");
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
     @BeforeEach
-    void reset() {
-        t.jdbi().useHandle(h -> h.execute("truncate services, initiatives, audit_log cascade"));
-        seed.service("data-centre", "Data Centre Hosting", "core", ALICE, "100", "1000", "90000")
+    void seed() {
+        drumbeat.seed().person(TestDrumbeat.ADMIN, "ada", "member")
+                .person(ALICE, "alice", "member").person(BOB, "bob", "member")
+                .service("data-centre", "Data Centre Hosting", "core", ALICE, "100", "1000", "90000")
                 .service("payments-api", "Payments API", "core", ALICE, "0.12", "100000", "20000")
                 .service("payroll", "Payroll", "secondary", BOB, "5", "100", "1000");
-        t.slack.clear();
     }
 
     private static Map<String, Map<String, Object>> form(String budget, String due, String reliesOn) {
@@ -62,24 +48,19 @@ class InitiativeModalTest {
     }
 
     private static SlackReply submit(String userId, String metadata, Map<String, Map<String, Object>> values) {
-        return SlackReply.of(t.driver.interaction(Interactions.viewSubmission(TestDrumbeat.TEAM, userId,
-                InitiativeForm.CALLBACK_ID, metadata, values)));
-    }
-
-    private static SlackReply command(String userId, String text) {
-        return SlackReply.of(t.driver.command(t.user(userId, userId.toLowerCase()), "C0GENERAL", text));
+        return drumbeat.submit(userId, InitiativeForm.CALLBACK_ID, metadata, values);
     }
 
     @Test
     void initiative_add_opens_a_modal_that_slack_accepts_and_only_for_admins() {
-        assertThat(command(TestDrumbeat.ADMIN, "initiative add").status()).isEqualTo(200);
-        List<SlackStandInCall> opens = t.slack.calls("views.open");
+        assertThat(drumbeat.command(TestDrumbeat.ADMIN, "initiative add").status()).isEqualTo(200);
+        List<SlackStandInCall> opens = drumbeat.calls("views.open");
         assertThat(opens).singleElement().satisfies(open -> assertThat(open.ok()).as(open.error()).isTrue());
-        assertThat(t.slack.lastOpenedView(TestDrumbeat.ADMIN)).get().asString()
+        assertThat(drumbeat.slack().lastOpenedView(TestDrumbeat.ADMIN)).get().asString()
                 .contains("Add an initiative", "monthly_slip_cost", "relies_on");
 
-        assertThat(command(ALICE, "initiative add").text()).contains("Only a Drumbeat admin can add initiatives");
-        assertThat(t.slack.calls("views.open")).hasSize(1);
+        assertThat(drumbeat.command(ALICE, "initiative add").text()).contains("Only a Drumbeat admin can add initiatives");
+        assertThat(drumbeat.calls("views.open")).hasSize(1);
     }
 
     @Test
@@ -92,7 +73,7 @@ class InitiativeModalTest {
         assertThat(reply.json().path("errors").path("relies_on").asText())
                 .contains("No service is called “the mainframe”", "“pay” could be Payroll or Payments API")
                 .doesNotContain("payments api”");
-        assertThat(count("select count(*) from initiatives")).isZero();
+        assertThat(drumbeat.count("initiatives")).isZero();
     }
 
     @Test
@@ -101,7 +82,7 @@ class InitiativeModalTest {
 
         assertThat(reply.json().path("response_action").asText()).isEqualTo("update");
         assertThat(reply.text()).contains("*Cloud Migration* (`cloud-migration`) is added, relying on 2 services");
-        Map<String, Object> row = t.jdbi().withHandle(h -> h.createQuery("""
+        Map<String, Object> row = drumbeat.jdbi().withHandle(h -> h.createQuery("""
                 select owner_id, cast(budget as text) as budget, cast(monthly_slip_cost as text) as slip,
                        cast(due_date as text) as due, status,
                        (select string_agg(s.key, ',' order by s.key) from initiative_services l
@@ -110,11 +91,11 @@ class InitiativeModalTest {
         assertThat(row).containsEntry("owner_id", ALICE).containsEntry("budget", "2400000.00")
                 .containsEntry("slip", "40000.00").containsEntry("due", "2027-05-31").containsEntry("status", "active")
                 .containsEntry("relied_on", "data-centre,payments-api");
-        assertThat(count("select count(*) from audit_log where entity = 'initiative' and action = 'create'")).isEqualTo(1);
+        assertThat(drumbeat.count("audit_log where entity = 'initiative' and action = 'create'")).isEqualTo(1);
 
-        assertThat(command(BOB, "initiatives").text()).contains("1 initiative", "*Cloud Migration* `cloud-migration`"
+        assertThat(drumbeat.command(BOB, "initiatives").text()).contains("1 initiative", "*Cloud Migration* `cloud-migration`"
                 + " · active · due 31 May 2027 · <@U0ALICE01> · budget $2,400,000 · delay $40,000/mo · relies on 2 services");
-        assertThat(command(BOB, "ask what if the cloud migration slips 6 weeks").text())
+        assertThat(drumbeat.command(BOB, "ask what if the cloud migration slips 6 weeks").text())
                 .contains("The slip costs *$55,385*: $40,000 a month for 6 weeks",
                         "leaving Cloud Migration and the 2 services it relies on alone", "*Payroll* `payroll`");
     }
@@ -123,28 +104,24 @@ class InitiativeModalTest {
     void its_owner_may_edit_it_and_others_may_not() {
         submit(TestDrumbeat.ADMIN, "", form("2400000", "", "payments-api"));
 
-        assertThat(command(BOB, "initiative edit cloud migration").text()).contains("Only the initiative's owner or a Drumbeat admin");
-        command(ALICE, "initiative edit cloud migration");
-        assertThat(t.slack.lastOpenedView(ALICE)).get().asString().contains("Edit initiative", "payments-api");
+        assertThat(drumbeat.command(BOB, "initiative edit cloud migration").text()).contains("Only the initiative's owner or a Drumbeat admin");
+        drumbeat.command(ALICE, "initiative edit cloud migration");
+        assertThat(drumbeat.slack().lastOpenedView(ALICE)).get().asString().contains("Edit initiative", "payments-api");
 
         Map<String, Map<String, Object>> changed = form("2400000", "2027-09-30", "payroll");
         changed.remove("key");
         changed.put("status", option("planned"));
         assertThat(submit(ALICE, "cloud-migration", changed).json().path("response_action").asText()).isEqualTo("update");
 
-        assertThat(command(ALICE, "initiatives").text()).contains("planned · due 30 Sept 2027", "relies on 1 service");
-        assertThat(count("select count(*) from audit_log where entity = 'initiative' and action = 'update'")).isEqualTo(1);
+        assertThat(drumbeat.command(ALICE, "initiatives").text()).contains("planned · due 30 Sept 2027", "relies on 1 service");
+        assertThat(drumbeat.count("audit_log where entity = 'initiative' and action = 'update'")).isEqualTo(1);
         assertThat(submit(BOB, "cloud-migration", changed).json().path("errors").path("name").asText())
                 .contains("Only the initiative's owner");
     }
 
     @Test
     void initiatives_says_how_to_add_one_when_there_are_none() {
-        assertThat(command(ALICE, "initiatives").text()).contains("No initiatives yet", "/drumbeat initiative add");
-        assertThat(command(ALICE, "initiative edit nothing").text()).contains("No initiative is called “nothing”");
-    }
-
-    private static int count(String sql) {
-        return t.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        assertThat(drumbeat.command(ALICE, "initiatives").text()).contains("No initiatives yet", "/drumbeat initiative add");
+        assertThat(drumbeat.command(ALICE, "initiative edit nothing").text()).contains("No initiative is called “nothing”");
     }
 }

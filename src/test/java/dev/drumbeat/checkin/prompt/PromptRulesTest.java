@@ -4,45 +4,33 @@ import dev.drumbeat.core.Periods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.db.Database;
 import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who is asked, what the DM lists, who is excused, and the one reminder. All owners here are in UTC. */
 class PromptRulesTest {
     static final Instant MONDAY_NINE = Instant.parse("2027-03-15T09:00:00Z");
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static MutableClock clock = new MutableClock(MONDAY_NINE);
     static PromptService prompts;
     static Seed seed;
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.fresh();
-        prompts = new PromptService(database.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9), Duration.ofHours(24), clock);
-        seed = new Seed(database.jdbi(), "T0RULES").person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
-                .person("U0CAROL01", "carol", "member").person("U0GONE001", "gone", "member").deactivated("U0GONE001");
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
-
     @BeforeEach
     void reset() {
+        prompts = new PromptService(drumbeat.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9), Duration.ofHours(24), clock);
+        seed = new Seed(drumbeat.jdbi(), "T0RULES").person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
+                .person("U0CAROL01", "carol", "member").person("U0GONE001", "gone", "member").deactivated("U0GONE001");
         clock.set(MONDAY_NINE);
-        database.jdbi().useHandle(h -> {
-            h.execute("truncate checkin_prompts, slack_outbox, checkin_excusals, checkins, services cascade");
+        drumbeat.jdbi().useHandle(h -> {
             h.execute("update people set away_until = null, away_deputy_id = null, tz = 'UTC'");
         });
         seed.service("payments", "Payments API", "core", "U0ALICE01", "1", "1", "1")
@@ -52,7 +40,7 @@ class PromptRulesTest {
     }
 
     private String outboxText(String key) {
-        return database.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
                 .bind("k", key).mapTo(String.class).findOne().orElse(""));
     }
 
@@ -75,14 +63,14 @@ class PromptRulesTest {
     @Test
     void a_service_already_checked_in_this_period_is_left_out() {
         seed.checkIn("payments", "green", "", "U0ALICE01");
-        database.jdbi().useHandle(h -> h.execute("update checkins set period_start = date '2027-03-15'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update checkins set period_start = date '2027-03-15'"));
         prompts.sendDuePrompts();
         assertThat(outboxText("prompt:T0RULES|U0ALICE01|2027-03-15")).contains("Core Ledger").doesNotContain("Payments API");
     }
 
     @Test
     void while_away_the_personal_deputy_is_asked_and_told_whom_they_cover() {
-        database.jdbi().useHandle(h -> h.execute(
+        drumbeat.jdbi().useHandle(h -> h.execute(
                 "update people set away_until = date '2027-03-19', away_deputy_id = 'U0BOB0001' where user_id = 'U0ALICE01'"));
         prompts.sendDuePrompts();
         assertThat(outboxText("prompt:T0RULES|U0BOB0001|2027-03-15")).contains("Payments API", "covering for <@U0ALICE01>");
@@ -91,8 +79,8 @@ class PromptRulesTest {
 
     @Test
     void while_away_with_nobody_covering_the_period_is_excused() {
-        database.jdbi().useHandle(h -> h.execute("update people set away_until = date '2027-03-19' where user_id = 'U0ALICE01'"));
-        database.jdbi().useHandle(h -> h.execute("update services set deputy_id = 'U0CAROL01' where key = 'ledger'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update people set away_until = date '2027-03-19' where user_id = 'U0ALICE01'"));
+        drumbeat.jdbi().useHandle(h -> h.execute("update services set deputy_id = 'U0CAROL01' where key = 'ledger'"));
         prompts.sendDuePrompts();
         assertThat(outboxText("prompt:T0RULES|U0CAROL01|2027-03-15")).contains("Core Ledger").doesNotContain("Payments API");
         assertThat(seed.count("checkin_excusals where period_start = date '2027-03-15'")).isEqualTo(1);
@@ -102,7 +90,7 @@ class PromptRulesTest {
 
     @Test
     void a_deputy_in_another_zone_is_asked_for_the_owners_week_at_nine_in_their_own_zone() {
-        database.jdbi().useHandle(h -> {
+        drumbeat.jdbi().useHandle(h -> {
             h.execute("update people set tz = 'Australia/Sydney', away_until = date '2027-03-19', away_deputy_id = 'U0BOB0001'"
                     + " where user_id = 'U0ALICE01'");
             h.execute("update people set tz = 'America/New_York' where user_id = 'U0BOB0001'");
@@ -118,7 +106,7 @@ class PromptRulesTest {
 
     @Test
     void an_absence_that_ended_before_the_period_does_not_count() {
-        database.jdbi().useHandle(h -> h.execute(
+        drumbeat.jdbi().useHandle(h -> h.execute(
                 "update people set away_until = date '2027-03-12', away_deputy_id = 'U0BOB0001' where user_id = 'U0ALICE01'"));
         prompts.sendDuePrompts();
         assertThat(seed.count("checkin_prompts where user_id = 'U0ALICE01'")).isEqualTo(1);
@@ -140,7 +128,7 @@ class PromptRulesTest {
     @Test
     void no_reminder_once_everything_is_checked_in() {
         prompts.sendDuePrompts();
-        database.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into checkins (team_id, service_id, period_start, status, submitted_by, submitted_at)
                 select team_id, id, date '2027-03-15', 'green', 'U0ALICE01', now() from services where owner_id = 'U0ALICE01'"""));
         clock.advance(Duration.ofHours(30));
@@ -148,7 +136,7 @@ class PromptRulesTest {
     }
 
     private long promptId() {
-        return database.jdbi().withHandle(h -> h.createQuery("select id from checkin_prompts where user_id = 'U0ALICE01'")
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select id from checkin_prompts where user_id = 'U0ALICE01'")
                 .mapTo(Long.class).one());
     }
 }

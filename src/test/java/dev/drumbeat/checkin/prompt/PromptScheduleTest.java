@@ -4,57 +4,45 @@ import dev.drumbeat.core.Periods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.db.Database;
 import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Weekly prompts fire at 09:00 on Monday in each owner's own zone, once, across daylight-saving changes
  * and in a half-hour zone. The expected instants are written out in UTC by hand, not computed.
  */
 class PromptScheduleTest {
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static MutableClock clock = new MutableClock(Instant.parse("2027-03-01T00:00:00Z"));
     static PromptService prompts;
     static Seed seed;
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.fresh();
-        prompts = new PromptService(database.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9), Duration.ofHours(24), clock);
-        seed = new Seed(database.jdbi(), "T0TZ")
+    @BeforeEach
+    void seed() {
+        prompts = new PromptService(drumbeat.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9), Duration.ofHours(24), clock);
+        seed = new Seed(drumbeat.jdbi(), "T0TZ")
                 .person("U0NY00001", "nora", "member").person("U0LDN0001", "liam", "member")
                 .person("U0SYD0001", "sam", "member").person("U0KOL0001", "kavya", "member")
                 .service("ny-svc", "New York Service", "core", "U0NY00001", "1", "1", "1")
                 .service("ldn-svc", "London Service", "core", "U0LDN0001", "1", "1", "1")
                 .service("syd-svc", "Sydney Service", "core", "U0SYD0001", "1", "1", "1")
                 .service("kol-svc", "Kolkata Service", "core", "U0KOL0001", "1", "1", "1");
-        database.jdbi().useHandle(h -> {
+        drumbeat.jdbi().useHandle(h -> {
             h.execute("update people set tz = 'America/New_York' where user_id = 'U0NY00001'");
             h.execute("update people set tz = 'Europe/London' where user_id = 'U0LDN0001'");
             h.execute("update people set tz = 'Australia/Sydney' where user_id = 'U0SYD0001'");
             h.execute("update people set tz = 'Asia/Kolkata' where user_id = 'U0KOL0001'");
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
-
-    @BeforeEach
-    void forgetPrompts() {
-        database.jdbi().useHandle(h -> h.execute("truncate checkin_prompts, slack_outbox cascade"));
     }
 
     /** Sweeps a minute before and at the expected instant, then several times later: exactly one prompt, made at the instant. */
@@ -72,7 +60,7 @@ class PromptScheduleTest {
     }
 
     private List<Instant> promptTimes(String userId, String periodStart) {
-        return database.jdbi().withHandle(h -> h.createQuery(
+        return drumbeat.jdbi().withHandle(h -> h.createQuery(
                         "select prompted_at from checkin_prompts where user_id = :u and period_start = cast(:p as date)")
                 .bind("u", userId).bind("p", periodStart).mapTo(Instant.class).list());
     }

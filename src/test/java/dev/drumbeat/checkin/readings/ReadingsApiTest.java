@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,45 +20,32 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `POST/GET /api/v1/services/{service}/kpis/{kpi}/readings` over real HTTP, with tokens made by `/drumbeat token create`. */
 class ReadingsApiTest {
     /** Wednesday 25 November 2026: the current period started Monday 23 November. */
     static final Instant WEDNESDAY = Instant.parse("2026-11-25T12:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern TOKEN = Pattern.compile("dbt_[A-Za-z0-9_-]{32}");
     static final HttpClient http = HttpClient.newHttpClient();
-    static TestDrumbeat t;
-    static Seed seed;
-    static String token;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+    Seed seed;
+    String token;
 
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-        t.clock.set(WEDNESDAY);
-        t.driver.command(t.admin(), "C1", "whoami");
-        seed = new Seed(t.jdbi(), TestDrumbeat.TEAM).person("U0ALICE01", "alice", "member")
+    @BeforeEach
+    void seed() {
+        drumbeat.clock().set(WEDNESDAY);
+        drumbeat.command(drumbeat.admin(), "C1", "whoami");
+        seed = drumbeat.seed().person("U0ALICE01", "alice", "member")
                 .service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95")
                 .kpi("payments-api", "latency-p99", "Latency p99", "ms", "300", "down", "280");
-        token = createToken("monitoring");
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        t.clock.set(WEDNESDAY);
-        t.jdbi().useHandle(h -> h.execute("truncate kpi_readings, audit_log"));
+        token = drumbeat.apiToken("monitoring");
+        // each test counts only the readings and audit entries it makes, not the seed's or the token's
+        drumbeat.execute("truncate kpi_readings, audit_log");
     }
 
     @Test
@@ -72,10 +59,10 @@ class ReadingsApiTest {
 
     @Test
     void a_revoked_token_answers_401() throws Exception {
-        String revoked = createToken("short-lived");
+        String revoked = drumbeat.apiToken("short-lived");
         assertThat(post(revoked, "availability", "{\"value\": 99.9}").statusCode()).isEqualTo(201);
 
-        t.driver.command(t.admin(), "C1", "token revoke short-lived");
+        drumbeat.command(drumbeat.admin(), "C1", "token revoke short-lived");
 
         HttpResponse<String> response = post(revoked, "availability", "{\"value\": 98}");
         assertThat(response.statusCode()).isEqualTo(401);
@@ -112,7 +99,7 @@ class ReadingsApiTest {
         assertThat(json(response).path("outcome").asText()).isEqualTo("updated");
         assertThat(storedValue())
                 .isEqualByComparingTo("99.5");
-        List<String> audited = t.jdbi().withHandle(h -> h.createQuery("""
+        List<String> audited = drumbeat.jdbi().withHandle(h -> h.createQuery("""
                 select action || ' ' || entity_key || ' ' || coalesce(before ->> 'value', '-') || ' ' || (after ->> 'value')
                   from audit_log where entity = 'kpi_reading' order by id""").mapTo(String.class).list());
         assertThat(audited).containsExactly("create payments-api/availability/2026-11-23/prometheus - 99.95",
@@ -237,7 +224,7 @@ class ReadingsApiTest {
 
     @Test
     void get_returns_the_last_twelve_readings_newest_period_first() throws Exception {
-        t.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpi_readings (team_id, kpi_id, period_start, value, source)
                 select ?, k.id, date '2026-11-23' - 7 * n, 99 + n / 100.0, 'prometheus'
                   from kpis k, generate_series(0, 13) n where k.key = 'availability'""", TestDrumbeat.TEAM));
@@ -253,14 +240,7 @@ class ReadingsApiTest {
     }
 
     private static BigDecimal storedValue() {
-        return t.jdbi().withHandle(h -> h.createQuery("select value from kpi_readings").mapTo(BigDecimal.class).one());
-    }
-
-    static String createToken(String label) {
-        HttpResponse<String> reply = t.driver.command(t.admin(), "C1", "token create " + label);
-        Matcher found = TOKEN.matcher(json(reply).path("text").asText());
-        assertThat(found.find()).as(reply.body()).isTrue();
-        return found.group();
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select value from kpi_readings").mapTo(BigDecimal.class).one());
     }
 
     private static HttpResponse<String> post(String bearer, String kpi, String body) throws IOException, InterruptedException {
@@ -273,8 +253,7 @@ class ReadingsApiTest {
     }
 
     private static HttpRequest.Builder request(String service, String kpi) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port()
-                + ReadingsRoutes.PATH.replace("{service}", service).replace("{kpi}", kpi)));
+        return HttpRequest.newBuilder(drumbeat.url(ReadingsRoutes.PATH.replace("{service}", service).replace("{kpi}", kpi)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

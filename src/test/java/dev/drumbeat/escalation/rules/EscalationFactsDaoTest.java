@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.catalog.CatalogDao;
-import dev.drumbeat.db.Database;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,10 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The facts one sweep reads, each checked against a constructed history on a real PostgreSQL. */
 class EscalationFactsDaoTest {
@@ -31,28 +29,15 @@ class EscalationFactsDaoTest {
     static final Periods PERIODS = new Periods(DayOfWeek.MONDAY, 9);
     /** Wednesday 18 Nov 2026: the period under way is Monday 16 Nov everywhere from UTC to Auckland. */
     static final Instant NOW = Instant.parse("2026-11-18T10:00:00Z");
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static Seed seed;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.fresh();
-        seed = new Seed(database.jdbi(), TEAM).person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
-                .person("U0DEP0001", "dep", "member").person("U0GONE001", "gone", "member").deactivated("U0GONE001")
-                .timeZone("U0BOB0001", "Pacific/Auckland");
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
 
     @BeforeEach
     void reset() {
-        database.jdbi().useHandle(h -> {
-            h.execute("truncate checkins, kpi_readings, kpis, checkin_excusals, initiative_services, initiatives, services cascade");
-            h.execute("update people set away_until = null, away_deputy_id = null");
-        });
+        seed = new Seed(drumbeat.jdbi(), TEAM).person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
+                .person("U0DEP0001", "dep", "member").person("U0GONE001", "gone", "member").deactivated("U0GONE001")
+                .timeZone("U0BOB0001", "Pacific/Auckland");
     }
 
     private Map<String, ServiceFacts> facts(Instant now) {
@@ -64,7 +49,7 @@ class EscalationFactsDaoTest {
     }
 
     private static EscalationFactsDao dao() {
-        return database.jdbi().onDemand(EscalationFactsDao.class);
+        return drumbeat.jdbi().onDemand(EscalationFactsDao.class);
     }
 
     /** A service in the catalog since the start of 2026. */
@@ -78,7 +63,7 @@ class EscalationFactsDaoTest {
     private void checkIns(String serviceKey, String... periodStatuses) {
         for (String periodStatus : periodStatuses) {
             String[] parts = periodStatus.split(":");
-            database.jdbi().useHandle(h -> h.execute("""
+            drumbeat.jdbi().useHandle(h -> h.execute("""
                     insert into checkins (team_id, service_id, period_start, status, submitted_by, submitted_at)
                     select team_id, id, cast(? as date), ?, 'U0ALICE01', now() from services where key = ?""",
                     parts[0], parts[1], serviceKey));
@@ -87,7 +72,7 @@ class EscalationFactsDaoTest {
 
     /** A KPI with no readings yet. */
     private void kpi(String serviceKey, String kpiKey, String name, String target, String direction) {
-        database.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpis (team_id, service_id, key, name, target, direction)
                 select team_id, id, ?, ?, cast(? as numeric), ? from services where key = ?""",
                 kpiKey, name, target, direction, serviceKey));
@@ -102,32 +87,32 @@ class EscalationFactsDaoTest {
     }
 
     private void reading(String kpiKey, String period, String value, String source, String recordedAt) {
-        database.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_at)
                 select team_id, id, cast(? as date), cast(? as numeric), ?, cast(? as timestamptz) from kpis where key = ?""",
                 period, value, source, recordedAt, kpiKey));
     }
 
     private void excuse(String serviceKey, String period) {
-        database.jdbi().useHandle(h -> h.execute("""
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into checkin_excusals (service_id, team_id, period_start, reason, created_at)
                 select id, team_id, cast(? as date), 'away', now() from services where key = ?""", period, serviceKey));
     }
 
     private void sql(String statement, Object... args) {
-        database.jdbi().useHandle(h -> h.execute(statement, args));
+        drumbeat.jdbi().useHandle(h -> h.execute(statement, args));
     }
 
     @Test
     void a_new_owner_owes_nothing_for_weeks_before_they_took_the_service_on() {
         service("payments", "U0ALICE01");
         Instant before = Instant.now().minusSeconds(5);
-        database.jdbi().useExtension(CatalogDao.class, d -> d.setOwner(TEAM, "payments", "U0BOB0001"));
+        drumbeat.jdbi().useExtension(CatalogDao.class, d -> d.setOwner(TEAM, "payments", "U0BOB0001"));
 
         assertThat(facts(Instant.now()).get("payments").createdAt()).isAfter(before);
 
         sql("update services set owner_since = timestamptz '2026-06-01 00:00:00+00' where key = 'payments'");
-        database.jdbi().useExtension(CatalogDao.class, d -> d.setOwner(TEAM, "payments", "U0BOB0001"));
+        drumbeat.jdbi().useExtension(CatalogDao.class, d -> d.setOwner(TEAM, "payments", "U0BOB0001"));
         assertThat(facts(Instant.now()).get("payments").createdAt()).as("naming the same owner again changes nothing")
                 .isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
     }
@@ -138,10 +123,10 @@ class EscalationFactsDaoTest {
         service("ledger", "U0BOB0001");
         service("retired", "U0ALICE01");
         sql("update services set active = false where key = 'retired'");
-        new Seed(database.jdbi(), "T0AAAAAAA").person("U0ZED0001", "zed", "member").service("zed-svc", "Zed", "core", "U0ZED0001",
+        new Seed(drumbeat.jdbi(), "T0AAAAAAA").person("U0ZED0001", "zed", "member").service("zed-svc", "Zed", "core", "U0ZED0001",
                 "1", "1", "1");
         AtomicInteger statements = new AtomicInteger();
-        database.jdbi().setSqlLogger(new SqlLogger() {
+        drumbeat.jdbi().setSqlLogger(new SqlLogger() {
             @Override
             public void logAfterExecution(StatementContext context) {
                 statements.incrementAndGet();
@@ -150,7 +135,7 @@ class EscalationFactsDaoTest {
 
         List<ServiceFacts> facts = dao().serviceFacts(NOW, PERIODS);
 
-        database.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+        drumbeat.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
         assertThat(facts).extracting(ServiceFacts::teamId, ServiceFacts::key).containsExactly(
                 tuple("T0AAAAAAA", "zed-svc"), tuple(TEAM, "payments"),
                 tuple(TEAM, "ledger"));

@@ -3,18 +3,16 @@ package dev.drumbeat.escalation.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.core.Periods;
-import dev.drumbeat.db.Database;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Initiative facts: open initiatives only, the active services linked to them, and how many of those are red now. */
 class EscalationFactsInitiativeTest {
@@ -22,24 +20,14 @@ class EscalationFactsInitiativeTest {
     static final Periods PERIODS = new Periods(DayOfWeek.MONDAY, 9);
     /** Wednesday 18 Nov 2026; the period under way is Monday 16 Nov. */
     static final Instant NOW = Instant.parse("2026-11-18T10:00:00Z");
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static Seed seed;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.fresh();
-        seed = new Seed(database.jdbi(), TEAM).person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
-                .timeZone("U0BOB0001", "Pacific/Auckland");
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
 
     @BeforeEach
     void reset() {
-        sql("truncate checkins, initiative_services, initiatives, services cascade");
+        seed = new Seed(drumbeat.jdbi(), TEAM).person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
+                .timeZone("U0BOB0001", "Pacific/Auckland");
         for (String key : List.of("red-now", "red-last-week", "red-long-ago", "green-now", "no-checkins", "retired")) {
             seed.service(key, key, "core", "U0ALICE01", "1", "1", "1");
         }
@@ -54,7 +42,7 @@ class EscalationFactsInitiativeTest {
     }
 
     private static void sql(String statement, Object... args) {
-        database.jdbi().useHandle(h -> h.execute(statement, args));
+        drumbeat.jdbi().useHandle(h -> h.execute(statement, args));
     }
 
     private static void checkIn(String serviceKey, String period, String status) {
@@ -75,7 +63,7 @@ class EscalationFactsInitiativeTest {
     }
 
     private static InitiativeFacts only(Instant now) {
-        List<InitiativeFacts> facts = database.jdbi().onDemand(EscalationFactsDao.class).initiativeFacts(now, PERIODS);
+        List<InitiativeFacts> facts = drumbeat.jdbi().onDemand(EscalationFactsDao.class).initiativeFacts(now, PERIODS);
         assertThat(facts).hasSize(1);
         return facts.get(0);
     }

@@ -5,46 +5,40 @@ import dev.drumbeat.escalation.settings.ThresholdsDao;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.db.Database;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ThresholdsDao}: a workspace's own settings, and the defaults for a workspace that has none. */
 class EscalationFactsThresholdsTest {
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.fresh();
-        new Seed(database.jdbi(), "T0DEFAULT");
-        new Seed(database.jdbi(), "T0STRICT");
-        database.jdbi().useHandle(h -> h.execute("""
+    @BeforeEach
+    void seed() {
+        new Seed(drumbeat.jdbi(), "T0DEFAULT");
+        new Seed(drumbeat.jdbi(), "T0STRICT");
+        drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into escalation_settings (team_id, grace_hours, red_streak, kpi_off_periods, level2_after_hours,
                                                  level3_after_hours)
                 values ('T0STRICT', 24, 1, 2, 12, 36)"""));
     }
 
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
-
     private static ThresholdsDao dao() {
-        return database.jdbi().onDemand(ThresholdsDao.class);
+        return drumbeat.jdbi().onDemand(ThresholdsDao.class);
     }
 
     @Test
     void a_workspace_without_settings_has_the_defaults_which_match_the_tables() {
         assertThat(dao().thresholds("T0DEFAULT")).isEqualTo(Thresholds.defaults());
-        database.jdbi().useHandle(h -> h.execute("insert into escalation_settings (team_id) values ('T0DEFAULT')"));
+        drumbeat.jdbi().useHandle(h -> h.execute("insert into escalation_settings (team_id) values ('T0DEFAULT')"));
         try {
             assertThat(dao().thresholds("T0DEFAULT")).isEqualTo(Thresholds.defaults());
         } finally {
-            database.jdbi().useHandle(h -> h.execute("delete from escalation_settings where team_id = 'T0DEFAULT'"));
+            drumbeat.jdbi().useHandle(h -> h.execute("delete from escalation_settings where team_id = 'T0DEFAULT'"));
         }
     }
 

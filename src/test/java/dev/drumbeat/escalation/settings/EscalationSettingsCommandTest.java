@@ -5,36 +5,21 @@ import dev.drumbeat.digest.DigestDao;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.SlackUser;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `/drumbeat settings` end to end: signed slash commands in, the row the sweeps and the digest read, audited. */
 class EscalationSettingsCommandTest {
     static final String MEMBER = "U0MEMBER1";
-    static TestDrumbeat t;
-
-    @BeforeAll
-    static void start() {
-        t = TestDrumbeat.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        t.jdbi().useHandle(h -> h.execute("delete from escalation_settings; delete from audit_log where entity = 'settings'"));
-    }
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
     @Test
     void settings_shows_the_defaults_in_plain_words_each_with_the_command_to_change_it() {
@@ -169,11 +154,11 @@ class EscalationSettingsCommandTest {
 
         assertThat(settingsAudit()).containsExactly("update settings grace by " + TestDrumbeat.ADMIN,
                 "update settings digest by " + TestDrumbeat.ADMIN);
-        String grace = t.jdbi().withHandle(h -> h.createQuery("""
+        String grace = drumbeat.jdbi().withHandle(h -> h.createQuery("""
                 select (before ->> 'graceHours') || ' -> ' || (after ->> 'graceHours') from audit_log
                  where entity = 'settings' and entity_key = 'grace'""").mapTo(String.class).one());
         assertThat(grace).isEqualTo("48 -> 72");
-        String digest = t.jdbi().withHandle(h -> h.createQuery("""
+        String digest = drumbeat.jdbi().withHandle(h -> h.createQuery("""
                 select concat_ws(' ', after ->> 'digestDay', after ->> 'digestHour', after ->> 'digestZone') from audit_log
                  where entity = 'settings' and entity_key = 'digest'""").mapTo(String.class).one());
         assertThat(digest).isEqualTo("MONDAY 9 Europe/London");
@@ -187,40 +172,40 @@ class EscalationSettingsCommandTest {
     }
 
     private static String admin(String command) {
-        SlackReply reply = as(t.admin(), command);
+        SlackReply reply = as(drumbeat.admin(), command);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.responseType()).isEqualTo("ephemeral");
         return reply.text();
     }
 
     private static SlackReply as(SlackUser user, String command) {
-        return SlackReply.of(t.driver.command(user, "C0GENERAL", command));
+        return drumbeat.command(user, command);
     }
 
     private static SlackUser member() {
-        return t.user(MEMBER, "mel");
+        return drumbeat.user(MEMBER, "mel");
     }
 
     private static Thresholds thresholds() {
-        return t.jdbi().onDemand(ThresholdsDao.class).thresholds(TestDrumbeat.TEAM);
+        return drumbeat.jdbi().onDemand(ThresholdsDao.class).thresholds(TestDrumbeat.TEAM);
     }
 
     private static DigestSchedule digest() {
-        return t.jdbi().withExtension(DigestDao.class, DigestDao::workspaces).stream()
+        return drumbeat.jdbi().withExtension(DigestDao.class, DigestDao::workspaces).stream()
                 .filter(w -> w.teamId().equals(TestDrumbeat.TEAM)).findFirst().orElseThrow().schedule();
     }
 
     private static List<String> settingsAudit() {
-        return t.jdbi().withHandle(h -> h.createQuery("""
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("""
                 select action || ' ' || entity || ' ' || entity_key || ' by ' || actor from audit_log
                  where entity = 'settings' order by id""").mapTo(String.class).list());
     }
 
     private static String row() {
-        return t.jdbi().withHandle(h -> h.createQuery("select s::text from escalation_settings s").mapTo(String.class).one());
+        return drumbeat.jdbi().withHandle(h -> h.createQuery("select s::text from escalation_settings s").mapTo(String.class).one());
     }
 
     private static int count(String sql) {
-        return t.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        return drumbeat.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 }

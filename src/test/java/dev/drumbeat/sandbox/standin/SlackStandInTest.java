@@ -505,6 +505,31 @@ class SlackStandInTest {
             assertThat(standIn.calls()).isEmpty();
             assertThat(methods.authTest(r -> r).isOk()).isTrue();
         }
+
+        @Test
+        void reset_forgets_messages_views_people_triggers_and_failures_as_if_new() throws Exception {
+            String lastTs = methods.chatPostMessage(r -> r.channel("C1").text("before")).getTs();
+            methods.viewsOpen(r -> r.triggerId(standIn.registerTrigger("U1")).view(modal("Check in", "Save")));
+            String unused = standIn.registerTrigger("U1");
+            standIn.addUser("U9", "gone", "Gone Person", "UTC", 0, true);
+            standIn.failAlways("auth.test", 503);
+            standIn.enforceRateLimits(1, 1);
+
+            standIn.reset();
+
+            assertThat(standIn.calls()).isEmpty();
+            assertThat(standIn.conversations()).isEmpty();
+            assertThat(standIn.lastOpenedView("U1")).isEmpty();
+            assertThat(methods.viewsOpen(r -> r.triggerId(unused).view(modal("Check in", "Save"))).getError())
+                    .isEqualTo("invalid_trigger_id");
+            assertThat(methods.usersInfo(r -> r.user("U9")).getError()).isEqualTo("user_not_found");
+            assertThat(methods.authTest(r -> r).isOk()).isTrue();
+            for (int i = 0; i < 3; i++) {
+                assertThat(methods.chatPostMessage(r -> r.channel("C1").text("after")).isOk()).as("no rate limit").isTrue();
+            }
+            assertThat(standIn.rateLimitedCount()).isZero();
+            assertThat(standIn.messages("C1").get(0).ts()).as("timestamps go on").isGreaterThan(lastTs);
+        }
     }
 
     static View modal(String title, String submit) {

@@ -8,6 +8,7 @@ import com.slack.api.Slack;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.support.Await;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ class OutboxConcurrencyTest {
         try (OutboxSender one = sender().start(); OutboxSender two = sender().start()) {
             one.wake();
             two.wake();
-            awaitTrue(() -> count("state = 'sent'") == 2 * POSTS);
+            Await.until("every message sent", Duration.ofSeconds(30), () -> count("state = 'sent'") == 2 * POSTS);
             assertThat(claimers()).isSubsetOf(one.instanceId(), two.instanceId());
         }
 
@@ -104,19 +104,5 @@ class OutboxConcurrencyTest {
     private int count(String condition) {
         return database.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where " + condition)
                 .mapTo(Integer.class).one());
-    }
-
-    /** Polls for the background senders, which work in real time. */
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("timed out waiting for the senders").isNegative();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

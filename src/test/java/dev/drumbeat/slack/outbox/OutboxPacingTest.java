@@ -8,6 +8,7 @@ import com.slack.api.Slack;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.support.Await;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;
 import dev.drumbeat.support.TestDrumbeat;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class OutboxPacingTest {
         enqueue("C0QUIET3", "quiet:3");
 
         sender.start().wake();
-        awaitTrue(() -> sentCount() == 6);
+        Await.until("all six sent, paced in real time", Duration.ofSeconds(15), () -> sentCount() == 6);
 
         assertThat(standIn.rateLimitedCount()).as("429s from Slack").isZero();
         List<SlackStandInCall> posts = standIn.calls("chat.postMessage");
@@ -83,19 +83,5 @@ class OutboxPacingTest {
     private int sentCount() {
         return database.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where state = 'sent'")
                 .mapTo(Integer.class).one());
-    }
-
-    /** Polls for the background sender, which works in real time. */
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("timed out waiting for the sender").isNegative();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

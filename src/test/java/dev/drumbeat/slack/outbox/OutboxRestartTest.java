@@ -6,6 +6,7 @@ import dev.drumbeat.Drumbeat;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.support.Await;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;
@@ -13,7 +14,6 @@ import dev.drumbeat.support.TestDrumbeat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +49,9 @@ class OutboxRestartTest {
         slack.failAlways("chat.postMessage", 500);
         Drumbeat first = startDrumbeat();
         enqueue(keys("before", 20));
-        awaitTrue("every message tried once", () -> count("attempts >= 1") == 20);
+        Await.until("every message tried once", TIMEOUT, () -> count("attempts >= 1") == 20);
         clock.advance(Duration.ofMinutes(6));
-        awaitTrue("every message tried twice", () -> count("attempts >= 2") == 20);
+        Await.until("every message tried twice", TIMEOUT, () -> count("attempts >= 2") == 20);
 
         first.close();
         assertThat(count("state = 'sending'")).as("a clean stop leaves nothing in flight").isZero();
@@ -59,7 +59,7 @@ class OutboxRestartTest {
         slack.recover("chat.postMessage");
         clock.advance(Duration.ofMinutes(6));
         try (Drumbeat second = startDrumbeat()) {
-            awaitTrue("everything sent", () -> count("state = 'sent'") == 25);
+            Await.until("everything sent", TIMEOUT, () -> count("state = 'sent'") == 25);
         }
 
         Map<Object, Long> deliveries = slack.calls("chat.postMessage").stream().filter(SlackStandInCall::ok)
@@ -85,19 +85,5 @@ class OutboxRestartTest {
     private int count(String condition) {
         return database.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where " + condition)
                 .mapTo(Integer.class).one());
-    }
-
-    /** Polls for the background sender, which works in real time. */
-    static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("timed out waiting until " + what).isNegative();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -6,13 +6,12 @@ import dev.drumbeat.slack.SlackApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
-import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.TestDatabase;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sender on a real database against the Slack stand-in, driven by hand with {@link OutboxSender#drainOnce}
@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class OutboxSenderTest {
     static final String TEAM = TestDrumbeat.TEAM;
     static final Duration BEYOND_ANY_BACKOFF = Duration.ofMinutes(6);
-    static Database database;
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
     static SlackStandIn standIn;
     static final Instant START = Instant.parse("2026-11-23T14:00:00Z");
     static final MutableClock clock = new MutableClock(START);
@@ -44,8 +45,6 @@ class OutboxSenderTest {
 
     @BeforeAll
     static void startAll() {
-        database = TestDatabase.fresh();
-        new Seed(database.jdbi(), TEAM);
         // im:write beyond the manifest's scopes, so conversations.open can be sent too
         standIn = SlackStandIn.start(0, TestDrumbeat.BOT_TOKEN, Set.of("chat:write", "im:write", "commands"), clock);
         slack = SlackApp.client(TestDrumbeat.config(standIn.apiUrl()));
@@ -55,13 +54,12 @@ class OutboxSenderTest {
     static void stopAll() throws Exception {
         slack.close();
         standIn.close();
-        database.close();
     }
 
     @BeforeEach
     void startSender() {
-        jdbi().useHandle(h -> h.execute("delete from slack_outbox"));
-        standIn.clear();
+        new Seed(jdbi(), TEAM);
+        standIn.reset();
         clock.set(START);
         sender = sender(slack);
     }
@@ -391,6 +389,6 @@ class OutboxSenderTest {
     }
 
     static Jdbi jdbi() {
-        return database.jdbi();
+        return drumbeat.jdbi();
     }
 }
