@@ -1,23 +1,17 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.rules.Reason;
-
-import dev.drumbeat.escalation.rules.Finding;
-
-import dev.drumbeat.escalation.settings.Thresholds;
-
+import static dev.drumbeat.escalation.LadderFixture.DAVE;
+import static dev.drumbeat.escalation.LadderFixture.ERIN;
+import static dev.drumbeat.escalation.LadderFixture.THRESHOLDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.core.Periods;
-import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.Reason;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
-import java.time.DayOfWeek;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,28 +22,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * outbox sender Drumbeat runs.
  */
 class EscalationFromSlackTest {
-    static final String ALICE = "U0ALICE01";
-    static final String BOB = "U0BOB0001";
-    static final String DAVE = "U0DAVE001";
-    static final String ERIN = "U0ERIN001";
-    static final Thresholds THRESHOLDS = Thresholds.defaults();
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     Seed seed;
     EscalationService ladder;
 
     @BeforeEach
     void seed() {
-        seed = drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member")
-                .person(DAVE, "dave", "member").person(ERIN, "erin", "member")
-                .service("payments", "Payments API", "core", ALICE, "1", "1", "1").deputy("payments", BOB);
-        drumbeat.execute("update services set team_channel = 'C0PAYMENTS' where key = 'payments'");
-        ladder = new EscalationService(drumbeat.jdbi(), new Outbox(drumbeat.clock()), Optional.of("C0LEADERS"),
-                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)), drumbeat.clock());
+        seed = LadderFixture.seed(drumbeat);
+        ladder = LadderFixture.ladder(drumbeat);
     }
 
     private void apply(Finding... findings) {
-        ladder.apply(TestDrumbeat.TEAM, List.of(findings), THRESHOLDS, drumbeat.clock().instant());
+        LadderFixture.apply(drumbeat, ladder, findings);
     }
 
     private void awaitDrained() {
@@ -60,23 +46,37 @@ class EscalationFromSlackTest {
     void a_person_deactivated_in_slack_makes_their_service_ownerless_at_once_without_waiting_for_the_schedule() {
         seed.service("ledger", "Core Ledger", "strategic", DAVE, "1", "1", "1");
 
-        assertThat(drumbeat.event("Ev0LADDER1", Interactions.userChange(Interactions.slackUser(TestDrumbeat.TEAM, DAVE, "u0dave001", true)))
-                .statusCode()).isEqualTo(200);
+        assertThat(drumbeat.event(
+                                "Ev0LADDER1",
+                                Interactions.userChange(
+                                        Interactions.slackUser(TestDrumbeat.TEAM, DAVE, "u0dave001", true)))
+                        .statusCode())
+                .isEqualTo(200);
 
-        Await.until("an ownerless escalation", () -> seed.count(
-                "escalations e join services s on s.id = e.subject_id where s.key = 'ledger' and e.reason = 'ownerless'"
-                        + " and e.level = 3 and e.closed_at is null") == 1);
-        Await.until("posted to leadership", () -> drumbeat.messages("C0LEADERS").stream()
-                .anyMatch(m -> m.text().contains("Core Ledger") && m.blocks().toString().contains("Take ownership")));
+        Await.until(
+                "an ownerless escalation",
+                () -> seed.count(
+                                "escalations e join services s on s.id = e.subject_id where s.key = 'ledger' and e.reason = 'ownerless'"
+                                        + " and e.level = 3 and e.closed_at is null")
+                        == 1);
+        Await.until(
+                "posted to leadership",
+                () -> drumbeat.messages("C0LEADERS").stream()
+                        .anyMatch(m -> m.text().contains("Core Ledger")
+                                && m.blocks().toString().contains("Take ownership")));
     }
 
     @Test
     void a_team_channel_that_refuses_the_bot_is_reported_to_leadership_once() {
         seed.service("warehouse", "Data Warehouse", "core", DAVE, "1", "1", "1").deputy("warehouse", ERIN);
-        drumbeat.jdbi().useHandle(h -> h.execute("update services set team_channel = 'C0DATA' where key = 'warehouse'"));
-        long id = drumbeat.jdbi().withHandle(h -> h.createQuery("select id from services where key = 'warehouse'")
-                .mapTo(Long.class).one());
-        Finding warehouseStale = new Finding(TestDrumbeat.TEAM, Finding.Subject.service(id), Reason.STALE, "never checked in");
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update services set team_channel = 'C0DATA' where key = 'warehouse'"));
+        long id = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select id from services where key = 'warehouse'")
+                        .mapTo(Long.class)
+                        .one());
+        Finding warehouseStale =
+                new Finding(TestDrumbeat.TEAM, Finding.Subject.service(id), Reason.STALE, "never checked in");
         apply(warehouseStale);
         awaitDrained();
         drumbeat.slack().refuseNext("chat.postMessage", "C0DATA", "not_in_channel");
@@ -84,10 +84,15 @@ class EscalationFromSlackTest {
 
         apply(warehouseStale);
 
-        Await.until("leadership told", () -> drumbeat.posts("C0LEADERS").stream()
-                .anyMatch(c -> String.valueOf(c.args().get("text")).contains("can't post escalations in <#C0DATA>")));
-        assertThat(drumbeat.posts("C0LEADERS")).filteredOn(c -> String.valueOf(c.args().get("text")).contains("can't post"))
-                .singleElement().satisfies(c -> assertThat(String.valueOf(c.args().get("text")))
+        Await.until(
+                "leadership told",
+                () -> drumbeat.posts("C0LEADERS").stream()
+                        .anyMatch(c ->
+                                String.valueOf(c.args().get("text")).contains("can't post escalations in <#C0DATA>")));
+        assertThat(drumbeat.posts("C0LEADERS"))
+                .filteredOn(c -> String.valueOf(c.args().get("text")).contains("can't post"))
+                .singleElement()
+                .satisfies(c -> assertThat(String.valueOf(c.args().get("text")))
                         .contains("Invite me there (`/invite @Drumbeat`)"));
     }
 }

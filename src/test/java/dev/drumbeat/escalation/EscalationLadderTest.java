@@ -1,27 +1,25 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.rules.Finding;
-import dev.drumbeat.escalation.rules.Reason;
-
-import dev.drumbeat.escalation.settings.Thresholds;
-
+import static dev.drumbeat.escalation.LadderFixture.ALICE;
+import static dev.drumbeat.escalation.LadderFixture.BOB;
+import static dev.drumbeat.escalation.LadderFixture.DAVE;
+import static dev.drumbeat.escalation.LadderFixture.ERIN;
+import static dev.drumbeat.escalation.LadderFixture.THRESHOLDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.core.Periods;
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.Reason;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
-import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDrumbeat;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,56 +32,63 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * one message a second; what the running Drumbeat does with what Slack tells it is {@link EscalationFromSlackTest}.
  */
 class EscalationLadderTest {
-    static final String ALICE = "U0ALICE01";
-    static final String BOB = "U0BOB0001";
-    static final String DAVE = "U0DAVE001";
-    static final String ERIN = "U0ERIN001";
-    static final Thresholds THRESHOLDS = Thresholds.defaults();
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     Seed seed;
     EscalationService ladder;
 
     @BeforeEach
     void seed() {
-        seed = drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member")
-                .person(DAVE, "dave", "member").person(ERIN, "erin", "member")
-                .service("payments", "Payments API", "core", ALICE, "1", "1", "1").deputy("payments", BOB);
-        drumbeat.execute("update services set team_channel = 'C0PAYMENTS' where key = 'payments'");
-        ladder = new EscalationService(drumbeat.jdbi(), new Outbox(drumbeat.clock()), Optional.of("C0LEADERS"),
-                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)), drumbeat.clock());
+        seed = LadderFixture.seed(drumbeat);
+        ladder = LadderFixture.ladder(drumbeat);
     }
 
     private Finding stale() {
-        long id = drumbeat.jdbi().withHandle(h -> h.createQuery("select id from services where key = 'payments'").mapTo(Long.class).one());
+        long id = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select id from services where key = 'payments'")
+                        .mapTo(Long.class)
+                        .one());
         return new Finding(TestDrumbeat.TEAM, Finding.Subject.service(id), Reason.STALE, "never checked in");
     }
 
     private void apply(Finding... findings) {
-        ladder.apply(TestDrumbeat.TEAM, List.of(findings), THRESHOLDS, drumbeat.clock().instant());
+        LadderFixture.apply(drumbeat, ladder, findings);
     }
 
     private long escalationId() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select id from escalations order by id limit 1").mapTo(Long.class).one());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select id from escalations order by id limit 1")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** The channel and ts Slack gave the post queued under {@code key}; it must have been sent. */
     private Map<String, Object> sent(String key) {
-        assertThat(seed.count("slack_outbox where state = 'sent' and dedupe_key = '" + key + "'")).as("sent %s: %s", key,
-                outboxState()).isEqualTo(1);
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select result_channel, result_ts from slack_outbox where dedupe_key = :k")
-                .bind("k", key).mapToMap().one());
+        assertThat(seed.count("slack_outbox where state = 'sent' and dedupe_key = '" + key + "'"))
+                .as("sent %s: %s", key, outboxState())
+                .isEqualTo(1);
+        return drumbeat.jdbi()
+                .withHandle(
+                        h -> h.createQuery("select result_channel, result_ts from slack_outbox where dedupe_key = :k")
+                                .bind("k", key)
+                                .mapToMap()
+                                .one());
     }
 
     private SlackStandInMessage message(Map<String, Object> post) {
         return drumbeat.messages((String) post.get("result_channel")).stream()
-                .filter(m -> m.ts().equals(post.get("result_ts"))).findFirst().orElseThrow();
+                .filter(m -> m.ts().equals(post.get("result_ts")))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Sends everything queued, and fails unless all of it went. */
     private void drain() {
         drumbeat.drainOutbox();
-        assertThat(seed.count("slack_outbox where state <> 'sent'")).as("outbox drained: %s", outboxState()).isZero();
+        assertThat(seed.count("slack_outbox where state <> 'sent'"))
+                .as("outbox drained: %s", outboxState())
+                .isZero();
     }
 
     @Test
@@ -101,7 +106,9 @@ class EscalationLadderTest {
         List<SlackStandInCall> updates = drumbeat.calls("chat.update");
         assertThat(updates).singleElement().satisfies(update -> {
             assertThat(update.ok()).isTrue();
-            assertThat(update.args()).containsEntry("ts", dm.get("result_ts")).containsEntry("channel", dm.get("result_channel"));
+            assertThat(update.args())
+                    .containsEntry("ts", dm.get("result_ts"))
+                    .containsEntry("channel", dm.get("result_channel"));
         });
         assertThat(message(dm).edited()).isTrue();
         assertThat(message(dm).text()).contains("level 2");
@@ -113,23 +120,33 @@ class EscalationLadderTest {
     @Test
     void several_escalations_for_one_person_arrive_as_one_message_with_each_in_its_thread() {
         Finding stale = stale();
-        apply(stale, new Finding(TestDrumbeat.TEAM, stale.subject(), Reason.RED_STREAK, "red for 2 weeks"),
+        apply(
+                stale,
+                new Finding(TestDrumbeat.TEAM, stale.subject(), Reason.RED_STREAK, "red for 2 weeks"),
                 new Finding(TestDrumbeat.TEAM, stale.subject(), Reason.KPI_OFF_TARGET, "Availability off target"));
         drain();
 
         List<SlackStandInCall> toAlice = new ArrayList<>(drumbeat.posts(ALICE));
         toAlice.addAll(drumbeat.posts(dmOf(ALICE))); // thread replies name the DM channel Slack answered with
         assertThat(toAlice).hasSize(4);
-        assertThat(toAlice.stream().filter(c -> c.args().get("thread_ts") == null)).singleElement()
-                .satisfies(parent -> assertThat(String.valueOf(parent.args().get("text"))).contains("3 escalations"));
-        assertThat(drumbeat.messages(dmOf(ALICE)).stream().filter(m -> m.threadTs() == null)).hasSize(1);
-        assertThat(drumbeat.messages(dmOf(ALICE)).stream().filter(m -> m.threadTs() != null)).hasSize(3);
+        assertThat(toAlice.stream().filter(c -> c.args().get("thread_ts") == null))
+                .singleElement()
+                .satisfies(parent ->
+                        assertThat(String.valueOf(parent.args().get("text"))).contains("3 escalations"));
+        assertThat(drumbeat.messages(dmOf(ALICE)).stream().filter(m -> m.threadTs() == null))
+                .hasSize(1);
+        assertThat(drumbeat.messages(dmOf(ALICE)).stream().filter(m -> m.threadTs() != null))
+                .hasSize(3);
     }
 
     private String dmOf(String userId) {
-        return (String) sent(drumbeat.jdbi().withHandle(h -> h.createQuery(
-                "select dedupe_key from slack_outbox where channel = :u order by id limit 1").bind("u", userId)
-                .mapTo(String.class).one())).get("result_channel");
+        return (String) sent(drumbeat.jdbi()
+                        .withHandle(h -> h.createQuery(
+                                        "select dedupe_key from slack_outbox where channel = :u order by id limit 1")
+                                .bind("u", userId)
+                                .mapTo(String.class)
+                                .one()))
+                .get("result_channel");
     }
 
     @Test
@@ -139,18 +156,19 @@ class EscalationLadderTest {
         drumbeat.clock().advance(THRESHOLDS.toLevel2());
         apply(stale());
         drain();
-        List<Map<String, Object>> posted = List.of(sent("esc:" + id + ":" + ALICE), sent("esc:" + id + ":C0PAYMENTS"),
-                sent("esc:" + id + ":" + BOB));
+        List<Map<String, Object>> posted = List.of(
+                sent("esc:" + id + ":" + ALICE), sent("esc:" + id + ":C0PAYMENTS"), sent("esc:" + id + ":" + BOB));
 
         apply();
         drain();
 
         for (Map<String, Object> post : posted) {
             assertThat(message(post).text()).startsWith("Resolved");
-            assertThat(message(post).blocks().toString()).contains("a check-in arrived").doesNotContain("esc-ack");
+            assertThat(message(post).blocks().toString())
+                    .contains("a check-in arrived")
+                    .doesNotContain("esc-ack");
         }
     }
-
 
     @Test
     void the_daily_owner_check_marks_owners_slack_no_longer_knows_and_escalates_their_services() {
@@ -158,20 +176,31 @@ class EscalationLadderTest {
                 .service("mail", "Email", "secondary", ERIN, "1", "1", "1");
         drumbeat.slack().addUser(ALICE, "alice", "Alice", "Europe/London", 0, false);
         drumbeat.slack().addUser(DAVE, "dave", "Dave", "Europe/London", 0, true);
-        OwnerCheck check = new OwnerCheck(drumbeat.jdbi(), SlackApp.client(TestDrumbeat.config(drumbeat.slack().apiUrl())), TestDrumbeat.BOT_TOKEN,
-                new PeopleService(drumbeat.jdbi(), Set.of()), ladder, Duration.ZERO);
+        OwnerCheck check = new OwnerCheck(
+                drumbeat.jdbi(),
+                SlackApp.client(TestDrumbeat.config(drumbeat.slack().apiUrl())),
+                TestDrumbeat.BOT_TOKEN,
+                new PeopleService(drumbeat.jdbi(), Set.of()),
+                ladder,
+                Duration.ZERO);
 
         OwnerCheck.Result result = check.run();
 
         assertThat(result).isEqualTo(new OwnerCheck.Result(3, 2, true));
-        assertThat(drumbeat.calls("users.info")).hasSize(3).allSatisfy(c -> assertThat(c.error()).isIn(null, "user_not_found"));
+        assertThat(drumbeat.calls("users.info"))
+                .hasSize(3)
+                .allSatisfy(c -> assertThat(c.error()).isIn(null, "user_not_found"));
         assertThat(seed.count("people where deactivated")).isEqualTo(2);
-        assertThat(seed.count("escalations where reason = 'ownerless' and level = 3")).isEqualTo(2);
+        assertThat(seed.count("escalations where reason = 'ownerless' and level = 3"))
+                .isEqualTo(2);
     }
 
     private String outboxState() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select dedupe_key || ' ' || state || ' ' || next_attempt_at || ' '"
-                + " || coalesce(last_error, '') from slack_outbox order by id").mapTo(String.class).list()).toString();
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select dedupe_key || ' ' || state || ' ' || next_attempt_at || ' '"
+                                + " || coalesce(last_error, '') from slack_outbox order by id")
+                        .mapTo(String.class)
+                        .list())
+                .toString();
     }
-
 }
