@@ -8,7 +8,6 @@ import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.DemoPortfolio;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -34,7 +33,8 @@ public final class Cli {
             return switch (command) {
                 case "serve" -> serve();
                 case "demo" -> demo();
-                case "import", "export" -> new CatalogCsvCli(out, err, Clock.systemUTC()).run(command, rest, this::openDatabase);
+                case "import", "export" ->
+                    new CatalogCsvCli(out, err, Clock.systemUTC()).run(command, rest, this::openDatabase);
                 default -> usage(command);
             };
         } catch (ConfigException e) {
@@ -46,7 +46,7 @@ public final class Cli {
     private int serve() {
         Config config = new ConfigLoader(env).load();
         Database database = Database.open(config.databaseUrl(), config.dataDir());
-        Drumbeat drumbeat = Drumbeat.start(config, database, Clock.systemUTC(), routes -> { });
+        Drumbeat drumbeat = Drumbeat.start(config, database, Clock.systemUTC(), routes -> {});
         out.println("Drumbeat is listening on port " + drumbeat.port() + " (Slack events at /slack/events)");
         awaitShutdown(() -> {
             drumbeat.close();
@@ -57,8 +57,11 @@ public final class Cli {
 
     /** Only the database settings: import and export need no Slack variables. */
     private Database openDatabase() {
-        Optional<String> url = Optional.ofNullable(env.get("DATABASE_URL")).map(String::strip).filter(u -> !u.isEmpty());
-        String dataDir = Optional.ofNullable(env.get("DRUMBEAT_DATA_DIR")).map(String::strip).filter(d -> !d.isEmpty())
+        Optional<String> url =
+                Optional.ofNullable(env.get("DATABASE_URL")).map(String::strip).filter(u -> !u.isEmpty());
+        String dataDir = Optional.ofNullable(env.get("DRUMBEAT_DATA_DIR"))
+                .map(String::strip)
+                .filter(d -> !d.isEmpty())
                 .orElse(".drumbeat/data");
         try {
             return Database.open(url, Path.of(dataDir));

@@ -1,5 +1,7 @@
 package dev.drumbeat;
 
+import dev.drumbeat.config.Config;
+import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.DemoClock;
 import dev.drumbeat.sandbox.DemoPortfolio;
 import dev.drumbeat.sandbox.DemoWorkspace;
@@ -7,9 +9,6 @@ import dev.drumbeat.sandbox.SandboxClock;
 import dev.drumbeat.sandbox.SandboxRoutes;
 import dev.drumbeat.sandbox.SlackDriver;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
-
-import dev.drumbeat.config.Config;
-import dev.drumbeat.db.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -52,25 +51,47 @@ public final class Demo implements AutoCloseable {
         DemoPortfolio portfolio = new DemoPortfolio(clock);
         DemoPortfolio.Summary summary = portfolio.load(database.jdbi());
         SlackStandIn slack = SlackStandIn.start(0, DemoWorkspace.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
-        portfolio.people().forEach(p -> slack.addUser(p.userId(), p.handle(), p.realName(), p.tz(),
-                ZoneId.of(p.tz()).getRules().getOffset(clock.instant()).getTotalSeconds(),
-                portfolio.deactivatedUserIds().contains(p.userId())));
+        portfolio
+                .people()
+                .forEach(p -> slack.addUser(
+                        p.userId(),
+                        p.handle(),
+                        p.realName(),
+                        p.tz(),
+                        ZoneId.of(p.tz()).getRules().getOffset(clock.instant()).getTotalSeconds(),
+                        portfolio.deactivatedUserIds().contains(p.userId())));
         AtomicReference<SlackDriver> driver = new AtomicReference<>();
         AtomicReference<Drumbeat> running = new AtomicReference<>();
-        SandboxRoutes sandbox = new SandboxRoutes(driver::get, slack, portfolio.people(), DemoPortfolio.TEAM_ID,
-                new SandboxClock(clock, running::get));
-        Drumbeat drumbeat = Drumbeat.start(config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox, true,
-                Drumbeat.THIS_MACHINE);
+        SandboxRoutes sandbox = new SandboxRoutes(
+                driver::get, slack, portfolio.people(), DemoPortfolio.TEAM_ID, new SandboxClock(clock, running::get));
+        Drumbeat drumbeat = Drumbeat.start(
+                config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox, true, Drumbeat.THIS_MACHINE);
         running.set(drumbeat);
-        driver.set(new SlackDriver(URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"), DemoWorkspace.SIGNING_SECRET, clock));
+        driver.set(new SlackDriver(
+                URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"),
+                DemoWorkspace.SIGNING_SECRET,
+                clock));
         return new Demo(database, slack, drumbeat, summary);
     }
 
     private static Config config(Path dataDir, int port, SlackStandIn slack, DemoPortfolio portfolio) {
-        Set<String> admins = portfolio.people().stream().filter(p -> p.role().equals("admin"))
-                .map(DemoPortfolio.DemoPerson::userId).collect(Collectors.toSet());
-        return new Config(DemoWorkspace.BOT_TOKEN, DemoWorkspace.SIGNING_SECRET, Optional.empty(), dataDir, port, slack.apiUrl(),
-                Optional.of(DemoWorkspace.LEADERSHIP_CHANNEL), admins, Currency.getInstance("USD"), DayOfWeek.MONDAY, 9, Duration.ofHours(24),
+        Set<String> admins = portfolio.people().stream()
+                .filter(p -> p.role().equals("admin"))
+                .map(DemoPortfolio.DemoPerson::userId)
+                .collect(Collectors.toSet());
+        return new Config(
+                DemoWorkspace.BOT_TOKEN,
+                DemoWorkspace.SIGNING_SECRET,
+                Optional.empty(),
+                dataDir,
+                port,
+                slack.apiUrl(),
+                Optional.of(DemoWorkspace.LEADERSHIP_CHANNEL),
+                admins,
+                Currency.getInstance("USD"),
+                DayOfWeek.MONDAY,
+                9,
+                Duration.ofHours(24),
                 Optional.of("http://localhost:" + port + "/"));
     }
 

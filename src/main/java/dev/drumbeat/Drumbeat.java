@@ -4,8 +4,8 @@ import com.slack.api.bolt.App;
 import dev.drumbeat.apitoken.ApiTokenFeature;
 import dev.drumbeat.ask.AskFeature;
 import dev.drumbeat.catalog.CatalogFeature;
-import dev.drumbeat.catalog.initiative.InitiativeFeature;
 import dev.drumbeat.catalog.csv.CatalogCsvFeature;
+import dev.drumbeat.catalog.initiative.InitiativeFeature;
 import dev.drumbeat.chart.ChartFeature;
 import dev.drumbeat.checkin.CheckInFeature;
 import dev.drumbeat.checkin.prompt.PromptFeature;
@@ -54,6 +54,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
     public static final String ANY_INTERFACE = "0.0.0.0";
     /** Where the demo listens: its sandbox lets anyone act as anyone, so only this machine may reach it. */
     public static final String THIS_MACHINE = "127.0.0.1";
+
     private final WebServer web;
     private final List<AutoCloseable> running;
     private final Optional<Scheduling> scheduling;
@@ -74,8 +75,8 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
     }
 
     /** Starts Drumbeat on every network interface. */
-    public static Drumbeat start(Config config, Database database, Clock clock, Consumer<JavalinConfig> extraRoutes,
-                                 boolean runJobs) {
+    public static Drumbeat start(
+            Config config, Database database, Clock clock, Consumer<JavalinConfig> extraRoutes, boolean runJobs) {
         return start(config, database, clock, extraRoutes, runJobs, ANY_INTERFACE);
     }
 
@@ -83,8 +84,13 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
      * Starts Drumbeat on the given database, listening on {@code host}. Without {@code runJobs} no Quartz scheduler
      * starts (tests run jobs by hand with their own clock); the outbox sender always runs.
      */
-    public static Drumbeat start(Config config, Database database, Clock clock, Consumer<JavalinConfig> extraRoutes,
-                                 boolean runJobs, String host) {
+    public static Drumbeat start(
+            Config config,
+            Database database,
+            Clock clock,
+            Consumer<JavalinConfig> extraRoutes,
+            boolean runJobs,
+            String host) {
         Shared shared = Shared.of(config, database.jdbi(), clock);
         PeopleService people = new PeopleService(shared.jdbi(), config.admins());
         App app = SlackApp.create(config, shared.slack());
@@ -97,12 +103,17 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         MetricsGauges.register(metrics, shared.jdbi(), shared.periods(), clock);
         List<Consumer<JavalinConfig>> routes = new ArrayList<>(contributions.declaredRoutes());
         routes.add(extraRoutes);
-        WebServer web = new WebServer(new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock)), database,
-                metrics, routes(routes));
+        WebServer web = new WebServer(
+                new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock)),
+                database,
+                metrics,
+                routes(routes));
         List<AutoCloseable> running = new ArrayList<>(contributions.declaredRunning());
         running.add(outboxSender(shared, contributions, metrics).start());
-        Optional<Scheduling> scheduling = runJobs ? Optional.of(Scheduling.start(database.dataSource(),
-                contributions.declaredJobs()).observe(metrics::jobRun)) : Optional.empty();
+        Optional<Scheduling> scheduling = runJobs
+                ? Optional.of(Scheduling.start(database.dataSource(), contributions.declaredJobs())
+                        .observe(metrics::jobRun))
+                : Optional.empty();
         scheduling.ifPresent(running::add);
         return new Drumbeat(web.start(host, config.port()), running, scheduling);
     }
@@ -118,8 +129,8 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         OkrFeature okrs = new OkrFeature(shared, people);
         CatalogFeature catalog = new CatalogFeature(shared, people, charts.cards(), escalation.ownerGiven());
         PromptFeature prompts = new PromptFeature(shared);
-        CheckInFeature checkIns = new CheckInFeature(shared, people, catalog.service(), okrs.confidence(),
-                prompts.updates(), apiTokens.guard());
+        CheckInFeature checkIns = new CheckInFeature(
+                shared, people, catalog.service(), okrs.confidence(), prompts.updates(), apiTokens.guard());
         return List.of(
                 catalog,
                 new InitiativeFeature(shared, people, catalog.service()),
@@ -139,8 +150,13 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
 
     private static OutboxSender outboxSender(Shared shared, Contributions contributions, Metrics metrics) {
         Clock clock = shared.clock();
-        OutboxSender sender = new OutboxSender(shared.jdbi(), shared.slack(), shared.config().botToken(), clock,
-                new RateLimits(RateLimitSettings.defaults(), System::nanoTime, clock), OutboxSenderSettings.defaults())
+        OutboxSender sender = new OutboxSender(
+                        shared.jdbi(),
+                        shared.slack(),
+                        shared.config().botToken(),
+                        clock,
+                        new RateLimits(RateLimitSettings.defaults(), System::nanoTime, clock),
+                        OutboxSenderSettings.defaults())
                 .observe(metrics::slackCall);
         contributions.declaredDeadLetters().forEach(sender::onDead);
         return sender;
@@ -149,7 +165,9 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
     /** Fires a scheduled job now on whichever instance of the cluster takes it; for operators and tests. */
     @Override
     public void runJobNow(String name) {
-        scheduling.orElseThrow(() -> new IllegalStateException("this instance runs no jobs")).triggerNow(name);
+        scheduling
+                .orElseThrow(() -> new IllegalStateException("this instance runs no jobs"))
+                .triggerNow(name);
     }
 
     public int port() {

@@ -20,36 +20,58 @@ import org.jdbi.v3.core.Handle;
 @AnalyzeClasses(packages = "dev.drumbeat", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String KERNEL = "dev.drumbeat.core..";
-    private static final String[] INFRASTRUCTURE = {"dev.drumbeat.slack..", "dev.drumbeat.web..", "dev.drumbeat.db..",
-        "dev.drumbeat.schedule..", "dev.drumbeat.config..", "dev.drumbeat.metrics..", "dev.drumbeat.audit..",
-        "dev.drumbeat.feature.."};
-    private static final Set<String> SQL_METHODS = Set.of("createQuery", "createUpdate", "createBatch", "prepareBatch",
-            "createScript", "createCall", "execute", "select");
+    private static final String[] INFRASTRUCTURE = {
+        "dev.drumbeat.slack..",
+        "dev.drumbeat.web..",
+        "dev.drumbeat.db..",
+        "dev.drumbeat.schedule..",
+        "dev.drumbeat.config..",
+        "dev.drumbeat.metrics..",
+        "dev.drumbeat.audit..",
+        "dev.drumbeat.feature.."
+    };
+    private static final Set<String> SQL_METHODS = Set.of(
+            "createQuery",
+            "createUpdate",
+            "createBatch",
+            "prepareBatch",
+            "createScript",
+            "createCall",
+            "execute",
+            "select");
 
     @ArchTest
-    static final ArchRule no_cycles_between_features = slices().matching("dev.drumbeat.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule no_cycles_between_features =
+            slices().matching("dev.drumbeat.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule no_cycles_between_any_packages = slices().matching("dev.drumbeat.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule no_cycles_between_any_packages =
+            slices().matching("dev.drumbeat.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule nothing_imports_the_composition_root = noClasses().that().resideOutsideOfPackage("dev.drumbeat")
-            .should().dependOnClassesThat().resideInAPackage("dev.drumbeat");
+    static final ArchRule nothing_imports_the_composition_root = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.drumbeat")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.drumbeat");
 
     @ArchTest
-    static final ArchRule the_kernel_imports_nothing_of_drumbeat_above_it = noClasses().that().resideInAPackage(KERNEL)
-            .should().dependOnClassesThat(inDrumbeatOutside(KERNEL));
+    static final ArchRule the_kernel_imports_nothing_of_drumbeat_above_it =
+            noClasses().that().resideInAPackage(KERNEL).should().dependOnClassesThat(inDrumbeatOutside(KERNEL));
 
     @ArchTest
     static final ArchRule infrastructure_imports_only_the_kernel_and_infrastructure = noClasses()
-            .that().resideInAnyPackage(INFRASTRUCTURE)
-            .should().dependOnClassesThat(inDrumbeatOutside(concat(KERNEL, INFRASTRUCTURE)));
+            .that()
+            .resideInAnyPackage(INFRASTRUCTURE)
+            .should()
+            .dependOnClassesThat(inDrumbeatOutside(concat(KERNEL, INFRASTRUCTURE)));
 
     @ArchTest
-    static final ArchRule sql_runs_only_in_daos = noClasses().that(outsideDaos())
-            .should().callMethodWhere(sqlOnAHandle())
+    static final ArchRule sql_runs_only_in_daos = noClasses()
+            .that(outsideDaos())
+            .should()
+            .callMethodWhere(sqlOnAHandle())
             .because("SQL lives in DAOs: inline in @SqlQuery/@SqlUpdate, or in a .sql file beside the DAO");
 
     private static DescribedPredicate<JavaClass> inDrumbeatOutside(String... packages) {
@@ -69,12 +91,15 @@ class ArchitectureTest {
     }
 
     private static DescribedPredicate<JavaClass> outsideDaos() {
-        return DescribedPredicate.describe("are not DAOs or inside one", c -> !c.getName().split("\\$")[0].endsWith("Dao"));
+        return DescribedPredicate.describe(
+                "are not DAOs or inside one", c -> !c.getName().split("\\$")[0].endsWith("Dao"));
     }
 
     private static DescribedPredicate<JavaMethodCall> sqlOnAHandle() {
-        return DescribedPredicate.describe("run SQL on a JDBI Handle", call -> SQL_METHODS.contains(call.getName())
-                && call.getTargetOwner().isAssignableTo(Handle.class));
+        return DescribedPredicate.describe(
+                "run SQL on a JDBI Handle",
+                call -> SQL_METHODS.contains(call.getName())
+                        && call.getTargetOwner().isAssignableTo(Handle.class));
     }
 
     private static String[] concat(String first, String... rest) {

@@ -13,7 +13,11 @@ class CliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) {
-        return new Cli(env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Cli(
+                        env,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private String errText() {
@@ -28,10 +32,19 @@ class CliTest {
 
     @Test
     void a_malformed_setting_is_named_before_anything_starts() {
-        int code = run(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-abcdefghijklmnop", "SLACK_SIGNING_SECRET", "s3cret-signing",
-                "PORT", "http"), "serve");
+        int code = run(
+                Map.of(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-1-2-abcdefghijklmnop",
+                        "SLACK_SIGNING_SECRET",
+                        "s3cret-signing",
+                        "PORT",
+                        "http"),
+                "serve");
         assertThat(code).isEqualTo(2);
-        assertThat(errText()).startsWith("drumbeat: PORT is malformed").doesNotContain("s3cret-signing", "abcdefghijklmnop");
+        assertThat(errText())
+                .startsWith("drumbeat: PORT is malformed")
+                .doesNotContain("s3cret-signing", "abcdefghijklmnop");
     }
 
     @Test

@@ -22,6 +22,7 @@ final class AskBefore {
                                  order by r.period_start desc, r.recorded_at desc, r.id desc
                                  limit 1) r
              where case when k.direction = 'up' then r.value >= k.target else r.value <= k.target end""";
+
     private final Jdbi jdbi;
     private final PrintStream out;
 
@@ -39,19 +40,33 @@ final class AskBefore {
         String before = current.replace(KEPT, SEARCHED);
         double[] now = time(current, teamId);
         double[] then = time(before, teamId);
-        out.printf(Locale.ROOT, "%nThe candidates query, %d runs each after %d warm-up runs, rows fetched:%n%n"
-                + "| query | p50 ms | p99 ms | max ms |%n|---|---:|---:|---:|%n", AskStages.SQL_RUNS, AskStages.WARMUP);
+        out.printf(
+                Locale.ROOT,
+                "%nThe candidates query, %d runs each after %d warm-up runs, rows fetched:%n%n"
+                        + "| query | p50 ms | p99 ms | max ms |%n|---|---:|---:|---:|%n",
+                AskStages.SQL_RUNS,
+                AskStages.WARMUP);
         row("each KPI's latest reading kept on the KPI (V10, what runs)", now);
         row("each KPI's latest reading searched for (before V10)", then);
     }
 
     private double[] time(String sql, String teamId) {
-        return AskStages.time(AskStages.SQL_RUNS, () -> jdbi.withHandle(h -> h.createQuery(sql).bind("teamId", teamId)
-                .map((rs, ctx) -> rs.getString(1)).list().size()));
+        return AskStages.time(
+                AskStages.SQL_RUNS,
+                () -> jdbi.withHandle(h -> h.createQuery(sql)
+                        .bind("teamId", teamId)
+                        .map((rs, ctx) -> rs.getString(1))
+                        .list()
+                        .size()));
     }
 
     private void row(String what, double[] ms) {
-        out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", what, OptimiserBench.percentile(ms, 50),
-                OptimiserBench.percentile(ms, 99), ms[ms.length - 1]);
+        out.printf(
+                Locale.ROOT,
+                "| %s | %.1f | %.1f | %.1f |%n",
+                what,
+                OptimiserBench.percentile(ms, 50),
+                OptimiserBench.percentile(ms, 99),
+                ms[ms.length - 1]);
     }
 }

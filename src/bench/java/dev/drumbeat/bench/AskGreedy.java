@@ -30,9 +30,11 @@ final class AskGreedy {
     }
 
     void report() {
-        out.printf(Locale.ROOT, "%nGreedy beside the optimiser on the same %,d eligible candidates:%n%n", eligible.size());
-        out.println("| target | monthly target $ | optimiser picks | optimiser impact $ | greedy picks | greedy impact $"
-                + " | greedy's extra impact | proven optimal |");
+        out.printf(
+                Locale.ROOT, "%nGreedy beside the optimiser on the same %,d eligible candidates:%n%n", eligible.size());
+        out.println(
+                "| target | monthly target $ | optimiser picks | optimiser impact $ | greedy picks | greedy impact $"
+                        + " | greedy's extra impact | proven optimal |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---|");
         NAMED.forEach(percent -> out.println(row(new BigDecimal(percent))));
         sweep();
@@ -42,9 +44,17 @@ final class AskGreedy {
         BigDecimal target = AskCandidates.target(monthlyCost, percent);
         Optimiser.Choice exact = Optimiser.choose(eligible, target);
         Optimiser.Choice greedy = OptimiserGreedy.choose(eligible, target);
-        return String.format(Locale.ROOT, "| %s%% | %s | %d | %s | %d | %s | %.2f%% | %s |", percent.toPlainString(),
-                whole(target), exact.picks().size(), whole(exact.impact()), greedy.picks().size(), whole(greedy.impact()),
-                extraPercent(greedy, exact), exact.provenOptimal() ? "yes" : "no");
+        return String.format(
+                Locale.ROOT,
+                "| %s%% | %s | %d | %s | %d | %s | %.2f%% | %s |",
+                percent.toPlainString(),
+                whole(target),
+                exact.picks().size(),
+                whole(exact.impact()),
+                greedy.picks().size(),
+                whole(greedy.impact()),
+                extraPercent(greedy, exact),
+                exact.provenOptimal() ? "yes" : "no");
     }
 
     private void sweep() {
@@ -64,22 +74,35 @@ final class AskGreedy {
         }
         Arrays.sort(extra);
         double[] whereWorse = Arrays.stream(extra).filter(e -> e > 0).toArray();
-        out.printf(Locale.ROOT, "%nEvery target from 0.1%% to 20%% in steps of 0.1%% (%d targets): greedy worse on %d"
-                + " (%.0f%%); greedy's extra impact median %.2f%%, p90 %.2f%%, worst %.2f%%; median where worse %.2f%%;"
-                + " optimiser proven optimal on %d of %d%n", SWEEP_STEPS, worse, 100.0 * worse / SWEEP_STEPS,
-                OptimiserBench.percentile(extra, 50), OptimiserBench.percentile(extra, 90), extra[SWEEP_STEPS - 1],
-                OptimiserBench.percentile(whereWorse, 50), proven, SWEEP_STEPS);
+        out.printf(
+                Locale.ROOT,
+                "%nEvery target from 0.1%% to 20%% in steps of 0.1%% (%d targets): greedy worse on %d"
+                        + " (%.0f%%); greedy's extra impact median %.2f%%, p90 %.2f%%, worst %.2f%%; median where worse %.2f%%;"
+                        + " optimiser proven optimal on %d of %d%n",
+                SWEEP_STEPS,
+                worse,
+                100.0 * worse / SWEEP_STEPS,
+                OptimiserBench.percentile(extra, 50),
+                OptimiserBench.percentile(extra, 90),
+                extra[SWEEP_STEPS - 1],
+                OptimiserBench.percentile(whereWorse, 50),
+                proven,
+                SWEEP_STEPS);
     }
 
     private static double extraPercent(Optimiser.Choice greedy, Optimiser.Choice exact) {
         if (exact.impact().signum() == 0) {
             return greedy.impact().signum() == 0 ? 0 : Double.POSITIVE_INFINITY;
         }
-        return greedy.impact().subtract(exact.impact()).multiply(BigDecimal.valueOf(100))
-                .divide(exact.impact(), 6, RoundingMode.HALF_UP).doubleValue();
+        return greedy.impact()
+                .subtract(exact.impact())
+                .multiply(BigDecimal.valueOf(100))
+                .divide(exact.impact(), 6, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     private static String whole(BigDecimal amount) {
-        return String.format(Locale.ROOT, "%,d", amount.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        return String.format(
+                Locale.ROOT, "%,d", amount.setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 }

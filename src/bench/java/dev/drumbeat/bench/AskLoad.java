@@ -54,7 +54,8 @@ public final class AskLoad {
         if (rest.contains("--url")) {
             throw new IllegalArgumentException("the ask benchmark generates its own workspace, so it cannot use --url");
         }
-        LoadOptions options = LoadOptions.parse(Stream.concat(DEFAULTS.stream(), rest.stream()).toArray(String[]::new));
+        LoadOptions options = LoadOptions.parse(
+                Stream.concat(DEFAULTS.stream(), rest.stream()).toArray(String[]::new));
         String command = "mvn -B -Pbench test-compile exec:java -Dbench.main=dev.drumbeat.bench.AskLoad"
                 + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
         new LoadReport(System.out, false).header(Machine.describe(), options, command, Instant.now());
@@ -66,13 +67,16 @@ public final class AskLoad {
         try (Database database = Database.open(Optional.empty(), dataDir)) {
             long started = System.nanoTime();
             AskPortfolio.generate(database.jdbi(), services);
-            out.printf(Locale.ROOT, "%nGenerated in %.1f s (then vacuum analyze). Rows: %s%n", (System.nanoTime() - started) / 1e9,
+            out.printf(
+                    Locale.ROOT,
+                    "%nGenerated in %.1f s (then vacuum analyze). Rows: %s%n",
+                    (System.nanoTime() - started) / 1e9,
                     AskPortfolio.rowCounts(database.jdbi()));
             SqlTimings sql = SqlTimings.installOn(database.jdbi(), SqlTimings.askKinds());
             try (SlackStandIn slack = SlackStandIn.start(TestDrumbeat.BOT_TOKEN, SlackStandIn.manifestScopes());
-                 Drumbeat drumbeat = Drumbeat.start(TestDrumbeat.config(slack.apiUrl()), database, Clock.systemUTC(),
-                         routes -> { }, false);
-                 FloorServer floor = FloorServer.start()) {
+                    Drumbeat drumbeat = Drumbeat.start(
+                            TestDrumbeat.config(slack.apiUrl()), database, Clock.systemUTC(), routes -> {}, false);
+                    FloorServer floor = FloorServer.start()) {
                 URI events = URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events");
                 AskRuns runs = new AskRuns(options, events, floor.url(), DatabaseFolder.postmaster(dataDir), sql, out);
                 runs.all();
@@ -88,8 +92,11 @@ public final class AskLoad {
         AskStages stages = new AskStages(jdbi, AskPortfolio.TEAM, out);
         stages.report(PERCENT);
         stages.explain();
-        new AskGreedy(jdbi.withHandle(h -> AskCandidates.read(h, AskPortfolio.TEAM)),
-                jdbi.withHandle(h -> AskCandidates.monthlyCost(h, AskPortfolio.TEAM)), out).report();
+        new AskGreedy(
+                        jdbi.withHandle(h -> AskCandidates.read(h, AskPortfolio.TEAM)),
+                        jdbi.withHandle(h -> AskCandidates.monthlyCost(h, AskPortfolio.TEAM)),
+                        out)
+                .report();
         new AskBefore(jdbi, out).report(AskPortfolio.TEAM);
     }
 }

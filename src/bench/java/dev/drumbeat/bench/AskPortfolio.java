@@ -34,8 +34,7 @@ final class AskPortfolio {
         return "(sqrt(-2 * ln(" + uniform(seedA) + ")) * cos(2 * pi() * " + uniform(seedB) + "))";
     }
 
-    private AskPortfolio() {
-    }
+    private AskPortfolio() {}
 
     static void generate(Jdbi jdbi, int services) {
         jdbi.useHandle(h -> {
@@ -56,7 +55,10 @@ final class AskPortfolio {
                        (array['America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Sydney'])[1 + g % 4]
                   from generate_series(1, ?) g""", TEAM, OWNERS);
         for (String asker : ASKERS) {
-            h.execute("insert into people (team_id, user_id, name, role) values (?, ?, ?, 'leadership')", TEAM, asker,
+            h.execute(
+                    "insert into people (team_id, user_id, name, role) values (?, ?, ?, 'leadership')",
+                    TEAM,
+                    asker,
                     asker.toLowerCase());
         }
     }
@@ -66,7 +68,8 @@ final class AskPortfolio {
      * units, cost log-normal around $20,000 (most between $2,000 and $220,000). Names are unique: two words and a number.
      */
     private static void services(Handle h, int services) {
-        h.execute("""
+        h.execute(
+                """
                 with draw as (
                     select g, greatest(1, round(exp(ln(5000) + %s))) as demand, exp(ln(20000) + 1.2 * %s) as cost,
                            exp(ln(1.3) + 0.35 * %s) as multiple, %s as u_tier, %s as u_core, %s as u_protected,
@@ -93,9 +96,18 @@ final class AskPortfolio {
                        unit_cost, 'request', demand,
                        case when u_value < 0.02 then 0 else round(cast(unit_cost * demand * multiple as numeric), 2) end,
                        timestamptz '2024-01-01 00:00:00+00'
-                  from priced order by g""".formatted(normal("g * 16 + 1", "g * 16 + 2"), normal("g * 16 + 3", "g * 16 + 4"),
-                normal("g * 16 + 5", "g * 16 + 6"), uniform("g * 16 + 7"), uniform("g * 16 + 8"), uniform("g * 16 + 9"),
-                uniform("g * 16 + 13")), services, TEAM, OWNERS, OWNERS);
+                  from priced order by g""".formatted(
+                                normal("g * 16 + 1", "g * 16 + 2"),
+                                normal("g * 16 + 3", "g * 16 + 4"),
+                                normal("g * 16 + 5", "g * 16 + 6"),
+                                uniform("g * 16 + 7"),
+                                uniform("g * 16 + 8"),
+                                uniform("g * 16 + 9"),
+                                uniform("g * 16 + 13")),
+                services,
+                TEAM,
+                OWNERS,
+                OWNERS);
     }
 
     /** Availability and latency for every service, an error rate for about half. */
@@ -139,7 +151,8 @@ final class AskPortfolio {
      * protected, each relying on 5 to 25 services.
      */
     private static void initiatives(Handle h, int services) {
-        h.execute("""
+        h.execute(
+                """
                 insert into initiatives (team_id, key, name, owner_id, budget, monthly_slip_cost, due_date, status, is_protected)
                 select ?, 'init-' || g, 'Modernise programme ' || g, 'U' || lpad((1 + g * 7 %% ?)::text, 8, '0'),
                        round(cast(exp(ln(300000) + 0.8 * %s) as numeric), 2),
@@ -149,7 +162,9 @@ final class AskPortfolio {
                               'active', 'active', 'cancelled'])[1 + g %% 12],
                        g %% 20 = 0
                   from generate_series(1, ?) g""".formatted(normal("g * 8 + 1", "g * 8 + 2"), normal("g * 8 + 3", "g * 8 + 4")),
-                TEAM, OWNERS, INITIATIVES);
+                TEAM,
+                OWNERS,
+                INITIATIVES);
         h.execute("""
                 insert into initiative_services (initiative_id, service_id, team_id)
                 select distinct i.id, (select min(id) from services) + (hashint8(i.id * 64 + j) & 2147483647) % ?, i.team_id
@@ -159,8 +174,13 @@ final class AskPortfolio {
 
     static Map<String, Long> rowCounts(Jdbi jdbi) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("people", "services", "kpis", "kpi_readings", "initiatives", "initiative_services")) {
-            counts.put(table, jdbi.withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one()));
+        for (String table :
+                List.of("people", "services", "kpis", "kpi_readings", "initiatives", "initiative_services")) {
+            counts.put(
+                    table,
+                    jdbi.withHandle(h -> h.createQuery("select count(*) from " + table)
+                            .mapTo(Long.class)
+                            .one()));
         }
         return counts;
     }

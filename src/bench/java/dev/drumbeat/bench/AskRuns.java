@@ -29,13 +29,20 @@ final class AskRuns {
     private final SqlTimings sql;
     private final PrintStream out;
 
-    AskRuns(LoadOptions options, URI events, URI floor, Optional<ProcessHandle> database, SqlTimings sql, PrintStream out) {
+    AskRuns(
+            LoadOptions options,
+            URI events,
+            URI floor,
+            Optional<ProcessHandle> database,
+            SqlTimings sql,
+            PrintStream out) {
         SignedPost post = new SignedPost(events, TestDrumbeat.SIGNING_SECRET);
         this.options = options;
-        this.ask = new CommandShots("/drumbeat ask (2% of monthly cost)", post, AskPortfolio.TEAM, AskPortfolio.ASKERS,
-                AskLoad.QUESTION, AskLoad.ANSWER);
-        this.help = new CommandShots("/drumbeat help", post, AskPortfolio.TEAM, AskPortfolio.ASKERS, "help",
-                "Drumbeat commands");
+        this.ask = new CommandShots(
+                "/drumbeat ask (2% of monthly cost)",
+                post, AskPortfolio.TEAM, AskPortfolio.ASKERS, AskLoad.QUESTION, AskLoad.ANSWER);
+        this.help = new CommandShots(
+                "/drumbeat help", post, AskPortfolio.TEAM, AskPortfolio.ASKERS, "help", "Drumbeat commands");
         this.floorPost = new SignedPost(floor, TestDrumbeat.SIGNING_SECRET);
         this.database = database;
         this.sql = sql;
@@ -101,8 +108,12 @@ final class AskRuns {
             throw new IllegalStateException("Drumbeat did not answer the question: HTTP " + response.statusCode() + " "
                     + response.body().substring(0, Math.min(500, response.body().length())));
         }
-        out.printf(Locale.ROOT, "%nPreflight: the first ask took %.0f ms; response %,d bytes; its text: %s%n%n", ms,
-                response.body().length(), CommandShots.text(response.body()));
+        out.printf(
+                Locale.ROOT,
+                "%nPreflight: the first ask took %.0f ms; response %,d bytes; its text: %s%n%n",
+                ms,
+                response.body().length(),
+                CommandShots.text(response.body()));
     }
 
     /** The ask load; the SQL timings start with the first counted request, so the warm-up's SQL is left out. */
@@ -125,8 +136,9 @@ final class AskRuns {
     }
 
     private LoadResult load(LoadTarget target) throws InterruptedException {
-        out.printf("Loading %s: %d requests over %d s…%n", target.name(), options.totalRequests(),
-                options.warmup() + options.seconds());
+        out.printf(
+                "Loading %s: %d requests over %d s…%n",
+                target.name(), options.totalRequests(), options.warmup() + options.seconds());
         LoadResult result = new FixedRateLoad(client(), options, database).run(target);
         sql.stop();
         return result;
@@ -136,14 +148,25 @@ final class AskRuns {
         double p50 = asked.percentileMillis(50);
         double p99 = asked.percentileMillis(99);
         out.printf("%n%s:%n", asked.target());
-        out.printf(Locale.ROOT, "Target p50 <= %.0f ms: %s (%.1f ms)%n", AskLoad.P50_LIMIT_MS,
-                p50 <= AskLoad.P50_LIMIT_MS ? "met" : "MISSED", p50);
-        out.printf(Locale.ROOT, "Target p99 <= %.0f ms: %s (%.1f ms)%n", AskLoad.P99_LIMIT_MS,
-                p99 <= AskLoad.P99_LIMIT_MS ? "met" : "MISSED", p99);
+        out.printf(
+                Locale.ROOT,
+                "Target p50 <= %.0f ms: %s (%.1f ms)%n",
+                AskLoad.P50_LIMIT_MS,
+                p50 <= AskLoad.P50_LIMIT_MS ? "met" : "MISSED",
+                p50);
+        out.printf(
+                Locale.ROOT,
+                "Target p99 <= %.0f ms: %s (%.1f ms)%n",
+                AskLoad.P99_LIMIT_MS,
+                p99 <= AskLoad.P99_LIMIT_MS ? "met" : "MISSED",
+                p99);
         out.println("Errors: " + (asked.errors() == 0 ? "none" : asked.errorsByKind()));
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(SignedPost.TIMEOUT).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(SignedPost.TIMEOUT)
+                .build();
     }
 }

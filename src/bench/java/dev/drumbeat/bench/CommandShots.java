@@ -23,7 +23,8 @@ final class CommandShots implements LoadTarget {
     private final String text;
     private final String answerStartsWith;
 
-    CommandShots(String name, SignedPost post, String teamId, List<String> userIds, String text, String answerStartsWith) {
+    CommandShots(
+            String name, SignedPost post, String teamId, List<String> userIds, String text, String answerStartsWith) {
         this.name = name;
         this.post = post;
         this.teamId = teamId;
@@ -72,7 +73,10 @@ final class CommandShots implements LoadTarget {
         form.put("api_app_id", "A0DRUMBEAT");
         form.put("is_enterprise_install", "false");
         form.put("response_url", "https://hooks.slack.com/commands/" + teamId + "/1/" + UUID.randomUUID());
-        form.put("trigger_id", System.currentTimeMillis() + "." + index + "." + UUID.randomUUID().toString().replace("-", ""));
+        form.put(
+                "trigger_id",
+                System.currentTimeMillis() + "." + index + "."
+                        + UUID.randomUUID().toString().replace("-", ""));
         return SlackDriver.formBody(form);
     }
 
@@ -88,7 +92,8 @@ final class CommandShots implements LoadTarget {
     boolean isAnswer(String body) {
         try {
             JsonNode reply = JSON.readTree(body);
-            return reply.path("response_type").asText().equals("ephemeral") && reply.path("blocks").size() > 0
+            return reply.path("response_type").asText().equals("ephemeral")
+                    && reply.path("blocks").size() > 0
                     && reply.path("text").asText().startsWith(answerStartsWith);
         } catch (IOException e) {
             return false;

@@ -24,10 +24,17 @@ record CpuSnapshot(long nanos, long allBusyTicks, long jvmTicks, long databaseTi
             gcCount += Math.max(0, gc.getCollectionCount());
             gcMillis += Math.max(0, gc.getCollectionTime());
         }
-        long databaseTicks = database.stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .mapToLong(p -> processTicks(p.pid())).sum();
-        return new CpuSnapshot(System.nanoTime(), readAllBusyTicks(), processTicks(ProcessHandle.current().pid()),
-                databaseTicks, gcCount, gcMillis);
+        long databaseTicks = database.stream()
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .mapToLong(p -> processTicks(p.pid()))
+                .sum();
+        return new CpuSnapshot(
+                System.nanoTime(),
+                readAllBusyTicks(),
+                processTicks(ProcessHandle.current().pid()),
+                databaseTicks,
+                gcCount,
+                gcMillis);
     }
 
     /** user + nice + system + irq + softirq + steal over all CPUs, from the first line of /proc/stat. */
@@ -37,8 +44,12 @@ record CpuSnapshot(long nanos, long allBusyTicks, long jvmTicks, long databaseTi
             if (f.length < 9) {
                 return 0;
             }
-            return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
-                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+            return Long.parseLong(f[1])
+                    + Long.parseLong(f[2])
+                    + Long.parseLong(f[3])
+                    + Long.parseLong(f[6])
+                    + Long.parseLong(f[7])
+                    + Long.parseLong(f[8]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

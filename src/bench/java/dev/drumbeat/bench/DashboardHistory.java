@@ -11,8 +11,7 @@ import org.jdbi.v3.core.Jdbi;
  * Set-based SQL, drawn with {@code hashint8}, so every run has the same rows.
  */
 final class DashboardHistory {
-    private DashboardHistory() {
-    }
+    private DashboardHistory() {}
 
     static void generate(Jdbi jdbi) {
         LocalDate first = AskPortfolio.LAST_PERIOD.minusWeeks(AskPortfolio.WEEKS - 1);
@@ -24,8 +23,7 @@ final class DashboardHistory {
                            timestamptz '2026-11-24 12:00:00+00', timestamptz '2026-11-24 12:00:00+00'
                       from services s
                      where s.team_id = ? and s.active
-                       and not exists (select 1 from checkins c where c.service_id = s.id and c.period_start = ?)""",
-                    AskPortfolio.TEAM, AskPortfolio.LAST_PERIOD);
+                       and not exists (select 1 from checkins c where c.service_id = s.id and c.period_start = ?)""", AskPortfolio.TEAM, AskPortfolio.LAST_PERIOD);
             h.execute("vacuum analyze");
         });
     }
@@ -48,8 +46,7 @@ final class DashboardHistory {
                                                  else 'green' end as status) st
                  where s.team_id = ?
                    and case when w = ? - 1 then s.id % 7 <> 0 else hashint8(s.id * 64 + w + 7) & 1023 >= 40 end
-                 order by w, s.id""", first, first, AskPortfolio.WEEKS, AskPortfolio.WEEKS, AskPortfolio.TEAM,
-                AskPortfolio.WEEKS);
+                 order by w, s.id""", first, first, AskPortfolio.WEEKS, AskPortfolio.WEEKS, AskPortfolio.TEAM, AskPortfolio.WEEKS);
     }
 
     static long count(Jdbi jdbi, String sql) {

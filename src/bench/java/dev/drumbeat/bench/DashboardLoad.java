@@ -62,10 +62,15 @@ public final class DashboardLoad {
         Options options = Options.parse(args);
         System.out.println("Date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         System.out.println("Machine: " + Machine.describe());
-        System.out.println("Command: mvn -B -Pbench test-compile exec:java -Dbench.main=dev.drumbeat.bench.DashboardLoad"
-                + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\""));
-        System.out.printf(Locale.ROOT, "Load: one request at a time per page, %d warm-up (not counted), then %d or %d s,"
-                + " whichever ends first; latency from the send to the complete body%n", options.warmup(), options.requests(),
+        System.out.println(
+                "Command: mvn -B -Pbench test-compile exec:java -Dbench.main=dev.drumbeat.bench.DashboardLoad"
+                        + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\""));
+        System.out.printf(
+                Locale.ROOT,
+                "Load: one request at a time per page, %d warm-up (not counted), then %d or %d s,"
+                        + " whichever ends first; latency from the send to the complete body%n",
+                options.warmup(),
+                options.requests(),
                 options.seconds());
         new DashboardLoad(options).run();
     }
@@ -76,10 +81,17 @@ public final class DashboardLoad {
             generate(database.jdbi());
             SqlTimings sql = SqlTimings.installOn(database.jdbi(), DashboardStatements.kinds());
             try (SlackStandIn slack = SlackStandIn.start(TestDrumbeat.BOT_TOKEN, SlackStandIn.manifestScopes());
-                 Drumbeat drumbeat = Drumbeat.start(TestDrumbeat.config(slack.apiUrl()).withPublicUrl(PUBLIC_URL), database,
-                         Clock.systemUTC(), routes -> { }, false)) {
-                measure(URI.create("http://127.0.0.1:" + drumbeat.port() + "/"), database.jdbi(),
-                        DatabaseFolder.postmaster(dataDir), sql);
+                    Drumbeat drumbeat = Drumbeat.start(
+                            TestDrumbeat.config(slack.apiUrl()).withPublicUrl(PUBLIC_URL),
+                            database,
+                            Clock.systemUTC(),
+                            routes -> {},
+                            false)) {
+                measure(
+                        URI.create("http://127.0.0.1:" + drumbeat.port() + "/"),
+                        database.jdbi(),
+                        DatabaseFolder.postmaster(dataDir),
+                        sql);
             }
         } finally {
             DatabaseFolder.delete(dataDir);
@@ -91,25 +103,36 @@ public final class DashboardLoad {
         long started = System.nanoTime();
         AskPortfolio.generate(jdbi, options.services());
         DashboardHistory.generate(jdbi);
-        out.printf(Locale.ROOT, "%nGenerated in %.1f s (then vacuum analyze). Rows: %s, checkins=%d, open stale escalations=%d%n",
-                (System.nanoTime() - started) / 1e9, AskPortfolio.rowCounts(jdbi),
+        out.printf(
+                Locale.ROOT,
+                "%nGenerated in %.1f s (then vacuum analyze). Rows: %s, checkins=%d, open stale escalations=%d%n",
+                (System.nanoTime() - started) / 1e9,
+                AskPortfolio.rowCounts(jdbi),
                 DashboardHistory.count(jdbi, "select count(*) from checkins"),
                 DashboardHistory.count(jdbi, "select count(*) from escalations where closed_at is null"));
-        out.printf(Locale.ROOT, "The dashboard's workspace %s holds %d active services.%n", AskPortfolio.TEAM,
-                DashboardHistory.count(jdbi, "select count(*) from services where active and team_id = '" + AskPortfolio.TEAM + "'"));
+        out.printf(
+                Locale.ROOT,
+                "The dashboard's workspace %s holds %d active services.%n",
+                AskPortfolio.TEAM,
+                DashboardHistory.count(
+                        jdbi, "select count(*) from services where active and team_id = '" + AskPortfolio.TEAM + "'"));
     }
 
     private void measure(URI base, Jdbi jdbi, Optional<ProcessHandle> database, SqlTimings sql)
             throws IOException, InterruptedException {
         DashboardVisitor visitor = new DashboardVisitor(base);
-        DashboardPages pages = new DashboardPages(base, visitor.session(AskPortfolio.ASKERS.get(0)), visitor.apiToken("bench"),
-                options.services());
+        DashboardPages pages = new DashboardPages(
+                base, visitor.session(AskPortfolio.ASKERS.get(0)), visitor.apiToken("bench"), options.services());
         List<String> keys = jdbi.withHandle(h -> h.createQuery("select key from services where team_id = ? order by id")
-                .bind(0, AskPortfolio.TEAM).mapTo(String.class).list());
+                .bind(0, AskPortfolio.TEAM)
+                .mapTo(String.class)
+                .list());
         List<Long> kpis = jdbi.withHandle(h -> h.createQuery("select id from kpis where team_id = ? order by id")
-                .bind(0, AskPortfolio.TEAM).mapTo(Long.class).list());
-        ChartLinks links = new ChartLinks(TestDrumbeat.SIGNING_SECRET, Optional.of(PUBLIC_URL), Clock.systemUTC(),
-                Duration.ofHours(8));
+                .bind(0, AskPortfolio.TEAM)
+                .mapTo(Long.class)
+                .list());
+        ChartLinks links = new ChartLinks(
+                TestDrumbeat.SIGNING_SECRET, Optional.of(PUBLIC_URL), Clock.systemUTC(), Duration.ofHours(8));
         List<DashboardPages.Endpoint> endpoints = new ArrayList<>(List.of(pages.healthz()));
         List<DashboardPages.Endpoint> shown = pages.pages(every(keys, 200));
         endpoints.addAll(shown);

@@ -47,37 +47,65 @@ final class DashboardPages {
     }
 
     Endpoint healthz() {
-        return new Endpoint("`GET /healthz` (baseline)", i -> get("/healthz").build(), body -> text(body).equals("ok"));
+        return new Endpoint(
+                "`GET /healthz` (baseline)",
+                i -> get("/healthz").build(),
+                body -> text(body).equals("ok"));
     }
 
     List<Endpoint> pages(List<String> serviceKeys) {
         String all = services + " of " + services + " services";
         return List.of(
-                page("`GET /dashboard` (default sort: margin)", i -> "/dashboard", body -> text(body).contains(all)),
-                page("`GET /dashboard?" + FILTER + "`", i -> "/dashboard?" + FILTER,
-                        body -> text(body).contains(" of " + services + " services") && !text(body).contains(all)),
+                page(
+                        "`GET /dashboard` (default sort: margin)",
+                        i -> "/dashboard",
+                        body -> text(body).contains(all)),
+                page(
+                        "`GET /dashboard?" + FILTER + "`",
+                        i -> "/dashboard?" + FILTER,
+                        body -> text(body).contains(" of " + services + " services")
+                                && !text(body).contains(all)),
                 page("`GET /dashboard/export.csv`", i -> "/dashboard/export.csv", body -> lines(body) == services + 1),
-                page("`GET /dashboard/services/{key}`", i -> "/dashboard/services/" + serviceKeys.get(i % serviceKeys.size()),
-                        body -> text(body).contains("<h2>Check-in history</h2>") && text(body).contains("/charts/kpi/")),
-                new Endpoint("`GET /api/v1/portfolio`", i -> get("/api/v1/portfolio").header("Authorization", "Bearer " + apiToken)
-                        .build(), body -> text(body).startsWith("{\"currency\":\"USD\",\"count\":" + services + ",")));
+                page(
+                        "`GET /dashboard/services/{key}`",
+                        i -> "/dashboard/services/" + serviceKeys.get(i % serviceKeys.size()),
+                        body -> text(body).contains("<h2>Check-in history</h2>")
+                                && text(body).contains("/charts/kpi/")),
+                new Endpoint(
+                        "`GET /api/v1/portfolio`",
+                        i -> get("/api/v1/portfolio")
+                                .header("Authorization", "Bearer " + apiToken)
+                                .build(),
+                        body -> text(body).startsWith("{\"currency\":\"USD\",\"count\":" + services + ",")));
     }
 
     /** Signed as {@link ChartLinks} signs them for the dashboard; KPI charts go through {@code kpiIds} in turn. */
     List<Endpoint> charts(ChartLinks links, String teamId, List<Long> kpiIds) {
         return List.of(
-                new Endpoint("`GET /charts/kpi/{id}.png`", i -> get(links.kpiTrend(teamId, kpiIds.get(i % kpiIds.size()))).build(),
+                new Endpoint(
+                        "`GET /charts/kpi/{id}.png`",
+                        i -> get(links.kpiTrend(teamId, kpiIds.get(i % kpiIds.size())))
+                                .build(),
                         DashboardPages::isPng),
-                new Endpoint("`GET /charts/tiers.png`", i -> get(links.tierCosts(teamId)).build(), DashboardPages::isPng));
+                new Endpoint(
+                        "`GET /charts/tiers.png`",
+                        i -> get(links.tierCosts(teamId)).build(),
+                        DashboardPages::isPng));
     }
 
     private Endpoint page(String name, IntFunction<String> path, Predicate<byte[]> accepts) {
-        return new Endpoint(name, i -> get(path.apply(i)).header("Cookie", DashboardVisitor.COOKIE + "=" + session).build(),
+        return new Endpoint(
+                name,
+                i -> get(path.apply(i))
+                        .header("Cookie", DashboardVisitor.COOKIE + "=" + session)
+                        .build(),
                 accepts);
     }
 
     private HttpRequest.Builder get(String pathAndQuery) {
-        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT).GET();
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(TIMEOUT)
+                .GET();
     }
 
     private static String text(byte[] body) {

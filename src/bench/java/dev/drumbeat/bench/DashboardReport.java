@@ -11,6 +11,7 @@ import java.util.Locale;
 final class DashboardReport {
     /** About where a page stops feeling immediate and a person starts waiting. */
     static final double SLOW_MS = 1000;
+
     private final PrintStream out;
 
     DashboardReport(PrintStream out) {
@@ -23,14 +24,28 @@ final class DashboardReport {
         out.println("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
         for (PageRuns.PageResult r : results) {
             LoadResult l = r.load();
-            out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %,d | %s | %,d | %.1f |%n", l.target(), l.requests(),
-                    l.errors(), l.percentileMillis(50), l.percentileMillis(99), l.maxMillis(), r.sizes().bodyBytes(),
-                    r.sizes().encoding(), r.sizes().wireBytes(), r.sqlMillis());
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %.1f | %.1f | %.1f | %,d | %s | %,d | %.1f |%n",
+                    l.target(),
+                    l.requests(),
+                    l.errors(),
+                    l.percentileMillis(50),
+                    l.percentileMillis(99),
+                    l.maxMillis(),
+                    r.sizes().bodyBytes(),
+                    r.sizes().encoding(),
+                    r.sizes().wireBytes(),
+                    r.sqlMillis());
         }
         out.println();
         for (PageRuns.PageResult r : results) {
-            out.printf(Locale.ROOT, "%s: errors %s; %s%n", r.load().target(),
-                    r.load().errorsByKind().isEmpty() ? "none" : r.load().errorsByKind(), r.load().conditions());
+            out.printf(
+                    Locale.ROOT,
+                    "%s: errors %s; %s%n",
+                    r.load().target(),
+                    r.load().errorsByKind().isEmpty() ? "none" : r.load().errorsByKind(),
+                    r.load().conditions());
         }
         for (PageRuns.PageResult r : results) {
             out.println("\nSQL of " + r.load().target() + ", from execution to all rows fetched (JDBI SqlLogger):\n");
@@ -46,12 +61,20 @@ final class DashboardReport {
         for (PageRuns.PageResult r : results) {
             if (r.load().percentileMillis(99) > SLOW_MS) {
                 any = true;
-                out.printf(Locale.ROOT, "Slow for a person: %s p99 %.0f ms > %.0f ms%n", r.load().target(),
-                        r.load().percentileMillis(99), SLOW_MS);
+                out.printf(
+                        Locale.ROOT,
+                        "Slow for a person: %s p99 %.0f ms > %.0f ms%n",
+                        r.load().target(),
+                        r.load().percentileMillis(99),
+                        SLOW_MS);
             }
             if (r.load().conditions().otherCores() > LoadReport.BUSY_OTHERS_CORES) {
-                out.printf(Locale.ROOT, "Warning: other processes kept %.2f cores busy during %s; repeat on a quiet machine"
-                        + " before trusting its tail.%n", r.load().conditions().otherCores(), r.load().target());
+                out.printf(
+                        Locale.ROOT,
+                        "Warning: other processes kept %.2f cores busy during %s; repeat on a quiet machine"
+                                + " before trusting its tail.%n",
+                        r.load().conditions().otherCores(),
+                        r.load().target());
             }
         }
         out.println(any ? "" : "No page took over " + (int) SLOW_MS + " ms at p99.");

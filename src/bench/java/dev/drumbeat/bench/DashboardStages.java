@@ -16,10 +16,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class DashboardStages {
     static final int RUNS = 50;
-    private static final String LISTING = CatalogDao.LISTING + " where s.team_id = :teamId and s.active order by lower(s.name)";
+    private static final String LISTING =
+            CatalogDao.LISTING + " where s.team_id = :teamId and s.active order by lower(s.name)";
     /** A frozen copy of {@code DashboardDao.names}: it does not follow a change to the DAO's query. */
     private static final String NAMES =
             "select user_id, coalesce(nullif(real_name, ''), name) as name from people where team_id = :teamId";
+
     private final Jdbi jdbi;
     private final String teamId;
     private final PrintStream out;
@@ -31,22 +33,56 @@ final class DashboardStages {
     }
 
     void report() {
-        out.printf(Locale.ROOT, "%nThe portfolio's reads, one at a time (%d runs each after %d warm-up):%n%n", RUNS, AskStages.WARMUP);
+        out.printf(
+                Locale.ROOT,
+                "%nThe portfolio's reads, one at a time (%d runs each after %d warm-up):%n%n",
+                RUNS,
+                AskStages.WARMUP);
         out.println("| part | runs | p50 ms | p99 ms | max ms |");
         out.println("|---|---:|---:|---:|---:|");
-        row("every service with its latest check-in, rows fetched, not mapped", AskStages.time(RUNS, () -> jdbi.withHandle(h ->
-                h.createQuery(LISTING).bind("teamId", teamId).map((rs, ctx) -> rs.getLong("id")).list().size())));
-        row("the same, mapped to `ServiceListing` (`CatalogDao.listServices`)",
-                AskStages.time(RUNS, () -> jdbi.withExtension(CatalogDao.class, dao -> dao.listServices(teamId)).size()));
-        row("display names of everyone (`DashboardDao.names`)", AskStages.time(RUNS, () -> jdbi.withHandle(h ->
-                h.createQuery(NAMES).bind("teamId", teamId).mapToMap().list().size())));
-        row("open stale escalations (`EscalationDao.listOpen`)", AskStages.time(RUNS, () -> jdbi.withExtension(EscalationDao.class,
-                dao -> dao.listOpen(teamId, new String[] {"stale"}, 100_000)).size()));
-        row("totals by tier (`CatalogTotals`, as the tier chart reads them)", AskStages.time(RUNS, () -> jdbi.withHandle(h ->
-                CatalogTotals.at(h, teamId, Instant.parse("9999-01-01T00:00:00Z")))));
+        row(
+                "every service with its latest check-in, rows fetched, not mapped",
+                AskStages.time(
+                        RUNS,
+                        () -> jdbi.withHandle(h -> h.createQuery(LISTING)
+                                .bind("teamId", teamId)
+                                .map((rs, ctx) -> rs.getLong("id"))
+                                .list()
+                                .size())));
+        row(
+                "the same, mapped to `ServiceListing` (`CatalogDao.listServices`)",
+                AskStages.time(
+                        RUNS,
+                        () -> jdbi.withExtension(CatalogDao.class, dao -> dao.listServices(teamId))
+                                .size()));
+        row(
+                "display names of everyone (`DashboardDao.names`)",
+                AskStages.time(
+                        RUNS,
+                        () -> jdbi.withHandle(h -> h.createQuery(NAMES)
+                                .bind("teamId", teamId)
+                                .mapToMap()
+                                .list()
+                                .size())));
+        row(
+                "open stale escalations (`EscalationDao.listOpen`)",
+                AskStages.time(
+                        RUNS,
+                        () -> jdbi.withExtension(
+                                        EscalationDao.class,
+                                        dao -> dao.listOpen(teamId, new String[] {"stale"}, 100_000))
+                                .size()));
+        row(
+                "totals by tier (`CatalogTotals`, as the tier chart reads them)",
+                AskStages.time(
+                        RUNS,
+                        () -> jdbi.withHandle(
+                                h -> CatalogTotals.at(h, teamId, Instant.parse("9999-01-01T00:00:00Z")))));
         out.println("\nEXPLAIN (ANALYZE, BUFFERS) of every service with its latest check-in:\n");
-        jdbi.useHandle(h -> h.createQuery("explain (analyze, buffers) " + LISTING).bind("teamId", teamId)
-                .mapTo(String.class).forEach(out::println));
+        jdbi.useHandle(h -> h.createQuery("explain (analyze, buffers) " + LISTING)
+                .bind("teamId", teamId)
+                .mapTo(String.class)
+                .forEach(out::println));
     }
 
     private void row(String part, double[] sorted) {

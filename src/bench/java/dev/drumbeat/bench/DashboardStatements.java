@@ -5,14 +5,17 @@ import java.util.Map;
 
 /** The statements the dashboard, its API and the charts run, named for {@link SqlTimings}. */
 final class DashboardStatements {
-    private DashboardStatements() {
-    }
+    private DashboardStatements() {}
 
     /** Each statement by a phrase only its text contains; the first that matches names it. */
     static Map<String, String> kinds() {
         Map<String, String> kinds = new LinkedHashMap<>();
-        kinds.put("s.team_id = :teamId and s.active order by", "every service with its latest check-in (`CatalogDao.listServices`)");
-        kinds.put("s.team_id = :teamId and s.key = :key", "one service with its latest check-in (`CatalogDao.findListing`)");
+        kinds.put(
+                "s.team_id = :teamId and s.active order by",
+                "every service with its latest check-in (`CatalogDao.listServices`)");
+        kinds.put(
+                "s.team_id = :teamId and s.key = :key",
+                "one service with its latest check-in (`CatalogDao.findListing`)");
         kinds.put("coalesce(nullif(real_name", "display names of everyone (`DashboardDao.names`)");
         kinds.put("from escalations e", "open stale escalations (`EscalationDao.listOpen`)");
         kinds.put("from dashboard_sessions", "the session (`DashboardAccessDao.findSession`)");

@@ -23,7 +23,8 @@ final class DashboardVisitor {
     private static final Pattern API_TOKEN = Pattern.compile("dbt_[A-Za-z0-9_-]{32}");
     private final URI base;
     private final SignedPost events;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     DashboardVisitor(URI base) {
         this.base = base;
@@ -33,14 +34,20 @@ final class DashboardVisitor {
     /** The session cookie's value for {@code userId}, through the real command and one-time link. */
     String session(String userId) throws IOException, InterruptedException {
         String reply = command(userId, "dashboard");
-        Matcher link = LINK_TOKEN.matcher(JSON.readTree(reply).findValuesAsText("url").toString());
+        Matcher link =
+                LINK_TOKEN.matcher(JSON.readTree(reply).findValuesAsText("url").toString());
         if (!link.find()) {
             throw new IllegalStateException("/drumbeat dashboard gave no link: " + reply);
         }
-        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(base.resolve("/dashboard/open?t=" + link.group(1)))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        String cookie = opened.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(COOKIE + "="))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no session cookie: HTTP " + opened.statusCode()));
+        HttpResponse<String> opened = http.send(
+                HttpRequest.newBuilder(base.resolve("/dashboard/open?t=" + link.group(1)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = opened.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(COOKIE + "="))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no session cookie: HTTP " + opened.statusCode()));
         return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
     }
 

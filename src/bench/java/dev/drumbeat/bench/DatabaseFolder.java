@@ -9,13 +9,13 @@ import java.util.stream.Stream;
 
 /** The temporary folder a benchmark's embedded PostgreSQL runs in: its postmaster, and removing it afterwards. */
 final class DatabaseFolder {
-    private DatabaseFolder() {
-    }
+    private DatabaseFolder() {}
 
     /** The embedded PostgreSQL's postmaster, so the run can say how much CPU the database took. */
     static Optional<ProcessHandle> postmaster(Path dataDir) {
         try {
-            return ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip()));
+            return ProcessHandle.of(Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -23,7 +23,8 @@ final class DatabaseFolder {
 
     static void delete(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

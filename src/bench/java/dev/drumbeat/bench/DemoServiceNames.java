@@ -20,11 +20,15 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class DemoServiceNames {
     private static final String RESOURCE = "demo/services.csv";
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .get();
 
-    private DemoServiceNames() {
-    }
+    private DemoServiceNames() {}
 
     /** Every service in every spelling, spellings interleaved so neighbours ask for different services. */
     static List<TypedService> typedVariants() {

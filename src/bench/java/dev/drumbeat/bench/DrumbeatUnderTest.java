@@ -41,8 +41,11 @@ final class DrumbeatUnderTest implements AutoCloseable {
 
     /** A running Drumbeat; a bare {@code http://host:port} means its {@code /slack/events}. */
     static DrumbeatUnderTest at(URI url) {
-        String path = url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/")
-                ? "/slack/events" : url.getPath();
+        String path = url.getPath() == null
+                        || url.getPath().isEmpty()
+                        || url.getPath().equals("/")
+                ? "/slack/events"
+                : url.getPath();
         return new DrumbeatUnderTest(url.resolve(path), Optional.empty(), Optional.empty());
     }
 
@@ -52,13 +55,16 @@ final class DrumbeatUnderTest implements AutoCloseable {
 
     /** The embedded PostgreSQL's postmaster, whose pid is the first line of {@code postmaster.pid}. */
     Optional<ProcessHandle> databaseProcess() {
-        return dataDir.map(dir -> dir.resolve("postmaster.pid")).filter(Files::isReadable).flatMap(file -> {
-            try {
-                return ProcessHandle.of(Long.parseLong(Files.readAllLines(file).get(0).strip()));
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            }
-        });
+        return dataDir.map(dir -> dir.resolve("postmaster.pid"))
+                .filter(Files::isReadable)
+                .flatMap(file -> {
+                    try {
+                        return ProcessHandle.of(
+                                Long.parseLong(Files.readAllLines(file).get(0).strip()));
+                    } catch (IOException | RuntimeException e) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     String describe() {
@@ -76,7 +82,8 @@ final class DrumbeatUnderTest implements AutoCloseable {
 
     private static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + root, e);
         }

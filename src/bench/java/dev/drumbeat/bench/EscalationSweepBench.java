@@ -2,10 +2,10 @@ package dev.drumbeat.bench;
 
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.db.Database;
-import dev.drumbeat.escalation.rules.EscalationFactsDao;
-import dev.drumbeat.escalation.rules.EscalationRules;
 import dev.drumbeat.escalation.EscalationService;
 import dev.drumbeat.escalation.EscalationServiceRules;
+import dev.drumbeat.escalation.rules.EscalationFactsDao;
+import dev.drumbeat.escalation.rules.EscalationRules;
 import dev.drumbeat.escalation.rules.Finding;
 import dev.drumbeat.escalation.rules.InitiativeFacts;
 import dev.drumbeat.escalation.rules.ServiceFacts;
@@ -54,6 +54,7 @@ public final class EscalationSweepBench {
     static final Periods PERIODS = new Periods(DayOfWeek.MONDAY, 9);
     /** The latest generated period is Monday 23 Nov 2026; the sweep runs on the Wednesday at noon UTC. */
     static final LocalDate LAST_PERIOD = LocalDate.of(2026, 11, 23);
+
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     static final long TARGET_MS = 1000;
     /** The window-function baseline takes over a second a run; fewer runs keep the benchmark short. */
@@ -177,12 +178,17 @@ public final class EscalationSweepBench {
              where s.active
              order by s.team_id, s.id""";
 
-    private EscalationSweepBench() {
-    }
+    private EscalationSweepBench() {}
 
     /** One sweep's times in milliseconds, and what it found. */
-    record Sweep(double thresholdsMs, double servicesMs, double initiativesMs, double rulesMs, int services, int initiatives,
-                 List<Finding> findings) {
+    record Sweep(
+            double thresholdsMs,
+            double servicesMs,
+            double initiativesMs,
+            double rulesMs,
+            int services,
+            int initiatives,
+            List<Finding> findings) {
         double sqlMs() {
             return thresholdsMs + servicesMs + initiativesMs;
         }
@@ -215,7 +221,8 @@ public final class EscalationSweepBench {
             }
             report(jdbi, measured);
             RealSweeps.run(jdbi);
-            System.out.println("Load average after: " + loadAverage() + " (1, 5 and 15 minutes; other sessions share the machine)");
+            System.out.println("Load average after: " + loadAverage()
+                    + " (1, 5 and 15 minutes; other sessions share the machine)");
             if (Arrays.asList(args).contains("--explain")) {
                 explain(jdbi);
             }
@@ -233,10 +240,17 @@ public final class EscalationSweepBench {
             long t2 = System.nanoTime();
             List<InitiativeFacts> initiatives = facts.initiativeFacts(NOW, PERIODS);
             long t3 = System.nanoTime();
-            List<Finding> findings = EscalationRules.evaluate(services, initiatives,
-                    team -> thresholds.getOrDefault(team, Thresholds.defaults()), PERIODS, NOW);
+            List<Finding> findings = EscalationRules.evaluate(
+                    services, initiatives, team -> thresholds.getOrDefault(team, Thresholds.defaults()), PERIODS, NOW);
             long t4 = System.nanoTime();
-            return new Sweep(ms(t1 - started), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), services.size(), initiatives.size(), findings);
+            return new Sweep(
+                    ms(t1 - started),
+                    ms(t2 - t1),
+                    ms(t3 - t2),
+                    ms(t4 - t3),
+                    services.size(),
+                    initiatives.size(),
+                    findings);
         });
     }
 
@@ -246,13 +260,16 @@ public final class EscalationSweepBench {
 
     private static void report(Jdbi jdbi, Sweep[] sweeps) {
         Sweep last = sweeps[sweeps.length - 1];
-        Map<String, Long> byReason = last.findings().stream().collect(Collectors.groupingBy(f -> f.reason().code(), TreeMap::new,
-                Collectors.counting()));
-        System.out.printf("%nOne sweep reads %,d services and %,d initiatives and finds %,d findings: %s%n", last.services(),
-                last.initiatives(), last.findings().size(), byReason);
+        Map<String, Long> byReason = last.findings().stream()
+                .collect(Collectors.groupingBy(f -> f.reason().code(), TreeMap::new, Collectors.counting()));
+        System.out.printf(
+                "%nOne sweep reads %,d services and %,d initiatives and finds %,d findings: %s%n",
+                last.services(), last.initiatives(), last.findings().size(), byReason);
         double[] total = sorted(sweeps, Sweep::totalMs);
-        System.out.printf("%n%d sweeps after %d warm-up; baselines %d runs after %d warm-up, on the same database"
-                + " (nearest rank: with 20 runs p99 is the slowest):%n%n", sweeps.length, WARMUP, sweeps.length, WARMUP);
+        System.out.printf(
+                "%n%d sweeps after %d warm-up; baselines %d runs after %d warm-up, on the same database"
+                        + " (nearest rank: with 20 runs p99 is the slowest):%n%n",
+                sweeps.length, WARMUP, sweeps.length, WARMUP);
         System.out.println("| what | p50 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|");
         row("**sweep** (SQL + rules)", total);
@@ -262,11 +279,16 @@ public final class EscalationSweepBench {
         row("- initiative facts", sorted(sweeps, Sweep::initiativesMs));
         row("rules: EscalationRules.evaluate", sorted(sweeps, Sweep::rulesMs));
         row("baseline: count(*) of services, checkins, kpi_readings", measure(jdbi, sweeps.length, BASELINE_COUNT));
-        row("baseline: service facts without the streak walks (latest rows only)", measure(jdbi, sweeps.length, BASELINE_LATEST));
-        row("baseline: service facts by window functions over all history", measure(jdbi, WINDOW_RUNS, BASELINE_WINDOWS));
+        row(
+                "baseline: service facts without the streak walks (latest rows only)",
+                measure(jdbi, sweeps.length, BASELINE_LATEST));
+        row(
+                "baseline: service facts by window functions over all history",
+                measure(jdbi, WINDOW_RUNS, BASELINE_WINDOWS));
         double p99 = percentile(total, 99);
-        System.out.printf("%nTarget sweep <= %d ms: %s (p50 %.0f ms, p99 %.0f ms)%n", TARGET_MS, p99 <= TARGET_MS ? "met" : "MISSED",
-                percentile(total, 50), p99);
+        System.out.printf(
+                "%nTarget sweep <= %d ms: %s (p50 %.0f ms, p99 %.0f ms)%n",
+                TARGET_MS, p99 <= TARGET_MS ? "met" : "MISSED", percentile(total, 50), p99);
     }
 
     private static double[] sorted(Sweep[] sweeps, ToDoubleFunction<Sweep> time) {
@@ -274,8 +296,9 @@ public final class EscalationSweepBench {
     }
 
     private static void row(String what, double[] sortedMs) {
-        System.out.printf("| %s | %.0f | %.0f | %.0f |%n", what, percentile(sortedMs, 50), percentile(sortedMs, 99),
-                sortedMs[sortedMs.length - 1]);
+        System.out.printf(
+                "| %s | %.0f | %.0f | %.0f |%n",
+                what, percentile(sortedMs, 50), percentile(sortedMs, 99), sortedMs[sortedMs.length - 1]);
     }
 
     static double percentile(double[] sorted, double percent) {
@@ -286,8 +309,12 @@ public final class EscalationSweepBench {
     /** Runs a baseline query (bound like the facts query) after a warm-up, and returns its sorted times. */
     private static double[] measure(Jdbi jdbi, int times, String sql) {
         EscalationFactsDao.CurrentPeriods current = EscalationFactsDao.CurrentPeriods.at(NOW, PERIODS);
-        Supplier<Integer> run = () -> jdbi.withHandle(h -> h.createQuery(sql).bindMethods(current)
-                .configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true)).mapToMap().list().size());
+        Supplier<Integer> run = () -> jdbi.withHandle(h -> h.createQuery(sql)
+                .bindMethods(current)
+                .configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
+                .mapToMap()
+                .list()
+                .size());
         for (int i = 0; i < WARMUP; i++) {
             run.get();
         }
@@ -307,7 +334,10 @@ public final class EscalationSweepBench {
 
     private static String loadAverage() {
         try {
-            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+            return String.join(
+                    " ",
+                    Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" "))
+                            .subList(0, 3));
         } catch (IOException e) {
             return "unknown";
         }
@@ -315,9 +345,22 @@ public final class EscalationSweepBench {
 
     private static Map<String, Long> rowCounts(Jdbi jdbi) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("workspaces", "people", "services", "kpis", "kpi_readings", "checkins", "checkin_excusals",
-                "initiatives", "initiative_services", "escalation_settings")) {
-            counts.put(table, jdbi.withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one()));
+        for (String table : List.of(
+                "workspaces",
+                "people",
+                "services",
+                "kpis",
+                "kpi_readings",
+                "checkins",
+                "checkin_excusals",
+                "initiatives",
+                "initiative_services",
+                "escalation_settings")) {
+            counts.put(
+                    table,
+                    jdbi.withHandle(h -> h.createQuery("select count(*) from " + table)
+                            .mapTo(Long.class)
+                            .one()));
         }
         return counts;
     }
@@ -326,7 +369,8 @@ public final class EscalationSweepBench {
     private static void explain(Jdbi jdbi) {
         String sql = ClasspathSqlLocator.removingComments().locate(EscalationFactsDao.class, "serviceFacts");
         jdbi.useHandle(h -> h.createQuery("explain (analyze, buffers) " + sql)
-                .bindMethods(EscalationFactsDao.CurrentPeriods.at(NOW, PERIODS)).mapTo(String.class)
+                .bindMethods(EscalationFactsDao.CurrentPeriods.at(NOW, PERIODS))
+                .mapTo(String.class)
                 .forEach(System.out::println));
     }
 
@@ -340,7 +384,9 @@ public final class EscalationSweepBench {
         int people = Math.max(TEAMS, services / 5 / TEAMS * TEAMS);
         LocalDate first = LAST_PERIOD.minusWeeks(weeks - 1);
         jdbi.useHandle(h -> {
-            h.execute("insert into workspaces (team_id, name) select 'TB' || t, 'Bench ' || t from generate_series(1, ?) t", TEAMS);
+            h.execute(
+                    "insert into workspaces (team_id, name) select 'TB' || t, 'Bench ' || t from generate_series(1, ?) t",
+                    TEAMS);
             h.execute("""
                     insert into people (team_id, user_id, name, tz, deactivated, away_until)
                     select 'TB' || (1 + (g - 1) % ?), 'U' || lpad(g::text, 8, '0'), 'owner' || g,
@@ -348,8 +394,9 @@ public final class EscalationSweepBench {
                                   'UTC'])[1 + g % 6],
                            g % 97 = 0, case when g % 31 = 0 then date '2026-11-30' end
                       from generate_series(1, ?) g""", TEAMS, people);
-            h.execute("update people set away_deputy_id = 'U' || lpad((substr(user_id, 2)::int + ?)::text, 8, '0')"
-                    + " where away_until is not null and substr(user_id, 2)::int % 2 = 0 and substr(user_id, 2)::int + ? <= ?",
+            h.execute(
+                    "update people set away_deputy_id = 'U' || lpad((substr(user_id, 2)::int + ?)::text, 8, '0')"
+                            + " where away_until is not null and substr(user_id, 2)::int % 2 = 0 and substr(user_id, 2)::int + ? <= ?",
                     TEAMS, TEAMS, people);
             h.execute("""
                     insert into services (team_id, key, name, tier, owner_id, deputy_id, unit_cost, monthly_demand, monthly_value,
@@ -375,8 +422,7 @@ public final class EscalationSweepBench {
                     insert into initiative_services (initiative_id, service_id, team_id)
                     select i.id, s.id, s.team_id
                       from initiatives i join services s on s.team_id = i.team_id and s.id between substr(i.key, 6)::bigint
-                                                                                        and substr(i.key, 6)::bigint + 10 * ?""",
-                    TEAMS - 1);
+                                                                                        and substr(i.key, 6)::bigint + 10 * ?""", TEAMS - 1);
             h.execute("""
                     insert into escalation_settings (team_id, grace_hours, red_streak, kpi_off_periods)
                     select team_id, 24 + 12 * (substr(team_id, 3)::int % 3), 2 + substr(team_id, 3)::int % 2, 3
@@ -432,13 +478,13 @@ public final class EscalationSweepBench {
             }
         }
 
-        private RealSweeps() {
-        }
+        private RealSweeps() {}
 
         static void run(Jdbi jdbi) {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             TimedRules rules = new TimedRules(new EscalationServiceRules(PERIODS));
-            EscalationService escalations = new EscalationService(jdbi, new Outbox(clock), Optional.of(LEADERSHIP), rules, clock);
+            EscalationService escalations =
+                    new EscalationService(jdbi, new Outbox(clock), Optional.of(LEADERSHIP), rules, clock);
             reportFirst(jdbi, sweep(jdbi, escalations, rules));
             for (int i = 0; i < STEADY_WARMUP; i++) {
                 sweep(jdbi, escalations, rules);
@@ -455,40 +501,67 @@ public final class EscalationSweepBench {
             long started = System.nanoTime();
             EscalationService.Applied applied = escalations.sweep();
             double total = ms(System.nanoTime() - started);
-            return new Run(total, rules.lastMs(), applied, count(jdbi, "select count(*) from slack_outbox") - queuedBefore);
+            return new Run(
+                    total, rules.lastMs(), applied, count(jdbi, "select count(*) from slack_outbox") - queuedBefore);
         }
 
         private static void reportFirst(Jdbi jdbi, Run first) {
-            System.out.printf("%nThe real sweep, EscalationService.sweep() with an outbox and leadership channel %s, at %s:%n%n"
-                    + "First sweep: %.0f ms (thresholds, facts and rules %.0f ms; the ladder of %d workspaces %.0f ms)%n", LEADERSHIP,
-                    NOW, first.totalMs(), first.readMs(), count(jdbi, "select count(distinct team_id) from escalations"),
+            System.out.printf(
+                    "%nThe real sweep, EscalationService.sweep() with an outbox and leadership channel %s, at %s:%n%n"
+                            + "First sweep: %.0f ms (thresholds, facts and rules %.0f ms; the ladder of %d workspaces %.0f ms)%n",
+                    LEADERSHIP,
+                    NOW,
+                    first.totalMs(),
+                    first.readMs(),
+                    count(jdbi, "select count(distinct team_id) from escalations"),
                     first.ladderMs());
-            System.out.printf("  opened %,d escalations: %s; at level %s%n", first.applied().opened(),
-                    grouped(jdbi, "select reason, count(*) from escalations where closed_at is null group by 1 order by 1"),
-                    grouped(jdbi, "select level::text, count(*) from escalations where closed_at is null group by 1 order by 1"));
-            System.out.printf("  queued %,d outbox messages to %,d places: %s%n", first.queued(),
-                    count(jdbi, "select count(distinct channel) from slack_outbox"), grouped(jdbi, """
+            System.out.printf(
+                    "  opened %,d escalations: %s; at level %s%n",
+                    first.applied().opened(),
+                    grouped(
+                            jdbi,
+                            "select reason, count(*) from escalations where closed_at is null group by 1 order by 1"),
+                    grouped(
+                            jdbi,
+                            "select level::text, count(*) from escalations where closed_at is null group by 1 order by 1"));
+            System.out.printf(
+                    "  queued %,d outbox messages to %,d places: %s%n",
+                    first.queued(),
+                    count(jdbi, "select count(distinct channel) from slack_outbox"),
+                    grouped(jdbi, """
                             select case when dedupe_key like 'esc-batch:%' then 'parent messages gathering several'
                                         when dedupe_key like 'esc:%' then 'escalation posts'
                                         else method || ' ' || split_part(dedupe_key, ':', 1) end, count(*)
                               from slack_outbox group by 1 order by 1"""));
-            System.out.printf("  recorded %,d places posted to (escalation_messages)%n",
+            System.out.printf(
+                    "  recorded %,d places posted to (escalation_messages)%n",
                     count(jdbi, "select count(*) from escalation_messages"));
         }
 
         private static void reportSteady(Run[] steady) {
-            long changed = Arrays.stream(steady).filter(r -> !r.applied().isEmpty() || r.queued() > 0).count();
-            System.out.printf("%nSteady sweeps, nothing changed: %d after %d warm-up; %s%n%n", steady.length, STEADY_WARMUP,
+            long changed = Arrays.stream(steady)
+                    .filter(r -> !r.applied().isEmpty() || r.queued() > 0)
+                    .count();
+            System.out.printf(
+                    "%nSteady sweeps, nothing changed: %d after %d warm-up; %s%n%n",
+                    steady.length,
+                    STEADY_WARMUP,
                     changed == 0 ? "none changed an escalation or queued a message" : changed + " CHANGED SOMETHING");
             System.out.println("| what | p50 ms | p99 ms | max ms |");
             System.out.println("|---|---:|---:|---:|");
-            double[] total = Arrays.stream(steady).mapToDouble(Run::totalMs).sorted().toArray();
+            double[] total =
+                    Arrays.stream(steady).mapToDouble(Run::totalMs).sorted().toArray();
             row("**steady sweep**: `EscalationService.sweep()`", total);
-            row("- thresholds, facts and rules (one read transaction)", Arrays.stream(steady).mapToDouble(Run::readMs).sorted().toArray());
-            row("- the ladder, each workspace in its own transaction", Arrays.stream(steady).mapToDouble(Run::ladderMs).sorted().toArray());
+            row(
+                    "- thresholds, facts and rules (one read transaction)",
+                    Arrays.stream(steady).mapToDouble(Run::readMs).sorted().toArray());
+            row(
+                    "- the ladder, each workspace in its own transaction",
+                    Arrays.stream(steady).mapToDouble(Run::ladderMs).sorted().toArray());
             double p99 = percentile(total, 99);
-            System.out.printf("%nTarget steady sweep <= %d ms: %s (p50 %.0f ms, p99 %.0f ms)%n", TARGET_MS,
-                    p99 <= TARGET_MS ? "met" : "MISSED", percentile(total, 50), p99);
+            System.out.printf(
+                    "%nTarget steady sweep <= %d ms: %s (p50 %.0f ms, p99 %.0f ms)%n",
+                    TARGET_MS, p99 <= TARGET_MS ? "met" : "MISSED", percentile(total, 50), p99);
         }
 
         private static long count(Jdbi jdbi, String sql) {
@@ -497,8 +570,11 @@ public final class EscalationSweepBench {
 
         /** A two-column query (name, count) as "name count, name count". */
         private static String grouped(Jdbi jdbi, String sql) {
-            return jdbi.withHandle(h -> h.createQuery(sql).map((rs, ctx) -> String.format("%s %,d", rs.getString(1), rs.getLong(2)))
-                    .list()).toString().replaceAll("^\\[|\\]$", "");
+            return jdbi.withHandle(h -> h.createQuery(sql)
+                            .map((rs, ctx) -> String.format("%s %,d", rs.getString(1), rs.getLong(2)))
+                            .list())
+                    .toString()
+                    .replaceAll("^\\[|\\]$", "");
         }
     }
 

@@ -28,8 +28,9 @@ record LoadOptions(int rate, int seconds, int warmup, Optional<URI> url, Optiona
             case "--warmup" -> new LoadOptions(rate, seconds, atLeast(0, flag, value), url, secret);
             case "--url" -> new LoadOptions(rate, seconds, warmup, Optional.of(URI.create(value)), secret);
             case "--secret" -> new LoadOptions(rate, seconds, warmup, url, Optional.of(value));
-            default -> throw new IllegalArgumentException("unknown option " + flag
-                    + "; use --rate N --seconds N --warmup N [--url http://host:port [--secret S]]");
+            default ->
+                throw new IllegalArgumentException("unknown option " + flag
+                        + "; use --rate N --seconds N --warmup N [--url http://host:port [--secret S]]");
         };
     }
 

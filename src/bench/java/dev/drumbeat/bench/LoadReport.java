@@ -15,6 +15,7 @@ final class LoadReport {
     static final double FLOOR_FACTOR = 3;
     /** Other processes busier than this, on average, make a run's tail say more about them than about Drumbeat. */
     static final double BUSY_OTHERS_CORES = 0.25;
+
     private final PrintStream out;
     private final boolean serverElsewhere;
 
@@ -28,8 +29,12 @@ final class LoadReport {
         out.println("Date: " + date.truncatedTo(ChronoUnit.SECONDS));
         out.println("Machine: " + machine);
         out.println("Command: " + command);
-        out.printf(Locale.ROOT, "Load: %d requests/s for %d s after a %d s warm-up (not counted), open loop;"
-                + " latency from the scheduled send to the complete response%n", options.rate(), options.seconds(),
+        out.printf(
+                Locale.ROOT,
+                "Load: %d requests/s for %d s after a %d s warm-up (not counted), open loop;"
+                        + " latency from the scheduled send to the complete response%n",
+                options.rate(),
+                options.seconds(),
                 options.warmup());
     }
 
@@ -38,14 +43,27 @@ final class LoadReport {
         out.println("| target | requests | errors | p50 ms | p90 ms | p99 ms | max ms | achieved rate/s |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (LoadResult r : results) {
-            out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n", r.target(), r.requests(),
-                    r.errors(), r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99),
-                    r.maxMillis(), r.achievedRate());
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                    r.target(),
+                    r.requests(),
+                    r.errors(),
+                    r.percentileMillis(50),
+                    r.percentileMillis(90),
+                    r.percentileMillis(99),
+                    r.maxMillis(),
+                    r.achievedRate());
         }
         out.println();
         for (LoadResult r : results) {
-            out.printf(Locale.ROOT, "%s: errors %s; the generator sent at most %.1f ms late; %s%n", r.target(),
-                    r.errorsByKind().isEmpty() ? "none" : r.errorsByKind(), r.maxSendLagNanos() / 1e6, r.conditions());
+            out.printf(
+                    Locale.ROOT,
+                    "%s: errors %s; the generator sent at most %.1f ms late; %s%n",
+                    r.target(),
+                    r.errorsByKind().isEmpty() ? "none" : r.errorsByKind(),
+                    r.maxSendLagNanos() / 1e6,
+                    r.conditions());
         }
     }
 
@@ -56,13 +74,17 @@ final class LoadReport {
         out.println();
         boolean fast = check(p99 <= P99_LIMIT_MS, String.format(Locale.ROOT, "p99 <= 50 ms (%.1f ms)", p99));
         boolean clean = check(drumbeat.errors() == 0, "errors = 0 (" + drumbeat.errors() + ")");
-        boolean near = check(p99 <= ceiling,
-                String.format(Locale.ROOT, "p99 <= 3 x floor p99 (%.1f ms <= %.1f ms)", p99, ceiling));
+        boolean near = check(
+                p99 <= ceiling, String.format(Locale.ROOT, "p99 <= 3 x floor p99 (%.1f ms <= %.1f ms)", p99, ceiling));
         out.println(fast && clean && near ? "All targets met." : "Some targets MISSED.");
         for (LoadResult r : List.of(floor, drumbeat)) {
             if (!serverElsewhere && r.conditions().otherCores() > BUSY_OTHERS_CORES) {
-                out.printf(Locale.ROOT, "Warning: other processes kept %.2f cores busy during the %s run;"
-                        + " repeat on a quiet machine before trusting its tail.%n", r.conditions().otherCores(), r.target());
+                out.printf(
+                        Locale.ROOT,
+                        "Warning: other processes kept %.2f cores busy during the %s run;"
+                                + " repeat on a quiet machine before trusting its tail.%n",
+                        r.conditions().otherCores(),
+                        r.target());
             }
         }
     }

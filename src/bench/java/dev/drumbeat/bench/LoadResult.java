@@ -8,8 +8,13 @@ import java.util.Map;
  * took from the first due send to the last response, how late the generator itself ever sent, and how
  * busy the machine was meanwhile.
  */
-record LoadResult(String target, Map<String, Integer> errorsByKind, long[] sortedLatencyNanos, long windowNanos,
-                  long maxSendLagNanos, RunConditions conditions) {
+record LoadResult(
+        String target,
+        Map<String, Integer> errorsByKind,
+        long[] sortedLatencyNanos,
+        long windowNanos,
+        long maxSendLagNanos,
+        RunConditions conditions) {
 
     int requests() {
         return sortedLatencyNanos.length;

@@ -10,7 +10,8 @@ record Machine(int cores, String cpuModel, String memory, String java, String os
 
     static Machine describe() {
         long memKb = Long.parseLong(field("/proc/meminfo", "MemTotal", "0 kB").split("\\s+")[0]);
-        return new Machine(Runtime.getRuntime().availableProcessors(),
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
                 field("/proc/cpuinfo", "model name", "unknown CPU"),
                 String.format("%.1f GiB", memKb / 1024.0 / 1024.0),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
@@ -26,8 +27,11 @@ record Machine(int cores, String cpuModel, String memory, String java, String os
     private static String field(String file, String name, String fallback) {
         try {
             List<String> lines = Files.readAllLines(Path.of(file));
-            return lines.stream().filter(line -> line.startsWith(name)).findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(fallback);
+            return lines.stream()
+                    .filter(line -> line.startsWith(name))
+                    .findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .orElse(fallback);
         } catch (IOException e) {
             return fallback;
         }

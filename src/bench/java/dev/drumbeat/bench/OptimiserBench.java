@@ -30,10 +30,10 @@ public final class OptimiserBench {
     static final BigDecimal TARGET_SHARE = new BigDecimal("0.02");
     /** A typical team's catalog: the demo has 45 services. Greedy's gap shows more on small portfolios. */
     static final int SMALL = 45;
+
     static final int HARD_PORTFOLIOS = 10;
 
-    private OptimiserBench() {
-    }
+    private OptimiserBench() {}
 
     public static void main(String[] args) {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -42,21 +42,27 @@ public final class OptimiserBench {
         CpuSnapshot before = CpuSnapshot.now(Optional.empty());
         timeOnePortfolio(size);
         Comparison realistic = Comparison.run(Family.REALISTIC, size, portfolios, new Random(7));
-        System.out.printf("| `Optimiser.choose`, %d different portfolios, one run each | %d | %s |%n%n", portfolios, portfolios,
-                realistic.times());
+        System.out.printf(
+                "| `Optimiser.choose`, %d different portfolios, one run each | %d | %s |%n%n",
+                portfolios, portfolios, realistic.times());
         System.out.printf("| portfolios | size | picks (mean) | greedy worse | extra impact: median | p90 | worst "
                 + "| median where worse | proven optimal | worst gap to LP bound | optimiser p50 / max ms | runs with a GC |%n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
         System.out.println(realistic.row());
-        System.out.println(Comparison.run(Family.REALISTIC, SMALL, 2_000, new Random(8)).row());
-        for (Family family : List.of(Family.AT_COST, Family.WITHIN_ONE_PERCENT, Family.WITHIN_A_TENTH, Family.PROPORTIONAL)) {
-            System.out.println(Comparison.run(family, size, HARD_PORTFOLIOS, new Random(9)).row());
+        System.out.println(
+                Comparison.run(Family.REALISTIC, SMALL, 2_000, new Random(8)).row());
+        for (Family family :
+                List.of(Family.AT_COST, Family.WITHIN_ONE_PERCENT, Family.WITHIN_A_TENTH, Family.PROPORTIONAL)) {
+            System.out.println(
+                    Comparison.run(family, size, HARD_PORTFOLIOS, new Random(9)).row());
         }
         printConditions(before, CpuSnapshot.now(Optional.empty()));
     }
 
     private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionCount())).sum();
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(gc -> Math.max(0, gc.getCollectionCount()))
+                .sum();
     }
 
     /** How busy the machine was: other sessions' builds share these cores and show up in the tail. */
@@ -64,7 +70,9 @@ public final class OptimiserBench {
         double seconds = (after.nanos() - before.nanos()) / 1e9;
         double jvm = (after.jvmTicks() - before.jvmTicks()) / CpuSnapshot.TICKS_PER_SECOND / seconds;
         double all = (after.allBusyTicks() - before.allBusyTicks()) / CpuSnapshot.TICKS_PER_SECOND / seconds;
-        System.out.printf("%nOver %.0f s: CPU in cores: this JVM %.2f, other processes %.2f%n", seconds, jvm, Math.max(0, all - jvm));
+        System.out.printf(
+                "%nOver %.0f s: CPU in cores: this JVM %.2f, other processes %.2f%n",
+                seconds, jvm, Math.max(0, all - jvm));
     }
 
     /** Warm up, then time {@link #RUNS} answers to the same question, as a user repeating it would see. */
@@ -88,18 +96,31 @@ public final class OptimiserBench {
         }
         gcs = gcCount() - gcs;
         System.out.printf("Portfolio (seed 42): %s%n", portfolio.describe());
-        System.out.printf("Chosen: %d picks, saving %s, impact %s, reaches target %s, proven optimal %s%n%n",
-                choice.picks().size(), choice.saving().setScale(2, RoundingMode.HALF_UP),
-                choice.impact().setScale(2, RoundingMode.HALF_UP), choice.reachesTarget(), choice.provenOptimal());
+        System.out.printf(
+                "Chosen: %d picks, saving %s, impact %s, reaches target %s, proven optimal %s%n%n",
+                choice.picks().size(),
+                choice.saving().setScale(2, RoundingMode.HALF_UP),
+                choice.impact().setScale(2, RoundingMode.HALF_UP),
+                choice.reachesTarget(),
+                choice.provenOptimal());
         System.out.printf("| what | runs | p50 ms | p99 ms | max ms |%n|---|---:|---:|---:|---:|%n");
-        System.out.printf("| `Optimiser.choose`, one portfolio, after %d warm-up runs | %d | %s |%n", WARMUP, RUNS, times(ms));
+        System.out.printf(
+                "| `Optimiser.choose`, one portfolio, after %d warm-up runs | %d | %s |%n", WARMUP, RUNS, times(ms));
         System.out.printf("| `Optimiser.nextBest`, the same | %d | %s |%n", RUNS, times(nextBestMs));
         System.out.printf("(%d GCs during those %d runs)%n", gcs, RUNS);
     }
 
     /** The exact optimiser and greedy on many portfolios of one family: time, and greedy's extra impact. */
-    record Comparison(Family family, int size, double[] ms, double[] extraPercent, int worse, int proven, double meanPicks,
-                      double worstLpGap, int runsWithGc) {
+    record Comparison(
+            Family family,
+            int size,
+            double[] ms,
+            double[] extraPercent,
+            int worse,
+            int proven,
+            double meanPicks,
+            double worstLpGap,
+            int runsWithGc) {
 
         static Comparison run(Family family, int size, int portfolios, Random random) {
             double[] ms = new double[portfolios];
@@ -126,11 +147,12 @@ public final class OptimiserBench {
                 picks += exact.picks().size();
                 extra[i] = percentExtra(greedy.impact(), exact.impact());
                 double bound = lpBound(portfolio.eligible(), portfolio.target().doubleValue());
-                worstLpGap = Math.max(worstLpGap, bound > 0 ? 100 * (exact.impact().doubleValue() - bound) / bound : 0);
+                worstLpGap =
+                        Math.max(worstLpGap, bound > 0 ? 100 * (exact.impact().doubleValue() - bound) / bound : 0);
             }
             Arrays.sort(extra);
-            return new Comparison(family, size, ms, extra, worse, proven, picks / (double) portfolios, worstLpGap,
-                    runsWithGc);
+            return new Comparison(
+                    family, size, ms, extra, worse, proven, picks / (double) portfolios, worstLpGap, runsWithGc);
         }
 
         String times() {
@@ -142,18 +164,35 @@ public final class OptimiserBench {
             Arrays.sort(sorted);
             int n = ms.length;
             String gap = proven == n ? "– (all proven)" : String.format("%.4f%%", worstLpGap);
-            return String.format("| %s | %,d | %.1f | %d of %d (%.0f%%) | %.2f%% | %.2f%% | %.2f%% | %.2f%% | %d of %d | %s | %.1f / %.1f | %d |",
-                    family.label, size, meanPicks, worse, n, 100.0 * worse / n, percentile(extraPercent, 50),
-                    percentile(extraPercent, 90), extraPercent[n - 1],
-                    percentile(Arrays.stream(extraPercent).filter(e -> e > 0).toArray(), 50), proven, n, gap,
-                    percentile(sorted, 50), sorted[n - 1], runsWithGc);
+            return String.format(
+                    "| %s | %,d | %.1f | %d of %d (%.0f%%) | %.2f%% | %.2f%% | %.2f%% | %.2f%% | %d of %d | %s | %.1f / %.1f | %d |",
+                    family.label,
+                    size,
+                    meanPicks,
+                    worse,
+                    n,
+                    100.0 * worse / n,
+                    percentile(extraPercent, 50),
+                    percentile(extraPercent, 90),
+                    extraPercent[n - 1],
+                    percentile(Arrays.stream(extraPercent).filter(e -> e > 0).toArray(), 50),
+                    proven,
+                    n,
+                    gap,
+                    percentile(sorted, 50),
+                    sorted[n - 1],
+                    runsWithGc);
         }
 
         /** The LP relaxation's impact (fractions of candidates allowed): no set can do better, so it bounds the gap. */
         static double lpBound(List<Candidate> eligible, double target) {
-            List<double[]> items = eligible.stream().filter(c -> c.monthlySaving().signum() > 0)
-                    .map(c -> new double[] {c.monthlySaving().doubleValue(), AdvisorRules.impact(c).doubleValue()})
-                    .sorted(Comparator.comparingDouble(item -> item[1] / item[0])).toList();
+            List<double[]> items = eligible.stream()
+                    .filter(c -> c.monthlySaving().signum() > 0)
+                    .map(c -> new double[] {
+                        c.monthlySaving().doubleValue(), AdvisorRules.impact(c).doubleValue()
+                    })
+                    .sorted(Comparator.comparingDouble(item -> item[1] / item[0]))
+                    .toList();
             double bound = 0;
             for (double[] item : items) {
                 double share = Math.min(1, target / item[0]);
@@ -178,14 +217,21 @@ public final class OptimiserBench {
         if (exact.signum() == 0) {
             return greedy.signum() == 0 ? 0 : Double.POSITIVE_INFINITY;
         }
-        return greedy.subtract(exact).multiply(BigDecimal.valueOf(100)).divide(exact, 6, RoundingMode.HALF_UP).doubleValue();
+        return greedy.subtract(exact)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(exact, 6, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     private static String times(double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         double p99 = percentile(sorted, 99);
-        return String.format("%.2f | %.2f | %.2f%s", percentile(sorted, 50), p99, sorted[sorted.length - 1],
+        return String.format(
+                "%.2f | %.2f | %.2f%s",
+                percentile(sorted, 50),
+                p99,
+                sorted[sorted.length - 1],
                 p99 <= TARGET_MS ? "" : " (p99 over the " + TARGET_MS + " ms target)");
     }
 
@@ -205,9 +251,11 @@ public final class OptimiserBench {
      * value within ±1% or ±0.1% of cost and no weights; value equal to cost and no weights (pure subset sum).
      */
     enum Family {
-        REALISTIC("realistic", -1, true), AT_COST("value = cost, with weights", 0, true),
+        REALISTIC("realistic", -1, true),
+        AT_COST("value = cost, with weights", 0, true),
         WITHIN_ONE_PERCENT("value = cost ± 1%, no weights", 0.01, false),
-        WITHIN_A_TENTH("value = cost ± 0.1%, no weights", 0.001, false), PROPORTIONAL("value = cost, no weights", 0, false);
+        WITHIN_A_TENTH("value = cost ± 0.1%, no weights", 0.001, false),
+        PROPORTIONAL("value = cost, no weights", 0, false);
 
         final String label;
         final double spread;
@@ -221,9 +269,10 @@ public final class OptimiserBench {
 
         BigDecimal value(BigDecimal cost, Random random) {
             if (spread < 0) {
-                return random.nextInt(50) == 0 ? BigDecimal.ZERO
+                return random.nextInt(50) == 0
+                        ? BigDecimal.ZERO
                         : cost.multiply(BigDecimal.valueOf(Math.exp(Math.log(1.3) + 0.35 * random.nextGaussian())))
-                        .setScale(2, RoundingMode.HALF_UP);
+                                .setScale(2, RoundingMode.HALF_UP);
             }
             double factor = 1 + spread * (2 * random.nextDouble() - 1);
             return cost.multiply(BigDecimal.valueOf(factor)).setScale(2, RoundingMode.HALF_UP);
@@ -243,28 +292,47 @@ public final class OptimiserBench {
                 all.add(candidate(family, random, i));
             }
             BigDecimal total = all.stream().map(Candidate::monthlySaving).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new Portfolio(all, AdvisorRules.standard().eligible(all), total,
+            return new Portfolio(
+                    all,
+                    AdvisorRules.standard().eligible(all),
+                    total,
                     total.multiply(TARGET_SHARE).setScale(2, RoundingMode.HALF_UP));
         }
 
         String describe() {
-            return String.format("%,d candidates, %,d eligible, monthly cost %s, target %s", all.size(), eligible.size(),
-                    totalCost.setScale(0, RoundingMode.HALF_UP).toPlainString(), target.toPlainString());
+            return String.format(
+                    "%,d candidates, %,d eligible, monthly cost %s, target %s",
+                    all.size(),
+                    eligible.size(),
+                    totalCost.setScale(0, RoundingMode.HALF_UP).toPlainString(),
+                    target.toPlainString());
         }
 
         private static Candidate candidate(Family family, Random random, int i) {
             long demand = Math.max(1, Math.round(Math.exp(Math.log(5_000) + 2.0 * random.nextGaussian())));
             double cost = Math.exp(Math.log(20_000) + 1.2 * random.nextGaussian());
-            BigDecimal unitCost = BigDecimal.valueOf(cost / demand).setScale(4, RoundingMode.HALF_UP).max(new BigDecimal("0.0001"));
+            BigDecimal unitCost = BigDecimal.valueOf(cost / demand)
+                    .setScale(4, RoundingMode.HALF_UP)
+                    .max(new BigDecimal("0.0001"));
             BigDecimal saving = unitCost.multiply(BigDecimal.valueOf(demand));
             boolean initiative = random.nextInt(50) == 0;
-            String tier = initiative ? "" : random.nextInt(10) == 0 ? "strategic" : random.nextBoolean() ? "core" : "secondary";
+            String tier = initiative
+                    ? ""
+                    : random.nextInt(10) == 0 ? "strategic" : random.nextBoolean() ? "core" : "secondary";
             int kpis = random.nextInt(4);
             int dependencies = random.nextInt(8) == 0 ? 1 : 0;
-            return new Candidate("svc-" + i, "Service " + i, initiative ? Candidate.Kind.INITIATIVE : Candidate.Kind.SERVICE,
-                    tier, random.nextInt(20) == 0, saving, family.value(saving, random),
-                    family.weighted ? BigDecimal.valueOf(demand) : BigDecimal.ZERO, family.weighted ? kpis : 0,
-                    family.weighted ? dependencies : 0, Optional.of("U" + random.nextInt(2_000)));
+            return new Candidate(
+                    "svc-" + i,
+                    "Service " + i,
+                    initiative ? Candidate.Kind.INITIATIVE : Candidate.Kind.SERVICE,
+                    tier,
+                    random.nextInt(20) == 0,
+                    saving,
+                    family.value(saving, random),
+                    family.weighted ? BigDecimal.valueOf(demand) : BigDecimal.ZERO,
+                    family.weighted ? kpis : 0,
+                    family.weighted ? dependencies : 0,
+                    Optional.of("U" + random.nextInt(2_000)));
         }
     }
 }

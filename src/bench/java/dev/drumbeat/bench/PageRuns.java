@@ -20,7 +20,8 @@ import java.util.zip.GZIPInputStream;
  * the send to the last byte received, and a gzipped body is unzipped only after that, to check it. Not thread-safe: one run at a time.
  */
 final class PageRuns {
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final int warmup;
     private final int requests;
     private final long capNanos;
@@ -28,8 +29,7 @@ final class PageRuns {
     private final SqlTimings sql;
 
     /** One page's run: latencies as the other benchmarks keep them, sizes (largest seen), and the SQL it ran. */
-    record PageResult(LoadResult load, Sizes sizes, double sqlMillis, List<String> sql) {
-    }
+    record PageResult(LoadResult load, Sizes sizes, double sqlMillis, List<String> sql) {}
 
     /** The largest body seen, and how it came over the wire. */
     record Sizes(long bodyBytes, long wireBytes, String encoding) {
@@ -62,7 +62,9 @@ final class PageRuns {
             HttpResponse<byte[]> response = send(endpoint, warmup + done);
             nanos[done] = System.nanoTime() - started;
             byte[] body = unzipped(response);
-            sizes = sizes.max(new Sizes(body.length, response.body().length,
+            sizes = sizes.max(new Sizes(
+                    body.length,
+                    response.body().length,
                     response.headers().firstValue("Content-Encoding").orElse("identity")));
             error(endpoint, response.statusCode(), body).ifPresent(e -> errors.merge(e, 1, Integer::sum));
         }
@@ -74,10 +76,13 @@ final class PageRuns {
         return new PageResult(load, sizes, sql.millisPerRequest(done), sql.rows(done));
     }
 
-    private HttpResponse<byte[]> send(DashboardPages.Endpoint endpoint, int index) throws IOException, InterruptedException {
+    private HttpResponse<byte[]> send(DashboardPages.Endpoint endpoint, int index)
+            throws IOException, InterruptedException {
         HttpRequest request = endpoint.request().apply(index);
         if (endpoint.gzip()) {
-            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Accept-Encoding", "gzip").build();
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Accept-Encoding", "gzip")
+                    .build();
         }
         return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -90,7 +95,10 @@ final class PageRuns {
     }
 
     private static byte[] unzipped(HttpResponse<byte[]> response) {
-        if (!response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+        if (!response.headers()
+                .firstValue("Content-Encoding")
+                .filter("gzip"::equalsIgnoreCase)
+                .isPresent()) {
             return response.body();
         }
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {

@@ -14,8 +14,7 @@ import java.util.Optional;
  * error of speed. What it drops is printed, so a change in the matcher does not go unnoticed.
  */
 final class Preflight {
-    private Preflight() {
-    }
+    private Preflight() {}
 
     static List<TypedService> answered(HttpClient client, SignedPost post, List<TypedService> typed, PrintStream out)
             throws IOException, InterruptedException {
@@ -27,8 +26,8 @@ final class Preflight {
             if (Outcome.of(response, null, shot, 0).isEmpty()) {
                 kept.add(typed.get(i));
             } else {
-                out.println("Preflight: dropped “" + typed.get(i).typed() + "” (HTTP " + response.statusCode()
-                        + "): " + abbreviated(response.body()));
+                out.println("Preflight: dropped “" + typed.get(i).typed() + "” (HTTP " + response.statusCode() + "): "
+                        + abbreviated(response.body()));
             }
         }
         out.println("Preflight: " + kept.size() + " of " + typed.size() + " spellings answer with the right card");
@@ -36,6 +35,8 @@ final class Preflight {
     }
 
     private static String abbreviated(String body) {
-        return Optional.ofNullable(body).map(b -> b.length() > 200 ? b.substring(0, 200) + "…" : b).orElse("");
+        return Optional.ofNullable(body)
+                .map(b -> b.length() > 200 ? b.substring(0, 200) + "…" : b)
+                .orElse("");
     }
 }

@@ -19,7 +19,8 @@ final class SignedPost {
 
     HttpRequest of(String body) {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        return HttpRequest.newBuilder(url).timeout(TIMEOUT)
+        return HttpRequest.newBuilder(url)
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", RequestVerifier.sign(secret, timestamp, body))

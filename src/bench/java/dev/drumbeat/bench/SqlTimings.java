@@ -21,16 +21,16 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Thread-safe.
  */
 final class SqlTimings implements SqlLogger {
-    static final List<String> HEADER = List.of("| statement | per request | p50 ms | p99 ms | mean ms per request |",
-            "|---|---:|---:|---:|---:|");
+    static final List<String> HEADER =
+            List.of("| statement | per request | p50 ms | p99 ms | mean ms per request |", "|---|---:|---:|---:|---:|");
     /** What a statement is, by a phrase only its text contains; the first that matches names it. */
     private final Map<String, String> kinds;
+
     private final ThreadLocal<Long> started = new ThreadLocal<>();
     private final ConcurrentLinkedQueue<Timed> timed = new ConcurrentLinkedQueue<>();
     private volatile boolean recording;
 
-    private record Timed(String kind, long nanos) {
-    }
+    private record Timed(String kind, long nanos) {}
 
     private SqlTimings(Map<String, String> kinds) {
         this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
@@ -89,19 +89,26 @@ final class SqlTimings implements SqlLogger {
     /** The table's rows without its {@link #HEADER}, then a last row with all the request's SQL. */
     List<String> rows(int requests) {
         List<String> rows = kindRows(requests);
-        rows.add(String.format(Locale.ROOT, "| **all the request's SQL** | | | | **%.2f** |", millisPerRequest(requests)));
+        rows.add(String.format(
+                Locale.ROOT, "| **all the request's SQL** | | | | **%.2f** |", millisPerRequest(requests)));
         return rows;
     }
 
     /** The mean time per request in SQL, leaving out background statements. */
     double millisPerRequest(int requests) {
-        return timed.stream().filter(t -> !t.kind().contains("background")).mapToLong(Timed::nanos).sum() / 1e6 / requests;
+        return timed.stream()
+                        .filter(t -> !t.kind().contains("background"))
+                        .mapToLong(Timed::nanos)
+                        .sum()
+                / 1e6
+                / requests;
     }
 
     private List<String> kindRows(int requests) {
         Map<String, List<Long>> byKind = new LinkedHashMap<>();
         kinds.values().forEach(kind -> byKind.put(kind, new ArrayList<>()));
-        timed.forEach(t -> byKind.computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(t.nanos()));
+        timed.forEach(
+                t -> byKind.computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(t.nanos()));
         List<String> rows = new ArrayList<>();
         byKind.forEach((kind, nanos) -> {
             if (!nanos.isEmpty()) {
@@ -114,13 +121,22 @@ final class SqlTimings implements SqlLogger {
     private static String row(String kind, List<Long> nanos, int requests) {
         double[] ms = nanos.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
         double total = Arrays.stream(ms).sum();
-        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |", kind, nanos.size() / (double) requests,
-                OptimiserBench.percentile(ms, 50), OptimiserBench.percentile(ms, 99), total / requests);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.2f | %.2f | %.2f | %.2f |",
+                kind,
+                nanos.size() / (double) requests,
+                OptimiserBench.percentile(ms, 50),
+                OptimiserBench.percentile(ms, 99),
+                total / requests);
     }
 
     private String kindOf(String sql) {
         String text = sql == null ? "" : sql.replaceAll("\\s+", " ").strip();
-        return kinds.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
+        return kinds.entrySet().stream()
+                .filter(e -> text.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
                 .orElse("other: " + (text.length() > 60 ? text.substring(0, 60) + "…" : text));
     }
 }

@@ -1,7 +1,6 @@
 package dev.drumbeat.bench;
 
 import dev.drumbeat.sandbox.DemoWorkspace;
-import dev.drumbeat.Demo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -37,10 +36,12 @@ public final class StatusLoad {
     }
 
     private void run(LoadReport report) throws IOException, InterruptedException {
-        try (FloorServer floor = FloorServer.start(); DrumbeatUnderTest drumbeat = start()) {
+        try (FloorServer floor = FloorServer.start();
+                DrumbeatUnderTest drumbeat = start()) {
             out.println("Drumbeat: " + drumbeat.describe() + "; floor: " + floor.url());
             SignedPost drumbeatPost = new SignedPost(drumbeat.eventsUrl(), secret());
-            List<TypedService> typed = Preflight.answered(client(), drumbeatPost, DemoServiceNames.typedVariants(), out);
+            List<TypedService> typed =
+                    Preflight.answered(client(), drumbeatPost, DemoServiceNames.typedVariants(), out);
             if (typed.isEmpty()) {
                 throw new IllegalStateException("Drumbeat answered no status command correctly; is it the demo?");
             }
@@ -54,8 +55,9 @@ public final class StatusLoad {
 
     /** Runs one target on a fresh client, and so a fresh connection pool. */
     private LoadResult load(LoadTarget target, DrumbeatUnderTest drumbeat) throws InterruptedException {
-        out.printf("Loading %s: %d requests over %d s…%n", target.name(), options.totalRequests(),
-                options.warmup() + options.seconds());
+        out.printf(
+                "Loading %s: %d requests over %d s…%n",
+                target.name(), options.totalRequests(), options.warmup() + options.seconds());
         return new FixedRateLoad(client(), options, drumbeat.databaseProcess()).run(target);
     }
 
@@ -75,7 +77,9 @@ public final class StatusLoad {
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(SignedPost.TIMEOUT).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(SignedPost.TIMEOUT)
+                .build();
     }
 }

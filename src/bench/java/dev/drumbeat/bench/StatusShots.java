@@ -29,7 +29,8 @@ final class StatusShots implements LoadTarget {
         this.services = List.copyOf(services);
         DemoPortfolio portfolio = new DemoPortfolio(Clock.systemUTC());
         this.people = portfolio.people().stream()
-                .filter(p -> !portfolio.deactivatedUserIds().contains(p.userId())).toList();
+                .filter(p -> !portfolio.deactivatedUserIds().contains(p.userId()))
+                .toList();
     }
 
     @Override
@@ -58,8 +59,13 @@ final class StatusShots implements LoadTarget {
         form.put("text", "status " + services.get(index % services.size()).typed());
         form.put("api_app_id", "A0DRUMBEAT");
         form.put("is_enterprise_install", "false");
-        form.put("response_url", "https://hooks.slack.com/commands/" + DemoPortfolio.TEAM_ID + "/1/" + UUID.randomUUID());
-        form.put("trigger_id", System.currentTimeMillis() + "." + index + "." + UUID.randomUUID().toString().replace("-", ""));
+        form.put(
+                "response_url",
+                "https://hooks.slack.com/commands/" + DemoPortfolio.TEAM_ID + "/1/" + UUID.randomUUID());
+        form.put(
+                "trigger_id",
+                System.currentTimeMillis() + "." + index + "."
+                        + UUID.randomUUID().toString().replace("-", ""));
         return SlackDriver.formBody(form);
     }
 

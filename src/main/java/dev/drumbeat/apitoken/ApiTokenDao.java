@@ -24,8 +24,12 @@ public interface ApiTokenDao {
             insert into api_tokens (team_id, label, token_hash, created_by, created_at)
             values (:teamId, :label, :hash, :createdBy, :at)""")
     @GetGeneratedKeys("id")
-    long insert(@Bind("teamId") String teamId, @Bind("label") String label, @Bind("hash") String hash,
-                @Bind("createdBy") String createdBy, @Bind("at") Instant at);
+    long insert(
+            @Bind("teamId") String teamId,
+            @Bind("label") String label,
+            @Bind("hash") String hash,
+            @Bind("createdBy") String createdBy,
+            @Bind("at") Instant at);
 
     @SqlQuery("select " + COLUMNS + " from api_tokens where id = :id")
     Optional<ApiToken> find(@Bind("id") long id);
@@ -36,7 +40,8 @@ public interface ApiTokenDao {
     @SqlQuery("select " + COLUMNS + " from api_tokens where team_id = :teamId order by created_at, id")
     List<ApiToken> list(@Bind("teamId") String teamId);
 
-    @SqlQuery("select " + COLUMNS + " from api_tokens where team_id = :teamId and label = :label and revoked_at is null for update")
+    @SqlQuery("select " + COLUMNS
+            + " from api_tokens where team_id = :teamId and label = :label and revoked_at is null for update")
     Optional<ApiToken> lockLive(@Bind("teamId") String teamId, @Bind("label") String label);
 
     @SqlUpdate("update api_tokens set revoked_at = :at where id = :id")
@@ -49,9 +54,14 @@ public interface ApiTokenDao {
     final class Mapper implements RowMapper<ApiToken> {
         @Override
         public ApiToken map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new ApiToken(rs.getLong("id"), rs.getString("team_id"), rs.getString("label"),
-                    rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                    instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+            return new ApiToken(
+                    rs.getLong("id"),
+                    rs.getString("team_id"),
+                    rs.getString("label"),
+                    rs.getString("created_by"),
+                    rs.getTimestamp("created_at").toInstant(),
+                    instant(rs, "last_used_at"),
+                    instant(rs, "revoked_at"));
         }
 
         private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

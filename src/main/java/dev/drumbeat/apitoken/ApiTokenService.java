@@ -1,11 +1,10 @@
 package dev.drumbeat.apitoken;
 
-import dev.drumbeat.core.SecretHash;
-
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.SecretHash;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.people.PeopleService;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,11 +44,20 @@ public final class ApiTokenService {
         jdbi.useTransaction(handle -> {
             ApiTokenDao dao = handle.attach(ApiTokenDao.class);
             if (dao.lockLive(actor.teamId(), checked).isPresent()) {
-                throw new UserError("A token labelled `" + checked + "` already exists. Revoke it first, or pick another label.");
+                throw new UserError(
+                        "A token labelled `" + checked + "` already exists. Revoke it first, or pick another label.");
             }
             long id = dao.insert(actor.teamId(), checked, hash(token), actor.userId(), clock.instant());
-            audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), "api_token", checked, "create",
-                    Optional.empty(), Optional.of(dao.find(id).orElseThrow())));
+            audit.record(
+                    handle,
+                    new AuditEntry(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "api_token",
+                            checked,
+                            "create",
+                            Optional.empty(),
+                            Optional.of(dao.find(id).orElseThrow())));
         });
         return token;
     }
@@ -62,16 +70,26 @@ public final class ApiTokenService {
     public ApiToken revoke(Actor actor, String label) {
         requireAdmin(actor);
         if (label == null || label.isBlank()) {
-            throw new UserError("Name the token to revoke: `/drumbeat token revoke <label>`. See them with `/drumbeat token list`.");
+            throw new UserError(
+                    "Name the token to revoke: `/drumbeat token revoke <label>`. See them with `/drumbeat token list`.");
         }
         return jdbi.inTransaction(handle -> {
             ApiTokenDao dao = handle.attach(ApiTokenDao.class);
-            ApiToken before = dao.lockLive(actor.teamId(), label.strip()).orElseThrow(() -> new UserError(
-                    "There is no live token labelled `" + label.strip() + "`. See them with `/drumbeat token list`."));
+            ApiToken before = dao.lockLive(actor.teamId(), label.strip())
+                    .orElseThrow(() -> new UserError("There is no live token labelled `" + label.strip()
+                            + "`. See them with `/drumbeat token list`."));
             dao.revoke(before.id(), clock.instant());
             ApiToken after = dao.find(before.id()).orElseThrow();
-            audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), "api_token", before.label(), "revoke",
-                    Optional.of(before), Optional.of(after)));
+            audit.record(
+                    handle,
+                    new AuditEntry(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "api_token",
+                            before.label(),
+                            "revoke",
+                            Optional.of(before),
+                            Optional.of(after)));
             return after;
         });
     }
@@ -79,24 +97,33 @@ public final class ApiTokenService {
     /** Checks an {@code Authorization} header: a live token whose creator is still an active admin. */
     public Check check(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            return new Check.Refused(401, "Send an API token as `Authorization: Bearer dbt_…`."
-                    + " An admin creates one with /drumbeat token create <label>.");
+            return new Check.Refused(
+                    401,
+                    "Send an API token as `Authorization: Bearer dbt_…`."
+                            + " An admin creates one with /drumbeat token create <label>.");
         }
         Optional<ApiToken> found = bearer(authorization)
                 .flatMap(token -> jdbi.withExtension(ApiTokenDao.class, dao -> dao.findByHash(hash(token))));
         if (found.isEmpty() || found.get().isRevoked()) {
-            return new Check.Refused(401, found.isEmpty() ? "This API token is not valid."
-                    : "This API token was revoked. Ask an admin for a new one.");
+            return new Check.Refused(
+                    401,
+                    found.isEmpty()
+                            ? "This API token is not valid."
+                            : "This API token was revoked. Ask an admin for a new one.");
         }
         return checkCreator(found.get());
     }
 
     private Check checkCreator(ApiToken token) {
         Actor creator = people.actor(token.teamId(), token.createdBy());
-        boolean active = people.find(token.teamId(), token.createdBy()).filter(p -> !p.deactivated()).isPresent();
+        boolean active = people.find(token.teamId(), token.createdBy())
+                .filter(p -> !p.deactivated())
+                .isPresent();
         if (!creator.isAdmin() || !active) {
-            return new Check.Refused(403, "The person who created this token is no longer a Drumbeat admin,"
-                    + " so it can't be used. Ask an admin to create a new one.");
+            return new Check.Refused(
+                    403,
+                    "The person who created this token is no longer a Drumbeat admin,"
+                            + " so it can't be used. Ask an admin to create a new one.");
         }
         jdbi.useExtension(ApiTokenDao.class, dao -> dao.markUsed(token.id(), clock.instant()));
         return new Check.Granted(creator, token);
@@ -115,7 +142,9 @@ public final class ApiTokenService {
 
     private static Optional<String> bearer(String authorization) {
         String[] parts = authorization.strip().split("\\s+", 2);
-        boolean wellFormed = parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") && TOKEN.matcher(parts[1]).matches();
+        boolean wellFormed = parts.length == 2
+                && parts[0].equalsIgnoreCase("Bearer")
+                && TOKEN.matcher(parts[1]).matches();
         return wellFormed ? Optional.of(parts[1]) : Optional.empty();
     }
 
@@ -136,10 +165,8 @@ public final class ApiTokenService {
 
     /** The answer to a presented token: the admin it acts for, or why it is refused (HTTP status and sentence). */
     public sealed interface Check {
-        record Granted(Actor actor, ApiToken token) implements Check {
-        }
+        record Granted(Actor actor, ApiToken token) implements Check {}
 
-        record Refused(int status, String reason) implements Check {
-        }
+        record Refused(int status, String reason) implements Check {}
     }
 }

@@ -1,8 +1,8 @@
 package dev.drumbeat.apitoken;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /** `/drumbeat token create|list|revoke`: admins hand API tokens to machines, see them and take them back. */
 public final class TokenCommand implements Subcommand {
-    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FALLBACK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final ApiTokenService tokens;
 
     public TokenCommand(ApiTokenService tokens) {
@@ -47,8 +47,9 @@ public final class TokenCommand implements Subcommand {
             case "create" -> create(request.actor(), label);
             case "list" -> list(request.actor());
             case "revoke" -> revoke(request.actor(), label);
-            default -> throw new UserError("Use `/drumbeat token create <label>`, `/drumbeat token list`"
-                    + " or `/drumbeat token revoke <label>`.");
+            default ->
+                throw new UserError("Use `/drumbeat token create <label>`, `/drumbeat token list`"
+                        + " or `/drumbeat token revoke <label>`.");
         };
     }
 
@@ -70,13 +71,15 @@ public final class TokenCommand implements Subcommand {
 
     private Reply revoke(Actor actor, String label) {
         ApiToken revoked = tokens.revoke(actor, label);
-        return Reply.text(":no_entry: API token *" + revoked.label() + "* revoked; requests that use it are now refused.");
+        return Reply.text(
+                ":no_entry: API token *" + revoked.label() + "* revoked; requests that use it are now refused.");
     }
 
     private static String line(ApiToken token) {
         String state = token.revokedAt().map(at -> "*revoked* " + date(at)).orElse("live");
-        return "• *" + token.label() + "* — " + state + "; created by " + Mentions.mention(token.createdBy())
-                + " " + date(token.createdAt()) + "; last used " + token.lastUsedAt().map(TokenCommand::date).orElse("never");
+        return "• *" + token.label() + "* — " + state + "; created by " + Mentions.mention(token.createdBy()) + " "
+                + date(token.createdAt()) + "; last used "
+                + token.lastUsedAt().map(TokenCommand::date).orElse("never");
     }
 
     /** Slack shows the date in the reader's own time zone; the fallback is UTC. */

@@ -5,10 +5,8 @@ import dev.drumbeat.ask.advisor.AdvisorRules;
 import dev.drumbeat.ask.advisor.Candidate;
 import dev.drumbeat.ask.advisor.Optimiser;
 import dev.drumbeat.ask.advisor.PortfolioItem;
-
-
-import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -29,12 +27,21 @@ final class AdviceLines {
     }
 
     String pick(Advice advice, Candidate c) {
-        StringBuilder line = new StringBuilder("• *").append(SlackBlocks.escape(c.name())).append("* `").append(c.key())
-                .append("` · ").append(c.kind() == Candidate.Kind.INITIATIVE ? "initiative" : c.tier())
-                .append(" · saves *").append(money.format(c.monthlySaving())).append("*/mo · ")
+        StringBuilder line = new StringBuilder("• *")
+                .append(SlackBlocks.escape(c.name()))
+                .append("* `")
+                .append(c.key())
+                .append("` · ")
+                .append(c.kind() == Candidate.Kind.INITIATIVE ? "initiative" : c.tier())
+                .append(" · saves *")
+                .append(money.format(c.monthlySaving()))
+                .append("*/mo · ")
                 .append(c.kind() == Candidate.Kind.INITIATIVE ? "slip cost " : "value lost ")
-                .append(money.format(c.monthlyValueLost())).append(" · margin ").append(money.signed(Advice.marginEffect(c)))
-                .append(" · ").append(c.ownerId().map(Mentions::mention).orElse("no owner"));
+                .append(money.format(c.monthlyValueLost()))
+                .append(" · margin ")
+                .append(money.signed(Advice.marginEffect(c)))
+                .append(" · ")
+                .append(c.ownerId().map(Mentions::mention).orElse("no owner"));
         PortfolioItem item = advice.item(c);
         if (item != null && !item.kpisOnTarget().isEmpty()) {
             line.append(" · KPIs on target: ").append(SlackBlocks.escape(String.join(", ", item.kpisOnTarget())));
@@ -42,7 +49,9 @@ final class AdviceLines {
         int keyResults = item == null ? 0 : item.keyResults().size();
         int initiatives = c.openDependencies() - keyResults;
         if (initiatives > 0 && c.kind() == Candidate.Kind.SERVICE) {
-            line.append(" · ").append(AdviceViews.count(initiatives, "initiative")).append(" relying on it");
+            line.append(" · ")
+                    .append(AdviceViews.count(initiatives, "initiative"))
+                    .append(" relying on it");
         } else if (c.openDependencies() > 0 && c.kind() == Candidate.Kind.INITIATIVE) {
             line.append(" · delivering for ").append(AdviceViews.count(c.openDependencies(), "service"));
         }
@@ -60,7 +69,11 @@ final class AdviceLines {
         for (AdvisorRules.Spared reason : AdvisorRules.Spared.values()) {
             List<Candidate> left = spared.getOrDefault(reason, List.of());
             if (!left.isEmpty()) {
-                text.append("\n• ").append(left.size()).append(" because ").append(reason.reason()).append(": ")
+                text.append("\n• ")
+                        .append(left.size())
+                        .append(" because ")
+                        .append(reason.reason())
+                        .append(": ")
                         .append(names(left));
             }
         }
@@ -68,10 +81,12 @@ final class AdviceLines {
     }
 
     String nextBest(Advice advice, Optimiser.Choice next) {
-        Candidate kept = advice.chosen().picks().stream().max(Comparator.comparing(AdvisorRules::impact))
+        Candidate kept = advice.chosen().picks().stream()
+                .max(Comparator.comparing(AdvisorRules::impact))
                 .orElseThrow();
         BigDecimal more = next.impact().subtract(advice.chosen().impact());
-        return "*Next best*, keeping " + SlackBlocks.escape(kept.name()) + ": " + AdviceViews.count(next.picks().size(), "pick")
+        return "*Next best*, keeping " + SlackBlocks.escape(kept.name()) + ": "
+                + AdviceViews.count(next.picks().size(), "pick")
                 + " saving " + money.format(next.saving()) + " a month with " + money.format(more)
                 + " a month more impact: " + names(next.picks());
     }
@@ -80,12 +95,16 @@ final class AdviceLines {
         String rule = "Chosen for the least impact: value lost, plus " + money.format(AdvisorRules.PER_KPI_ON_TARGET)
                 + " a month for each KPI on target, " + money.format(AdvisorRules.PER_OPEN_DEPENDENCY)
                 + " for each open dependency (an initiative or key result relying on a service, or a service an"
-                + " initiative delivers for) and " + money.format(AdvisorRules.PER_DEMAND_UNIT) + " per unit of monthly demand.";
+                + " initiative delivers for) and " + money.format(AdvisorRules.PER_DEMAND_UNIT)
+                + " per unit of monthly demand.";
         return chosen.provenOptimal() ? rule : rule + " This is the best set found in the time allowed.";
     }
 
     private static String names(List<Candidate> candidates) {
-        List<String> names = candidates.stream().limit(MAX_NAMES).map(c -> SlackBlocks.escape(c.name())).toList();
+        List<String> names = candidates.stream()
+                .limit(MAX_NAMES)
+                .map(c -> SlackBlocks.escape(c.name()))
+                .toList();
         String more = candidates.size() > MAX_NAMES ? " and " + (candidates.size() - MAX_NAMES) + " more" : "";
         return String.join(", ", names) + more;
     }

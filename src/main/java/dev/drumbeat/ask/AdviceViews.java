@@ -1,12 +1,10 @@
 package dev.drumbeat.ask;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.ask.advisor.Advice;
 import dev.drumbeat.ask.advisor.Candidate;
 import dev.drumbeat.ask.advisor.Optimiser;
-
 import dev.drumbeat.ask.question.Amount;
-
-import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
@@ -45,19 +43,25 @@ public final class AdviceViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.heading(heading));
         if (slip.monthlyCost().signum() == 0) {
-            String text = "*" + SlackBlocks.escape(slip.name()) + "* has no slip cost recorded, so Drumbeat cannot put a"
-                    + " number on the delay. Record what a month of delay costs (for example running old and new in"
-                    + " parallel) as the initiative's monthly slip cost.";
+            String text =
+                    "*" + SlackBlocks.escape(slip.name()) + "* has no slip cost recorded, so Drumbeat cannot put a"
+                            + " number on the delay. Record what a month of delay costs (for example running old and new in"
+                            + " parallel) as the initiative's monthly slip cost.";
             blocks.add(SlackBlocks.markdown(text));
             return new Answer("slip", heading + ": no slip cost recorded", blocks, Optional.empty());
         }
         blocks.add(SlackBlocks.markdown("The slip costs *" + money.format(slip.totalCost()) + "*: "
-                + money.format(slip.monthlyCost()) + " a month for " + slip.weeks() + (slip.weeks() == 1 ? " week" : " weeks")
-                + ". To cover it while the slip lasts, deprioritise the following, leaving " + SlackBlocks.escape(slip.name())
+                + money.format(slip.monthlyCost()) + " a month for " + slip.weeks()
+                + (slip.weeks() == 1 ? " week" : " weeks")
+                + ". To cover it while the slip lasts, deprioritise the following, leaving "
+                + SlackBlocks.escape(slip.name())
                 + (slip.reliedOn() == 0 ? "" : " and the " + count(slip.reliedOn(), "service") + " it relies on")
                 + " alone:"));
         blocks.addAll(body(advice));
-        return new Answer("slip", heading + ": " + money.format(slip.totalCost()) + ". " + summaryWords(advice), blocks,
+        return new Answer(
+                "slip",
+                heading + ": " + money.format(slip.totalCost()) + ". " + summaryWords(advice),
+                blocks,
                 Optional.of(advice));
     }
 
@@ -65,7 +69,10 @@ public final class AdviceViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(summary(advice)));
         List<Candidate> picks = advice.chosen().picks();
-        blocks.addAll(SlackBlocks.lines(picks.stream().limit(MAX_PICKS_SHOWN).map(c -> lines.pick(advice, c)).toList()));
+        blocks.addAll(SlackBlocks.lines(picks.stream()
+                .limit(MAX_PICKS_SHOWN)
+                .map(c -> lines.pick(advice, c))
+                .toList()));
         if (picks.size() > MAX_PICKS_SHOWN) {
             List<Candidate> rest = picks.subList(MAX_PICKS_SHOWN, picks.size());
             blocks.add(SlackBlocks.note("…and " + count(rest.size(), "smaller pick") + " saving "
@@ -112,15 +119,17 @@ public final class AdviceViews {
             return ":white_check_mark: " + effect + " Target: " + money.format(advice.target()) + " a month.";
         }
         return ":warning: Nothing Drumbeat may cut reaches " + money.format(advice.target()) + " a month. The most it"
-                + " can save is everything eligible, " + money.format(advice.target().subtract(chosen.saving()))
+                + " can save is everything eligible, "
+                + money.format(advice.target().subtract(chosen.saving()))
                 + " short. " + effect;
     }
 
     private String summaryWords(Advice advice) {
         Optimiser.Choice chosen = advice.chosen();
-        return chosen.picks().isEmpty() ? "nothing to deprioritise"
+        return chosen.picks().isEmpty()
+                ? "nothing to deprioritise"
                 : count(chosen.picks().size(), "pick") + " saving " + money.format(chosen.saving()) + " a month"
-                + (chosen.reachesTarget() ? "" : ", short of the target");
+                        + (chosen.reachesTarget() ? "" : ", short of the target");
     }
 
     private static BigDecimal valueLost(Optimiser.Choice chosen) {

@@ -1,8 +1,7 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.advisor.Advice;
-
 import com.slack.api.model.block.LayoutBlock;
+import dev.drumbeat.ask.advisor.Advice;
 import java.util.List;
 import java.util.Optional;
 

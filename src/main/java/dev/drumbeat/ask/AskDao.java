@@ -1,7 +1,6 @@
 package dev.drumbeat.ask;
 
 import dev.drumbeat.ask.decision.DecisionService;
-
 import dev.drumbeat.core.ServiceMatcher;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,9 +18,18 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AskDao {
 
     /** One service's owner, deputy and economics, for "who owns", "who is the deputy" and "unit cost". */
-    record ServiceFact(String key, String name, String tier, Optional<String> ownerId, boolean ownerActive,
-                       Optional<String> deputyId, BigDecimal unitCost, String unitName, BigDecimal monthlyDemand,
-                       BigDecimal monthlyValue, boolean deprioritised) {
+    record ServiceFact(
+            String key,
+            String name,
+            String tier,
+            Optional<String> ownerId,
+            boolean ownerActive,
+            Optional<String> deputyId,
+            BigDecimal unitCost,
+            String unitName,
+            BigDecimal monthlyDemand,
+            BigDecimal monthlyValue,
+            boolean deprioritised) {
         BigDecimal monthlyCost() {
             return unitCost.multiply(monthlyDemand);
         }
@@ -32,8 +40,15 @@ public interface AskDao {
     }
 
     /** An answer as it was given, so Share and Record decision act on exactly what the asker saw. */
-    record StoredAsk(long id, String teamId, String askedBy, String question, String kind, String blocks,
-                     String fallback, Optional<String> advice) {
+    record StoredAsk(
+            long id,
+            String teamId,
+            String askedBy,
+            String question,
+            String kind,
+            String blocks,
+            String fallback,
+            Optional<String> advice) {
         public DecisionService.Proposal proposal() {
             return new DecisionService.Proposal(id, question, advice);
         }
@@ -87,11 +102,13 @@ public interface AskDao {
     @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
     List<ServiceMatcher.Candidate> serviceNames(@Bind("teamId") String teamId);
 
-    @SqlQuery("select key, name from initiatives where team_id = :teamId and status in ('planned', 'active') order by key")
+    @SqlQuery(
+            "select key, name from initiatives where team_id = :teamId and status in ('planned', 'active') order by key")
     @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
     List<ServiceMatcher.Candidate> initiativeNames(@Bind("teamId") String teamId);
 
-    @SqlQuery("select 'o' || id as key, title as name from objectives where team_id = :teamId and status = 'open' order by id")
+    @SqlQuery(
+            "select 'o' || id as key, title as name from objectives where team_id = :teamId and status = 'open' order by id")
     @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
     List<ServiceMatcher.Candidate> objectiveNames(@Bind("teamId") String teamId);
 
@@ -99,9 +116,15 @@ public interface AskDao {
             insert into asks (team_id, asked_by, question, kind, blocks, fallback, advice, created_at)
             values (:teamId, :askedBy, :question, :kind, cast(:blocks as jsonb), :fallback, cast(:advice as jsonb), :at)""")
     @GetGeneratedKeys("id")
-    long insert(@Bind("teamId") String teamId, @Bind("askedBy") String askedBy, @Bind("question") String question,
-                @Bind("kind") String kind, @Bind("blocks") String blocks, @Bind("fallback") String fallback,
-                @Bind("advice") String advice, @Bind("at") Instant at);
+    long insert(
+            @Bind("teamId") String teamId,
+            @Bind("askedBy") String askedBy,
+            @Bind("question") String question,
+            @Bind("kind") String kind,
+            @Bind("blocks") String blocks,
+            @Bind("fallback") String fallback,
+            @Bind("advice") String advice,
+            @Bind("at") Instant at);
 
     @SqlQuery("""
             select id, team_id, asked_by, question, kind, cast(blocks as text) as blocks, fallback,

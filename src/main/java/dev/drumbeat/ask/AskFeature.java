@@ -21,10 +21,15 @@ public final class AskFeature implements Feature {
     public void contribute(Contributions contributions) {
         ResponseUrls responseUrls = contributions.running(new ResponseUrls());
         AskService asks = new AskService(shared.jdbi(), shared.money(), contributions.commands()::find, shared.clock());
-        DecisionService decisions = new DecisionService(shared.jdbi(), shared.audit(),
-                new DecisionNotices(shared.outbox(), shared.money()), shared.clock());
-        new AskListeners(asks, new AskPosts(shared.jdbi(), shared.outbox(), shared.money()), decisions, shared.money(),
-                responseUrls).register(contributions.commands(), contributions.interactions());
+        DecisionService decisions = new DecisionService(
+                shared.jdbi(), shared.audit(), new DecisionNotices(shared.outbox(), shared.money()), shared.clock());
+        new AskListeners(
+                        asks,
+                        new AskPosts(shared.jdbi(), shared.outbox(), shared.money()),
+                        decisions,
+                        shared.money(),
+                        responseUrls)
+                .register(contributions.commands(), contributions.interactions());
         contributions.deadLetters(new AskShareFailures(shared.jdbi(), shared.outbox(), shared.clock()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.drumbeat.ask;
 
 import dev.drumbeat.ask.question.Question;
-
 import dev.drumbeat.slack.SlackBlocks;
 import java.util.List;
 import java.util.Optional;
@@ -26,15 +25,21 @@ final class AskHelp {
 
     /** The answer to a question it could not read: why, when it came close, then what it can answer. */
     Answer unknown(String teamId, String userId, Question.Unknown question) {
-        String why = question.ambiguity().orElse(question.text().isBlank() ? "Ask me a question about the portfolio."
-                : "I didn't understand “" + SlackBlocks.escape(SlackBlocks.clip(question.text(), 200)) + "”.");
+        String why = question.ambiguity()
+                .orElse(
+                        question.text().isBlank()
+                                ? "Ask me a question about the portfolio."
+                                : "I didn't understand “" + SlackBlocks.escape(SlackBlocks.clip(question.text(), 200))
+                                        + "”.");
         return answer("unknown", why + " Here is what I can answer", teamId, userId);
     }
 
     private Answer answer(String kind, String opening, String teamId, String userId) {
         String service = example(teamId, userId);
-        String initiative = jdbi.withExtension(AskDao.class, dao -> dao.initiativeNames(teamId)).stream().findFirst()
-                .map(c -> SlackBlocks.escape(c.name())).orElse(FALLBACK_INITIATIVE);
+        String initiative = jdbi.withExtension(AskDao.class, dao -> dao.initiativeNames(teamId)).stream()
+                .findFirst()
+                .map(c -> SlackBlocks.escape(c.name()))
+                .orElse(FALLBACK_INITIATIVE);
         String text = opening + " (with `/drumbeat ask …`, or mention me in a channel):\n"
                 + "• who owns " + service + "? · who is the deputy for " + service + "?\n"
                 + "• how is " + service + " doing?\n"
@@ -50,9 +55,12 @@ final class AskHelp {
 
     /** The name of a service the asker owns, else the costliest, else a made-up one. */
     private String example(String teamId, String userId) {
-        Optional<AskDao.ServiceFact> owned = jdbi.withExtension(AskDao.class, dao -> dao.ownedBy(teamId, userId, 1))
-                .stream().findFirst();
-        return owned.or(() -> jdbi.withExtension(AskDao.class, dao -> dao.costliest(teamId, 1)).stream().findFirst())
-                .map(s -> SlackBlocks.escape(s.name())).orElse(FALLBACK_SERVICE);
+        Optional<AskDao.ServiceFact> owned =
+                jdbi.withExtension(AskDao.class, dao -> dao.ownedBy(teamId, userId, 1)).stream()
+                        .findFirst();
+        return owned.or(() -> jdbi.withExtension(AskDao.class, dao -> dao.costliest(teamId, 1)).stream()
+                        .findFirst())
+                .map(s -> SlackBlocks.escape(s.name()))
+                .orElse(FALLBACK_SERVICE);
     }
 }

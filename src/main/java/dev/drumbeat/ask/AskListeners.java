@@ -1,11 +1,10 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.decision.DecisionService;
-
 import com.slack.api.model.event.AppMentionEvent;
-import dev.drumbeat.core.UserError;
-import dev.drumbeat.core.Money;
+import dev.drumbeat.ask.decision.DecisionService;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.Click;
 import dev.drumbeat.slack.ClickAnswer;
 import dev.drumbeat.slack.CommandRouter;
@@ -32,8 +31,8 @@ public final class AskListeners {
     private final Money money;
     private final ResponseUrls responseUrls;
 
-    public AskListeners(AskService asks, AskPosts posts, DecisionService decisions, Money money,
-                        ResponseUrls responseUrls) {
+    public AskListeners(
+            AskService asks, AskPosts posts, DecisionService decisions, Money money, ResponseUrls responseUrls) {
         this.responseUrls = responseUrls;
         this.asks = asks;
         this.posts = posts;
@@ -57,8 +56,11 @@ public final class AskListeners {
     }
 
     private void mentioned(Actor actor, AppMentionEvent event) {
-        posts.answerInThread(asks.ask(actor, Optional.ofNullable(event.getText()).orElse(""), event.getChannel()),
-                actor, event.getChannel(), thread(event));
+        posts.answerInThread(
+                asks.ask(actor, Optional.ofNullable(event.getText()).orElse(""), event.getChannel()),
+                actor,
+                event.getChannel(),
+                thread(event));
     }
 
     private void tellInThread(String teamId, AppMentionEvent event, String sentence) {
@@ -77,7 +79,8 @@ public final class AskListeners {
     private ClickAnswer share(Actor actor, long askId, Click click) {
         AskDao.StoredAsk ask = stored(actor, askId);
         if (!ask.askedBy().equals(actor.userId())) {
-            throw new UserError("Only the person who asked can share this answer. Ask the question yourself to share it.");
+            throw new UserError(
+                    "Only the person who asked can share this answer. Ask the question yourself to share it.");
         }
         boolean posted = posts.share(ask, actor, click.channelId().orElseThrow());
         return posted ? ClickAnswer.none() : ClickAnswer.say("That answer is already shared in this conversation.");
@@ -86,8 +89,9 @@ public final class AskListeners {
     private ClickAnswer record(Actor actor, long askId, Click click) {
         AskDao.StoredAsk ask = stored(actor, askId);
         DecisionService.Recorded recorded = decisions.record(actor, ask.proposal());
-        click.message().filter(message -> !message.ephemeral()).ifPresent(message ->
-                posts.markRecorded(ask, recorded.decision(), message.channelId(), message.ts()));
+        click.message()
+                .filter(message -> !message.ephemeral())
+                .ifPresent(message -> posts.markRecorded(ask, recorded.decision(), message.channelId(), message.ts()));
         replacePrivate(click, views.privatelyRecorded(ask, recorded.decision()));
         return ClickAnswer.say(DecisionReplies.recorded(recorded, money));
     }
@@ -104,14 +108,16 @@ public final class AskListeners {
     }
 
     private AskDao.StoredAsk stored(Actor actor, long askId) {
-        return asks.find(actor.teamId(), askId).orElseThrow(() -> new UserError(
-                "That answer is no longer kept. Ask the question again."));
+        return asks.find(actor.teamId(), askId)
+                .orElseThrow(() -> new UserError("That answer is no longer kept. Ask the question again."));
     }
 
     private static Interactions.ActionHandler withId(Button button) {
-        return (actor, click) -> click.id().map(id -> button.press(actor, id, click)).orElseGet(() -> {
-            log.warn("ask button {} without an id", click.actionId());
-            return ClickAnswer.none();
-        });
+        return (actor, click) -> click.id()
+                .map(id -> button.press(actor, id, click))
+                .orElseGet(() -> {
+                    log.warn("ask button {} without an id", click.actionId());
+                    return ClickAnswer.none();
+                });
     }
 }

@@ -1,7 +1,6 @@
 package dev.drumbeat.ask;
 
 import dev.drumbeat.ask.question.QuestionParser;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
@@ -15,8 +14,7 @@ final class AskParsers {
     private final Jdbi jdbi;
     private final Map<String, Cached> byTeam = new ConcurrentHashMap<>();
 
-    private record Cached(String fingerprint, QuestionParser parser) {
-    }
+    private record Cached(String fingerprint, QuestionParser parser) {}
 
     AskParsers(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -28,8 +26,10 @@ final class AskParsers {
         if (cached != null && cached.fingerprint().equals(fingerprint)) {
             return cached.parser();
         }
-        QuestionParser parser = jdbi.withExtension(AskDao.class, dao ->
-                new QuestionParser(dao.serviceNames(teamId), dao.initiativeNames(teamId), dao.objectiveNames(teamId)));
+        QuestionParser parser = jdbi.withExtension(
+                AskDao.class,
+                dao -> new QuestionParser(
+                        dao.serviceNames(teamId), dao.initiativeNames(teamId), dao.objectiveNames(teamId)));
         byTeam.put(teamId, new Cached(fingerprint, parser));
         return parser;
     }

@@ -1,13 +1,12 @@
 package dev.drumbeat.ask;
 
 import dev.drumbeat.ask.decision.DecisionDao;
-
-import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.BlockJson;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
-import dev.drumbeat.slack.SlackBlocks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +34,29 @@ public final class AskPosts {
     void answerInThread(AskService.Asked asked, Actor actor, String channel, String threadTs) {
         Map<String, Object> args = new HashMap<>(views.inThread(asked.stored()));
         args.put("thread_ts", threadTs);
-        enqueue(OutboxMessage.post(actor.teamId(), "ask:mention:" + channel + ":" + threadTs + ":" + asked.id(), channel, args));
+        enqueue(OutboxMessage.post(
+                actor.teamId(), "ask:mention:" + channel + ":" + threadTs + ":" + asked.id(), channel, args));
     }
 
     /** A sentence only the asker sees, in the thread they asked in: why their mention got no answer. */
     void tellInThread(String teamId, String userId, String channel, String threadTs, String sentence) {
-        Map<String, Object> args = Map.of("channel", channel, "user", userId, "thread_ts", threadTs, "text", sentence,
-                "blocks", BlockJson.values(List.of(SlackBlocks.markdown(sentence))));
-        enqueue(new OutboxMessage(teamId, "ask:told:" + channel + ":" + threadTs + ":" + userId, "chat.postEphemeral",
-                Optional.of(channel), args));
+        Map<String, Object> args = Map.of(
+                "channel",
+                channel,
+                "user",
+                userId,
+                "thread_ts",
+                threadTs,
+                "text",
+                sentence,
+                "blocks",
+                BlockJson.values(List.of(SlackBlocks.markdown(sentence))));
+        enqueue(new OutboxMessage(
+                teamId,
+                "ask:told:" + channel + ":" + threadTs + ":" + userId,
+                "chat.postEphemeral",
+                Optional.of(channel),
+                args));
     }
 
     /**
@@ -51,10 +64,10 @@ public final class AskPosts {
      * (the bot was not in the channel, say; {@link AskShareFailures} told the asker) goes out again.
      */
     boolean share(AskDao.StoredAsk ask, Actor sharer, String channel) {
-        OutboxMessage post = OutboxMessage.post(ask.teamId(), shareKey(ask.id(), channel), channel,
-                views.inChannel(ask, sharer.userId()));
-        return jdbi.inTransaction(handle -> outbox.enqueue(handle, post)
-                || outbox.revive(handle, post.dedupeKey(), AskShareFailures.SHARE_AGAIN));
+        OutboxMessage post = OutboxMessage.post(
+                ask.teamId(), shareKey(ask.id(), channel), channel, views.inChannel(ask, sharer.userId()));
+        return jdbi.inTransaction(handle ->
+                outbox.enqueue(handle, post) || outbox.revive(handle, post.dedupeKey(), AskShareFailures.SHARE_AGAIN));
     }
 
     static String shareKey(long askId, String channel) {
@@ -65,13 +78,20 @@ public final class AskPosts {
     void markRecorded(AskDao.StoredAsk ask, DecisionDao.Decision decision, String channel, String messageTs) {
         jdbi.useTransaction(handle -> {
             handle.attach(DecisionDao.class).insertMessage(ask.teamId(), decision.id(), channel, messageTs);
-            outbox.enqueue(handle, update(ask.teamId(), "ask:recorded:" + decision.id() + ":" + channel + ":" + messageTs,
-                    channel, messageTs, views.recorded(ask, decision)));
+            outbox.enqueue(
+                    handle,
+                    update(
+                            ask.teamId(),
+                            "ask:recorded:" + decision.id() + ":" + channel + ":" + messageTs,
+                            channel,
+                            messageTs,
+                            views.recorded(ask, decision)));
         });
     }
 
     /** A chat.update of a message whose ts Slack already gave us (not one still queued). */
-    public static OutboxMessage update(String teamId, String dedupeKey, String channel, String ts, Map<String, Object> content) {
+    public static OutboxMessage update(
+            String teamId, String dedupeKey, String channel, String ts, Map<String, Object> content) {
         Map<String, Object> args = new HashMap<>(content);
         args.put("channel", channel);
         args.put("ts", ts);

@@ -4,9 +4,8 @@ import dev.drumbeat.ask.advisor.Advisor;
 import dev.drumbeat.ask.advisor.StoredAdvice;
 import dev.drumbeat.ask.question.Question;
 import dev.drumbeat.ask.question.QuestionText;
-
-import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
@@ -57,10 +56,28 @@ public final class AskService {
         String asked = QuestionText.askedText(text);
         String advice = answer.advice().map(a -> StoredAdvice.of(a).json()).orElse(null);
         String blocks = BlockJson.text(answer.blocks());
-        long id = jdbi.withExtension(AskDao.class, dao -> dao.insert(actor.teamId(), actor.userId(), asked, answer.kind(),
-                blocks, answer.fallback(), advice, clock.instant()));
-        return new Asked(answer, new AskDao.StoredAsk(id, actor.teamId(), actor.userId(), asked, answer.kind(), blocks,
-                answer.fallback(), Optional.ofNullable(advice)));
+        long id = jdbi.withExtension(
+                AskDao.class,
+                dao -> dao.insert(
+                        actor.teamId(),
+                        actor.userId(),
+                        asked,
+                        answer.kind(),
+                        blocks,
+                        answer.fallback(),
+                        advice,
+                        clock.instant()));
+        return new Asked(
+                answer,
+                new AskDao.StoredAsk(
+                        id,
+                        actor.teamId(),
+                        actor.userId(),
+                        asked,
+                        answer.kind(),
+                        blocks,
+                        answer.fallback(),
+                        Optional.ofNullable(advice)));
     }
 
     Optional<AskDao.StoredAsk> find(String teamId, long id) {
@@ -73,9 +90,13 @@ public final class AskService {
             return adviceViews.deprioritise(advisor.deprioritise(team, q), q.target());
         }
         if (question instanceof Question.WhatIfSlips q) {
-            return advisor.slip(team, q).map(adviceViews::slip)
-                    .orElseGet(() -> help.unknown(team, actor.userId(), new Question.Unknown("", Optional.of(
-                            "That initiative is no longer planned or under way."))));
+            return advisor.slip(team, q)
+                    .map(adviceViews::slip)
+                    .orElseGet(() -> help.unknown(
+                            team,
+                            actor.userId(),
+                            new Question.Unknown(
+                                    "", Optional.of("That initiative is no longer planned or under way."))));
         }
         if (question instanceof Question.WhoOwns q) {
             return lookups.whoOwns(team, q.serviceKey());
@@ -125,7 +146,8 @@ public final class AskService {
     }
 
     private Answer run(String kind, String name, String args, Actor actor, String channelId) {
-        Subcommand subcommand = subcommands.apply(name)
+        Subcommand subcommand = subcommands
+                .apply(name)
                 .orElseThrow(() -> new IllegalStateException("no /drumbeat " + name + " to answer with"));
         Reply reply = subcommand.handle(new CommandRequest(actor, args, channelId, view -> {
             throw new IllegalStateException("an answer opens no modal");

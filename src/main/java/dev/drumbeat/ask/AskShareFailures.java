@@ -1,10 +1,10 @@
 package dev.drumbeat.ask;
 
 import dev.drumbeat.slack.BlockJson;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxDeadLetters;
 import dev.drumbeat.slack.outbox.OutboxMessage;
-import dev.drumbeat.slack.SlackBlocks;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class AskShareFailures implements OutboxDeadLetters {
     /** Slack's refusals that inviting Drumbeat cures, after which pressing Share again posts the answer. */
     static final Set<String> SHARE_AGAIN = Set.of("not_in_channel", "channel_not_found");
+
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final Clock clock;
@@ -39,16 +40,23 @@ public final class AskShareFailures implements OutboxDeadLetters {
         if (parts.length < 2 || !parts[0].matches("\\d{1,18}")) {
             return;
         }
-        Optional<AskDao.StoredAsk> ask = jdbi.withExtension(AskDao.class, dao -> dao.find(teamId, Long.parseLong(parts[0])));
+        Optional<AskDao.StoredAsk> ask =
+                jdbi.withExtension(AskDao.class, dao -> dao.find(teamId, Long.parseLong(parts[0])));
         ask.ifPresent(a -> tell(a, parts[1], error));
     }
 
     private void tell(AskDao.StoredAsk ask, String channel, String error) {
-        String text = ":warning: Your answer to “" + SlackBlocks.escape(ask.question()) + "” was not shared in <#" + channel
-                + ">: " + reason(error);
-        Map<String, Object> args = Map.of("text", text, "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))));
-        jdbi.useTransaction(handle -> outbox.enqueue(handle, OutboxMessage.post(ask.teamId(),
-                "ask:share-refused:" + ask.id() + ":" + channel + ":" + clock.millis(), ask.askedBy(), args)));
+        String text = ":warning: Your answer to “" + SlackBlocks.escape(ask.question()) + "” was not shared in <#"
+                + channel + ">: " + reason(error);
+        Map<String, Object> args =
+                Map.of("text", text, "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))));
+        jdbi.useTransaction(handle -> outbox.enqueue(
+                handle,
+                OutboxMessage.post(
+                        ask.teamId(),
+                        "ask:share-refused:" + ask.id() + ":" + channel + ":" + clock.millis(),
+                        ask.askedBy(),
+                        args)));
     }
 
     /** Why the share failed, in words, with what to do about it. */

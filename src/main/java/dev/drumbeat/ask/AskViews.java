@@ -1,9 +1,5 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.advisor.StoredAdvice;
-import dev.drumbeat.ask.decision.DecisionDao;
-import dev.drumbeat.ask.decision.DecisionService;
-
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -12,8 +8,11 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
-import dev.drumbeat.core.Money;
+import dev.drumbeat.ask.advisor.StoredAdvice;
+import dev.drumbeat.ask.decision.DecisionDao;
+import dev.drumbeat.ask.decision.DecisionService;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.ZoneOffset;
@@ -44,7 +43,8 @@ public final class AskViews {
     List<LayoutBlock> privately(AskService.Asked asked) {
         List<LayoutBlock> blocks = new ArrayList<>(asked.answer().blocks());
         List<BlockElement> buttons = new ArrayList<>();
-        buttons.add(button(b -> b.actionId(SHARE).value(Long.toString(asked.id())).text(plainText("Share in channel"))));
+        buttons.add(
+                button(b -> b.actionId(SHARE).value(Long.toString(asked.id())).text(plainText("Share in channel"))));
         if (asked.answer().isDecidable()) {
             buttons.add(recordButton(asked.id()));
         }
@@ -61,8 +61,11 @@ public final class AskViews {
     }
 
     private static String byline(AskDao.StoredAsk ask, String sharedBy) {
-        return Mentions.mention(sharedBy) + (sharedBy.equals(ask.askedBy()) ? " asked" : " shared "
-                + Mentions.mention(ask.askedBy()) + "'s question") + ": “"
+        return Mentions.mention(sharedBy)
+                + (sharedBy.equals(ask.askedBy())
+                        ? " asked"
+                        : " shared " + Mentions.mention(ask.askedBy()) + "'s question")
+                + ": “"
                 + SlackBlocks.escape(SlackBlocks.clip(ask.question(), MAX_QUESTION)) + "”";
     }
 
@@ -83,8 +86,8 @@ public final class AskViews {
     /** The private answer once its decision is recorded: no buttons left, and the decision's number. */
     Map<String, Object> privatelyRecorded(AskDao.StoredAsk ask, DecisionDao.Decision decision) {
         List<Object> blocks = new ArrayList<>(BlockJson.parse(ask.blocks()));
-        blocks.addAll(BlockJson.values(List.of(SlackBlocks.note(":pushpin: Recorded as decision #" + decision.id()
-                + ". `/drumbeat decisions` lists it, with Undo."))));
+        blocks.addAll(BlockJson.values(List.of(SlackBlocks.note(
+                ":pushpin: Recorded as decision #" + decision.id() + ". `/drumbeat decisions` lists it, with Undo."))));
         return Map.of("text", ask.fallback(), "blocks", blocks);
     }
 
@@ -92,8 +95,8 @@ public final class AskViews {
     Map<String, Object> recorded(AskDao.StoredAsk ask, DecisionDao.Decision decision) {
         List<Object> blocks = new ArrayList<>(BlockJson.values(List.of(SlackBlocks.note(byline(ask, ask.askedBy())))));
         blocks.addAll(BlockJson.parse(ask.blocks()));
-        blocks.addAll(BlockJson.values(List.of(SlackBlocks.note(":pushpin: Recorded as decision #" + decision.id() + " by "
-                + Mentions.mention(decision.decidedBy()) + ". `/drumbeat decisions` lists it, with Undo."))));
+        blocks.addAll(BlockJson.values(List.of(SlackBlocks.note(":pushpin: Recorded as decision #" + decision.id()
+                + " by " + Mentions.mention(decision.decidedBy()) + ". `/drumbeat decisions` lists it, with Undo."))));
         return Map.of("text", ask.fallback(), "blocks", blocks);
     }
 
@@ -112,14 +115,18 @@ public final class AskViews {
     public List<LayoutBlock> decisions(DecisionService.Page page) {
         List<LayoutBlock> blocks = new ArrayList<>();
         int last = page.first() + page.decisions().size() - 1;
-        blocks.add(SlackBlocks.markdown("*Decisions*, newest first: " + (page.first() == last ? "" + last
-                : page.first() + "–" + last) + " of " + page.total()));
+        blocks.add(SlackBlocks.markdown("*Decisions*, newest first: "
+                + (page.first() == last ? "" + last : page.first() + "–" + last) + " of " + page.total()));
         for (DecisionService.Recorded recorded : page.decisions()) {
             String line = decisionLine(recorded);
             DecisionDao.Decision d = recorded.decision();
-            blocks.add(d.isUndone() ? SlackBlocks.markdown(line) : section(s -> s.text(markdownText(line))
-                    .accessory(button(b -> b.actionId(UNDO + ":" + d.id()).value(Long.toString(d.id()))
-                            .text(plainText("Undo"))))));
+            blocks.add(
+                    d.isUndone()
+                            ? SlackBlocks.markdown(line)
+                            : section(s -> s.text(markdownText(line))
+                                    .accessory(button(b -> b.actionId(UNDO + ":" + d.id())
+                                            .value(Long.toString(d.id()))
+                                            .text(plainText("Undo"))))));
         }
         if (page.hasOlder()) {
             blocks.add(SlackBlocks.note("`/drumbeat decisions page " + (page.number() + 1) + "` shows older ones."));
@@ -129,17 +136,29 @@ public final class AskViews {
 
     private String decisionLine(DecisionService.Recorded recorded) {
         DecisionDao.Decision d = recorded.decision();
-        List<String> names = recorded.items().stream().limit(5).map(i -> SlackBlocks.escape(i.name())).toList();
-        String more = recorded.items().size() > names.size() ? " and " + (recorded.items().size() - names.size()) + " more" : "";
-        String state = d.undoneAt().map(at -> "\n:leftwards_arrow_with_hook: Undone by "
-                + Mentions.mention(d.undoneBy().orElse("")) + " on " + DAY.format(at.atZone(ZoneOffset.UTC))).orElse("");
-        return SlackBlocks.clip("*#" + d.id() + "* · " + DAY.format(d.decidedAt().atZone(ZoneOffset.UTC)) + " · "
-                + Mentions.mention(d.decidedBy()) + " · saves *" + money.format(d.expectedSaving()) + " a month*"
-                + " (target " + money.format(d.targetMonthly()) + ")\nDeprioritised: " + String.join(", ", names) + more
-                + "\n_“" + SlackBlocks.escape(SlackBlocks.clip(d.question(), 200)) + "”_" + state, SlackBlocks.MAX_TEXT);
+        List<String> names = recorded.items().stream()
+                .limit(5)
+                .map(i -> SlackBlocks.escape(i.name()))
+                .toList();
+        String more = recorded.items().size() > names.size()
+                ? " and " + (recorded.items().size() - names.size()) + " more"
+                : "";
+        String state = d.undoneAt()
+                .map(at -> "\n:leftwards_arrow_with_hook: Undone by "
+                        + Mentions.mention(d.undoneBy().orElse("")) + " on " + DAY.format(at.atZone(ZoneOffset.UTC)))
+                .orElse("");
+        return SlackBlocks.clip(
+                "*#" + d.id() + "* · " + DAY.format(d.decidedAt().atZone(ZoneOffset.UTC)) + " · "
+                        + Mentions.mention(d.decidedBy()) + " · saves *" + money.format(d.expectedSaving())
+                        + " a month*"
+                        + " (target " + money.format(d.targetMonthly()) + ")\nDeprioritised: "
+                        + String.join(", ", names) + more
+                        + "\n_“" + SlackBlocks.escape(SlackBlocks.clip(d.question(), 200)) + "”_" + state,
+                SlackBlocks.MAX_TEXT);
     }
 
     private static BlockElement recordButton(long askId) {
-        return button(b -> b.actionId(RECORD).value(Long.toString(askId)).style("primary").text(plainText("Record decision")));
+        return button(b ->
+                b.actionId(RECORD).value(Long.toString(askId)).style("primary").text(plainText("Record decision")));
     }
 }

@@ -1,8 +1,6 @@
 package dev.drumbeat.ask;
 
 import dev.drumbeat.ask.decision.DecisionService;
-
-
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;

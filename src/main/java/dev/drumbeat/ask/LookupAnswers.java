@@ -1,11 +1,9 @@
 package dev.drumbeat.ask;
 
-import dev.drumbeat.ask.advisor.AdvisorFactsDao;
-
-
 import com.slack.api.model.block.LayoutBlock;
-import dev.drumbeat.core.Money;
+import dev.drumbeat.ask.advisor.AdvisorFactsDao;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,7 +15,8 @@ import org.jdbi.v3.core.Jdbi;
 final class LookupAnswers {
     static final int COSTLIEST = 10;
     static final int MAX_LISTED = 20;
-    private static final String GONE = "That service was just removed from the catalog. `/drumbeat services` lists them all.";
+    private static final String GONE =
+            "That service was just removed from the catalog. `/drumbeat services` lists them all.";
     private final Jdbi jdbi;
     private final Money money;
 
@@ -27,22 +26,33 @@ final class LookupAnswers {
     }
 
     Answer whoOwns(String teamId, String key) {
-        return service(teamId, key).map(s -> text("who-owns", ownerSentence(s) + deputyClause(s))).orElseGet(LookupAnswers::gone);
+        return service(teamId, key)
+                .map(s -> text("who-owns", ownerSentence(s) + deputyClause(s)))
+                .orElseGet(LookupAnswers::gone);
     }
 
     Answer whoIsDeputy(String teamId, String key) {
-        return service(teamId, key).map(s -> text("who-is-deputy", s.deputyId()
-                .map(d -> "The deputy for *" + name(s) + "* is " + Mentions.mention(d) + ".")
-                .orElse("*" + name(s) + "* has no deputy. Its owner or an admin can name one with `/drumbeat service edit "
-                        + s.key() + "`.")))
+        return service(teamId, key)
+                .map(s -> text(
+                        "who-is-deputy",
+                        s.deputyId()
+                                .map(d -> "The deputy for *" + name(s) + "* is " + Mentions.mention(d) + ".")
+                                .orElse("*" + name(s)
+                                        + "* has no deputy. Its owner or an admin can name one with `/drumbeat service edit "
+                                        + s.key() + "`.")))
                 .orElseGet(LookupAnswers::gone);
     }
 
     Answer unitCost(String teamId, String key) {
-        return service(teamId, key).map(s -> text("unit-cost", "*" + name(s) + "* costs *" + money.format(s.unitCost())
-                + " per " + SlackBlocks.escape(s.unitName()) + "*. At " + Money.quantity(s.monthlyDemand()) + " a month"
-                + " that is *" + money.format(s.monthlyCost()) + " a month*, against " + money.format(s.monthlyValue())
-                + " of value: margin *" + money.signed(s.margin()) + "*."))
+        return service(teamId, key)
+                .map(s -> text(
+                        "unit-cost",
+                        "*" + name(s) + "* costs *" + money.format(s.unitCost())
+                                + " per " + SlackBlocks.escape(s.unitName()) + "*. At "
+                                + Money.quantity(s.monthlyDemand()) + " a month"
+                                + " that is *" + money.format(s.monthlyCost()) + " a month*, against "
+                                + money.format(s.monthlyValue())
+                                + " of value: margin *" + money.signed(s.margin()) + "*."))
                 .orElseGet(LookupAnswers::gone);
     }
 
@@ -73,7 +83,8 @@ final class LookupAnswers {
         if (ownerless.isEmpty()) {
             return text("ownerless", ":white_check_mark: Every active service has an owner who is still in Slack.");
         }
-        BigDecimal cost = ownerless.stream().map(AskDao.ServiceFact::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal cost =
+                ownerless.stream().map(AskDao.ServiceFact::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         String title = "*" + AdviceViews.count(ownerless.size(), "service") + (ownerless.size() == 1 ? " has" : " have")
                 + " nobody answering for " + (ownerless.size() == 1 ? "it" : "them") + "*, " + money.format(cost)
                 + " a month in all, costliest first. `/drumbeat owner <service> @someone` names an owner.";
@@ -85,9 +96,11 @@ final class LookupAnswers {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < Math.min(MAX_LISTED, services.size()); i++) {
             AskDao.ServiceFact s = services.get(i);
-            lines.add((i + 1) + ". *" + name(s) + "* `" + s.key() + "` · " + money.format(s.monthlyCost()) + "/mo · value "
+            lines.add((i + 1) + ". *" + name(s) + "* `" + s.key() + "` · " + money.format(s.monthlyCost())
+                    + "/mo · value "
                     + money.format(s.monthlyValue()) + " · margin " + money.signed(s.margin()) + " · "
-                    + s.ownerId().map(Mentions::mention).orElse("no owner") + (s.deprioritised() ? " · deprioritised" : ""));
+                    + s.ownerId().map(Mentions::mention).orElse("no owner")
+                    + (s.deprioritised() ? " · deprioritised" : ""));
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(title));
@@ -100,12 +113,15 @@ final class LookupAnswers {
 
     private String ownerSentence(AskDao.ServiceFact s) {
         if (s.ownerId().isEmpty()) {
-            return "*" + name(s) + "* has no owner. An admin can name one with `/drumbeat owner " + s.key() + " @someone`.";
+            return "*" + name(s) + "* has no owner. An admin can name one with `/drumbeat owner " + s.key()
+                    + " @someone`.";
         }
         String owner = Mentions.mention(s.ownerId().get());
-        return s.ownerActive() ? "*" + name(s) + "* is owned by " + owner + "."
-                : "*" + name(s) + "* was owned by " + owner + ", who is no longer in Slack. An admin can name a new owner"
-                + " with `/drumbeat owner " + s.key() + " @someone`.";
+        return s.ownerActive()
+                ? "*" + name(s) + "* is owned by " + owner + "."
+                : "*" + name(s) + "* was owned by " + owner
+                        + ", who is no longer in Slack. An admin can name a new owner" + " with `/drumbeat owner "
+                        + s.key() + " @someone`.";
     }
 
     private static String deputyClause(AskDao.ServiceFact s) {

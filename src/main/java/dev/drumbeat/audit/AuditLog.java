@@ -26,8 +26,16 @@ public final class AuditLog {
 
     /** Records a change; {@code before} or {@code after} is null for a creation or a removal. */
     public void record(Handle handle, AuditEntry entry) {
-        handle.attach(AuditDao.class).insert(entry.teamId(), entry.actor(), clock.instant(), entry.entity(),
-                entry.entityKey(), entry.action(), toJson(entry.before()), toJson(entry.after()));
+        handle.attach(AuditDao.class)
+                .insert(
+                        entry.teamId(),
+                        entry.actor(),
+                        clock.instant(),
+                        entry.entity(),
+                        entry.entityKey(),
+                        entry.action(),
+                        toJson(entry.before()),
+                        toJson(entry.after()));
     }
 
     private String toJson(Optional<Object> value) {

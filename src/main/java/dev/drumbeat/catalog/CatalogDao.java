@@ -1,7 +1,6 @@
 package dev.drumbeat.catalog;
 
 import dev.drumbeat.core.ServiceMatcher;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package dev.drumbeat.catalog;
 
-
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;

@@ -1,11 +1,9 @@
 package dev.drumbeat.catalog;
 
-
-import dev.drumbeat.core.Money;
-
 import com.slack.api.model.view.View;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.FieldError;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Interactions;
@@ -21,8 +19,8 @@ public final class CatalogListeners {
     private final OwnerGiven ownerGiven;
 
     /** With chart images on the service card, and {@code ownerGiven} told when a service gets an owner here. */
-    public CatalogListeners(CatalogService catalog, PeopleService people, Money money, ServiceCharts charts,
-                            OwnerGiven ownerGiven) {
+    public CatalogListeners(
+            CatalogService catalog, PeopleService people, Money money, ServiceCharts charts, OwnerGiven ownerGiven) {
         this.ownerGiven = ownerGiven;
         this.catalog = catalog;
         this.people = people;

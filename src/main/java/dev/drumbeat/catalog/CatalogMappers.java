@@ -11,8 +11,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Row mappers for the catalog's records; explicit, so a renamed column fails loudly. */
 public final class CatalogMappers {
-    private CatalogMappers() {
-    }
+    private CatalogMappers() {}
 
     public static final class ServiceMapper implements RowMapper<Service> {
         @Override
@@ -34,19 +33,32 @@ public final class CatalogMappers {
         @Override
         public KpiStatus map(ResultSet rs, StatementContext ctx) throws SQLException {
             Date period = rs.getDate("last_period");
-            return new KpiStatus(rs.getString("key"), rs.getString("name"), rs.getString("unit"),
-                    rs.getBigDecimal("target").stripTrailingZeros(), rs.getString("direction"),
+            return new KpiStatus(
+                    rs.getString("key"),
+                    rs.getString("name"),
+                    rs.getString("unit"),
+                    rs.getBigDecimal("target").stripTrailingZeros(),
+                    rs.getString("direction"),
                     Optional.ofNullable(rs.getBigDecimal("last_value")).map(BigDecimal::stripTrailingZeros),
                     Optional.ofNullable(period).map(Date::toLocalDate));
         }
     }
 
     static Service service(ResultSet rs) throws SQLException {
-        return new Service(rs.getLong("id"), rs.getString("team_id"), rs.getString("key"), rs.getString("name"),
-                Tier.parse(rs.getString("tier")).orElseThrow(), rs.getBoolean("is_protected"),
-                Optional.ofNullable(rs.getString("owner_id")), Optional.ofNullable(rs.getString("deputy_id")),
-                Optional.ofNullable(rs.getString("team_channel")), rs.getBigDecimal("unit_cost"),
-                rs.getString("unit_name"), rs.getBigDecimal("monthly_demand"), rs.getBigDecimal("monthly_value"),
+        return new Service(
+                rs.getLong("id"),
+                rs.getString("team_id"),
+                rs.getString("key"),
+                rs.getString("name"),
+                Tier.parse(rs.getString("tier")).orElseThrow(),
+                rs.getBoolean("is_protected"),
+                Optional.ofNullable(rs.getString("owner_id")),
+                Optional.ofNullable(rs.getString("deputy_id")),
+                Optional.ofNullable(rs.getString("team_channel")),
+                rs.getBigDecimal("unit_cost"),
+                rs.getString("unit_name"),
+                rs.getBigDecimal("monthly_demand"),
+                rs.getBigDecimal("monthly_value"),
                 rs.getString("description"));
     }
 
@@ -56,7 +68,11 @@ public final class CatalogMappers {
             return Optional.empty();
         }
         Timestamp at = rs.getTimestamp("checkin_at");
-        return Optional.of(new CheckInSummary(status, rs.getDate("checkin_period").toLocalDate(),
-                rs.getString("checkin_hurdle"), rs.getString("checkin_by"), at.toInstant()));
+        return Optional.of(new CheckInSummary(
+                status,
+                rs.getDate("checkin_period").toLocalDate(),
+                rs.getString("checkin_hurdle"),
+                rs.getString("checkin_by"),
+                at.toInstant()));
     }
 }

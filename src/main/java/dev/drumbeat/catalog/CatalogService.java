@@ -1,12 +1,11 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.core.ServiceMatcher;
-
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.ServiceMatcher;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.people.OwnedServices;
 import java.sql.SQLException;
 import java.util.List;
@@ -43,7 +42,8 @@ public final class CatalogService implements OwnedServices {
         return jdbi.withHandle(handle -> {
             CatalogDao dao = handle.attach(CatalogDao.class);
             return dao.findListing(teamId, key)
-                    .map(listing -> new ServiceCard(listing, dao.kpisOf(teamId, listing.service().id())));
+                    .map(listing -> new ServiceCard(
+                            listing, dao.kpisOf(teamId, listing.service().id())));
         });
     }
 
@@ -68,8 +68,15 @@ public final class CatalogService implements OwnedServices {
             requireEditable(actor, before);
             dao.setOwner(actor.teamId(), key, newOwnerId);
             Service after = dao.findByKey(actor.teamId(), key).orElseThrow();
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "service", key,
-                    ServiceDraft.of(before), ServiceDraft.of(after)));
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "service",
+                            key,
+                            ServiceDraft.of(before),
+                            ServiceDraft.of(after)));
             return before.ownerId();
         });
     }
@@ -89,7 +96,9 @@ public final class CatalogService implements OwnedServices {
                     throw keyTaken(draft.key());
                 }
                 dao.insert(actor.teamId(), draft);
-                audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "service", draft.key(), null, draft));
+                audit.record(
+                        handle,
+                        AuditEntry.change(actor.teamId(), actor.auditName(), "service", draft.key(), null, draft));
                 return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
             });
         } catch (JdbiException e) {
@@ -106,12 +115,16 @@ public final class CatalogService implements OwnedServices {
             CatalogDao dao = handle.attach(CatalogDao.class);
             Service before = dao.lockByKey(actor.teamId(), draft.key()).orElseThrow(() -> noSuchService(draft.key()));
             requireEditable(actor, before);
-            if (!actor.isAdmin() && !draft.ownerId().equals(before.ownerId()) && draft.ownerId().isEmpty()) {
+            if (!actor.isAdmin()
+                    && !draft.ownerId().equals(before.ownerId())
+                    && draft.ownerId().isEmpty()) {
                 throw new UserError("Only an admin can leave a service without an owner. Pick the new owner instead.");
             }
             dao.update(actor.teamId(), draft);
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "service", draft.key(),
-                    ServiceDraft.of(before), draft));
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(), actor.auditName(), "service", draft.key(), ServiceDraft.of(before), draft));
             return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
         });
     }
@@ -120,8 +133,8 @@ public final class CatalogService implements OwnedServices {
     public static void requireEditable(Actor actor, Service service) {
         if (!actor.isAdmin() && !service.isOwnedBy(actor.userId())) {
             String owner = service.ownerId().map(Mentions::mention).orElse("nobody yet");
-            throw new UserError("Only the owner of " + service.name() + " (" + owner
-                    + ") or a Drumbeat admin can change it.");
+            throw new UserError(
+                    "Only the owner of " + service.name() + " (" + owner + ") or a Drumbeat admin can change it.");
         }
     }
 

@@ -22,14 +22,14 @@ public final class CatalogTotals {
 
         /** The totals of services already read, as they stand now. */
         public static Totals of(List<Service> services) {
-            return new Totals(services.size(),
+            return new Totals(
+                    services.size(),
                     services.stream().map(Service::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add),
                     services.stream().map(Service::monthlyValue).reduce(BigDecimal.ZERO, BigDecimal::add));
         }
     }
 
-    private CatalogTotals() {
-    }
+    private CatalogTotals() {}
 
     /** Each tier's totals at {@code since}, by tier label, strategic first. */
     public static Map<String, Totals> at(Handle handle, String teamId, Instant since) {
@@ -37,7 +37,8 @@ public final class CatalogTotals {
         for (Tier tier : Tier.values()) {
             byTier.put(tier.label(), new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO));
         }
-        for (CatalogTotalsDao.TierTotals row : handle.attach(CatalogTotalsDao.class).totalsAt(teamId, since)) {
+        for (CatalogTotalsDao.TierTotals row :
+                handle.attach(CatalogTotalsDao.class).totalsAt(teamId, since)) {
             byTier.put(row.tier(), new Totals(row.services(), row.cost(), row.value()));
         }
         return byTier;

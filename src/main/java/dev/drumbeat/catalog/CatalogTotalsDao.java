@@ -18,8 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface CatalogTotalsDao {
 
     /** One tier's totals as a row; {@code tier} is the tier's label, in lower case. */
-    record TierTotals(String tier, int services, BigDecimal cost, BigDecimal value) {
-    }
+    record TierTotals(String tier, int services, BigDecimal cost, BigDecimal value) {}
 
     /** A row for each tier that had services at {@code since}. */
     @SqlQuery

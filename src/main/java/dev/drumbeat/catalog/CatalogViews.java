@@ -1,9 +1,8 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.core.Money;
-
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
@@ -26,13 +25,15 @@ final class CatalogViews {
     }
 
     Reply serviceList(List<ServiceListing> services, String filter) {
-        String title = services.size() + (services.size() == 1 ? " service" : " services")
+        String title = services.size()
+                + (services.size() == 1 ? " service" : " services")
                 + (filter.isBlank() ? "" : " matching “" + SlackBlocks.escape(filter) + "”");
         if (services.isEmpty()) {
             return Reply.text(title + ". Try `/drumbeat services` without a filter, or filter by tier, "
                     + "`mine`, `ownerless`, `red`, or words in the name.");
         }
-        List<String> lines = services.stream().limit(MAX_LISTED).map(this::listLine).toList();
+        List<String> lines =
+                services.stream().limit(MAX_LISTED).map(this::listLine).toList();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown("*" + title + "*"));
         blocks.addAll(SlackBlocks.lines(lines));
@@ -54,8 +55,10 @@ final class CatalogViews {
         blocks.add(SlackBlocks.markdown(kpiText(card.kpis())));
         blocks.addAll(charts);
         blocks.add(SlackBlocks.note(checkInText(card.listing().lastCheckIn())));
-        card.listing().deprioritisedBy().ifPresent(decision -> blocks.add(SlackBlocks.note(":double_vertical_bar:"
-                + " Deprioritised by decision #" + decision + ". `/drumbeat decisions` shows it, with Undo.")));
+        card.listing()
+                .deprioritisedBy()
+                .ifPresent(decision -> blocks.add(SlackBlocks.note(":double_vertical_bar:"
+                        + " Deprioritised by decision #" + decision + ". `/drumbeat decisions` shows it, with Undo.")));
         return Reply.of(s.name() + ": " + statusWord(card.listing().lastCheckIn()), blocks);
     }
 
@@ -79,18 +82,21 @@ final class CatalogViews {
     private List<String> economics(Service s) {
         return List.of(
                 "*Unit cost*\n" + money.format(s.unitCost()) + " per " + SlackBlocks.escape(s.unitName()),
-                "*Demand*\n" + Money.quantity(s.monthlyDemand()) + " " + SlackBlocks.escape(plural(s.unitName())) + " a month",
-                "*Monthly cost*\n" + money.format(s.unitCost()) + " × " + Money.quantity(s.monthlyDemand())
-                        + " = " + money.format(s.monthlyCost()),
+                "*Demand*\n" + Money.quantity(s.monthlyDemand()) + " " + SlackBlocks.escape(plural(s.unitName()))
+                        + " a month",
+                "*Monthly cost*\n" + money.format(s.unitCost()) + " × " + Money.quantity(s.monthlyDemand()) + " = "
+                        + money.format(s.monthlyCost()),
                 "*Monthly value*\n" + money.format(s.monthlyValue()),
-                "*Margin*\n" + money.format(s.margin()) + marginShare(s) + (s.margin().signum() < 0 ? " :warning:" : ""));
+                "*Margin*\n" + money.format(s.margin()) + marginShare(s)
+                        + (s.margin().signum() < 0 ? " :warning:" : ""));
     }
 
     private static String marginShare(Service s) {
         if (s.monthlyValue().signum() == 0) {
             return "";
         }
-        BigDecimal share = s.margin().multiply(BigDecimal.valueOf(100)).divide(s.monthlyValue(), 1, RoundingMode.HALF_UP);
+        BigDecimal share =
+                s.margin().multiply(BigDecimal.valueOf(100)).divide(s.monthlyValue(), 1, RoundingMode.HALF_UP);
         return " (" + share.toPlainString() + "% of value)";
     }
 
@@ -101,12 +107,23 @@ final class CatalogViews {
         StringBuilder text = new StringBuilder("*KPIs*");
         for (KpiStatus k : kpis) {
             String comparator = "up".equals(k.direction()) ? "≥" : "≤";
-            String last = k.lastValue().map(v -> SlackBlocks.escape(Money.measure(v, k.unit()))).orElse("no reading yet");
-            String mark = k.onTarget().map(on -> on ? " :white_check_mark:" : " :x:").orElse("");
+            String last = k.lastValue()
+                    .map(v -> SlackBlocks.escape(Money.measure(v, k.unit())))
+                    .orElse("no reading yet");
+            String mark =
+                    k.onTarget().map(on -> on ? " :white_check_mark:" : " :x:").orElse("");
             String when = k.lastPeriod().map(p -> " · week of " + DAY.format(p)).orElse("");
-            text.append("\n• ").append(SlackBlocks.escape(k.name())).append(": ").append(last)
-                    .append(" (target ").append(comparator).append(' ').append(SlackBlocks.escape(Money.measure(k.target(), k.unit())))
-                    .append(')').append(mark).append(when);
+            text.append("\n• ")
+                    .append(SlackBlocks.escape(k.name()))
+                    .append(": ")
+                    .append(last)
+                    .append(" (target ")
+                    .append(comparator)
+                    .append(' ')
+                    .append(SlackBlocks.escape(Money.measure(k.target(), k.unit())))
+                    .append(')')
+                    .append(mark)
+                    .append(when);
         }
         return text.toString();
     }
@@ -117,9 +134,10 @@ final class CatalogViews {
     }
 
     private static String checkInText(Optional<CheckInSummary> last) {
-        return last.map(c -> "Last check-in: " + statusEmoji(last) + " " + c.status() + " by " + Mentions.mention(c.submittedBy())
-                + " on " + DAY.format(c.submittedAt().atZone(ZoneOffset.UTC))
-                + (c.hurdle().isBlank() ? "" : " · hurdle: “" + SlackBlocks.escape(c.hurdle()) + "”"))
+        return last.map(c -> "Last check-in: " + statusEmoji(last) + " " + c.status() + " by "
+                        + Mentions.mention(c.submittedBy())
+                        + " on " + DAY.format(c.submittedAt().atZone(ZoneOffset.UTC))
+                        + (c.hurdle().isBlank() ? "" : " · hurdle: “" + SlackBlocks.escape(c.hurdle()) + "”"))
                 .orElse(":white_circle: No check-in yet.");
     }
 
@@ -130,10 +148,11 @@ final class CatalogViews {
 
     static String statusEmoji(Optional<CheckInSummary> last) {
         return last.map(c -> switch (c.status()) {
-            case "green" -> ":large_green_circle:";
-            case "amber" -> ":large_orange_circle:";
-            default -> ":red_circle:";
-        }).orElse(":white_circle:");
+                    case "green" -> ":large_green_circle:";
+                    case "amber" -> ":large_orange_circle:";
+                    default -> ":red_circle:";
+                })
+                .orElse(":white_circle:");
     }
 
     private static String statusWord(Optional<CheckInSummary> last) {

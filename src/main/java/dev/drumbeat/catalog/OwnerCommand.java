@@ -1,7 +1,7 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.Person;
 import dev.drumbeat.slack.CommandRequest;
@@ -50,7 +50,9 @@ final class OwnerCommand implements Subcommand {
         String teamId = request.actor().teamId();
         String key = lookup.keyFor(teamId, args.substring(0, split).strip(), usage());
         Person owner = newOwner(teamId, args.substring(split + 1));
-        String previous = catalog.changeOwner(request.actor(), key, owner.userId()).map(Mentions::mention).orElse("nobody");
+        String previous = catalog.changeOwner(request.actor(), key, owner.userId())
+                .map(Mentions::mention)
+                .orElse("nobody");
         Service service = catalog.find(teamId, key).orElseThrow();
         ownerGiven.given(request.actor(), service);
         return Reply.text(":white_check_mark: " + Mentions.mention(owner.userId()) + " now owns *" + service.name()
@@ -62,7 +64,8 @@ final class OwnerCommand implements Subcommand {
         PeopleService.Lookup found = people.lookup(teamId, reference);
         if (found instanceof PeopleService.Lookup.Found f) {
             if (f.person().deactivated()) {
-                throw new UserError(Mentions.mention(f.person().userId()) + " is deactivated in Slack. Pick someone active.");
+                throw new UserError(
+                        Mentions.mention(f.person().userId()) + " is deactivated in Slack. Pick someone active.");
             }
             return f.person();
         }
@@ -73,6 +76,8 @@ final class OwnerCommand implements Subcommand {
     }
 
     private static boolean looksLikePerson(String word) {
-        return word.startsWith("@") || word.startsWith("<@") || Mentions.userId(word).isPresent();
+        return word.startsWith("@")
+                || word.startsWith("<@")
+                || Mentions.userId(word).isPresent();
     }
 }

@@ -7,7 +7,7 @@ import dev.drumbeat.core.Actor;
  * follow at once: escalations close the service's ownerless escalation. {@link #NONE} does nothing.
  */
 public interface OwnerGiven {
-    OwnerGiven NONE = (actor, service) -> { };
+    OwnerGiven NONE = (actor, service) -> {};
 
     /** {@code service} as saved, with its new owner. */
     void given(Actor actor, Service service);

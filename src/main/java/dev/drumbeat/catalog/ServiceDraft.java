@@ -20,7 +20,18 @@ public record ServiceDraft(
 
     /** The editable fields of a stored service, as the audit log keeps them before and after a change. */
     public static ServiceDraft of(Service s) {
-        return new ServiceDraft(s.key(), s.name(), s.tier(), s.isProtected(), s.ownerId(), s.deputyId(),
-                s.teamChannel(), s.unitCost(), s.unitName(), s.monthlyDemand(), s.monthlyValue(), s.description());
+        return new ServiceDraft(
+                s.key(),
+                s.name(),
+                s.tier(),
+                s.isProtected(),
+                s.ownerId(),
+                s.deputyId(),
+                s.teamChannel(),
+                s.unitCost(),
+                s.unitName(),
+                s.monthlyDemand(),
+                s.monthlyValue(),
+                s.description());
     }
 }

@@ -15,8 +15,7 @@ public final class ServiceFields {
     static final int MAX_UNIT_NAME = 40;
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
-    private ServiceFields() {
-    }
+    private ServiceFields() {}
 
     public static String key(String raw) {
         String key = raw == null ? "" : raw.strip();
@@ -35,7 +34,8 @@ public final class ServiceFields {
     }
 
     public static Tier tier(String raw) {
-        return Tier.parse(raw).orElseThrow(() -> new IllegalArgumentException("the tier is strategic, core or secondary"));
+        return Tier.parse(raw)
+                .orElseThrow(() -> new IllegalArgumentException("the tier is strategic, core or secondary"));
     }
 
     public static String unitName(String raw) {

@@ -15,15 +15,25 @@ record ServiceFilter(Predicate<ServiceListing> predicate) {
         if (text.isEmpty()) {
             return new ServiceFilter(s -> true);
         }
-        return new ServiceFilter(switch (text) {
-            case "mine", "my", "me" -> s -> s.service().isOwnedBy(userId) || s.service().deputyId().filter(userId::equals).isPresent();
-            case "ownerless", "orphaned", "unowned" -> ServiceListing::isOwnerless;
-            case "green", "amber", "red" -> s -> s.lastCheckIn().filter(c -> c.status().equals(text)).isPresent();
-            case "protected" -> s -> s.service().isProtected();
-            case "deprioritised", "deprioritized" -> s -> s.deprioritisedBy().isPresent();
-            default -> Tier.parse(text).<Predicate<ServiceListing>>map(t -> s -> s.service().tier() == t)
-                    .orElse(s -> containsWords(s.service(), text));
-        });
+        return new ServiceFilter(
+                switch (text) {
+                    case "mine", "my", "me" ->
+                        s -> s.service().isOwnedBy(userId)
+                                || s.service().deputyId().filter(userId::equals).isPresent();
+                    case "ownerless", "orphaned", "unowned" -> ServiceListing::isOwnerless;
+                    case "green", "amber", "red" ->
+                        s -> s.lastCheckIn()
+                                .filter(c -> c.status().equals(text))
+                                .isPresent();
+                    case "protected" -> s -> s.service().isProtected();
+                    case "deprioritised", "deprioritized" ->
+                        s -> s.deprioritisedBy().isPresent();
+                    default ->
+                        Tier.parse(text)
+                                .<Predicate<ServiceListing>>map(
+                                        t -> s -> s.service().tier() == t)
+                                .orElse(s -> containsWords(s.service(), text));
+                });
     }
 
     List<ServiceListing> apply(List<ServiceListing> services) {

@@ -22,8 +22,7 @@ final class ServiceForm {
     static final String CALLBACK_ID = "service-form";
     static final String PROTECTED = "protected";
 
-    private ServiceForm() {
-    }
+    private ServiceForm() {}
 
     static View add() {
         return view("Add a service", "", null);
@@ -36,17 +35,27 @@ final class ServiceForm {
     /** What the modal turns into once saved, so the person sees it worked. */
     static View saved(Service service, boolean created) {
         String verb = created ? "added" : "saved";
-        return View.builder().type("modal").callbackId(CALLBACK_ID + "-done")
-                .title(FormBlocks.title("Service " + verb)).close(FormBlocks.close("Done"))
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID + "-done")
+                .title(FormBlocks.title("Service " + verb))
+                .close(FormBlocks.close("Done"))
                 .blocks(List.of(SlackBlocks.markdown(":white_check_mark: *" + SlackBlocks.escape(service.name())
                         + "* (`" + service.key() + "`) is " + verb + ". `/drumbeat status " + service.key()
-                        + "` shows its card."))).build();
+                        + "` shows its card.")))
+                .build();
     }
 
     private static View view(String title, String key, Service s) {
-        return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(key)
-                .title(FormBlocks.title(title)).submit(FormBlocks.submit("Save")).close(FormBlocks.close("Cancel"))
-                .blocks(blocks(s)).build();
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID)
+                .privateMetadata(key)
+                .title(FormBlocks.title(title))
+                .submit(FormBlocks.submit("Save"))
+                .close(FormBlocks.close("Cancel"))
+                .blocks(blocks(s))
+                .build();
     }
 
     private static List<LayoutBlock> blocks(Service s) {
@@ -55,20 +64,64 @@ final class ServiceForm {
         if (existing.isEmpty()) {
             blocks.add(field("key", "Key (lower case, dashes), e.g. payments-api", text("key", null, false), false));
         }
-        blocks.add(field("name", "Name", text("name", existing.map(Service::name).orElse(null), false), false));
-        blocks.add(field("tier", "Tier", select("tier", Arrays.stream(Tier.values()).map(Tier::label).toList(), existing.map(service -> service.tier().label())), false));
-        blocks.add(field(PROTECTED, "Protection", checkbox(PROTECTED, "Protected: never suggest cutting it", existing.map(Service::isProtected).orElse(false)), true));
-        blocks.add(field("owner", "Owner", usersSelect(u -> u.actionId("owner")
-                .initialUser(existing.flatMap(Service::ownerId).orElse(null))), true));
-        blocks.add(field("deputy", "Deputy", usersSelect(u -> u.actionId("deputy")
-                .initialUser(existing.flatMap(Service::deputyId).orElse(null))), true));
-        blocks.add(field("unit_cost", "Unit cost", text("unit_cost", amount(existing.map(Service::unitCost)), false), false));
-        blocks.add(field("unit_name", "Unit (what one unit of demand is)", text("unit_name", existing.map(Service::unitName).orElse(null), false), false));
-        blocks.add(field("monthly_demand", "Monthly demand (units)", text("monthly_demand", amount(existing.map(Service::monthlyDemand)), false), false));
-        blocks.add(field("monthly_value", "Monthly value", text("monthly_value", amount(existing.map(Service::monthlyValue)), false), false));
-        blocks.add(field("team_channel", "Team channel", channelsSelect(c -> c.actionId("team_channel")
-                .initialChannel(existing.flatMap(Service::teamChannel).orElse(null))), true));
-        blocks.add(field("description", "Description", text("description", existing.map(Service::description).orElse(null), true), true));
+        blocks.add(
+                field("name", "Name", text("name", existing.map(Service::name).orElse(null), false), false));
+        blocks.add(field(
+                "tier",
+                "Tier",
+                select(
+                        "tier",
+                        Arrays.stream(Tier.values()).map(Tier::label).toList(),
+                        existing.map(service -> service.tier().label())),
+                false));
+        blocks.add(field(
+                PROTECTED,
+                "Protection",
+                checkbox(
+                        PROTECTED,
+                        "Protected: never suggest cutting it",
+                        existing.map(Service::isProtected).orElse(false)),
+                true));
+        blocks.add(field(
+                "owner",
+                "Owner",
+                usersSelect(u -> u.actionId("owner")
+                        .initialUser(existing.flatMap(Service::ownerId).orElse(null))),
+                true));
+        blocks.add(field(
+                "deputy",
+                "Deputy",
+                usersSelect(u -> u.actionId("deputy")
+                        .initialUser(existing.flatMap(Service::deputyId).orElse(null))),
+                true));
+        blocks.add(field(
+                "unit_cost", "Unit cost", text("unit_cost", amount(existing.map(Service::unitCost)), false), false));
+        blocks.add(field(
+                "unit_name",
+                "Unit (what one unit of demand is)",
+                text("unit_name", existing.map(Service::unitName).orElse(null), false),
+                false));
+        blocks.add(field(
+                "monthly_demand",
+                "Monthly demand (units)",
+                text("monthly_demand", amount(existing.map(Service::monthlyDemand)), false),
+                false));
+        blocks.add(field(
+                "monthly_value",
+                "Monthly value",
+                text("monthly_value", amount(existing.map(Service::monthlyValue)), false),
+                false));
+        blocks.add(field(
+                "team_channel",
+                "Team channel",
+                channelsSelect(c -> c.actionId("team_channel")
+                        .initialChannel(existing.flatMap(Service::teamChannel).orElse(null))),
+                true));
+        blocks.add(field(
+                "description",
+                "Description",
+                text("description", existing.map(Service::description).orElse(null), true),
+                true));
         return blocks;
     }
 }

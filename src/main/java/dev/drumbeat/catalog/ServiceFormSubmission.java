@@ -30,8 +30,18 @@ final class ServiceFormSubmission {
         if (form.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new ServiceDraft(key, name, tier, form.checked(ServiceForm.PROTECTED), form.user("owner"),
-                form.user("deputy"), form.channel("team_channel"), unitCost, unitName, demand, value,
+        return Optional.of(new ServiceDraft(
+                key,
+                name,
+                tier,
+                form.checked(ServiceForm.PROTECTED),
+                form.user("owner"),
+                form.user("deputy"),
+                form.channel("team_channel"),
+                unitCost,
+                unitName,
+                demand,
+                value,
                 form.text("description").orElse("").strip()));
     }
 

@@ -1,7 +1,6 @@
 package dev.drumbeat.catalog;
 
 import dev.drumbeat.core.ServiceMatcher;
-
 import dev.drumbeat.core.UserError;
 import java.util.List;
 import java.util.stream.Collectors;

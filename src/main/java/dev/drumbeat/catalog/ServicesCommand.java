@@ -31,7 +31,11 @@ final class ServicesCommand implements Subcommand {
 
     @Override
     public Reply handle(CommandRequest request) {
-        return views.serviceList(catalog.list(request.actor().teamId(), request.args(), request.actor().userId()),
+        return views.serviceList(
+                catalog.list(
+                        request.actor().teamId(),
+                        request.args(),
+                        request.actor().userId()),
                 request.args());
     }
 }

@@ -38,7 +38,9 @@ final class StatusCommand implements Subcommand {
     public Reply handle(CommandRequest request) {
         String teamId = request.actor().teamId();
         String key = lookup.keyFor(teamId, request.args(), usage());
-        return catalog.card(teamId, key).map(card -> views.card(card, charts.imagesFor(card)))
-                .orElseThrow(() -> new UserError("That service was just removed. `/drumbeat services` lists them all."));
+        return catalog.card(teamId, key)
+                .map(card -> views.card(card, charts.imagesFor(card)))
+                .orElseThrow(
+                        () -> new UserError("That service was just removed. `/drumbeat services` lists them all."));
     }
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** How much a service matters to the business; strategic services are spared from cuts by default. */
 public enum Tier {
-    STRATEGIC, CORE, SECONDARY;
+    STRATEGIC,
+    CORE,
+    SECONDARY;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

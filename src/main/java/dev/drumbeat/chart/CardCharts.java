@@ -27,8 +27,12 @@ public final class CardCharts implements ServiceCharts {
             return List.of();
         }
         String teamId = card.service().teamId();
-        return data.trendsOf(teamId, card.service().id()).stream().filter(trend -> !trend.isEmpty()).limit(MAX_CHARTS)
-                .map(trend -> image(teamId, trend)).flatMap(Optional::stream).toList();
+        return data.trendsOf(teamId, card.service().id()).stream()
+                .filter(trend -> !trend.isEmpty())
+                .limit(MAX_CHARTS)
+                .map(trend -> image(teamId, trend))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private Optional<LayoutBlock> image(String teamId, KpiTrend trend) {

@@ -9,8 +9,7 @@ import com.slack.api.model.block.LayoutBlock;
 final class ChartBlocks {
     static final int MAX_URL = 3000;
 
-    private ChartBlocks() {
-    }
+    private ChartBlocks() {}
 
     static LayoutBlock image(String url, String altText, String title) {
         if (url.length() > MAX_URL) {

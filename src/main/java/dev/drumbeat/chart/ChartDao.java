@@ -28,6 +28,6 @@ interface ChartDao {
               from kpi_readings
              where team_id = :teamId and kpi_id in (<kpiIds>) and period_start > :since
              order by kpi_id, period_start, recorded_at desc, id desc""")
-    List<TrendPoint> readings(@Bind("teamId") String teamId, @BindList("kpiIds") List<Long> kpiIds,
-                              @Bind("since") LocalDate since);
+    List<TrendPoint> readings(
+            @Bind("teamId") String teamId, @BindList("kpiIds") List<Long> kpiIds, @Bind("since") LocalDate since);
 }

@@ -21,6 +21,7 @@ public final class ChartData {
     public static final int WEEKS = 12;
     /** Later than any change, so {@link CatalogTotals} counts every active service as it is now, whatever the clocks. */
     private static final Instant AFTER_EVERY_CHANGE = Instant.parse("9999-01-01T00:00:00Z");
+
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -31,7 +32,10 @@ public final class ChartData {
 
     /** The KPI's trend, or empty when the workspace has no such KPI. */
     Optional<KpiTrend> trend(String teamId, long kpiId) {
-        return jdbi.withExtension(ChartDao.class, dao -> dao.kpi(teamId, kpiId).map(kpi -> trends(dao, teamId, List.of(kpi)).get(0)));
+        return jdbi.withExtension(
+                ChartDao.class,
+                dao -> dao.kpi(teamId, kpiId)
+                        .map(kpi -> trends(dao, teamId, List.of(kpi)).get(0)));
     }
 
     /** The trends of a service's KPIs, in the card's order (by name). */
@@ -59,8 +63,12 @@ public final class ChartData {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate since = today.minusWeeks(WEEKS);
-        Map<Long, List<TrendPoint>> byKpi = dao.readings(teamId, kpis.stream().map(Kpi::id).toList(), since).stream()
+        Map<Long, List<TrendPoint>> byKpi = dao
+                .readings(teamId, kpis.stream().map(Kpi::id).toList(), since)
+                .stream()
                 .collect(Collectors.groupingBy(TrendPoint::kpiId));
-        return kpis.stream().map(k -> new KpiTrend(k, WEEKS, since, today, byKpi.getOrDefault(k.id(), List.of()))).toList();
+        return kpis.stream()
+                .map(k -> new KpiTrend(k, WEEKS, since, today, byKpi.getOrDefault(k.id(), List.of())))
+                .toList();
     }
 }

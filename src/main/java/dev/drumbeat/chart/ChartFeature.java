@@ -12,8 +12,8 @@ public final class ChartFeature implements Feature {
 
     public ChartFeature(Shared shared) {
         this.shared = shared;
-        this.links = new ChartLinks(shared.config().signingSecret(), shared.config().publicUrl(), shared.clock(),
-                ChartLinks.SLACK_TTL);
+        this.links = new ChartLinks(
+                shared.config().signingSecret(), shared.config().publicUrl(), shared.clock(), ChartLinks.SLACK_TTL);
         this.data = new ChartData(shared.jdbi(), shared.clock());
     }
 

@@ -34,12 +34,17 @@ public final class ChartLinks {
     private final Duration ttl;
 
     /** What checking a link found. */
-    enum Check { GOOD, EXPIRED, BAD }
+    enum Check {
+        GOOD,
+        EXPIRED,
+        BAD
+    }
 
     /** {@code publicUrl} is {@code Config.publicUrl()}: where Slack and browsers reach Drumbeat, ending in "/". */
     public ChartLinks(String signingSecret, Optional<String> publicUrl, Clock clock, Duration ttl) {
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), HMAC),
-                "drumbeat-chart-links"), HMAC);
+        this.key = new SecretKeySpec(
+                hmac(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), HMAC), "drumbeat-chart-links"),
+                HMAC);
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.ttl = ttl;
@@ -72,7 +77,10 @@ public final class ChartLinks {
 
     /** Checks a fetched link's parts, the signature in constant time; {@code at} and {@code expires} as they came. */
     Check check(String path, String teamId, Optional<String> at, String expires, String signature) {
-        if (teamId == null || teamId.isEmpty() || signature == null || !isSeconds(expires)
+        if (teamId == null
+                || teamId.isEmpty()
+                || signature == null
+                || !isSeconds(expires)
                 || !at.map(ChartLinks::isSeconds).orElse(true)) {
             return Check.BAD;
         }
@@ -97,8 +105,8 @@ public final class ChartLinks {
     }
 
     private static String unsigned(String path, String teamId, Optional<String> at, String expires) {
-        return path + "?team=" + URLEncoder.encode(teamId, StandardCharsets.UTF_8) + at.map(a -> "&at=" + a).orElse("")
-                + "&exp=" + expires;
+        return path + "?team=" + URLEncoder.encode(teamId, StandardCharsets.UTF_8)
+                + at.map(a -> "&at=" + a).orElse("") + "&exp=" + expires;
     }
 
     private static byte[] decode(String signature) {

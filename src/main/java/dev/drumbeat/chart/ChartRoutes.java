@@ -40,8 +40,10 @@ public final class ChartRoutes implements Consumer<JavalinConfig> {
         }
         long kpiId = Long.parseLong(id);
         if (isAllowed(ctx, ChartLinks.kpiPath(kpiId), Optional.empty())) {
-            data.trend(team(ctx), kpiId).ifPresentOrElse(trend -> png(ctx, renderer.kpiTrend(trend)),
-                    () -> refuse(ctx, HttpStatus.NOT_FOUND, "That KPI is not in this workspace any more."));
+            data.trend(team(ctx), kpiId)
+                    .ifPresentOrElse(
+                            trend -> png(ctx, renderer.kpiTrend(trend)),
+                            () -> refuse(ctx, HttpStatus.NOT_FOUND, "That KPI is not in this workspace any more."));
         }
     }
 
@@ -60,7 +62,10 @@ public final class ChartRoutes implements Consumer<JavalinConfig> {
         if (check == ChartLinks.Check.EXPIRED) {
             refuse(ctx, HttpStatus.FORBIDDEN, "This chart link has expired. Ask Drumbeat again for a fresh chart.");
         } else if (check == ChartLinks.Check.BAD) {
-            refuse(ctx, HttpStatus.FORBIDDEN, "This chart link is not valid. Use the link Drumbeat gave you, unchanged.");
+            refuse(
+                    ctx,
+                    HttpStatus.FORBIDDEN,
+                    "This chart link is not valid. Use the link Drumbeat gave you, unchanged.");
         }
         return check == ChartLinks.Check.GOOD;
     }
@@ -74,6 +79,9 @@ public final class ChartRoutes implements Consumer<JavalinConfig> {
     }
 
     private static void refuse(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).contentType("text/plain; charset=utf-8").header(Header.CACHE_CONTROL, "no-store").result(message);
+        ctx.status(status)
+                .contentType("text/plain; charset=utf-8")
+                .header(Header.CACHE_CONTROL, "no-store")
+                .result(message);
     }
 }

@@ -1,8 +1,8 @@
 package dev.drumbeat.chart;
 
 import dev.drumbeat.catalog.CatalogTotals.Totals;
-import dev.drumbeat.core.Money;
 import dev.drumbeat.checkin.Kpi;
+import dev.drumbeat.core.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,7 @@ final class ChartWords {
     /** Slack's limit on an image block's alt text and title. */
     static final int MAX_ALT = 2000;
 
-    private ChartWords() {
-    }
+    private ChartWords() {}
 
     static String trendSubtitle(KpiTrend trend) {
         return "Last " + trend.weeks() + " weeks · target " + trend.kpi().targetText() + " (dashed) · "
@@ -35,8 +34,10 @@ final class ChartWords {
         }
         BigDecimal latest = trend.latest().orElseThrow().value();
         int count = trend.points().size();
-        String range = count == 1 ? "1 reading, " : count + " readings from " + measure(kpi, trend.lowest().orElseThrow())
-                + " to " + measure(kpi, trend.highest().orElseThrow()) + ", latest ";
+        String range = count == 1
+                ? "1 reading, "
+                : count + " readings from " + measure(kpi, trend.lowest().orElseThrow()) + " to "
+                        + measure(kpi, trend.highest().orElseThrow()) + ", latest ";
         return clip(start + range + measure(kpi, latest) + " against a " + kpi.targetText() + " target, "
                 + (kpi.isOnTarget(latest) ? "on" : "off") + " target" + better);
     }
@@ -53,8 +54,11 @@ final class ChartWords {
         List<String> tiers = new ArrayList<>();
         for (Map.Entry<String, Totals> tier : costs.byTier().entrySet()) {
             Totals t = tier.getValue();
-            tiers.add(t.services() == 0 ? tier.getKey() + " no services" : tier.getKey() + " cost " + money.format(t.cost()) + ", margin " + money.format(t.margin()) + " ("
-                    + t.services() + (t.services() == 1 ? " service)" : " services)"));
+            tiers.add(
+                    t.services() == 0
+                            ? tier.getKey() + " no services"
+                            : tier.getKey() + " cost " + money.format(t.cost()) + ", margin " + money.format(t.margin())
+                                    + " (" + t.services() + (t.services() == 1 ? " service)" : " services)"));
         }
         return clip(TierChart.TITLE + ": " + String.join("; ", tiers) + ".");
     }

@@ -28,6 +28,7 @@ public final class DigestCharts implements DigestChart {
         }
         String alt = ChartWords.tierAlt(data.tierCosts(teamId, at), money);
         return links.absolute(links.tierCosts(teamId, at))
-                .map(url -> List.of(ChartBlocks.image(url, alt, ChartWords.tierTitle()))).orElse(List.of());
+                .map(url -> List.of(ChartBlocks.image(url, alt, ChartWords.tierTitle())))
+                .orElse(List.of());
     }
 }

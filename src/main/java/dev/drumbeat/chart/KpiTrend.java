@@ -14,7 +14,9 @@ import java.util.Optional;
 record KpiTrend(Kpi kpi, int weeks, LocalDate since, LocalDate today, List<TrendPoint> points) {
 
     KpiTrend {
-        points = points.stream().sorted(Comparator.comparing(TrendPoint::periodStart)).toList();
+        points = points.stream()
+                .sorted(Comparator.comparing(TrendPoint::periodStart))
+                .toList();
     }
 
     boolean isEmpty() {

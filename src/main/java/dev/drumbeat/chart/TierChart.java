@@ -29,12 +29,18 @@ final class TierChart {
     private static final Color MARGIN_COLOUR = new Color(0x2E, 0xB6, 0x7D);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    private TierChart() {
-    }
+    private TierChart() {}
 
     static JFreeChart of(TierCosts costs, Currency currency) {
-        JFreeChart chart = ChartFactory.createBarChart(TITLE, null, currency.getCurrencyCode() + " a month", data(costs),
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                TITLE,
+                null,
+                currency.getCurrencyCode() + " a month",
+                data(costs),
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         chart.addSubtitle(new TextTitle("As of " + DAY.format(costs.at().atZone(ZoneOffset.UTC)) + " (UTC)"));
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);

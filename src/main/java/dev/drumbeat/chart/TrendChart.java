@@ -31,16 +31,15 @@ final class TrendChart {
     static final Color READING = new Color(0x12, 0x64, 0xA3);
     static final Color TARGET = new Color(0xE0, 0x1E, 0x5A);
     private static final TimeZone UTC = TimeZone.getTimeZone(ZoneOffset.UTC);
-    private static final Stroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {8f, 6f}, 0f);
+    private static final Stroke DASHED =
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f);
 
-    private TrendChart() {
-    }
+    private TrendChart() {}
 
     static JFreeChart of(KpiTrend trend) {
         TimeSeriesCollection data = new TimeSeriesCollection(readings(trend), UTC);
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(title(trend.kpi()), null, trend.kpi().unit().strip(), data,
-                false, false, false);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(
+                title(trend.kpi()), null, trend.kpi().unit().strip(), data, false, false, false);
         chart.addSubtitle(new TextTitle(ChartWords.trendSubtitle(trend)));
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
@@ -75,7 +74,10 @@ final class TrendChart {
         SimpleDateFormat format = new SimpleDateFormat("d MMM", Locale.UK);
         format.setTimeZone(UTC);
         axis.setDateFormatOverride(format);
-        LocalDate last = trend.latest().map(TrendPoint::periodStart).filter(p -> p.isAfter(trend.today())).orElse(trend.today());
+        LocalDate last = trend.latest()
+                .map(TrendPoint::periodStart)
+                .filter(p -> p.isAfter(trend.today()))
+                .orElse(trend.today());
         axis.setRange(date(trend.since()), date(last.plusDays(2)));
     }
 
@@ -98,8 +100,12 @@ final class TrendChart {
 
     /** The value axis spans the readings and the target, with a little room above and below. */
     private static void values(XYPlot plot, KpiTrend trend) {
-        BigDecimal low = Stream.of(trend.lowest().orElseThrow(), trend.kpi().target()).min(BigDecimal::compareTo).orElseThrow();
-        BigDecimal high = Stream.of(trend.highest().orElseThrow(), trend.kpi().target()).max(BigDecimal::compareTo).orElseThrow();
+        BigDecimal low = Stream.of(trend.lowest().orElseThrow(), trend.kpi().target())
+                .min(BigDecimal::compareTo)
+                .orElseThrow();
+        BigDecimal high = Stream.of(trend.highest().orElseThrow(), trend.kpi().target())
+                .max(BigDecimal::compareTo)
+                .orElseThrow();
         double span = high.subtract(low).doubleValue();
         double room = span == 0 ? Math.max(1, Math.abs(high.doubleValue()) * 0.05) : span * 0.15;
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();

@@ -4,5 +4,4 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** One KPI's reading for one check-in period: the latest recorded when several sources sent that period. */
-record TrendPoint(long kpiId, LocalDate periodStart, BigDecimal value) {
-}
+record TrendPoint(long kpiId, LocalDate periodStart, BigDecimal value) {}

@@ -58,8 +58,14 @@ final class CheckInCommand implements Subcommand {
 
     private Reply open(CommandRequest request, String serviceKey, LocalDate period) {
         CheckInSubject subject = checkIns.open(request.actor(), CheckInRef.of(serviceKey, period));
-        request.modals().open(CheckInForm.of(subject, confidence.asked(request.actor().teamId(), serviceKey,
-                request.actor().userId(), period)));
+        request.modals()
+                .open(CheckInForm.of(
+                        subject,
+                        confidence.asked(
+                                request.actor().teamId(),
+                                serviceKey,
+                                request.actor().userId(),
+                                period)));
         return Reply.none();
     }
 }

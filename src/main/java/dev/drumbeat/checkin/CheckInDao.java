@@ -41,17 +41,20 @@ public interface CheckInDao {
 
     /** Services someone answers for in a period: as owner, as deputy, or because a prompt asked them to cover. */
     @SqlQuery(ANSWERED_BY + " order by lower(s.name), s.key")
-    List<Service> answeredBy(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("period") LocalDate period);
+    List<Service> answeredBy(
+            @Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("period") LocalDate period);
 
     /** The same services, but only those with no check-in for the period yet. */
     @SqlQuery(ANSWERED_BY + " and not exists (select 1 from checkins c where c.service_id = s.id"
             + " and c.period_start = :period) order by lower(s.name), s.key")
-    List<Service> pendingFor(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("period") LocalDate period);
+    List<Service> pendingFor(
+            @Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("period") LocalDate period);
 
     @SqlQuery("""
             select exists (select 1 from checkin_prompt_services ps join checkin_prompts p on p.id = ps.prompt_id
                             where ps.service_id = :serviceId and p.user_id = :userId and p.period_start = :period)""")
-    boolean isPrompted(@Bind("serviceId") long serviceId, @Bind("userId") String userId, @Bind("period") LocalDate period);
+    boolean isPrompted(
+            @Bind("serviceId") long serviceId, @Bind("userId") String userId, @Bind("period") LocalDate period);
 
     @SqlQuery("""
             select k.id, k.key, k.name, k.unit, k.target, k.direction,
@@ -66,7 +69,8 @@ public interface CheckInDao {
              order by lower(k.name), k.key""")
     List<CheckInKpi> kpisOf(@Bind("serviceId") long serviceId, @Bind("period") LocalDate period);
 
-    @SqlQuery("select id, key, name, unit, target, direction from kpis where service_id = :serviceId order by lower(name), key")
+    @SqlQuery(
+            "select id, key, name, unit, target, direction from kpis where service_id = :serviceId order by lower(name), key")
     List<Kpi> kpiDefinitions(@Bind("serviceId") long serviceId);
 
     @SqlQuery("select * from checkins where service_id = :serviceId and period_start = :period")
@@ -77,11 +81,12 @@ public interface CheckInDao {
              where k.service_id = :serviceId and r.period_start = :period and r.source = :source""")
     @KeyColumn("key")
     @ValueColumn("value")
-    Map<String, BigDecimal> readings(@Bind("serviceId") long serviceId, @Bind("period") LocalDate period,
-                                     @Bind("source") String source);
+    Map<String, BigDecimal> readings(
+            @Bind("serviceId") long serviceId, @Bind("period") LocalDate period, @Bind("source") String source);
 
     @SqlQuery("select value from kpi_readings where kpi_id = :kpiId and period_start = :period and source = :source")
-    Optional<BigDecimal> reading(@Bind("kpiId") long kpiId, @Bind("period") LocalDate period, @Bind("source") String source);
+    Optional<BigDecimal> reading(
+            @Bind("kpiId") long kpiId, @Bind("period") LocalDate period, @Bind("source") String source);
 
     /** The first submission inserts; later ones edit the same row and count a revision. */
     @SqlUpdate("""
@@ -91,9 +96,15 @@ public interface CheckInDao {
             on conflict (service_id, period_start) do update
                set status = excluded.status, hurdle = excluded.hurdle, note = excluded.note,
                    updated_at = excluded.updated_at, revision = checkins.revision + 1""")
-    void upsert(@Bind("teamId") String teamId, @Bind("serviceId") long serviceId, @Bind("period") LocalDate period,
-                @Bind("status") String status, @Bind("hurdle") String hurdle, @Bind("note") String note,
-                @Bind("userId") String userId, @Bind("now") Instant now);
+    void upsert(
+            @Bind("teamId") String teamId,
+            @Bind("serviceId") long serviceId,
+            @Bind("period") LocalDate period,
+            @Bind("status") String status,
+            @Bind("hurdle") String hurdle,
+            @Bind("note") String note,
+            @Bind("userId") String userId,
+            @Bind("now") Instant now);
 
     /** One reading per KPI, period and source: recording again replaces the value. */
     @SqlUpdate("""
@@ -101,14 +112,19 @@ public interface CheckInDao {
             values (:teamId, :kpiId, :period, :value, :source, :userId, :now)
             on conflict (kpi_id, period_start, source) do update
                set value = excluded.value, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
-    void upsertReading(@Bind("teamId") String teamId, @Bind("kpiId") long kpiId, @Bind("period") LocalDate period,
-                       @Bind("value") BigDecimal value, @Bind("source") String source, @Bind("userId") String userId,
-                       @Bind("now") Instant now);
+    void upsertReading(
+            @Bind("teamId") String teamId,
+            @Bind("kpiId") long kpiId,
+            @Bind("period") LocalDate period,
+            @Bind("value") BigDecimal value,
+            @Bind("source") String source,
+            @Bind("userId") String userId,
+            @Bind("now") Instant now);
 
     /** The weekly prompts that list this service for the period, whose DMs show its check-in. */
     @SqlQuery("""
             select p.id from checkin_prompts p join checkin_prompt_services ps on ps.prompt_id = p.id
              where p.team_id = :teamId and ps.service_id = :serviceId and p.period_start = :period order by p.id""")
-    List<Long> promptsListing(@Bind("teamId") String teamId, @Bind("serviceId") long serviceId,
-                              @Bind("period") LocalDate period);
+    List<Long> promptsListing(
+            @Bind("teamId") String teamId, @Bind("serviceId") long serviceId, @Bind("period") LocalDate period);
 }

@@ -17,8 +17,11 @@ public record CheckInDraft(CheckInStatus status, String hurdle, String note, Map
 
     /** True when recording this draft over {@code stored} would change nothing (a retry, a double click). */
     boolean sameAs(CheckIn stored, Map<String, BigDecimal> storedReadings) {
-        return status == stored.status() && hurdle.equals(stored.hurdle()) && note.equals(stored.note())
-                && readings.entrySet().stream().allMatch(r -> storedReadings.containsKey(r.getKey())
-                        && storedReadings.get(r.getKey()).compareTo(r.getValue()) == 0);
+        return status == stored.status()
+                && hurdle.equals(stored.hurdle())
+                && note.equals(stored.note())
+                && readings.entrySet().stream()
+                        .allMatch(r -> storedReadings.containsKey(r.getKey())
+                                && storedReadings.get(r.getKey()).compareTo(r.getValue()) == 0);
     }
 }

@@ -1,10 +1,9 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.checkin.readings.ReadingsRoutes;
-import dev.drumbeat.checkin.readings.ReadingsService;
-
 import dev.drumbeat.apitoken.ApiTokenGuard;
 import dev.drumbeat.catalog.CatalogService;
+import dev.drumbeat.checkin.readings.ReadingsRoutes;
+import dev.drumbeat.checkin.readings.ReadingsService;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
@@ -23,15 +22,20 @@ public final class CheckInFeature implements Feature {
     private final ApiTokenGuard apiTokens;
     private final CheckInService checkIns;
 
-    public CheckInFeature(Shared shared, PeopleService people, CatalogService catalog, KeyResultConfidence confidence,
-                          PromptUpdates prompts, ApiTokenGuard apiTokens) {
+    public CheckInFeature(
+            Shared shared,
+            PeopleService people,
+            CatalogService catalog,
+            KeyResultConfidence confidence,
+            PromptUpdates prompts,
+            ApiTokenGuard apiTokens) {
         this.shared = shared;
         this.people = people;
         this.catalog = catalog;
         this.confidence = confidence;
         this.apiTokens = apiTokens;
-        this.checkIns = new CheckInService(shared.jdbi(), shared.audit(), prompts, people,
-                shared.periods(), shared.clock());
+        this.checkIns =
+                new CheckInService(shared.jdbi(), shared.audit(), prompts, people, shared.periods(), shared.clock());
     }
 
     public CheckInService service() {
@@ -40,7 +44,8 @@ public final class CheckInFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        new CheckInListeners(checkIns, catalog, confidence).register(contributions.commands(), contributions.interactions());
+        new CheckInListeners(checkIns, catalog, confidence)
+                .register(contributions.commands(), contributions.interactions());
         contributions.routes(new ReadingsRoutes(
                 new ReadingsService(shared.jdbi(), shared.audit(), shared.periods(), shared.clock()), apiTokens));
     }

@@ -1,7 +1,5 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.core.Money;
-
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -16,6 +14,7 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.FormBlocks;
 import dev.drumbeat.slack.Notice;
 import dev.drumbeat.slack.SlackBlocks;
@@ -35,6 +34,7 @@ final class CheckInForm {
     static final String CALLBACK_ID = "checkin-form";
     /** Where a Check in button's refusal shows. */
     static final Notice NOTICE = new Notice(CALLBACK_ID + "-notice", "Check in");
+
     static final String STATUS = "status";
     static final String HURDLE = "hurdle";
     static final String NOTE = "note";
@@ -44,12 +44,12 @@ final class CheckInForm {
     static final int MAX_KPIS = 90;
     /** Slack's limit on a modal's blocks. */
     static final int MAX_BLOCKS = 100;
+
     static final String CONFIDENCE = "krconf-";
     static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 
-    private CheckInForm() {
-    }
+    private CheckInForm() {}
 
     static String confidenceBlockId(long keyResultId) {
         return CONFIDENCE + keyResultId;
@@ -69,72 +69,116 @@ final class CheckInForm {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(heading(subject)));
         blocks.add(field(STATUS, "Status", statusButtons(existing.map(CheckIn::status)), false, null));
-        blocks.add(field(HURDLE, "Hurdle delaying delivery", text(HURDLE, existing.map(CheckIn::hurdle), true, MAX_HURDLE),
-                true, "Required when amber or red: what is in the way, and who could remove it."));
+        blocks.add(field(
+                HURDLE,
+                "Hurdle delaying delivery",
+                text(HURDLE, existing.map(CheckIn::hurdle), true, MAX_HURDLE),
+                true,
+                "Required when amber or red: what is in the way, and who could remove it."));
         blocks.add(field(NOTE, "Note", text(NOTE, existing.map(CheckIn::note), true, MAX_NOTE), true, null));
         subject.kpis().stream().limit(MAX_KPIS).forEach(kpi -> blocks.add(kpiField(kpi)));
         if (subject.kpis().size() > MAX_KPIS) {
             blocks.add(SlackBlocks.note("…and " + (subject.kpis().size() - MAX_KPIS) + " more KPIs: record those with"
                     + " `/drumbeat kpi " + subject.service().key() + " <kpi> <value>`."));
         }
-        keyResults.stream().limit(Math.max(0, MAX_BLOCKS - blocks.size())).forEach(kr -> blocks.add(confidenceField(kr)));
-        return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(subject.ref().encode())
-                .title(title("Check in")).submit(submit(existing.isPresent() ? "Save changes" : "Check in"))
-                .close(close("Cancel")).blocks(blocks).build();
+        keyResults.stream()
+                .limit(Math.max(0, MAX_BLOCKS - blocks.size()))
+                .forEach(kr -> blocks.add(confidenceField(kr)));
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID)
+                .privateMetadata(subject.ref().encode())
+                .title(title("Check in"))
+                .submit(submit(existing.isPresent() ? "Save changes" : "Check in"))
+                .close(close("Cancel"))
+                .blocks(blocks)
+                .build();
     }
 
     /** What the modal turns into once recorded, so the person sees it worked. */
     static View saved(CheckInOutcome outcome) {
         CheckIn c = outcome.checkIn();
         String verb = c.revision() > 1 ? "updated" : "recorded";
-        String text = c.status().emoji() + " *" + SlackBlocks.escape(outcome.service().name()) + "* is " + c.status().label()
-                + " for the week of " + WEEK.format(c.periodStart()) + ". Check-in " + verb + ", thank you."
-                + (c.hurdle().isBlank() ? "" : "\nHurdle: “" + SlackBlocks.escape(c.hurdle()) + "”");
-        return View.builder().type("modal").callbackId(CALLBACK_ID + "-done").title(title("Checked in"))
-                .close(close("Done")).blocks(List.of(SlackBlocks.markdown(text))).build();
+        String text =
+                c.status().emoji() + " *" + SlackBlocks.escape(outcome.service().name()) + "* is "
+                        + c.status().label()
+                        + " for the week of " + WEEK.format(c.periodStart()) + ". Check-in " + verb + ", thank you."
+                        + (c.hurdle().isBlank() ? "" : "\nHurdle: “" + SlackBlocks.escape(c.hurdle()) + "”");
+        return View.builder()
+                .type("modal")
+                .callbackId(CALLBACK_ID + "-done")
+                .title(title("Checked in"))
+                .close(close("Done"))
+                .blocks(List.of(SlackBlocks.markdown(text)))
+                .build();
     }
 
     private static String heading(CheckInSubject subject) {
-        String text = "*" + SlackBlocks.escape(subject.service().name()) + "* (`" + subject.service().key() + "`)"
-                + " · week of " + WEEK.format(subject.ref().periodStart());
-        return text + subject.existing().map(c -> "\nEditing the check-in " + Mentions.mention(c.submittedBy())
-                + " submitted; saving replaces it.").orElse("");
+        String text = "*" + SlackBlocks.escape(subject.service().name()) + "* (`"
+                + subject.service().key() + "`)" + " · week of "
+                + WEEK.format(subject.ref().periodStart());
+        return text
+                + subject.existing()
+                        .map(c -> "\nEditing the check-in " + Mentions.mention(c.submittedBy())
+                                + " submitted; saving replaces it.")
+                        .orElse("");
     }
 
     private static LayoutBlock confidenceField(KeyResultConfidence.Asked kr) {
         String blockId = confidenceBlockId(kr.keyResultId());
-        return field(blockId, SlackBlocks.clip("Confidence in KR" + kr.keyResultId() + " " + kr.title(), 150),
-                FormBlocks.select(blockId, KeyResultConfidence.CHOICES, choice -> choice.replace('_', ' '), kr.current()),
-                true, "A key result you own that this service's KPIs measure: how confident are you in it this week?");
+        return field(
+                blockId,
+                SlackBlocks.clip("Confidence in KR" + kr.keyResultId() + " " + kr.title(), 150),
+                FormBlocks.select(
+                        blockId, KeyResultConfidence.CHOICES, choice -> choice.replace('_', ' '), kr.current()),
+                true,
+                "A key result you own that this service's KPIs measure: how confident are you in it this week?");
     }
 
     private static LayoutBlock kpiField(CheckInKpi k) {
         Kpi kpi = k.kpi();
-        String label = kpi.name() + (kpi.unit().isBlank() ? "" : " (" + kpi.unit().strip() + ")");
-        String last = k.previous().map(v -> "last " + Money.measure(v, kpi.unit())
-                + k.previousPeriod().map(p -> " (week of " + DAY.format(p) + ")").orElse("")).orElse("no reading yet");
+        String label =
+                kpi.name() + (kpi.unit().isBlank() ? "" : " (" + kpi.unit().strip() + ")");
+        String last = k.previous()
+                .map(v -> "last " + Money.measure(v, kpi.unit())
+                        + k.previousPeriod()
+                                .map(p -> " (week of " + DAY.format(p) + ")")
+                                .orElse(""))
+                .orElse("no reading yet");
         String hint = "Target " + kpi.targetText() + " · " + last + ". Leave empty to skip.";
         String id = kpiBlockId(kpi.key());
-        return field(id, SlackBlocks.clip(label, 2000),
-                text(id, k.current().map(BigDecimal::toPlainString), false, 40), true, SlackBlocks.clip(hint, 2000));
+        return field(
+                id,
+                SlackBlocks.clip(label, 2000),
+                text(id, k.current().map(BigDecimal::toPlainString), false, 40),
+                true,
+                SlackBlocks.clip(hint, 2000));
     }
 
     private static BlockElement statusButtons(Optional<CheckInStatus> initial) {
         List<OptionObject> options = Arrays.stream(CheckInStatus.values())
-                .map(s -> option(plainText(s.emoji() + " " + capitalise(s.label()) + " — " + s.meaning(), true), s.label()))
+                .map(s -> option(
+                        plainText(s.emoji() + " " + capitalise(s.label()) + " — " + s.meaning(), true), s.label()))
                 .toList();
-        return radioButtons(r -> r.actionId(STATUS).options(options)
+        return radioButtons(r -> r.actionId(STATUS)
+                .options(options)
                 .initialOption(initial.map(s -> options.get(s.ordinal())).orElse(null)));
     }
 
-    private static LayoutBlock field(String blockId, String label, BlockElement element, boolean optional, String hint) {
-        return input(i -> i.blockId(blockId).label(plainText(label)).element(element).optional(optional)
+    private static LayoutBlock field(
+            String blockId, String label, BlockElement element, boolean optional, String hint) {
+        return input(i -> i.blockId(blockId)
+                .label(plainText(label))
+                .element(element)
+                .optional(optional)
                 .hint(hint == null ? null : plainText(hint)));
     }
 
     private static BlockElement text(String actionId, Optional<String> initial, boolean multiline, int maxLength) {
-        return plainTextInput(p -> p.actionId(actionId).initialValue(initial.filter(v -> !v.isBlank()).orElse(null))
-                .multiline(multiline).maxLength(maxLength));
+        return plainTextInput(p -> p.actionId(actionId)
+                .initialValue(initial.filter(v -> !v.isBlank()).orElse(null))
+                .multiline(multiline)
+                .maxLength(maxLength));
     }
 
     private static ViewTitle title(String text) {

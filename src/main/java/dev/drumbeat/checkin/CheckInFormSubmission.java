@@ -28,8 +28,10 @@ final class CheckInFormSubmission {
         }
         String hurdle = text(CheckInForm.HURDLE);
         if (status.filter(CheckInStatus::needsHurdle).isPresent() && hurdle.isEmpty()) {
-            errors.put(CheckInForm.HURDLE, "Say what is delaying delivery: a hurdle is required when the status is "
-                    + status.get().label() + ".");
+            errors.put(
+                    CheckInForm.HURDLE,
+                    "Say what is delaying delivery: a hurdle is required when the status is "
+                            + status.get().label() + ".");
         }
         checkLength(CheckInForm.HURDLE, hurdle, CheckInForm.MAX_HURDLE);
         String note = text(CheckInForm.NOTE);

@@ -2,11 +2,11 @@ package dev.drumbeat.checkin;
 
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import dev.drumbeat.core.FieldError;
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.ServiceLookup;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.FieldError;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.Click;
 import dev.drumbeat.slack.ClickAnswer;
 import dev.drumbeat.slack.CommandRouter;
@@ -52,20 +52,27 @@ public final class CheckInListeners {
             log.warn("Check in button without a check-in reference: {}", click.actionId());
             return ClickAnswer.none();
         }
-        return ClickAnswer.open(CheckInForm.of(checkIns.open(actor, ref.get()),
-                confidence.asked(actor.teamId(), ref.get().serviceKey(), actor.userId(), ref.get().periodStart())));
+        return ClickAnswer.open(CheckInForm.of(
+                checkIns.open(actor, ref.get()),
+                confidence.asked(
+                        actor.teamId(),
+                        ref.get().serviceKey(),
+                        actor.userId(),
+                        ref.get().periodStart())));
     }
 
     /** Every refusal shows under the status field, the one input every check-in has. */
     View submit(Actor actor, Submission submission) {
         CheckInSubject subject = CheckInRef.parse(submission.privateMetadata())
-                .flatMap(ref -> checkIns.subject(actor.teamId(), ref)).orElseThrow(() -> new UserError(
-                "This service is no longer in the catalog, so there is nothing to check in."
-                        + " Close the form; `/drumbeat services` lists the services there are."));
+                .flatMap(ref -> checkIns.subject(actor.teamId(), ref))
+                .orElseThrow(
+                        () -> new UserError("This service is no longer in the catalog, so there is nothing to check in."
+                                + " Close the form; `/drumbeat services` lists the services there are."));
         CheckInFormSubmission form = CheckInFormSubmission.read(submission.values());
         CheckInDraft draft = form.draft(subject.kpis()).orElseThrow(() -> new FieldError(form.errors()));
         CheckInOutcome outcome = checkIns.record(actor, subject.ref(), draft);
-        confidence.record(actor.teamId(), actor.userId(), subject.ref().periodStart(), confidences(submission.values()));
+        confidence.record(
+                actor.teamId(), actor.userId(), subject.ref().periodStart(), confidences(submission.values()));
         return CheckInForm.saved(outcome);
     }
 
@@ -73,9 +80,12 @@ public final class CheckInListeners {
     private static Map<Long, String> confidences(Map<String, Map<String, ViewState.Value>> values) {
         Map<Long, String> chosen = new HashMap<>();
         FormState form = new FormState(values);
-        values.keySet().stream().filter(id -> id.matches(CheckInForm.CONFIDENCE + "\\d{1,18}")).forEach(id ->
-                form.text(id).filter(KeyResultConfidence.CHOICES::contains).ifPresent(choice ->
-                        chosen.put(Long.parseLong(id.substring(CheckInForm.CONFIDENCE.length())), choice)));
+        values.keySet().stream()
+                .filter(id -> id.matches(CheckInForm.CONFIDENCE + "\\d{1,18}"))
+                .forEach(id -> form.text(id)
+                        .filter(KeyResultConfidence.CHOICES::contains)
+                        .ifPresent(choice ->
+                                chosen.put(Long.parseLong(id.substring(CheckInForm.CONFIDENCE.length())), choice)));
         return chosen;
     }
 }

@@ -16,7 +16,8 @@ public record CheckInRef(String serviceKey, LocalDate periodStart, Optional<Long
     }
 
     public String encode() {
-        return serviceKey + "|" + periodStart + "|" + promptId.map(String::valueOf).orElse("");
+        return serviceKey + "|" + periodStart + "|"
+                + promptId.map(String::valueOf).orElse("");
     }
 
     /** The reference a button value or metadata names; empty when it is not one Drumbeat wrote. */

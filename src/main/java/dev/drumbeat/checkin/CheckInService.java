@@ -1,14 +1,12 @@
 package dev.drumbeat.checkin;
 
-
-import dev.drumbeat.core.Periods;
-
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Periods;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.Person;
 import dev.drumbeat.slack.SlackBlocks;
@@ -31,6 +29,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class CheckInService {
     /** The {@code kpi_readings.source} of values typed into the check-in modal and of `/drumbeat kpi`. */
     public static final String FROM_CHECKIN = "checkin";
+
     public static final String FROM_SLACK = "slack";
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -39,7 +38,8 @@ public final class CheckInService {
     private final Periods periods;
     private final Clock clock;
 
-    public CheckInService(Jdbi jdbi, AuditLog audit, PromptUpdates prompts, PeopleService people, Periods periods, Clock clock) {
+    public CheckInService(
+            Jdbi jdbi, AuditLog audit, PromptUpdates prompts, PeopleService people, Periods periods, Clock clock) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.prompts = prompts;
@@ -72,8 +72,11 @@ public final class CheckInService {
     }
 
     public List<Kpi> kpisOf(String teamId, String serviceKey) {
-        return jdbi.withExtension(CheckInDao.class, dao -> dao.findService(teamId, serviceKey)
-                .map(service -> dao.kpiDefinitions(service.id())).orElse(List.of()));
+        return jdbi.withExtension(
+                CheckInDao.class,
+                dao -> dao.findService(teamId, serviceKey)
+                        .map(service -> dao.kpiDefinitions(service.id()))
+                        .orElse(List.of()));
     }
 
     /** What the check-in modal shows; refuses, with a sentence, someone who may not check in for the service. */
@@ -87,8 +90,9 @@ public final class CheckInService {
 
     /** The same without the permission check, for reading a submission; {@link #record} checks again. */
     public Optional<CheckInSubject> subject(String teamId, CheckInRef ref) {
-        return jdbi.withExtension(CheckInDao.class, dao -> dao.findService(teamId, ref.serviceKey())
-                .map(service -> subject(dao, service, ref)));
+        return jdbi.withExtension(
+                CheckInDao.class,
+                dao -> dao.findService(teamId, ref.serviceKey()).map(service -> subject(dao, service, ref)));
     }
 
     /**
@@ -107,40 +111,67 @@ public final class CheckInService {
                 return new CheckInOutcome(service, before.get(), false);
             }
             write(dao, actor, service, period, draft);
-            CheckInDraft previous = before.map(b -> new CheckInDraft(b.status(), b.hurdle(), b.note(), readingsBefore)).orElse(null);
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "checkin",
-                    service.key() + "@" + period, previous, draft));
+            CheckInDraft previous = before.map(b -> new CheckInDraft(b.status(), b.hurdle(), b.note(), readingsBefore))
+                    .orElse(null);
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "checkin",
+                            service.key() + "@" + period,
+                            previous,
+                            draft));
             refreshPrompts(handle, dao, service, period);
             return new CheckInOutcome(service, dao.find(service.id(), period).orElseThrow(), true);
         });
     }
 
     /** Records one reading from `/drumbeat kpi`, replacing an earlier one from Slack for the same period. */
-    public KpiRecorded recordReading(Actor actor, String serviceKey, String kpiKey, BigDecimal value, LocalDate period) {
+    public KpiRecorded recordReading(
+            Actor actor, String serviceKey, String kpiKey, BigDecimal value, LocalDate period) {
         return jdbi.inTransaction(handle -> {
             CheckInDao dao = handle.attach(CheckInDao.class);
             CheckInRef ref = CheckInRef.of(serviceKey, period);
             Service service = dao.lockService(actor.teamId(), serviceKey).orElseThrow(() -> noSuchService(ref));
             requireMayCheckIn(dao, actor, service, period);
-            Kpi kpi = dao.kpiDefinitions(service.id()).stream().filter(k -> k.key().equals(kpiKey)).findFirst()
-                    .orElseThrow(() -> new UserError(SlackBlocks.escape(service.name()) + " no longer has that KPI. `/drumbeat status "
-                            + service.key() + "` lists its KPIs."));
-            Optional<BigDecimal> replaced = dao.reading(kpi.id(), period, FROM_SLACK).map(BigDecimal::stripTrailingZeros);
+            Kpi kpi = dao.kpiDefinitions(service.id()).stream()
+                    .filter(k -> k.key().equals(kpiKey))
+                    .findFirst()
+                    .orElseThrow(() -> new UserError(SlackBlocks.escape(service.name())
+                            + " no longer has that KPI. `/drumbeat status " + service.key() + "` lists its KPIs."));
+            Optional<BigDecimal> replaced =
+                    dao.reading(kpi.id(), period, FROM_SLACK).map(BigDecimal::stripTrailingZeros);
             dao.upsertReading(actor.teamId(), kpi.id(), period, value, FROM_SLACK, actor.userId(), clock.instant());
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "kpi_reading",
-                    service.key() + "/" + kpi.key() + "@" + period, replaced.map(v -> Map.of("value", v)).orElse(null),
-                    Map.of("value", value, "source", FROM_SLACK)));
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "kpi_reading",
+                            service.key() + "/" + kpi.key() + "@" + period,
+                            replaced.map(v -> Map.of("value", v)).orElse(null),
+                            Map.of("value", value, "source", FROM_SLACK)));
             return new KpiRecorded(service.name(), kpi, value, period, replaced);
         });
     }
 
     private void write(CheckInDao dao, Actor actor, Service service, LocalDate period, CheckInDraft draft) {
         Instant now = clock.instant();
-        dao.upsert(actor.teamId(), service.id(), period, draft.status().label(), draft.hurdle(), draft.note(),
-                actor.userId(), now);
+        dao.upsert(
+                actor.teamId(),
+                service.id(),
+                period,
+                draft.status().label(),
+                draft.hurdle(),
+                draft.note(),
+                actor.userId(),
+                now);
         Map<String, Long> ids = dao.kpiDefinitions(service.id()).stream().collect(Collectors.toMap(Kpi::key, Kpi::id));
-        draft.readings().forEach((key, value) -> Optional.ofNullable(ids.get(key)).ifPresent(id ->
-                dao.upsertReading(actor.teamId(), id, period, value, FROM_CHECKIN, actor.userId(), now)));
+        draft.readings()
+                .forEach((key, value) -> Optional.ofNullable(ids.get(key))
+                        .ifPresent(id -> dao.upsertReading(
+                                actor.teamId(), id, period, value, FROM_CHECKIN, actor.userId(), now)));
     }
 
     private void refreshPrompts(Handle handle, CheckInDao dao, Service service, LocalDate period) {
@@ -150,12 +181,13 @@ public final class CheckInService {
     }
 
     private static CheckInSubject subject(CheckInDao dao, Service service, CheckInRef ref) {
-        return new CheckInSubject(ref, service, dao.kpisOf(service.id(), ref.periodStart()),
-                dao.find(service.id(), ref.periodStart()));
+        return new CheckInSubject(
+                ref, service, dao.kpisOf(service.id(), ref.periodStart()), dao.find(service.id(), ref.periodStart()));
     }
 
     private static void requireMayCheckIn(CheckInDao dao, Actor actor, Service service, LocalDate period) {
-        boolean allowed = actor.isAdmin() || service.isOwnedBy(actor.userId())
+        boolean allowed = actor.isAdmin()
+                || service.isOwnedBy(actor.userId())
                 || service.deputyId().filter(actor.userId()::equals).isPresent()
                 || dao.isPrompted(service.id(), actor.userId(), period);
         if (!allowed) {

@@ -1,7 +1,5 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.core.Money;
-
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -9,6 +7,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.catalog.Service;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.LocalDate;
@@ -22,11 +21,11 @@ import java.util.stream.Collectors;
 public final class CheckInViews {
     /** Every Check in button's action id starts with this, followed by {@code :<serviceKey>} to stay unique. */
     public static final String OPEN_ACTION = "checkin-open";
+
     static final int MAX_LISTED = 45;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 
-    private CheckInViews() {
-    }
+    private CheckInViews() {}
 
     static Reply choose(List<Service> services, LocalDate period) {
         String intro = "You answer for " + services.size() + " services. Pick one to check in for the week of "
@@ -35,8 +34,8 @@ public final class CheckInViews {
         blocks.add(SlackBlocks.markdown(intro));
         services.stream().limit(MAX_LISTED).forEach(s -> blocks.add(serviceLine(s, period)));
         if (services.size() > MAX_LISTED) {
-            blocks.add(SlackBlocks.note("…and " + (services.size() - MAX_LISTED)
-                    + " more. Use `/drumbeat checkin <service>` for those."));
+            blocks.add(SlackBlocks.note(
+                    "…and " + (services.size() - MAX_LISTED) + " more. Use `/drumbeat checkin <service>` for those."));
         }
         return Reply.of(intro, blocks);
     }
@@ -50,16 +49,22 @@ public final class CheckInViews {
     static Reply recorded(KpiRecorded r) {
         Kpi kpi = r.kpi();
         String mark = kpi.isOnTarget(r.value()) ? ":white_check_mark:" : ":x:";
-        String replaced = r.replaced().filter(old -> old.compareTo(r.value()) != 0)
-                .map(old -> " It replaces " + Money.measure(old, kpi.unit()) + ", recorded earlier this week.").orElse("");
+        String replaced = r.replaced()
+                .filter(old -> old.compareTo(r.value()) != 0)
+                .map(old -> " It replaces " + Money.measure(old, kpi.unit()) + ", recorded earlier this week.")
+                .orElse("");
         return Reply.text(SlackBlocks.escape("Recorded " + Money.measure(r.value(), kpi.unit()) + " for " + kpi.name()
-                + " on " + r.serviceName() + " (week of " + DAY.format(r.periodStart()) + "; target " + kpi.targetText())
+                        + " on " + r.serviceName() + " (week of " + DAY.format(r.periodStart()) + "; target "
+                        + kpi.targetText())
                 + " " + mark + ")." + replaced);
     }
 
     static String kpiList(List<Kpi> kpis) {
-        return kpis.stream().map(k -> "`" + k.key() + "` (" + SlackBlocks.escape(k.name())
-                + (k.unit().isBlank() ? "" : ", " + SlackBlocks.escape(k.unit().strip())) + ")")
+        return kpis.stream()
+                .map(k -> "`" + k.key() + "` (" + SlackBlocks.escape(k.name())
+                        + (k.unit().isBlank()
+                                ? ""
+                                : ", " + SlackBlocks.escape(k.unit().strip())) + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -71,7 +76,10 @@ public final class CheckInViews {
     private static LayoutBlock serviceLine(Service service, LocalDate period) {
         String value = CheckInRef.of(service.key(), period).encode();
         String text = "*" + SlackBlocks.escape(service.name()) + "* `" + service.key() + "`";
-        return section(s -> s.text(markdownText(text)).accessory(button(b -> b
-                .actionId(OPEN_ACTION + ":" + service.key()).text(plainText("Check in")).value(value).style("primary"))));
+        return section(s -> s.text(markdownText(text))
+                .accessory(button(b -> b.actionId(OPEN_ACTION + ":" + service.key())
+                        .text(plainText("Check in"))
+                        .value(value)
+                        .style("primary"))));
     }
 }

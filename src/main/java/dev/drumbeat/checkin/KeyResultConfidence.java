@@ -13,8 +13,7 @@ import java.util.Optional;
 public interface KeyResultConfidence {
 
     /** A key result to ask about, with the confidence ({@code on_track}, …) already given this period, if any. */
-    record Asked(long keyResultId, String title, Optional<String> current) {
-    }
+    record Asked(long keyResultId, String title, Optional<String> current) {}
 
     /** The choices, as stored and as the form's option values. */
     List<String> CHOICES = List.of("on_track", "at_risk", "off_track");
@@ -27,8 +26,7 @@ public interface KeyResultConfidence {
         }
 
         @Override
-        public void record(String teamId, String userId, LocalDate period, Map<Long, String> answers) {
-        }
+        public void record(String teamId, String userId, LocalDate period, Map<Long, String> answers) {}
     };
 
     List<Asked> asked(String teamId, String serviceKey, String userId, LocalDate period);

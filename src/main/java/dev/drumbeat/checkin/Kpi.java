@@ -1,7 +1,6 @@
 package dev.drumbeat.checkin;
 
 import dev.drumbeat.core.Money;
-
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -35,7 +34,8 @@ public record Kpi(long id, String key, String name, String unit, BigDecimal targ
     /** True when what someone typed starts this KPI's key or name (three characters at least). */
     public boolean startsWith(String typed) {
         String wanted = compact(typed);
-        return wanted.length() >= 3 && (compact(key).startsWith(wanted) || compact(name).startsWith(wanted));
+        return wanted.length() >= 3
+                && (compact(key).startsWith(wanted) || compact(name).startsWith(wanted));
     }
 
     private static String compact(String text) {

@@ -1,12 +1,11 @@
 package dev.drumbeat.checkin;
 
-import dev.drumbeat.core.Money;
-
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.ServiceLookup;
-import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.ServiceMatcher;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
@@ -33,8 +32,7 @@ final class KpiCommand implements Subcommand {
         this.lookup = lookup;
     }
 
-    private record Target(ServiceMatcher.Candidate service, Kpi kpi) {
-    }
+    private record Target(ServiceMatcher.Candidate service, Kpi kpi) {}
 
     @Override
     public String name() {
@@ -62,7 +60,11 @@ final class KpiCommand implements Subcommand {
         String value = String.join(" ", words.subList(words.size() - valueWords, words.size()));
         Target target = target(actor.teamId(), words.subList(0, words.size() - valueWords));
         BigDecimal number = parse(value, target);
-        KpiRecorded recorded = checkIns.recordReading(actor, target.service().key(), target.kpi().key(), number,
+        KpiRecorded recorded = checkIns.recordReading(
+                actor,
+                target.service().key(),
+                target.kpi().key(),
+                number,
                 checkIns.currentPeriod(actor.teamId(), actor.userId()));
         return CheckInViews.recorded(recorded);
     }
@@ -70,7 +72,9 @@ final class KpiCommand implements Subcommand {
     /** {@code 12 ms}: the last word has no digit and the one before it has. */
     private static boolean isUnit(List<String> words) {
         int last = words.size() - 1;
-        return words.size() >= 4 && !words.get(last).matches(".*\\d.*") && words.get(last - 1).matches(".*\\d.*");
+        return words.size() >= 4
+                && !words.get(last).matches(".*\\d.*")
+                && words.get(last - 1).matches(".*\\d.*");
     }
 
     private Target target(String teamId, List<String> names) {
@@ -78,8 +82,10 @@ final class KpiCommand implements Subcommand {
         String kpiTyped = "";
         for (int split = 1; split < names.size(); split++) {
             String typedKpi = String.join(" ", names.subList(split, names.size()));
-            if (catalog.resolve(teamId, String.join(" ", names.subList(0, split))) instanceof ServiceMatcher.Found found) {
-                Optional<Kpi> kpi = match(checkIns.kpisOf(teamId, found.candidate().key()), typedKpi);
+            if (catalog.resolve(teamId, String.join(" ", names.subList(0, split)))
+                    instanceof ServiceMatcher.Found found) {
+                Optional<Kpi> kpi =
+                        match(checkIns.kpisOf(teamId, found.candidate().key()), typedKpi);
                 if (kpi.isPresent()) {
                     return new Target(found.candidate(), kpi.get());
                 }
@@ -96,7 +102,8 @@ final class KpiCommand implements Subcommand {
 
     private static Optional<Kpi> match(List<Kpi> kpis, String typed) {
         Optional<Kpi> exact = kpis.stream().filter(k -> k.isCalled(typed)).findFirst();
-        List<Kpi> prefixed = kpis.stream().filter(k -> k.startsWith(typed)).limit(2).toList();
+        List<Kpi> prefixed =
+                kpis.stream().filter(k -> k.startsWith(typed)).limit(2).toList();
         return exact.or(() -> prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Optional.empty());
     }
 
@@ -106,8 +113,9 @@ final class KpiCommand implements Subcommand {
             return new UserError(SlackBlocks.escape(service.name()) + " has no KPIs yet, so there is nothing to record."
                     + " An admin maps KPIs to services in the catalog.");
         }
-        return new UserError(SlackBlocks.escape(service.name() + " has no KPI “" + typed + "”.")
-                + " Its KPIs: " + CheckInViews.kpiList(kpis) + ". For example: `/drumbeat kpi " + service.key() + " " + kpis.get(0).key() + " <value>`.");
+        return new UserError(SlackBlocks.escape(service.name() + " has no KPI “" + typed + "”.") + " Its KPIs: "
+                + CheckInViews.kpiList(kpis) + ". For example: `/drumbeat kpi " + service.key() + " "
+                + kpis.get(0).key() + " <value>`.");
     }
 
     private static BigDecimal parse(String value, Target target) {
@@ -115,12 +123,13 @@ final class KpiCommand implements Subcommand {
             return KpiValues.parse(value, target.kpi());
         } catch (IllegalArgumentException e) {
             Kpi kpi = target.kpi();
-            String reason = Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1);
+            String reason = Character.toUpperCase(e.getMessage().charAt(0))
+                    + e.getMessage().substring(1);
             String unit = kpi.unit().isBlank() ? "" : " in " + kpi.unit().strip();
             String example = "`/drumbeat kpi " + target.service().key() + " " + kpi.key() + " "
                     + Money.measure(kpi.target(), "") + "`";
-            throw new UserError(SlackBlocks.escape(reason + ". Give " + kpi.name() + " as a number" + unit)
-                    + ", like " + example + ".");
+            throw new UserError(SlackBlocks.escape(reason + ". Give " + kpi.name() + " as a number" + unit) + ", like "
+                    + example + ".");
         }
     }
 }

@@ -5,5 +5,5 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /** One KPI reading recorded from Slack, with the value it replaced in the same period, if any. */
-public record KpiRecorded(String serviceName, Kpi kpi, BigDecimal value, LocalDate periodStart, Optional<BigDecimal> replaced) {
-}
+public record KpiRecorded(
+        String serviceName, Kpi kpi, BigDecimal value, LocalDate periodStart, Optional<BigDecimal> replaced) {}

@@ -18,8 +18,7 @@ final class KpiValues {
     private static final Pattern NUMBER = Pattern.compile("-?[\\d.,]+");
     private static final Pattern NUMBER_THEN_UNIT = Pattern.compile("([-+]?[\\d.,]+)\\s*(\\D.*)");
 
-    private KpiValues() {
-    }
+    private KpiValues() {}
 
     /** The value typed for the KPI; throws {@link IllegalArgumentException} saying what is wrong. */
     static BigDecimal parse(String raw, Kpi kpi) {
@@ -70,7 +69,9 @@ final class KpiValues {
         if (!withUnit.matches()) {
             return "“" + typed + "” is not a number";
         }
-        String unit = kpi.unit().isBlank() ? "has no unit" : "is measured in " + kpi.unit().strip();
+        String unit = kpi.unit().isBlank()
+                ? "has no unit"
+                : "is measured in " + kpi.unit().strip();
         return "“" + typed + "” is in " + withUnit.group(2).strip() + ", but " + kpi.name() + " " + unit
                 + ": type the number alone, like " + withUnit.group(1);
     }

@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Handle;
  * what is still owed), so the owner's DM never asks for what was already given. The prompts answer it.
  */
 public interface PromptUpdates {
-    PromptUpdates NONE = (handle, promptId) -> { };
+    PromptUpdates NONE = (handle, promptId) -> {};
 
     void refresh(Handle handle, long promptId);
 }

@@ -35,24 +35,61 @@ public record Config(
 
     /** The same settings with another port, for tests and the sandbox that pick a free one. */
     public Config withPort(int newPort) {
-        return new Config(botToken, signingSecret, databaseUrl, dataDir, newPort, slackApiUrl,
-                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay, publicUrl);
+        return new Config(
+                botToken,
+                signingSecret,
+                databaseUrl,
+                dataDir,
+                newPort,
+                slackApiUrl,
+                leadershipChannel,
+                admins,
+                currency,
+                checkInDay,
+                checkInHour,
+                reminderDelay,
+                publicUrl);
     }
 
     public Config withSlackApiUrl(String url) {
-        return new Config(botToken, signingSecret, databaseUrl, dataDir, port, url,
-                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay, publicUrl);
+        return new Config(
+                botToken,
+                signingSecret,
+                databaseUrl,
+                dataDir,
+                port,
+                url,
+                leadershipChannel,
+                admins,
+                currency,
+                checkInDay,
+                checkInHour,
+                reminderDelay,
+                publicUrl);
     }
 
     /** The same settings with another public address, for the sandbox once its port is known. */
     public Config withPublicUrl(String url) {
-        return new Config(botToken, signingSecret, databaseUrl, dataDir, port, slackApiUrl,
-                leadershipChannel, admins, currency, checkInDay, checkInHour, reminderDelay, Optional.of(url));
+        return new Config(
+                botToken,
+                signingSecret,
+                databaseUrl,
+                dataDir,
+                port,
+                slackApiUrl,
+                leadershipChannel,
+                admins,
+                currency,
+                checkInDay,
+                checkInHour,
+                reminderDelay,
+                Optional.of(url));
     }
 
     @Override
     public String toString() {
-        return "Config[botToken=***, signingSecret=***, database=" + databaseUrl.map(u -> "external").orElse("embedded")
+        return "Config[botToken=***, signingSecret=***, database="
+                + databaseUrl.map(u -> "external").orElse("embedded")
                 + ", dataDir=" + dataDir + ", port=" + port + ", slackApiUrl=" + slackApiUrl
                 + ", leadershipChannel=" + leadershipChannel.orElse("-") + ", admins=" + admins
                 + ", currency=" + currency + ", checkIn=" + checkInDay + " " + checkInHour + ":00, reminderAfter="

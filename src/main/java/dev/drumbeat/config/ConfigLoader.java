@@ -104,7 +104,8 @@ public final class ConfigLoader {
     }
 
     private static Set<String> userIds(String value) {
-        Set<String> ids = Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Set<String> ids =
+                Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         ids.stream().filter(id -> !id.matches("[UW][A-Z0-9]{2,}")).findFirst().ifPresent(bad -> {
             throw new IllegalArgumentException("'" + bad + "' is not a Slack user id (like U024BE7LH)");
         });

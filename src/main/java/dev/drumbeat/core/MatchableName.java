@@ -75,7 +75,9 @@ record MatchableName(String spaced, String compact, String words) {
                 wordsLength = appendAfterSpace(words, wordsLength, c, !Character.isLetterOrDigit(before));
             }
         }
-        return new MatchableName(new String(spaced, 0, spacedLength), new String(compact, 0, compactLength),
+        return new MatchableName(
+                new String(spaced, 0, spacedLength),
+                new String(compact, 0, compactLength),
                 new String(words, 0, wordsLength));
     }
 

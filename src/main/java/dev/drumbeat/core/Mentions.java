@@ -9,8 +9,7 @@ public final class Mentions {
     private static final Pattern ESCAPED = Pattern.compile("^<@([UW][A-Z0-9]+)(\\|[^>]*)?>$");
     private static final Pattern BARE_ID = Pattern.compile("^[UW][A-Z0-9]{2,}$");
 
-    private Mentions() {
-    }
+    private Mentions() {}
 
     public static Optional<String> userId(String reference) {
         String text = reference.trim();

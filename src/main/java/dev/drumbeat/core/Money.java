@@ -13,6 +13,7 @@ import java.util.Map;
 public final class Money {
     /** DecimalFormat is not thread-safe and costly to build, so each thread keeps its own. */
     private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+
     private final String symbol;
 
     public Money(Currency currency) {

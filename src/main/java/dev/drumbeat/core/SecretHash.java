@@ -10,8 +10,7 @@ import java.util.HexFormat;
  * secret, in hex, so a copy of the database opens nothing and a presented secret is found by its hash.
  */
 public final class SecretHash {
-    private SecretHash() {
-    }
+    private SecretHash() {}
 
     public static String of(String secret) {
         try {

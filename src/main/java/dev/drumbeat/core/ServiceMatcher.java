@@ -21,8 +21,7 @@ public final class ServiceMatcher {
     /** Shorter prefixes ("p", "tr") say too little to pick a service on their own. */
     private static final int SHORTEST_PREFIX = 3;
 
-    private ServiceMatcher() {
-    }
+    private ServiceMatcher() {}
 
     /** A service as the catalog knows it: its slug ({@code payments-api}) and display name. */
     public record Candidate(String key, String name) {
@@ -33,12 +32,10 @@ public final class ServiceMatcher {
     }
 
     /** What the typed text refers to. */
-    public sealed interface Match permits Found, Ambiguous, NotFound {
-    }
+    public sealed interface Match permits Found, Ambiguous, NotFound {}
 
     /** Exactly one service fits. */
-    public record Found(Candidate candidate) implements Match {
-    }
+    public record Found(Candidate candidate) implements Match {}
 
     /** Several services fit equally well: the best few (at most five), best first. */
     public record Ambiguous(List<Candidate> candidates) implements Match {
@@ -115,8 +112,8 @@ public final class ServiceMatcher {
         boolean longEnough = query.compact().length() >= SHORTEST_PREFIX;
         String[] words = query.words().split(" ");
         Predicate<MatchableService> prefixed = service -> longEnough && service.startsWith(query);
-        Comparator<MatchableService> bestFirst = Comparator
-                .comparing((MatchableService service) -> !prefixed.test(service))
+        Comparator<MatchableService> bestFirst = Comparator.comparing(
+                        (MatchableService service) -> !prefixed.test(service))
                 .thenComparingInt(service -> service.name().compact().length())
                 .thenComparingInt(MatchableService::position);
         List<MatchableService> hits = services.stream()
@@ -133,6 +130,9 @@ public final class ServiceMatcher {
         if (hits.size() == 1) {
             return Optional.of(new Found(hits.get(0).candidate()));
         }
-        return Optional.of(new Ambiguous(hits.stream().limit(MAX_AMBIGUOUS).map(MatchableService::candidate).toList()));
+        return Optional.of(new Ambiguous(hits.stream()
+                .limit(MAX_AMBIGUOUS)
+                .map(MatchableService::candidate)
+                .toList()));
     }
 }

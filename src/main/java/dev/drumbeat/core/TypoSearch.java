@@ -16,11 +16,10 @@ import java.util.List;
 final class TypoSearch {
 
     private static final int MAX_SUGGESTIONS = 3;
-    private static final Comparator<Scored> CLOSEST_FIRST =
-            Comparator.comparingInt(Scored::distance).thenComparingInt(scored -> scored.service().position());
+    private static final Comparator<Scored> CLOSEST_FIRST = Comparator.comparingInt(Scored::distance)
+            .thenComparingInt(scored -> scored.service().position());
 
-    private TypoSearch() {
-    }
+    private TypoSearch() {}
 
     static Match search(MatchableName typed, List<MatchableService> services, int maxAmbiguous) {
         int allowed = allowedEdits(typed.compact().length());
@@ -44,20 +43,25 @@ final class TypoSearch {
     private static Match decide(List<Scored> closestFirst, int allowed, int maxAmbiguous) {
         List<Scored> forgivable = allowed == 0
                 ? List.of()
-                : closestFirst.stream().filter(scored -> scored.distance() <= allowed).toList();
+                : closestFirst.stream()
+                        .filter(scored -> scored.distance() <= allowed)
+                        .toList();
         if (forgivable.isEmpty()) {
             return new NotFound(candidates(closestFirst, MAX_SUGGESTIONS));
         }
-        boolean clearWinner = forgivable.size() == 1 || forgivable.get(0).distance() < forgivable.get(1).distance();
+        boolean clearWinner = forgivable.size() == 1
+                || forgivable.get(0).distance() < forgivable.get(1).distance();
         return clearWinner
                 ? new Found(forgivable.get(0).service().candidate())
                 : new Ambiguous(candidates(forgivable, maxAmbiguous));
     }
 
     private static List<ServiceMatcher.Candidate> candidates(List<Scored> scored, int limit) {
-        return scored.stream().limit(limit).map(each -> each.service().candidate()).toList();
+        return scored.stream()
+                .limit(limit)
+                .map(each -> each.service().candidate())
+                .toList();
     }
 
-    private record Scored(MatchableService service, int distance) {
-    }
+    private record Scored(MatchableService service, int distance) {}
 }

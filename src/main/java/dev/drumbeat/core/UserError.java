@@ -1,7 +1,5 @@
 package dev.drumbeat.core;
 
-import dev.drumbeat.Drumbeat;
-
 /**
  * A request Drumbeat will not carry out, with a plain sentence for the person who made it that says
  * what to do instead. Nothing has been changed when it is thrown.

@@ -1,9 +1,9 @@
 package dev.drumbeat.dashboard;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.core.Actor;
-import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.core.Role;
+import dev.drumbeat.core.UserError;
+import dev.drumbeat.people.PeopleService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +31,10 @@ public final class DashboardAccess {
     }
 
     /** A link's secret token, which exists only in the reply to the person who asked, and when it stops working. */
-    record IssuedLink(String token, Instant expiresAt) {
-    }
+    record IssuedLink(String token, Instant expiresAt) {}
 
     /** A session's secret id, for the cookie, and how long it lives. */
-    record OpenedSession(String sessionId, Duration lifetime) {
-    }
+    record OpenedSession(String sessionId, Duration lifetime) {}
 
     IssuedLink issue(Actor actor) {
         if (!isActive(actor.teamId(), actor.userId())) {
@@ -49,7 +47,12 @@ public final class DashboardAccess {
             DashboardAccessDao dao = handle.attach(DashboardAccessDao.class);
             dao.forgetSessions(now.minus(KEEP_ENDED));
             dao.forgetLinks(now.minus(KEEP_ENDED));
-            dao.insertLink(actor.teamId(), actor.userId(), actor.role().label(), DashboardSecrets.hash(token), now,
+            dao.insertLink(
+                    actor.teamId(),
+                    actor.userId(),
+                    actor.role().label(),
+                    DashboardSecrets.hash(token),
+                    now,
                     now.plus(LINK_LIFE));
         });
         return new IssuedLink(token, now.plus(LINK_LIFE));
@@ -64,8 +67,8 @@ public final class DashboardAccess {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             DashboardAccessDao dao = handle.attach(DashboardAccessDao.class);
-            Optional<DashboardAccessDao.Grant> grant = dao.consumeLink(DashboardSecrets.hash(token), now)
-                    .filter(g -> isActive(g.teamId(), g.userId()));
+            Optional<DashboardAccessDao.Grant> grant =
+                    dao.consumeLink(DashboardSecrets.hash(token), now).filter(g -> isActive(g.teamId(), g.userId()));
             grant.ifPresent(g -> dao.insertSession(g, DashboardSecrets.hash(sessionId), now, now.plus(SESSION_LIFE)));
             return grant.map(g -> new OpenedSession(sessionId, SESSION_LIFE));
         });
@@ -76,10 +79,14 @@ public final class DashboardAccess {
         if (!DashboardSecrets.wellFormed(sessionId)) {
             return Optional.empty();
         }
-        return jdbi.withExtension(DashboardAccessDao.class,
+        return jdbi.withExtension(
+                        DashboardAccessDao.class,
                         dao -> dao.findSession(DashboardSecrets.hash(sessionId), clock.instant()))
                 .filter(g -> isActive(g.teamId(), g.userId()))
-                .map(g -> new Viewer(g.teamId(), g.userId(), lesser(g.role(), people.actor(g.teamId(), g.userId()).role())));
+                .map(g -> new Viewer(
+                        g.teamId(),
+                        g.userId(),
+                        lesser(g.role(), people.actor(g.teamId(), g.userId()).role())));
     }
 
     /** Ends the session now (signing out); a malformed or unknown id ends nothing. */

@@ -28,8 +28,13 @@ interface DashboardAccessDao {
     @SqlUpdate("""
             insert into dashboard_links (team_id, user_id, role, token_hash, created_at, expires_at)
             values (:teamId, :userId, :role, :hash, :now, :expiresAt)""")
-    void insertLink(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("role") String role,
-                    @Bind("hash") String hash, @Bind("now") Instant now, @Bind("expiresAt") Instant expiresAt);
+    void insertLink(
+            @Bind("teamId") String teamId,
+            @Bind("userId") String userId,
+            @Bind("role") String role,
+            @Bind("hash") String hash,
+            @Bind("now") Instant now,
+            @Bind("expiresAt") Instant expiresAt);
 
     /** Spends a link: only one caller ever gets its row back, and only before it expires. */
     @SqlQuery("""
@@ -41,8 +46,11 @@ interface DashboardAccessDao {
     @SqlUpdate("""
             insert into dashboard_sessions (team_id, user_id, role, session_hash, link_id, created_at, expires_at)
             values (:g.teamId, :g.userId, :g.roleLabel, :hash, :g.linkId, :now, :expiresAt)""")
-    void insertSession(@BindMethods("g") Grant grant, @Bind("hash") String hash, @Bind("now") Instant now,
-                       @Bind("expiresAt") Instant expiresAt);
+    void insertSession(
+            @BindMethods("g") Grant grant,
+            @Bind("hash") String hash,
+            @Bind("now") Instant now,
+            @Bind("expiresAt") Instant expiresAt);
 
     @SqlQuery("""
             select link_id, team_id, user_id, role from dashboard_sessions
@@ -67,7 +75,10 @@ interface DashboardAccessDao {
     final class GrantMapper implements RowMapper<Grant> {
         @Override
         public Grant map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new Grant(rs.getLong("link_id"), rs.getString("team_id"), rs.getString("user_id"),
+            return new Grant(
+                    rs.getLong("link_id"),
+                    rs.getString("team_id"),
+                    rs.getString("user_id"),
                     Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)));
         }
     }

@@ -42,10 +42,14 @@ public final class DashboardApiRoutes implements Consumer<JavalinConfig> {
     void service(Context ctx) {
         guard.admin(ctx).ifPresent(actor -> {
             String key = ctx.pathParam("key");
-            portfolio.detail(actor.teamId(), key).ifPresentOrElse(
-                    detail -> ctx.json(DashboardJson.detail(detail, currency)),
-                    () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no service `" + key
-                            + "`. GET " + PORTFOLIO + " lists them.")));
+            portfolio
+                    .detail(actor.teamId(), key)
+                    .ifPresentOrElse(
+                            detail -> ctx.json(DashboardJson.detail(detail, currency)),
+                            () -> ctx.status(HttpStatus.NOT_FOUND)
+                                    .json(Map.of(
+                                            "error",
+                                            "There is no service `" + key + "`. GET " + PORTFOLIO + " lists them.")));
         });
     }
 }

@@ -12,16 +12,16 @@ import java.util.function.Function;
  * tier, or empty when there is none. Normally the chart feature's {@link ChartLinks}; {@link #none()} leaves the
  * pages without images.
  */
-public record DashboardCharts(BiFunction<String, Long, Optional<String>> kpiTrend,
-                              Function<String, Optional<String>> tierCosts) {
+public record DashboardCharts(
+        BiFunction<String, Long, Optional<String>> kpiTrend, Function<String, Optional<String>> tierCosts) {
     /** A page is re-rendered on every visit (never cached), so its image links need live no longer than a session. */
     static final Duration LINK_LIFE = DashboardAccess.SESSION_LIFE;
 
     /** Charts signed for the dashboard: links that live as long as a dashboard session. */
     public static DashboardCharts signed(String signingSecret, Optional<String> publicUrl, Clock clock) {
         ChartLinks links = new ChartLinks(signingSecret, publicUrl, clock, LINK_LIFE);
-        return new DashboardCharts((team, kpi) -> Optional.of(links.kpiTrend(team, kpi)),
-                team -> Optional.of(links.tierCosts(team)));
+        return new DashboardCharts(
+                (team, kpi) -> Optional.of(links.kpiTrend(team, kpi)), team -> Optional.of(links.tierCosts(team)));
     }
 
     public static DashboardCharts none() {

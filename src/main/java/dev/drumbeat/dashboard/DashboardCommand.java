@@ -37,11 +37,17 @@ final class DashboardCommand implements Subcommand {
             return DashboardViews.noPublicUrl();
         }
         DashboardAccess.IssuedLink link = access.issue(request.actor());
-        return DashboardViews.link(publicUrl.get() + OPEN_PATH + link.token(), link.expiresAt(),
-                DashboardAccess.LINK_LIFE, viewer(request).seesTierTotals());
+        return DashboardViews.link(
+                publicUrl.get() + OPEN_PATH + link.token(),
+                link.expiresAt(),
+                DashboardAccess.LINK_LIFE,
+                viewer(request).seesTierTotals());
     }
 
     private static Viewer viewer(CommandRequest request) {
-        return new Viewer(request.actor().teamId(), request.actor().userId(), request.actor().role());
+        return new Viewer(
+                request.actor().teamId(),
+                request.actor().userId(),
+                request.actor().role());
     }
 }

@@ -16,13 +16,15 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface DashboardDao {
 
     /** One week of a service's history: its check-in, if any (a week with KPI readings only has none). */
-    record Week(LocalDate periodStart, Optional<String> status, String hurdle, Optional<String> submittedBy,
-                Optional<Instant> submittedAt) {
-    }
+    record Week(
+            LocalDate periodStart,
+            Optional<String> status,
+            String hurdle,
+            Optional<String> submittedBy,
+            Optional<Instant> submittedAt) {}
 
     /** A KPI's value for one week: the latest recorded, as everywhere else (see V10__kpi_latest_reading.sql). */
-    record Reading(long kpiId, LocalDate periodStart, BigDecimal value) {
-    }
+    record Reading(long kpiId, LocalDate periodStart, BigDecimal value) {}
 
     /** Everyone's display name in the workspace: the real name when Slack gave one, else the handle. */
     @SqlQuery("select user_id, coalesce(nullif(real_name, ''), name) as name from people where team_id = :teamId")
@@ -57,5 +59,6 @@ interface DashboardDao {
              where k.team_id = :teamId and k.service_id = :serviceId and r.period_start >= :since
              order by r.kpi_id, r.period_start, r.recorded_at desc, r.id desc""")
     @RegisterConstructorMapper(Reading.class)
-    List<Reading> readings(@Bind("teamId") String teamId, @Bind("serviceId") long serviceId, @Bind("since") LocalDate since);
+    List<Reading> readings(
+            @Bind("teamId") String teamId, @Bind("serviceId") long serviceId, @Bind("since") LocalDate since);
 }

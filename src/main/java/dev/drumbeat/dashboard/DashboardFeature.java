@@ -15,8 +15,12 @@ public final class DashboardFeature implements Feature {
     private final PortfolioService portfolio;
     private final ApiTokenGuard apiTokens;
 
-    public DashboardFeature(Shared shared, PeopleService people, CatalogService catalog, EscalationService escalations,
-                            ApiTokenGuard apiTokens) {
+    public DashboardFeature(
+            Shared shared,
+            PeopleService people,
+            CatalogService catalog,
+            EscalationService escalations,
+            ApiTokenGuard apiTokens) {
         this.shared = shared;
         this.people = people;
         this.portfolio = new PortfolioService(catalog, escalations, shared.jdbi(), shared.clock());
@@ -27,9 +31,13 @@ public final class DashboardFeature implements Feature {
     public void contribute(Contributions contributions) {
         DashboardAccess access = new DashboardAccess(shared.jdbi(), people, shared.clock());
         var config = shared.config();
-        new DashboardListeners(access, config.publicUrl()).register(contributions.commands(), contributions.interactions());
-        contributions.routes(new DashboardRoutes(access, portfolio,
-                DashboardCharts.signed(config.signingSecret(), config.publicUrl(), shared.clock()), config.currency(),
+        new DashboardListeners(access, config.publicUrl())
+                .register(contributions.commands(), contributions.interactions());
+        contributions.routes(new DashboardRoutes(
+                access,
+                portfolio,
+                DashboardCharts.signed(config.signingSecret(), config.publicUrl(), shared.clock()),
+                config.currency(),
                 config.publicUrl()));
         contributions.routes(new DashboardApiRoutes(portfolio, apiTokens, config.currency()));
     }

@@ -13,10 +13,10 @@ import java.util.TreeMap;
  * 8601 ({@code 2026-11-16}), instants ISO 8601 in UTC. Absent values are {@code null}.
  */
 final class DashboardJson {
-    private DashboardJson() {
-    }
+    private DashboardJson() {}
 
-    static Map<String, Object> portfolio(PortfolioService.Portfolio portfolio, PortfolioFilter filter, String currency) {
+    static Map<String, Object> portfolio(
+            PortfolioService.Portfolio portfolio, PortfolioFilter filter, String currency) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("currency", currency);
         json.put("count", portfolio.rows().size());
@@ -34,7 +34,13 @@ final class DashboardJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("currency", currency);
         Map<String, Object> service = row(detail.row());
-        service.put("deputy", detail.row().service().deputyId().map(id -> person(id, detail.deputyName().orElse(id))).orElse(null));
+        service.put(
+                "deputy",
+                detail.row()
+                        .service()
+                        .deputyId()
+                        .map(id -> person(id, detail.deputyName().orElse(id)))
+                        .orElse(null));
         service.put("description", detail.row().service().description());
         json.put("service", service);
         json.put("kpis", detail.kpis().stream().map(k -> kpi(k.status())).toList());
@@ -48,7 +54,12 @@ final class DashboardJson {
         json.put("name", r.name());
         json.put("tier", r.tier());
         json.put("protected", r.service().isProtected());
-        json.put("owner", r.service().ownerId().map(id -> person(id, r.ownerName().orElse(id))).orElse(null));
+        json.put(
+                "owner",
+                r.service()
+                        .ownerId()
+                        .map(id -> person(id, r.ownerName().orElse(id)))
+                        .orElse(null));
         json.put("status", r.statusWord());
         json.put("unitCost", PortfolioCsv.plain(r.service().unitCost()));
         json.put("unitName", r.service().unitName());

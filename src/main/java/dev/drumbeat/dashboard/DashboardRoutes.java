@@ -1,8 +1,7 @@
 package dev.drumbeat.dashboard;
 
-import dev.drumbeat.slack.Failures;
-
 import dev.drumbeat.core.Money;
+import dev.drumbeat.slack.Failures;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -34,8 +33,12 @@ public final class DashboardRoutes implements Consumer<JavalinConfig> {
     private final PortfolioCsv csv;
     private final boolean secureCookie;
 
-    public DashboardRoutes(DashboardAccess access, PortfolioService portfolio, DashboardCharts charts, Currency currency,
-                           Optional<String> publicUrl) {
+    public DashboardRoutes(
+            DashboardAccess access,
+            PortfolioService portfolio,
+            DashboardCharts charts,
+            Currency currency,
+            Optional<String> publicUrl) {
         this.access = access;
         this.portfolio = portfolio;
         this.charts = charts;
@@ -68,15 +71,23 @@ public final class DashboardRoutes implements Consumer<JavalinConfig> {
             ctx.status(HttpStatus.UNAUTHORIZED).html(ErrorPages.expired());
             return;
         }
-        ctx.cookie(new Cookie(COOKIE, session.get().sessionId(), "/dashboard", (int) session.get().lifetime().toSeconds(),
-                secureCookie, true, null, SameSite.LAX));
+        ctx.cookie(new Cookie(
+                COOKIE,
+                session.get().sessionId(),
+                "/dashboard",
+                (int) session.get().lifetime().toSeconds(),
+                secureCookie,
+                true,
+                null,
+                SameSite.LAX));
         ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
     }
 
     private void showPortfolio(Context ctx, Viewer viewer) {
         PortfolioFilter filter = PortfolioFilter.parse(ctx.queryParamMap());
         PortfolioService.Portfolio shown = portfolio.portfolio(viewer.teamId(), filter);
-        Optional<String> tierChart = viewer.seesTierTotals() ? charts.tierCosts().apply(viewer.teamId()) : Optional.empty();
+        Optional<String> tierChart =
+                viewer.seesTierTotals() ? charts.tierCosts().apply(viewer.teamId()) : Optional.empty();
         ctx.html(portfolioPage.render(viewer, shown, filter, tierChart));
     }
 
@@ -89,20 +100,28 @@ public final class DashboardRoutes implements Consumer<JavalinConfig> {
 
     private void showService(Context ctx, Viewer viewer) {
         String key = ctx.pathParam("key");
-        portfolio.detail(viewer.teamId(), key).ifPresentOrElse(
-                detail -> ctx.html(servicePage.render(detail, charts, viewer.teamId())),
-                () -> ctx.status(HttpStatus.NOT_FOUND).html(ErrorPages.notFound(key)));
+        portfolio
+                .detail(viewer.teamId(), key)
+                .ifPresentOrElse(
+                        detail -> ctx.html(servicePage.render(detail, charts, viewer.teamId())),
+                        () -> ctx.status(HttpStatus.NOT_FOUND).html(ErrorPages.notFound(key)));
     }
 
     private void withViewer(Context ctx, BiConsumer<Context, Viewer> page) {
-        safely(ctx, c -> access.viewer(c.cookie(COOKIE)).ifPresentOrElse(viewer -> page.accept(c, viewer),
-                () -> c.status(HttpStatus.UNAUTHORIZED).html(ErrorPages.expired())));
+        safely(
+                ctx,
+                c -> access.viewer(c.cookie(COOKIE))
+                        .ifPresentOrElse(
+                                viewer -> page.accept(c, viewer),
+                                () -> c.status(HttpStatus.UNAUTHORIZED).html(ErrorPages.expired())));
     }
 
     /** Private, uncached, unframed pages; a failure becomes a plain page with a reference for the logs. */
     private static void safely(Context ctx, Consumer<Context> page) {
-        ctx.header(Header.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", POLICY).header("X-Content-Type-Options", "nosniff");
+        ctx.header(Header.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", POLICY)
+                .header("X-Content-Type-Options", "nosniff");
         try {
             page.accept(ctx);
         } catch (RuntimeException e) {

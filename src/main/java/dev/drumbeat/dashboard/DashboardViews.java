@@ -15,18 +15,18 @@ import java.util.List;
 final class DashboardViews {
     static final String OPEN = "dashboard-open";
 
-    private DashboardViews() {
-    }
+    private DashboardViews() {}
 
     static Reply link(String url, Instant expiresAt, Duration lifetime, boolean seesTotals) {
         String what = seesTotals ? "the portfolio, with totals by tier" : "the portfolio";
         String text = ":bar_chart: Your dashboard link shows " + what + ". It works once, within "
                 + lifetime.toMinutes() + " minutes, and only for you: don't share it.";
-        List<LayoutBlock> blocks = List.of(SlackBlocks.markdown(text),
-                actions(a -> a.elements(List.of(button(b -> b.actionId(OPEN).url(url).style("primary")
-                        .text(plainText("Open the dashboard")))))),
-                SlackBlocks.note("Expires <!date^" + expiresAt.getEpochSecond() + "^{time}|in "
-                        + lifetime.toMinutes() + " minutes>. Run `/drumbeat dashboard` again for a new link."));
+        List<LayoutBlock> blocks = List.of(
+                SlackBlocks.markdown(text),
+                actions(a -> a.elements(List.of(button(
+                        b -> b.actionId(OPEN).url(url).style("primary").text(plainText("Open the dashboard")))))),
+                SlackBlocks.note("Expires <!date^" + expiresAt.getEpochSecond() + "^{time}|in " + lifetime.toMinutes()
+                        + " minutes>. Run `/drumbeat dashboard` again for a new link."));
         return Reply.of(text, blocks);
     }
 

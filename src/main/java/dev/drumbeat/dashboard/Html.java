@@ -17,8 +17,7 @@ final class Html {
     static final String SIGN_OUT = "<form class=\"signout\" method=\"post\" action=\"/dashboard/signout\">"
             + "<button type=\"submit\">Sign out</button></form>";
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String text) {
         if (text == null) {

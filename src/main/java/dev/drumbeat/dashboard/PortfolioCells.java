@@ -7,8 +7,13 @@ import java.util.Set;
 
 /** One portfolio table row as HTML cells, every value escaped, money in the configured currency. */
 final class PortfolioCells {
-    private static final Set<PortfolioColumn> NUMERIC = EnumSet.of(PortfolioColumn.UNIT_COST, PortfolioColumn.DEMAND,
-            PortfolioColumn.COST, PortfolioColumn.VALUE, PortfolioColumn.MARGIN, PortfolioColumn.DAYS);
+    private static final Set<PortfolioColumn> NUMERIC = EnumSet.of(
+            PortfolioColumn.UNIT_COST,
+            PortfolioColumn.DEMAND,
+            PortfolioColumn.COST,
+            PortfolioColumn.VALUE,
+            PortfolioColumn.MARGIN,
+            PortfolioColumn.DAYS);
     private final Money money;
 
     PortfolioCells(Money money) {
@@ -30,7 +35,8 @@ final class PortfolioCells {
                 + "<td class=\"n\">" + money.format(row.monthlyCost()) + "</td>"
                 + "<td class=\"n\">" + money.format(row.service().monthlyValue()) + "</td>"
                 + margin(row.margin())
-                + "<td class=\"n\">" + row.daysSinceCheckIn().map(String::valueOf).orElse("never") + "</td></tr>";
+                + "<td class=\"n\">"
+                + row.daysSinceCheckIn().map(String::valueOf).orElse("never") + "</td></tr>";
     }
 
     String margin(BigDecimal margin) {
@@ -51,6 +57,7 @@ final class PortfolioCells {
         if (row.ownerless()) {
             tags.append(Html.tag("ownerless", "ownerless"));
         }
-        return "<a href=\"/dashboard/services/" + Html.escape(row.key()) + "\">" + Html.escape(row.name()) + "</a>" + tags;
+        return "<a href=\"/dashboard/services/" + Html.escape(row.key()) + "\">" + Html.escape(row.name()) + "</a>"
+                + tags;
     }
 }

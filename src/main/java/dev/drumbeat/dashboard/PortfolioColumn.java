@@ -14,7 +14,10 @@ import java.util.function.Function;
 enum PortfolioColumn {
     NAME("name", "Service", on(r -> r.name().toLowerCase(Locale.ROOT))),
     TIER("tier", "Tier", on(r -> r.service().tier())),
-    OWNER("owner", "Owner", on(r -> r.ownerName().map(n -> n.toLowerCase(Locale.ROOT)).orElse(null))),
+    OWNER(
+            "owner",
+            "Owner",
+            on(r -> r.ownerName().map(n -> n.toLowerCase(Locale.ROOT)).orElse(null))),
     STATUS("status", "Status", on(r -> severity(r.statusWord()))),
     UNIT_COST("unit_cost", "Unit cost", on(r -> r.service().unitCost())),
     DEMAND("demand", "Demand / month", on(r -> r.service().monthlyDemand())),
@@ -26,6 +29,7 @@ enum PortfolioColumn {
 
     /** Margin ascending: the services losing the most money come first. */
     static final PortfolioColumn DEFAULT = MARGIN;
+
     private final String param;
     private final String title;
     private final Function<Boolean, Comparator<PortfolioRow>> order;
@@ -39,8 +43,8 @@ enum PortfolioColumn {
     /** Orders rows by {@code value} either way, with a missing (null) value last both ways. */
     private static <T extends Comparable<? super T>> Function<Boolean, Comparator<PortfolioRow>> on(
             Function<PortfolioRow, T> value) {
-        return descending -> Comparator.comparing(value,
-                Comparator.nullsLast(descending ? Comparator.<T>reverseOrder() : Comparator.<T>naturalOrder()));
+        return descending -> Comparator.comparing(
+                value, Comparator.nullsLast(descending ? Comparator.<T>reverseOrder() : Comparator.<T>naturalOrder()));
     }
 
     String param() {

@@ -25,9 +25,22 @@ final class PortfolioCsv {
     }
 
     List<String> header() {
-        return List.of("key", "service", "tier", "owner", "status", "unit cost (" + currency + ")", "unit",
-                "monthly demand", "monthly cost (" + currency + ")", "monthly value (" + currency + ")",
-                "margin (" + currency + ")", "days since check-in", "stale", "ownerless", "deprioritised");
+        return List.of(
+                "key",
+                "service",
+                "tier",
+                "owner",
+                "status",
+                "unit cost (" + currency + ")",
+                "unit",
+                "monthly demand",
+                "monthly cost (" + currency + ")",
+                "monthly value (" + currency + ")",
+                "margin (" + currency + ")",
+                "days since check-in",
+                "stale",
+                "ownerless",
+                "deprioritised");
     }
 
     byte[] write(List<PortfolioRow> rows) {
@@ -48,10 +61,21 @@ final class PortfolioCsv {
     }
 
     private static List<String> record(PortfolioRow r) {
-        return List.of(r.key(), guard(r.name()), r.tier(), guard(r.ownerName().orElse("")), r.statusWord(),
-                plain(r.service().unitCost()), guard(r.service().unitName()), plain(r.service().monthlyDemand()),
-                plain(r.monthlyCost()), plain(r.service().monthlyValue()), plain(r.margin()),
-                r.daysSinceCheckIn().map(String::valueOf).orElse(""), yes(r.stale()), yes(r.ownerless()),
+        return List.of(
+                r.key(),
+                guard(r.name()),
+                r.tier(),
+                guard(r.ownerName().orElse("")),
+                r.statusWord(),
+                plain(r.service().unitCost()),
+                guard(r.service().unitName()),
+                plain(r.service().monthlyDemand()),
+                plain(r.monthlyCost()),
+                plain(r.service().monthlyValue()),
+                plain(r.margin()),
+                r.daysSinceCheckIn().map(String::valueOf).orElse(""),
+                yes(r.stale()),
+                yes(r.ownerless()),
                 yes(r.deprioritised()));
     }
 

@@ -18,13 +18,27 @@ import java.util.stream.Collectors;
  * and {@code ownerless} (on when present and not {@code 0}), {@code sort} and {@code dir}. A value it doesn't know
  * is ignored rather than refused, so an edited URL still shows a page.
  */
-record PortfolioFilter(Optional<Tier> tier, Optional<String> status, Optional<String> owner, String text,
-                       boolean staleOnly, boolean ownerlessOnly, PortfolioColumn sort, boolean descending) {
+record PortfolioFilter(
+        Optional<Tier> tier,
+        Optional<String> status,
+        Optional<String> owner,
+        String text,
+        boolean staleOnly,
+        boolean ownerlessOnly,
+        PortfolioColumn sort,
+        boolean descending) {
 
     static PortfolioFilter parse(Map<String, List<String>> params) {
-        Optional<String> status = first(params, "status").map(s -> s.toLowerCase(Locale.ROOT)).filter(PortfolioRow.STATUS_WORDS::contains);
-        return new PortfolioFilter(first(params, "tier").flatMap(Tier::parse), status, first(params, "owner"),
-                first(params, "q").orElse("").toLowerCase(Locale.ROOT), flag(params, "stale"), flag(params, "ownerless"),
+        Optional<String> status = first(params, "status")
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .filter(PortfolioRow.STATUS_WORDS::contains);
+        return new PortfolioFilter(
+                first(params, "tier").flatMap(Tier::parse),
+                status,
+                first(params, "owner"),
+                first(params, "q").orElse("").toLowerCase(Locale.ROOT),
+                flag(params, "stale"),
+                flag(params, "ownerless"),
                 first(params, "sort").flatMap(PortfolioColumn::parse).orElse(PortfolioColumn.DEFAULT),
                 first(params, "dir").map("desc"::equalsIgnoreCase).orElse(false));
     }
@@ -57,7 +71,8 @@ record PortfolioFilter(Optional<Tier> tier, Optional<String> status, Optional<St
         }
         params.put("sort", sort.param());
         params.put("dir", descending ? "desc" : "asc");
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
@@ -81,10 +96,15 @@ record PortfolioFilter(Optional<Tier> tier, Optional<String> status, Optional<St
     }
 
     private static Optional<String> first(Map<String, List<String>> params, String name) {
-        return params.getOrDefault(name, List.of()).stream().map(String::strip).filter(v -> !v.isEmpty()).findFirst();
+        return params.getOrDefault(name, List.of()).stream()
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .findFirst();
     }
 
     private static boolean flag(Map<String, List<String>> params, String name) {
-        return first(params, name).filter(v -> !v.equals("0") && !v.equalsIgnoreCase("false")).isPresent();
+        return first(params, name)
+                .filter(v -> !v.equals("0") && !v.equalsIgnoreCase("false"))
+                .isPresent();
     }
 }

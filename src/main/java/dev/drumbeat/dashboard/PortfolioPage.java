@@ -1,8 +1,8 @@
 package dev.drumbeat.dashboard;
 
 import dev.drumbeat.catalog.CatalogTotals;
-import dev.drumbeat.core.Money;
 import dev.drumbeat.catalog.Tier;
+import dev.drumbeat.core.Money;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,8 @@ final class PortfolioPage {
         this.cells = new PortfolioCells(money);
     }
 
-    String render(Viewer viewer, PortfolioService.Portfolio portfolio, PortfolioFilter filter, Optional<String> tierChart) {
+    String render(
+            Viewer viewer, PortfolioService.Portfolio portfolio, PortfolioFilter filter, Optional<String> tierChart) {
         String body = Html.SIGN_OUT + "<h1>Service portfolio</h1>"
                 + "<p class=\"muted\">" + portfolio.rows().size() + " of " + portfolio.allServices() + " services · "
                 + "<a href=\"/dashboard/export.csv?" + Html.escape(filter.query()) + "\">Export CSV</a></p>"
@@ -33,20 +34,26 @@ final class PortfolioPage {
     private static String form(Map<String, String> owners, PortfolioFilter filter) {
         List<String> tiers = Arrays.stream(Tier.values()).map(Tier::label).toList();
         return "<form method=\"get\" action=\"/dashboard\">"
-                + "<input type=\"search\" name=\"q\" placeholder=\"Name contains…\" value=\"" + Html.escape(filter.text()) + "\">"
+                + "<input type=\"search\" name=\"q\" placeholder=\"Name contains…\" value=\""
+                + Html.escape(filter.text()) + "\">"
                 + select("tier", "Any tier", sameWords(tiers), filter.tier().map(Tier::label))
                 + select("status", "Any status", sameWords(PortfolioRow.STATUS_WORDS), filter.status())
                 + select("owner", "Any owner", owners, filter.owner())
-                + checkbox("stale", "Stale", filter.staleOnly()) + checkbox("ownerless", "Ownerless", filter.ownerlessOnly())
-                + "<input type=\"hidden\" name=\"sort\" value=\"" + filter.sort().param() + "\">"
+                + checkbox("stale", "Stale", filter.staleOnly())
+                + checkbox("ownerless", "Ownerless", filter.ownerlessOnly())
+                + "<input type=\"hidden\" name=\"sort\" value=\""
+                + filter.sort().param() + "\">"
                 + "<input type=\"hidden\" name=\"dir\" value=\"" + (filter.descending() ? "desc" : "asc") + "\">"
                 + "<button type=\"submit\">Filter</button> <a href=\"/dashboard\">Clear</a></form>";
     }
 
     private static String select(String name, String any, Map<String, String> options, Optional<String> chosen) {
-        String items = options.entrySet().stream().map(e -> "<option value=\"" + Html.escape(e.getKey()) + "\""
-                + (chosen.filter(e.getKey()::equals).isPresent() ? " selected" : "") + ">" + Html.escape(e.getValue())
-                + "</option>").collect(Collectors.joining());
+        String items = options.entrySet().stream()
+                .map(e -> "<option value=\"" + Html.escape(e.getKey()) + "\""
+                        + (chosen.filter(e.getKey()::equals).isPresent() ? " selected" : "") + ">"
+                        + Html.escape(e.getValue())
+                        + "</option>")
+                .collect(Collectors.joining());
         return "<select name=\"" + name + "\" aria-label=\"" + name + "\"><option value=\"\">" + any + "</option>"
                 + items + "</select>";
     }
@@ -57,28 +64,36 @@ final class PortfolioPage {
     }
 
     private String totals(Map<String, CatalogTotals.Totals> tiers, Optional<String> chart) {
-        String rows = tiers.entrySet().stream().map(e -> "<tr><td>" + Html.escape(e.getKey()) + "</td><td class=\"n\">"
-                + e.getValue().services() + "</td><td class=\"n\">" + money.format(e.getValue().cost())
-                + "</td><td class=\"n\">" + money.format(e.getValue().value()) + "</td>"
-                + cells.margin(e.getValue().margin()) + "</tr>").collect(Collectors.joining());
-        String image = chart.map(url -> "<p><img src=\"" + Html.escape(url) + "\" alt=\"Monthly cost by tier\"></p>").orElse("");
+        String rows = tiers.entrySet().stream()
+                .map(e -> "<tr><td>" + Html.escape(e.getKey()) + "</td><td class=\"n\">"
+                        + e.getValue().services() + "</td><td class=\"n\">"
+                        + money.format(e.getValue().cost())
+                        + "</td><td class=\"n\">" + money.format(e.getValue().value()) + "</td>"
+                        + cells.margin(e.getValue().margin()) + "</tr>")
+                .collect(Collectors.joining());
+        String image = chart.map(url -> "<p><img src=\"" + Html.escape(url) + "\" alt=\"Monthly cost by tier\"></p>")
+                .orElse("");
         return "<h2>Totals by tier</h2><table class=\"totals\"><tr><th>Tier</th><th class=\"n\">Services</th>"
                 + "<th class=\"n\">Monthly cost</th><th class=\"n\">Monthly value</th><th class=\"n\">Margin</th></tr>"
                 + rows + "</table>" + image + "<h2>Services</h2>";
     }
 
     private String table(List<PortfolioRow> rows, PortfolioFilter filter) {
-        String head = Arrays.stream(PortfolioColumn.values()).map(c -> header(c, filter)).collect(Collectors.joining());
+        String head = Arrays.stream(PortfolioColumn.values())
+                .map(c -> header(c, filter))
+                .collect(Collectors.joining());
         String body = rows.stream().map(cells::row).collect(Collectors.joining());
         String empty = rows.isEmpty() ? "<p>No services match these filters.</p>" : "";
-        return "<table class=\"portfolio\"><thead><tr>" + head + "</tr></thead><tbody>" + body + "</tbody></table>" + empty;
+        return "<table class=\"portfolio\"><thead><tr>" + head + "</tr></thead><tbody>" + body + "</tbody></table>"
+                + empty;
     }
 
     private static String header(PortfolioColumn column, PortfolioFilter filter) {
         String arrow = column == filter.sort() ? (filter.descending() ? " ▼" : " ▲") : "";
         String numeric = PortfolioCells.isNumeric(column) ? " class=\"n\"" : "";
-        return "<th" + numeric + "><a href=\"/dashboard?" + Html.escape(filter.sortedBy(column).query()) + "\">"
-                + Html.escape(column.title()) + arrow + "</a></th>";
+        return "<th" + numeric + "><a href=\"/dashboard?"
+                + Html.escape(filter.sortedBy(column).query()) + "\">" + Html.escape(column.title()) + arrow
+                + "</a></th>";
     }
 
     /** Options whose value is also their label. */

@@ -13,8 +13,14 @@ import java.util.stream.Stream;
  * {@link Service#margin}); status is the latest check-in's colour; stale means an open "stale" escalation, as the
  * escalation rules decide it; ownerless is the catalog's rule (no owner, or one deactivated in Slack).
  */
-record PortfolioRow(Service service, Optional<String> ownerName, Optional<String> status, Optional<Long> daysSinceCheckIn,
-                    boolean stale, boolean ownerless, boolean deprioritised) {
+record PortfolioRow(
+        Service service,
+        Optional<String> ownerName,
+        Optional<String> status,
+        Optional<Long> daysSinceCheckIn,
+        boolean stale,
+        boolean ownerless,
+        boolean deprioritised) {
 
     String key() {
         return service.key();
@@ -39,8 +45,9 @@ record PortfolioRow(Service service, Optional<String> ownerName, Optional<String
     /** The word for a service never checked in. */
     static final String NO_STATUS = "none";
     /** Every status word a row can show, as the filter offers them: green, amber, red, then none. */
-    static final List<String> STATUS_WORDS = Stream.concat(Arrays.stream(CheckInStatus.values()).map(CheckInStatus::label),
-            Stream.of(NO_STATUS)).toList();
+    static final List<String> STATUS_WORDS = Stream.concat(
+                    Arrays.stream(CheckInStatus.values()).map(CheckInStatus::label), Stream.of(NO_STATUS))
+            .toList();
 
     /** The status as a word, {@code none} before the first check-in. */
     String statusWord() {

@@ -40,14 +40,18 @@ public final class PortfolioService {
     }
 
     /** The filtered, sorted rows; the owners to filter by; and the whole portfolio's totals by tier. */
-    record Portfolio(List<PortfolioRow> rows, int allServices, Map<String, String> owners,
-                     Map<String, CatalogTotals.Totals> tiers) {
-    }
+    record Portfolio(
+            List<PortfolioRow> rows,
+            int allServices,
+            Map<String, String> owners,
+            Map<String, CatalogTotals.Totals> tiers) {}
 
     Portfolio portfolio(String teamId, PortfolioFilter filter) {
         Map<String, String> names = names(teamId);
         Set<Long> stale = staleServiceIds(teamId);
-        List<PortfolioRow> all = catalog.list(teamId, "", "").stream().map(l -> row(l, names, stale)).toList();
+        List<PortfolioRow> all = catalog.list(teamId, "", "").stream()
+                .map(l -> row(l, names, stale))
+                .toList();
         return new Portfolio(filter.apply(all), all.size(), owners(all), tiers(all));
     }
 
@@ -55,16 +59,25 @@ public final class PortfolioService {
         return catalog.card(teamId, key).map(card -> {
             Map<String, String> names = names(teamId);
             PortfolioRow row = row(card.listing(), names, staleServiceIds(teamId));
-            return new ServiceDetail(row, card.service().deputyId().map(id -> names.getOrDefault(id, id)),
-                    ServiceHistory.kpis(jdbi, teamId, card), ServiceHistory.weeks(jdbi, teamId, card.service().id(), names));
+            return new ServiceDetail(
+                    row,
+                    card.service().deputyId().map(id -> names.getOrDefault(id, id)),
+                    ServiceHistory.kpis(jdbi, teamId, card),
+                    ServiceHistory.weeks(jdbi, teamId, card.service().id(), names));
         });
     }
 
     private PortfolioRow row(ServiceListing listing, Map<String, String> names, Set<Long> stale) {
         Optional<CheckInSummary> last = listing.lastCheckIn();
-        Optional<Long> days = last.map(c -> Math.max(0, Duration.between(c.submittedAt(), clock.instant()).toDays()));
-        return new PortfolioRow(listing.service(), listing.service().ownerId().map(id -> names.getOrDefault(id, id)),
-                last.map(CheckInSummary::status), days, stale.contains(listing.service().id()), listing.isOwnerless(),
+        Optional<Long> days = last.map(c ->
+                Math.max(0, Duration.between(c.submittedAt(), clock.instant()).toDays()));
+        return new PortfolioRow(
+                listing.service(),
+                listing.service().ownerId().map(id -> names.getOrDefault(id, id)),
+                last.map(CheckInSummary::status),
+                days,
+                stale.contains(listing.service().id()),
+                listing.isOwnerless(),
                 listing.deprioritisedBy().isPresent());
     }
 
@@ -74,15 +87,19 @@ public final class PortfolioService {
 
     private Set<Long> staleServiceIds(String teamId) {
         return escalations.listOpen(teamId, EnumSet.of(Reason.STALE), EscalationService.EVERY_OPEN).stream()
-                .map(EscalationDao.Listed::subject).filter(s -> s.kind().equals("service"))
-                .map(Finding.Subject::id).collect(Collectors.toSet());
+                .map(EscalationDao.Listed::subject)
+                .filter(s -> s.kind().equals("service"))
+                .map(Finding.Subject::id)
+                .collect(Collectors.toSet());
     }
 
     /** Owners of listed services by user id, ordered by name, for the owner filter. */
     private static Map<String, String> owners(List<PortfolioRow> all) {
-        return all.stream().filter(r -> r.service().ownerId().isPresent())
+        return all.stream()
+                .filter(r -> r.service().ownerId().isPresent())
                 .map(r -> Map.entry(r.service().ownerId().get(), r.ownerName().orElseThrow()))
-                .distinct().sorted(Map.Entry.comparingByValue(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT))))
+                .distinct()
+                .sorted(Map.Entry.comparingByValue(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT))))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
@@ -90,8 +107,12 @@ public final class PortfolioService {
     private static Map<String, CatalogTotals.Totals> tiers(List<PortfolioRow> all) {
         Map<String, CatalogTotals.Totals> byTier = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
-            byTier.put(tier.label(), CatalogTotals.Totals.of(all.stream().map(PortfolioRow::service)
-                    .filter(s -> s.tier() == tier).toList()));
+            byTier.put(
+                    tier.label(),
+                    CatalogTotals.Totals.of(all.stream()
+                            .map(PortfolioRow::service)
+                            .filter(s -> s.tier() == tier)
+                            .toList()));
         }
         return byTier;
     }

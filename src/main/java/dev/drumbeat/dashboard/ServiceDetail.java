@@ -12,11 +12,14 @@ import java.util.Optional;
 record ServiceDetail(PortfolioRow row, Optional<String> deputyName, List<Kpi> kpis, List<Week> history) {
 
     /** A KPI with its latest reading, and its id for the chart. */
-    record Kpi(long id, KpiStatus status) {
-    }
+    record Kpi(long id, KpiStatus status) {}
 
     /** One week of check-in history, with each KPI's value that week by KPI key. */
-    record Week(LocalDate periodStart, Optional<String> status, String hurdle, Optional<String> submittedBy,
-                Optional<Instant> submittedAt, Map<String, BigDecimal> values) {
-    }
+    record Week(
+            LocalDate periodStart,
+            Optional<String> status,
+            String hurdle,
+            Optional<String> submittedBy,
+            Optional<Instant> submittedAt,
+            Map<String, BigDecimal> values) {}
 }

@@ -13,12 +13,14 @@ final class ServiceHistory {
     /** Half a year of weeks. */
     static final int WEEKS = 26;
 
-    private ServiceHistory() {
-    }
+    private ServiceHistory() {}
 
     static List<ServiceDetail.Kpi> kpis(Jdbi jdbi, String teamId, ServiceCard card) {
-        Map<String, Long> ids = jdbi.withExtension(DashboardDao.class, dao -> dao.kpiIds(teamId, card.service().id()));
-        return card.kpis().stream().map(k -> new ServiceDetail.Kpi(ids.get(k.key()), k)).toList();
+        Map<String, Long> ids = jdbi.withExtension(
+                DashboardDao.class, dao -> dao.kpiIds(teamId, card.service().id()));
+        return card.kpis().stream()
+                .map(k -> new ServiceDetail.Kpi(ids.get(k.key()), k))
+                .toList();
     }
 
     static List<ServiceDetail.Week> weeks(Jdbi jdbi, String teamId, long serviceId, Map<String, String> names) {
@@ -29,12 +31,20 @@ final class ServiceHistory {
             }
             Map<Long, String> keys = invert(dao.kpiIds(teamId, serviceId));
             Map<LocalDate, Map<String, BigDecimal>> values = new HashMap<>();
-            for (DashboardDao.Reading r : dao.readings(teamId, serviceId, weeks.get(weeks.size() - 1).periodStart())) {
-                values.computeIfAbsent(r.periodStart(), p -> new HashMap<>()).put(keys.get(r.kpiId()), r.value().stripTrailingZeros());
+            for (DashboardDao.Reading r :
+                    dao.readings(teamId, serviceId, weeks.get(weeks.size() - 1).periodStart())) {
+                values.computeIfAbsent(r.periodStart(), p -> new HashMap<>())
+                        .put(keys.get(r.kpiId()), r.value().stripTrailingZeros());
             }
-            return weeks.stream().map(w -> new ServiceDetail.Week(w.periodStart(), w.status(), w.hurdle(),
-                    w.submittedBy().map(id -> names.getOrDefault(id, id)), w.submittedAt(),
-                    Map.copyOf(values.getOrDefault(w.periodStart(), Map.of())))).toList();
+            return weeks.stream()
+                    .map(w -> new ServiceDetail.Week(
+                            w.periodStart(),
+                            w.status(),
+                            w.hurdle(),
+                            w.submittedBy().map(id -> names.getOrDefault(id, id)),
+                            w.submittedAt(),
+                            Map.copyOf(values.getOrDefault(w.periodStart(), Map.of()))))
+                    .toList();
         });
     }
 

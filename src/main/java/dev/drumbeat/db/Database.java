@@ -35,7 +35,8 @@ public final class Database implements AutoCloseable {
             return connect(DatabaseUrl.parse(databaseUrl.get()));
         }
         EmbeddedPostgres postgres = startEmbedded(dataDir);
-        HikariDataSource pool = pool(postgres.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty());
+        HikariDataSource pool =
+                pool(postgres.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty());
         return migrated(new Database(pool, Optional.of(postgres)));
     }
 
@@ -49,7 +50,11 @@ public final class Database implements AutoCloseable {
 
     /** Applies the Flyway migrations packaged under db/migration. */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     public Jdbi jdbi() {
@@ -93,7 +98,10 @@ public final class Database implements AutoCloseable {
     private static EmbeddedPostgres startEmbedded(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);
         }

@@ -16,7 +16,8 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
             return new DatabaseUrl(url, Optional.empty(), Optional.empty());
         }
         if (!url.startsWith("postgres://") && !url.startsWith("postgresql://")) {
-            throw new IllegalArgumentException("expected postgres://user:password@host:port/database or jdbc:postgresql://…");
+            throw new IllegalArgumentException(
+                    "expected postgres://user:password@host:port/database or jdbc:postgresql://…");
         }
         URI uri = URI.create(url);
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
@@ -34,7 +35,9 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
             return Optional.empty();
         }
         String[] parts = info.split(":", 2);
-        return part < parts.length ? Optional.of(URLDecoder.decode(parts[part], StandardCharsets.UTF_8)) : Optional.empty();
+        return part < parts.length
+                ? Optional.of(URLDecoder.decode(parts[part], StandardCharsets.UTF_8))
+                : Optional.empty();
     }
 
     @Override

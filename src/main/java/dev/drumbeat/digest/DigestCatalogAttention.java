@@ -1,9 +1,8 @@
 package dev.drumbeat.digest;
 
-import dev.drumbeat.escalation.rules.Reason;
-
 import dev.drumbeat.digest.DigestFacts.ServiceFact;
 import dev.drumbeat.digest.DigestReport.Attention;
+import dev.drumbeat.escalation.rules.Reason;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,21 +19,26 @@ import java.util.Optional;
 final class DigestCatalogAttention {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    private DigestCatalogAttention() {
-    }
+    private DigestCatalogAttention() {}
 
     static List<Attention> of(List<ServiceFact> services, LocalDate period) {
         List<Attention> ownerless = new ArrayList<>();
         List<Attention> stale = new ArrayList<>();
         List<ServiceFact> oldestFirst = services.stream()
-                .sorted(Comparator.comparing(s -> s.latest().map(DigestFacts.LatestCheckIn::period).orElse(LocalDate.MIN)))
+                .sorted(Comparator.comparing(
+                        s -> s.latest().map(DigestFacts.LatestCheckIn::period).orElse(LocalDate.MIN)))
                 .toList();
         for (ServiceFact service : oldestFirst) {
             if (!service.ownerActive()) {
-                ownerless.add(item(service, Reason.OWNERLESS, service.hasOwner() ? "the owner left Slack" : "no owner named"));
+                ownerless.add(item(
+                        service, Reason.OWNERLESS, service.hasOwner() ? "the owner left Slack" : "no owner named"));
             } else if (isStale(service, period)) {
-                stale.add(item(service, Reason.STALE, service.latest()
-                        .map(c -> "last check-in for the week of " + DAY.format(c.period())).orElse("never checked in")));
+                stale.add(item(
+                        service,
+                        Reason.STALE,
+                        service.latest()
+                                .map(c -> "last check-in for the week of " + DAY.format(c.period()))
+                                .orElse("never checked in")));
             }
         }
         ownerless.addAll(stale);
@@ -47,6 +51,7 @@ final class DigestCatalogAttention {
     }
 
     private static Attention item(ServiceFact service, Reason reason, String detail) {
-        return new Attention(service.key(), service.name(), reason, service.ownerName(), Optional.empty(), Optional.empty(), detail);
+        return new Attention(
+                service.key(), service.name(), reason, service.ownerName(), Optional.empty(), Optional.empty(), detail);
     }
 }

@@ -1,10 +1,9 @@
 package dev.drumbeat.digest;
 
-import dev.drumbeat.escalation.settings.DigestSchedule;
-import dev.drumbeat.escalation.rules.Reason;
-
 import dev.drumbeat.catalog.Tier;
 import dev.drumbeat.checkin.CheckInStatus;
+import dev.drumbeat.escalation.rules.Reason;
+import dev.drumbeat.escalation.settings.DigestSchedule;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +30,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface DigestDao {
 
     /** A workspace and when its digest is due. */
-    record Workspace(String teamId, DigestSchedule schedule) {
-    }
+    record Workspace(String teamId, DigestSchedule schedule) {}
 
     /** Every workspace with its digest settings, the defaults where it has no row yet. */
     @SqlQuery("""
@@ -50,8 +48,11 @@ public interface DigestDao {
     @SqlUpdate("""
             insert into digests (team_id, period_start, outbox_key, created_at) values (:team, :week, :key, :now)
             on conflict (team_id, period_start) do nothing""")
-    boolean claim(@Bind("team") String teamId, @Bind("week") LocalDate week, @Bind("key") String outboxKey,
-                  @Bind("now") Instant now);
+    boolean claim(
+            @Bind("team") String teamId,
+            @Bind("week") LocalDate week,
+            @Bind("key") String outboxKey,
+            @Bind("now") Instant now);
 
     /** Active services with their owner's standing and their latest check-in. */
     @SqlQuery
@@ -69,7 +70,8 @@ public interface DigestDao {
     final class WorkspaceMapper implements RowMapper<Workspace> {
         @Override
         public Workspace map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new Workspace(rs.getString("team_id"),
+            return new Workspace(
+                    rs.getString("team_id"),
                     DigestSchedule.of(rs.getString("digest_day"), rs.getInt("digest_hour"), rs.getString("digest_tz")));
         }
     }
@@ -78,13 +80,24 @@ public interface DigestDao {
         @Override
         public DigestFacts.ServiceFact map(ResultSet rs, StatementContext ctx) throws SQLException {
             Date period = rs.getDate("checkin_period");
-            Optional<DigestFacts.LatestCheckIn> latest = period == null ? Optional.empty()
-                    : Optional.of(new DigestFacts.LatestCheckIn(period.toLocalDate(),
-                    CheckInStatus.parse(rs.getString("checkin_status")).orElseThrow(), rs.getString("checkin_hurdle")));
-            return new DigestFacts.ServiceFact(rs.getLong("id"), rs.getString("key"), rs.getString("name"),
-                    Tier.parse(rs.getString("tier")).orElseThrow(), Optional.ofNullable(rs.getString("owner_name")),
-                    rs.getString("owner_id") != null, rs.getBoolean("owner_active"), rs.getBigDecimal("unit_cost"),
-                    rs.getBigDecimal("monthly_demand"), rs.getBigDecimal("monthly_value"), latest);
+            Optional<DigestFacts.LatestCheckIn> latest = period == null
+                    ? Optional.empty()
+                    : Optional.of(new DigestFacts.LatestCheckIn(
+                            period.toLocalDate(),
+                            CheckInStatus.parse(rs.getString("checkin_status")).orElseThrow(),
+                            rs.getString("checkin_hurdle")));
+            return new DigestFacts.ServiceFact(
+                    rs.getLong("id"),
+                    rs.getString("key"),
+                    rs.getString("name"),
+                    Tier.parse(rs.getString("tier")).orElseThrow(),
+                    Optional.ofNullable(rs.getString("owner_name")),
+                    rs.getString("owner_id") != null,
+                    rs.getBoolean("owner_active"),
+                    rs.getBigDecimal("unit_cost"),
+                    rs.getBigDecimal("monthly_demand"),
+                    rs.getBigDecimal("monthly_value"),
+                    latest);
         }
     }
 
@@ -92,9 +105,16 @@ public interface DigestDao {
         @Override
         public DigestFacts.OpenEscalation map(ResultSet rs, StatementContext ctx) throws SQLException {
             Timestamp snoozed = rs.getTimestamp("snoozed_until");
-            return new DigestFacts.OpenEscalation(rs.getLong("id"), rs.getString("subject_kind"), rs.getString("key"),
-                    rs.getString("name"), Optional.ofNullable(rs.getString("owner_name")), Reason.ofCode(rs.getString("reason")),
-                    rs.getString("detail"), rs.getInt("level"), rs.getTimestamp("opened_at").toInstant(),
+            return new DigestFacts.OpenEscalation(
+                    rs.getLong("id"),
+                    rs.getString("subject_kind"),
+                    rs.getString("key"),
+                    rs.getString("name"),
+                    Optional.ofNullable(rs.getString("owner_name")),
+                    Reason.ofCode(rs.getString("reason")),
+                    rs.getString("detail"),
+                    rs.getInt("level"),
+                    rs.getTimestamp("opened_at").toInstant(),
                     Optional.ofNullable(snoozed).map(Timestamp::toInstant));
         }
     }

@@ -1,9 +1,8 @@
 package dev.drumbeat.digest;
 
-import dev.drumbeat.escalation.rules.Reason;
-
 import dev.drumbeat.catalog.Tier;
 import dev.drumbeat.checkin.CheckInStatus;
+import dev.drumbeat.escalation.rules.Reason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +15,12 @@ import java.util.Optional;
  * services with their latest check-in, the open escalations, whether the escalation sweep has ever recorded
  * one, and the catalog's totals by tier as they stood a month ago (empty when no service existed then).
  */
-record DigestFacts(LocalDate period, List<ServiceFact> services, List<OpenEscalation> escalations,
-                   boolean escalationsRecorded, Map<Tier, Totals> monthAgo) {
+record DigestFacts(
+        LocalDate period,
+        List<ServiceFact> services,
+        List<OpenEscalation> escalations,
+        boolean escalationsRecorded,
+        Map<Tier, Totals> monthAgo) {
 
     DigestFacts {
         services = List.copyOf(services);
@@ -26,9 +29,18 @@ record DigestFacts(LocalDate period, List<ServiceFact> services, List<OpenEscala
     }
 
     /** One active service; {@code ownerActive} is false when it has no owner or the owner left Slack. */
-    record ServiceFact(long id, String key, String name, Tier tier, Optional<String> ownerName, boolean hasOwner,
-                       boolean ownerActive, BigDecimal unitCost, BigDecimal monthlyDemand, BigDecimal monthlyValue,
-                       Optional<LatestCheckIn> latest) {
+    record ServiceFact(
+            long id,
+            String key,
+            String name,
+            Tier tier,
+            Optional<String> ownerName,
+            boolean hasOwner,
+            boolean ownerActive,
+            BigDecimal unitCost,
+            BigDecimal monthlyDemand,
+            BigDecimal monthlyValue,
+            Optional<LatestCheckIn> latest) {
 
         BigDecimal monthlyCost() {
             return unitCost.multiply(monthlyDemand);
@@ -36,7 +48,8 @@ record DigestFacts(LocalDate period, List<ServiceFact> services, List<OpenEscala
 
         /** The status of a check-in for {@code period}, allowing a day either way for owners in other zones. */
         Optional<CheckInStatus> statusIn(LocalDate period) {
-            return latest.filter(c -> !c.period().isBefore(period.minusDays(1)) && !c.period().isAfter(period.plusDays(1)))
+            return latest.filter(c -> !c.period().isBefore(period.minusDays(1))
+                            && !c.period().isAfter(period.plusDays(1)))
                     .map(LatestCheckIn::status);
         }
 
@@ -46,12 +59,20 @@ record DigestFacts(LocalDate period, List<ServiceFact> services, List<OpenEscala
     }
 
     /** A service's most recent check-in, whatever its period. */
-    record LatestCheckIn(LocalDate period, CheckInStatus status, String hurdle) {
-    }
+    record LatestCheckIn(LocalDate period, CheckInStatus status, String hurdle) {}
 
     /** An escalation not closed yet, with its subject's name and owner for the message. */
-    record OpenEscalation(long id, String subjectKind, String key, String name, Optional<String> ownerName, Reason reason,
-                          String detail, int level, Instant openedAt, Optional<Instant> snoozedUntil) {
+    record OpenEscalation(
+            long id,
+            String subjectKind,
+            String key,
+            String name,
+            Optional<String> ownerName,
+            Reason reason,
+            String detail,
+            int level,
+            Instant openedAt,
+            Optional<Instant> snoozedUntil) {
 
         boolean isSnoozedAt(Instant now) {
             return snoozedUntil.filter(now::isBefore).isPresent();

@@ -22,8 +22,15 @@ public final class DigestFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        DigestService digests = new DigestService(shared.jdbi(), shared.outbox(), shared.periods(),
-                shared.config().leadershipChannel(), shared.money(), shared.clock(), section, chart);
+        DigestService digests = new DigestService(
+                shared.jdbi(),
+                shared.outbox(),
+                shared.periods(),
+                shared.config().leadershipChannel(),
+                shared.money(),
+                shared.clock(),
+                section,
+                chart);
         contributions.job(DigestJob.NAME, DigestJob.class, () -> new DigestJob(digests), Duration.ofMinutes(15));
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Turns the digest's blocks into chat.postMessage arguments (Block Kit as plain JSON values). */
 final class DigestMessages {
-    private DigestMessages() {
-    }
+    private DigestMessages() {}
 
     static Map<String, Object> post(String text, List<LayoutBlock> blocks) {
         return Map.of("text", text, "blocks", BlockJson.values(blocks));

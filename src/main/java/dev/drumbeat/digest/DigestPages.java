@@ -15,19 +15,18 @@ final class DigestPages {
     static final int LINES = 40;
     static final int MAX_LINE = 300;
 
-    private DigestPages() {
-    }
+    private DigestPages() {}
 
     /** One page of a titled list, ready to post: its notification text and its blocks. */
-    record Page(String text, List<LayoutBlock> blocks) {
-    }
+    record Page(String text, List<LayoutBlock> blocks) {}
 
     static List<Page> of(String title, List<String> lines) {
         int count = Math.max(1, (lines.size() + LINES - 1) / LINES);
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             List<String> slice = lines.subList(i * LINES, Math.min(lines.size(), (i + 1) * LINES)).stream()
-                    .map(line -> SlackBlocks.clip(line, MAX_LINE)).toList();
+                    .map(line -> SlackBlocks.clip(line, MAX_LINE))
+                    .toList();
             String part = count == 1 ? "" : " (" + (i + 1) + " of " + count + ")";
             List<LayoutBlock> blocks = new ArrayList<>();
             blocks.add(SlackBlocks.markdown("*" + title + "*" + part));

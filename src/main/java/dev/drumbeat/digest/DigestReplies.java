@@ -22,11 +22,14 @@ final class DigestReplies {
 
     List<Page> pages(DigestReport report) {
         List<Page> pages = new ArrayList<>();
-        List<String> redAndAmber = report.redAndAmber().stream().map(s -> statusLine(s, report)).toList();
+        List<String> redAndAmber =
+                report.redAndAmber().stream().map(s -> statusLine(s, report)).toList();
         if (!redAndAmber.isEmpty()) {
             pages.addAll(DigestPages.of("Red and amber services", redAndAmber));
         }
-        List<String> attention = report.attention().stream().map(a -> words.attentionLine(a, report.at())).toList();
+        List<String> attention = report.attention().stream()
+                .map(a -> words.attentionLine(a, report.at()))
+                .toList();
         if (!attention.isEmpty()) {
             pages.addAll(DigestPages.of("Stale and ownerless", attention));
         }
@@ -52,7 +55,8 @@ final class DigestReplies {
 
     private String tierLine(String name, Totals now, Optional<Totals> then) {
         return "*" + name + "* · " + now.services() + (now.services() == 1 ? " service" : " services")
-                + "\n    cost " + words.money(now.cost()) + ", " + words.againstMonthAgo(now.cost(), then.map(Totals::cost))
+                + "\n    cost " + words.money(now.cost()) + ", "
+                + words.againstMonthAgo(now.cost(), then.map(Totals::cost))
                 + "\n    value " + words.money(now.value()) + " · margin " + words.money(now.margin()) + ", "
                 + words.againstMonthAgo(now.margin(), then.map(Totals::margin));
     }

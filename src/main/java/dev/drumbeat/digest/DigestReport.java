@@ -1,12 +1,11 @@
 package dev.drumbeat.digest;
 
-import dev.drumbeat.escalation.rules.Reason;
-
 import dev.drumbeat.catalog.Tier;
 import dev.drumbeat.checkin.CheckInStatus;
 import dev.drumbeat.digest.DigestFacts.OpenEscalation;
 import dev.drumbeat.digest.DigestFacts.ServiceFact;
 import dev.drumbeat.digest.DigestFacts.Totals;
+import dev.drumbeat.escalation.rules.Reason;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -23,32 +22,60 @@ import java.util.Set;
  * (ownerless: no owner or the owner left Slack; stale: owned, no check-in this period or the one before).
  * Pure.
  */
-record DigestReport(LocalDate period, Instant at, Rag rag, List<Attention> attention, Map<Tier, Totals> byTier,
-                    Optional<Map<Tier, Totals>> monthAgoByTier, List<OpenEscalation> topEscalations,
-                    List<ServiceFact> topRed, List<ServiceFact> redAndAmber) {
+record DigestReport(
+        LocalDate period,
+        Instant at,
+        Rag rag,
+        List<Attention> attention,
+        Map<Tier, Totals> byTier,
+        Optional<Map<Tier, Totals>> monthAgoByTier,
+        List<OpenEscalation> topEscalations,
+        List<ServiceFact> topRed,
+        List<ServiceFact> redAndAmber) {
     static final int TOP_RISKS = 5;
     private static final Set<Reason> STALE_OR_OWNERLESS = Set.of(Reason.STALE, Reason.OWNERLESS);
 
     /** How many services are green, amber, red, or have no check-in for the period. */
-    record Rag(int green, int amber, int red, int none) {
-    }
+    record Rag(int green, int amber, int red, int none) {}
 
     /** A stale or ownerless item: from an open escalation (with its level and when it opened) or from the catalog. */
-    record Attention(String key, String name, Reason reason, Optional<String> ownerName, Optional<Integer> level,
-                     Optional<Instant> openedAt, String detail) {
-    }
+    record Attention(
+            String key,
+            String name,
+            Reason reason,
+            Optional<String> ownerName,
+            Optional<Integer> level,
+            Optional<Instant> openedAt,
+            String detail) {}
 
     static DigestReport of(DigestFacts facts, Instant now) {
-        List<ServiceFact> redAndAmber = facts.services().stream().filter(s -> isRedOrAmber(s, facts.period()))
-                .sorted(Comparator.comparing((ServiceFact s) -> s.statusIn(facts.period()).orElseThrow())
-                        .reversed().thenComparing(ServiceFact::monthlyCost, Comparator.reverseOrder())).toList();
-        List<ServiceFact> topRed = redAndAmber.stream().filter(s -> s.statusIn(facts.period()).orElseThrow() == CheckInStatus.RED)
-                .limit(TOP_RISKS).toList();
-        List<OpenEscalation> topEscalations = facts.escalations().stream().filter(e -> !e.isSnoozedAt(now))
-                .limit(TOP_RISKS).toList();
-        Optional<Map<Tier, Totals>> monthAgo = facts.monthAgo().isEmpty() ? Optional.empty() : Optional.of(facts.monthAgo());
-        return new DigestReport(facts.period(), now, rag(facts), attention(facts), byTier(facts.services()), monthAgo,
-                topEscalations, topRed, redAndAmber);
+        List<ServiceFact> redAndAmber = facts.services().stream()
+                .filter(s -> isRedOrAmber(s, facts.period()))
+                .sorted(Comparator.comparing(
+                                (ServiceFact s) -> s.statusIn(facts.period()).orElseThrow())
+                        .reversed()
+                        .thenComparing(ServiceFact::monthlyCost, Comparator.reverseOrder()))
+                .toList();
+        List<ServiceFact> topRed = redAndAmber.stream()
+                .filter(s -> s.statusIn(facts.period()).orElseThrow() == CheckInStatus.RED)
+                .limit(TOP_RISKS)
+                .toList();
+        List<OpenEscalation> topEscalations = facts.escalations().stream()
+                .filter(e -> !e.isSnoozedAt(now))
+                .limit(TOP_RISKS)
+                .toList();
+        Optional<Map<Tier, Totals>> monthAgo =
+                facts.monthAgo().isEmpty() ? Optional.empty() : Optional.of(facts.monthAgo());
+        return new DigestReport(
+                facts.period(),
+                now,
+                rag(facts),
+                attention(facts),
+                byTier(facts.services()),
+                monthAgo,
+                topEscalations,
+                topRed,
+                redAndAmber);
     }
 
     long stale() {
@@ -86,8 +113,11 @@ record DigestReport(LocalDate period, Instant at, Rag rag, List<Attention> atten
                 none++;
             }
         }
-        return new Rag(counts.getOrDefault(CheckInStatus.GREEN, 0), counts.getOrDefault(CheckInStatus.AMBER, 0),
-                counts.getOrDefault(CheckInStatus.RED, 0), none);
+        return new Rag(
+                counts.getOrDefault(CheckInStatus.GREEN, 0),
+                counts.getOrDefault(CheckInStatus.AMBER, 0),
+                counts.getOrDefault(CheckInStatus.RED, 0),
+                none);
     }
 
     private static Map<Tier, Totals> byTier(List<ServiceFact> services) {
@@ -98,10 +128,18 @@ record DigestReport(LocalDate period, Instant at, Rag rag, List<Attention> atten
 
     private static List<Attention> attention(DigestFacts facts) {
         if (facts.escalationsRecorded()) {
-            return facts.escalations().stream().filter(e -> STALE_OR_OWNERLESS.contains(e.reason()))
+            return facts.escalations().stream()
+                    .filter(e -> STALE_OR_OWNERLESS.contains(e.reason()))
                     .sorted(Comparator.comparing(OpenEscalation::openedAt))
-                    .map(e -> new Attention(e.key(), e.name(), e.reason(), e.ownerName(), Optional.of(e.level()),
-                            Optional.of(e.openedAt()), e.detail())).toList();
+                    .map(e -> new Attention(
+                            e.key(),
+                            e.name(),
+                            e.reason(),
+                            e.ownerName(),
+                            Optional.of(e.level()),
+                            Optional.of(e.openedAt()),
+                            e.detail()))
+                    .toList();
         }
         return DigestCatalogAttention.of(facts.services(), facts.period());
     }

@@ -1,16 +1,16 @@
 package dev.drumbeat.digest;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.drumbeat.core.Money;
 import dev.drumbeat.catalog.CatalogTotalsDao;
 import dev.drumbeat.catalog.Tier;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.digest.DigestDao.Workspace;
 import dev.drumbeat.digest.DigestFacts.Totals;
 import dev.drumbeat.digest.DigestPages.Page;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
-import dev.drumbeat.slack.SlackBlocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,20 +47,33 @@ public final class DigestService {
     private final DigestChart chart;
     private final AtomicBoolean toldNoChannel = new AtomicBoolean();
 
-    public DigestService(Jdbi jdbi, Outbox outbox, Periods periods, Optional<String> leadershipChannel, Money money,
-                         Clock clock) {
+    public DigestService(
+            Jdbi jdbi, Outbox outbox, Periods periods, Optional<String> leadershipChannel, Money money, Clock clock) {
         this(jdbi, outbox, periods, leadershipChannel, money, clock, DigestSection.NONE);
     }
 
     /** With {@code section} added to each digest's thread as its last reply. */
-    public DigestService(Jdbi jdbi, Outbox outbox, Periods periods, Optional<String> leadershipChannel, Money money,
-                         Clock clock, DigestSection section) {
+    public DigestService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Periods periods,
+            Optional<String> leadershipChannel,
+            Money money,
+            Clock clock,
+            DigestSection section) {
         this(jdbi, outbox, periods, leadershipChannel, money, clock, section, DigestChart.NONE);
     }
 
     /** With {@code chart} posted as the first reply in each digest's thread. */
-    public DigestService(Jdbi jdbi, Outbox outbox, Periods periods, Optional<String> leadershipChannel, Money money,
-                         Clock clock, DigestSection section, DigestChart chart) {
+    public DigestService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Periods periods,
+            Optional<String> leadershipChannel,
+            Money money,
+            Clock clock,
+            DigestSection section,
+            DigestChart chart) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.periods = periods;
@@ -76,7 +89,8 @@ public final class DigestService {
     public int sendDueDigests() {
         if (leadershipChannel.isEmpty()) {
             if (toldNoChannel.compareAndSet(false, true)) {
-                log.warn("no leadership channel is configured (DRUMBEAT_LEADERSHIP_CHANNEL), so no weekly digest is sent");
+                log.warn(
+                        "no leadership channel is configured (DRUMBEAT_LEADERSHIP_CHANNEL), so no weekly digest is sent");
             }
             return 0;
         }
@@ -118,10 +132,17 @@ public final class DigestService {
 
     private DigestFacts facts(DigestDao dao, CatalogTotalsDao totals, String teamId, ZoneId zone, Instant now) {
         Map<Tier, Totals> monthAgo = new EnumMap<>(Tier.class);
-        totals.totalsAt(teamId, now.minus(MONTH)).forEach(row -> monthAgo.merge(Tier.parse(row.tier()).orElseThrow(),
-                new Totals(row.services(), row.cost(), row.value()), Totals::plus));
-        return new DigestFacts(period(now, zone), dao.services(teamId), dao.openEscalations(teamId),
-                dao.anyEscalation(teamId), monthAgo);
+        totals.totalsAt(teamId, now.minus(MONTH))
+                .forEach(row -> monthAgo.merge(
+                        Tier.parse(row.tier()).orElseThrow(),
+                        new Totals(row.services(), row.cost(), row.value()),
+                        Totals::plus));
+        return new DigestFacts(
+                period(now, zone),
+                dao.services(teamId),
+                dao.openEscalations(teamId),
+                dao.anyEscalation(teamId),
+                monthAgo);
     }
 
     /** The check-in period the digest reports on: the current one once its prompts are due, else the one before. */
@@ -150,21 +171,48 @@ public final class DigestService {
         }
     }
 
-    private void queue(Handle handle, String teamId, String channel, String key, DigestReport report, ZoneId zone,
-                       Optional<String> extra, List<LayoutBlock> image) {
-        outbox.enqueue(handle, OutboxMessage.post(teamId, key, channel,
-                DigestMessages.post(DigestViews.text(report), views.headline(report, zone))));
+    private void queue(
+            Handle handle,
+            String teamId,
+            String channel,
+            String key,
+            DigestReport report,
+            ZoneId zone,
+            Optional<String> extra,
+            List<LayoutBlock> image) {
+        outbox.enqueue(
+                handle,
+                OutboxMessage.post(
+                        teamId,
+                        key,
+                        channel,
+                        DigestMessages.post(DigestViews.text(report), views.headline(report, zone))));
         if (!image.isEmpty()) {
-            outbox.enqueue(handle, OutboxMessage.post(teamId, key + ":reply-chart", channel,
-                    DigestMessages.reply(key, "Monthly cost and margin by tier", image)));
+            outbox.enqueue(
+                    handle,
+                    OutboxMessage.post(
+                            teamId,
+                            key + ":reply-chart",
+                            channel,
+                            DigestMessages.reply(key, "Monthly cost and margin by tier", image)));
         }
         List<Page> pages = replies.pages(report);
         for (int i = 0; i < pages.size(); i++) {
             Page page = pages.get(i);
-            outbox.enqueue(handle, OutboxMessage.post(teamId, key + ":reply-" + (i + 1), channel,
-                    DigestMessages.reply(key, page.text(), page.blocks())));
+            outbox.enqueue(
+                    handle,
+                    OutboxMessage.post(
+                            teamId,
+                            key + ":reply-" + (i + 1),
+                            channel,
+                            DigestMessages.reply(key, page.text(), page.blocks())));
         }
-        extra.ifPresent(text -> outbox.enqueue(handle, OutboxMessage.post(teamId, key + ":reply-extra",
-                channel, DigestMessages.reply(key, text, List.of(SlackBlocks.markdown(text))))));
+        extra.ifPresent(text -> outbox.enqueue(
+                handle,
+                OutboxMessage.post(
+                        teamId,
+                        key + ":reply-extra",
+                        channel,
+                        DigestMessages.reply(key, text, List.of(SlackBlocks.markdown(text))))));
     }
 }

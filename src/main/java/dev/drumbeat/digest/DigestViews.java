@@ -28,8 +28,8 @@ final class DigestViews {
 
     static String text(DigestReport report) {
         DigestReport.Rag rag = report.rag();
-        return "Leadership digest for the week of " + WEEK.format(report.period()) + ": " + rag.red() + " red, " + rag.amber()
-                + " amber, " + report.stale() + " stale, " + report.ownerless() + " ownerless.";
+        return "Leadership digest for the week of " + WEEK.format(report.period()) + ": " + rag.red() + " red, "
+                + rag.amber() + " amber, " + report.stale() + " stale, " + report.ownerless() + " ownerless.";
     }
 
     List<LayoutBlock> headline(DigestReport report, ZoneId zone) {
@@ -38,14 +38,16 @@ final class DigestViews {
         blocks.add(SlackBlocks.markdown(counts(report)));
         blocks.add(SlackBlocks.fields(money(report)));
         blocks.add(SlackBlocks.markdown(risks(report)));
-        blocks.add(SlackBlocks.note("Details in the thread. Figures as of " + AS_OF.format(report.at().atZone(zone))
+        blocks.add(SlackBlocks.note("Details in the thread. Figures as of "
+                + AS_OF.format(report.at().atZone(zone))
                 + "; a month ago is the catalog as it stood 30 days earlier."));
         return blocks;
     }
 
     private static String counts(DigestReport report) {
         DigestReport.Rag rag = report.rag();
-        return CheckInStatus.GREEN.emoji() + " *" + rag.green() + "* green   " + CheckInStatus.AMBER.emoji() + " *" + rag.amber()
+        return CheckInStatus.GREEN.emoji() + " *" + rag.green() + "* green   " + CheckInStatus.AMBER.emoji() + " *"
+                + rag.amber()
                 + "* amber   " + CheckInStatus.RED.emoji() + " *" + rag.red() + "* red   :white_circle: *" + rag.none()
                 + "* no check-in\n:hourglass_flowing_sand: *" + report.stale() + "* stale   :bust_in_silhouette: *"
                 + report.ownerless() + "* ownerless";
@@ -55,7 +57,8 @@ final class DigestViews {
         Totals now = report.total();
         Optional<Totals> then = report.monthAgoTotal();
         return List.of(
-                "*Monthly cost*\n" + words.money(now.cost()) + "\n" + words.againstMonthAgo(now.cost(), then.map(Totals::cost)),
+                "*Monthly cost*\n" + words.money(now.cost()) + "\n"
+                        + words.againstMonthAgo(now.cost(), then.map(Totals::cost)),
                 "*Monthly margin*\n" + words.money(now.margin()) + " on " + words.money(now.value()) + " of value\n"
                         + words.againstMonthAgo(now.margin(), then.map(Totals::margin)));
     }
@@ -78,7 +81,8 @@ final class DigestViews {
     }
 
     private static String escalationRisk(OpenEscalation escalation, DigestReport report) {
-        return "*" + SlackBlocks.escape(escalation.name()) + "* — " + escalation.reason().words() + " · level "
+        return "*" + SlackBlocks.escape(escalation.name()) + "* — "
+                + escalation.reason().words() + " · level "
                 + escalation.level() + " · " + DigestWords.age(escalation.openedAt(), report.at()) + " · "
                 + DigestWords.owner(escalation.ownerName());
     }

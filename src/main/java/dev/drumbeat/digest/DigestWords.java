@@ -1,10 +1,9 @@
 package dev.drumbeat.digest;
 
-import dev.drumbeat.escalation.rules.Reason;
-
 import dev.drumbeat.core.Money;
 import dev.drumbeat.digest.DigestFacts.ServiceFact;
 import dev.drumbeat.digest.DigestReport.Attention;
+import dev.drumbeat.escalation.rules.Reason;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,7 +39,8 @@ final class DigestWords {
 
     /** A red or amber service: status, name, owner, monthly cost and the hurdle it reported. */
     String serviceLine(ServiceFact service, String status, String emoji) {
-        String hurdle = service.hurdle().map(h -> "“" + SlackBlocks.escape(SlackBlocks.clip(h, MAX_HURDLE)) + "”")
+        String hurdle = service.hurdle()
+                .map(h -> "“" + SlackBlocks.escape(SlackBlocks.clip(h, MAX_HURDLE)) + "”")
                 .orElse("_no hurdle given_");
         return emoji + " *" + SlackBlocks.escape(service.name()) + "* `" + service.key() + "` · " + status + " · "
                 + owner(service.ownerName()) + " · " + money.format(service.monthlyCost()) + " a month — " + hurdle;
@@ -49,7 +49,10 @@ final class DigestWords {
     /** A stale or ownerless item with its age: how long its escalation has been open, or what the catalog shows. */
     String attentionLine(Attention item, Instant now) {
         String emoji = item.reason() == Reason.OWNERLESS ? ":bust_in_silhouette:" : ":hourglass_flowing_sand:";
-        StringBuilder line = new StringBuilder(emoji).append(" *").append(SlackBlocks.escape(item.name())).append('*');
+        StringBuilder line = new StringBuilder(emoji)
+                .append(" *")
+                .append(SlackBlocks.escape(item.name()))
+                .append('*');
         if (!item.key().isEmpty()) {
             line.append(" `").append(item.key()).append('`');
         }

@@ -1,10 +1,10 @@
 package dev.drumbeat.escalation;
 
 import dev.drumbeat.slack.BlockJson;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxDeadLetters;
 import dev.drumbeat.slack.outbox.OutboxMessage;
-import dev.drumbeat.slack.SlackBlocks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,16 +37,23 @@ public final class EscalationChannelRefusals implements OutboxDeadLetters {
     public void dead(String teamId, String dedupeKey, String channel, String error) {
         String slackError = OutboxDeadLetters.slackError(error);
         boolean escalation = dedupeKey.startsWith("esc:") || dedupeKey.startsWith("esc-batch:");
-        if (!escalation || channel == null || !channel.startsWith("C") || !NOT_THERE.contains(slackError)
-                || leadershipChannel.isEmpty() || leadershipChannel.get().equals(channel)) {
+        if (!escalation
+                || channel == null
+                || !channel.startsWith("C")
+                || !NOT_THERE.contains(slackError)
+                || leadershipChannel.isEmpty()
+                || leadershipChannel.get().equals(channel)) {
             return;
         }
         String leadership = leadershipChannel.get();
-        String text = ":warning: I can't post escalations in <#" + channel + ">: I'm not in that channel (`" + slackError
-                + "`). Invite me there (`/invite @Drumbeat`) so the team sees them; until then they reach owners and"
-                + " deputies by direct message, and this channel at the top of the ladder.";
-        Map<String, Object> args = Map.of("text", text, "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))));
-        String key = "esc-refused:" + teamId + ":" + channel + ":" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String text =
+                ":warning: I can't post escalations in <#" + channel + ">: I'm not in that channel (`" + slackError
+                        + "`). Invite me there (`/invite @Drumbeat`) so the team sees them; until then they reach owners and"
+                        + " deputies by direct message, and this channel at the top of the ladder.";
+        Map<String, Object> args =
+                Map.of("text", text, "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))));
+        String key =
+                "esc-refused:" + teamId + ":" + channel + ":" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbi.useTransaction(handle -> outbox.enqueue(handle, OutboxMessage.post(teamId, key, leadership, args)));
     }
 }

@@ -2,7 +2,6 @@ package dev.drumbeat.escalation;
 
 import dev.drumbeat.escalation.rules.Finding;
 import dev.drumbeat.escalation.rules.Reason;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,10 +26,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface EscalationDao {
 
     /** One escalation as stored. */
-    record Row(long id, String teamId, Finding.Subject subject, Reason reason, String detail, int level, Instant openedAt,
-               Instant levelChangedAt, Optional<String> acknowledgedBy, Optional<Instant> acknowledgedAt,
-               Optional<Instant> snoozedUntil, Optional<String> snoozedBy, Optional<String> snoozeReason,
-               Optional<Instant> closedAt, Optional<String> closeReason) {
+    record Row(
+            long id,
+            String teamId,
+            Finding.Subject subject,
+            Reason reason,
+            String detail,
+            int level,
+            Instant openedAt,
+            Instant levelChangedAt,
+            Optional<String> acknowledgedBy,
+            Optional<Instant> acknowledgedAt,
+            Optional<Instant> snoozedUntil,
+            Optional<String> snoozedBy,
+            Optional<String> snoozeReason,
+            Optional<Instant> closedAt,
+            Optional<String> closeReason) {
 
         public boolean isOpen() {
             return closedAt.isEmpty();
@@ -49,9 +60,18 @@ public interface EscalationDao {
      * The escalated item and the people around it: owner (active or not, away or not), deputies still active,
      * team channel. {@code active} is false for a retired service or a finished initiative.
      */
-    record Item(Finding.Subject subject, String key, String name, boolean active, Optional<String> ownerId, boolean ownerActive,
-                String ownerTz, Optional<LocalDate> ownerAwayUntil, Optional<String> awayDeputyId, Optional<String> deputyId,
-                Optional<String> teamChannel) {
+    record Item(
+            Finding.Subject subject,
+            String key,
+            String name,
+            boolean active,
+            Optional<String> ownerId,
+            boolean ownerActive,
+            String ownerTz,
+            Optional<LocalDate> ownerAwayUntil,
+            Optional<String> awayDeputyId,
+            Optional<String> deputyId,
+            Optional<String> teamChannel) {
 
         public boolean isOwnerless() {
             return ownerId.isEmpty() || !ownerActive;
@@ -59,13 +79,21 @@ public interface EscalationDao {
     }
 
     /** Where an escalation was posted: the channel (or user id, for a DM) and the outbox key of the post. */
-    record Posted(long escalationId, String channel, String outboxKey, int postedLevel) {
-    }
+    record Posted(long escalationId, String channel, String outboxKey, int postedLevel) {}
 
     /** An open escalation as the list commands show it; {@code total} counts every row the query matched. */
-    record Listed(long id, Finding.Subject subject, String key, String name, Reason reason, String detail, int level,
-                  Instant openedAt, boolean acknowledged, Optional<Instant> snoozedUntil, int total) {
-    }
+    record Listed(
+            long id,
+            Finding.Subject subject,
+            String key,
+            String name,
+            Reason reason,
+            String detail,
+            int level,
+            Instant openedAt,
+            boolean acknowledged,
+            Optional<Instant> snoozedUntil,
+            int total) {}
 
     String ROW = "select * from escalations";
 
@@ -87,7 +115,8 @@ public interface EscalationDao {
     @SqlQuery("""
             select id from escalations where team_id = :teamId and subject_kind = 'service' and subject_id = :serviceId
                and reason = :reason and closed_at is null""")
-    Optional<Long> openFor(@Bind("teamId") String teamId, @Bind("serviceId") long serviceId, @Bind("reason") String reason);
+    Optional<Long> openFor(
+            @Bind("teamId") String teamId, @Bind("serviceId") long serviceId, @Bind("reason") String reason);
 
     @SqlQuery(ROW + " where id = any(:ids) order by id")
     List<Row> findAll(@Bind("ids") long[] ids);
@@ -106,9 +135,14 @@ public interface EscalationDao {
                                   and c.reason = v.reason and c.closed_at > :now)
             on conflict do nothing
             returning *""")
-    List<Row> open(@Bind("teamId") String teamId, @Bind("kinds") String[] kinds, @Bind("subjectIds") long[] subjectIds,
-                   @Bind("reasons") String[] reasons, @Bind("details") String[] details, @Bind("levels") int[] levels,
-                   @Bind("now") Instant now);
+    List<Row> open(
+            @Bind("teamId") String teamId,
+            @Bind("kinds") String[] kinds,
+            @Bind("subjectIds") long[] subjectIds,
+            @Bind("reasons") String[] reasons,
+            @Bind("details") String[] details,
+            @Bind("levels") int[] levels,
+            @Bind("now") Instant now);
 
     /** New levels and details; a level that changes also moves {@code level_changed_at}. */
     @SqlUpdate("""
@@ -117,8 +151,11 @@ public interface EscalationDao {
                    level_changed_at = case when v.level <> e.level then :now else e.level_changed_at end
               from unnest(:ids, :levels, :details) as v(id, level, detail)
              where e.id = v.id and e.closed_at is null""")
-    int change(@Bind("ids") long[] ids, @Bind("levels") int[] levels, @Bind("details") String[] details,
-               @Bind("now") Instant now);
+    int change(
+            @Bind("ids") long[] ids,
+            @Bind("levels") int[] levels,
+            @Bind("details") String[] details,
+            @Bind("now") Instant now);
 
     @SqlUpdate("""
             update escalations e set closed_at = :now, close_reason = v.reason
@@ -129,16 +166,24 @@ public interface EscalationDao {
     @SqlUpdate("update escalations set acknowledged_by = :userId, acknowledged_at = :now where id = :id")
     void acknowledge(@Bind("id") long id, @Bind("userId") String userId, @Bind("now") Instant now);
 
-    @SqlUpdate("update escalations set snoozed_until = :until, snoozed_by = :userId, snooze_reason = :reason where id = :id")
-    void snooze(@Bind("id") long id, @Bind("userId") String userId, @Bind("until") Instant until, @Bind("reason") String reason);
+    @SqlUpdate(
+            "update escalations set snoozed_until = :until, snoozed_by = :userId, snooze_reason = :reason where id = :id")
+    void snooze(
+            @Bind("id") long id,
+            @Bind("userId") String userId,
+            @Bind("until") Instant until,
+            @Bind("reason") String reason);
 
     /** Services and initiatives by id, each with its owner's state and the deputies still active in Slack. */
     @SqlQuery
     @UseClasspathSqlLocator
-    List<Item> items(@Bind("teamId") String teamId, @Bind("serviceIds") long[] serviceIds,
-                     @Bind("initiativeIds") long[] initiativeIds);
+    List<Item> items(
+            @Bind("teamId") String teamId,
+            @Bind("serviceIds") long[] serviceIds,
+            @Bind("initiativeIds") long[] initiativeIds);
 
-    @SqlQuery("select * from escalation_messages where escalation_id = any(:ids) order by escalation_id, posted_level, channel")
+    @SqlQuery(
+            "select * from escalation_messages where escalation_id = any(:ids) order by escalation_id, posted_level, channel")
     List<Posted> posted(@Bind("ids") long[] ids);
 
     @SqlBatch("""

@@ -1,10 +1,9 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.settings.EscalationSettingsCommand;
-import dev.drumbeat.escalation.settings.EscalationSettingsService;
-
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.OwnerGiven;
+import dev.drumbeat.escalation.settings.EscalationSettingsCommand;
+import dev.drumbeat.escalation.settings.EscalationSettingsService;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
@@ -26,12 +25,16 @@ public final class EscalationFeature implements Feature {
     public EscalationFeature(Shared shared, PeopleService people) {
         this.shared = shared;
         this.people = people;
-        this.escalations = new EscalationService(shared.jdbi(), shared.outbox(), shared.config().leadershipChannel(),
-                new EscalationServiceRules(shared.periods()), shared.clock());
+        this.escalations = new EscalationService(
+                shared.jdbi(),
+                shared.outbox(),
+                shared.config().leadershipChannel(),
+                new EscalationServiceRules(shared.periods()),
+                shared.clock());
         this.sweepSoon = new EscalationJobTrigger(escalations);
         // CatalogService holds no state, so escalation's buttons read service cards through their own
-        this.listeners = new EscalationListeners(escalations, shared.audit(),
-                new CatalogService(shared.jdbi(), shared.audit()), people, shared.money());
+        this.listeners = new EscalationListeners(
+                escalations, shared.audit(), new CatalogService(shared.jdbi(), shared.audit()), people, shared.money());
     }
 
     public EscalationService service() {
@@ -51,14 +54,16 @@ public final class EscalationFeature implements Feature {
     @Override
     public void contribute(Contributions contributions) {
         listeners.register(contributions.commands(), contributions.interactions());
-        contributions.command(new EscalationSettingsCommand(new EscalationSettingsService(shared.jdbi(), shared.audit())));
+        contributions.command(
+                new EscalationSettingsCommand(new EscalationSettingsService(shared.jdbi(), shared.audit())));
         contributions.running(sweepSoon);
-        contributions.deadLetters(new EscalationChannelRefusals(shared.jdbi(), shared.outbox(),
-                shared.config().leadershipChannel(), shared.clock()));
-        contributions.job(EscalationJob.NAME, EscalationJob.class, () -> new EscalationJob(escalations),
-                Duration.ofMinutes(15));
-        OwnerCheck ownerCheck = new OwnerCheck(shared.jdbi(), shared.slack(), shared.config().botToken(), people,
-                escalations, OwnerCheck.PACE);
-        contributions.job(OwnerCheckJob.NAME, OwnerCheckJob.class, () -> new OwnerCheckJob(ownerCheck), Duration.ofDays(1));
+        contributions.deadLetters(new EscalationChannelRefusals(
+                shared.jdbi(), shared.outbox(), shared.config().leadershipChannel(), shared.clock()));
+        contributions.job(
+                EscalationJob.NAME, EscalationJob.class, () -> new EscalationJob(escalations), Duration.ofMinutes(15));
+        OwnerCheck ownerCheck = new OwnerCheck(
+                shared.jdbi(), shared.slack(), shared.config().botToken(), people, escalations, OwnerCheck.PACE);
+        contributions.job(
+                OwnerCheckJob.NAME, OwnerCheckJob.class, () -> new OwnerCheckJob(ownerCheck), Duration.ofDays(1));
     }
 }

@@ -21,7 +21,10 @@ public final class EscalationJob implements Job {
     public void execute(JobExecutionContext context) {
         EscalationService.Applied applied = escalations.sweep();
         if (!applied.isEmpty()) {
-            log.info("escalations: {} opened, {} climbed or updated, {} closed", applied.opened(), applied.changed(),
+            log.info(
+                    "escalations: {} opened, {} climbed or updated, {} closed",
+                    applied.opened(),
+                    applied.changed(),
                     applied.closed());
         }
     }

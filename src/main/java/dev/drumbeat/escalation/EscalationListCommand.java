@@ -1,7 +1,6 @@
 package dev.drumbeat.escalation;
 
 import dev.drumbeat.escalation.rules.Reason;
-
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;
@@ -21,8 +20,13 @@ final class EscalationListCommand implements Subcommand {
     private final String title;
     private final String whenEmpty;
 
-    private EscalationListCommand(EscalationService escalations, String name, String summary, Set<Reason> reasons,
-                                  String title, String whenEmpty) {
+    private EscalationListCommand(
+            EscalationService escalations,
+            String name,
+            String summary,
+            Set<Reason> reasons,
+            String title,
+            String whenEmpty) {
         this.escalations = escalations;
         this.name = name;
         this.summary = summary;
@@ -32,14 +36,24 @@ final class EscalationListCommand implements Subcommand {
     }
 
     static EscalationListCommand all(EscalationService escalations) {
-        return new EscalationListCommand(escalations, "escalations", "list the open escalations, oldest first",
-                EnumSet.allOf(Reason.class), "Escalations", ":white_check_mark: Nothing is escalated: every service has"
+        return new EscalationListCommand(
+                escalations,
+                "escalations",
+                "list the open escalations, oldest first",
+                EnumSet.allOf(Reason.class),
+                "Escalations",
+                ":white_check_mark: Nothing is escalated: every service has"
                         + " an owner who checks in. `/drumbeat stale` lists services waiting for a check-in.");
     }
 
     static EscalationListCommand stale(EscalationService escalations) {
-        return new EscalationListCommand(escalations, "stale", "list services with no recent check-in, oldest first",
-                EnumSet.of(Reason.STALE), "Stale services", ":white_check_mark: Nothing is stale: every service has a"
+        return new EscalationListCommand(
+                escalations,
+                "stale",
+                "list services with no recent check-in, oldest first",
+                EnumSet.of(Reason.STALE),
+                "Stale services",
+                ":white_check_mark: Nothing is stale: every service has a"
                         + " check-in within its period and grace. `/drumbeat escalations` lists everything else that is open.");
     }
 
@@ -60,8 +74,8 @@ final class EscalationListCommand implements Subcommand {
 
     @Override
     public Reply handle(CommandRequest request) {
-        List<EscalationDao.Listed> rows = escalations.listOpen(request.actor().teamId(), reasons,
-                EscalationViewsListing.MAX_LISTED);
+        List<EscalationDao.Listed> rows =
+                escalations.listOpen(request.actor().teamId(), reasons, EscalationViewsListing.MAX_LISTED);
         return EscalationViewsListing.listing(title, rows, escalations.now(), whenEmpty);
     }
 }

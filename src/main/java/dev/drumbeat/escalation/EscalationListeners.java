@@ -1,12 +1,12 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.OwnerGiven;
 import dev.drumbeat.catalog.Service;
-import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.ClickAnswer;
 import dev.drumbeat.slack.CommandRouter;
@@ -33,8 +33,8 @@ public final class EscalationListeners implements OwnerGiven {
     private final CatalogService catalog;
     private final Money money;
 
-    public EscalationListeners(EscalationService escalations, AuditLog audit, CatalogService catalog, PeopleService people,
-                               Money money) {
+    public EscalationListeners(
+            EscalationService escalations, AuditLog audit, CatalogService catalog, PeopleService people, Money money) {
         this.escalations = escalations;
         this.changes = new EscalationServiceChanges(escalations, audit);
         this.actions = new EscalationServiceActions(changes, escalations);
@@ -74,13 +74,16 @@ public final class EscalationListeners implements OwnerGiven {
     }
 
     private ClickAnswer openSnooze(Actor actor, long id) {
-        return ClickAnswer.open(SnoozeForm.of(id, actions.requireMaySnooze(actor, id).headline()));
+        return ClickAnswer.open(
+                SnoozeForm.of(id, actions.requireMaySnooze(actor, id).headline()));
     }
 
     private ClickAnswer take(Actor actor, long id) {
         String service = ownership.takeOwnership(actor, id);
-        return ClickAnswer.open(EscalationViewsModals.done("Take ownership", "You now own *" + service + "*. Your weekly"
-                + " check-in will include it; `/drumbeat status` shows its card."));
+        return ClickAnswer.open(EscalationViewsModals.done(
+                "Take ownership",
+                "You now own *" + service + "*. Your weekly"
+                        + " check-in will include it; `/drumbeat status` shows its card."));
     }
 
     private ClickAnswer openAssign(Actor actor, long id) {
@@ -93,9 +96,10 @@ public final class EscalationListeners implements OwnerGiven {
     }
 
     private ClickAnswer openService(Actor actor, long id) {
-        Optional<EscalationServiceChanges.Escalated> escalated = changes.find(actor.teamId(), id)
-                .filter(EscalationServiceChanges.Escalated::isService);
-        return ClickAnswer.open(escalated.flatMap(e -> catalog.card(actor.teamId(), e.item().key()))
+        Optional<EscalationServiceChanges.Escalated> escalated =
+                changes.find(actor.teamId(), id).filter(EscalationServiceChanges.Escalated::isService);
+        return ClickAnswer.open(escalated
+                .flatMap(e -> catalog.card(actor.teamId(), e.item().key()))
                 .map(card -> EscalationViewsModals.card(card, money))
                 .orElseThrow(() -> new UserError(
                         "That service is no longer in the catalog. `/drumbeat services` lists them all.")));

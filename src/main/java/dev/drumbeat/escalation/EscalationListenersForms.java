@@ -1,9 +1,9 @@
 package dev.drumbeat.escalation;
 
 import com.slack.api.model.view.View;
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.Submission;
 import java.time.Instant;
@@ -24,15 +24,15 @@ final class EscalationListenersForms {
 
     void register(Interactions interactions) {
         interactions.viewSubmission(SnoozeForm.CALLBACK_ID, SnoozeForm.REASON, this::submitSnooze);
-        interactions.viewSubmission(EscalationViewsModals.ASSIGN_CALLBACK_ID, EscalationViewsModals.OWNER,
-                this::submitAssign);
+        interactions.viewSubmission(
+                EscalationViewsModals.ASSIGN_CALLBACK_ID, EscalationViewsModals.OWNER, this::submitAssign);
     }
 
     View submitSnooze(Actor actor, Submission submission) {
         String reason = SnoozeForm.reason(submission.values()).orElse("");
         Instant until = actions.snooze(actor, escalationId(submission), reason);
-        return EscalationViewsModals.done("Snoozed", "Snoozed until " + EscalationViews.day(until)
-                + ". Its messages say so, with your reason.");
+        return EscalationViewsModals.done(
+                "Snoozed", "Snoozed until " + EscalationViews.day(until) + ". Its messages say so, with your reason.");
     }
 
     View submitAssign(Actor actor, Submission submission) {
@@ -40,11 +40,13 @@ final class EscalationListenersForms {
         Optional<String> owner = EscalationViewsModals.pickedOwner(submission.values());
         String newOwner = owner.orElseThrow(() -> new UserError("Pick the person who will own it."));
         String service = ownership.assignOwner(actor, id, newOwner);
-        return EscalationViewsModals.done("Owner assigned", Mentions.mention(newOwner) + " now owns *" + service + "*.");
+        return EscalationViewsModals.done(
+                "Owner assigned", Mentions.mention(newOwner) + " now owns *" + service + "*.");
     }
 
     private static long escalationId(Submission submission) {
-        return EscalationListeners.id(submission.privateMetadata()).orElseThrow(() -> new UserError(
-                "This form lost track of its escalation. Close it and press the button again."));
+        return EscalationListeners.id(submission.privateMetadata())
+                .orElseThrow(() ->
+                        new UserError("This form lost track of its escalation. Close it and press the button again."));
     }
 }

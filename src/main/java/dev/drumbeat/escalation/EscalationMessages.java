@@ -1,7 +1,6 @@
 package dev.drumbeat.escalation;
 
 import dev.drumbeat.escalation.rules.Finding;
-
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
@@ -47,8 +46,9 @@ final class EscalationMessages {
         }
         EscalationDao dao = handle.attach(EscalationDao.class);
         Map<Finding.Subject, EscalationDao.Item> items = items(dao, teamId, rows);
-        Map<Long, List<EscalationDao.Posted>> posted = dao.posted(rows.stream().mapToLong(EscalationDao.Row::id).toArray())
-                .stream().collect(Collectors.groupingBy(EscalationDao.Posted::escalationId));
+        Map<Long, List<EscalationDao.Posted>> posted =
+                dao.posted(rows.stream().mapToLong(EscalationDao.Row::id).toArray()).stream()
+                        .collect(Collectors.groupingBy(EscalationDao.Posted::escalationId));
         List<Fresh> fresh = new ArrayList<>();
         for (EscalationDao.Row row : rows) {
             EscalationDao.Item item = items.getOrDefault(row.subject(), removed(row.subject()));
@@ -58,8 +58,7 @@ final class EscalationMessages {
     }
 
     /** A message still to post for an escalation in one place. */
-    private record Fresh(EscalationDao.Row row, EscalationMessagesPlaces.Place place, Rendered message) {
-    }
+    private record Fresh(EscalationDao.Row row, EscalationMessagesPlaces.Place place, Rendered message) {}
 
     /**
      * Posts the new messages. Several for one person or channel in one sweep are gathered under one short
@@ -82,7 +81,8 @@ final class EscalationMessages {
                 Map<String, Object> args = new HashMap<>(f.message().args());
                 parent.ifPresent(p -> args.put("thread_ts", Outbox.tsOf(p)));
                 queued.add(OutboxMessage.post(teamId, key, channel, args));
-                posts.add(new EscalationDao.Posted(f.row().id(), channel, key, f.place().level()));
+                posts.add(new EscalationDao.Posted(
+                        f.row().id(), channel, key, f.place().level()));
             }
         });
         outbox.enqueueAll(handle, queued);
@@ -93,11 +93,19 @@ final class EscalationMessages {
         String key = "esc-batch:" + teamId + ":" + channel + ":" + now.toEpochMilli();
         String text = ":bell: " + count + " escalations need attention here. Each is a reply in this thread,"
                 + " with its buttons; each is updated in place as it climbs or clears.";
-        return OutboxMessage.post(teamId, key, channel, Map.of("text", text, "blocks", List.of(Map.of("type", "section",
-                "text", Map.of("type", "mrkdwn", "text", text)))));
+        return OutboxMessage.post(
+                teamId,
+                key,
+                channel,
+                Map.of(
+                        "text",
+                        text,
+                        "blocks",
+                        List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", text)))));
     }
 
-    static Map<Finding.Subject, EscalationDao.Item> items(EscalationDao dao, String teamId, List<EscalationDao.Row> rows) {
+    static Map<Finding.Subject, EscalationDao.Item> items(
+            EscalationDao dao, String teamId, List<EscalationDao.Row> rows) {
         long[] services = ids(rows, "service");
         long[] initiatives = ids(rows, "initiative");
         return dao.items(teamId, services, initiatives).stream()
@@ -105,13 +113,19 @@ final class EscalationMessages {
     }
 
     /** Updates the escalation's existing messages and says where it must now be posted too. */
-    private List<Fresh> refresh(Handle handle, EscalationDao dao, EscalationDao.Row row, EscalationDao.Item item,
-                                List<EscalationDao.Posted> earlier, Instant now) {
+    private List<Fresh> refresh(
+            Handle handle,
+            EscalationDao dao,
+            EscalationDao.Row row,
+            EscalationDao.Item item,
+            List<EscalationDao.Posted> earlier,
+            Instant now) {
         List<EscalationMessagesPlaces.Place> places = new ArrayList<>();
         earlier.forEach(p -> places.add(new EscalationMessagesPlaces.Place(p.channel(), p.postedLevel())));
         List<EscalationMessagesPlaces.Place> fresh = row.isOpen()
                 ? EscalationMessagesPlaces.upTo(row.level(), item, leadershipChannel, now).stream()
-                        .filter(p -> earlier.stream().noneMatch(e -> e.channel().equals(p.channel()))).toList()
+                        .filter(p -> earlier.stream().noneMatch(e -> e.channel().equals(p.channel())))
+                        .toList()
                 : List.of();
         places.addAll(fresh);
         Rendered message = render(row, item, places);
@@ -129,17 +143,20 @@ final class EscalationMessages {
     private void update(Handle handle, EscalationDao dao, String teamId, EscalationDao.Posted post, Rendered message) {
         String prefix = "esc-update:" + post.escalationId() + ":" + post.channel() + ":";
         String key = prefix + message.digest();
-        if (outbox.enqueue(handle, OutboxMessage.update(teamId, key, post.channel(), post.outboxKey(), message.args()))) {
+        if (outbox.enqueue(
+                handle, OutboxMessage.update(teamId, key, post.channel(), post.outboxKey(), message.args()))) {
             return;
         }
         Optional<String> latest = dao.latestUpdate(prefix);
         if (latest.isPresent() && !latest.get().startsWith(key)) {
             String again = key + "@" + digest(latest.get());
-            outbox.enqueue(handle, OutboxMessage.update(teamId, again, post.channel(), post.outboxKey(), message.args()));
+            outbox.enqueue(
+                    handle, OutboxMessage.update(teamId, again, post.channel(), post.outboxKey(), message.args()));
         }
     }
 
-    private static Rendered render(EscalationDao.Row row, EscalationDao.Item item, List<EscalationMessagesPlaces.Place> places) {
+    private static Rendered render(
+            EscalationDao.Row row, EscalationDao.Item item, List<EscalationMessagesPlaces.Place> places) {
         String text = EscalationViews.text(row, item);
         String blocks = BlockJson.text(EscalationViews.blocks(row, item, places));
         return new Rendered(Map.of("text", text, "blocks", BlockJson.parse(blocks)), digest(text + blocks));
@@ -147,13 +164,27 @@ final class EscalationMessages {
 
     /** Stands in for an item deleted from the catalog, so its escalation can still say it closed. */
     static EscalationDao.Item removed(Finding.Subject subject) {
-        return new EscalationDao.Item(subject, "removed", "A removed " + subject.kind(), false, Optional.empty(), false, "UTC",
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new EscalationDao.Item(
+                subject,
+                "removed",
+                "A removed " + subject.kind(),
+                false,
+                Optional.empty(),
+                false,
+                "UTC",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static long[] ids(List<EscalationDao.Row> rows, String kind) {
-        return rows.stream().map(EscalationDao.Row::subject).filter(s -> s.kind().equals(kind))
-                .mapToLong(Finding.Subject::id).distinct().toArray();
+        return rows.stream()
+                .map(EscalationDao.Row::subject)
+                .filter(s -> s.kind().equals(kind))
+                .mapToLong(Finding.Subject::id)
+                .distinct()
+                .toArray();
     }
 
     private static String digest(String content) {
@@ -165,6 +196,5 @@ final class EscalationMessages {
         }
     }
 
-    private record Rendered(Map<String, Object> args, String digest) {
-    }
+    private record Rendered(Map<String, Object> args, String digest) {}
 }

@@ -1,9 +1,9 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.people.AwayCover;
 import dev.drumbeat.people.AwayState;
-import dev.drumbeat.core.Mentions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,8 +27,7 @@ final class EscalationMessagesPlaces {
         }
     }
 
-    private EscalationMessagesPlaces() {
-    }
+    private EscalationMessagesPlaces() {}
 
     static List<Place> upTo(int level, EscalationDao.Item item, Optional<String> leadershipChannel, Instant now) {
         List<Place> places = new ArrayList<>();
@@ -51,7 +50,8 @@ final class EscalationMessagesPlaces {
         String owner = item.ownerId().orElseThrow();
         LocalDate today = now.atZone(Periods.zone(item.ownerTz())).toLocalDate();
         AwayState away = new AwayState(item.ownerAwayUntil(), item.awayDeputyId());
-        return Optional.of(AwayCover.coverFor(owner, item.deputyId(), away, today).orElse(owner));
+        return Optional.of(
+                AwayCover.coverFor(owner, item.deputyId(), away, today).orElse(owner));
     }
 
     private static void add(List<Place> places, String channel, int level) {

@@ -2,9 +2,7 @@ package dev.drumbeat.escalation;
 
 import dev.drumbeat.escalation.rules.Finding;
 import dev.drumbeat.escalation.rules.Reason;
-
 import dev.drumbeat.escalation.settings.Thresholds;
-
 import dev.drumbeat.slack.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,21 +80,25 @@ public final class EscalationService {
 
     private Applied sweep(Optional<String> onlyTeam) {
         Instant now = now();
-        record Read(Function<String, Thresholds> thresholds, List<Finding> findings, List<String> openTeams) {
-        }
+        record Read(Function<String, Thresholds> thresholds, List<Finding> findings, List<String> openTeams) {}
         Read read = jdbi.inTransaction(handle -> {
             Function<String, Thresholds> thresholds = rules.thresholds(handle);
             List<String> openTeams = handle.attach(EscalationDao.class).findTeamsWithOpen();
             return new Read(thresholds, rules.findings(handle, thresholds, now), openTeams);
         });
-        Map<String, List<Finding>> findingsByTeam = read.findings().stream().collect(Collectors.groupingBy(Finding::teamId));
+        Map<String, List<Finding>> findingsByTeam =
+                read.findings().stream().collect(Collectors.groupingBy(Finding::teamId));
         Set<String> teams = new TreeSet<>(read.openTeams());
         teams.addAll(findingsByTeam.keySet());
         onlyTeam.ifPresent(team -> teams.retainAll(Set.of(team)));
         Applied total = new Applied(0, 0, 0);
         for (String team : teams) {
             try {
-                total = total.plus(apply(team, findingsByTeam.getOrDefault(team, List.of()), read.thresholds().apply(team), now));
+                total = total.plus(apply(
+                        team,
+                        findingsByTeam.getOrDefault(team, List.of()),
+                        read.thresholds().apply(team),
+                        now));
             } catch (RuntimeException e) {
                 log.error("escalation sweep of workspace {} failed; the next sweep tries again", team, e);
             }
@@ -107,40 +109,62 @@ public final class EscalationService {
     /** Applies one workspace's findings, as a sweep would; for callers that have findings in hand. */
     public Applied apply(String teamId, List<Finding> findings, Thresholds thresholds, Instant now) {
         Instant stored = now.truncatedTo(ChronoUnit.MICROS);
-        return jdbi.inTransaction(handle -> apply(handle, teamId, handle.attach(EscalationDao.class).lockOpen(teamId),
-                findings, thresholds, stored));
+        return jdbi.inTransaction(handle -> apply(
+                handle, teamId, handle.attach(EscalationDao.class).lockOpen(teamId), findings, thresholds, stored));
     }
 
-    private Applied apply(Handle handle, String teamId, List<EscalationDao.Row> open, List<Finding> findings,
-                          Thresholds thresholds, Instant now) {
-        List<Finding> own = findings.stream().filter(f -> f.teamId().equals(teamId)).toList();
+    private Applied apply(
+            Handle handle,
+            String teamId,
+            List<EscalationDao.Row> open,
+            List<Finding> findings,
+            Thresholds thresholds,
+            Instant now) {
+        List<Finding> own =
+                findings.stream().filter(f -> f.teamId().equals(teamId)).toList();
         EscalationServicePlan.Plan plan = EscalationServicePlan.plan(open, own, thresholds, now, topLevel());
         if (plan.isEmpty()) {
             return new Applied(0, 0, 0);
         }
         EscalationDao dao = handle.attach(EscalationDao.class);
         List<EscalationDao.Row> opened = open(dao, teamId, plan.openings(), now);
-        dao.change(plan.changes().stream().mapToLong(EscalationServicePlan.Change::id).toArray(),
-                plan.changes().stream().mapToInt(EscalationServicePlan.Change::level).toArray(),
-                plan.changes().stream().map(EscalationServicePlan.Change::detail).toArray(String[]::new), now);
+        dao.change(
+                plan.changes().stream()
+                        .mapToLong(EscalationServicePlan.Change::id)
+                        .toArray(),
+                plan.changes().stream()
+                        .mapToInt(EscalationServicePlan.Change::level)
+                        .toArray(),
+                plan.changes().stream()
+                        .map(EscalationServicePlan.Change::detail)
+                        .toArray(String[]::new),
+                now);
         close(dao, teamId, plan.closings(), now);
-        List<Long> touched = new ArrayList<>(opened.stream().map(EscalationDao.Row::id).toList());
+        List<Long> touched =
+                new ArrayList<>(opened.stream().map(EscalationDao.Row::id).toList());
         plan.changes().forEach(c -> touched.add(c.id()));
         plan.closings().forEach(r -> touched.add(r.id()));
-        messages.refresh(handle, teamId, dao.findAll(touched.stream().mapToLong(Long::longValue).toArray()), now);
+        messages.refresh(
+                handle,
+                teamId,
+                dao.findAll(touched.stream().mapToLong(Long::longValue).toArray()),
+                now);
         return new Applied(opened.size(), plan.changes().size(), plan.closings().size());
     }
 
-    private static List<EscalationDao.Row> open(EscalationDao dao, String teamId, List<EscalationServicePlan.Opening> openings,
-                                                Instant now) {
+    private static List<EscalationDao.Row> open(
+            EscalationDao dao, String teamId, List<EscalationServicePlan.Opening> openings, Instant now) {
         if (openings.isEmpty()) {
             return List.of();
         }
-        return dao.open(teamId, openings.stream().map(o -> o.finding().subject().kind()).toArray(String[]::new),
+        return dao.open(
+                teamId,
+                openings.stream().map(o -> o.finding().subject().kind()).toArray(String[]::new),
                 openings.stream().mapToLong(o -> o.finding().subject().id()).toArray(),
                 openings.stream().map(o -> o.finding().reason().code()).toArray(String[]::new),
                 openings.stream().map(o -> o.finding().detail()).toArray(String[]::new),
-                openings.stream().mapToInt(EscalationServicePlan.Opening::level).toArray(), now);
+                openings.stream().mapToInt(EscalationServicePlan.Opening::level).toArray(),
+                now);
     }
 
     private static void close(EscalationDao dao, String teamId, List<EscalationDao.Row> closings, Instant now) {
@@ -148,9 +172,12 @@ public final class EscalationService {
             return;
         }
         Map<Finding.Subject, EscalationDao.Item> items = EscalationMessages.items(dao, teamId, closings);
-        dao.close(closings.stream().mapToLong(EscalationDao.Row::id).toArray(),
-                closings.stream().map(r -> EscalationServicePlan.closeReason(r, Optional.ofNullable(items.get(r.subject()))))
-                        .toArray(String[]::new), now);
+        dao.close(
+                closings.stream().mapToLong(EscalationDao.Row::id).toArray(),
+                closings.stream()
+                        .map(r -> EscalationServicePlan.closeReason(r, Optional.ofNullable(items.get(r.subject()))))
+                        .toArray(String[]::new),
+                now);
     }
 
     /**
@@ -182,7 +209,8 @@ public final class EscalationService {
     private int topLevel() {
         int top = messages.topLevel();
         if (top < EscalationServicePlan.TOP && toldNoLeadership.compareAndSet(false, true)) {
-            log.warn("DRUMBEAT_LEADERSHIP_CHANNEL is not set, so escalations stop at level 2 (team channel and deputy)");
+            log.warn(
+                    "DRUMBEAT_LEADERSHIP_CHANNEL is not set, so escalations stop at level 2 (team channel and deputy)");
         }
         return top;
     }

@@ -1,9 +1,9 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Role;
+import dev.drumbeat.core.UserError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +30,13 @@ final class EscalationServiceActions {
             requireAnswersFor(actor, item, "acknowledge");
             if (!row.isAcknowledged()) {
                 handle.attach(EscalationDao.class).acknowledge(id, actor.userId(), escalations.now());
-                changes.record(handle, actor, "escalation", Long.toString(id), "acknowledge", null,
+                changes.record(
+                        handle,
+                        actor,
+                        "escalation",
+                        Long.toString(id),
+                        "acknowledge",
+                        null,
                         Map.of("acknowledged_by", actor.userId()));
             }
             return null;
@@ -57,7 +63,13 @@ final class EscalationServiceActions {
         changes.change(actor, id, (handle, row, item) -> {
             requireAnswersFor(actor, item, "snooze");
             handle.attach(EscalationDao.class).snooze(id, actor.userId(), until, why);
-            changes.record(handle, actor, "escalation", Long.toString(id), "snooze", null,
+            changes.record(
+                    handle,
+                    actor,
+                    "escalation",
+                    Long.toString(id),
+                    "snooze",
+                    null,
                     Map.of("snoozed_until", until.toString(), "reason", why));
             return null;
         });
@@ -65,13 +77,18 @@ final class EscalationServiceActions {
     }
 
     private static void requireAnswersFor(Actor actor, EscalationDao.Item item, String verb) {
-        boolean answers = actor.isAdmin() || actor.role() == Role.LEADERSHIP
+        boolean answers = actor.isAdmin()
+                || actor.role() == Role.LEADERSHIP
                 || List.of(item.ownerId(), item.deputyId(), item.awayDeputyId()).stream()
-                        .anyMatch(person -> person.filter(actor.userId()::equals).isPresent());
+                        .anyMatch(
+                                person -> person.filter(actor.userId()::equals).isPresent());
         if (!answers) {
-            String owner = item.ownerId().filter(o -> item.ownerActive()).map(Mentions::mention).orElse("its owner");
-            throw new UserError("Only " + owner + ", a deputy of " + item.name() + ", leadership or a Drumbeat admin can "
-                    + verb + " this escalation.");
+            String owner = item.ownerId()
+                    .filter(o -> item.ownerActive())
+                    .map(Mentions::mention)
+                    .orElse("its owner");
+            throw new UserError("Only " + owner + ", a deputy of " + item.name()
+                    + ", leadership or a Drumbeat admin can " + verb + " this escalation.");
         }
     }
 }

@@ -1,11 +1,10 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.rules.Reason;
-
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.UserError;
+import dev.drumbeat.escalation.rules.Reason;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,13 +52,18 @@ final class EscalationServiceChanges {
 
     /** The id of a service's open escalation for the reason, without locking it. */
     Optional<Long> openFor(String teamId, long serviceId, Reason reason) {
-        return escalations.jdbi().withExtension(EscalationDao.class, dao -> dao.openFor(teamId, serviceId, reason.code()));
+        return escalations
+                .jdbi()
+                .withExtension(EscalationDao.class, dao -> dao.openFor(teamId, serviceId, reason.code()));
     }
 
     /** The escalation, open or not, without locking it. */
     Optional<Escalated> find(String teamId, long id) {
-        return escalations.jdbi().withHandle(handle -> handle.attach(EscalationDao.class).find(teamId, id)
-                .map(row -> new Escalated(row, item(handle, row))));
+        return escalations
+                .jdbi()
+                .withHandle(handle -> handle.attach(EscalationDao.class)
+                        .find(teamId, id)
+                        .map(row -> new Escalated(row, item(handle, row))));
     }
 
     /** The open escalation without locking it, for a check before a modal opens. */
@@ -76,8 +80,16 @@ final class EscalationServiceChanges {
     }
 
     void record(Handle handle, Actor actor, String entity, String key, String action, Object before, Object after) {
-        audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), entity, key, action,
-                Optional.ofNullable(before), Optional.of(after)));
+        audit.record(
+                handle,
+                new AuditEntry(
+                        actor.teamId(),
+                        actor.auditName(),
+                        entity,
+                        key,
+                        action,
+                        Optional.ofNullable(before),
+                        Optional.of(after)));
     }
 
     static EscalationDao.Item item(Handle handle, EscalationDao.Row row) {
@@ -87,11 +99,13 @@ final class EscalationServiceChanges {
 
     private static EscalationDao.Row openRow(Handle handle, String teamId, long id, boolean lock) {
         EscalationDao dao = handle.attach(EscalationDao.class);
-        EscalationDao.Row row = (lock ? dao.lock(teamId, id) : dao.find(teamId, id)).orElseThrow(() -> new UserError(
-                "Drumbeat has no record of this escalation any more. `/drumbeat escalations` lists the open ones."));
+        EscalationDao.Row row = (lock ? dao.lock(teamId, id) : dao.find(teamId, id))
+                .orElseThrow(
+                        () -> new UserError(
+                                "Drumbeat has no record of this escalation any more. `/drumbeat escalations` lists the open ones."));
         if (!row.isOpen()) {
-            throw new UserError("This escalation is already resolved (" + row.closeReason().orElse("its condition cleared")
-                    + "), so there is nothing left to do.");
+            throw new UserError("This escalation is already resolved ("
+                    + row.closeReason().orElse("its condition cleared") + "), so there is nothing left to do.");
         }
         return row;
     }

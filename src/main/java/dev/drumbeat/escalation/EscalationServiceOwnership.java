@@ -1,17 +1,15 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.rules.Reason;
-
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.catalog.CatalogDao;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.catalog.ServiceDraft;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Role;
+import dev.drumbeat.core.UserError;
+import dev.drumbeat.escalation.rules.Reason;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.Person;
-import dev.drumbeat.core.Role;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -42,7 +40,8 @@ final class EscalationServiceOwnership {
             Service service = lockService(handle, actor, row);
             EscalationDao.Item now = EscalationServiceChanges.item(handle, row);
             if (!now.isOwnerless()) {
-                throw new UserError(service.name() + " already has an owner, " + Mentions.mention(now.ownerId().orElseThrow())
+                throw new UserError(service.name() + " already has an owner, "
+                        + Mentions.mention(now.ownerId().orElseThrow())
                         + ". Ask them, or leadership, if it should be yours.");
             }
             setOwner(handle, actor, service, actor.userId());
@@ -61,8 +60,12 @@ final class EscalationServiceOwnership {
             try {
                 changes.change(actor, id, (handle, row, item) -> {
                     if (!EscalationServiceChanges.item(handle, row).isOwnerless()) {
-                        changes.close(handle, actor, row, Mentions.mention(actor.userId()) + " made "
-                                + Mentions.mention(newOwnerId) + " the owner");
+                        changes.close(
+                                handle,
+                                actor,
+                                row,
+                                Mentions.mention(actor.userId()) + " made " + Mentions.mention(newOwnerId)
+                                        + " the owner");
                     }
                     return row.id();
                 });
@@ -93,12 +96,16 @@ final class EscalationServiceOwnership {
         return changes.change(actor, id, (handle, row, item) -> {
             Service service = lockService(handle, actor, row);
             if (!EscalationServiceChanges.item(handle, row).isOwnerless() && service.isOwnedBy(newOwnerId)) {
-                throw new UserError(Mentions.mention(newOwnerId) + " already owns " + service.name() + ". Pick someone else.");
+                throw new UserError(
+                        Mentions.mention(newOwnerId) + " already owns " + service.name() + ". Pick someone else.");
             }
             setOwner(handle, actor, service, newOwnerId);
             if (row.reason() == Reason.OWNERLESS) {
-                changes.close(handle, actor, row, Mentions.mention(actor.userId()) + " made " + Mentions.mention(newOwnerId)
-                        + " the owner");
+                changes.close(
+                        handle,
+                        actor,
+                        row,
+                        Mentions.mention(actor.userId()) + " made " + Mentions.mention(newOwnerId) + " the owner");
             }
             return service.name();
         });
@@ -116,6 +123,7 @@ final class EscalationServiceOwnership {
         CatalogDao catalog = handle.attach(CatalogDao.class);
         catalog.setOwner(actor.teamId(), service.key(), newOwnerId);
         Service after = catalog.findByKey(actor.teamId(), service.key()).orElseThrow();
-        changes.record(handle, actor, "service", service.key(), "update", ServiceDraft.of(service), ServiceDraft.of(after));
+        changes.record(
+                handle, actor, "service", service.key(), "update", ServiceDraft.of(service), ServiceDraft.of(after));
     }
 }

@@ -2,9 +2,7 @@ package dev.drumbeat.escalation;
 
 import dev.drumbeat.escalation.rules.Finding;
 import dev.drumbeat.escalation.rules.Reason;
-
 import dev.drumbeat.escalation.settings.Thresholds;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +21,9 @@ import java.util.Optional;
 final class EscalationServicePlan {
     static final int TOP = 3;
 
-    record Opening(Finding finding, int level) {
-    }
+    record Opening(Finding finding, int level) {}
 
-    record Change(long id, int level, String detail) {
-    }
+    record Change(long id, int level, String detail) {}
 
     record Plan(List<Opening> openings, List<Change> changes, List<EscalationDao.Row> closings) {
         boolean isEmpty() {
@@ -35,10 +31,10 @@ final class EscalationServicePlan {
         }
     }
 
-    private EscalationServicePlan() {
-    }
+    private EscalationServicePlan() {}
 
-    static Plan plan(List<EscalationDao.Row> open, List<Finding> findings, Thresholds thresholds, Instant now, int topLevel) {
+    static Plan plan(
+            List<EscalationDao.Row> open, List<Finding> findings, Thresholds thresholds, Instant now, int topLevel) {
         Map<Key, Finding> wanted = new LinkedHashMap<>();
         findings.forEach(f -> wanted.putIfAbsent(new Key(f.subject(), f.reason()), f));
         List<Opening> openings = new ArrayList<>();
@@ -86,8 +82,11 @@ final class EscalationServicePlan {
         if (row.isSnoozedAt(now) || row.level() >= topLevel) {
             return Math.max(row.level(), start);
         }
-        Duration rung = row.level() <= 1 ? thresholds.toLevel2() : thresholds.toLevel3().minus(thresholds.toLevel2());
-        Instant since = row.snoozedUntil().filter(until -> until.isAfter(row.levelChangedAt())).orElse(row.levelChangedAt());
+        Duration rung =
+                row.level() <= 1 ? thresholds.toLevel2() : thresholds.toLevel3().minus(thresholds.toLevel2());
+        Instant since = row.snoozedUntil()
+                .filter(until -> until.isAfter(row.levelChangedAt()))
+                .orElse(row.levelChangedAt());
         boolean climbs = !Duration.between(since, now).minus(rung).isNegative();
         return Math.max(climbs ? row.level() + 1 : row.level(), start);
     }
@@ -111,6 +110,5 @@ final class EscalationServicePlan {
         };
     }
 
-    private record Key(Finding.Subject subject, Reason reason) {
-    }
+    private record Key(Finding.Subject subject, Reason reason) {}
 }

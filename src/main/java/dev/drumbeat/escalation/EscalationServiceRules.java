@@ -1,13 +1,11 @@
 package dev.drumbeat.escalation;
 
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.escalation.rules.EscalationFactsDao;
 import dev.drumbeat.escalation.rules.EscalationRules;
 import dev.drumbeat.escalation.rules.Finding;
-
 import dev.drumbeat.escalation.settings.Thresholds;
 import dev.drumbeat.escalation.settings.ThresholdsDao;
-
-import dev.drumbeat.core.Periods;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ public final class EscalationServiceRules implements EscalationService.Rules {
     @Override
     public List<Finding> findings(Handle handle, Function<String, Thresholds> thresholds, Instant now) {
         EscalationFactsDao facts = handle.attach(EscalationFactsDao.class);
-        return EscalationRules.evaluate(facts.serviceFacts(now, periods), facts.initiativeFacts(now, periods), thresholds,
-                periods, now);
+        return EscalationRules.evaluate(
+                facts.serviceFacts(now, periods), facts.initiativeFacts(now, periods), thresholds, periods, now);
     }
 }

@@ -1,7 +1,5 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.rules.Reason;
-
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
@@ -9,6 +7,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.escalation.rules.Reason;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,19 +32,20 @@ final class EscalationViews {
     static final String TAKE = "esc-take";
     static final String ASSIGN = "esc-assign";
     static final String OPEN = "esc-open";
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
     private static final Pattern MENTION = Pattern.compile("<[@#][UWC][A-Z0-9]{2,}>");
     private static final List<String> LEVEL_NAMES = List.of("", "owner", "team", "leadership");
 
-    private EscalationViews() {
-    }
+    private EscalationViews() {}
 
     static String text(EscalationDao.Row row, EscalationDao.Item item) {
         String what = item.name() + ": " + row.reason().words();
         return row.isOpen() ? "Escalation, level " + row.level() + " — " + what : "Resolved — " + what;
     }
 
-    static List<LayoutBlock> blocks(EscalationDao.Row row, EscalationDao.Item item, List<EscalationMessagesPlaces.Place> places) {
+    static List<LayoutBlock> blocks(
+            EscalationDao.Row row, EscalationDao.Item item, List<EscalationMessagesPlaces.Place> places) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (row.isOpen()) {
             blocks.add(SlackBlocks.markdown(emoji(row.level()) + " " + headline(row, item) + detail(row)));
@@ -54,10 +54,13 @@ final class EscalationViews {
             blocks.add(actions(a -> a.blockId("esc-actions:" + row.id()).elements(buttons(row, item))));
             blocks.add(SlackBlocks.note("It closes by itself when " + clearsWhen(row.reason()) + "."));
         } else {
-            blocks.add(SlackBlocks.markdown(":white_check_mark: " + headline(row, item) + " — *resolved*" + detail(row)));
-            blocks.add(SlackBlocks.note("Resolved on " + DAY.format(row.closedAt().orElseThrow()) + ": "
+            blocks.add(
+                    SlackBlocks.markdown(":white_check_mark: " + headline(row, item) + " — *resolved*" + detail(row)));
+            blocks.add(SlackBlocks.note("Resolved on "
+                    + DAY.format(row.closedAt().orElseThrow()) + ": "
                     + escapeButMentions(row.closeReason().orElse("the condition cleared")) + ". It was open since "
-                    + DAY.format(row.openedAt()) + " and reached level " + row.level() + " (" + LEVEL_NAMES.get(row.level())
+                    + DAY.format(row.openedAt()) + " and reached level " + row.level() + " ("
+                    + LEVEL_NAMES.get(row.level())
                     + ")."));
         }
         return blocks;
@@ -66,28 +69,38 @@ final class EscalationViews {
     /** The rule's detail on its own line, unless it only repeats the reason's words. */
     private static String detail(EscalationDao.Row row) {
         String detail = row.detail().strip();
-        return detail.isEmpty() || detail.equalsIgnoreCase(row.reason().words()) ? "" : "\n" + escapeButMentions(detail);
+        return detail.isEmpty() || detail.equalsIgnoreCase(row.reason().words())
+                ? ""
+                : "\n" + escapeButMentions(detail);
     }
 
     static String headline(EscalationDao.Row row, EscalationDao.Item item) {
-        return "*" + SlackBlocks.escape(item.name()) + "* `" + item.key() + "` · *" + row.reason().words() + "*";
+        return "*" + SlackBlocks.escape(item.name()) + "* `" + item.key() + "` · *"
+                + row.reason().words() + "*";
     }
 
-    private static String ladder(EscalationDao.Row row, EscalationDao.Item item, List<EscalationMessagesPlaces.Place> places) {
-        String owner = item.ownerId().map(id -> Mentions.mention(id) + (item.ownerActive() ? "" : " (left Slack)"))
+    private static String ladder(
+            EscalationDao.Row row, EscalationDao.Item item, List<EscalationMessagesPlaces.Place> places) {
+        String owner = item.ownerId()
+                .map(id -> Mentions.mention(id) + (item.ownerActive() ? "" : " (left Slack)"))
                 .orElse("nobody");
-        String sent = places.isEmpty() ? "nobody yet"
+        String sent = places.isEmpty()
+                ? "nobody yet"
                 : places.stream().map(EscalationMessagesPlaces.Place::label).collect(Collectors.joining(", "));
-        return "Level " + row.level() + " of 3 (" + LEVEL_NAMES.get(row.level()) + ") · open since " + DAY.format(row.openedAt())
-                + " · owner " + owner + " · sent to " + sent;
+        return "Level " + row.level() + " of 3 (" + LEVEL_NAMES.get(row.level()) + ") · open since "
+                + DAY.format(row.openedAt()) + " · owner " + owner + " · sent to " + sent;
     }
 
     private static Optional<String> state(EscalationDao.Row row) {
         List<String> parts = new ArrayList<>();
-        row.acknowledgedBy().ifPresent(by -> parts.add(":eyes: Acknowledged by " + Mentions.mention(by) + " on "
-                + DAY.format(row.acknowledgedAt().orElseThrow()) + ": they are on it. It still climbs if nothing changes."));
-        row.snoozedUntil().ifPresent(until -> parts.add(":zzz: Snoozed by "
-                + row.snoozedBy().map(Mentions::mention).orElse("someone") + " until " + DAY.format(until) + ": “" + SlackBlocks.escape(row.snoozeReason().orElse("")) + "”"));
+        row.acknowledgedBy()
+                .ifPresent(by -> parts.add(":eyes: Acknowledged by " + Mentions.mention(by) + " on "
+                        + DAY.format(row.acknowledgedAt().orElseThrow())
+                        + ": they are on it. It still climbs if nothing changes."));
+        row.snoozedUntil()
+                .ifPresent(until -> parts.add(":zzz: Snoozed by "
+                        + row.snoozedBy().map(Mentions::mention).orElse("someone") + " until " + DAY.format(until)
+                        + ": “" + SlackBlocks.escape(row.snoozeReason().orElse("")) + "”"));
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", parts));
     }
 
@@ -109,7 +122,9 @@ final class EscalationViews {
     }
 
     private static BlockElement actionButton(String action, EscalationDao.Row row, String label, String style) {
-        return button(b -> b.actionId(action + ":" + row.id()).value(Long.toString(row.id())).text(plainText(label))
+        return button(b -> b.actionId(action + ":" + row.id())
+                .value(Long.toString(row.id()))
+                .text(plainText(label))
                 .style(style));
     }
 
@@ -138,7 +153,8 @@ final class EscalationViews {
         StringBuilder out = new StringBuilder();
         int from = 0;
         while (mention.find()) {
-            out.append(SlackBlocks.escape(text.substring(from, mention.start()))).append(mention.group());
+            out.append(SlackBlocks.escape(text.substring(from, mention.start())))
+                    .append(mention.group());
             from = mention.end();
         }
         return out.append(SlackBlocks.escape(text.substring(from))).toString();

@@ -13,8 +13,7 @@ final class EscalationViewsListing {
     /** Lines shown; a line is under 300 characters, so they pack into well under Slack's 50 blocks. */
     static final int MAX_LISTED = 60;
 
-    private EscalationViewsListing() {
-    }
+    private EscalationViewsListing() {}
 
     static Reply listing(String title, List<EscalationDao.Listed> rows, Instant now, String whenEmpty) {
         if (rows.isEmpty()) {
@@ -24,7 +23,8 @@ final class EscalationViewsListing {
         String heading = "*" + title + ": " + total + " open, oldest first*";
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(heading));
-        blocks.addAll(SlackBlocks.lines(rows.stream().limit(MAX_LISTED).map(row -> line(row, now)).toList()));
+        blocks.addAll(SlackBlocks.lines(
+                rows.stream().limit(MAX_LISTED).map(row -> line(row, now)).toList()));
         if (total > Math.min(rows.size(), MAX_LISTED)) {
             blocks.add(SlackBlocks.note("…and " + (total - Math.min(rows.size(), MAX_LISTED)) + " more."));
         }
@@ -35,11 +35,14 @@ final class EscalationViewsListing {
     static String line(EscalationDao.Listed row, Instant now) {
         String state = row.acknowledged() ? " · acknowledged" : "";
         if (row.snoozedUntil().filter(now::isBefore).isPresent()) {
-            state += " · snoozed until " + EscalationViews.day(row.snoozedUntil().get());
+            state +=
+                    " · snoozed until " + EscalationViews.day(row.snoozedUntil().get());
         }
         return "• *" + age(Duration.between(row.openedAt(), now)) + "* · level " + row.level() + " · "
                 + row.reason().words() + " · *" + SlackBlocks.escape(row.name()) + "* `" + row.key() + "`"
-                + (row.detail().isBlank() ? "" : " — " + EscalationViews.escapeButMentions(SlackBlocks.clip(row.detail(), 200)))
+                + (row.detail().isBlank()
+                        ? ""
+                        : " — " + EscalationViews.escapeButMentions(SlackBlocks.clip(row.detail(), 200)))
                 + state;
     }
 

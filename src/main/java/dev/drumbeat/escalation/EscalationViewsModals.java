@@ -11,10 +11,10 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.drumbeat.catalog.KpiStatus;
-import dev.drumbeat.core.Money;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.catalog.ServiceCard;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.Modals;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.format.DateTimeFormatter;
@@ -32,36 +32,49 @@ final class EscalationViewsModals {
     private static final int MAX_KPIS = 20;
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    private EscalationViewsModals() {
-    }
+    private EscalationViewsModals() {}
 
     static View assign(long escalationId, String headline) {
-        return View.builder().type("modal").callbackId(ASSIGN_CALLBACK_ID).privateMetadata(Long.toString(escalationId))
-                .title(title("Assign owner")).submit(submit("Assign")).close(close("Cancel"))
-                .blocks(List.of(SlackBlocks.markdown(headline),
-                        input(i -> i.blockId(OWNER).label(plainText("New owner")).optional(false)
+        return View.builder()
+                .type("modal")
+                .callbackId(ASSIGN_CALLBACK_ID)
+                .privateMetadata(Long.toString(escalationId))
+                .title(title("Assign owner"))
+                .submit(submit("Assign"))
+                .close(close("Cancel"))
+                .blocks(List.of(
+                        SlackBlocks.markdown(headline),
+                        input(i -> i.blockId(OWNER)
+                                .label(plainText("New owner"))
+                                .optional(false)
                                 .element(usersSelect(u -> u.actionId(OWNER))))))
                 .build();
     }
 
     static Optional<String> pickedOwner(Map<String, Map<String, ViewState.Value>> values) {
-        return Optional.ofNullable(values).map(v -> v.get(OWNER)).map(block -> block.get(OWNER))
-                .map(ViewState.Value::getSelectedUser).filter(id -> !id.isBlank());
+        return Optional.ofNullable(values)
+                .map(v -> v.get(OWNER))
+                .map(block -> block.get(OWNER))
+                .map(ViewState.Value::getSelectedUser)
+                .filter(id -> !id.isBlank());
     }
 
     /** A read-only card of the service: people, economics, KPIs and the latest check-in. */
     static View card(ServiceCard card, Money money) {
         Service s = card.service();
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(SlackBlocks.markdown("*" + SlackBlocks.escape(s.name()) + "* `" + s.key() + "` · " + s.tier().label()
-                + (s.isProtected() ? " · protected" : "")));
+        blocks.add(SlackBlocks.markdown("*" + SlackBlocks.escape(s.name()) + "* `" + s.key() + "` · "
+                + s.tier().label() + (s.isProtected() ? " · protected" : "")));
         blocks.add(SlackBlocks.fields(List.of(
                 "*Owner*\n" + s.ownerId().map(Mentions::mention).orElse("_nobody_")
                         + (card.listing().ownerDeactivated() ? " _(left Slack)_" : ""),
                 "*Deputy*\n" + s.deputyId().map(Mentions::mention).orElse("none"),
                 "*Team channel*\n" + s.teamChannel().map(c -> "<#" + c + ">").orElse("none"),
-                "*Last check-in*\n" + card.listing().lastCheckIn().map(c -> c.status() + ", week of "
-                        + WEEK.format(c.periodStart())).orElse("none yet"))));
+                "*Last check-in*\n"
+                        + card.listing()
+                                .lastCheckIn()
+                                .map(c -> c.status() + ", week of " + WEEK.format(c.periodStart()))
+                                .orElse("none yet"))));
         blocks.add(SlackBlocks.fields(List.of(
                 "*Unit cost*\n" + money.format(s.unitCost()) + " per " + SlackBlocks.escape(s.unitName()),
                 "*Monthly demand*\n" + Money.quantity(s.monthlyDemand()),
@@ -69,8 +82,13 @@ final class EscalationViewsModals {
                 "*Margin*\n" + money.format(s.margin()))));
         blocks.add(SlackBlocks.markdown(kpis(card.kpis())));
         blocks.add(SlackBlocks.note("`/drumbeat status " + s.key() + "` shows this card in a message."));
-        return View.builder().type("modal").callbackId("esc-service-card").title(title("Service"))
-                .close(close("Close")).blocks(blocks).build();
+        return View.builder()
+                .type("modal")
+                .callbackId("esc-service-card")
+                .title(title("Service"))
+                .close(close("Close"))
+                .blocks(blocks)
+                .build();
     }
 
     /** A modal that only explains, for a button that cannot do what was asked. */
@@ -88,11 +106,21 @@ final class EscalationViewsModals {
             return "*KPIs*\nNone mapped yet.";
         }
         StringBuilder text = new StringBuilder("*KPIs*");
-        kpis.stream().limit(MAX_KPIS).forEach(k -> text.append("\n• ").append(SlackBlocks.escape(k.name())).append(": ")
-                .append(k.lastValue().map(v -> SlackBlocks.escape(Money.measure(v, k.unit()))).orElse("no reading yet"))
-                .append(" (target ").append("up".equals(k.direction()) ? "≥ " : "≤ ")
-                .append(SlackBlocks.escape(Money.measure(k.target(), k.unit()))).append(')')
-                .append(k.onTarget().map(on -> on ? " :white_check_mark:" : " :x:").orElse("")));
+        kpis.stream()
+                .limit(MAX_KPIS)
+                .forEach(k -> text.append("\n• ")
+                        .append(SlackBlocks.escape(k.name()))
+                        .append(": ")
+                        .append(k.lastValue()
+                                .map(v -> SlackBlocks.escape(Money.measure(v, k.unit())))
+                                .orElse("no reading yet"))
+                        .append(" (target ")
+                        .append("up".equals(k.direction()) ? "≥ " : "≤ ")
+                        .append(SlackBlocks.escape(Money.measure(k.target(), k.unit())))
+                        .append(')')
+                        .append(k.onTarget()
+                                .map(on -> on ? " :white_check_mark:" : " :x:")
+                                .orElse("")));
         if (kpis.size() > MAX_KPIS) {
             text.append("\n…and ").append(kpis.size() - MAX_KPIS).append(" more.");
         }
@@ -100,7 +128,10 @@ final class EscalationViewsModals {
     }
 
     static ViewTitle title(String text) {
-        return ViewTitle.builder().type("plain_text").text(SlackBlocks.clip(text, 24)).build();
+        return ViewTitle.builder()
+                .type("plain_text")
+                .text(SlackBlocks.clip(text, 24))
+                .build();
     }
 
     static ViewSubmit submit(String text) {

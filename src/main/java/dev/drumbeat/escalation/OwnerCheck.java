@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class OwnerCheck {
     /** A little slower than tier 4's 100 calls a minute, leaving room for other users.info callers. */
     public static final Duration PACE = Duration.ofMillis(700);
+
     private static final Logger log = LoggerFactory.getLogger(OwnerCheck.class);
-    private static final Set<String> FATAL = Set.of("not_authed", "invalid_auth", "account_inactive", "token_revoked",
-            "missing_scope", "ratelimited");
+    private static final Set<String> FATAL =
+            Set.of("not_authed", "invalid_auth", "account_inactive", "token_revoked", "missing_scope", "ratelimited");
     private static final int ATTEMPTS = 3;
     private final Jdbi jdbi;
     private final Slack slack;
@@ -38,11 +39,15 @@ public final class OwnerCheck {
     private final Duration pace;
 
     /** What one run found: owners asked about, how many were marked deactivated, and whether it got through them all. */
-    public record Result(int checked, int marked, boolean completed) {
-    }
+    public record Result(int checked, int marked, boolean completed) {}
 
-    public OwnerCheck(Jdbi jdbi, Slack slack, String botToken, PeopleService people, EscalationService escalations,
-                      Duration pace) {
+    public OwnerCheck(
+            Jdbi jdbi,
+            Slack slack,
+            String botToken,
+            PeopleService people,
+            EscalationService escalations,
+            Duration pace) {
         this.jdbi = jdbi;
         this.slack = slack;
         this.botToken = botToken;

@@ -34,7 +34,10 @@ public final class OwnerCheckJob implements InterruptableJob {
             running = null;
             Thread.interrupted(); // the interrupt was ours to stop the run; don't leave it on Quartz's worker thread
         }
-        log.info("owner check: {} owners asked about, {} no longer in Slack{}", result.checked(), result.marked(),
+        log.info(
+                "owner check: {} owners asked about, {} no longer in Slack{}",
+                result.checked(),
+                result.marked(),
                 result.completed() ? "" : " (stopped early)");
     }
 

@@ -13,8 +13,12 @@ public final class HomeFeature implements Feature {
     private final Shared shared;
     private final HomeService home;
 
-    public HomeFeature(Shared shared, CatalogService catalog, CheckInService checkIns,
-                       EscalationService escalations, OkrHome keyResults) {
+    public HomeFeature(
+            Shared shared,
+            CatalogService catalog,
+            CheckInService checkIns,
+            EscalationService escalations,
+            OkrHome keyResults) {
         this.shared = shared;
         this.home = new HomeService(catalog, checkIns, escalations, keyResults);
     }

@@ -1,8 +1,8 @@
 package dev.drumbeat.home;
 
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
@@ -39,7 +39,13 @@ public final class HomeListeners {
     private void opened(Actor actor, AppHomeOpenedEvent event) {
         Map<String, Object> view = HomeViews.view(home.factsFor(actor), money);
         String key = "home:" + actor.teamId() + ":" + actor.userId() + ":" + event.getEventTs();
-        jdbi.useTransaction(handle -> outbox.enqueue(handle, new OutboxMessage(actor.teamId(), key, "views.publish",
-                Optional.empty(), Map.of("user_id", actor.userId(), "view", view))));
+        jdbi.useTransaction(handle -> outbox.enqueue(
+                handle,
+                new OutboxMessage(
+                        actor.teamId(),
+                        key,
+                        "views.publish",
+                        Optional.empty(),
+                        Map.of("user_id", actor.userId(), "view", view))));
     }
 }

@@ -3,10 +3,10 @@ package dev.drumbeat.home;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.catalog.CheckInSummary;
-import dev.drumbeat.core.Money;
 import dev.drumbeat.catalog.ServiceListing;
 import dev.drumbeat.checkin.CheckInService;
 import dev.drumbeat.checkin.CheckInViews;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.escalation.EscalationDao;
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.SlackBlocks;
@@ -23,8 +23,7 @@ final class HomeViews {
     static final int MAX_PENDING = 20;
     static final int MAX_ESCALATIONS = 15;
 
-    private HomeViews() {
-    }
+    private HomeViews() {}
 
     static Map<String, Object> view(HomeService.Facts f, Money money) {
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -32,16 +31,29 @@ final class HomeViews {
         f.portfolio().ifPresent(p -> blocks.addAll(portfolio(p, money)));
         blocks.addAll(pending(f.pending()));
         blocks.add(SlackBlocks.markdown("*Your services*"));
-        blocks.addAll(f.services().isEmpty()
-                ? List.of(SlackBlocks.note("You own or deputise for no services. `/drumbeat services` lists them all."))
-                : SlackBlocks.lines(f.services().stream().limit(MAX_SERVICES).map(HomeViews::service).toList()));
+        blocks.addAll(
+                f.services().isEmpty()
+                        ? List.of(SlackBlocks.note(
+                                "You own or deputise for no services. `/drumbeat services` lists them all."))
+                        : SlackBlocks.lines(f.services().stream()
+                                .limit(MAX_SERVICES)
+                                .map(HomeViews::service)
+                                .toList()));
         blocks.add(SlackBlocks.markdown("*Open escalations on your services*"));
-        blocks.addAll(f.escalations().isEmpty() ? List.of(SlackBlocks.note(":white_check_mark: None."))
-                : SlackBlocks.lines(f.escalations().stream().limit(MAX_ESCALATIONS).map(HomeViews::escalation).toList()));
+        blocks.addAll(
+                f.escalations().isEmpty()
+                        ? List.of(SlackBlocks.note(":white_check_mark: None."))
+                        : SlackBlocks.lines(f.escalations().stream()
+                                .limit(MAX_ESCALATIONS)
+                                .map(HomeViews::escalation)
+                                .toList()));
         blocks.add(SlackBlocks.markdown("*Your key results this quarter*"));
-        blocks.addAll(f.keyResults().isEmpty() ? List.of(SlackBlocks.note("None. `/drumbeat okr` lists the quarter's."))
-                : SlackBlocks.lines(f.keyResults()));
-        blocks.add(SlackBlocks.note("`/drumbeat help` lists everything; `/drumbeat ask` answers questions in plain words."));
+        blocks.addAll(
+                f.keyResults().isEmpty()
+                        ? List.of(SlackBlocks.note("None. `/drumbeat okr` lists the quarter's."))
+                        : SlackBlocks.lines(f.keyResults()));
+        blocks.add(SlackBlocks.note(
+                "`/drumbeat help` lists everything; `/drumbeat ask` answers questions in plain words."));
         return Map.of("type", "home", "blocks", BlockJson.values(blocks.subList(0, Math.min(blocks.size(), 100))));
     }
 
@@ -49,14 +61,18 @@ final class HomeViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown("*Portfolio health*"));
         blocks.add(SlackBlocks.fields(List.of(
-                "*Latest status*\n" + p.byStatus().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                        .reduce((a, b) -> a + " · " + b).orElse("no services"),
+                "*Latest status*\n"
+                        + p.byStatus().entrySet().stream()
+                                .map(e -> e.getValue() + " " + e.getKey())
+                                .reduce((a, b) -> a + " · " + b)
+                                .orElse("no services"),
                 "*Needs an owner or a check-in*\n" + p.ownerless() + " ownerless · " + p.stale() + " stale",
                 "*Monthly cost*\n" + money.format(p.monthlyCost()),
                 "*Monthly margin*\n" + money.signed(p.monthlyValue().subtract(p.monthlyCost())),
                 "*Open escalations*\n" + p.escalated())));
         if (!p.topRisks().isEmpty()) {
-            blocks.addAll(SlackBlocks.lines(p.topRisks().stream().map(HomeViews::escalation).toList()));
+            blocks.addAll(SlackBlocks.lines(
+                    p.topRisks().stream().map(HomeViews::escalation).toList()));
         }
         blocks.add(Blocks.divider());
         return blocks;
@@ -68,21 +84,25 @@ final class HomeViews {
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown("*Check-ins waiting on you this week*"));
-        pending.services().stream().limit(MAX_PENDING).forEach(s -> blocks.add(CheckInViews.checkInLine(s, pending.period())));
+        pending.services().stream()
+                .limit(MAX_PENDING)
+                .forEach(s -> blocks.add(CheckInViews.checkInLine(s, pending.period())));
         if (pending.services().size() > MAX_PENDING) {
-            blocks.add(SlackBlocks.note("…and " + (pending.services().size() - MAX_PENDING) + " more: `/drumbeat checkin`."));
+            blocks.add(SlackBlocks.note(
+                    "…and " + (pending.services().size() - MAX_PENDING) + " more: `/drumbeat checkin`."));
         }
         return blocks;
     }
 
     private static String service(ServiceListing listing) {
         String status = listing.lastCheckIn().map(CheckInSummary::status).orElse("no check-in yet");
-        return "• *" + SlackBlocks.escape(listing.service().name()) + "* `" + listing.service().key() + "` · " + status
+        return "• *" + SlackBlocks.escape(listing.service().name()) + "* `"
+                + listing.service().key() + "` · " + status
                 + (listing.deprioritisedBy().isPresent() ? " · deprioritised" : "");
     }
 
     private static String escalation(EscalationDao.Listed e) {
-        return "• level " + e.level() + " · " + SlackBlocks.escape(e.name()) + " · " + e.reason().words()
-                + (e.detail().isBlank() ? "" : " — " + SlackBlocks.escape(e.detail()));
+        return "• level " + e.level() + " · " + SlackBlocks.escape(e.name()) + " · "
+                + e.reason().words() + (e.detail().isBlank() ? "" : " — " + SlackBlocks.escape(e.detail()));
     }
 }

@@ -18,21 +18,33 @@ public final class Metrics {
 
     /** One HTTP request answered: {@code route} is the route's pattern, never the raw path, to keep labels few. */
     public void request(String route, int status, Duration took) {
-        Timer.builder("drumbeat.http.requests").description("HTTP requests answered, by route and status")
-                .tag("route", route).tag("status", Integer.toString(status)).publishPercentileHistogram()
-                .register(registry).record(took);
+        Timer.builder("drumbeat.http.requests")
+                .description("HTTP requests answered, by route and status")
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took);
     }
 
     /** A Slack Web API call from the outbox: {@code outcome} is sent, rate_limited, failed or rejected. */
     public void slackCall(String method, String outcome) {
-        Counter.builder("drumbeat.slack.calls").description("Slack Web API calls made from the outbox, by outcome")
-                .tag("method", method).tag("outcome", outcome).register(registry).increment();
+        Counter.builder("drumbeat.slack.calls")
+                .description("Slack Web API calls made from the outbox, by outcome")
+                .tag("method", method)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     /** A scheduled job ran, and whether it failed. */
     public void jobRun(String job, boolean failed) {
-        Counter.builder("drumbeat.job.runs").description("Scheduled job runs, by job and outcome")
-                .tag("job", job).tag("outcome", failed ? "failed" : "ok").register(registry).increment();
+        Counter.builder("drumbeat.job.runs")
+                .description("Scheduled job runs, by job and outcome")
+                .tag("job", job)
+                .tag("outcome", failed ? "failed" : "ok")
+                .register(registry)
+                .increment();
     }
 
     /** A value read when scraped, such as a count from the database. */

@@ -14,25 +14,35 @@ import org.jdbi.v3.core.Jdbi;
  * depth, its oldest waiting message and its dead letters, open escalations, and this week's check-in response.
  */
 public final class MetricsGauges {
-    private MetricsGauges() {
-    }
+    private MetricsGauges() {}
 
     public static void register(Metrics metrics, Jdbi jdbi, Periods periods, Clock clock) {
-        metrics.gauge("drumbeat.outbox.pending", "Slack calls waiting in the outbox",
+        metrics.gauge(
+                "drumbeat.outbox.pending",
+                "Slack calls waiting in the outbox",
                 () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countPendingOutbox));
-        metrics.gauge("drumbeat.outbox.dead", "Slack calls given up on (see /drumbeat outbox)",
+        metrics.gauge(
+                "drumbeat.outbox.dead",
+                "Slack calls given up on (see /drumbeat outbox)",
                 () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countDeadOutbox));
-        metrics.gauge("drumbeat.outbox.oldest.pending.seconds", "Age of the oldest Slack call still waiting",
+        metrics.gauge(
+                "drumbeat.outbox.oldest.pending.seconds",
+                "Age of the oldest Slack call still waiting",
                 () -> oldestPending(jdbi, clock));
-        metrics.gauge("drumbeat.escalations.open", "Open escalations",
+        metrics.gauge(
+                "drumbeat.escalations.open",
+                "Open escalations",
                 () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countOpenEscalations));
-        metrics.gauge("drumbeat.checkins.response.ratio", "Share of owned active services checked in this week (UTC)",
+        metrics.gauge(
+                "drumbeat.checkins.response.ratio",
+                "Share of owned active services checked in this week (UTC)",
                 () -> responseRatio(jdbi, periods.periodOf(clock.instant(), ZoneOffset.UTC)));
     }
 
     private static double oldestPending(Jdbi jdbi, Clock clock) {
         Optional<Instant> oldest = jdbi.withExtension(MetricsDao.class, MetricsDao::oldestPendingOutbox);
-        return oldest.map(o -> (double) Duration.between(o, clock.instant()).toSeconds()).orElse(0.0);
+        return oldest.map(o -> (double) Duration.between(o, clock.instant()).toSeconds())
+                .orElse(0.0);
     }
 
     private static double responseRatio(Jdbi jdbi, LocalDate period) {

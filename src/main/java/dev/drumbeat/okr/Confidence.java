@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** What a key result's owner says of it each week. */
 public enum Confidence {
-    ON_TRACK, AT_RISK, OFF_TRACK;
+    ON_TRACK,
+    AT_RISK,
+    OFF_TRACK;
 
     /** {@code on_track}, as stored and as a form's option value. */
     public String value() {

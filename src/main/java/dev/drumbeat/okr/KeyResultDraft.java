@@ -11,8 +11,14 @@ import java.util.Optional;
  * A key result as the modal gave it: a milestone, or a measured result with the KPI ({@code service/kpi}) and target
  * it is measured by. {@link #read} refuses what cannot be saved, with the reason under each field.
  */
-record KeyResultDraft(String title, String kind, Optional<String> serviceKey, Optional<String> kpiKey,
-                      Optional<BigDecimal> target, Optional<BigDecimal> baseline, Optional<String> ownerId) {
+record KeyResultDraft(
+        String title,
+        String kind,
+        Optional<String> serviceKey,
+        Optional<String> kpiKey,
+        Optional<BigDecimal> target,
+        Optional<BigDecimal> baseline,
+        Optional<String> ownerId) {
 
     /** The largest value a KPI column holds (numeric(18, 4)). */
     private static final BigDecimal LARGEST = new BigDecimal("99999999999999.9999");
@@ -24,18 +30,19 @@ record KeyResultDraft(String title, String kind, Optional<String> serviceKey, Op
         String kind = form.text("kind").filter(KeyResultForm.KINDS::contains).orElse("measured");
         boolean measured = kind.equals("measured");
         String[] kpi = form.check("kpi", raw -> kpi(raw, measured), new String[0]);
-        Optional<BigDecimal> target = form.check("target", raw -> number(raw, measured, "a measured result needs a target"),
-                Optional.empty());
+        Optional<BigDecimal> target = form.check(
+                "target", raw -> number(raw, measured, "a measured result needs a target"), Optional.empty());
         Optional<BigDecimal> baseline = form.check("baseline", raw -> number(raw, false, ""), Optional.empty());
         if (form.hasErrors()) {
             return new Result(Optional.empty(), form.errors());
         }
-        return new Result(Optional.of(new KeyResultDraft(title, kind, part(kpi, 0), part(kpi, 1), target, baseline,
-                form.user("owner"))), Map.of());
+        return new Result(
+                Optional.of(new KeyResultDraft(
+                        title, kind, part(kpi, 0), part(kpi, 1), target, baseline, form.user("owner"))),
+                Map.of());
     }
 
-    record Result(Optional<KeyResultDraft> draft, Map<String, String> errors) {
-    }
+    record Result(Optional<KeyResultDraft> draft, Map<String, String> errors) {}
 
     private static String title(String raw) {
         String title = raw == null ? "" : raw.strip();

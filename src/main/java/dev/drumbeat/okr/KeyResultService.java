@@ -1,11 +1,11 @@
 package dev.drumbeat.okr;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
-import dev.drumbeat.core.Periods;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.core.Role;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.people.PeopleDao;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -36,18 +36,34 @@ public final class KeyResultService {
     long addKeyResult(Actor actor, long objectiveId, KeyResultDraft draft) {
         return jdbi.inTransaction(handle -> {
             OkrDao dao = handle.attach(OkrDao.class);
-            OkrDao.ObjectiveRow objective = dao.lockObjective(actor.teamId(), objectiveId).orElseThrow(() -> new UserError(
-                    "There is no objective O" + objectiveId + ". `/drumbeat okr` lists them."));
+            OkrDao.ObjectiveRow objective = dao.lockObjective(actor.teamId(), objectiveId)
+                    .orElseThrow(() ->
+                            new UserError("There is no objective O" + objectiveId + ". `/drumbeat okr` lists them."));
             OkrService.requireMayChange(actor, objective);
             OkrService.requireOpen(objective);
-            Optional<Long> kpi = draft.serviceKey().isEmpty() ? Optional.empty()
-                    : Optional.of(kpiId(dao, actor.teamId(), draft.serviceKey().get(), draft.kpiKey().orElse("")));
-            BigDecimal baseline = draft.baseline().or(() -> kpi.flatMap(dao::findLatestValue)).orElse(null);
-            long id = dao.insertKeyResult(actor.teamId(), objectiveId, draft.title(), draft.kind(),
-                    draft.ownerId().orElse(objective.ownerId().orElse(null)), kpi.orElse(null), baseline,
-                    draft.target().orElse(null), clock.instant());
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result", String.valueOf(id),
-                    null, draft));
+            Optional<Long> kpi = draft.serviceKey().isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(kpiId(
+                            dao,
+                            actor.teamId(),
+                            draft.serviceKey().get(),
+                            draft.kpiKey().orElse("")));
+            BigDecimal baseline =
+                    draft.baseline().or(() -> kpi.flatMap(dao::findLatestValue)).orElse(null);
+            long id = dao.insertKeyResult(
+                    actor.teamId(),
+                    objectiveId,
+                    draft.title(),
+                    draft.kind(),
+                    draft.ownerId().orElse(objective.ownerId().orElse(null)),
+                    kpi.orElse(null),
+                    baseline,
+                    draft.target().orElse(null),
+                    clock.instant());
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(), actor.auditName(), "key_result", String.valueOf(id), null, draft));
             return id;
         });
     }
@@ -58,18 +74,34 @@ public final class KeyResultService {
      */
     String recordConfidence(Actor actor, long keyResultId, Confidence confidence) {
         OkrService.ObjectiveView objective = okrs.objectiveOf(actor.teamId(), keyResultId);
-        OkrService.KeyResultView result = objective.keyResults().stream().filter(kr -> kr.row().id() == keyResultId).findFirst()
+        OkrService.KeyResultView result = objective.keyResults().stream()
+                .filter(kr -> kr.row().id() == keyResultId)
+                .findFirst()
                 .orElseThrow();
         boolean owner = result.row().ownerId().filter(actor.userId()::equals).isPresent();
         if (!owner && actor.role() != Role.LEADERSHIP && actor.role() != Role.ADMIN) {
             throw new UserError("Only the owner of KR" + keyResultId + " says how confident they are in it.");
         }
         jdbi.useTransaction(handle -> {
-            String tz = handle.attach(PeopleDao.class).findTz(actor.teamId(), actor.userId()).orElse("UTC");
-            handle.attach(OkrDao.class).recordConfidence(keyResultId, periods.periodOf(clock.instant(), Periods.zone(tz)),
-                    confidence.value(), actor.userId(), clock.instant());
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result",
-                    String.valueOf(keyResultId), null, Map.of("confidence", confidence.value())));
+            String tz = handle.attach(PeopleDao.class)
+                    .findTz(actor.teamId(), actor.userId())
+                    .orElse("UTC");
+            handle.attach(OkrDao.class)
+                    .recordConfidence(
+                            keyResultId,
+                            periods.periodOf(clock.instant(), Periods.zone(tz)),
+                            confidence.value(),
+                            actor.userId(),
+                            clock.instant());
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "key_result",
+                            String.valueOf(keyResultId),
+                            null,
+                            Map.of("confidence", confidence.value())));
         });
         return result.row().title();
     }
@@ -77,13 +109,16 @@ public final class KeyResultService {
     /** Marks a milestone done, with the evidence that it is (its owner, the objective's owner, leadership or admins). */
     String markDone(Actor actor, long keyResultId, String evidence) {
         OkrService.ObjectiveView objective = okrs.objectiveOf(actor.teamId(), keyResultId);
-        OkrService.KeyResultView result = objective.keyResults().stream().filter(kr -> kr.row().id() == keyResultId).findFirst()
+        OkrService.KeyResultView result = objective.keyResults().stream()
+                .filter(kr -> kr.row().id() == keyResultId)
+                .findFirst()
                 .orElseThrow();
         if (result.row().ownerId().filter(actor.userId()::equals).isEmpty()) {
             OkrService.requireMayChange(actor, objective.objective());
         }
         if (!"milestone".equals(result.row().kind())) {
-            throw new UserError("KR" + keyResultId + " is measured by its KPI, so it is done when the KPI reaches target.");
+            throw new UserError(
+                    "KR" + keyResultId + " is measured by its KPI, so it is done when the KPI reaches target.");
         }
         if (evidence.isBlank() || evidence.length() > 500) {
             throw new UserError("Say what shows it is done, in up to 500 characters: `/drumbeat okr done KR"
@@ -91,15 +126,23 @@ public final class KeyResultService {
         }
         jdbi.useTransaction(handle -> {
             handle.attach(OkrDao.class).markDone(actor.teamId(), keyResultId, evidence.strip());
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result",
-                    String.valueOf(keyResultId), null, Map.of("done", true, "evidence", evidence.strip())));
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "key_result",
+                            String.valueOf(keyResultId),
+                            null,
+                            Map.of("done", true, "evidence", evidence.strip())));
         });
         return result.row().title();
     }
 
     private static long kpiId(OkrDao dao, String teamId, String serviceKey, String kpiKey) {
-        return dao.findKpi(teamId, serviceKey, kpiKey).orElseThrow(() -> new UserError("No KPI “" + kpiKey + "” on “"
-                + serviceKey + "”. `/drumbeat status " + serviceKey + "` lists its KPIs by name."));
+        return dao.findKpi(teamId, serviceKey, kpiKey)
+                .orElseThrow(() -> new UserError("No KPI “" + kpiKey + "” on “" + serviceKey + "”. `/drumbeat status "
+                        + serviceKey + "` lists its KPIs by name."));
     }
 
     /** Links a key result to a service's KPI; its baseline, if unset, becomes the KPI's latest value. */
@@ -107,20 +150,33 @@ public final class KeyResultService {
         return jdbi.inTransaction(handle -> {
             OkrDao dao = handle.attach(OkrDao.class);
             OkrService.ObjectiveView objective = okrs.objectiveOf(actor.teamId(), keyResultId);
-            boolean ownsResult = objective.keyResults().stream().anyMatch(kr -> kr.row().id() == keyResultId
-                    && kr.row().ownerId().filter(actor.userId()::equals).isPresent());
+            boolean ownsResult = objective.keyResults().stream()
+                    .anyMatch(kr -> kr.row().id() == keyResultId
+                            && kr.row().ownerId().filter(actor.userId()::equals).isPresent());
             if (!ownsResult) {
                 OkrService.requireMayChange(actor, objective.objective());
             }
             boolean milestone = objective.keyResults().stream()
-                    .anyMatch(kr -> kr.row().id() == keyResultId && "milestone".equals(kr.row().kind()));
+                    .anyMatch(kr -> kr.row().id() == keyResultId
+                            && "milestone".equals(kr.row().kind()));
             if (milestone) {
                 throw new UserError("KR" + keyResultId + " is a milestone: it is done or not, so no KPI measures it.");
             }
             long kpiId = kpiId(dao, actor.teamId(), serviceKey, kpiKey);
-            dao.link(actor.teamId(), keyResultId, kpiId, dao.findLatestValue(kpiId).orElse(null));
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "key_result",
-                    String.valueOf(keyResultId), null, Map.of("kpi", serviceKey + "/" + kpiKey)));
+            dao.link(
+                    actor.teamId(),
+                    keyResultId,
+                    kpiId,
+                    dao.findLatestValue(kpiId).orElse(null));
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "key_result",
+                            String.valueOf(keyResultId),
+                            null,
+                            Map.of("kpi", serviceKey + "/" + kpiKey)));
             return objective.objective().title();
         });
     }

@@ -20,6 +20,7 @@ final class OkrCommand implements Subcommand {
     private static final Pattern OBJECTIVE = Pattern.compile("(?i)o?(\\d{1,18})");
     /** {@code KR7 <words>}: a key result and what is said of it. */
     private static final Pattern CONFIDENCE = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+(.+)");
+
     private static final Pattern LINK = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+([^/]+?)\\s*/\\s*(.+)");
     private final OkrService okrs;
     private final KeyResultService keyResults;
@@ -67,12 +68,19 @@ final class OkrCommand implements Subcommand {
                 return done(request, rest);
             case "at-risk":
             case "risk":
-                return OkrViews.filtered(okrs.currentQuarter(), okrs.quarter(team, okrs.currentQuarter()),
-                        OkrService.KeyResultView::atRisk, "at risk", "no key result is at risk: none trails its time by"
+                return OkrViews.filtered(
+                        okrs.currentQuarter(),
+                        okrs.quarter(team, okrs.currentQuarter()),
+                        OkrService.KeyResultView::atRisk,
+                        "at risk",
+                        "no key result is at risk: none trails its time by"
                                 + " more than a quarter, and no owner says off track.");
             case "vanity":
-                return OkrViews.filtered(okrs.currentQuarter(), okrs.quarter(team, okrs.currentQuarter()),
-                        OkrService.KeyResultView::vanity, "said on track while their KPIs have not moved",
+                return OkrViews.filtered(
+                        okrs.currentQuarter(),
+                        okrs.quarter(team, okrs.currentQuarter()),
+                        OkrService.KeyResultView::vanity,
+                        "said on track while their KPIs have not moved",
                         "no key result is said to be on track while its KPI stands still.");
             default:
                 throw new UserError(HOW);
@@ -98,9 +106,14 @@ final class OkrCommand implements Subcommand {
         if (!link.matches()) {
             throw new UserError("Use `/drumbeat okr link KR7 Payments Gateway/Availability`.");
         }
-        String title = keyResults.link(request.actor(), Long.parseLong(link.group(1)), link.group(2).strip(), link.group(3).strip());
+        String title = keyResults.link(
+                request.actor(),
+                Long.parseLong(link.group(1)),
+                link.group(2).strip(),
+                link.group(3).strip());
         return Reply.text(":link: KR" + link.group(1) + " of *" + SlackBlocks.escape(title) + "* is now measured by "
-                + SlackBlocks.escape(link.group(2).strip() + " / " + link.group(3).strip()) + ".");
+                + SlackBlocks.escape(
+                        link.group(2).strip() + " / " + link.group(3).strip()) + ".");
     }
 
     private Reply done(CommandRequest request, String rest) {
@@ -119,8 +132,8 @@ final class OkrCommand implements Subcommand {
             throw new UserError("Use `/drumbeat okr confidence KR7 on track` (or `at risk`, `off track`).");
         }
         String title = keyResults.recordConfidence(request.actor(), Long.parseLong(said.group(1)), confidence.get());
-        return Reply.text(":memo: KR" + said.group(1) + " *" + SlackBlocks.escape(title) + "*: " + confidence.get().label()
-                + " this week.");
+        return Reply.text(":memo: KR" + said.group(1) + " *" + SlackBlocks.escape(title) + "*: "
+                + confidence.get().label() + " this week.");
     }
 
     private OkrService.ObjectiveView objective(String teamId, String typed) {
@@ -128,7 +141,8 @@ final class OkrCommand implements Subcommand {
         if (!id.matches()) {
             throw new UserError("Name the objective by its number, like `O3`. `/drumbeat okr` lists them.");
         }
-        return okrs.objective(teamId, Long.parseLong(id.group(1))).orElseThrow(() -> new UserError(
-                "There is no objective O" + id.group(1) + ". `/drumbeat okr` lists them."));
+        return okrs.objective(teamId, Long.parseLong(id.group(1)))
+                .orElseThrow(
+                        () -> new UserError("There is no objective O" + id.group(1) + ". `/drumbeat okr` lists them."));
     }
 }

@@ -32,7 +32,8 @@ public final class OkrConfidence implements KeyResultConfidence {
         }
         jdbi.useTransaction(handle -> {
             OkrDao dao = handle.attach(OkrDao.class);
-            answers.forEach((id, choice) -> dao.recordOwnConfidence(teamId, userId, id, period, choice, clock.instant()));
+            answers.forEach(
+                    (id, choice) -> dao.recordOwnConfidence(teamId, userId, id, period, choice, clock.instant()));
         });
     }
 }

@@ -18,27 +18,39 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(OkrDao.KeyResultRow.class)
 interface OkrDao {
 
-    record ObjectiveRow(long id, String quarter, String title, Optional<String> ownerId, String status) {
-    }
+    record ObjectiveRow(long id, String quarter, String title, Optional<String> ownerId, String status) {}
 
     /**
      * A key result with its KPI as it stands: the KPI's latest value, and its value in each of the last periods,
      * oldest first, for vanity; {@code confidence} is the owner's latest word, if still recent. A result set before its
      * KPI had a reading takes the first reading since as its baseline.
      */
-    record KeyResultRow(long id, long objectiveId, String title, String kind, Optional<String> ownerId,
-                        Optional<Long> kpiId, Optional<String> kpiName, Optional<String> kpiUnit,
-                        Optional<String> serviceName, Optional<String> direction, Optional<BigDecimal> baseline,
-                        Optional<BigDecimal> target, Optional<BigDecimal> current, boolean done, String evidence,
-                        Optional<String> confidence, List<BigDecimal> recent, LocalDate createdOn) {
+    record KeyResultRow(
+            long id,
+            long objectiveId,
+            String title,
+            String kind,
+            Optional<String> ownerId,
+            Optional<Long> kpiId,
+            Optional<String> kpiName,
+            Optional<String> kpiUnit,
+            Optional<String> serviceName,
+            Optional<String> direction,
+            Optional<BigDecimal> baseline,
+            Optional<BigDecimal> target,
+            Optional<BigDecimal> current,
+            boolean done,
+            String evidence,
+            Optional<String> confidence,
+            List<BigDecimal> recent,
+            LocalDate createdOn) {
         public KeyResultRow {
             recent = recent == null ? List.of() : List.copyOf(recent);
         }
     }
 
     /** An objective left open from an earlier quarter, with the owner to ask about it. */
-    record Due(long id, String teamId, String quarter, String title, String ownerId) {
-    }
+    record Due(long id, String teamId, String quarter, String title, String ownerId) {}
 
     String OBJECTIVE = "select id, quarter, title, owner_id, status from objectives";
 
@@ -93,23 +105,37 @@ interface OkrDao {
               left join services s on s.id = k.service_id
              where kr.team_id = :teamId and kr.objective_id in (<objectives>)
              order by kr.objective_id, kr.id""")
-    List<KeyResultRow> findKeyResults(@Bind("teamId") String teamId, @BindList("objectives") List<Long> objectiveIds,
-                                      @Bind("periods") int periods, @Bind("confidenceSince") LocalDate confidenceSince);
+    List<KeyResultRow> findKeyResults(
+            @Bind("teamId") String teamId,
+            @BindList("objectives") List<Long> objectiveIds,
+            @Bind("periods") int periods,
+            @Bind("confidenceSince") LocalDate confidenceSince);
 
     @SqlUpdate("""
             insert into objectives (team_id, quarter, title, owner_id, created_at)
             values (:teamId, :quarter, :title, :ownerId, :at)""")
     @GetGeneratedKeys("id")
-    long insertObjective(@Bind("teamId") String teamId, @Bind("quarter") String quarter, @Bind("title") String title,
-                         @Bind("ownerId") String ownerId, @Bind("at") Instant at);
+    long insertObjective(
+            @Bind("teamId") String teamId,
+            @Bind("quarter") String quarter,
+            @Bind("title") String title,
+            @Bind("ownerId") String ownerId,
+            @Bind("at") Instant at);
 
     @SqlUpdate("""
             insert into key_results (team_id, objective_id, title, kind, owner_id, kpi_id, baseline, target, created_at)
             values (:teamId, :objectiveId, :title, :kind, :ownerId, :kpiId, :baseline, :target, :at)""")
     @GetGeneratedKeys("id")
-    long insertKeyResult(@Bind("teamId") String teamId, @Bind("objectiveId") long objectiveId, @Bind("title") String title,
-                         @Bind("kind") String kind, @Bind("ownerId") String ownerId, @Bind("kpiId") Long kpiId,
-                         @Bind("baseline") BigDecimal baseline, @Bind("target") BigDecimal target, @Bind("at") Instant at);
+    long insertKeyResult(
+            @Bind("teamId") String teamId,
+            @Bind("objectiveId") long objectiveId,
+            @Bind("title") String title,
+            @Bind("kind") String kind,
+            @Bind("ownerId") String ownerId,
+            @Bind("kpiId") Long kpiId,
+            @Bind("baseline") BigDecimal baseline,
+            @Bind("target") BigDecimal target,
+            @Bind("at") Instant at);
 
     /**
      * A service's KPI, each named by its key or its name as the card shows it (case, spaces and punctuation aside):
@@ -132,8 +158,11 @@ interface OkrDao {
             update key_results set baseline = case when kpi_id is distinct from :kpiId then :baseline else baseline end,
                    kpi_id = :kpiId
              where team_id = :teamId and id = :id""")
-    int link(@Bind("teamId") String teamId, @Bind("id") long keyResultId, @Bind("kpiId") long kpiId,
-             @Bind("baseline") BigDecimal baseline);
+    int link(
+            @Bind("teamId") String teamId,
+            @Bind("id") long keyResultId,
+            @Bind("kpiId") long kpiId,
+            @Bind("baseline") BigDecimal baseline);
 
     @SqlUpdate("update key_results set done = true, evidence = :evidence where team_id = :teamId and id = :id")
     int markDone(@Bind("teamId") String teamId, @Bind("id") long keyResultId, @Bind("evidence") String evidence);
@@ -143,8 +172,12 @@ interface OkrDao {
             values (:id, :period, :confidence, :by, :at)
             on conflict (key_result_id, period_start) do update
                set confidence = excluded.confidence, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
-    void recordConfidence(@Bind("id") long keyResultId, @Bind("period") LocalDate period,
-                          @Bind("confidence") String confidence, @Bind("by") String by, @Bind("at") Instant at);
+    void recordConfidence(
+            @Bind("id") long keyResultId,
+            @Bind("period") LocalDate period,
+            @Bind("confidence") String confidence,
+            @Bind("by") String by,
+            @Bind("at") Instant at);
 
     /**
      * Copies an objective's key results into another, measured afresh: each measured one starts from its KPI's latest
@@ -173,8 +206,11 @@ interface OkrDao {
              where kr.team_id = :teamId and s.key = :serviceKey and kr.owner_id = :userId
              order by kr.id""")
     @RegisterConstructorMapper(KeyResultConfidence.Asked.class)
-    List<KeyResultConfidence.Asked> findAsked(@Bind("teamId") String teamId, @Bind("serviceKey") String serviceKey,
-                                              @Bind("userId") String userId, @Bind("period") LocalDate period);
+    List<KeyResultConfidence.Asked> findAsked(
+            @Bind("teamId") String teamId,
+            @Bind("serviceKey") String serviceKey,
+            @Bind("userId") String userId,
+            @Bind("period") LocalDate period);
 
     /** Records an owner's word on a key result of theirs; nothing when the key result is not theirs. */
     @SqlUpdate("""
@@ -184,6 +220,11 @@ interface OkrDao {
             on conflict (key_result_id, period_start) do update
                set confidence = excluded.confidence, recorded_by = excluded.recorded_by,
                    recorded_at = excluded.recorded_at""")
-    void recordOwnConfidence(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("id") long keyResultId,
-                             @Bind("period") LocalDate period, @Bind("choice") String choice, @Bind("at") Instant at);
+    void recordOwnConfidence(
+            @Bind("teamId") String teamId,
+            @Bind("userId") String userId,
+            @Bind("id") long keyResultId,
+            @Bind("period") LocalDate period,
+            @Bind("choice") String choice,
+            @Bind("at") Instant at);
 }

@@ -41,12 +41,21 @@ public final class OkrFeature implements Feature {
     @Override
     public void contribute(Contributions contributions) {
         OkrRollover rollover = new OkrRollover(shared.jdbi(), shared.outbox(), shared.audit(), shared.clock());
-        KeyResultService keyResults = new KeyResultService(shared.jdbi(), shared.audit(), okrs, shared.periods(),
+        KeyResultService keyResults =
+                new KeyResultService(shared.jdbi(), shared.audit(), okrs, shared.periods(), shared.clock());
+        new OkrListeners(okrs, keyResults, rollover, people)
+                .register(contributions.commands(), contributions.interactions());
+        OkrReview review = new OkrReview(
+                shared.jdbi(),
+                shared.outbox(),
+                okrs,
+                shared.money(),
+                shared.config().leadershipChannel(),
                 shared.clock());
-        new OkrListeners(okrs, keyResults, rollover, people).register(contributions.commands(), contributions.interactions());
-        OkrReview review = new OkrReview(shared.jdbi(), shared.outbox(), okrs, shared.money(),
-                shared.config().leadershipChannel(), shared.clock());
-        contributions.job(OkrQuarterJob.NAME, OkrQuarterJob.class, () -> new OkrQuarterJob(review, rollover),
+        contributions.job(
+                OkrQuarterJob.NAME,
+                OkrQuarterJob.class,
+                () -> new OkrQuarterJob(review, rollover),
                 Duration.ofHours(1));
     }
 }

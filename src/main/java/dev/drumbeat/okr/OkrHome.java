@@ -15,8 +15,10 @@ public final class OkrHome {
     public List<String> linesFor(String teamId, String userId) {
         List<String> lines = new ArrayList<>();
         for (OkrService.ObjectiveView o : okrs.quarter(teamId, okrs.currentQuarter())) {
-            o.keyResults().stream().filter(kr -> kr.row().ownerId().filter(userId::equals).isPresent())
-                    .forEach(kr -> lines.add("• " + OkrViews.keyResultLine(kr) + " · O" + o.objective().id()));
+            o.keyResults().stream()
+                    .filter(kr -> kr.row().ownerId().filter(userId::equals).isPresent())
+                    .forEach(kr -> lines.add("• " + OkrViews.keyResultLine(kr) + " · O"
+                            + o.objective().id()));
         }
         return lines;
     }

@@ -32,7 +32,8 @@ public final class OkrListeners {
         interactions.blockAction(OkrRolloverViews.ROLL_OVER, NOTICE, withId((actor, id) -> {
             OkrDao.ObjectiveRow rolled = rollover.rollOver(actor, id);
             return ":white_check_mark: *" + SlackBlocks.escape(rolled.title()) + "* is O" + rolled.id() + " in "
-                    + rolled.quarter() + ", with its open key results. `/drumbeat okr show O" + rolled.id() + "` shows it.";
+                    + rolled.quarter() + ", with its open key results. `/drumbeat okr show O" + rolled.id()
+                    + "` shows it.";
         }));
         interactions.blockAction(OkrRolloverViews.CLOSE, NOTICE, withId((actor, id) -> {
             rollover.close(actor, id);
@@ -46,7 +47,8 @@ public final class OkrListeners {
     }
 
     private static Interactions.ActionHandler withId(Button button) {
-        return (actor, click) -> click.id().map(id -> ClickAnswer.say(button.press(actor, id))).orElseGet(ClickAnswer::none);
+        return (actor, click) ->
+                click.id().map(id -> ClickAnswer.say(button.press(actor, id))).orElseGet(ClickAnswer::none);
     }
 
     View submit(Actor actor, Submission submission) {
@@ -55,7 +57,10 @@ public final class OkrListeners {
         draft.ownerId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
         long objectiveId = Long.parseLong(submission.privateMetadata());
         long id = keyResults.addKeyResult(actor, objectiveId, draft);
-        String objective = okrs.objective(actor.teamId(), objectiveId).orElseThrow().objective().title();
+        String objective = okrs.objective(actor.teamId(), objectiveId)
+                .orElseThrow()
+                .objective()
+                .title();
         return KeyResultForm.added(objective, id);
     }
 }

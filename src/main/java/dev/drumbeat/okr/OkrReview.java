@@ -30,8 +30,8 @@ public final class OkrReview {
     private final Optional<String> leadershipChannel;
     private final Clock clock;
 
-    public OkrReview(Jdbi jdbi, Outbox outbox, OkrService okrs, Money money, Optional<String> leadershipChannel,
-                     Clock clock) {
+    public OkrReview(
+            Jdbi jdbi, Outbox outbox, OkrService okrs, Money money, Optional<String> leadershipChannel, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.okrs = okrs;
@@ -41,17 +41,21 @@ public final class OkrReview {
     }
 
     /** The facts of one workspace's review. */
-    record Facts(Quarter quarter, List<OkrService.ObjectiveView> objectives, Map<String, CatalogTotals.Totals> atStart,
-                 Map<String, CatalogTotals.Totals> atEnd, List<OkrReviewDao.DecisionOutcome> decisions,
-                 List<String> neglected) {
-    }
+    record Facts(
+            Quarter quarter,
+            List<OkrService.ObjectiveView> objectives,
+            Map<String, CatalogTotals.Totals> atStart,
+            Map<String, CatalogTotals.Totals> atEnd,
+            List<OkrReviewDao.DecisionOutcome> decisions,
+            List<String> neglected) {}
 
     /** Queues the review of the quarter just ended for each workspace that had one; returns how many were new. */
     public int sendDue() {
         if (leadershipChannel.isEmpty()) {
             return 0;
         }
-        Quarter ended = Quarter.of(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).previous();
+        Quarter ended =
+                Quarter.of(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).previous();
         Instant start = instant(ended.start());
         Instant end = instant(ended.end());
         int sent = 0;
@@ -62,8 +66,8 @@ public final class OkrReview {
             }
             try {
                 Facts facts = facts(team, ended, start, end);
-                boolean queued = jdbi.inTransaction(handle -> outbox.enqueue(handle, OutboxMessage.post(team, key,
-                        leadershipChannel.get(), views.review(facts))));
+                boolean queued = jdbi.inTransaction(handle -> outbox.enqueue(
+                        handle, OutboxMessage.post(team, key, leadershipChannel.get(), views.review(facts))));
                 sent += queued ? 1 : 0;
             } catch (RuntimeException e) {
                 log.error("the {} review for {} failed; the next run tries again", ended, team, e);
@@ -75,9 +79,13 @@ public final class OkrReview {
     Facts facts(String team, Quarter quarter, Instant start, Instant end) {
         return jdbi.withHandle(handle -> {
             OkrReviewDao dao = handle.attach(OkrReviewDao.class);
-            return new Facts(quarter, okrs.views(team, dao.findObjectives(team, quarter.toString()), quarter),
-                    CatalogTotals.at(handle, team, start), CatalogTotals.at(handle, team, end),
-                    dao.findDecisions(team, start, end), dao.findNeglected(team, start, end));
+            return new Facts(
+                    quarter,
+                    okrs.views(team, dao.findObjectives(team, quarter.toString()), quarter),
+                    CatalogTotals.at(handle, team, start),
+                    CatalogTotals.at(handle, team, end),
+                    dao.findDecisions(team, start, end),
+                    dao.findNeglected(team, start, end));
         });
     }
 

@@ -13,8 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface OkrReviewDao {
 
     /** A decision of the quarter: the saving it planned, and what the catalog shows was realised since. */
-    record DecisionOutcome(long id, String question, BigDecimal planned, BigDecimal realised, boolean undone) {
-    }
+    record DecisionOutcome(long id, String question, BigDecimal planned, BigDecimal realised, boolean undone) {}
 
     /** Whether the outbox already holds a message under {@code key}: the review is built once, not every hour. */
     @SqlQuery("select exists (select 1 from slack_outbox where dedupe_key = :key)")
@@ -28,8 +27,9 @@ interface OkrReviewDao {
              order by 1""")
     List<String> findTeams(@Bind("quarter") String quarter, @Bind("start") Instant start, @Bind("end") Instant end);
 
-    @SqlQuery("select id, quarter, title, owner_id, status from objectives where team_id = :teamId and quarter = :quarter"
-            + " order by id")
+    @SqlQuery(
+            "select id, quarter, title, owner_id, status from objectives where team_id = :teamId and quarter = :quarter"
+                    + " order by id")
     List<OkrDao.ObjectiveRow> findObjectives(@Bind("teamId") String teamId, @Bind("quarter") String quarter);
 
     /**
@@ -51,8 +51,8 @@ interface OkrReviewDao {
              where d.team_id = :teamId and d.decided_at >= :start and d.decided_at < :end
              group by d.id
              order by d.decided_at, d.id""")
-    List<DecisionOutcome> findDecisions(@Bind("teamId") String teamId, @Bind("start") Instant start,
-                                        @Bind("end") Instant end);
+    List<DecisionOutcome> findDecisions(
+            @Bind("teamId") String teamId, @Bind("start") Instant start, @Bind("end") Instant end);
 
     /** Services and initiatives that were ownerless or stale from the quarter's start to its end, by name. */
     @SqlQuery("""

@@ -24,48 +24,69 @@ final class OkrReviewViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.heading(f.quarter() + " in review"));
         blocks.add(SlackBlocks.markdown("*Objectives*"));
-        blocks.addAll(SlackBlocks.lines(f.objectives().isEmpty() ? List.of("None were set.")
-                : f.objectives().stream().limit(MAX_LISTED).map(this::objective).toList()));
-        blocks.add(SlackBlocks.markdown("*Monthly cost and margin by tier*, at the end against the start of the quarter"));
-        blocks.add(SlackBlocks.fields(f.atEnd().keySet().stream().map(tier -> tier(tier, f.atStart().get(tier),
-                f.atEnd().get(tier))).toList()));
+        blocks.addAll(SlackBlocks.lines(
+                f.objectives().isEmpty()
+                        ? List.of("None were set.")
+                        : f.objectives().stream()
+                                .limit(MAX_LISTED)
+                                .map(this::objective)
+                                .toList()));
+        blocks.add(
+                SlackBlocks.markdown("*Monthly cost and margin by tier*, at the end against the start of the quarter"));
+        blocks.add(SlackBlocks.fields(f.atEnd().keySet().stream()
+                .map(tier -> tier(tier, f.atStart().get(tier), f.atEnd().get(tier)))
+                .toList()));
         blocks.addAll(decisions(f.decisions()));
         blocks.add(SlackBlocks.markdown(neglected(f.neglected())));
-        String text = f.quarter() + " in review: " + f.objectives().size() + " objectives, " + f.decisions().size()
-                + " decisions";
+        String text = f.quarter() + " in review: " + f.objectives().size() + " objectives, "
+                + f.decisions().size() + " decisions";
         return Map.of("text", text, "blocks", BlockJson.values(blocks));
     }
 
     private String objective(OkrService.ObjectiveView o) {
         List<OkrService.KeyResultView> krs = o.keyResults();
-        List<BigDecimal> known = krs.stream().flatMap(kr -> kr.progress().stream()).toList();
-        String average = known.isEmpty() ? "no progress measured" : "average "
-                + known.stream().reduce(BigDecimal.ZERO, BigDecimal::add).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(known.size()), 0, RoundingMode.HALF_UP) + "%";
+        List<BigDecimal> known =
+                krs.stream().flatMap(kr -> kr.progress().stream()).toList();
+        String average = known.isEmpty()
+                ? "no progress measured"
+                : "average "
+                        + known.stream()
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .multiply(BigDecimal.valueOf(100))
+                                .divide(BigDecimal.valueOf(known.size()), 0, RoundingMode.HALF_UP)
+                        + "%";
         long atRisk = krs.stream().filter(OkrService.KeyResultView::atRisk).count();
-        return "• *O" + o.objective().id() + "* " + SlackBlocks.escape(o.objective().title()) + " · " + krs.size()
+        return "• *O" + o.objective().id() + "* "
+                + SlackBlocks.escape(o.objective().title()) + " · " + krs.size()
                 + (krs.size() == 1 ? " key result, " : " key results, ") + average
-                + (atRisk > 0 ? " · " + atRisk + " at risk" : "") + " · " + o.objective().status().replace('_', ' ');
+                + (atRisk > 0 ? " · " + atRisk + " at risk" : "") + " · "
+                + o.objective().status().replace('_', ' ');
     }
 
     private String tier(String tier, CatalogTotals.Totals start, CatalogTotals.Totals end) {
-        return "*" + tier + "*\n" + money.format(end.cost()) + " a month (was " + money.format(start.cost()) + ")\nmargin "
-                + money.signed(end.margin()) + " (was " + money.signed(start.margin()) + ")";
+        return "*" + tier + "*\n" + money.format(end.cost()) + " a month (was " + money.format(start.cost())
+                + ")\nmargin " + money.signed(end.margin()) + " (was " + money.signed(start.margin()) + ")";
     }
 
     private List<LayoutBlock> decisions(List<OkrReviewDao.DecisionOutcome> decisions) {
         if (decisions.isEmpty()) {
             return List.of(SlackBlocks.markdown("*Decisions*\nNone were recorded this quarter."));
         }
-        List<OkrReviewDao.DecisionOutcome> standing = decisions.stream().filter(d -> !d.undone()).toList();
-        BigDecimal planned = standing.stream().map(OkrReviewDao.DecisionOutcome::planned).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal realised = standing.stream().map(OkrReviewDao.DecisionOutcome::realised).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<OkrReviewDao.DecisionOutcome> standing =
+                decisions.stream().filter(d -> !d.undone()).toList();
+        BigDecimal planned =
+                standing.stream().map(OkrReviewDao.DecisionOutcome::planned).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal realised =
+                standing.stream().map(OkrReviewDao.DecisionOutcome::realised).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(SlackBlocks.markdown("*Decisions*: " + standing.size() + " standing, planned " + money.format(planned)
-                + " a month, realised " + money.format(realised) + " so far"));
-        blocks.addAll(SlackBlocks.lines(decisions.stream().limit(MAX_LISTED).map(d -> "• #" + d.id()
-                + (d.undone() ? " (undone)" : "") + " planned " + money.format(d.planned()) + "/mo · realised "
-                + money.format(d.realised()) + "/mo · _“" + SlackBlocks.escape(SlackBlocks.clip(d.question(), 120)) + "”_")
+        blocks.add(SlackBlocks.markdown("*Decisions*: " + standing.size() + " standing, planned "
+                + money.format(planned) + " a month, realised " + money.format(realised) + " so far"));
+        blocks.addAll(SlackBlocks.lines(decisions.stream()
+                .limit(MAX_LISTED)
+                .map(d -> "• #" + d.id()
+                        + (d.undone() ? " (undone)" : "") + " planned " + money.format(d.planned()) + "/mo · realised "
+                        + money.format(d.realised()) + "/mo · _“"
+                        + SlackBlocks.escape(SlackBlocks.clip(d.question(), 120)) + "”_")
                 .toList()));
         if (decisions.size() > MAX_LISTED) {
             blocks.add(SlackBlocks.note("…and " + (decisions.size() - MAX_LISTED) + " more: `/drumbeat decisions`."));
@@ -77,7 +98,8 @@ final class OkrReviewViews {
         if (names.isEmpty()) {
             return "*Ownerless or stale all quarter*\nNothing: every item had an owner who answered at some point.";
         }
-        List<String> shown = names.stream().limit(MAX_LISTED).map(SlackBlocks::escape).toList();
+        List<String> shown =
+                names.stream().limit(MAX_LISTED).map(SlackBlocks::escape).toList();
         return "*Ownerless or stale all quarter*: " + names.size() + "\n" + String.join(", ", shown)
                 + (names.size() > MAX_LISTED ? " and " + (names.size() - MAX_LISTED) + " more" : "");
     }

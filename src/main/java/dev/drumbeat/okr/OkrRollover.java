@@ -1,9 +1,9 @@
 package dev.drumbeat.okr;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.time.Clock;
@@ -39,8 +39,10 @@ public final class OkrRollover {
             List<OkrDao.Due> due = handle.attach(OkrDao.class).findDueForRollover(quarter);
             int asked = 0;
             for (OkrDao.Due o : due) {
-                if (outbox.enqueue(handle, OutboxMessage.post(o.teamId(), questionKey(o.id()), o.ownerId(),
-                        OkrRolloverViews.question(o, quarter)))) {
+                if (outbox.enqueue(
+                        handle,
+                        OutboxMessage.post(
+                                o.teamId(), questionKey(o.id()), o.ownerId(), OkrRolloverViews.question(o, quarter)))) {
                     asked++;
                 }
             }
@@ -54,12 +56,20 @@ public final class OkrRollover {
         return jdbi.inTransaction(handle -> {
             OkrDao dao = handle.attach(OkrDao.class);
             OkrDao.ObjectiveRow old = openForChange(actor, dao, objectiveId);
-            long id = dao.insertObjective(actor.teamId(), quarter, old.title(), old.ownerId().orElse(null), clock.instant());
+            long id = dao.insertObjective(
+                    actor.teamId(), quarter, old.title(), old.ownerId().orElse(null), clock.instant());
             dao.markRolledFrom(id, objectiveId);
             dao.copyKeyResults(objectiveId, id, clock.instant());
             dao.markRolledOver(objectiveId);
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(objectiveId),
-                    old, Map.of("status", "rolled_over", "into", id)));
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "objective",
+                            String.valueOf(objectiveId),
+                            old,
+                            Map.of("status", "rolled_over", "into", id)));
             answerQuestion(handle, actor, old, "rolled over into " + quarter + " as O" + id);
             return dao.findObjective(actor.teamId(), id).orElseThrow();
         });
@@ -71,8 +81,15 @@ public final class OkrRollover {
             OkrDao dao = handle.attach(OkrDao.class);
             OkrDao.ObjectiveRow old = openForChange(actor, dao, objectiveId);
             dao.markClosed(objectiveId);
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(objectiveId),
-                    old, Map.of("status", "closed")));
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "objective",
+                            String.valueOf(objectiveId),
+                            old,
+                            Map.of("status", "closed")));
             answerQuestion(handle, actor, old, "closed");
         });
     }
@@ -83,8 +100,14 @@ public final class OkrRollover {
         if (objective.ownerId().isEmpty() || !outbox.has(handle, question)) {
             return;
         }
-        outbox.enqueue(handle, OutboxMessage.update(actor.teamId(), question + ":answered", objective.ownerId().get(),
-                question, OkrRolloverViews.answered(objective, outcome, actor.userId())));
+        outbox.enqueue(
+                handle,
+                OutboxMessage.update(
+                        actor.teamId(),
+                        question + ":answered",
+                        objective.ownerId().get(),
+                        question,
+                        OkrRolloverViews.answered(objective, outcome, actor.userId())));
     }
 
     private static String questionKey(long objectiveId) {
@@ -92,8 +115,8 @@ public final class OkrRollover {
     }
 
     private static OkrDao.ObjectiveRow openForChange(Actor actor, OkrDao dao, long objectiveId) {
-        OkrDao.ObjectiveRow objective = dao.lockObjective(actor.teamId(), objectiveId).orElseThrow(() -> new UserError(
-                "There is no objective O" + objectiveId + "."));
+        OkrDao.ObjectiveRow objective = dao.lockObjective(actor.teamId(), objectiveId)
+                .orElseThrow(() -> new UserError("There is no objective O" + objectiveId + "."));
         OkrService.requireMayChange(actor, objective);
         if (!objective.status().equals("open")) {
             throw new UserError("O" + objectiveId + " *" + objective.title() + "* is already "

@@ -15,24 +15,31 @@ final class OkrRolloverViews {
     static final String ROLL_OVER = "okr-roll-over";
     static final String CLOSE = "okr-close";
 
-    private OkrRolloverViews() {
-    }
+    private OkrRolloverViews() {}
 
     static Map<String, Object> question(OkrDao.Due objective, String quarter) {
-        String text = ":calendar: " + objective.quarter() + " is over. Your objective *" + SlackBlocks.escape(objective.title())
+        String text = ":calendar: " + objective.quarter() + " is over. Your objective *"
+                + SlackBlocks.escape(objective.title())
                 + "* (O" + objective.id() + ") is still open: roll it over into " + quarter + ", with its key results"
                 + " measured afresh from today, or close it?";
-        List<LayoutBlock> blocks = List.of(SlackBlocks.markdown(text), actions(a -> a.elements(List.of(
-                button(b -> b.actionId(ROLL_OVER).value(Long.toString(objective.id())).style("primary")
-                        .text(plainText("Roll over into " + quarter))),
-                button(b -> b.actionId(CLOSE).value(Long.toString(objective.id())).text(plainText("Close it")))))));
+        List<LayoutBlock> blocks = List.of(
+                SlackBlocks.markdown(text),
+                actions(a -> a.elements(List.of(
+                        button(b -> b.actionId(ROLL_OVER)
+                                .value(Long.toString(objective.id()))
+                                .style("primary")
+                                .text(plainText("Roll over into " + quarter))),
+                        button(b -> b.actionId(CLOSE)
+                                .value(Long.toString(objective.id()))
+                                .text(plainText("Close it")))))));
         return Map.of("text", text, "blocks", BlockJson.values(blocks));
     }
 
     /** The question once answered: no buttons, what became of the objective and who decided. */
     static Map<String, Object> answered(OkrDao.ObjectiveRow objective, String outcome, String byUserId) {
-        String text = ":white_check_mark: " + objective.quarter() + " objective *" + SlackBlocks.escape(objective.title())
-                + "* (O" + objective.id() + ") was " + outcome + " by <@" + byUserId + ">.";
+        String text =
+                ":white_check_mark: " + objective.quarter() + " objective *" + SlackBlocks.escape(objective.title())
+                        + "* (O" + objective.id() + ") was " + outcome + " by <@" + byUserId + ">.";
         return Map.of("text", text, "blocks", BlockJson.values(List.of(SlackBlocks.markdown(text))));
     }
 }

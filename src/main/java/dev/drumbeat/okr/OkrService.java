@@ -1,10 +1,10 @@
 package dev.drumbeat.okr;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Role;
+import dev.drumbeat.core.UserError;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class OkrService {
     /** How long an owner's word on a key result counts: this week's and last week's, not an old one. */
     static final int CONFIDENCE_WEEKS = 2;
+
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final OkrRules rules;
@@ -40,8 +41,7 @@ public final class OkrService {
         }
     }
 
-    record ObjectiveView(OkrDao.ObjectiveRow objective, List<KeyResultView> keyResults) {
-    }
+    record ObjectiveView(OkrDao.ObjectiveRow objective, List<KeyResultView> keyResults) {}
 
     Quarter currentQuarter() {
         return Quarter.of(today());
@@ -49,8 +49,8 @@ public final class OkrService {
 
     /** The quarter's open objectives, oldest first, each with its key results as they stand today. */
     List<ObjectiveView> quarter(String teamId, Quarter quarter) {
-        List<OkrDao.ObjectiveRow> objectives = jdbi.withExtension(OkrDao.class,
-                dao -> dao.findObjectives(teamId, quarter.toString()));
+        List<OkrDao.ObjectiveRow> objectives =
+                jdbi.withExtension(OkrDao.class, dao -> dao.findObjectives(teamId, quarter.toString()));
         return views(teamId, objectives, quarter);
     }
 
@@ -69,15 +69,17 @@ public final class OkrService {
             throw new UserError(quarter + " is over; set objectives for this quarter or a later one.");
         }
         if (clean.isEmpty() || clean.length() > 200) {
-            throw new UserError("An objective is 1 to 200 characters: `/drumbeat okr add Make payments boringly reliable`"
-                    + " (or `okr add 2027-Q1 …` for a later quarter).");
+            throw new UserError(
+                    "An objective is 1 to 200 characters: `/drumbeat okr add Make payments boringly reliable`"
+                            + " (or `okr add 2027-Q1 …` for a later quarter).");
         }
         return jdbi.inTransaction(handle -> {
             OkrDao dao = handle.attach(OkrDao.class);
             long id = dao.insertObjective(actor.teamId(), quarter.toString(), clean, actor.userId(), clock.instant());
             OkrDao.ObjectiveRow row = dao.findObjective(actor.teamId(), id).orElseThrow();
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(id), null,
-                    row));
+            audit.record(
+                    handle,
+                    AuditEntry.change(actor.teamId(), actor.auditName(), "objective", String.valueOf(id), null, row));
             return row;
         });
     }
@@ -85,22 +87,24 @@ public final class OkrService {
     /** The objective a key result belongs to, as it stands; refuses a key result there is not. */
     ObjectiveView objectiveOf(String teamId, long keyResultId) {
         long objectiveId = jdbi.withExtension(OkrDao.class, dao -> dao.findObjectiveIdOf(teamId, keyResultId))
-                .orElseThrow(() -> new UserError("There is no key result KR" + keyResultId + ". `/drumbeat okr` lists them."));
+                .orElseThrow(() ->
+                        new UserError("There is no key result KR" + keyResultId + ". `/drumbeat okr` lists them."));
         return objective(teamId, objectiveId).orElseThrow();
     }
 
     /** Refuses changes to an objective that was closed or rolled over into a later quarter. */
     static void requireOpen(OkrDao.ObjectiveRow objective) {
         if (!"open".equals(objective.status())) {
-            throw new UserError("O" + objective.id() + " *" + objective.title() + "* is " + objective.status().replace('_', ' ')
-                    + "; add key results to an open objective.");
+            throw new UserError("O" + objective.id() + " *" + objective.title() + "* is "
+                    + objective.status().replace('_', ' ') + "; add key results to an open objective.");
         }
     }
 
     static void requireMayChange(Actor actor, OkrDao.ObjectiveRow objective) {
         boolean owner = objective.ownerId().filter(actor.userId()::equals).isPresent();
         if (!owner && actor.role() != Role.LEADERSHIP && actor.role() != Role.ADMIN) {
-            throw new UserError("Only the objective's owner, leadership or an admin can change *" + objective.title() + "*.");
+            throw new UserError(
+                    "Only the objective's owner, leadership or an admin can change *" + objective.title() + "*.");
         }
     }
 
@@ -109,25 +113,41 @@ public final class OkrService {
         if (objectives.isEmpty()) {
             return List.of();
         }
-        List<OkrDao.KeyResultRow> results = jdbi.withExtension(OkrDao.class, dao -> dao.findKeyResults(teamId,
-                objectives.stream().map(OkrDao.ObjectiveRow::id).toList(), rules.periods() + 1,
-                today().minusWeeks(CONFIDENCE_WEEKS)));
+        List<OkrDao.KeyResultRow> results = jdbi.withExtension(
+                OkrDao.class,
+                dao -> dao.findKeyResults(
+                        teamId,
+                        objectives.stream().map(OkrDao.ObjectiveRow::id).toList(),
+                        rules.periods() + 1,
+                        today().minusWeeks(CONFIDENCE_WEEKS)));
         LocalDate today = today();
-        return objectives.stream().map(o -> new ObjectiveView(o, results.stream().filter(r -> r.objectiveId() == o.id())
-                .map(r -> view(r, quarter.elapsedShare(r.createdOn(), today))).toList())).toList();
+        return objectives.stream()
+                .map(o -> new ObjectiveView(
+                        o,
+                        results.stream()
+                                .filter(r -> r.objectiveId() == o.id())
+                                .map(r -> view(r, quarter.elapsedShare(r.createdOn(), today)))
+                                .toList()))
+                .toList();
     }
 
     private KeyResultView view(OkrDao.KeyResultRow row, BigDecimal elapsed) {
-        Optional<BigDecimal> progress = "milestone".equals(row.kind()) ? Optional.of(Progress.milestone(row.done()))
-                : row.target().flatMap(target -> row.baseline().flatMap(baseline -> Progress.measured(baseline, target,
-                        row.direction().orElse("up"), row.current())));
+        Optional<BigDecimal> progress = "milestone".equals(row.kind())
+                ? Optional.of(Progress.milestone(row.done()))
+                : row.target()
+                        .flatMap(target -> row.baseline()
+                                .flatMap(baseline -> Progress.measured(
+                                        baseline, target, row.direction().orElse("up"), row.current())));
         Optional<Confidence> confidence = row.confidence().flatMap(Confidence::parse);
         List<OkrRules.KpiSeries> kpis = row.kpiId().isPresent() && row.target().isPresent()
-                ? List.of(new OkrRules.KpiSeries(row.kpiName().orElse(""), row.target().get(),
-                        row.direction().orElse("up"), row.recent()))
+                ? List.of(new OkrRules.KpiSeries(
+                        row.kpiName().orElse(""),
+                        row.target().get(),
+                        row.direction().orElse("up"),
+                        row.recent()))
                 : List.of();
-        return new KeyResultView(row, progress, rules.isAtRisk(progress, confidence, elapsed),
-                rules.isVanity(confidence, kpis));
+        return new KeyResultView(
+                row, progress, rules.isAtRisk(progress, confidence, elapsed), rules.isVanity(confidence, kpis));
     }
 
     private LocalDate today() {

@@ -1,8 +1,8 @@
 package dev.drumbeat.okr;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
@@ -16,10 +16,10 @@ final class OkrViews {
     private static final int BAR = 10;
     /** Lines of at most {@link #MAX_LINE} characters: 100 of them fill about 40 sections, under Slack's 50 blocks. */
     static final int MAX_LINES = 100;
+
     static final int MAX_LINE = 600;
 
-    private OkrViews() {
-    }
+    private OkrViews() {}
 
     static Reply quarter(Quarter quarter, List<OkrService.ObjectiveView> objectives) {
         String title = quarter + ": " + objectives.size() + (objectives.size() == 1 ? " objective" : " objectives");
@@ -41,12 +41,17 @@ final class OkrViews {
     }
 
     /** Only the key results {@code keep} picks, under their objectives; {@code whenNone} when there are none. */
-    static Reply filtered(Quarter quarter, List<OkrService.ObjectiveView> objectives,
-                          Predicate<OkrService.KeyResultView> keep, String what, String whenNone) {
+    static Reply filtered(
+            Quarter quarter,
+            List<OkrService.ObjectiveView> objectives,
+            Predicate<OkrService.KeyResultView> keep,
+            String what,
+            String whenNone) {
         List<String> lines = new ArrayList<>();
         int count = 0;
         for (OkrService.ObjectiveView o : objectives) {
-            List<OkrService.KeyResultView> kept = o.keyResults().stream().filter(keep).toList();
+            List<OkrService.KeyResultView> kept =
+                    o.keyResults().stream().filter(keep).toList();
             if (!kept.isEmpty()) {
                 lines.add(objectiveLine(o));
                 kept.forEach(kr -> lines.add("    " + keyResultDetail(kr)));
@@ -66,27 +71,35 @@ final class OkrViews {
     static Reply objective(OkrService.ObjectiveView o) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.heading(o.objective().title()));
-        blocks.add(SlackBlocks.note("O" + o.objective().id() + " · " + o.objective().quarter() + " · owner "
-                + o.objective().ownerId().map(Mentions::mention).orElse("_none_")));
-        List<String> lines = o.keyResults().stream().map(OkrViews::keyResultDetail).toList();
-        blocks.addAll(lines.isEmpty() ? List.of(SlackBlocks.markdown("No key results yet. `/drumbeat okr kr O"
-                + o.objective().id() + "` adds one.")) : capped(lines));
+        blocks.add(SlackBlocks.note(
+                "O" + o.objective().id() + " · " + o.objective().quarter() + " · owner "
+                        + o.objective().ownerId().map(Mentions::mention).orElse("_none_")));
+        List<String> lines =
+                o.keyResults().stream().map(OkrViews::keyResultDetail).toList();
+        blocks.addAll(
+                lines.isEmpty()
+                        ? List.of(SlackBlocks.markdown("No key results yet. `/drumbeat okr kr O"
+                                + o.objective().id() + "` adds one."))
+                        : capped(lines));
         return Reply.of(o.objective().title(), blocks);
     }
 
     /** The lines packed into sections, at most {@link #MAX_LINES} of them, so a message stays within Slack's limits. */
     private static List<LayoutBlock> capped(List<String> lines) {
-        List<LayoutBlock> blocks = new ArrayList<>(SlackBlocks.lines(lines.stream().limit(MAX_LINES)
-                .map(line -> SlackBlocks.clip(line, MAX_LINE)).toList()));
+        List<LayoutBlock> blocks = new ArrayList<>(SlackBlocks.lines(lines.stream()
+                .limit(MAX_LINES)
+                .map(line -> SlackBlocks.clip(line, MAX_LINE))
+                .toList()));
         if (lines.size() > MAX_LINES) {
-            blocks.add(SlackBlocks.note("…and " + (lines.size() - MAX_LINES) + " more lines: `/drumbeat okr show O<number>`"
-                    + " gives one objective in full."));
+            blocks.add(SlackBlocks.note("…and " + (lines.size() - MAX_LINES)
+                    + " more lines: `/drumbeat okr show O<number>`" + " gives one objective in full."));
         }
         return blocks;
     }
 
     private static String objectiveLine(OkrService.ObjectiveView o) {
-        return "*O" + o.objective().id() + "* " + SlackBlocks.escape(o.objective().title()) + " · "
+        return "*O" + o.objective().id() + "* "
+                + SlackBlocks.escape(o.objective().title()) + " · "
                 + o.objective().ownerId().map(Mentions::mention).orElse("_no owner_");
     }
 
@@ -96,21 +109,40 @@ final class OkrViews {
 
     private static String keyResultDetail(OkrService.KeyResultView kr) {
         OkrDao.KeyResultRow r = kr.row();
-        String measure = r.kpiName().map(k -> " · " + SlackBlocks.escape(r.serviceName().orElse("") + " / " + k) + ": "
-                + r.current().map(v -> Money.measure(v, r.kpiUnit().orElse(""))).orElse("no reading yet")
-                + r.target().map(t -> " (from " + r.baseline().map(b -> Money.measure(b, r.kpiUnit().orElse("")))
-                .orElse("?") + " to " + Money.measure(t, r.kpiUnit().orElse("")) + ")").orElse(""))
-                .orElse("milestone".equals(r.kind()) ? " · milestone" + (r.done() ? " done: “"
-                        + SlackBlocks.escape(r.evidence()) + "”" : " not done yet") : " · no KPI linked yet");
-        return "• " + keyResultLine(kr) + measure + kr.confidence().map(c -> " · owner says " + c.label()).orElse("");
+        String measure = r.kpiName()
+                .map(k -> " · " + SlackBlocks.escape(r.serviceName().orElse("") + " / " + k) + ": "
+                        + r.current()
+                                .map(v -> Money.measure(v, r.kpiUnit().orElse("")))
+                                .orElse("no reading yet")
+                        + r.target()
+                                .map(t -> " (from "
+                                        + r.baseline()
+                                                .map(b -> Money.measure(
+                                                        b, r.kpiUnit().orElse("")))
+                                                .orElse("?") + " to "
+                                        + Money.measure(t, r.kpiUnit().orElse("")) + ")")
+                                .orElse(""))
+                .orElse(
+                        "milestone".equals(r.kind())
+                                ? " · milestone"
+                                        + (r.done()
+                                                ? " done: “" + SlackBlocks.escape(r.evidence()) + "”"
+                                                : " not done yet")
+                                : " · no KPI linked yet");
+        return "• " + keyResultLine(kr) + measure
+                + kr.confidence().map(c -> " · owner says " + c.label()).orElse("");
     }
 
     private static String bar(OkrService.KeyResultView kr) {
-        return kr.progress().map(p -> {
-            int filled = p.multiply(BigDecimal.valueOf(BAR)).setScale(0, RoundingMode.HALF_UP).intValue();
-            return "▰".repeat(filled) + "▱".repeat(BAR - filled) + " "
-                    + p.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%";
-        }).orElse("_no reading yet_");
+        return kr.progress()
+                .map(p -> {
+                    int filled = p.multiply(BigDecimal.valueOf(BAR))
+                            .setScale(0, RoundingMode.HALF_UP)
+                            .intValue();
+                    return "▰".repeat(filled) + "▱".repeat(BAR - filled) + " "
+                            + p.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%";
+                })
+                .orElse("_no reading yet_");
     }
 
     private static String flags(OkrService.KeyResultView kr) {

@@ -14,12 +14,11 @@ import java.util.Optional;
 public final class Progress {
     static final int SCALE = 4;
 
-    private Progress() {
-    }
+    private Progress() {}
 
     /** The progress of a measured result; empty when its KPI has no reading yet. */
-    public static Optional<BigDecimal> measured(BigDecimal baseline, BigDecimal target, String direction,
-                                                Optional<BigDecimal> current) {
+    public static Optional<BigDecimal> measured(
+            BigDecimal baseline, BigDecimal target, String direction, Optional<BigDecimal> current) {
         return current.map(value -> share(baseline, target, isUp(direction), value));
     }
 

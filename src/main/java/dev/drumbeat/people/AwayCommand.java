@@ -1,7 +1,6 @@
 package dev.drumbeat.people;
 
 import dev.drumbeat.core.Actor;
-
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
 
 /** `/drumbeat away until <date> [@deputy]`: marks you away; your deputy, or each service's, is asked instead. */
 public final class AwayCommand implements Subcommand {
-    private static final Pattern TRAILING_PERSON = Pattern.compile("^(?:(.*)\\s+)?(<@[UW][A-Z0-9]+(?:\\|[^>]*)?>|@\\S+|[UW][A-Z0-9]{2,})$");
+    private static final Pattern TRAILING_PERSON =
+            Pattern.compile("^(?:(.*)\\s+)?(<@[UW][A-Z0-9]+(?:\\|[^>]*)?>|@\\S+|[UW][A-Z0-9]{2,})$");
     private final AwayService away;
 
     public AwayCommand(AwayService away) {
@@ -41,7 +41,9 @@ public final class AwayCommand implements Subcommand {
         if (args.isEmpty()) {
             return current(request.actor());
         }
-        String rest = args.toLowerCase(Locale.ROOT).startsWith("until ") ? args.substring(6).strip() : args;
+        String rest = args.toLowerCase(Locale.ROOT).startsWith("until ")
+                ? args.substring(6).strip()
+                : args;
         Matcher person = TRAILING_PERSON.matcher(rest);
         Optional<String> deputy = person.matches() ? Optional.of(person.group(2)) : Optional.empty();
         String date = person.matches() ? person.group(1) : rest;

@@ -9,12 +9,11 @@ import java.util.Optional;
  * is covered when its first day falls on or before the owner's last day away. Pure and thread-safe.
  */
 public final class AwayCover {
-    private AwayCover() {
-    }
+    private AwayCover() {}
 
     /** The person to ask for the service in the period starting {@code periodStart}; empty when excused. */
-    public static Optional<String> coverFor(String ownerId, Optional<String> serviceDeputyId, AwayState away,
-                                            LocalDate periodStart) {
+    public static Optional<String> coverFor(
+            String ownerId, Optional<String> serviceDeputyId, AwayState away, LocalDate periodStart) {
         if (!away.isAwayOn(periodStart)) {
             return Optional.of(ownerId);
         }

@@ -27,7 +27,10 @@ public interface AwayDao {
     @SqlUpdate("""
             update people set away_until = :until, away_deputy_id = :deputyId, updated_at = now()
              where team_id = :teamId and user_id = :userId""")
-    int set(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("until") LocalDate until,
+    int set(
+            @Bind("teamId") String teamId,
+            @Bind("userId") String userId,
+            @Bind("until") LocalDate until,
             @Bind("deputyId") String deputyId);
 
     /** How many active services the person owns, and how many of those name a deputy other than them. */
@@ -38,8 +41,7 @@ public interface AwayDao {
     Coverage coverage(@Bind("teamId") String teamId, @Bind("userId") String userId);
 
     /** Services someone owns ({@code owned}) and how many of them have their own deputy ({@code deputised}). */
-    record Coverage(int owned, int deputised) {
-    }
+    record Coverage(int owned, int deputised) {}
 
     final class StateMapper implements RowMapper<AwayState> {
         @Override
@@ -49,7 +51,10 @@ public interface AwayDao {
     }
 
     private static AwayState state(ResultSet rs) throws SQLException {
-        Optional<LocalDate> until = Optional.ofNullable(rs.getDate("away_until")).map(Date::toLocalDate);
-        return until.isEmpty() ? AwayState.PRESENT : new AwayState(until, Optional.ofNullable(rs.getString("away_deputy_id")));
+        Optional<LocalDate> until =
+                Optional.ofNullable(rs.getDate("away_until")).map(Date::toLocalDate);
+        return until.isEmpty()
+                ? AwayState.PRESENT
+                : new AwayState(until, Optional.ofNullable(rs.getString("away_deputy_id")));
     }
 }

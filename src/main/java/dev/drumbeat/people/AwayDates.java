@@ -30,13 +30,13 @@ public final class AwayDates {
     private static final DateTimeFormatter SAME_YEAR = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
-    private AwayDates() {
-    }
+    private AwayDates() {}
 
     /** The last day away, checked to be today or later and at most a year ahead; a {@link UserError} otherwise. */
     public static LocalDate resolve(String text, LocalDate today) {
-        LocalDate day = parse(text, today).orElseThrow(() -> new UserError(
-                "I can't read “" + text.strip() + "” as a date. Write it like " + FORMS + "."));
+        LocalDate day = parse(text, today)
+                .orElseThrow(() ->
+                        new UserError("I can't read “" + text.strip() + "” as a date. Write it like " + FORMS + "."));
         if (day.isBefore(today)) {
             throw new UserError(format(day, today) + " is in the past. Give today or a later day, like " + FORMS + ".");
         }
@@ -52,8 +52,11 @@ public final class AwayDates {
     public static Optional<LocalDate> parse(String text, LocalDate today) {
         String words = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         try {
-            return iso(words).or(() -> slashed(words, today)).or(() -> dayMonth(words, today))
-                    .or(() -> monthDay(words, today)).or(() -> relative(words, today));
+            return iso(words)
+                    .or(() -> slashed(words, today))
+                    .or(() -> dayMonth(words, today))
+                    .or(() -> monthDay(words, today))
+                    .or(() -> relative(words, today));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -71,17 +74,23 @@ public final class AwayDates {
 
     private static Optional<LocalDate> slashed(String words, LocalDate today) {
         Matcher m = SLASHED.matcher(words);
-        return m.matches() ? Optional.of(date(number(m, 1), Month.of(number(m, 2)), m.group(3), today)) : Optional.empty();
+        return m.matches()
+                ? Optional.of(date(number(m, 1), Month.of(number(m, 2)), m.group(3), today))
+                : Optional.empty();
     }
 
     private static Optional<LocalDate> dayMonth(String words, LocalDate today) {
         Matcher m = DAY_MONTH.matcher(words);
-        return m.matches() ? month(m.group(2)).map(month -> date(number(m, 1), month, m.group(3), today)) : Optional.empty();
+        return m.matches()
+                ? month(m.group(2)).map(month -> date(number(m, 1), month, m.group(3), today))
+                : Optional.empty();
     }
 
     private static Optional<LocalDate> monthDay(String words, LocalDate today) {
         Matcher m = MONTH_DAY.matcher(words);
-        return m.matches() ? month(m.group(1)).map(month -> date(number(m, 2), month, m.group(3), today)) : Optional.empty();
+        return m.matches()
+                ? month(m.group(1)).map(month -> date(number(m, 2), month, m.group(3), today))
+                : Optional.empty();
     }
 
     private static Optional<LocalDate> relative(String words, LocalDate today) {
@@ -96,9 +105,10 @@ public final class AwayDates {
             return Optional.empty();
         }
         boolean nextWeek = "next".equals(m.group(1));
-        return weekday(m.group(2)).map(day -> nextWeek
-                ? today.plusWeeks(1).with(ChronoField.DAY_OF_WEEK, day.getValue())
-                : today.with(TemporalAdjusters.nextOrSame(day)));
+        return weekday(m.group(2))
+                .map(day -> nextWeek
+                        ? today.plusWeeks(1).with(ChronoField.DAY_OF_WEEK, day.getValue())
+                        : today.with(TemporalAdjusters.nextOrSame(day)));
     }
 
     /** A day and month with the year given, or else the next time that day comes round. */
@@ -111,13 +121,19 @@ public final class AwayDates {
     }
 
     private static Optional<Month> month(String word) {
-        return word.length() < 3 ? Optional.empty()
-                : Arrays.stream(Month.values()).filter(m -> m.name().toLowerCase(Locale.ROOT).startsWith(word)).findFirst();
+        return word.length() < 3
+                ? Optional.empty()
+                : Arrays.stream(Month.values())
+                        .filter(m -> m.name().toLowerCase(Locale.ROOT).startsWith(word))
+                        .findFirst();
     }
 
     private static Optional<DayOfWeek> weekday(String word) {
-        return word.length() < 3 ? Optional.empty()
-                : Arrays.stream(DayOfWeek.values()).filter(d -> d.name().toLowerCase(Locale.ROOT).startsWith(word)).findFirst();
+        return word.length() < 3
+                ? Optional.empty()
+                : Arrays.stream(DayOfWeek.values())
+                        .filter(d -> d.name().toLowerCase(Locale.ROOT).startsWith(word))
+                        .findFirst();
     }
 
     private static int number(Matcher m, int group) {

@@ -1,15 +1,13 @@
 package dev.drumbeat.people;
 
 import dev.drumbeat.core.Mentions;
-
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** The sentences `/drumbeat away` and `/drumbeat back` answer with. Pure. */
 final class AwayReplies {
-    private AwayReplies() {
-    }
+    private AwayReplies() {}
 
     static String marked(AwayService.Marked marked) {
         LocalDate today = marked.today();
@@ -19,16 +17,19 @@ final class AwayReplies {
 
     static String current(AwayService.Current current) {
         AwayState state = current.state();
-        String deputy = state.deputyId().map(id -> " " + Mentions.mention(id) + " covers for you.")
+        String deputy = state.deputyId()
+                .map(id -> " " + Mentions.mention(id) + " covers for you.")
                 .orElse(" Each service's own deputy covers it.");
         return "You're away until " + AwayDates.format(state.until().orElseThrow(), current.today()) + "." + deputy
                 + " Say `/drumbeat back` when you return, or `/drumbeat away until <date> [@deputy]` to change it.";
     }
 
     static String returned(AwayService.Returned returned) {
-        String when = returned.nextPromptDay().equals(returned.today()) ? "today"
+        String when = returned.nextPromptDay().equals(returned.today())
+                ? "today"
                 : "on " + returned.nextPromptDay().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        return returned.wasAway() ? "Welcome back — I'll ask you again " + when + "."
+        return returned.wasAway()
+                ? "Welcome back — I'll ask you again " + when + "."
                 : "You weren't marked away, so nothing changed; I'll ask you as usual " + when + ".";
     }
 
@@ -36,7 +37,9 @@ final class AwayReplies {
         int owned = marked.coverage().owned();
         int deputised = marked.coverage().deputised();
         if (owned == 0) {
-            return marked.state().deputyId().map(id -> Mentions.mention(id) + " covers for you, though you own no services right now")
+            return marked.state()
+                    .deputyId()
+                    .map(id -> Mentions.mention(id) + " covers for you, though you own no services right now")
                     .orElse("You own no services right now, so nothing needs covering");
         }
         if (marked.state().deputyId().isPresent()) {
@@ -46,8 +49,10 @@ final class AwayReplies {
             return "Each service's own deputy covers " + yourServices(owned);
         }
         if (deputised == 0) {
-            return (owned == 1 ? "Your service has no deputy, so its check-ins are" : "None of your " + owned
-                    + " services has a deputy, so their check-ins are") + " excused while you're away";
+            return (owned == 1
+                            ? "Your service has no deputy, so its check-ins are"
+                            : "None of your " + owned + " services has a deputy, so their check-ins are")
+                    + " excused while you're away";
         }
         int excused = owned - deputised;
         return "Their own deputies cover " + deputised + " of your " + owned + " services; check-ins for the other "

@@ -1,12 +1,11 @@
 package dev.drumbeat.people;
 
-import dev.drumbeat.core.Actor;
-import dev.drumbeat.core.Mentions;
-
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Periods;
+import dev.drumbeat.core.UserError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +36,8 @@ public final class AwayService {
 
     /** The person's away state; {@link AwayState#PRESENT} for someone unknown. */
     public AwayState find(String teamId, String userId) {
-        return jdbi.withExtension(AwayDao.class, dao -> dao.find(teamId, userId)).orElse(AwayState.PRESENT);
+        return jdbi.withExtension(AwayDao.class, dao -> dao.find(teamId, userId))
+                .orElse(AwayState.PRESENT);
     }
 
     /** Marks the actor away through the day {@code dateText} names; a {@link UserError} for a bad date or deputy. */
@@ -50,8 +50,16 @@ public final class AwayService {
             AwayDao dao = handle.attach(AwayDao.class);
             AwayState before = dao.lock(actor.teamId(), actor.userId()).orElse(AwayState.PRESENT);
             dao.set(actor.teamId(), actor.userId(), until, deputy.orElse(null));
-            audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), "person", actor.userId(), "away",
-                    Optional.of(before), Optional.of(after)));
+            audit.record(
+                    handle,
+                    new AuditEntry(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "person",
+                            actor.userId(),
+                            "away",
+                            Optional.of(before),
+                            Optional.of(after)));
             return dao.coverage(actor.teamId(), actor.userId());
         });
         return new Marked(today, after, coverage, until.with(TemporalAdjusters.next(periods.day())));
@@ -70,8 +78,16 @@ public final class AwayService {
                 return false;
             }
             dao.set(actor.teamId(), actor.userId(), null, null);
-            audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), "person", actor.userId(), "back",
-                    Optional.of(before), Optional.of(AwayState.PRESENT)));
+            audit.record(
+                    handle,
+                    new AuditEntry(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "person",
+                            actor.userId(),
+                            "back",
+                            Optional.of(before),
+                            Optional.of(AwayState.PRESENT)));
             return true;
         });
         return new Returned(wasAway, today, nextPromptDay(zone(actor)));
@@ -88,14 +104,16 @@ public final class AwayService {
             throw new UserError("Several people are called “" + reference + "”. Mention the deputy you mean with @.");
         }
         if (!(found instanceof PeopleService.Lookup.Found f)) {
-            throw new UserError("I don't know " + reference + " yet. Mention your deputy with @ so Slack tells me who they are.");
+            throw new UserError(
+                    "I don't know " + reference + " yet. Mention your deputy with @ so Slack tells me who they are.");
         }
         if (f.person().userId().equals(actor.userId())) {
             throw new UserError("You can't be your own deputy while you're away. Name someone else, or leave the deputy"
                     + " out and each service's own deputy covers it.");
         }
         if (f.person().deactivated()) {
-            throw new UserError(Mentions.mention(f.person().userId()) + " is deactivated in Slack. Pick someone active as your deputy.");
+            throw new UserError(Mentions.mention(f.person().userId())
+                    + " is deactivated in Slack. Pick someone active as your deputy.");
         }
         return f.person().userId();
     }
@@ -112,18 +130,16 @@ public final class AwayService {
     }
 
     private ZoneId zone(Actor actor) {
-        return Periods.zone(people.find(actor.teamId(), actor.userId()).map(Person::tz).orElse("UTC"));
+        return Periods.zone(
+                people.find(actor.teamId(), actor.userId()).map(Person::tz).orElse("UTC"));
     }
 
     /** The outcome of {@link #markAway}: the state stored, what it covers, and the first check-in day after it. */
-    public record Marked(LocalDate today, AwayState state, AwayDao.Coverage coverage, LocalDate askAgainFrom) {
-    }
+    public record Marked(LocalDate today, AwayState state, AwayDao.Coverage coverage, LocalDate askAgainFrom) {}
 
     /** The outcome of {@link #markBack}. */
-    public record Returned(boolean wasAway, LocalDate today, LocalDate nextPromptDay) {
-    }
+    public record Returned(boolean wasAway, LocalDate today, LocalDate nextPromptDay) {}
 
     /** Someone's away state with their today, for showing it. */
-    public record Current(LocalDate today, AwayState state) {
-    }
+    public record Current(LocalDate today, AwayState state) {}
 }

@@ -13,8 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PeopleDao {
 
     /** Someone who owns something, by workspace and user id. */
-    record Owner(String teamId, String userId) {
-    }
+    record Owner(String teamId, String userId) {}
 
     @SqlUpdate("insert into workspaces (team_id, name) values (:teamId, :name) on conflict (team_id) do nothing")
     void ensureWorkspace(@Bind("teamId") String teamId, @Bind("name") String name);

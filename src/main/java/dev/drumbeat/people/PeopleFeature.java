@@ -12,7 +12,8 @@ public final class PeopleFeature implements Feature {
     private final OwnedServices ownedServices;
     private final Deactivations deactivations;
 
-    public PeopleFeature(Shared shared, PeopleService people, OwnedServices ownedServices, Deactivations deactivations) {
+    public PeopleFeature(
+            Shared shared, PeopleService people, OwnedServices ownedServices, Deactivations deactivations) {
         this.shared = shared;
         this.people = people;
         this.ownedServices = ownedServices;
@@ -21,7 +22,8 @@ public final class PeopleFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        new PeopleListeners(people, ownedServices, deactivations).register(contributions.commands(), contributions.interactions());
+        new PeopleListeners(people, ownedServices, deactivations)
+                .register(contributions.commands(), contributions.interactions());
         AwayService away = new AwayService(shared.jdbi(), people, shared.audit(), shared.periods(), shared.clock());
         contributions.command(new AwayCommand(away)).command(new AwayBackCommand(away));
         PeopleSync sync = new PeopleSync(shared.slack(), shared.config().botToken(), shared.jdbi());

@@ -1,11 +1,10 @@
 package dev.drumbeat.people;
 
+import com.slack.api.model.User;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Actors;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Role;
-
-import com.slack.api.model.User;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +44,8 @@ public final class PeopleService implements Actors {
      */
     @Override
     public Actor actorFromEvent(String teamId, String userId) {
-        return find(teamId, userId).map(known -> new Actor(teamId, userId, roleOf(userId, Optional.of(known))))
+        return find(teamId, userId)
+                .map(known -> new Actor(teamId, userId, roleOf(userId, Optional.of(known))))
                 .orElseGet(() -> actorFor(teamId, userId, userId));
     }
 
@@ -64,8 +64,10 @@ public final class PeopleService implements Actors {
     public Lookup lookup(String teamId, String reference) {
         Optional<String> id = Mentions.userId(reference);
         if (id.isPresent()) {
-            return find(teamId, id.get()).or(() -> learnFromMention(teamId, id.get(), reference))
-                    .<Lookup>map(Lookup.Found::new).orElse(new Lookup.Unknown(reference));
+            return find(teamId, id.get())
+                    .or(() -> learnFromMention(teamId, id.get(), reference))
+                    .<Lookup>map(Lookup.Found::new)
+                    .orElse(new Lookup.Unknown(reference));
         }
         String name = Mentions.bareName(reference);
         List<Person> found = jdbi.withExtension(PeopleDao.class, dao -> dao.findByName(teamId, name));
@@ -80,9 +82,17 @@ public final class PeopleService implements Actors {
      * next prompt goes out at 09:00 where they are. Someone Drumbeat has never seen is left to the hourly sync.
      */
     public void refreshFromSlack(String teamId, User user) {
-        find(teamId, user.getId()).ifPresent(known -> jdbi.useExtension(PeopleDao.class, dao -> dao.upsertFromSlack(
-                new Person(teamId, user.getId(), user.getName(), user.getRealName(),
-                        user.getTz() == null || user.getTz().isBlank() ? known.tz() : user.getTz(), false, known.role()))));
+        find(teamId, user.getId())
+                .ifPresent(known -> jdbi.useExtension(
+                        PeopleDao.class,
+                        dao -> dao.upsertFromSlack(new Person(
+                                teamId,
+                                user.getId(),
+                                user.getName(),
+                                user.getRealName(),
+                                user.getTz() == null || user.getTz().isBlank() ? known.tz() : user.getTz(),
+                                false,
+                                known.role()))));
     }
 
     /** Marks a person deactivated, as Slack's {@code user_change} with {@code deleted: true} tells. */
@@ -113,13 +123,10 @@ public final class PeopleService implements Actors {
 
     /** The outcome of looking a person up by what someone typed. */
     public sealed interface Lookup {
-        record Found(Person person) implements Lookup {
-        }
+        record Found(Person person) implements Lookup {}
 
-        record Unknown(String reference) implements Lookup {
-        }
+        record Unknown(String reference) implements Lookup {}
 
-        record Ambiguous(List<Person> people) implements Lookup {
-        }
+        record Ambiguous(List<Person> people) implements Lookup {}
     }
 }

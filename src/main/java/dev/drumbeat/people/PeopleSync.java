@@ -1,11 +1,10 @@
 package dev.drumbeat.people;
 
-import dev.drumbeat.core.Role;
-
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersListResponse;
 import com.slack.api.model.User;
+import dev.drumbeat.core.Role;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +67,18 @@ public final class PeopleSync {
         String cursor = null;
         do {
             String page = cursor;
-            UsersListResponse response = slack.methods(botToken).usersList(r -> r.limit(PAGE).cursor(page));
+            UsersListResponse response =
+                    slack.methods(botToken).usersList(r -> r.limit(PAGE).cursor(page));
             if (!response.isOk()) {
                 throw new IllegalStateException("users.list answered " + response.getError());
             }
-            response.getMembers().stream().filter(u -> !u.isBot() && !"USLACKBOT".equals(u.getId()))
-                    .map(u -> person(teamId, u)).forEach(people::add);
-            cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
+            response.getMembers().stream()
+                    .filter(u -> !u.isBot() && !"USLACKBOT".equals(u.getId()))
+                    .map(u -> person(teamId, u))
+                    .forEach(people::add);
+            cursor = response.getResponseMetadata() == null
+                    ? null
+                    : response.getResponseMetadata().getNextCursor();
         } while (cursor != null && !cursor.isEmpty());
         return people;
     }

@@ -3,7 +3,6 @@ package dev.drumbeat.people;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Role;
-
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.Subcommand;
@@ -36,9 +35,12 @@ final class WhoamiCommand implements Subcommand {
     public Reply handle(CommandRequest request) {
         Actor actor = request.actor();
         List<String> owned = ownedServices.namesOwnedBy(actor.teamId(), actor.userId());
-        String services = owned.isEmpty() ? "You don't own any services yet."
-                : "You own " + owned.size() + (owned.size() == 1 ? " service: " : " services: ") + String.join(", ", owned) + ".";
-        return Reply.text("You are " + Mentions.mention(actor.userId()) + ", " + roleText(actor.role()) + ". " + services);
+        String services = owned.isEmpty()
+                ? "You don't own any services yet."
+                : "You own " + owned.size() + (owned.size() == 1 ? " service: " : " services: ")
+                        + String.join(", ", owned) + ".";
+        return Reply.text(
+                "You are " + Mentions.mention(actor.userId()) + ", " + roleText(actor.role()) + ". " + services);
     }
 
     private static String roleText(Role role) {

@@ -38,7 +38,8 @@ public final class DemoClock extends Clock {
     /** Moves to the next Monday 09:00 in {@code zone}, when the week's check-in prompts go out there. */
     public Instant advanceToMondayNine(ZoneId zone) {
         ZonedDateTime now = instant().atZone(zone);
-        ZonedDateTime monday = now.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(LocalTime.of(9, 0));
+        ZonedDateTime monday =
+                now.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(LocalTime.of(9, 0));
         return advance(Duration.between(now, monday));
     }
 

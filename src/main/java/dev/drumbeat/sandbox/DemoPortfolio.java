@@ -1,9 +1,8 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.sandbox.standin.SlackStandIn;
-
 import dev.drumbeat.sandbox.DemoPortfolioCatalog.KpiRow;
 import dev.drumbeat.sandbox.DemoPortfolioCatalog.ServiceRow;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -27,6 +26,7 @@ public final class DemoPortfolio {
 
     /** The stand-in Slack workspace's team, as its auth.test answers. */
     public static final String TEAM_ID = SlackStandIn.TEAM_ID;
+
     private static final String WORKSPACE_NAME = "Northwind Bank";
     private static final int WEEKS = 12;
     /** Rows are dated as if the catalog was set up half a year ago, so nothing looks brand new. */
@@ -39,12 +39,10 @@ public final class DemoPortfolio {
     }
 
     /** A person of the demo workspace, with their Slack id, time zone, Drumbeat role and job title. */
-    public record DemoPerson(String userId, String handle, String realName, String tz, String role, String title) {
-    }
+    public record DemoPerson(String userId, String handle, String realName, String tz, String role, String title) {}
 
     /** How many rows the demo workspace holds. */
-    public record Summary(int people, int services, int kpis, int readings, int checkIns, int initiatives) {
-    }
+    public record Summary(int people, int services, int kpis, int readings, int checkIns, int initiatives) {}
 
     /** True when the demo workspace already has services. */
     public boolean isLoaded(Jdbi jdbi) {
@@ -77,7 +75,9 @@ public final class DemoPortfolio {
     static List<LocalDate> weeksBefore(Clock clock) {
         LocalDate thisMonday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return IntStream.rangeClosed(1, WEEKS).mapToObj(week -> thisMonday.minusWeeks(WEEKS + 1 - week)).toList();
+        return IntStream.rangeClosed(1, WEEKS)
+                .mapToObj(week -> thisMonday.minusWeeks(WEEKS + 1 - week))
+                .toList();
     }
 
     private void write(DemoPortfolioWriter writer) {

@@ -23,10 +23,20 @@ import org.apache.commons.csv.CSVRecord;
 final class DemoPortfolioCatalog {
 
     /** A service row; {@code lastCheckInWeeksAgo} is 1 for weekly check-ins, more when stale, empty when never. */
-    record ServiceRow(String key, String name, String tier, boolean isProtected, Optional<String> ownerHandle,
-                      Optional<String> deputyHandle, Optional<String> teamChannel, String unitName,
-                      BigDecimal unitCost, BigDecimal monthlyDemand, BigDecimal monthlyValue,
-                      OptionalInt lastCheckInWeeksAgo, String description) {
+    record ServiceRow(
+            String key,
+            String name,
+            String tier,
+            boolean isProtected,
+            Optional<String> ownerHandle,
+            Optional<String> deputyHandle,
+            Optional<String> teamChannel,
+            String unitName,
+            BigDecimal unitCost,
+            BigDecimal monthlyDemand,
+            BigDecimal monthlyValue,
+            OptionalInt lastCheckInWeeksAgo,
+            String description) {
 
         /** Who answers the weekly check-in: the owner, else the deputy. */
         Optional<String> submitterHandle() {
@@ -35,34 +45,62 @@ final class DemoPortfolioCatalog {
     }
 
     /** A KPI and the shape of its twelve weeks of readings: from {@code first} to {@code last}, give or take jitter. */
-    record KpiRow(String serviceKey, String key, String name, String unit, String direction, BigDecimal target,
-                  BigDecimal first, BigDecimal last, BigDecimal jitter) {
-    }
+    record KpiRow(
+            String serviceKey,
+            String key,
+            String name,
+            String unit,
+            String direction,
+            BigDecimal target,
+            BigDecimal first,
+            BigDecimal last,
+            BigDecimal jitter) {}
 
     /** A service whose check-ins are not plain green: {@code amber}, {@code red} or {@code recovered}. */
-    record HurdleRow(String serviceKey, String pattern, String hurdle) {
-    }
+    record HurdleRow(String serviceKey, String pattern, String hurdle) {}
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .get();
 
-    private DemoPortfolioCatalog() {
-    }
+    private DemoPortfolioCatalog() {}
 
     static List<ServiceRow> services() {
-        return read("demo/services.csv").stream().map(row -> new ServiceRow(row.get("key"), row.get("name"),
-                row.get("tier"), row.get("protected").equals("yes"), optional(row.get("owner")),
-                optional(row.get("deputy")), optional(row.get("channel")), row.get("unit"),
-                new BigDecimal(row.get("unit_cost")), new BigDecimal(row.get("monthly_demand")),
-                new BigDecimal(row.get("monthly_value")), weeksAgo(row.get("checkins")),
-                row.get("description"))).toList();
+        return read("demo/services.csv").stream()
+                .map(row -> new ServiceRow(
+                        row.get("key"),
+                        row.get("name"),
+                        row.get("tier"),
+                        row.get("protected").equals("yes"),
+                        optional(row.get("owner")),
+                        optional(row.get("deputy")),
+                        optional(row.get("channel")),
+                        row.get("unit"),
+                        new BigDecimal(row.get("unit_cost")),
+                        new BigDecimal(row.get("monthly_demand")),
+                        new BigDecimal(row.get("monthly_value")),
+                        weeksAgo(row.get("checkins")),
+                        row.get("description")))
+                .toList();
     }
 
     static List<KpiRow> kpis() {
-        return read("demo/kpis.csv").stream().map(row -> new KpiRow(row.get("service"), row.get("key"),
-                row.get("name"), row.get("unit"), row.get("direction"), new BigDecimal(row.get("target")),
-                new BigDecimal(row.get("first")), new BigDecimal(row.get("last")),
-                new BigDecimal(row.get("jitter")))).toList();
+        return read("demo/kpis.csv").stream()
+                .map(row -> new KpiRow(
+                        row.get("service"),
+                        row.get("key"),
+                        row.get("name"),
+                        row.get("unit"),
+                        row.get("direction"),
+                        new BigDecimal(row.get("target")),
+                        new BigDecimal(row.get("first")),
+                        new BigDecimal(row.get("last")),
+                        new BigDecimal(row.get("jitter"))))
+                .toList();
     }
 
     static Map<String, HurdleRow> hurdles() {
@@ -82,7 +120,8 @@ final class DemoPortfolioCatalog {
         if (checkIns.matches("stale-\\d+w")) {
             return OptionalInt.of(Integer.parseInt(checkIns.substring("stale-".length(), checkIns.length() - 1)));
         }
-        throw new IllegalStateException("demo/services.csv: checkins must be weekly, stale-Nw or never, not " + checkIns);
+        throw new IllegalStateException(
+                "demo/services.csv: checkins must be weekly, stale-Nw or never, not " + checkIns);
     }
 
     private static Optional<String> optional(String text) {

@@ -23,9 +23,13 @@ import java.util.stream.Collectors;
  */
 final class DemoPortfolioCheckIns {
 
-    record CheckIn(String serviceKey, LocalDate periodStart, String status, String hurdle, String submittedBy,
-                   Instant submittedAt) {
-    }
+    record CheckIn(
+            String serviceKey,
+            LocalDate periodStart,
+            String status,
+            String hurdle,
+            String submittedBy,
+            Instant submittedAt) {}
 
     /** Odd weeks that go amber for an ordinary reason, even on a healthy service. */
     private static final List<String> EVERYDAY_HURDLES = List.of(
@@ -33,19 +37,23 @@ final class DemoPortfolioCheckIns {
             "Change freeze for the quarter-end close",
             "Waiting on a firewall change from network operations",
             "Purchase order held up by an invoice dispute with the supplier");
+
     private static final double EVERYDAY_AMBER_CHANCE = 0.04;
     private static final LocalTime MORNING = LocalTime.of(9, 0);
 
-    private DemoPortfolioCheckIns() {
-    }
+    private DemoPortfolioCheckIns() {}
 
     /** Check-ins for the given weeks, oldest first; services that never checked in get none. */
-    static List<CheckIn> write(List<ServiceRow> services, Map<String, HurdleRow> hurdles,
-                               Map<String, DemoPerson> peopleByHandle, List<LocalDate> weeks) {
+    static List<CheckIn> write(
+            List<ServiceRow> services,
+            Map<String, HurdleRow> hurdles,
+            Map<String, DemoPerson> peopleByHandle,
+            List<LocalDate> weeks) {
         requireKnownServices(hurdles, services);
         List<CheckIn> checkIns = new ArrayList<>();
         for (ServiceRow service : services) {
-            if (service.lastCheckInWeeksAgo().isEmpty() || service.submitterHandle().isEmpty()) {
+            if (service.lastCheckInWeeksAgo().isEmpty()
+                    || service.submitterHandle().isEmpty()) {
                 continue;
             }
             String handle = service.submitterHandle().get();
@@ -60,9 +68,15 @@ final class DemoPortfolioCheckIns {
         return checkIns;
     }
 
-    private static CheckIn checkIn(String serviceKey, LocalDate monday, int weeksBeforeLast, Optional<HurdleRow> story,
-                                   DemoPerson submitter, Random random) {
-        String status = story.map(row -> statusOf(row.pattern(), weeksBeforeLast)).orElse("green");
+    private static CheckIn checkIn(
+            String serviceKey,
+            LocalDate monday,
+            int weeksBeforeLast,
+            Optional<HurdleRow> story,
+            DemoPerson submitter,
+            Random random) {
+        String status =
+                story.map(row -> statusOf(row.pattern(), weeksBeforeLast)).orElse("green");
         String hurdle = status.equals("green") ? "" : story.orElseThrow().hurdle();
         if (status.equals("green") && random.nextDouble() < EVERYDAY_AMBER_CHANCE) {
             status = "amber";
@@ -70,7 +84,8 @@ final class DemoPortfolioCheckIns {
         }
         LocalDate day = random.nextInt(4) == 0 ? monday.plusDays(1) : monday;
         Instant submittedAt = day.atTime(MORNING.plusMinutes(random.nextInt(180)))
-                .atZone(ZoneId.of(submitter.tz())).toInstant();
+                .atZone(ZoneId.of(submitter.tz()))
+                .toInstant();
         return new CheckIn(serviceKey, monday, status, hurdle, submitter.userId(), submittedAt);
     }
 

@@ -18,31 +18,47 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 interface DemoPortfolioDao {
 
-    record NewPerson(String userId, String name, String realName, String tz, boolean deactivated, String role) {
-    }
+    record NewPerson(String userId, String name, String realName, String tz, boolean deactivated, String role) {}
 
-    record NewService(String key, String name, String tier, boolean isProtected, String ownerId, String deputyId,
-                      String teamChannel, BigDecimal unitCost, String unitName, BigDecimal monthlyDemand,
-                      BigDecimal monthlyValue, String description) {
-    }
+    record NewService(
+            String key,
+            String name,
+            String tier,
+            boolean isProtected,
+            String ownerId,
+            String deputyId,
+            String teamChannel,
+            BigDecimal unitCost,
+            String unitName,
+            BigDecimal monthlyDemand,
+            BigDecimal monthlyValue,
+            String description) {}
 
-    record NewKpi(String serviceKey, String key, String name, String unit, BigDecimal target, String direction) {
-    }
+    record NewKpi(String serviceKey, String key, String name, String unit, BigDecimal target, String direction) {}
 
-    record NewReading(String serviceKey, String kpiKey, LocalDate periodStart, BigDecimal value, OffsetDateTime recordedAt) {
-    }
+    record NewReading(
+            String serviceKey, String kpiKey, LocalDate periodStart, BigDecimal value, OffsetDateTime recordedAt) {}
 
-    record NewCheckIn(String serviceKey, LocalDate periodStart, String status, String hurdle, String submittedBy,
-                      OffsetDateTime at) {
-    }
+    record NewCheckIn(
+            String serviceKey,
+            LocalDate periodStart,
+            String status,
+            String hurdle,
+            String submittedBy,
+            OffsetDateTime at) {}
 
-    record NewInitiative(String key, String name, String ownerId, BigDecimal budget, BigDecimal monthlySlipCost,
-                         LocalDate dueDate, String status, boolean isProtected) {
-    }
+    record NewInitiative(
+            String key,
+            String name,
+            String ownerId,
+            BigDecimal budget,
+            BigDecimal monthlySlipCost,
+            LocalDate dueDate,
+            String status,
+            boolean isProtected) {}
 
     /** An initiative and a service it delivers for. */
-    record NewLink(String initiativeKey, String serviceKey) {
-    }
+    record NewLink(String initiativeKey, String serviceKey) {}
 
     /** Creates or names the workspace; the row lock makes a concurrent second load wait, then find the services. */
     @SqlUpdate("""
@@ -69,7 +85,8 @@ interface DemoPortfolioDao {
             values (:teamId, :userId, :name, :realName, :tz, :deactivated, :role, :at)
             on conflict (team_id, user_id) do update set name = excluded.name, real_name = excluded.real_name,
                    tz = excluded.tz, deactivated = excluded.deactivated, role = excluded.role""")
-    void insertPeople(@Bind("teamId") String teamId, @BindMethods List<NewPerson> people, @Bind("at") OffsetDateTime at);
+    void insertPeople(
+            @Bind("teamId") String teamId, @BindMethods List<NewPerson> people, @Bind("at") OffsetDateTime at);
 
     @SqlBatch("""
             insert into services (team_id, key, name, tier, is_protected, owner_id, deputy_id, team_channel,
@@ -77,7 +94,8 @@ interface DemoPortfolioDao {
                                   created_at, updated_at, owner_since)
             values (:teamId, :key, :name, :tier, :isProtected, :ownerId, :deputyId, :teamChannel,
                     :unitCost, :unitName, :monthlyDemand, :monthlyValue, :description, :at, :at, :at)""")
-    void insertServices(@Bind("teamId") String teamId, @BindMethods List<NewService> services, @Bind("at") OffsetDateTime at);
+    void insertServices(
+            @Bind("teamId") String teamId, @BindMethods List<NewService> services, @Bind("at") OffsetDateTime at);
 
     @SqlBatch("""
             insert into kpis (team_id, service_id, key, name, unit, target, direction, created_at)
@@ -103,8 +121,8 @@ interface DemoPortfolioDao {
                                      is_protected, created_at, updated_at)
             values (:teamId, :key, :name, :ownerId, :budget, :monthlySlipCost, :dueDate, :status,
                     :isProtected, :at, :at)""")
-    void insertInitiatives(@Bind("teamId") String teamId, @BindMethods List<NewInitiative> initiatives,
-                           @Bind("at") OffsetDateTime at);
+    void insertInitiatives(
+            @Bind("teamId") String teamId, @BindMethods List<NewInitiative> initiatives, @Bind("at") OffsetDateTime at);
 
     @SqlBatch("""
             insert into initiative_services (initiative_id, service_id, team_id)

@@ -16,13 +16,11 @@ import java.util.stream.Stream;
  */
 final class DemoPortfolioReadings {
 
-    record Reading(String serviceKey, String kpiKey, LocalDate periodStart, BigDecimal value) {
-    }
+    record Reading(String serviceKey, String kpiKey, LocalDate periodStart, BigDecimal value) {}
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private DemoPortfolioReadings() {
-    }
+    private DemoPortfolioReadings() {}
 
     /** One reading per KPI per week, weeks oldest first. */
     static List<Reading> draw(List<KpiRow> kpis, List<LocalDate> weeks) {
@@ -30,7 +28,10 @@ final class DemoPortfolioReadings {
         for (KpiRow kpi : kpis) {
             Random random = new Random((kpi.serviceKey() + "/" + kpi.key()).hashCode());
             for (int week = 0; week < weeks.size(); week++) {
-                readings.add(new Reading(kpi.serviceKey(), kpi.key(), weeks.get(week),
+                readings.add(new Reading(
+                        kpi.serviceKey(),
+                        kpi.key(),
+                        weeks.get(week),
                         valueAt(kpi, week, weeks.size(), random.nextDouble() * 2 - 1)));
             }
         }
@@ -48,6 +49,8 @@ final class DemoPortfolioReadings {
 
     private static int precision(KpiRow kpi) {
         return Stream.of(kpi.target(), kpi.first(), kpi.last(), kpi.jitter())
-                .mapToInt(number -> Math.max(0, number.scale())).max().orElse(0);
+                .mapToInt(number -> Math.max(0, number.scale()))
+                .max()
+                .orElse(0);
     }
 }

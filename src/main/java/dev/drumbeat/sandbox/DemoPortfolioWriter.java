@@ -32,49 +32,109 @@ final class DemoPortfolioWriter {
     }
 
     void people(List<DemoPerson> people, Set<String> deactivated) {
-        dao.insertPeople(teamId, people.stream().map(person -> new DemoPortfolioDao.NewPerson(person.userId(),
-                person.handle(), person.realName(), person.tz(), deactivated.contains(person.userId()), person.role()))
-                .toList(), createdAt);
+        dao.insertPeople(
+                teamId,
+                people.stream()
+                        .map(person -> new DemoPortfolioDao.NewPerson(
+                                person.userId(),
+                                person.handle(),
+                                person.realName(),
+                                person.tz(),
+                                deactivated.contains(person.userId()),
+                                person.role()))
+                        .toList(),
+                createdAt);
     }
 
     void services(List<ServiceRow> services, Map<String, DemoPerson> peopleByHandle) {
-        dao.insertServices(teamId, services.stream().map(service -> new DemoPortfolioDao.NewService(service.key(),
-                service.name(), service.tier(), service.isProtected(), userId(service.ownerHandle(), peopleByHandle),
-                userId(service.deputyHandle(), peopleByHandle), service.teamChannel().orElse(null), service.unitCost(),
-                service.unitName(), service.monthlyDemand(), service.monthlyValue(), service.description())).toList(),
+        dao.insertServices(
+                teamId,
+                services.stream()
+                        .map(service -> new DemoPortfolioDao.NewService(
+                                service.key(),
+                                service.name(),
+                                service.tier(),
+                                service.isProtected(),
+                                userId(service.ownerHandle(), peopleByHandle),
+                                userId(service.deputyHandle(), peopleByHandle),
+                                service.teamChannel().orElse(null),
+                                service.unitCost(),
+                                service.unitName(),
+                                service.monthlyDemand(),
+                                service.monthlyValue(),
+                                service.description()))
+                        .toList(),
                 createdAt);
     }
 
     void kpis(List<KpiRow> kpis) {
-        dao.insertKpis(teamId, kpis.stream().map(kpi -> new DemoPortfolioDao.NewKpi(kpi.serviceKey(), kpi.key(), kpi.name(),
-                kpi.unit(), kpi.target(), kpi.direction())).toList(), createdAt);
+        dao.insertKpis(
+                teamId,
+                kpis.stream()
+                        .map(kpi -> new DemoPortfolioDao.NewKpi(
+                                kpi.serviceKey(), kpi.key(), kpi.name(), kpi.unit(), kpi.target(), kpi.direction()))
+                        .toList(),
+                createdAt);
     }
 
     /** Readings arrive from monitoring late on each week's Sunday, as {@code source = 'demo'}. */
     void readings(List<Reading> readings) {
-        dao.insertReadings(teamId, readings.stream().map(reading -> new DemoPortfolioDao.NewReading(reading.serviceKey(),
-                reading.kpiKey(), reading.periodStart(), reading.value(),
-                reading.periodStart().plusDays(6).atTime(LocalTime.of(23, 0)).atOffset(ZoneOffset.UTC))).toList());
+        dao.insertReadings(
+                teamId,
+                readings.stream()
+                        .map(reading -> new DemoPortfolioDao.NewReading(
+                                reading.serviceKey(),
+                                reading.kpiKey(),
+                                reading.periodStart(),
+                                reading.value(),
+                                reading.periodStart()
+                                        .plusDays(6)
+                                        .atTime(LocalTime.of(23, 0))
+                                        .atOffset(ZoneOffset.UTC)))
+                        .toList());
     }
 
     void checkIns(List<CheckIn> checkIns) {
-        dao.insertCheckIns(teamId, checkIns.stream().map(checkIn -> new DemoPortfolioDao.NewCheckIn(checkIn.serviceKey(),
-                checkIn.periodStart(), checkIn.status(), checkIn.hurdle(), checkIn.submittedBy(),
-                checkIn.submittedAt().atOffset(ZoneOffset.UTC))).toList());
+        dao.insertCheckIns(
+                teamId,
+                checkIns.stream()
+                        .map(checkIn -> new DemoPortfolioDao.NewCheckIn(
+                                checkIn.serviceKey(),
+                                checkIn.periodStart(),
+                                checkIn.status(),
+                                checkIn.hurdle(),
+                                checkIn.submittedBy(),
+                                checkIn.submittedAt().atOffset(ZoneOffset.UTC)))
+                        .toList());
     }
 
     void initiatives(List<InitiativeRow> initiatives, Map<String, DemoPerson> peopleByHandle, LocalDate today) {
-        dao.insertInitiatives(teamId, initiatives.stream().map(initiative -> new DemoPortfolioDao.NewInitiative(
-                initiative.key(), initiative.name(), userId(Optional.of(initiative.ownerHandle()), peopleByHandle),
-                initiative.budget(), initiative.monthlySlipCost(), today.plusMonths(initiative.monthsToDue()),
-                initiative.status(), initiative.isProtected())).toList(), createdAt);
-        dao.linkServices(teamId, initiatives.stream().flatMap(initiative -> initiative.serviceKeys().stream()
-                .map(serviceKey -> new DemoPortfolioDao.NewLink(initiative.key(), serviceKey))).toList());
+        dao.insertInitiatives(
+                teamId,
+                initiatives.stream()
+                        .map(initiative -> new DemoPortfolioDao.NewInitiative(
+                                initiative.key(),
+                                initiative.name(),
+                                userId(Optional.of(initiative.ownerHandle()), peopleByHandle),
+                                initiative.budget(),
+                                initiative.monthlySlipCost(),
+                                today.plusMonths(initiative.monthsToDue()),
+                                initiative.status(),
+                                initiative.isProtected()))
+                        .toList(),
+                createdAt);
+        dao.linkServices(
+                teamId,
+                initiatives.stream()
+                        .flatMap(initiative -> initiative.serviceKeys().stream()
+                                .map(serviceKey -> new DemoPortfolioDao.NewLink(initiative.key(), serviceKey)))
+                        .toList());
     }
 
     private static String userId(Optional<String> handle, Map<String, DemoPerson> peopleByHandle) {
         return handle.map(name -> Optional.ofNullable(peopleByHandle.get(name))
                         .orElseThrow(() -> new IllegalStateException("the demo data names nobody called " + name)))
-                .map(DemoPerson::userId).orElse(null);
+                .map(DemoPerson::userId)
+                .orElse(null);
     }
 }

@@ -1,8 +1,7 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.sandbox.standin.SlackStandIn;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,16 @@ import java.util.Optional;
  */
 final class SandboxBlockActions {
 
-    private SandboxBlockActions() {
-    }
+    private SandboxBlockActions() {}
 
     /** {@code responseUrl} is the stand-in's for the clicked message, so the app can replace it as it can in Slack. */
-    static Map<String, Object> payload(String teamId, SlackUser user, JsonNode click, Optional<SandboxMessage> message,
-                                       String actionTs, String responseUrl) {
+    static Map<String, Object> payload(
+            String teamId,
+            SlackUser user,
+            JsonNode click,
+            Optional<SandboxMessage> message,
+            String actionTs,
+            String responseUrl) {
         Map<String, Object> payload = SandboxViews.interaction("block_actions", teamId, user);
         if (click.path("view").isObject()) {
             inView(payload, click.path("view"));
@@ -36,15 +39,21 @@ final class SandboxBlockActions {
     }
 
     private static void inView(Map<String, Object> payload, JsonNode view) {
-        payload.put("container", Map.of("type", "view", "view_id", view.path("id").asText()));
+        payload.put(
+                "container", Map.of("type", "view", "view_id", view.path("id").asText()));
         payload.put("view", view);
         payload.put("state", view.path("state").isObject() ? view.path("state") : Map.of("values", Map.of()));
     }
 
-    private static void inMessage(Map<String, Object> payload, String teamId, JsonNode click,
-                                  Optional<SandboxMessage> message, String responseUrl) {
+    private static void inMessage(
+            Map<String, Object> payload,
+            String teamId,
+            JsonNode click,
+            Optional<SandboxMessage> message,
+            String responseUrl) {
         String channel = click.path("channel").asText();
-        boolean ephemeral = message.map(SandboxMessage::ephemeral).orElse(click.path("ephemeral").asBoolean(false));
+        boolean ephemeral = message.map(SandboxMessage::ephemeral)
+                .orElse(click.path("ephemeral").asBoolean(false));
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("type", "message");
         container.put("message_ts", click.path("ts").asText());
@@ -52,8 +61,13 @@ final class SandboxBlockActions {
         container.put("is_ephemeral", ephemeral);
         message.map(SandboxMessage::threadTs).ifPresent(threadTs -> container.put("thread_ts", threadTs));
         payload.put("container", container);
-        payload.put("channel", Map.of("id", channel, "name",
-                channel.startsWith("D") ? "directmessage" : SandboxConversations.nameOf(channel)));
+        payload.put(
+                "channel",
+                Map.of(
+                        "id",
+                        channel,
+                        "name",
+                        channel.startsWith("D") ? "directmessage" : SandboxConversations.nameOf(channel)));
         message.filter(shown -> !shown.ephemeral()).ifPresent(shown -> payload.put("message", shape(teamId, shown)));
         payload.put("state", Map.of("values", Map.of()));
         payload.put("response_url", responseUrl);
@@ -85,9 +99,12 @@ final class SandboxBlockActions {
         action.put("action_id", click.path("actionId").asText());
         action.put("block_id", blockId(click));
         switch (type) {
-            case "static_select", "overflow", "radio_buttons" -> action.put("selected_option", option(click.path("selected")));
-            case "users_select" -> action.put("selected_user", click.path("selectedUser").asText());
-            case "datepicker" -> action.put("selected_date", click.path("selectedDate").asText());
+            case "static_select", "overflow", "radio_buttons" ->
+                action.put("selected_option", option(click.path("selected")));
+            case "users_select" ->
+                action.put("selected_user", click.path("selectedUser").asText());
+            case "datepicker" ->
+                action.put("selected_date", click.path("selectedDate").asText());
             default -> {
                 action.put("text", plainText(click.path("text").asText("button")));
                 optional(click, "value").ifPresent(value -> action.put("value", value));
@@ -106,7 +123,11 @@ final class SandboxBlockActions {
     /** Slack makes up a block id for a block the app sent without one; so does the sandbox, the same each time. */
     private static String blockId(JsonNode click) {
         String blockId = click.path("blockId").asText("");
-        return blockId.isBlank() ? "b" + Integer.toString(Math.abs(click.path("actionId").asText().hashCode()), 36) : blockId;
+        return blockId.isBlank()
+                ? "b"
+                        + Integer.toString(
+                                Math.abs(click.path("actionId").asText().hashCode()), 36)
+                : blockId;
     }
 
     private static Map<String, Object> option(JsonNode selected) {

@@ -1,10 +1,10 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.schedule.JobRunner;
 import dev.drumbeat.checkin.prompt.PromptJob;
 import dev.drumbeat.digest.DigestJob;
 import dev.drumbeat.escalation.EscalationJob;
 import dev.drumbeat.okr.OkrQuarterJob;
+import dev.drumbeat.schedule.JobRunner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * (prompts and reminders, escalations, the digest, the turn of the quarter) instead of waiting for their next turn.
  */
 public final class SandboxClock {
-    private static final List<String> TIMELY_JOBS = List.of(PromptJob.NAME, EscalationJob.NAME, DigestJob.NAME,
-            OkrQuarterJob.NAME);
+    private static final List<String> TIMELY_JOBS =
+            List.of(PromptJob.NAME, EscalationJob.NAME, DigestJob.NAME, OkrQuarterJob.NAME);
     private final DemoClock clock;
     private final Supplier<JobRunner> drumbeat;
 

@@ -1,8 +1,7 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.sandbox.standin.SlackStandIn;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import io.javalin.http.Context;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -25,17 +24,24 @@ final class SandboxComposer {
         JsonNode request = SandboxHttp.body(ctx);
         SlackUser user = workspace.user(request.path("userId").asText());
         String channel = request.path("channel").asText(DEFAULT_CHANNEL);
-        String text = request.path("text").asText().replaceFirst("^\\s*/drumbeat\\b", "").strip();
-        workspace.transcript().add(SandboxMessage.typed(channel, workspace.slack().mintTs(), user.userId(),
-                ("/drumbeat " + text).strip()));
+        String text = request.path("text")
+                .asText()
+                .replaceFirst("^\\s*/drumbeat\\b", "")
+                .strip();
+        workspace
+                .transcript()
+                .add(SandboxMessage.typed(
+                        channel, workspace.slack().mintTs(), user.userId(), ("/drumbeat " + text).strip()));
         HttpResponse<String> response = workspace.driver().get().command(user, channel, text);
         Map<String, Object> answer = new LinkedHashMap<>(SandboxHttp.answer(response));
         if (answer.get("body") instanceof JsonNode body && body.isObject()) {
             String ts = workspace.slack().mintTs();
             boolean inChannel = body.path("response_type").asText().equals("in_channel");
             Object blocks = body.has("blocks") ? body.get("blocks") : null;
-            workspace.transcript().add(SandboxMessage.answer(channel, ts, user.userId(), body.path("text").asText(""),
-                    blocks, inChannel));
+            workspace
+                    .transcript()
+                    .add(SandboxMessage.answer(
+                            channel, ts, user.userId(), body.path("text").asText(""), blocks, inChannel));
             answer.put("ts", ts);
         }
         ctx.json(answer);
@@ -46,12 +52,16 @@ final class SandboxComposer {
         JsonNode request = SandboxHttp.body(ctx);
         SlackUser user = workspace.user(request.path("userId").asText());
         String channel = request.path("channel").asText(DEFAULT_CHANNEL);
-        String threadTs = request.hasNonNull("threadTs") ? request.path("threadTs").asText() : null;
-        String text = "<@" + SlackStandIn.BOT_USER_ID + "> " + request.path("text").asText("");
+        String threadTs =
+                request.hasNonNull("threadTs") ? request.path("threadTs").asText() : null;
+        String text =
+                "<@" + SlackStandIn.BOT_USER_ID + "> " + request.path("text").asText("");
         String ts = workspace.slack().mintTs();
         workspace.transcript().add(SandboxMessage.said(channel, ts, threadTs, user.userId(), text));
-        Map<String, Object> answer = new LinkedHashMap<>(SandboxHttp.answer(workspace.driver().get().event(
-                SandboxViews.mention(workspace.teamId(), user, channel, text, ts, threadTs))));
+        Map<String, Object> answer = new LinkedHashMap<>(SandboxHttp.answer(workspace
+                .driver()
+                .get()
+                .event(SandboxViews.mention(workspace.teamId(), user, channel, text, ts, threadTs))));
         answer.put("ts", ts);
         ctx.json(answer);
     }
@@ -60,10 +70,17 @@ final class SandboxComposer {
     void say(Context ctx) {
         JsonNode request = SandboxHttp.body(ctx);
         SlackUser user = workspace.user(request.path("userId").asText());
-        String threadTs = request.hasNonNull("threadTs") ? request.path("threadTs").asText() : null;
+        String threadTs =
+                request.hasNonNull("threadTs") ? request.path("threadTs").asText() : null;
         String ts = workspace.slack().mintTs();
-        workspace.transcript().add(SandboxMessage.said(request.path("channel").asText(DEFAULT_CHANNEL), ts, threadTs,
-                user.userId(), request.path("text").asText("")));
+        workspace
+                .transcript()
+                .add(SandboxMessage.said(
+                        request.path("channel").asText(DEFAULT_CHANNEL),
+                        ts,
+                        threadTs,
+                        user.userId(),
+                        request.path("text").asText("")));
         ctx.json(Map.of("ts", ts));
     }
 }

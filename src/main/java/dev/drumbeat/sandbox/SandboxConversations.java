@@ -1,7 +1,6 @@
 package dev.drumbeat.sandbox;
 
 import dev.drumbeat.sandbox.standin.SlackStandIn;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +18,7 @@ final class SandboxConversations {
     static final String HOME = "home";
 
     /** One sidebar entry; {@code kind} is {@code dm}, {@code channel} or {@code home}. */
-    record Conversation(String id, String name, String kind, long messages) {
-    }
+    record Conversation(String id, String name, String kind, long messages) {}
 
     private final SlackStandIn slack;
     private final SandboxFeed feed;
@@ -57,7 +55,8 @@ final class SandboxConversations {
 
     /** Whether the person may read the channel: their own DM or any public channel, never someone else's DM. */
     boolean mayRead(String userId, String channel) {
-        return Optional.ofNullable(channel).filter(id -> id.startsWith("C") || id.equals(slack.directChannelOf(userId)))
+        return Optional.ofNullable(channel)
+                .filter(id -> id.startsWith("C") || id.equals(slack.directChannelOf(userId)))
                 .isPresent();
     }
 

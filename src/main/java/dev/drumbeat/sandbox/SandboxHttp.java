@@ -13,8 +13,7 @@ import java.util.Map;
 final class SandboxHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SandboxHttp() {
-    }
+    private SandboxHttp() {}
 
     static JsonNode body(Context ctx) {
         try {

@@ -20,20 +20,29 @@ final class SandboxInteractions {
     void action(Context ctx) {
         JsonNode click = SandboxHttp.body(ctx);
         SlackUser user = workspace.user(click.path("userId").asText());
-        Optional<SandboxMessage> message = click.path("view").isObject() ? Optional.empty()
-                : workspace.feed().find(click.path("channel").asText(), click.path("ts").asText());
-        String responseUrl = click.path("view").isObject() ? null
-                : workspace.slack().responseUrl(click.path("channel").asText(), user.userId(), click.path("ts").asText());
-        Map<String, Object> payload = SandboxBlockActions.payload(workspace.teamId(), user, click, message,
-                workspace.slack().mintTs(), responseUrl);
+        Optional<SandboxMessage> message = click.path("view").isObject()
+                ? Optional.empty()
+                : workspace
+                        .feed()
+                        .find(click.path("channel").asText(), click.path("ts").asText());
+        String responseUrl = click.path("view").isObject()
+                ? null
+                : workspace
+                        .slack()
+                        .responseUrl(
+                                click.path("channel").asText(),
+                                user.userId(),
+                                click.path("ts").asText());
+        Map<String, Object> payload = SandboxBlockActions.payload(
+                workspace.teamId(), user, click, message, workspace.slack().mintTs(), responseUrl);
         ctx.json(SandboxHttp.answer(workspace.driver().get().interaction(payload)));
     }
 
     void submit(Context ctx) {
         JsonNode request = SandboxHttp.body(ctx);
         SlackUser user = workspace.user(request.path("userId").asText());
-        Map<String, Object> payload = SandboxViews.submission(workspace.teamId(), user, request.path("view"),
-                request.path("values"));
+        Map<String, Object> payload =
+                SandboxViews.submission(workspace.teamId(), user, request.path("view"), request.path("values"));
         ctx.json(SandboxHttp.answer(workspace.driver().get().interaction(payload)));
     }
 
@@ -41,7 +50,10 @@ final class SandboxInteractions {
     void openHome(Context ctx) {
         SlackUser user = workspace.user(SandboxHttp.body(ctx).path("userId").asText());
         String channel = workspace.slack().directChannelOf(user.userId());
-        ctx.json(SandboxHttp.answer(workspace.driver().get().event(SandboxViews.homeOpened(workspace.teamId(), user,
-                channel, workspace.slack().mintTs()))));
+        ctx.json(SandboxHttp.answer(workspace
+                .driver()
+                .get()
+                .event(SandboxViews.homeOpened(
+                        workspace.teamId(), user, channel, workspace.slack().mintTs()))));
     }
 }

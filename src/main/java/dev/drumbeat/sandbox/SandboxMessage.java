@@ -9,12 +9,29 @@ import dev.drumbeat.sandbox.standin.SlackStandInMessage;
  * the only person who sees an ephemeral message and is null otherwise; {@code kind} is {@code bot},
  * {@code user} or {@code command} (the echo of a typed slash command).
  */
-record SandboxMessage(String channel, String ts, String threadTs, String author, String kind, String text,
-        Object blocks, String visibleTo, boolean ephemeral, boolean edited) {
+record SandboxMessage(
+        String channel,
+        String ts,
+        String threadTs,
+        String author,
+        String kind,
+        String text,
+        Object blocks,
+        String visibleTo,
+        boolean ephemeral,
+        boolean edited) {
 
     static SandboxMessage of(SlackStandInMessage message) {
-        return new SandboxMessage(message.channel(), message.ts(), message.threadTs(), SlackStandIn.BOT_USER_ID, "bot",
-                message.text(), message.blocks(), message.ephemeral() ? message.user() : null, message.ephemeral(),
+        return new SandboxMessage(
+                message.channel(),
+                message.ts(),
+                message.threadTs(),
+                SlackStandIn.BOT_USER_ID,
+                "bot",
+                message.text(),
+                message.blocks(),
+                message.ephemeral() ? message.user() : null,
+                message.ephemeral(),
                 message.edited());
     }
 
@@ -27,9 +44,19 @@ record SandboxMessage(String channel, String ts, String threadTs, String author,
     }
 
     /** A slash command's answer: ephemeral to the person unless its response_type is in_channel. */
-    static SandboxMessage answer(String channel, String ts, String userId, String text, Object blocks, boolean inChannel) {
-        return new SandboxMessage(channel, ts, null, SlackStandIn.BOT_USER_ID, "bot", text, blocks,
-                inChannel ? null : userId, !inChannel, false);
+    static SandboxMessage answer(
+            String channel, String ts, String userId, String text, Object blocks, boolean inChannel) {
+        return new SandboxMessage(
+                channel,
+                ts,
+                null,
+                SlackStandIn.BOT_USER_ID,
+                "bot",
+                text,
+                blocks,
+                inChannel ? null : userId,
+                !inChannel,
+                false);
     }
 
     /** The message as a response_url replaced it. */

@@ -1,7 +1,6 @@
 package dev.drumbeat.sandbox;
 
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
-
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,8 +34,14 @@ final class SandboxReads {
     }
 
     void home(Context ctx) {
-        ctx.json(Map.of("view", workspace.slack().homeView(ctx.queryParam("userId")).map(SandboxHttp::parse)
-                .map(Object.class::cast).orElse(Map.of())));
+        ctx.json(Map.of(
+                "view",
+                workspace
+                        .slack()
+                        .homeView(ctx.queryParam("userId"))
+                        .map(SandboxHttp::parse)
+                        .map(Object.class::cast)
+                        .orElse(Map.of())));
     }
 
     /** Everything the page refreshes each second: the clock, the sidebar, the open conversation, the last modal. */
@@ -57,7 +62,11 @@ final class SandboxReads {
         int since = Math.min(calls.size(), Math.max(0, parseOrZero(ctx.queryParam("since"))));
         Map<String, Object> activity = new LinkedHashMap<>();
         activity.put("total", calls.size());
-        activity.put("calls", calls.subList(since, calls.size()).stream().map(SandboxViews::call).toList());
+        activity.put(
+                "calls",
+                calls.subList(since, calls.size()).stream()
+                        .map(SandboxViews::call)
+                        .toList());
         if (ctx.queryParam("since") == null) {
             activity.put("conversations", workspace.slack().conversations());
         }
@@ -69,7 +78,12 @@ final class SandboxReads {
     }
 
     private Object modalOf(String userId) {
-        return workspace.slack().lastOpenedView(userId).map(SandboxHttp::parse).map(Object.class::cast).orElse(null);
+        return workspace
+                .slack()
+                .lastOpenedView(userId)
+                .map(SandboxHttp::parse)
+                .map(Object.class::cast)
+                .orElse(null);
     }
 
     private static String userId(Context ctx) {

@@ -1,8 +1,7 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.sandbox.standin.SlackStandIn;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -24,29 +23,36 @@ import java.util.function.Supplier;
  */
 public final class SandboxRoutes implements Consumer<JavalinConfig> {
     private static final String JS = ContentType.JAVASCRIPT + "; charset=utf-8";
-    private static final Map<String, String> ASSETS = Map.of("sandbox.js", JS, "blocks.js", JS,
-            "sandbox.css", ContentType.CSS + "; charset=utf-8");
+    private static final Map<String, String> ASSETS =
+            Map.of("sandbox.js", JS, "blocks.js", JS, "sandbox.css", ContentType.CSS + "; charset=utf-8");
     private final SandboxWorkspace workspace;
     private final SandboxComposer composer;
     private final SandboxInteractions interactions;
     private final SandboxReads reads;
 
     /** {@code driver} is supplied late: the server's port is known only once it has started. */
-    public SandboxRoutes(Supplier<SlackDriver> driver, SlackStandIn slack, List<DemoPortfolio.DemoPerson> people, String teamId,
-                  SandboxClock clock) {
+    public SandboxRoutes(
+            Supplier<SlackDriver> driver,
+            SlackStandIn slack,
+            List<DemoPortfolio.DemoPerson> people,
+            String teamId,
+            SandboxClock clock) {
         SandboxTranscript transcript = new SandboxTranscript();
         SandboxFeed feed = new SandboxFeed(slack, transcript);
         this.workspace = new SandboxWorkspace(driver, slack, people, teamId, clock, transcript, feed);
         this.composer = new SandboxComposer(workspace);
         this.interactions = new SandboxInteractions(workspace);
-        this.reads = new SandboxReads(workspace, new SandboxConversations(slack, feed, DemoWorkspace.LEADERSHIP_CHANNEL,
-                SandboxConversations.demoTeamChannels()));
+        this.reads = new SandboxReads(
+                workspace,
+                new SandboxConversations(
+                        slack, feed, DemoWorkspace.LEADERSHIP_CHANNEL, SandboxConversations.demoTeamChannels()));
     }
 
     @Override
     public void accept(JavalinConfig config) {
         config.routes.get("/", ctx -> ctx.redirect("/sandbox"));
-        config.routes.get("/sandbox", ctx -> ctx.contentType(ContentType.TEXT_HTML).result(resource("index.html")));
+        config.routes.get(
+                "/sandbox", ctx -> ctx.contentType(ContentType.TEXT_HTML).result(resource("index.html")));
         config.routes.get("/sandbox/{asset}", SandboxRoutes::asset);
         config.routes.get("/sandbox/api/people", ctx -> ctx.json(workspace.people()));
         config.routes.post("/sandbox/api/command", composer::command);
@@ -61,7 +67,9 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
         config.routes.get("/sandbox/api/modal", reads::modal);
         config.routes.get("/sandbox/api/state", reads::state);
         config.routes.get("/sandbox/api/activity", reads::activity);
-        config.routes.get("/sandbox/api/clock", ctx -> ctx.json(Map.of("now", workspace.clock().now().toString())));
+        config.routes.get(
+                "/sandbox/api/clock",
+                ctx -> ctx.json(Map.of("now", workspace.clock().now().toString())));
         config.routes.post("/sandbox/api/clock", this::advance);
     }
 
@@ -74,8 +82,10 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
             return;
         }
         SandboxClock clock = workspace.clock();
-        Instant now = to.equals("day") ? clock.advanceOneDay()
-                : clock.advanceToMondayNine(workspace.zoneOf(request.path("userId").asText()));
+        Instant now = to.equals("day")
+                ? clock.advanceOneDay()
+                : clock.advanceToMondayNine(
+                        workspace.zoneOf(request.path("userId").asText()));
         ctx.json(Map.of("now", now.toString()));
     }
 

@@ -16,7 +16,9 @@ final class SandboxTranscript {
     }
 
     synchronized List<SandboxMessage> in(String channel) {
-        return messages.stream().filter(message -> message.channel().equals(channel)).toList();
+        return messages.stream()
+                .filter(message -> message.channel().equals(channel))
+                .toList();
     }
 
     synchronized List<SandboxMessage> all() {

@@ -1,10 +1,9 @@
 package dev.drumbeat.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInJson;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.Map;
  * view_submission, and the app_mention and app_home_opened events. Clicks are {@link SandboxBlockActions}.
  */
 final class SandboxViews {
-    private SandboxViews() {
-    }
+    private SandboxViews() {}
 
     static Map<String, Object> call(SlackStandInCall call) {
         Map<String, Object> shown = new LinkedHashMap<>();
@@ -52,10 +50,12 @@ final class SandboxViews {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type);
         payload.put("team", Map.of("id", teamId, "domain", "drumbeat-demo"));
-        payload.put("user", Map.of("id", user.userId(), "username", user.name(), "name", user.name(), "team_id", teamId));
+        payload.put(
+                "user", Map.of("id", user.userId(), "username", user.name(), "name", user.name(), "team_id", teamId));
         payload.put("api_app_id", SlackStandIn.APP_ID);
         payload.put("token", "sandbox");
-        payload.put("trigger_id", user.triggerIds().map(t -> t.apply(user.userId())).orElse("0.0.sandbox"));
+        payload.put(
+                "trigger_id", user.triggerIds().map(t -> t.apply(user.userId())).orElse("0.0.sandbox"));
         return payload;
     }
 
@@ -82,8 +82,8 @@ final class SandboxViews {
     }
 
     /** The event envelope Slack sends when someone mentions the bot in a channel, or in a thread when {@code threadTs} is set. */
-    static Map<String, Object> mention(String teamId, SlackUser user, String channel, String text, String ts,
-                                       String threadTs) {
+    static Map<String, Object> mention(
+            String teamId, SlackUser user, String channel, String text, String ts, String threadTs) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "app_mention");
         event.put("user", user.userId());
@@ -134,8 +134,12 @@ final class SandboxViews {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("type", type);
         switch (type) {
-            case "static_select", "radio_buttons" -> state.put("selected_option", value.isEmpty() ? null
-                    : Map.of("text", Map.of("type", "plain_text", "text", value), "value", value));
+            case "static_select", "radio_buttons" ->
+                state.put(
+                        "selected_option",
+                        value.isEmpty()
+                                ? null
+                                : Map.of("text", Map.of("type", "plain_text", "text", value), "value", value));
             case "users_select" -> state.put("selected_user", value.isEmpty() ? null : value);
             case "channels_select" -> state.put("selected_channel", value.isEmpty() ? null : value);
             case "datepicker" -> state.put("selected_date", value.isEmpty() ? null : value);

@@ -1,7 +1,6 @@
 package dev.drumbeat.sandbox;
 
 import dev.drumbeat.sandbox.standin.SlackStandIn;
-
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,8 +12,14 @@ import java.util.function.Supplier;
  * demo's people and clock, and the transcript of what people typed. {@code driver} is supplied late: the
  * server's port is known only once it has started. Thread-safe as its parts are.
  */
-record SandboxWorkspace(Supplier<SlackDriver> driver, SlackStandIn slack, List<DemoPortfolio.DemoPerson> people,
-        String teamId, SandboxClock clock, SandboxTranscript transcript, SandboxFeed feed) {
+record SandboxWorkspace(
+        Supplier<SlackDriver> driver,
+        SlackStandIn slack,
+        List<DemoPortfolio.DemoPerson> people,
+        String teamId,
+        SandboxClock clock,
+        SandboxTranscript transcript,
+        SandboxFeed feed) {
 
     SandboxWorkspace {
         people = List.copyOf(people);

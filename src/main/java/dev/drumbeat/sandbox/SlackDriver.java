@@ -27,7 +27,8 @@ public final class SlackDriver {
     private final URI eventsUrl;
     private final byte[] secret;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SlackDriver(URI eventsUrl, String signingSecret, Clock clock) {
         this.eventsUrl = eventsUrl;
@@ -72,8 +73,10 @@ public final class SlackDriver {
 
     /** Sends a body with the given timestamp and signature, right or wrong; for tests of forgeries. */
     public HttpResponse<String> sendSigned(String body, String contentType, String timestamp, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(eventsUrl).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(eventsUrl)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (timestamp != null) {
             request.header("X-Slack-Request-Timestamp", timestamp);
         }
@@ -92,8 +95,10 @@ public final class SlackDriver {
 
     /** Trigger ids look like Slack's; a stand-in that checks them can be told about this one. */
     private String triggerId(SlackUser user) {
-        return user.triggerIds().map(source -> source.apply(user.userId()))
-                .orElse(clock.millis() + "." + Math.abs(user.userId().hashCode()) + "." + UUID.randomUUID().toString().replace("-", ""));
+        return user.triggerIds()
+                .map(source -> source.apply(user.userId()))
+                .orElse(clock.millis() + "." + Math.abs(user.userId().hashCode()) + "."
+                        + UUID.randomUUID().toString().replace("-", ""));
     }
 
     public static String formBody(Map<String, String> form) {

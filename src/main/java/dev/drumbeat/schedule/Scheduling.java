@@ -51,8 +51,7 @@ public final class Scheduling implements AutoCloseable {
     }
 
     /** A job to run every {@code every}, built by {@code factory}. */
-    public record Recurring(String name, Class<? extends Job> type, Supplier<? extends Job> factory, Duration every) {
-    }
+    public record Recurring(String name, Class<? extends Job> type, Supplier<? extends Job> factory, Duration every) {}
 
     public static Scheduling start(DataSource dataSource, List<Recurring> jobs) {
         try {
@@ -60,7 +59,8 @@ public final class Scheduling implements AutoCloseable {
             String dataSourceName = "drumbeat-" + instanceId;
             DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, provider(dataSource));
             Scheduler scheduler = new StdSchedulerFactory(properties(instanceId, dataSourceName)).getScheduler();
-            // Several schedulers share one name across a cluster; in one JVM (tests) the repository must not hand back the first.
+            // Several schedulers share one name across a cluster; in one JVM (tests) the repository must not hand back
+            // the first.
             SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
             scheduler.setJobFactory(jobFactory(jobs));
             for (Recurring job : jobs) {
@@ -121,10 +121,17 @@ public final class Scheduling implements AutoCloseable {
         if (!job.type().isAnnotationPresent(DisallowConcurrentExecution.class)) {
             throw new IllegalArgumentException(job.type().getSimpleName() + " must not run concurrently");
         }
-        JobDetail detail = JobBuilder.newJob(job.type()).withIdentity(job.name()).storeDurably().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(job.name()).forJob(detail)
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(job.every().toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        JobDetail detail = JobBuilder.newJob(job.type())
+                .withIdentity(job.name())
+                .storeDurably()
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(job.name())
+                .forJob(detail)
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(job.every().toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
         try {
             if (!scheduler.checkExists(detail.getKey())) {
@@ -165,9 +172,11 @@ public final class Scheduling implements AutoCloseable {
         Map<Class<? extends Job>, Supplier<? extends Job>> factories = new HashMap<>();
         jobs.forEach(j -> factories.put(j.type(), j.factory()));
         return (bundle, scheduler) -> {
-            Supplier<? extends Job> factory = factories.get(bundle.getJobDetail().getJobClass());
+            Supplier<? extends Job> factory =
+                    factories.get(bundle.getJobDetail().getJobClass());
             if (factory == null) {
-                throw new SchedulerException("no factory for " + bundle.getJobDetail().getJobClass());
+                throw new SchedulerException(
+                        "no factory for " + bundle.getJobDetail().getJobClass());
             }
             return factory.get();
         };

@@ -14,8 +14,7 @@ import java.util.List;
 public final class BlockJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BlockJson() {
-    }
+    private BlockJson() {}
 
     /** The blocks as Slack's JSON, in Gson's exact output. */
     public static String text(List<LayoutBlock> blocks) {

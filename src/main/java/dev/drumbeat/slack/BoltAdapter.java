@@ -58,14 +58,19 @@ public final class BoltAdapter implements Handler {
         } catch (Exception e) {
             String reference = Failures.reference();
             log.error("Bolt failed on a {} request (reference {})", request.getRequestType(), reference, e);
-            return Response.builder().statusCode(500).contentType("text/plain").body("").build();
+            return Response.builder()
+                    .statusCode(500)
+                    .contentType("text/plain")
+                    .body("")
+                    .build();
         }
     }
 
     private static void write(Context ctx, Response response) {
         ctx.status(response.getStatusCode() == null ? 200 : response.getStatusCode());
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));
+            response.getHeaders()
+                    .forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));
         }
         if (response.getContentType() != null) {
             ctx.contentType(response.getContentType());

@@ -7,21 +7,21 @@ import java.util.Optional;
  * A click on a button, as its handler needs it: the action id, the element's value ({@code ""} when it has none),
  * the conversation it happened in, the message the button is on, and the message's {@code response_url}.
  */
-public record Click(String actionId, String value, Optional<String> channelId, Optional<Message> message,
-                    String responseUrl) {
+public record Click(
+        String actionId, String value, Optional<String> channelId, Optional<Message> message, String responseUrl) {
 
     /** The message holding the button; an ephemeral one can only be changed through {@link #responseUrl}. */
-    public record Message(String channelId, String ts, boolean ephemeral) {
-    }
+    public record Message(String channelId, String ts, boolean ephemeral) {}
 
     static Click of(BlockActionPayload payload) {
         Optional<BlockActionPayload.Action> action = Optional.ofNullable(payload.getActions())
                 .flatMap(actions -> actions.stream().findFirst());
-        return new Click(action.map(BlockActionPayload.Action::getActionId).orElse(""),
+        return new Click(
+                action.map(BlockActionPayload.Action::getActionId).orElse(""),
                 action.map(BlockActionPayload.Action::getValue).orElse(""),
                 Optional.ofNullable(payload.getChannel()).map(BlockActionPayload.Channel::getId),
-                Optional.ofNullable(payload.getContainer()).map(c -> new Message(c.getChannelId(), c.getMessageTs(),
-                        c.isEphemeral())),
+                Optional.ofNullable(payload.getContainer())
+                        .map(c -> new Message(c.getChannelId(), c.getMessageTs(), c.isEphemeral())),
                 payload.getResponseUrl());
     }
 

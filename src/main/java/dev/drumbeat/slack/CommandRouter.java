@@ -1,15 +1,15 @@
 package dev.drumbeat.slack;
 
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Actors;
+import dev.drumbeat.core.UserError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +58,8 @@ public final class CommandRouter {
             return ctx.ack();
         }
         return ctx.ack(r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral")
-                .text(reply.text()).blocks(reply.blocks()));
+                .text(reply.text())
+                .blocks(reply.blocks()));
     }
 
     private Reply answer(SlashCommandPayload payload, SlashCommandContext ctx) {
@@ -72,8 +73,8 @@ public final class CommandRouter {
             String[] words = text.split("\\s+", 2);
             String name = words[0].toLowerCase(Locale.ROOT);
             String args = words.length > 1 ? words[1].strip() : "";
-            CommandRequest command = new CommandRequest(actor, args, payload.getChannelId(),
-                    view -> open(ctx, payload.getTriggerId(), view));
+            CommandRequest command = new CommandRequest(
+                    actor, args, payload.getChannelId(), view -> open(ctx, payload.getTriggerId(), view));
             return route(name, command);
         } catch (UserError e) {
             return Reply.text(e.getMessage());

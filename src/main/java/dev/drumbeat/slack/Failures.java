@@ -7,8 +7,7 @@ import java.util.UUID;
  * log beside the stack trace, so an admin can find it; never the stack trace.
  */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** A fresh reference to log with the failure and show to the person. */
     public static String reference() {

@@ -20,8 +20,7 @@ import java.util.function.Function;
 
 /** The pieces Drumbeat's modals are built from. Each input's action id equals its block id. */
 public final class FormBlocks {
-    private FormBlocks() {
-    }
+    private FormBlocks() {}
 
     public static ViewTitle title(String text) {
         return ViewTitle.builder().type("plain_text").text(text).build();
@@ -36,18 +35,21 @@ public final class FormBlocks {
     }
 
     public static LayoutBlock field(String blockId, String label, BlockElement element, boolean optional) {
-        return input(i -> i.blockId(blockId).label(plainText(label)).element(element).optional(optional));
+        return input(
+                i -> i.blockId(blockId).label(plainText(label)).element(element).optional(optional));
     }
 
     public static BlockElement text(String actionId, String initial, boolean multiline) {
-        return plainTextInput(p -> p.actionId(actionId).initialValue(initial == null || initial.isEmpty() ? null : initial)
+        return plainTextInput(p -> p.actionId(actionId)
+                .initialValue(initial == null || initial.isEmpty() ? null : initial)
                 .multiline(multiline));
     }
 
     /** One checkbox whose value is its action id, ticked or not. */
     public static BlockElement checkbox(String actionId, String label, boolean checked) {
         OptionObject box = option(plainText(label), actionId);
-        return checkboxes(c -> c.actionId(actionId).options(List.of(box)).initialOptions(checked ? List.of(box) : null));
+        return checkboxes(
+                c -> c.actionId(actionId).options(List.of(box)).initialOptions(checked ? List.of(box) : null));
     }
 
     /** A static select of {@code values}, each its own label. */
@@ -56,11 +58,15 @@ public final class FormBlocks {
     }
 
     /** A static select of {@code values}, each shown as {@code label} gives it. */
-    public static BlockElement select(String actionId, List<String> values, Function<String, String> label,
-                                      Optional<String> initial) {
-        List<OptionObject> options = values.stream().map(v -> option(plainText(label.apply(v)), v)).toList();
-        return staticSelect(s -> s.actionId(actionId).options(options)
-                .initialOption(initial.flatMap(i -> options.stream().filter(o -> o.getValue().equals(i)).findFirst())
+    public static BlockElement select(
+            String actionId, List<String> values, Function<String, String> label, Optional<String> initial) {
+        List<OptionObject> options =
+                values.stream().map(v -> option(plainText(label.apply(v)), v)).toList();
+        return staticSelect(s -> s.actionId(actionId)
+                .options(options)
+                .initialOption(initial.flatMap(i -> options.stream()
+                                .filter(o -> o.getValue().equals(i))
+                                .findFirst())
                         .orElse(null)));
     }
 

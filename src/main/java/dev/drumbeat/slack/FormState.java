@@ -25,7 +25,9 @@ public final class FormState {
             return parse.apply(text(blockId).orElse(null));
         } catch (IllegalArgumentException e) {
             String reason = e.getMessage();
-            errors.put(blockId, reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");
+            errors.put(
+                    blockId,
+                    reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");
             return fallback;
         }
     }
@@ -39,7 +41,8 @@ public final class FormState {
     }
 
     public Optional<String> text(String blockId) {
-        return value(blockId).map(v -> v.getSelectedOption() != null ? v.getSelectedOption().getValue() : v.getValue());
+        return value(blockId)
+                .map(v -> v.getSelectedOption() != null ? v.getSelectedOption().getValue() : v.getValue());
     }
 
     public Optional<String> user(String blockId) {
@@ -52,7 +55,8 @@ public final class FormState {
 
     /** Whether the checkbox {@code blockId}, whose one option's value is its id, is ticked. */
     public boolean checked(String blockId) {
-        List<ViewState.SelectedOption> chosen = value(blockId).map(ViewState.Value::getSelectedOptions).orElse(List.of());
+        List<ViewState.SelectedOption> chosen =
+                value(blockId).map(ViewState.Value::getSelectedOptions).orElse(List.of());
         return chosen != null && chosen.stream().anyMatch(o -> blockId.equals(o.getValue()));
     }
 

@@ -33,14 +33,17 @@ final class HelpCommand implements Subcommand {
 
     @Override
     public Reply handle(CommandRequest request) {
-        return Reply.of("Drumbeat commands", blocks("*Drumbeat* keeps the services plan alive. Commands:", subcommands.get()));
+        return Reply.of(
+                "Drumbeat commands", blocks("*Drumbeat* keeps the services plan alive. Commands:", subcommands.get()));
     }
 
     static Reply unknown(String typed, List<Subcommand> subcommands) {
         List<ServiceMatcher.Candidate> names = subcommands.stream()
-                .map(s -> new ServiceMatcher.Candidate(s.name(), s.name())).toList();
+                .map(s -> new ServiceMatcher.Candidate(s.name(), s.name()))
+                .toList();
         String guess = closest(ServiceMatcher.match(typed, names))
-                .map(name -> " Did you mean `/drumbeat " + name + "`?").orElse("");
+                .map(name -> " Did you mean `/drumbeat " + name + "`?")
+                .orElse("");
         String first = "I don't know `" + SlackBlocks.escape(SlackBlocks.clip(typed, 40)) + "`." + guess;
         return Reply.of(first, blocks(first + " Here is what I can do:", subcommands));
     }
@@ -52,7 +55,8 @@ final class HelpCommand implements Subcommand {
         if (match instanceof ServiceMatcher.Ambiguous many) {
             return Optional.of(many.candidates().get(0).key());
         }
-        return ((ServiceMatcher.NotFound) match).suggestions().stream().findFirst().map(ServiceMatcher.Candidate::key);
+        return ((ServiceMatcher.NotFound) match)
+                .suggestions().stream().findFirst().map(ServiceMatcher.Candidate::key);
     }
 
     private static List<LayoutBlock> blocks(String intro, List<Subcommand> subcommands) {

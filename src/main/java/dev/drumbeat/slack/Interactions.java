@@ -5,7 +5,6 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.Event;
@@ -94,18 +93,19 @@ public final class Interactions {
     }
 
     /** As above, for a modal whose refusals belong under a field that depends on the submission. */
-    public void viewSubmission(String callbackId, Function<Submission, String> refusalField, SubmissionHandler handler) {
+    public void viewSubmission(
+            String callbackId, Function<Submission, String> refusalField, SubmissionHandler handler) {
         app.viewSubmission(callbackId, (request, ctx) -> submit(request.getPayload(), ctx, refusalField, handler));
     }
 
     /** Events someone does; {@code person} names them, or is empty for an event Drumbeat leaves alone. Refusals are dropped. */
     public <E extends Event> void event(Class<E> type, Function<E, Optional<String>> person, EventHandler<E> handler) {
-        event(type, person, handler, (teamId, event, sentence) -> { });
+        event(type, person, handler, (teamId, event, sentence) -> {});
     }
 
     /** As above, with {@code reply} telling the person a refusal, or the sentence for a failure. */
-    public <E extends Event> void event(Class<E> type, Function<E, Optional<String>> person, EventHandler<E> handler,
-                                        EventReply<E> reply) {
+    public <E extends Event> void event(
+            Class<E> type, Function<E, Optional<String>> person, EventHandler<E> handler, EventReply<E> reply) {
         app.event(type, (payload, ctx) -> {
             person.apply(payload.getEvent()).ifPresent(userId -> hear(payload, userId, handler, reply));
             return ctx.ack();
@@ -115,37 +115,60 @@ public final class Interactions {
     /** Events about the workspace, where no one acts, so there is no one to tell: a failure is only logged. */
     public <E extends Event> void event(Class<E> type, WorkspaceEventHandler<E> handler) {
         app.event(type, (payload, ctx) -> {
-            attempt(payload.getEvent().getType() + " event", () -> handler.hear(payload.getTeamId(), payload.getEvent()));
+            attempt(
+                    payload.getEvent().getType() + " event",
+                    () -> handler.hear(payload.getTeamId(), payload.getEvent()));
             return ctx.ack();
         });
     }
 
     private Response click(BlockActionPayload payload, ActionContext ctx, Notice notice, ActionHandler handler) {
         Click click = Click.of(payload);
-        ClickAnswer answer = guarded("block action " + click.actionId(),
-                () -> handler.handle(actors.actorFor(payload.getTeam().getId(), payload.getUser().getId(),
-                        payload.getUser().getUsername()), click),
-                refused -> ClickAnswer.say(refused.getMessage()), ClickAnswer::say);
+        ClickAnswer answer = guarded(
+                "block action " + click.actionId(),
+                () -> handler.handle(
+                        actors.actorFor(
+                                payload.getTeam().getId(),
+                                payload.getUser().getId(),
+                                payload.getUser().getUsername()),
+                        click),
+                refused -> ClickAnswer.say(refused.getMessage()),
+                ClickAnswer::say);
         answer.modal(notice).ifPresent(view -> Modals.open(ctx.client(), payload.getTriggerId(), view));
         return ctx.ack();
     }
 
-    private Response submit(ViewSubmissionPayload payload, ViewSubmissionContext ctx,
-                            Function<Submission, String> refusalField, SubmissionHandler handler) {
+    private Response submit(
+            ViewSubmissionPayload payload,
+            ViewSubmissionContext ctx,
+            Function<Submission, String> refusalField,
+            SubmissionHandler handler) {
         Submission submission = Submission.of(payload);
-        return guarded("view submission " + payload.getView().getCallbackId(), () -> {
-            View next = handler.submit(actors.actorFor(payload.getTeam().getId(), payload.getUser().getId(),
-                    payload.getUser().getUsername()), submission);
-            return ctx.ack(r -> r.responseAction("update").view(next));
-        }, refused -> errors(ctx, refused instanceof FieldError field ? field.errors()
-                : Map.of(refusalField.apply(submission), refused.getMessage())),
+        return guarded(
+                "view submission " + payload.getView().getCallbackId(),
+                () -> {
+                    View next = handler.submit(
+                            actors.actorFor(
+                                    payload.getTeam().getId(),
+                                    payload.getUser().getId(),
+                                    payload.getUser().getUsername()),
+                            submission);
+                    return ctx.ack(r -> r.responseAction("update").view(next));
+                },
+                refused -> errors(
+                        ctx,
+                        refused instanceof FieldError field
+                                ? field.errors()
+                                : Map.of(refusalField.apply(submission), refused.getMessage())),
                 sentence -> errors(ctx, Map.of(refusalField.apply(submission), sentence)));
     }
 
-    private <E extends Event> void hear(EventsApiPayload<E> payload, String userId, EventHandler<E> handler,
-                                        EventReply<E> reply) {
+    private <E extends Event> void hear(
+            EventsApiPayload<E> payload, String userId, EventHandler<E> handler, EventReply<E> reply) {
         E event = payload.getEvent();
-        attempt(event.getType() + " event", () -> handler.hear(actors.actorFromEvent(payload.getTeamId(), userId), event))
+        attempt(
+                        event.getType() + " event",
+                        () -> handler.hear(actors.actorFromEvent(payload.getTeamId(), userId), event))
                 .ifPresent(sentence -> reply.tell(payload.getTeamId(), event, sentence));
     }
 
@@ -155,18 +178,22 @@ public final class Interactions {
 
     /** Does {@code work}; the sentence for the person when it refused or failed. */
     private static Optional<String> attempt(String what, Runnable work) {
-        return guarded(what, () -> {
-            work.run();
-            return Optional.empty();
-        }, refused -> Optional.of(refused.getMessage()), Optional::of);
+        return guarded(
+                what,
+                () -> {
+                    work.run();
+                    return Optional.empty();
+                },
+                refused -> Optional.of(refused.getMessage()),
+                Optional::of);
     }
 
     /**
      * The one place an interaction's errors are caught: {@code work}'s answer; or, when it refuses, {@code refused}'s;
      * or, when it fails, {@code failed}'s answer to the sentence carrying the reference logged with the failure.
      */
-    private static <T> T guarded(String what, Supplier<T> work, Function<UserError, T> refused,
-                                 Function<String, T> failed) {
+    private static <T> T guarded(
+            String what, Supplier<T> work, Function<UserError, T> refused, Function<String, T> failed) {
         try {
             return work.get();
         } catch (UserError e) {

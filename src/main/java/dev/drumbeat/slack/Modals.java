@@ -18,22 +18,31 @@ public final class Modals {
     private static final Logger log = LoggerFactory.getLogger(Modals.class);
     private static final int MAX_TITLE = 24;
 
-    private Modals() {
-    }
+    private Modals() {}
 
     /** A modal that only tells: a title and one sentence, closed with OK. */
     public static View notice(String callbackId, String title, String sentence) {
-        return View.builder().type("modal").callbackId(callbackId)
-                .title(ViewTitle.builder().type("plain_text").text(SlackBlocks.clip(title, MAX_TITLE)).build())
+        return View.builder()
+                .type("modal")
+                .callbackId(callbackId)
+                .title(ViewTitle.builder()
+                        .type("plain_text")
+                        .text(SlackBlocks.clip(title, MAX_TITLE))
+                        .build())
                 .close(ViewClose.builder().type("plain_text").text("OK").build())
-                .blocks(List.of(SlackBlocks.markdown(sentence))).build();
+                .blocks(List.of(SlackBlocks.markdown(sentence)))
+                .build();
     }
 
     public static void open(MethodsClient client, String triggerId, View view) {
         try {
-            ViewsOpenResponse response = client.viewsOpen(r -> r.triggerId(triggerId).view(view));
+            ViewsOpenResponse response =
+                    client.viewsOpen(r -> r.triggerId(triggerId).view(view));
             if (!response.isOk()) {
-                log.warn("views.open for {} answered {} {}", view.getCallbackId(), response.getError(),
+                log.warn(
+                        "views.open for {} answered {} {}",
+                        view.getCallbackId(),
+                        response.getError(),
                         response.getResponseMetadata());
             }
         } catch (Exception e) {

@@ -1,6 +1,5 @@
 package dev.drumbeat.slack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -29,9 +28,10 @@ public final class ResponseUrls implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIMIT = Duration.ofSeconds(5);
     private static final int QUEUE = 200;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(LIMIT).build();
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE), runnable -> {
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(LIMIT).build();
+    private final ThreadPoolExecutor sender =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), runnable -> {
                 Thread thread = new Thread(runnable, "response-url");
                 thread.setDaemon(true);
                 return thread;
@@ -53,17 +53,22 @@ public final class ResponseUrls implements AutoCloseable {
 
     private void send(String responseUrl, Map<String, Object> body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl)).timeout(LIMIT)
+            HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl))
+                    .timeout(LIMIT)
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 log.warn("replacing a message through its response_url answered HTTP {}", status);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
-            log.warn("replacing a message through its response_url failed: {}", e.getClass().getSimpleName());
+            log.warn(
+                    "replacing a message through its response_url failed: {}",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -8,8 +8,7 @@ import dev.drumbeat.config.Config;
 
 /** Builds the Bolt app: pointed at the configured Web API URL, with Drumbeat doing request verification itself. */
 public final class SlackApp {
-    private SlackApp() {
-    }
+    private SlackApp() {}
 
     public static Slack client(Config config) {
         SlackConfig slackConfig = new SlackConfig();

@@ -17,8 +17,7 @@ public final class SlackBlocks {
     public static final int MAX_HEADER = 150;
     public static final int MAX_MESSAGE_BLOCKS = 50;
 
-    private SlackBlocks() {
-    }
+    private SlackBlocks() {}
 
     public static LayoutBlock markdown(String text) {
         return section(s -> s.text(markdownText(clip(text, MAX_TEXT))));
@@ -33,8 +32,10 @@ public final class SlackBlocks {
     }
 
     public static LayoutBlock fields(List<String> markdownFields) {
-        List<TextObject> fields = markdownFields.stream().limit(10)
-                .<TextObject>map(f -> markdownText(clip(f, 2000))).toList();
+        List<TextObject> fields = markdownFields.stream()
+                .limit(10)
+                .<TextObject>map(f -> markdownText(clip(f, 2000)))
+                .toList();
         return section(s -> s.fields(fields));
     }
 

@@ -47,14 +47,17 @@ public final class SlackRetries implements Middleware {
 
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-        Optional<Envelope> envelope = req.getRequestType() == RequestType.Event
-                ? envelope(req.getRequestBodyAsString()) : Optional.empty();
+        Optional<Envelope> envelope =
+                req.getRequestType() == RequestType.Event ? envelope(req.getRequestBodyAsString()) : Optional.empty();
         if (envelope.isEmpty()) {
             return chain.next(req);
         }
         if (!firstSighting(envelope.get())) {
-            log.info("event {} already handled; acknowledged again without running it (retry {}, {})",
-                    envelope.get().eventId(), retryNum(req), retryReason(req));
+            log.info(
+                    "event {} already handled; acknowledged again without running it (retry {}, {})",
+                    envelope.get().eventId(),
+                    retryNum(req),
+                    retryReason(req));
             return Response.ok();
         }
         return runOnce(req, chain, envelope.get());
@@ -76,8 +79,9 @@ public final class SlackRetries implements Middleware {
 
     /** True for the first delivery of this event id; the one round trip each event costs. */
     private boolean firstSighting(Envelope envelope) {
-        boolean first = jdbi.withExtension(SlackEventsDao.class,
-                dao -> dao.see(envelope.eventId(), envelope.teamId(), clock.instant())) == 1;
+        boolean first = jdbi.withExtension(
+                        SlackEventsDao.class, dao -> dao.see(envelope.eventId(), envelope.teamId(), clock.instant()))
+                == 1;
         if (first && firstSightings.incrementAndGet() % pruneEvery == 0) {
             prune();
         }
@@ -89,7 +93,9 @@ public final class SlackRetries implements Middleware {
     }
 
     private void prune() {
-        int deleted = jdbi.withExtension(SlackEventsDao.class, dao -> dao.forgetSeenBefore(clock.instant().minus(KEEP)));
+        int deleted = jdbi.withExtension(
+                SlackEventsDao.class,
+                dao -> dao.forgetSeenBefore(clock.instant().minus(KEEP)));
         log.debug("forgot {} Slack event ids older than {}", deleted, KEEP);
     }
 
@@ -98,7 +104,9 @@ public final class SlackRetries implements Middleware {
         try {
             JsonNode json = JSON.readTree(body);
             String eventId = json == null ? "" : json.path("event_id").asText("");
-            return eventId.isBlank() ? Optional.empty() : Optional.of(new Envelope(eventId, json.path("team_id").asText("")));
+            return eventId.isBlank()
+                    ? Optional.empty()
+                    : Optional.of(new Envelope(eventId, json.path("team_id").asText("")));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
@@ -112,6 +120,5 @@ public final class SlackRetries implements Middleware {
         return req instanceof EventRequest event ? event.getContext().getRetryReason() : null;
     }
 
-    record Envelope(String eventId, String teamId) {
-    }
+    record Envelope(String eventId, String teamId) {}
 }

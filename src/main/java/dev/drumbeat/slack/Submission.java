@@ -9,7 +9,10 @@ import java.util.Optional;
 public record Submission(String privateMetadata, Map<String, Map<String, ViewState.Value>> values) {
 
     static Submission of(ViewSubmissionPayload payload) {
-        return new Submission(Optional.ofNullable(payload.getView().getPrivateMetadata()).orElse(""),
-                Optional.ofNullable(payload.getView().getState()).map(ViewState::getValues).orElse(Map.of()));
+        return new Submission(
+                Optional.ofNullable(payload.getView().getPrivateMetadata()).orElse(""),
+                Optional.ofNullable(payload.getView().getState())
+                        .map(ViewState::getValues)
+                        .orElse(Map.of()));
     }
 }

@@ -1,9 +1,8 @@
 package dev.drumbeat.web;
 
-import dev.drumbeat.slack.Failures;
-
 import dev.drumbeat.db.Database;
 import dev.drumbeat.metrics.Metrics;
+import dev.drumbeat.slack.Failures;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -26,10 +25,12 @@ public final class WebServer {
         this.javalin = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
-            config.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.statusCode(),
-                    Duration.ofNanos((long) (ms * 1_000_000))));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+            config.requestLogger.http((ctx, ms) ->
+                    metrics.request(route(ctx), ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
+            config.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(metrics.scrape()));
             config.routes.post("/slack/events", slackEvents);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/readyz", ctx -> {

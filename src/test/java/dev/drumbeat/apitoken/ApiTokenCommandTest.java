@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** `/drumbeat token …` end to end: signed slash commands in, tokens stored as hashes, audited. */
 class ApiTokenCommandTest {
     static final Pattern TOKEN = Pattern.compile("dbt_[A-Za-z0-9_-]{32}");
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
@@ -29,11 +30,19 @@ class ApiTokenCommandTest {
         Matcher token = TOKEN.matcher(text);
         assertThat(token.find()).as(text).isTrue();
         assertThat(text).contains("won't be shown again");
-        String stored = drumbeat.jdbi().withHandle(h -> h.createQuery("select token_hash from api_tokens where label = 'monitoring'")
-                .mapTo(String.class).one());
-        assertThat(stored).isEqualTo(ApiTokenService.hash(token.group())).hasSize(64).doesNotContain(token.group().substring(4));
-        int rowsHoldingTheToken = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from api_tokens t where t::text like :token")
-                .bind("token", "%" + token.group().substring(4) + "%").mapTo(Integer.class).one());
+        String stored = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select token_hash from api_tokens where label = 'monitoring'")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(stored)
+                .isEqualTo(ApiTokenService.hash(token.group()))
+                .hasSize(64)
+                .doesNotContain(token.group().substring(4));
+        int rowsHoldingTheToken = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from api_tokens t where t::text like :token")
+                        .bind("token", "%" + token.group().substring(4) + "%")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(rowsHoldingTheToken).isZero();
     }
 
@@ -66,7 +75,8 @@ class ApiTokenCommandTest {
 
     @Test
     void a_label_with_spaces_or_symbols_is_refused_with_an_example() {
-        assertThat(reply("token create my token!")).contains("A token label is 1 to 40 letters", "/drumbeat token create monitoring");
+        assertThat(reply("token create my token!"))
+                .contains("A token label is 1 to 40 letters", "/drumbeat token create monitoring");
         assertThat(reply("token create")).contains("A token label is 1 to 40 letters");
     }
 
@@ -79,15 +89,18 @@ class ApiTokenCommandTest {
 
         String text = reply("token list");
 
-        assertThat(text).contains("*listed* — live; created by <@" + TestDrumbeat.ADMIN + "> <!date^",
-                "*listed-and-revoked* — *revoked* <!date^", "last used never");
+        assertThat(text)
+                .contains(
+                        "*listed* — live; created by <@" + TestDrumbeat.ADMIN + "> <!date^",
+                        "*listed-and-revoked* — *revoked* <!date^",
+                        "last used never");
         assertThat(text).containsPattern("\\*listed\\* — live; created by .*; last used <!date\\^");
     }
 
     @Test
     void revoking_an_unknown_label_says_how_to_see_the_tokens() {
-        assertThat(reply("token revoke nothing-like-this")).contains("There is no live token labelled `nothing-like-this`",
-                "/drumbeat token list");
+        assertThat(reply("token revoke nothing-like-this"))
+                .contains("There is no live token labelled `nothing-like-this`", "/drumbeat token list");
     }
 
     @Test
@@ -96,15 +109,19 @@ class ApiTokenCommandTest {
         reply("token revoke audited");
 
         List<String> audit = drumbeat.jdbi().withExtension(AuditDao.class, dao -> dao.describeAll(TestDrumbeat.TEAM));
-        assertThat(audit).contains("create api_token audited by " + TestDrumbeat.ADMIN, "revoke api_token audited by " + TestDrumbeat.ADMIN);
+        assertThat(audit)
+                .contains(
+                        "create api_token audited by " + TestDrumbeat.ADMIN,
+                        "revoke api_token audited by " + TestDrumbeat.ADMIN);
         assertThat(drumbeat.count("audit_log where coalesce(after::text, '') like '%" + token.substring(4) + "%'"
-                + " or coalesce(after::text, '') like '%" + ApiTokenService.hash(token) + "%'")).isZero();
+                        + " or coalesce(after::text, '') like '%" + ApiTokenService.hash(token) + "%'"))
+                .isZero();
     }
 
     @Test
     void an_unknown_action_explains_the_three_that_exist() {
-        assertThat(reply("token rotate monitoring")).contains("/drumbeat token create <label>", "/drumbeat token list",
-                "/drumbeat token revoke <label>");
+        assertThat(reply("token rotate monitoring"))
+                .contains("/drumbeat token create <label>", "/drumbeat token list", "/drumbeat token revoke <label>");
     }
 
     /** Every text of the admin's answer to the command. */
@@ -122,7 +139,11 @@ class ApiTokenCommandTest {
 
     private static int useApi(String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(drumbeat.url("/api/v1/catalog.csv"))
-                .header("Authorization", "Bearer " + token).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 }

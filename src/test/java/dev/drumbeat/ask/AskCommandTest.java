@@ -22,15 +22,24 @@ class AskCommandTest extends AskFixture {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.responseType()).isEqualTo("ephemeral");
         String text = reply.text();
-        assertThat(text).contains("What to deprioritise to save $12,000 a month",
-                "save *$14,000 a month*", "$2,000 a month of value stops with them", "margin improves by *$12,000 a month*");
-        assertThat(text).contains("*CRM* `crm` · secondary · saves *$10,000*/mo · value lost $2,000 · margin +$8,000 · <@U0BOB0001>",
-                "*Intranet* `intranet` · secondary · saves *$4,000*/mo · value lost $0.00 · margin +$4,000 · <@U0ALICE01>");
+        assertThat(text)
+                .contains(
+                        "What to deprioritise to save $12,000 a month",
+                        "save *$14,000 a month*",
+                        "$2,000 a month of value stops with them",
+                        "margin improves by *$12,000 a month*");
+        assertThat(text)
+                .contains(
+                        "*CRM* `crm` · secondary · saves *$10,000*/mo · value lost $2,000 · margin +$8,000 · <@U0BOB0001>",
+                        "*Intranet* `intranet` · secondary · saves *$4,000*/mo · value lost $0.00 · margin +$4,000 · <@U0ALICE01>");
         assertThat(text).doesNotContain("*Payments API* `payments`");
-        assertThat(text).contains("1 because it is protected: Reporting",
-                "1 because it is strategic (ask \"including strategic\" to consider it): Core Ledger");
-        assertThat(text).contains("*Next best*, keeping CRM: 2 picks saving $14,000 a month with $30,950 a month more"
-                + " impact: Intranet, Payments API");
+        assertThat(text)
+                .contains(
+                        "1 because it is protected: Reporting",
+                        "1 because it is strategic (ask \"including strategic\" to consider it): Core Ledger");
+        assertThat(text)
+                .contains("*Next best*, keeping CRM: 2 picks saving $14,000 a month with $30,950 a month more"
+                        + " impact: Intranet, Payments API");
         assertThat(text).contains("Share in channel", "Record decision");
         assertWithinLimits(reply);
     }
@@ -39,25 +48,39 @@ class AskCommandTest extends AskFixture {
     void a_target_out_of_reach_shows_the_most_that_can_be_saved() {
         String text = ask(LEAD, "what could we cut to save $1.2m a year").text();
 
-        assertThat(text).contains("$1,200,000 a year ($100,000 a month)",
-                "Nothing Drumbeat may cut reaches $100,000 a month", "$76,000 short", "These 3 picks save *$24,000 a month*");
+        assertThat(text)
+                .contains(
+                        "$1,200,000 a year ($100,000 a month)",
+                        "Nothing Drumbeat may cut reaches $100,000 a month",
+                        "$76,000 short",
+                        "These 3 picks save *$24,000 a month*");
     }
 
     @Test
     void the_question_can_spare_services_and_allow_strategic_ones() {
         drumbeat.jdbi().useHandle(h -> {
-            h.execute("insert into objectives (team_id, quarter, title, owner_id, created_at)"
-                    + " values (?, '2026-Q4', 'Reliable payments', ?, now())", TestDrumbeat.TEAM, ALICE);
-            h.execute("insert into key_results (team_id, objective_id, title, kind, kpi_id, baseline, target, created_at)"
-                    + " select o.team_id, o.id, 'Uptime to 99.99%', 'measured', k.id, 99.9, 99.99, now()"
-                    + " from objectives o, kpis k where k.key = 'uptime'");
+            h.execute(
+                    "insert into objectives (team_id, quarter, title, owner_id, created_at)"
+                            + " values (?, '2026-Q4', 'Reliable payments', ?, now())",
+                    TestDrumbeat.TEAM,
+                    ALICE);
+            h.execute(
+                    "insert into key_results (team_id, objective_id, title, kind, kpi_id, baseline, target, created_at)"
+                            + " select o.team_id, o.id, 'Uptime to 99.99%', 'measured', k.id, 99.9, 99.99, now()"
+                            + " from objectives o, kpis k where k.key = 'uptime'");
         });
-        String spared = ask(LEAD, "what can we deprioritize to save 12k a month without touching crm").text();
-        assertThat(spared).contains("*Payments API* `payments`", "*Intranet* `intranet`",
-                "KPIs on target: Uptime · would hurt key results: Uptime to 99.99%",
-                "1 because the question said not to touch it: CRM").doesNotContain("*CRM* `crm`");
+        String spared = ask(LEAD, "what can we deprioritize to save 12k a month without touching crm")
+                .text();
+        assertThat(spared)
+                .contains(
+                        "*Payments API* `payments`",
+                        "*Intranet* `intranet`",
+                        "KPIs on target: Uptime · would hurt key results: Uptime to 99.99%",
+                        "1 because the question said not to touch it: CRM")
+                .doesNotContain("*CRM* `crm`");
 
-        String strategic = ask(LEAD, "what can we deprioritise to save 45k a month including strategic").text();
+        String strategic = ask(LEAD, "what can we deprioritise to save 45k a month including strategic")
+                .text();
         assertThat(strategic).contains("*Core Ledger* `ledger` · strategic");
     }
 
@@ -84,7 +107,8 @@ class AskCommandTest extends AskFixture {
 
     @Test
     void a_share_of_monthly_cost_is_turned_into_money() {
-        assertThat(ask(LEAD, "what can we deprioritise to save 10% of monthly cost").text())
+        assertThat(ask(LEAD, "what can we deprioritise to save 10% of monthly cost")
+                        .text())
                 .contains("10% of monthly cost ($8,000 a month)", "*CRM* `crm`");
     }
 
@@ -96,17 +120,22 @@ class AskCommandTest extends AskFixture {
 
         String text = ask(LEAD, "what if the cloud migration slips 6 weeks?").text();
 
-        assertThat(text).contains("If Cloud Migration slips 6 weeks", "The slip costs *$11,991*: $8,660 a month for 6 weeks",
-                "leaving Cloud Migration and the 1 service it relies on alone", "*Payments API* `payments`",
-                "Target: $8,660 a month").doesNotContain("*CRM* `crm`", "*Cloud Migration* `cloud`");
+        assertThat(text)
+                .contains(
+                        "If Cloud Migration slips 6 weeks",
+                        "The slip costs *$11,991*: $8,660 a month for 6 weeks",
+                        "leaving Cloud Migration and the 1 service it relies on alone",
+                        "*Payments API* `payments`",
+                        "Target: $8,660 a month")
+                .doesNotContain("*CRM* `crm`", "*Cloud Migration* `cloud`");
         assertThat(ask(LEAD, "what if no slip cost is delayed by a month").text())
                 .contains("*No Slip Cost* has no slip cost recorded");
     }
 
     @Test
     void who_owns_and_who_is_deputy_name_the_people() {
-        assertThat(ask(ALICE, "who owns paymnets?").text()).contains("*Payments API* is owned by <@U0ALICE01>.",
-                "Deputy: <@U0BOB0001>.");
+        assertThat(ask(ALICE, "who owns paymnets?").text())
+                .contains("*Payments API* is owned by <@U0ALICE01>.", "Deputy: <@U0BOB0001>.");
         assertThat(ask(ALICE, "who's the deputy for the payments api").text())
                 .contains("The deputy for *Payments API* is <@U0BOB0001>.");
         assertThat(ask(ALICE, "who is the deputy for crm").text()).contains("*CRM* has no deputy");
@@ -115,7 +144,8 @@ class AskCommandTest extends AskFixture {
     @Test
     void a_renamed_or_new_service_is_understood_at_once() {
         assertThat(ask(ALICE, "who owns payments?").text()).contains("*Payments API* is owned by");
-        drumbeat.jdbi().useHandle(h -> h.execute("update services set name = 'Card Payments Hub' where key = 'payments'"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update services set name = 'Card Payments Hub' where key = 'payments'"));
         drumbeat.seed().service("wiki", "Team Wiki", "secondary", BOB, "1", "1", "0");
 
         assertThat(ask(ALICE, "who owns card payments hub?").text()).contains("*Card Payments Hub* is owned by");
@@ -138,7 +168,8 @@ class AskCommandTest extends AskFixture {
     void status_and_listings_come_from_the_commands_that_already_show_them() {
         assertThat(ask(ALICE, "how is payments doing?").text()).contains("Payments API", "Uptime");
         assertThat(ask(ALICE, "what is ownerless?").text()).contains("Every active service has an owner");
-        drumbeat.jdbi().useHandle(h -> h.execute("update services set owner_id = null where key in ('crm', 'intranet')"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update services set owner_id = null where key in ('crm', 'intranet')"));
         assertThat(ask(ALICE, "which services are orphaned").text())
                 .contains("2 services have nobody answering for them*, $14,000 a month in all")
                 .containsSubsequence("1. *CRM*", "2. *Intranet*");
@@ -150,8 +181,11 @@ class AskCommandTest extends AskFixture {
     void a_question_it_cannot_read_gets_what_it_can_answer_with_the_askers_own_services() {
         String text = ask(BOB, "what is the meaning of life").text();
 
-        assertThat(text).contains("I didn't understand “what is the meaning of life”", "who owns CRM?",
-                "what can we deprioritise to save 50k a month?");
+        assertThat(text)
+                .contains(
+                        "I didn't understand “what is the meaning of life”",
+                        "who owns CRM?",
+                        "what can we deprioritise to save 50k a month?");
         assertThat(ask(BOB, "who owns the paymnt gateway thing").text()).contains("Here is what I can answer");
         assertThat(ask(BOB, "").text()).contains("Ask me a question");
     }
@@ -160,14 +194,21 @@ class AskCommandTest extends AskFixture {
     void each_answer_is_kept_for_its_buttons() {
         ask(LEAD, "what can we deprioritise to save 12k a month?");
 
-        Map<String, Object> kept = drumbeat.jdbi().withHandle(h -> h.createQuery(
-                "select asked_by, question, kind, advice->>'saving' as saving from asks").mapToMap().one());
-        assertThat(kept).containsEntry("asked_by", LEAD).containsEntry("kind", "deprioritise")
-                .containsEntry("question", "what can we deprioritise to save 12k a month?").containsEntry("saving", "14000.00");
+        Map<String, Object> kept = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select asked_by, question, kind, advice->>'saving' as saving from asks")
+                        .mapToMap()
+                        .one());
+        assertThat(kept)
+                .containsEntry("asked_by", LEAD)
+                .containsEntry("kind", "deprioritise")
+                .containsEntry("question", "what can we deprioritise to save 12k a month?")
+                .containsEntry("saving", "14000.00");
     }
 
     private static void assertWithinLimits(SlackReply reply) {
         Object message = new ObjectMapper().convertValue(reply.json(), Map.class);
-        assertThat(BlockKitLimits.checkMessage(((Map<?, ?>) message).get("blocks"))).as("what Slack would refuse").isEmpty();
+        assertThat(BlockKitLimits.checkMessage(((Map<?, ?>) message).get("blocks")))
+                .as("what Slack would refuse")
+                .isEmpty();
     }
 }

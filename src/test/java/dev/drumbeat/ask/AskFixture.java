@@ -30,7 +30,10 @@ abstract class AskFixture {
 
     @BeforeEach
     void seed() {
-        drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member").person(LEAD, "lena", "leadership")
+        drumbeat.seed()
+                .person(ALICE, "alice", "member")
+                .person(BOB, "bob", "member")
+                .person(LEAD, "lena", "leadership")
                 .service("payments", "Payments API", "core", ALICE, "0.10", "100000", "30000")
                 .service("crm", "CRM", "secondary", BOB, "2", "5000", "2000")
                 .service("intranet", "Intranet", "secondary", ALICE, "1", "4000", "0")
@@ -63,6 +66,7 @@ abstract class AskFixture {
 
     /** Clicks a button on an answer the asker alone sees, in {@link #CHANNEL}; the HTTP status. */
     static int clickPrivate(String userId, String actionId, String value) {
-        return drumbeat.clickInChannel(userId, CHANNEL, PRIVATE_ANSWER_TS, true, actionId, value).status();
+        return drumbeat.clickInChannel(userId, CHANNEL, PRIVATE_ANSWER_TS, true, actionId, value)
+                .status();
     }
 }

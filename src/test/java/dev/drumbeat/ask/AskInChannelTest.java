@@ -8,8 +8,8 @@ import static dev.drumbeat.ask.AskFixture.buttonValue;
 import static dev.drumbeat.ask.AskFixture.clickPrivate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.Interactions;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Answers everyone sees: `@Drumbeat …` answered in its thread, and a private answer shared in the channel. */
 class AskInChannelTest extends AskFixture {
     private static Map<String, Object> mention(String eventId, String text, String ts, String threadTs) {
-        Map<String, Object> event = new HashMap<>(Map.of("type", "app_mention", "user", LEAD, "text", text,
-                "channel", CHANNEL, "ts", ts, "event_ts", ts));
+        Map<String, Object> event = new HashMap<>(Map.of(
+                "type", "app_mention", "user", LEAD, "text", text, "channel", CHANNEL, "ts", ts, "event_ts", ts));
         if (threadTs != null) {
             event.put("thread_ts", threadTs);
         }
@@ -36,8 +36,8 @@ class AskInChannelTest extends AskFixture {
 
     @Test
     void a_mention_is_answered_in_its_thread_once_however_often_slack_retries() {
-        Map<String, Object> envelope = mention("Ev0ASK01", "<@" + SlackStandIn.BOT_USER_ID + "> who owns crm?",
-                "1700000100.000100", null);
+        Map<String, Object> envelope =
+                mention("Ev0ASK01", "<@" + SlackStandIn.BOT_USER_ID + "> who owns crm?", "1700000100.000100", null);
         assertThat(drumbeat.event(envelope).statusCode()).isEqualTo(200);
         assertThat(drumbeat.event(envelope).statusCode()).isEqualTo(200);
 
@@ -50,8 +50,8 @@ class AskInChannelTest extends AskFixture {
 
     @Test
     void the_first_mention_from_a_new_workspace_is_answered_and_learns_who_asked() {
-        Map<String, Object> envelope = new HashMap<>(mention("Ev0ASK04", "<@" + SlackStandIn.BOT_USER_ID + "> help",
-                "1700000400.000100", null));
+        Map<String, Object> envelope = new HashMap<>(
+                mention("Ev0ASK04", "<@" + SlackStandIn.BOT_USER_ID + "> help", "1700000400.000100", null));
         envelope.put("team_id", "T0FRESH01");
 
         assertThat(drumbeat.event(envelope).statusCode()).isEqualTo(200);
@@ -64,13 +64,17 @@ class AskInChannelTest extends AskFixture {
 
     @Test
     void a_mention_inside_a_thread_is_answered_in_that_thread_with_record_decision() {
-        drumbeat.event(mention("Ev0ASK02", "<@" + SlackStandIn.BOT_USER_ID + "> what can we cut to save 12k a month",
-                "1700000200.000300", "1700000200.000100"));
+        drumbeat.event(mention(
+                "Ev0ASK02",
+                "<@" + SlackStandIn.BOT_USER_ID + "> what can we cut to save 12k a month",
+                "1700000200.000300",
+                "1700000200.000100"));
 
         Await.until("the answer in the thread", () -> !channelPosts().isEmpty());
         SlackStandInCall answer = channelPosts().get(0);
         assertThat(answer.args()).containsEntry("thread_ts", "1700000200.000100");
-        assertThat(String.valueOf(answer.args().get("blocks"))).contains("*CRM* `crm`", AskViews.RECORD)
+        assertThat(String.valueOf(answer.args().get("blocks")))
+                .contains("*CRM* `crm`", AskViews.RECORD)
                 .doesNotContain(AskViews.SHARE);
     }
 
@@ -81,8 +85,12 @@ class AskInChannelTest extends AskFixture {
         assertThat(clickPrivate(LEAD, AskViews.SHARE, answerId)).isEqualTo(200);
         Await.until("the shared answer", () -> !channelPosts().isEmpty());
         String shared = String.valueOf(channelPosts().get(0).args().get("blocks"));
-        assertThat(shared).contains("<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
-                "*CRM* `crm`", AskViews.RECORD).doesNotContain(AskViews.SHARE);
+        assertThat(shared)
+                .contains(
+                        "<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
+                        "*CRM* `crm`",
+                        AskViews.RECORD)
+                .doesNotContain(AskViews.SHARE);
 
         clickPrivate(LEAD, AskViews.SHARE, answerId);
         assertThat(drumbeat.openedViewText(LEAD)).contains("already shared");
@@ -96,11 +104,19 @@ class AskInChannelTest extends AskFixture {
 
         clickPrivate(LEAD, AskViews.SHARE, answerId);
 
-        Await.until("the asker told why", () -> drumbeat.posts(LEAD).stream()
-                .anyMatch(c -> String.valueOf(c.args().get("text")).contains("was not shared in <#" + CHANNEL + ">")));
-        assertThat(String.valueOf(drumbeat.posts(LEAD).get(drumbeat.posts(LEAD).size() - 1).args().get("text")))
+        Await.until(
+                "the asker told why",
+                () -> drumbeat.posts(LEAD).stream()
+                        .anyMatch(c ->
+                                String.valueOf(c.args().get("text")).contains("was not shared in <#" + CHANNEL + ">")));
+        assertThat(String.valueOf(drumbeat.posts(LEAD)
+                        .get(drumbeat.posts(LEAD).size() - 1)
+                        .args()
+                        .get("text")))
                 .contains("Invite me there (`/invite @Drumbeat`)");
-        assertThat(channelPosts()).singleElement().satisfies(refused -> assertThat(refused.ok()).isFalse());
+        assertThat(channelPosts())
+                .singleElement()
+                .satisfies(refused -> assertThat(refused.ok()).isFalse());
 
         clickPrivate(LEAD, AskViews.SHARE, answerId);
         Await.until("the answer shared at last", () -> channelPosts().stream().anyMatch(SlackStandInCall::ok));
@@ -116,15 +132,24 @@ class AskInChannelTest extends AskFixture {
 
         drumbeat.clickInChannel(LEAD, CHANNEL, message.ts(), false, AskViews.RECORD, answerId);
 
-        Await.until("the message marked", () -> drumbeat.messages(CHANNEL).get(0).edited());
+        Await.until(
+                "the message marked", () -> drumbeat.messages(CHANNEL).get(0).edited());
         String edited = String.valueOf(drumbeat.messages(CHANNEL).get(0).blocks());
-        assertThat(edited).contains("<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
-                "Recorded as decision #", "by <@U0LEAD001>").doesNotContain(AskViews.RECORD);
+        assertThat(edited)
+                .contains(
+                        "<@U0LEAD001> asked: “what can we deprioritise to save 12k a month?”",
+                        "Recorded as decision #",
+                        "by <@U0LEAD001>")
+                .doesNotContain(AskViews.RECORD);
 
-        String decision = drumbeat.jdbi().withHandle(h -> h.createQuery("select max(id) from decisions").mapTo(String.class).one());
+        String decision = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select max(id) from decisions")
+                        .mapTo(String.class)
+                        .one());
         drumbeat.command(LEAD, "decisions undo " + decision);
-        Await.until("the message shows the undo", () -> String.valueOf(drumbeat.messages(CHANNEL).get(0).blocks())
-                .contains("was undone by"));
+        Await.until(
+                "the message shows the undo",
+                () -> String.valueOf(drumbeat.messages(CHANNEL).get(0).blocks()).contains("was undone by"));
         assertThat(String.valueOf(drumbeat.messages(CHANNEL).get(0).blocks()))
                 .contains("Decision #" + decision + " was undone by <@U0LEAD001>", AskViews.RECORD);
     }
@@ -136,15 +161,19 @@ class AskInChannelTest extends AskFixture {
         clickPrivate(ALICE, AskViews.SHARE, answerId);
 
         assertThat(drumbeat.openedViewText(ALICE)).contains("Only the person who asked can share this answer");
-        assertThat(drumbeat.count("slack_outbox where dedupe_key like 'ask:share:%'")).isZero();
+        assertThat(drumbeat.count("slack_outbox where dedupe_key like 'ask:share:%'"))
+                .isZero();
     }
 
     @Test
     void a_mention_keeps_the_question_without_the_mention() {
-        drumbeat.event(mention("Ev0ASK03", "<@" + SlackStandIn.BOT_USER_ID + "> what costs the most?", "1700000300.000100",
-                null));
+        drumbeat.event(mention(
+                "Ev0ASK03", "<@" + SlackStandIn.BOT_USER_ID + "> what costs the most?", "1700000300.000100", null));
 
-        String kept = drumbeat.jdbi().withHandle(h -> h.createQuery("select question from asks").mapTo(String.class).one());
+        String kept = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select question from asks")
+                        .mapTo(String.class)
+                        .one());
         assertThat(kept).isEqualTo("what costs the most?");
     }
 

@@ -24,25 +24,36 @@ class DecisionTest extends AskFixture {
     }
 
     private static List<String> deprioritised() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select key from services where deprioritised_by is not null order by key")
-                .mapTo(String.class).list());
+        return drumbeat.jdbi()
+                .withHandle(
+                        h -> h.createQuery("select key from services where deprioritised_by is not null order by key")
+                                .mapTo(String.class)
+                                .list());
     }
 
     @Test
     void leadership_records_a_decision_that_marks_the_picks_and_tells_their_owners() {
         assertThat(clickPrivate(LEAD, AskViews.RECORD, answerId())).isEqualTo(200);
 
-        assertThat(drumbeat.openedViewText(LEAD)).contains("Recorded decision #", "2 items deprioritised, saving $14,000 a month");
+        assertThat(drumbeat.openedViewText(LEAD))
+                .contains("Recorded decision #", "2 items deprioritised, saving $14,000 a month");
         assertThat(deprioritised()).containsExactly("crm", "intranet");
-        Map<String, Object> decision = drumbeat.jdbi().withHandle(h -> h.createQuery(
-                "select decided_by, expected_saving, target_monthly, question from decisions").mapToMap().one());
-        assertThat(decision).containsEntry("decided_by", LEAD)
+        Map<String, Object> decision = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select decided_by, expected_saving, target_monthly, question from decisions")
+                        .mapToMap()
+                        .one());
+        assertThat(decision)
+                .containsEntry("decided_by", LEAD)
                 .containsEntry("question", "what can we deprioritise to save 12k a month?");
         assertThat(decision.get("expected_saving").toString()).isEqualTo("14000.00");
-        Await.until("both owners told", () -> !drumbeat.posts(ALICE).isEmpty() && !drumbeat.posts(BOB).isEmpty());
+        Await.until(
+                "both owners told",
+                () -> !drumbeat.posts(ALICE).isEmpty() && !drumbeat.posts(BOB).isEmpty());
         assertThat(String.valueOf(drumbeat.posts(BOB).get(0).args().get("text")))
                 .contains("<@U0LEAD001> recorded decision #", "to deprioritise *CRM*, saving $10,000 a month");
-        assertThat(String.valueOf(drumbeat.posts(ALICE).get(0).args().get("text"))).contains("*Intranet*");
+        assertThat(String.valueOf(drumbeat.posts(ALICE).get(0).args().get("text")))
+                .contains("*Intranet*");
         assertThat(drumbeat.count("audit_log where entity = 'decision'")).isEqualTo(1);
     }
 
@@ -50,12 +61,15 @@ class DecisionTest extends AskFixture {
     void the_private_answer_loses_its_buttons_once_its_decision_is_recorded() {
         clickPrivate(LEAD, AskViews.RECORD, answerId());
 
-        Await.until("the private answer redrawn", () -> !drumbeat.calls("response_url").isEmpty());
+        Await.until(
+                "the private answer redrawn",
+                () -> !drumbeat.calls("response_url").isEmpty());
         assertThat(drumbeat.calls("response_url")).singleElement().satisfies(redrawn -> {
             assertThat(redrawn.ok()).as(String.valueOf(redrawn.error())).isTrue();
             assertThat(redrawn.args()).containsEntry("replace_original", true);
-            assertThat(String.valueOf(redrawn.args().get("blocks"))).contains("Recorded as decision #" + decisionIdFromDb(),
-                    "*CRM* `crm`").doesNotContain(AskViews.RECORD, AskViews.SHARE);
+            assertThat(String.valueOf(redrawn.args().get("blocks")))
+                    .contains("Recorded as decision #" + decisionIdFromDb(), "*CRM* `crm`")
+                    .doesNotContain(AskViews.RECORD, AskViews.SHARE);
         });
     }
 
@@ -63,12 +77,14 @@ class DecisionTest extends AskFixture {
     void the_catalog_shows_what_is_deprioritised() {
         clickPrivate(LEAD, AskViews.RECORD, answerId());
 
-        assertThat(drumbeat.command(ALICE, "status crm").text()).contains("Deprioritised by decision #" + decisionIdFromDb());
-        assertThat(drumbeat.command(ALICE, "services deprioritised").text()).contains("2 services", "*CRM* `crm` · secondary"
-                + " · deprioritised", "*Intranet*").doesNotContain("*Payments API*");
+        assertThat(drumbeat.command(ALICE, "status crm").text())
+                .contains("Deprioritised by decision #" + decisionIdFromDb());
+        assertThat(drumbeat.command(ALICE, "services deprioritised").text())
+                .contains("2 services", "*CRM* `crm` · secondary" + " · deprioritised", "*Intranet*")
+                .doesNotContain("*Payments API*");
         assertThat(drumbeat.command(ALICE, "status payments").text()).doesNotContain("Deprioritised");
-        assertThat(ask(ALICE, "what costs the most").text()).contains("margin −$8,000 · <@U0BOB0001> · deprioritised\n",
-                "margin +$20,000 · <@U0ALICE01>\n4.");
+        assertThat(ask(ALICE, "what costs the most").text())
+                .contains("margin −$8,000 · <@U0BOB0001> · deprioritised\n", "margin +$20,000 · <@U0ALICE01>\n4.");
     }
 
     @Test
@@ -77,7 +93,8 @@ class DecisionTest extends AskFixture {
 
         String next = ask(LEAD, "what can we deprioritise to save 12k a month?").text();
 
-        assertThat(next).doesNotContain("*CRM* `crm`", "*Intranet* `intranet`")
+        assertThat(next)
+                .doesNotContain("*CRM* `crm`", "*Intranet* `intranet`")
                 .contains("Nothing Drumbeat may cut reaches $12,000 a month", "*Payments API* `payments`");
     }
 
@@ -96,7 +113,8 @@ class DecisionTest extends AskFixture {
 
         assertThat(drumbeat.count("decisions")).isEqualTo(1);
         assertThat(drumbeat.count("decision_items")).isEqualTo(2);
-        assertThat(drumbeat.openedViewText(LEAD) + drumbeat.openedViewText(ALICE)).contains("Recorded decision #", "already recorded");
+        assertThat(drumbeat.openedViewText(LEAD) + drumbeat.openedViewText(ALICE))
+                .contains("Recorded decision #", "already recorded");
     }
 
     @Test
@@ -118,7 +136,8 @@ class DecisionTest extends AskFixture {
         assertThat(drumbeat.openedViewText(LEAD)).contains("already recorded as decision #");
 
         clickPrivate(LEAD, AskViews.RECORD, second);
-        assertThat(drumbeat.openedViewText(LEAD)).contains("*Intranet* was deprioritised by decision #", "Ask again for a fresh answer");
+        assertThat(drumbeat.openedViewText(LEAD))
+                .contains("*Intranet* was deprioritised by decision #", "Ask again for a fresh answer");
         assertThat(drumbeat.count("decisions")).isEqualTo(1);
     }
 
@@ -128,12 +147,14 @@ class DecisionTest extends AskFixture {
         drumbeat.jdbi().useHandle(h -> h.execute("update services set is_protected = true where key = 'crm'"));
         clickPrivate(LEAD, AskViews.RECORD, protectedSince);
         assertThat(drumbeat.openedViewText(LEAD)).contains("*CRM* was protected since this answer was given");
-        drumbeat.jdbi().useHandle(h -> h.execute("update services set is_protected = false, unit_cost = 3 where key = 'crm'"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update services set is_protected = false, unit_cost = 3 where key = 'crm'"));
 
         clickPrivate(LEAD, AskViews.RECORD, protectedSince);
         assertThat(drumbeat.openedViewText(LEAD)).contains("what *CRM* costs changed since this answer was given");
 
-        drumbeat.jdbi().useHandle(h -> h.execute("update services set unit_cost = 2, tier = 'strategic' where key = 'crm'"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update services set unit_cost = 2, tier = 'strategic' where key = 'crm'"));
         clickPrivate(LEAD, AskViews.RECORD, protectedSince);
         assertThat(drumbeat.openedViewText(LEAD)).contains("*CRM* moved to the strategic tier");
         assertThat(deprioritised()).isEmpty();
@@ -147,7 +168,8 @@ class DecisionTest extends AskFixture {
         clickPrivate(LEAD, AskViews.RECORD, answer);
 
         Await.until("the new owner told", () -> !drumbeat.posts(ALICE).isEmpty());
-        assertThat(String.valueOf(drumbeat.posts(ALICE).get(0).args().get("text"))).contains("*CRM* and *Intranet*");
+        assertThat(String.valueOf(drumbeat.posts(ALICE).get(0).args().get("text")))
+                .contains("*CRM* and *Intranet*");
         assertThat(drumbeat.posts(BOB)).isEmpty();
         assertThat(drumbeat.openedViewText(LEAD)).contains("Their owner was told by direct message.");
     }
@@ -156,8 +178,13 @@ class DecisionTest extends AskFixture {
     void decisions_lists_them_newest_first_and_undo_restores_and_tells_the_owners() {
         clickPrivate(LEAD, AskViews.RECORD, answerId());
         var listing = drumbeat.command(ALICE, "decisions");
-        assertThat(listing.text()).contains("newest first: 1 of 1", "saves *$14,000 a month* (target $12,000)", "Deprioritised: CRM, Intranet",
-                "what can we deprioritise to save 12k a month?", "Undo");
+        assertThat(listing.text())
+                .contains(
+                        "newest first: 1 of 1",
+                        "saves *$14,000 a month* (target $12,000)",
+                        "Deprioritised: CRM, Intranet",
+                        "what can we deprioritise to save 12k a month?",
+                        "Undo");
         String decisionId = buttonValue(listing, AskViews.UNDO + ":" + decisionIdFromDb());
 
         clickPrivate(BOB, AskViews.UNDO + ":" + decisionId, decisionId);
@@ -165,14 +192,18 @@ class DecisionTest extends AskFixture {
         assertThat(deprioritised()).hasSize(2);
 
         clickPrivate(LEAD, AskViews.UNDO + ":" + decisionId, decisionId);
-        assertThat(drumbeat.openedViewText(LEAD)).contains("Undid decision #" + decisionId, "2 items no longer deprioritised");
+        assertThat(drumbeat.openedViewText(LEAD))
+                .contains("Undid decision #" + decisionId, "2 items no longer deprioritised");
         assertThat(deprioritised()).isEmpty();
         Await.until("the owner told of the undo", () -> drumbeat.posts(BOB).size() == 2);
         assertThat(String.valueOf(drumbeat.posts(BOB).get(1).args().get("text")))
                 .contains("<@U0LEAD001> undid decision #" + decisionId + ": *CRM* is no longer deprioritised.");
-        assertThat(drumbeat.command(ALICE, "decisions").text()).contains("Undone by <@U0LEAD001>").doesNotContain("Undo\n");
+        assertThat(drumbeat.command(ALICE, "decisions").text())
+                .contains("Undone by <@U0LEAD001>")
+                .doesNotContain("Undo\n");
 
-        assertThat(drumbeat.command(LEAD, "decisions undo " + decisionId).text()).contains("was already undone");
+        assertThat(drumbeat.command(LEAD, "decisions undo " + decisionId).text())
+                .contains("was already undone");
     }
 
     @Test
@@ -183,10 +214,16 @@ class DecisionTest extends AskFixture {
                   from generate_series(1, 17) n""", TestDrumbeat.TEAM, LEAD));
 
         var first = drumbeat.command(ALICE, "decisions");
-        assertThat(first.text()).contains("newest first: 1–15 of 17", "question number 17", "question number 3",
-                "`/drumbeat decisions page 2` shows older ones").doesNotContain("question number 2”");
-        assertThat(drumbeat.command(ALICE, "decisions page 2").text()).contains("16–17 of 17", "question number 2",
-                "question number 1").doesNotContain("page 3");
+        assertThat(first.text())
+                .contains(
+                        "newest first: 1–15 of 17",
+                        "question number 17",
+                        "question number 3",
+                        "`/drumbeat decisions page 2` shows older ones")
+                .doesNotContain("question number 2”");
+        assertThat(drumbeat.command(ALICE, "decisions page 2").text())
+                .contains("16–17 of 17", "question number 2", "question number 1")
+                .doesNotContain("page 3");
         assertThat(drumbeat.command(ALICE, "decisions page 9").text()).contains("There are 17 decisions, so no page 9");
     }
 
@@ -198,6 +235,9 @@ class DecisionTest extends AskFixture {
     }
 
     private static long decisionIdFromDb() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select max(id) from decisions").mapTo(Long.class).one());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select max(id) from decisions")
+                        .mapTo(Long.class)
+                        .one());
     }
 }

@@ -12,11 +12,14 @@ import org.openqa.selenium.WebElement;
 class AdvisorBrowserIT {
     /** Daniel Reyes, the CFO. */
     private static final String DANIEL = "U0NWB02DR";
+
     private static final String ANSWER = "What to deprioritise to save $50,000 a month";
 
     @Test
     void leadership_records_the_advisors_answer_as_a_decision_and_owners_are_told(SandboxBrowser browser) {
-        SandboxPage page = browser.sandbox().actAs(DANIEL).openDm()
+        SandboxPage page = browser.sandbox()
+                .actAs(DANIEL)
+                .openDm()
                 .send("/drumbeat ask what can we deprioritise to save 50k a month?");
         WebElement answer = page.message(ANSWER);
         assertThat(answer.getText()).contains("Left alone");
@@ -27,9 +30,12 @@ class AdvisorBrowserIT {
         assertThat(confirmation).contains("saving $", "told by direct message");
         browser.screenshot("advisor-decision");
 
-        SlackStandInCall told = browser.await("a direct message telling an owner",
+        SlackStandInCall told = browser.await(
+                "a direct message telling an owner",
                 d -> browser.demo().slack().calls("chat.postMessage").stream()
-                        .filter(AdvisorBrowserIT::tellsOfTheDecision).findFirst().orElse(null));
+                        .filter(AdvisorBrowserIT::tellsOfTheDecision)
+                        .findFirst()
+                        .orElse(null));
         assertThat(told.args().get("channel")).asString().doesNotStartWith("C");
     }
 

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 class CheckInBrowserIT {
     /** Aisha Khan, in London, owns Payments Gateway (listed first in her prompt) and Card Issuing. */
     private static final String AISHA = "U0NWB05AK";
+
     private static final String PROMPT = "Weekly check-in · week of 23 Nov";
     private static final String AVAILABILITY = "kpi-availability";
 

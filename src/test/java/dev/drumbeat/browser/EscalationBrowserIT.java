@@ -1,10 +1,10 @@
 package dev.drumbeat.browser;
 
-import dev.drumbeat.sandbox.DemoWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.escalation.EscalationJob;
 import dev.drumbeat.Demo;
+import dev.drumbeat.escalation.EscalationJob;
+import dev.drumbeat.sandbox.DemoWorkspace;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,15 +32,20 @@ class EscalationBrowserIT {
     void an_escalation_climbs_to_the_leadership_channel_as_days_pass(SandboxBrowser browser) {
         SandboxPage page = browser.sandbox().actAs(GRACE);
         browser.await("the first escalation sweep", d -> sweeps(browser) > 0);
-        assertThat(climbed(browser.demo())).as("an escalation at the top at the start").isEmpty();
+        assertThat(climbed(browser.demo()))
+                .as("an escalation at the top at the start")
+                .isEmpty();
 
-        SlackStandInMessage escalation = browser.await("an escalation that climbed to " + DemoWorkspace.LEADERSHIP_CHANNEL,
-                Duration.ofSeconds(90), d -> climbedElseNextDay(browser, page).orElse(null));
+        SlackStandInMessage escalation = browser.await(
+                "an escalation that climbed to " + DemoWorkspace.LEADERSHIP_CHANNEL,
+                Duration.ofSeconds(90),
+                d -> climbedElseNextDay(browser, page).orElse(null));
         assertThat(daysAdvanced).as("days it took to climb").isBetween(2, MOST_DAYS);
 
         String service = serviceNamed(escalation);
         page.openConversation(DemoWorkspace.LEADERSHIP_CHANNEL);
-        WebElement shown = escalation.threadTs() == null ? page.messageAt(escalation.ts())
+        WebElement shown = escalation.threadTs() == null
+                ? page.messageAt(escalation.ts())
                 : page.threadReply(page.messageAt(escalation.threadTs()), service);
         assertThat(shown.getText()).contains(service, "Acknowledge");
         browser.screenshot("leadership-escalation");
@@ -64,7 +69,9 @@ class EscalationBrowserIT {
 
     private static Optional<SlackStandInMessage> climbed(Demo demo) {
         return demo.slack().messages(DemoWorkspace.LEADERSHIP_CHANNEL).stream()
-                .filter(m -> m.text() != null && m.text().startsWith(AT_LEADERSHIP) && !m.text().contains(STARTS_AT_THE_TOP))
+                .filter(m -> m.text() != null
+                        && m.text().startsWith(AT_LEADERSHIP)
+                        && !m.text().contains(STARTS_AT_THE_TOP))
                 .findFirst();
     }
 

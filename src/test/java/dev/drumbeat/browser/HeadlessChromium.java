@@ -15,15 +15,16 @@ final class HeadlessChromium {
     private static final String BINARY = System.getProperty("drumbeat.chromium", "/usr/bin/chromium");
     private static final String DRIVER = System.getProperty("drumbeat.chromedriver", "/usr/bin/chromedriver");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     static WebDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 }

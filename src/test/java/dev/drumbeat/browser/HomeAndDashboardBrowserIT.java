@@ -15,8 +15,10 @@ import org.openqa.selenium.WebElement;
 class HomeAndDashboardBrowserIT {
     /** Aisha Khan owns Payments Gateway and Card Issuing. */
     private static final String AISHA = "U0NWB05AK";
+
     private static final String GRACE = "U0NWB01GO";
-    private static final Pattern ONE_TIME_LINK = Pattern.compile("https?://[^\\s\"'<>&]+/dashboard/open\\?t=[^\\s\"'<>&]+");
+    private static final Pattern ONE_TIME_LINK =
+            Pattern.compile("https?://[^\\s\"'<>&]+/dashboard/open\\?t=[^\\s\"'<>&]+");
 
     @Test
     void an_owner_opens_the_home_tab_and_sees_their_services(SandboxBrowser browser) {
@@ -34,13 +36,17 @@ class HomeAndDashboardBrowserIT {
         String link = browser.await("a one-time dashboard link", d -> oneTimeLink(d.getPageSource()));
 
         browser.driver().get(link);
-        List<WebElement> rows = browser.await("the portfolio table", d -> rowsOrNull(d.findElements(By.cssSelector("table tbody tr"))));
+        List<WebElement> rows =
+                browser.await("the portfolio table", d -> rowsOrNull(d.findElements(By.cssSelector("table tbody tr"))));
         assertThat(rows).anyMatch(row -> row.getText().contains("Core Banking Ledger"));
         assertThat(browser.driver().getCurrentUrl()).contains("/dashboard").doesNotContain("t=");
         browser.screenshot("dashboard");
 
-        browser.driver().findElement(By.cssSelector("a[href$='/dashboard/services/payments-gateway']")).click();
-        browser.await("the Payments Gateway page", d -> d.getCurrentUrl().endsWith("/dashboard/services/payments-gateway"));
+        browser.driver()
+                .findElement(By.cssSelector("a[href$='/dashboard/services/payments-gateway']"))
+                .click();
+        browser.await(
+                "the Payments Gateway page", d -> d.getCurrentUrl().endsWith("/dashboard/services/payments-gateway"));
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Payments Gateway");
     }
 

@@ -14,19 +14,22 @@ import java.time.Duration;
 final class JobRuns {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private JobRuns() {
-    }
+    private JobRuns() {}
 
     static double of(SandboxBrowser browser, String job) {
         String selector = "job=\"" + job + "\"";
-        return metrics(browser).lines()
+        return metrics(browser)
+                .lines()
                 .filter(line -> line.startsWith("drumbeat_job_runs_total{") && line.contains(selector))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static String metrics(SandboxBrowser browser) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(browser.url("/metrics")))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class SandboxBrowser implements AutoCloseable {
     /** Sunday 22 November 2026, 20:00 UTC: the evening before a check-in Monday. */
     static final Instant SUNDAY_EVENING = Instant.parse("2026-11-22T20:00:00Z");
+
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private final Path dataDir;
@@ -76,8 +77,10 @@ final class SandboxBrowser implements AutoCloseable {
     }
 
     <T> T await(String what, Duration patience, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, patience).withMessage("waiting for " + what)
-                .ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, patience)
+                .withMessage("waiting for " + what)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     Path screenshot(String name) {
@@ -104,7 +107,8 @@ final class SandboxBrowser implements AutoCloseable {
 
     private static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + root, e);
         }

@@ -17,7 +17,9 @@ final class SandboxModal {
 
     /** Waits for the modal to open and show {@code text}. */
     SandboxModal awaitShowing(String text) {
-        browser.await("the modal showing \"" + text + "\"", d -> isOpen() && find("#modal").getText().contains(text));
+        browser.await(
+                "the modal showing \"" + text + "\"",
+                d -> isOpen() && find("#modal").getText().contains(text));
         return this;
     }
 
@@ -26,7 +28,8 @@ final class SandboxModal {
         if (input.getTagName().equals("select")) {
             new Select(input).selectByValue(value);
         } else if (!input.findElements(By.cssSelector("input[type=radio]")).isEmpty()) {
-            input.findElement(By.cssSelector("input[type=radio][value='" + value + "']")).click();
+            input.findElement(By.cssSelector("input[type=radio][value='" + value + "']"))
+                    .click();
         } else {
             input.clear();
             input.sendKeys(value);

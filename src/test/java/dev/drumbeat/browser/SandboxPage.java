@@ -20,7 +20,8 @@ final class SandboxPage {
 
     static SandboxPage open(SandboxBrowser browser) {
         browser.open("/sandbox");
-        browser.await("the demo's people in #user",
+        browser.await(
+                "the demo's people in #user",
                 d -> !d.findElements(By.cssSelector("#user option")).isEmpty());
         return new SandboxPage(browser);
     }
@@ -87,8 +88,11 @@ final class SandboxPage {
 
     /** The message with Slack timestamp {@code ts}, once it shows. */
     WebElement messageAt(String ts) {
-        return browser.await("the message " + ts, d -> d.findElements(By.cssSelector("#messages .msg[data-ts='" + ts + "']"))
-                .stream().findFirst().orElse(null));
+        return browser.await(
+                "the message " + ts,
+                d -> d.findElements(By.cssSelector("#messages .msg[data-ts='" + ts + "']")).stream()
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** Clicks the button labelled {@code label} in {@code message}. */
@@ -100,7 +104,8 @@ final class SandboxPage {
     /** Opens {@code message}'s thread and gives the first reply there containing {@code text}. */
     WebElement threadReply(WebElement message, String text) {
         message.findElement(By.cssSelector(".thread-link")).click();
-        return browser.await("a reply in the thread saying \"" + text + "\"", d -> firstContaining("#thread .msg", text));
+        return browser.await(
+                "a reply in the thread saying \"" + text + "\"", d -> firstContaining("#thread .msg", text));
     }
 
     /**
@@ -108,10 +113,16 @@ final class SandboxPage {
      * redraws a message when its thread grows), and gives the first reply there containing {@code text}.
      */
     WebElement threadReply(String said, String text) {
-        browser.await("a thread under the message saying \"" + said + "\"", d -> d.findElements(By.cssSelector("#messages .msg"))
-                .stream().filter(m -> m.getText().contains(said)).flatMap(m -> m.findElements(By.cssSelector(".thread-link")).stream())
-                .findFirst().orElse(null)).click();
-        return browser.await("a reply in the thread saying \"" + text + "\"", d -> firstContaining("#thread .msg", text));
+        browser.await(
+                        "a thread under the message saying \"" + said + "\"",
+                        d -> d.findElements(By.cssSelector("#messages .msg")).stream()
+                                .filter(m -> m.getText().contains(said))
+                                .flatMap(m -> m.findElements(By.cssSelector(".thread-link")).stream())
+                                .findFirst()
+                                .orElse(null))
+                .click();
+        return browser.await(
+                "a reply in the thread saying \"" + text + "\"", d -> firstContaining("#thread .msg", text));
     }
 
     SandboxModal modal() {
@@ -121,24 +132,35 @@ final class SandboxPage {
     private SandboxPage moveClock(String control) {
         String before = find("#now").getText();
         find(control).click();
-        browser.await("the demo clock to move on from " + before, d -> !find("#now").getText().equals(before));
+        browser.await(
+                "the demo clock to move on from " + before,
+                d -> !find("#now").getText().equals(before));
         return this;
     }
 
     private SandboxPage openEntry(String css) {
-        browser.await("the sidebar entry " + css, d -> d.findElements(By.cssSelector(css)).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        browser.await(
+                        "the sidebar entry " + css,
+                        d -> d.findElements(By.cssSelector(css)).stream()
+                                .filter(WebElement::isDisplayed)
+                                .findFirst()
+                                .orElse(null))
+                .click();
         return this;
     }
 
     private WebElement firstContaining(String css, String text) {
         List<WebElement> found = browser.driver().findElements(By.cssSelector(css));
-        return found.stream().filter(m -> m.getText().contains(text)).findFirst().orElse(null);
+        return found.stream()
+                .filter(m -> m.getText().contains(text))
+                .findFirst()
+                .orElse(null);
     }
 
     private static WebElement button(WebElement message, String label) {
         Optional<WebElement> button = message.findElements(By.cssSelector("button.action")).stream()
-                .filter(b -> b.getText().strip().equals(label)).findFirst();
+                .filter(b -> b.getText().strip().equals(label))
+                .findFirst();
         return button.orElse(null);
     }
 

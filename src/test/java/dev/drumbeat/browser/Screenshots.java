@@ -13,8 +13,7 @@ import org.openqa.selenium.WebDriver;
  * {@code drumbeat.screenshots} ({@code ${project.build.directory}/screenshots}), else {@code target/screenshots}.
  */
 final class Screenshots {
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     static Path folder() {
         return Path.of(System.getProperty("drumbeat.screenshots", "target/screenshots"));

@@ -28,6 +28,7 @@ class SmokeBrowserIT {
         assertThat(page.notice("use /drumbeat ask")).contains("answers @mentions in channels");
 
         page.openConversation("C0LEADERS").send("@Drumbeat who owns payments?");
-        assertThat(page.threadReply("who owns payments?", "is owned by").getText()).contains("Payments");
+        assertThat(page.threadReply("who owns payments?", "is owned by").getText())
+                .contains("Payments");
     }
 }

@@ -1,9 +1,8 @@
 package dev.drumbeat.catalog;
 
-import dev.drumbeat.core.Money;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.core.Money;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OwnershipTest {
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     static final SlackUser alice = drumbeat.user("U0ALICE01", "alice");
     static final SlackUser bob = drumbeat.user("U0BOB0001", "bob");
     Seed seed;
@@ -25,14 +26,18 @@ class OwnershipTest {
         seed = drumbeat.seed()
                 .person("U0ALICE01", "alice", "member")
                 .person("U0BOB0001", "bob", "member")
-                .person("U0GONE001", "gone", "member").deactivated("U0GONE001")
+                .person("U0GONE001", "gone", "member")
+                .deactivated("U0GONE001")
                 .service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
                 .service("legacy-hardware", "Legacy Hardware Maintenance", "secondary", null, "1500", "20", "12000");
     }
 
     private static String ownerOf(String key) {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select coalesce(owner_id, '-') from services where key = :k")
-                .bind("k", key).mapTo(String.class).one());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select coalesce(owner_id, '-') from services where key = :k")
+                        .bind("k", key)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private static String text(SlackUser user, String command) {
@@ -42,10 +47,13 @@ class OwnershipTest {
     @Test
     void the_owner_hands_a_service_over_and_is_told_how_to_undo_it() {
         String reply = text(alice, "owner payments api <@U0BOB0001|bob>");
-        assertThat(reply).contains("<@U0BOB0001> now owns *Payments API* (was <@U0ALICE01>)",
-                "To undo: `/drumbeat owner payments-api <@U0ALICE01>`");
+        assertThat(reply)
+                .contains(
+                        "<@U0BOB0001> now owns *Payments API* (was <@U0ALICE01>)",
+                        "To undo: `/drumbeat owner payments-api <@U0ALICE01>`");
         assertThat(ownerOf("payments-api")).isEqualTo("U0BOB0001");
-        assertThat(seed.count("audit_log where entity_key = 'payments-api' and actor = 'U0ALICE01'")).isEqualTo(1);
+        assertThat(seed.count("audit_log where entity_key = 'payments-api' and actor = 'U0ALICE01'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -79,8 +87,10 @@ class OwnershipTest {
 
         text(drumbeat.admin(), "owner legacy hardware <@U0BOB0001>");
 
-        assertThat(seed.count("escalations where reason = 'ownerless' and closed_at is null")).isZero();
-        assertThat(seed.count("escalations where close_reason = '<@" + TestDrumbeat.ADMIN + "> made <@U0BOB0001> the owner'"))
+        assertThat(seed.count("escalations where reason = 'ownerless' and closed_at is null"))
+                .isZero();
+        assertThat(seed.count(
+                        "escalations where close_reason = '<@" + TestDrumbeat.ADMIN + "> made <@U0BOB0001> the owner'"))
                 .isEqualTo(1);
     }
 
@@ -101,15 +111,20 @@ class OwnershipTest {
     void an_escaped_mention_of_someone_new_is_learned_from_slack() {
         text(alice, "owner payments-api <@U0NEW0001|newbie>");
         assertThat(ownerOf("payments-api")).isEqualTo("U0NEW0001");
-        assertThat(seed.count("people where user_id = 'U0NEW0001' and name = 'newbie'")).isEqualTo(1);
+        assertThat(seed.count("people where user_id = 'U0NEW0001' and name = 'newbie'"))
+                .isEqualTo(1);
     }
 
     @Test
     void user_change_with_deleted_marks_the_person_deactivated() {
-        drumbeat.event("Ev02", Interactions.userChange(Interactions.slackUser(TestDrumbeat.TEAM, "U0BOB0001", "bob", true)));
-        assertThat(seed.count("people where user_id = 'U0BOB0001' and deactivated")).isEqualTo(1);
+        drumbeat.event(
+                "Ev02", Interactions.userChange(Interactions.slackUser(TestDrumbeat.TEAM, "U0BOB0001", "bob", true)));
+        assertThat(seed.count("people where user_id = 'U0BOB0001' and deactivated"))
+                .isEqualTo(1);
         // a deactivation also sweeps the workspace on another thread; let it finish (it finds Legacy Hardware
         // ownerless) so that it cannot write into the next test's rows
-        Await.until("the sweep the deactivation asked for", () -> seed.count("escalations where reason = 'ownerless'") == 1);
+        Await.until(
+                "the sweep the deactivation asked for",
+                () -> seed.count("escalations where reason = 'ownerless'") == 1);
     }
 }

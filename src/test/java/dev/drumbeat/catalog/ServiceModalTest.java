@@ -6,8 +6,8 @@ import static dev.drumbeat.support.Interactions.text;
 import static dev.drumbeat.support.Interactions.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.SlackUser;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.SlackReply;
@@ -29,13 +29,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ServiceModalTest {
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     static final SlackUser alice = drumbeat.user("U0ALICE01", "alice");
     Seed seed;
 
     @BeforeEach
     void seed() {
-        seed = drumbeat.seed().person(TestDrumbeat.ADMIN, "ada", "member")
-                .person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
+        seed = drumbeat.seed()
+                .person(TestDrumbeat.ADMIN, "ada", "member")
+                .person("U0ALICE01", "alice", "member")
+                .person("U0BOB0001", "bob", "member")
                 .service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000");
     }
 
@@ -63,8 +66,13 @@ class ServiceModalTest {
         assertThat(reply.status()).isEqualTo(200);
         List<SlackStandInCall> opens = drumbeat.calls("views.open");
         assertThat(opens).hasSize(1);
-        assertThat(opens.get(0).ok()).as("stand-in error: %s", opens.get(0).error()).isTrue();
-        assertThat(drumbeat.slack().lastOpenedView(TestDrumbeat.ADMIN)).get().asString().contains("Add a service", "unit_cost");
+        assertThat(opens.get(0).ok())
+                .as("stand-in error: %s", opens.get(0).error())
+                .isTrue();
+        assertThat(drumbeat.slack().lastOpenedView(TestDrumbeat.ADMIN))
+                .get()
+                .asString()
+                .contains("Add a service", "unit_cost");
     }
 
     @Test
@@ -76,8 +84,13 @@ class ServiceModalTest {
     @Test
     void the_owner_can_open_the_edit_modal_filled_with_current_values() {
         drumbeat.command(alice, "service edit payments");
-        assertThat(drumbeat.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
-        assertThat(drumbeat.slack().lastOpenedView("U0ALICE01")).get().asString().contains("Edit service", "Payments API", "4200000");
+        assertThat(drumbeat.calls("views.open"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(drumbeat.slack().lastOpenedView("U0ALICE01"))
+                .get()
+                .asString()
+                .contains("Edit service", "Payments API", "4200000");
     }
 
     @Test
@@ -86,8 +99,10 @@ class ServiceModalTest {
         assertThat(reply.json().path("response_action").asText()).isEqualTo("update");
         assertThat(reply.text()).contains("Fraud Detection", "is added");
         assertThat(seed.count("services where key = 'fraud-detection' and is_protected and owner_id = 'U0BOB0001'"
-                + " and monthly_demand = 1000000 and monthly_value = 90000 and tier = 'strategic'")).isEqualTo(1);
-        assertThat(seed.count("audit_log where entity_key = 'fraud-detection' and action = 'create'")).isEqualTo(1);
+                        + " and monthly_demand = 1000000 and monthly_value = 90000 and tier = 'strategic'"))
+                .isEqualTo(1);
+        assertThat(seed.count("audit_log where entity_key = 'fraud-detection' and action = 'create'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -96,7 +111,9 @@ class ServiceModalTest {
         values.put("monthly_value", text("-5"));
         SlackReply reply = submit(TestDrumbeat.ADMIN, "", values);
         assertThat(reply.json().path("response_action").asText()).isEqualTo("errors");
-        assertThat(reply.json().path("errors").fieldNames()).toIterable().containsExactlyInAnyOrder("key", "unit_cost", "monthly_value");
+        assertThat(reply.json().path("errors").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("key", "unit_cost", "monthly_value");
         assertThat(reply.json().path("errors").path("unit_cost").asText()).contains("is not a number");
         assertThat(seed.count("services")).isEqualTo(1);
     }
@@ -108,7 +125,8 @@ class ServiceModalTest {
     }
 
     @Test
-    void a_save_clicked_several_times_at_once_adds_one_service_and_the_other_clicks_get_the_key_error() throws Exception {
+    void a_save_clicked_several_times_at_once_adds_one_service_and_the_other_clicks_get_the_key_error()
+            throws Exception {
         int clicks = 6;
         for (int round = 0; round < 3; round++) {
             String key = "fraud-detection-" + round;
@@ -116,16 +134,24 @@ class ServiceModalTest {
 
             assertThat(replies).extracting(SlackReply::status).containsOnly(200);
             assertThat(seed.count("services where key = '" + key + "'")).isEqualTo(1);
-            assertThat(replies).filteredOn(r -> r.json().path("response_action").asText().equals("update")).hasSize(1);
-            assertThat(replies).filteredOn(r -> !r.json().path("response_action").asText().equals("update"))
-                    .allSatisfy(r -> assertThat(r.json().isNull() || r.json().path("errors").path("key").asText()
-                            .contains("already exists")).as("answer %s", r.json()).isTrue());
+            assertThat(replies)
+                    .filteredOn(r -> r.json().path("response_action").asText().equals("update"))
+                    .hasSize(1);
+            assertThat(replies)
+                    .filteredOn(r -> !r.json().path("response_action").asText().equals("update"))
+                    .allSatisfy(r -> assertThat(r.json().isNull()
+                                    || r.json()
+                                            .path("errors")
+                                            .path("key")
+                                            .asText()
+                                            .contains("already exists"))
+                            .as("answer %s", r.json())
+                            .isTrue());
         }
     }
 
     /** Runs {@code submission} on {@code times} threads released together, as a triple-clicked button arrives. */
-    private static List<SlackReply> concurrently(int times, Callable<SlackReply> submission)
-            throws Exception {
+    private static List<SlackReply> concurrently(int times, Callable<SlackReply> submission) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(times);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -153,7 +179,8 @@ class ServiceModalTest {
         values.remove("key");
         SlackReply reply = submit("U0BOB0001", "payments-api", values);
         assertThat(reply.json().path("errors").path("name").asText()).contains("Only the owner of Payments API");
-        assertThat(seed.count("services where key = 'payments-api' and name = 'Payments API'")).isEqualTo(1);
+        assertThat(seed.count("services where key = 'payments-api' and name = 'Payments API'"))
+                .isEqualTo(1);
         assertThat(seed.count("audit_log")).isZero();
     }
 
@@ -163,9 +190,11 @@ class ServiceModalTest {
         values.remove("key");
         values.put("owner", user("U0ALICE01"));
         submit("U0ALICE01", "payments-api", values);
-        assertThat(seed.count("services where key = 'payments-api' and unit_cost = 0.10")).isEqualTo(1);
+        assertThat(seed.count("services where key = 'payments-api' and unit_cost = 0.10"))
+                .isEqualTo(1);
         assertThat(seed.count("audit_log where entity_key = 'payments-api' and before->>'unitCost' = '0.12'"
-                + " and after->>'unitCost' = '0.10'")).isEqualTo(1);
+                        + " and after->>'unitCost' = '0.10'"))
+                .isEqualTo(1);
     }
 
     @Test

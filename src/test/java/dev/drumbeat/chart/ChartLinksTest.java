@@ -15,14 +15,18 @@ import org.junit.jupiter.api.Test;
 class ChartLinksTest {
     static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
-    final ChartLinks links = new ChartLinks(SECRET, Optional.of("https://drumbeat.example.com/"), clock, Duration.ofDays(7));
+    final ChartLinks links =
+            new ChartLinks(SECRET, Optional.of("https://drumbeat.example.com/"), clock, Duration.ofDays(7));
 
     @Test
     void a_kpi_link_is_a_relative_path_with_team_expiry_and_signature() {
         String link = links.kpiTrend("T1", 42);
 
-        assertThat(link).startsWith("/charts/kpi/42.png?team=T1&exp=" + Instant.parse("2026-12-03T12:00:00Z").getEpochSecond() + "&sig=")
-                .doesNotContain(SECRET).hasSizeLessThan(120);
+        assertThat(link)
+                .startsWith("/charts/kpi/42.png?team=T1&exp="
+                        + Instant.parse("2026-12-03T12:00:00Z").getEpochSecond() + "&sig=")
+                .doesNotContain(SECRET)
+                .hasSizeLessThan(120);
         assertThat(check(link)).isEqualTo(Check.GOOD);
     }
 
@@ -57,7 +61,8 @@ class ChartLinksTest {
 
     @Test
     void a_signature_for_one_team_does_not_open_another_teams_chart() {
-        assertThat(check(links.kpiTrend("T1", 42).replace("team=T1", "team=T2"))).isEqualTo(Check.BAD);
+        assertThat(check(links.kpiTrend("T1", 42).replace("team=T1", "team=T2")))
+                .isEqualTo(Check.BAD);
     }
 
     @Test
@@ -69,7 +74,8 @@ class ChartLinksTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(check(link)).isEqualTo(Check.EXPIRED);
         String exp = query(link).get("exp");
-        assertThat(check(link.replace("exp=" + exp, "exp=" + (Long.parseLong(exp) + 86_400)))).isEqualTo(Check.BAD);
+        assertThat(check(link.replace("exp=" + exp, "exp=" + (Long.parseLong(exp) + 86_400))))
+                .isEqualTo(Check.BAD);
     }
 
     @Test
@@ -105,7 +111,12 @@ class ChartLinksTest {
     /** Checks a link the way the routes do, from its path and query. */
     private Check check(String link) {
         Map<String, String> q = query(link);
-        return links.check(link.substring(0, link.indexOf('?')), q.get("team"), Optional.ofNullable(q.get("at")), q.get("exp"), q.get("sig"));
+        return links.check(
+                link.substring(0, link.indexOf('?')),
+                q.get("team"),
+                Optional.ofNullable(q.get("at")),
+                q.get("exp"),
+                q.get("sig"));
     }
 
     private static Map<String, String> query(String link) {

@@ -28,7 +28,8 @@ class ChartRendererTest {
     static KpiTrend trend(String... values) {
         List<TrendPoint> points = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            points.add(new TrendPoint(7, LocalDate.of(2026, 11, 23).minusWeeks(values.length - 1 - i), new BigDecimal(values[i])));
+            points.add(new TrendPoint(
+                    7, LocalDate.of(2026, 11, 23).minusWeeks(values.length - 1 - i), new BigDecimal(values[i])));
         }
         return new KpiTrend(AVAILABILITY, 12, TODAY.minusWeeks(12), TODAY, points);
     }
@@ -39,7 +40,9 @@ class ChartRendererTest {
 
         assertThat(image.getWidth()).isEqualTo(ChartRenderer.WIDTH);
         assertThat(image.getHeight()).isEqualTo(ChartRenderer.HEIGHT);
-        assertThat(countPixels(image, TrendChart.READING)).as("the readings line").isGreaterThan(100);
+        assertThat(countPixels(image, TrendChart.READING))
+                .as("the readings line")
+                .isGreaterThan(100);
         assertThat(countPixels(image, TrendChart.TARGET)).as("the target line").isGreaterThan(100);
     }
 
@@ -50,7 +53,9 @@ class ChartRendererTest {
         assertThat(image.getWidth()).isEqualTo(720);
         assertThat(image.getHeight()).isEqualTo(300);
         assertThat(countPixels(image, TrendChart.READING)).as("no line to draw").isZero();
-        assertThat(countDark(image)).as("the title and 'No readings yet' in dark text").isGreaterThan(50);
+        assertThat(countDark(image))
+                .as("the title and 'No readings yet' in dark text")
+                .isGreaterThan(50);
     }
 
     @Test
@@ -71,7 +76,9 @@ class ChartRendererTest {
 
         assertThat(image.getWidth()).isEqualTo(720);
         assertThat(image.getHeight()).isEqualTo(300);
-        assertThat(countPixels(image, new Color(0x2E, 0xB6, 0x7D))).as("margin bars, one below zero").isGreaterThan(500);
+        assertThat(countPixels(image, new Color(0x2E, 0xB6, 0x7D)))
+                .as("margin bars, one below zero")
+                .isGreaterThan(500);
     }
 
     @Test

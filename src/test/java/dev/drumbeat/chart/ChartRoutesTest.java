@@ -21,18 +21,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChartRoutesTest {
     static final String OTHER_TEAM = "T0OTHER01";
     static final HttpClient HTTP = HttpClient.newHttpClient();
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     ChartLinks links;
     long availability;
     long otherTeamsKpi;
 
     @BeforeEach
     void seed() {
-        drumbeat.seed().person("U0ALICE01", "alice", "member")
+        drumbeat.seed()
+                .person("U0ALICE01", "alice", "member")
                 .service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95");
-        drumbeat.seed(OTHER_TEAM).service("ledger", "Ledger", "core", null, "1", "10", "100")
+        drumbeat.seed(OTHER_TEAM)
+                .service("ledger", "Ledger", "core", null, "1", "10", "100")
                 .kpi("ledger", "errors", "Errors", "", "5", "down", "3");
         availability = kpiId(TestDrumbeat.TEAM, "availability");
         otherTeamsKpi = kpiId(OTHER_TEAM, "errors");
@@ -54,7 +58,8 @@ class ChartRoutesTest {
     @Test
     void signed_tier_links_serve_pngs_now_and_as_of_a_moment() throws IOException {
         HttpResponse<byte[]> now = get(links.tierCosts(TestDrumbeat.TEAM));
-        HttpResponse<byte[]> then = get(links.tierCosts(TestDrumbeat.TEAM, drumbeat.clock().instant().minus(Duration.ofDays(30))));
+        HttpResponse<byte[]> then = get(
+                links.tierCosts(TestDrumbeat.TEAM, drumbeat.clock().instant().minus(Duration.ofDays(30))));
 
         assertThat(now.statusCode()).isEqualTo(200);
         assertThat(ChartRendererTest.decode(now.body()).getWidth()).isEqualTo(720);
@@ -71,13 +76,15 @@ class ChartRoutesTest {
         assertRefused(get(tampered), 403, "not valid");
         assertRefused(get(link.substring(0, link.indexOf("&sig="))), 403, "not valid");
         assertRefused(get(ChartLinks.kpiPath(availability)), 403, "not valid");
-        assertRefused(get(link.replace("/kpi/" + availability + ".png", "/kpi/" + otherTeamsKpi + ".png")), 403, "not valid");
+        assertRefused(
+                get(link.replace("/kpi/" + availability + ".png", "/kpi/" + otherTeamsKpi + ".png")), 403, "not valid");
     }
 
     @Test
     void an_expired_link_is_refused_and_says_to_ask_again() {
         MutableClock eightDaysAgo = new MutableClock(drumbeat.clock().instant().minus(Duration.ofDays(8)));
-        ChartLinks old = new ChartLinks(TestDrumbeat.SIGNING_SECRET, Optional.empty(), eightDaysAgo, ChartLinks.SLACK_TTL);
+        ChartLinks old =
+                new ChartLinks(TestDrumbeat.SIGNING_SECRET, Optional.empty(), eightDaysAgo, ChartLinks.SLACK_TTL);
 
         assertRefused(get(old.kpiTrend(TestDrumbeat.TEAM, availability)), 403, "expired");
         assertRefused(get(old.tierCosts(TestDrumbeat.TEAM)), 403, "expired");
@@ -106,7 +113,8 @@ class ChartRoutesTest {
 
     private static void assertRefused(HttpResponse<byte[]> response, int status, String says) {
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(new String(response.body())).containsIgnoringCase(says).hasSizeLessThan(200);
     }
 
@@ -117,7 +125,9 @@ class ChartRoutesTest {
     /** GETs a path and query from a running Drumbeat, as Slack or a browser would. */
     static HttpResponse<byte[]> fetch(DrumbeatExtension drumbeat, String relative) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(drumbeat.url(relative)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(
+                    HttpRequest.newBuilder(drumbeat.url(relative)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -127,7 +137,11 @@ class ChartRoutesTest {
     }
 
     private static long kpiId(String teamId, String key) {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select id from kpis where team_id = :team and key = :key")
-                .bind("team", teamId).bind("key", key).mapTo(Long.class).one());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select id from kpis where team_id = :team and key = :key")
+                        .bind("team", teamId)
+                        .bind("key", key)
+                        .mapTo(Long.class)
+                        .one());
     }
 }

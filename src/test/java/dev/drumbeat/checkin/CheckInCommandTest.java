@@ -20,15 +20,20 @@ class CheckInCommandTest {
     static final String ALICE = "U0ALICE01";
     static final String BOB = "U0BOB0001";
     static final String CAROL = "U0CAROL01";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     Seed seed;
 
     @BeforeEach
     void seed() {
         drumbeat.clock().set(Instant.parse("2026-11-25T10:00:00Z"));
-        seed = drumbeat.seed().person(TestDrumbeat.ADMIN, "ada", "member")
-                .person(ALICE, "alice", "member").person(BOB, "bob", "member").person(CAROL, "carol", "member");
+        seed = drumbeat.seed()
+                .person(TestDrumbeat.ADMIN, "ada", "member")
+                .person(ALICE, "alice", "member")
+                .person(BOB, "bob", "member")
+                .person(CAROL, "carol", "member");
         drumbeat.execute("update people set tz = 'UTC'");
         seed.service("payments-api", "Payments API", "core", ALICE, "0.12", "4200000", "620000")
                 .service("core-banking", "Core Banking", "strategic", BOB, "1.10", "90000", "400000")
@@ -55,9 +60,14 @@ class CheckInCommandTest {
         SlackReply reply = drumbeat.command(ALICE, "checkin");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(drumbeat.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).as(c.error()).isTrue());
+        assertThat(drumbeat.calls("views.open"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.ok()).as(c.error()).isTrue());
         assertThat(openedMetadata(ALICE)).isEqualTo("payments-api|2026-11-23|");
-        assertThat(drumbeat.slack().lastOpenedView(ALICE)).get().asString().contains("Payments API", "kpi-availability");
+        assertThat(drumbeat.slack().lastOpenedView(ALICE))
+                .get()
+                .asString()
+                .contains("Payments API", "kpi-availability");
     }
 
     @Test
@@ -74,12 +84,15 @@ class CheckInCommandTest {
                 values.add(block.path("accessory").path("value").asText());
             }
         });
-        assertThat(actionIds).containsExactly("checkin-open:core-banking", "checkin-open:fraud-detection",
-                "checkin-open:payments-api");
-        assertThat(values).containsExactly("core-banking|2026-11-23|", "fraud-detection|2026-11-23|",
-                "payments-api|2026-11-23|");
+        assertThat(actionIds)
+                .containsExactly(
+                        "checkin-open:core-banking", "checkin-open:fraud-detection", "checkin-open:payments-api");
+        assertThat(values)
+                .containsExactly("core-banking|2026-11-23|", "fraud-detection|2026-11-23|", "payments-api|2026-11-23|");
         List<?> blocks = new ObjectMapper().convertValue(reply.blocks(), List.class);
-        assertThat(BlockKitLimits.checkMessage(blocks)).as("what Slack would refuse").isEmpty();
+        assertThat(BlockKitLimits.checkMessage(blocks))
+                .as("what Slack would refuse")
+                .isEmpty();
         assertThat(drumbeat.calls("views.open")).isEmpty();
     }
 
@@ -87,7 +100,9 @@ class CheckInCommandTest {
     void a_button_from_the_list_opens_that_services_modal() throws Exception {
         drumbeat.click(BOB, "checkin-open:fraud-detection", "fraud-detection|2026-11-23|");
 
-        assertThat(drumbeat.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).as(c.error()).isTrue());
+        assertThat(drumbeat.calls("views.open"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.ok()).as(c.error()).isTrue());
         assertThat(openedMetadata(BOB)).isEqualTo("fraud-detection|2026-11-23|");
     }
 
@@ -95,7 +110,9 @@ class CheckInCommandTest {
     void a_service_named_loosely_opens_its_modal() throws Exception {
         drumbeat.command(ALICE, "checkin payments");
 
-        assertThat(drumbeat.calls("views.open")).singleElement().satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(drumbeat.calls("views.open"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.ok()).isTrue());
         assertThat(openedMetadata(ALICE)).isEqualTo("payments-api|2026-11-23|");
     }
 
@@ -131,6 +148,7 @@ class CheckInCommandTest {
 
     @Test
     void help_lists_checkin_and_kpi() {
-        assertThat(drumbeat.command(CAROL, "help").text()).contains("/drumbeat checkin [service]", "/drumbeat kpi <service> <kpi> <value>");
+        assertThat(drumbeat.command(CAROL, "help").text())
+                .contains("/drumbeat checkin [service]", "/drumbeat kpi <service> <kpi> <value>");
     }
 }

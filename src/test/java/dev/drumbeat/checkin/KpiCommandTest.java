@@ -16,15 +16,19 @@ class KpiCommandTest {
     static final String ALICE = "U0ALICE01";
     static final String CAROL = "U0CAROL01";
     static final String THIS_WEEK = "period_start = date '2026-11-23'";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     Seed seed;
 
     @BeforeEach
     void seed() {
         drumbeat.clock().set(Instant.parse("2026-11-25T10:00:00Z"));
-        seed = drumbeat.seed().person(TestDrumbeat.ADMIN, "ada", "member")
-                .person(ALICE, "alice", "member").person(CAROL, "carol", "member");
+        seed = drumbeat.seed()
+                .person(TestDrumbeat.ADMIN, "ada", "member")
+                .person(ALICE, "alice", "member")
+                .person(CAROL, "carol", "member");
         seed.service("payments-api", "Payments API", "core", ALICE, "0.12", "4200000", "620000")
                 .service("core-banking", "Core Banking", "strategic", ALICE, "1.10", "90000", "400000")
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95")
@@ -45,12 +49,16 @@ class KpiCommandTest {
     void a_reading_is_recorded_for_this_week_and_confirmed_against_its_target() {
         String answer = kpi(ALICE, "payments api availability 99.95%");
 
-        assertThat(answer).contains("Recorded 99.95% for Availability on Payments API (week of 23 Nov; target ≥ 99.9%"
-                + " :white_check_mark:)");
+        assertThat(answer)
+                .contains("Recorded 99.95% for Availability on Payments API (week of 23 Nov; target ≥ 99.9%"
+                        + " :white_check_mark:)");
         assertThat(seed.count("kpi_readings where " + THIS_WEEK + " and source = 'slack' and value = 99.95"
-                + " and recorded_by = '" + ALICE + "'")).isEqualTo(1);
-        assertThat(seed.count("audit_log where entity = 'kpi_reading' and entity_key = 'payments-api/availability@2026-11-23'"
-                + " and action = 'create'")).isEqualTo(1);
+                        + " and recorded_by = '" + ALICE + "'"))
+                .isEqualTo(1);
+        assertThat(seed.count(
+                        "audit_log where entity = 'kpi_reading' and entity_key = 'payments-api/availability@2026-11-23'"
+                                + " and action = 'create'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -58,7 +66,8 @@ class KpiCommandTest {
         String answer = kpi(ALICE, "Payments API p95 latency 1,250 ms");
 
         assertThat(answer).contains("Recorded 1250 ms for p95 latency on Payments API", "target ≤ 300 ms :x:");
-        assertThat(seed.count("kpi_readings where " + THIS_WEEK + " and value = 1250")).isEqualTo(1);
+        assertThat(seed.count("kpi_readings where " + THIS_WEEK + " and value = 1250"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -69,16 +78,22 @@ class KpiCommandTest {
 
         assertThat(answer).contains("Recorded 99.97%", "It replaces 99.5%");
         assertThat(slackReadings()).isEqualTo(1);
-        assertThat(seed.count("kpi_readings where " + THIS_WEEK + " and value = 99.97")).isEqualTo(1);
-        assertThat(seed.count("audit_log where action = 'update' and (before->>'value')::numeric = 99.5")).isEqualTo(1);
+        assertThat(seed.count("kpi_readings where " + THIS_WEEK + " and value = 99.97"))
+                .isEqualTo(1);
+        assertThat(seed.count("audit_log where action = 'update' and (before->>'value')::numeric = 99.5"))
+                .isEqualTo(1);
     }
 
     @Test
     void an_unknown_kpi_lists_the_services_kpis() {
         String answer = kpi(ALICE, "payments-api throughput 5000");
 
-        assertThat(answer).contains("Payments API has no KPI “throughput”", "`availability` (Availability, %)",
-                "`p95-latency` (p95 latency, ms)", "`/drumbeat kpi payments-api availability <value>`");
+        assertThat(answer)
+                .contains(
+                        "Payments API has no KPI “throughput”",
+                        "`availability` (Availability, %)",
+                        "`p95-latency` (p95 latency, ms)",
+                        "`/drumbeat kpi payments-api availability <value>`");
         assertThat(slackReadings()).isZero();
     }
 
@@ -93,8 +108,11 @@ class KpiCommandTest {
         String comma = kpi(ALICE, "payments-api p95-latency 12,5");
         String unit = kpi(ALICE, "payments-api p95-latency 12 seconds");
 
-        assertThat(words).contains("“nearly” is not a number", "Give Availability as a number in %",
-                "`/drumbeat kpi payments-api availability 99.9`");
+        assertThat(words)
+                .contains(
+                        "“nearly” is not a number",
+                        "Give Availability as a number in %",
+                        "`/drumbeat kpi payments-api availability 99.9`");
         assertThat(comma).contains("“12,5” is ambiguous: use a point for decimals");
         assertThat(unit).contains("“12 seconds” is in seconds, but p95 latency is measured in ms");
         assertThat(slackReadings()).isZero();
@@ -121,8 +139,8 @@ class KpiCommandTest {
     @Test
     void an_unknown_service_or_too_few_words_say_how_to_do_it_right() {
         assertThat(kpi(ALICE, "warehouse availability 99")).contains("No service matches “warehouse”");
-        assertThat(kpi(ALICE, "availability 99")).contains("Say the service, the KPI and the value",
-                "`/drumbeat kpi payments-api availability 99.95`");
+        assertThat(kpi(ALICE, "availability 99"))
+                .contains("Say the service, the KPI and the value", "`/drumbeat kpi payments-api availability 99.95`");
         assertThat(slackReadings()).isZero();
     }
 }

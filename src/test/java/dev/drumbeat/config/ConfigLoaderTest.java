@@ -33,29 +33,34 @@ class ConfigLoaderTest {
     void a_missing_variable_is_named_in_one_line() {
         Map<String, String> env = minimal();
         env.remove("SLACK_SIGNING_SECRET");
-        assertThatThrownBy(() -> new ConfigLoader(env).load()).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> new ConfigLoader(env).load())
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("SLACK_SIGNING_SECRET is not set");
     }
 
     @Test
     void malformed_values_are_named_with_the_reason() {
         String[][] cases = {
-                {"PORT", "eighty", "PORT is malformed"},
-                {"PORT", "70000", "a port is between 0 and 65535"},
-                {"SLACK_BOT_TOKEN", "xoxp-user-token", "a bot token starts with xoxb-"},
-                {"DRUMBEAT_ADMINS", "U024BE7LH, alice", "'alice' is not a Slack user id"},
-                {"DRUMBEAT_CURRENCY", "dollars", "DRUMBEAT_CURRENCY is malformed"},
-                {"DRUMBEAT_CHECKIN_DAY", "someday", "DRUMBEAT_CHECKIN_DAY is malformed"},
-                {"DRUMBEAT_CHECKIN_HOUR", "25", "an hour is between 0 and 23"},
-                {"DRUMBEAT_SLACK_API_URL", "slack.local", "expected an http(s) URL"},
-                {"DRUMBEAT_PUBLIC_URL", "drumbeat.example.com", "DRUMBEAT_PUBLIC_URL is malformed: expected an http(s) URL"},
-                {"DATABASE_URL", "mysql://db/drumbeat", "DATABASE_URL is malformed: expected postgres://"},
+            {"PORT", "eighty", "PORT is malformed"},
+            {"PORT", "70000", "a port is between 0 and 65535"},
+            {"SLACK_BOT_TOKEN", "xoxp-user-token", "a bot token starts with xoxb-"},
+            {"DRUMBEAT_ADMINS", "U024BE7LH, alice", "'alice' is not a Slack user id"},
+            {"DRUMBEAT_CURRENCY", "dollars", "DRUMBEAT_CURRENCY is malformed"},
+            {"DRUMBEAT_CHECKIN_DAY", "someday", "DRUMBEAT_CHECKIN_DAY is malformed"},
+            {"DRUMBEAT_CHECKIN_HOUR", "25", "an hour is between 0 and 23"},
+            {"DRUMBEAT_SLACK_API_URL", "slack.local", "expected an http(s) URL"},
+            {"DRUMBEAT_PUBLIC_URL", "drumbeat.example.com", "DRUMBEAT_PUBLIC_URL is malformed: expected an http(s) URL"
+            },
+            {"DATABASE_URL", "mysql://db/drumbeat", "DATABASE_URL is malformed: expected postgres://"},
         };
         for (String[] c : cases) {
             Map<String, String> env = minimal();
             env.put(c[0], c[1]);
-            assertThatThrownBy(() -> new ConfigLoader(env).load()).as(c[0] + "=" + c[1])
-                    .isInstanceOf(ConfigException.class).hasMessageContaining(c[2]).hasMessageNotContaining("\n");
+            assertThatThrownBy(() -> new ConfigLoader(env).load())
+                    .as(c[0] + "=" + c[1])
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(c[2])
+                    .hasMessageNotContaining("\n");
         }
     }
 

@@ -1,14 +1,11 @@
 package dev.drumbeat.core;
 
-import dev.drumbeat.catalog.Service;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.drumbeat.core.ServiceMatcher.Ambiguous;
 import dev.drumbeat.core.ServiceMatcher.Candidate;
 import dev.drumbeat.core.ServiceMatcher.Found;
-import dev.drumbeat.core.ServiceMatcher.Match;
 import dev.drumbeat.core.ServiceMatcher.NotFound;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,11 +117,9 @@ class ServiceMatcherTest {
     @Test
     void a_name_shared_by_two_services_is_ambiguous() {
         List<Candidate> catalog = List.of(
-                new Candidate("payments-api", "Payments API"),
-                new Candidate("payments-api-eu", "Payments  api"));
+                new Candidate("payments-api", "Payments API"), new Candidate("payments-api-eu", "Payments  api"));
 
-        assertThat(ServiceMatcher.match("payments api", catalog))
-                .isEqualTo(new Ambiguous(catalog));
+        assertThat(ServiceMatcher.match("payments api", catalog)).isEqualTo(new Ambiguous(catalog));
     }
 
     @Test
@@ -196,10 +191,14 @@ class ServiceMatcherTest {
                 .mapToObj(n -> new Candidate("batch-job-" + n, "Batch Job " + n))
                 .toList();
 
-        assertThat(ServiceMatcher.match("batch", batches)).asInstanceOf(type(Ambiguous.class))
-                .extracting(Ambiguous::candidates).isEqualTo(batches.subList(0, 5));
-        assertThat(ServiceMatcher.match("btch jbo", batches)).asInstanceOf(type(NotFound.class))
-                .extracting(NotFound::suggestions).isEqualTo(batches.subList(0, 3));
+        assertThat(ServiceMatcher.match("batch", batches))
+                .asInstanceOf(type(Ambiguous.class))
+                .extracting(Ambiguous::candidates)
+                .isEqualTo(batches.subList(0, 5));
+        assertThat(ServiceMatcher.match("btch jbo", batches))
+                .asInstanceOf(type(NotFound.class))
+                .extracting(NotFound::suggestions)
+                .isEqualTo(batches.subList(0, 3));
     }
 
     @Test
@@ -230,9 +229,11 @@ class ServiceMatcherTest {
         int[][] table = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             for (int j = 0; j <= b.length(); j++) {
-                table[i][j] = i == 0 || j == 0 ? i + j : Math.min(
-                        table[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
-                        Math.min(table[i - 1][j], table[i][j - 1]) + 1);
+                table[i][j] = i == 0 || j == 0
+                        ? i + j
+                        : Math.min(
+                                table[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
+                                Math.min(table[i - 1][j], table[i][j - 1]) + 1);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
                     table[i][j] = Math.min(table[i][j], table[i - 2][j - 2] + 1);
                 }
@@ -265,17 +266,30 @@ class ServiceMatcherTest {
     }
 
     private static String foundName(String typed) {
-        return assertThat(ServiceMatcher.match(typed, CATALOG)).asInstanceOf(type(Found.class))
-                .actual().candidate().name();
+        return assertThat(ServiceMatcher.match(typed, CATALOG))
+                .asInstanceOf(type(Found.class))
+                .actual()
+                .candidate()
+                .name();
     }
 
     private static List<String> ambiguousNames(String typed) {
-        return assertThat(ServiceMatcher.match(typed, CATALOG)).asInstanceOf(type(Ambiguous.class))
-                .actual().candidates().stream().map(Candidate::name).toList();
+        return assertThat(ServiceMatcher.match(typed, CATALOG))
+                .asInstanceOf(type(Ambiguous.class))
+                .actual()
+                .candidates()
+                .stream()
+                .map(Candidate::name)
+                .toList();
     }
 
     private static List<String> suggestedNames(String typed) {
-        return assertThat(ServiceMatcher.match(typed, CATALOG)).asInstanceOf(type(NotFound.class))
-                .actual().suggestions().stream().map(Candidate::name).toList();
+        return assertThat(ServiceMatcher.match(typed, CATALOG))
+                .asInstanceOf(type(NotFound.class))
+                .actual()
+                .suggestions()
+                .stream()
+                .map(Candidate::name)
+                .toList();
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code /api/v1/portfolio} and {@code /api/v1/services/{key}} over real HTTP, with a token from `/drumbeat token`. */
 class DashboardApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DashboardFixture.app();
+
     static final DashboardFixture f = new DashboardFixture(drumbeat);
     static HttpClient http = HttpClient.newHttpClient();
     String token;
@@ -52,13 +54,15 @@ class DashboardApiTest {
         assertThat(warehouse.path("status").asText()).isEqualTo("red");
         assertThat(warehouse.path("daysSinceCheckIn").asInt()).isEqualTo(14);
         assertThat(json.path("currency").asText()).isEqualTo("USD");
-        assertThat(json.path("tiers").path("secondary").path("services").asInt()).isEqualTo(2);
+        assertThat(json.path("tiers").path("secondary").path("services").asInt())
+                .isEqualTo(2);
         assertThat(json.path("tiers").path("secondary").path("margin").asText()).isEqualTo("0.00");
     }
 
     @Test
     void the_portfolio_takes_the_same_filters_and_sort_as_the_table() throws Exception {
-        assertThat(keys(get("/api/v1/portfolio?tier=secondary&sort=name&dir=desc"))).containsExactly("legacy-fax", "cafe-wiki");
+        assertThat(keys(get("/api/v1/portfolio?tier=secondary&sort=name&dir=desc")))
+                .containsExactly("legacy-fax", "cafe-wiki");
         assertThat(keys(get("/api/v1/portfolio?stale=1"))).containsExactly("cafe-wiki");
     }
 

@@ -31,7 +31,8 @@ final class DashboardFixture {
     static final String GONE = "U0GONE001";
     private static final Pattern SERVICE_LINK = Pattern.compile("href=\"/dashboard/services/([a-z0-9-]+)\"");
     private final DrumbeatExtension drumbeat;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     DashboardFixture(DrumbeatExtension drumbeat) {
         this.drumbeat = drumbeat;
@@ -46,13 +47,18 @@ final class DashboardFixture {
     void seed() {
         drumbeat.clock().set(NOW);
         drumbeat.command(drumbeat.admin(), "C1", "whoami");
-        drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member")
-                .person(LEAD, "lead", "leadership").person(GONE, "gone", "member").deactivated(GONE)
+        drumbeat.seed()
+                .person(ALICE, "alice", "member")
+                .person(BOB, "bob", "member")
+                .person(LEAD, "lead", "leadership")
+                .person(GONE, "gone", "member")
+                .deactivated(GONE)
                 .service("payments-api", "Payments API", "strategic", ALICE, "0.12", "4200000", "900000")
                 .service("data-warehouse", "Data Warehouse", "core", BOB, "1200", "420", "300000")
                 .service("legacy-fax", "Legacy Fax", "secondary", null, "5", "100", "0")
                 .service("cafe-wiki", "Café Wiki", "secondary", BOB, "2", "1000", "2500")
-                .checkIn("payments-api", "green", "", ALICE).checkIn("data-warehouse", "red", "Vendor contract", BOB)
+                .checkIn("payments-api", "green", "", ALICE)
+                .checkIn("data-warehouse", "red", "Vendor contract", BOB)
                 .checkIn("cafe-wiki", "amber", "", BOB)
                 .kpi("payments-api", "latency", "Latency p95", "ms", "300", "down", "280");
         drumbeat.jdbi().useHandle(h -> {
@@ -62,7 +68,10 @@ final class DashboardFixture {
             long decision = h.createQuery("""
                     insert into decisions (team_id, question, target_monthly, expected_saving, decided_by, decided_at)
                     values (?, 'save 500', 500, 500, ?, now()) returning id""")
-                    .bind(0, TestDrumbeat.TEAM).bind(1, TestDrumbeat.ADMIN).mapTo(Long.class).one();
+                    .bind(0, TestDrumbeat.TEAM)
+                    .bind(1, TestDrumbeat.ADMIN)
+                    .mapTo(Long.class)
+                    .one();
             h.execute("update services set deprioritised_by = ? where key = 'legacy-fax'", decision);
         });
     }
@@ -108,8 +117,10 @@ final class DashboardFixture {
 
     /** A form posted with no fields, as the sign-out button posts. */
     HttpResponse<String> post(String path, String session) {
-        return send(HttpRequest.newBuilder(drumbeat.url(path))
-                .POST(HttpRequest.BodyPublishers.noBody()), session, HttpResponse.BodyHandlers.ofString());
+        return send(
+                HttpRequest.newBuilder(drumbeat.url(path)).POST(HttpRequest.BodyPublishers.noBody()),
+                session,
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private <T> HttpResponse<T> send(HttpRequest.Builder request, String session, HttpResponse.BodyHandler<T> body) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DashboardLinkTest {
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DashboardFixture.app();
+
     static final DashboardFixture f = new DashboardFixture(drumbeat);
 
     @BeforeEach
@@ -32,16 +33,20 @@ class DashboardLinkTest {
 
         assertThat(reply.responseType()).isEqualTo("ephemeral");
         assertThat(reply.text()).contains("Open the dashboard").contains("works once, within 15 minutes");
-        boolean stored = drumbeat.jdbi().withHandle(h -> h.createQuery(
-                "select expires_at - created_at = interval '15 minutes' and role = 'member' from dashboard_links"
-                        + " where user_id = :u order by id desc limit 1").bind("u", ALICE).mapTo(Boolean.class).one());
+        boolean stored = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select expires_at - created_at = interval '15 minutes' and role = 'member' from dashboard_links"
+                                        + " where user_id = :u order by id desc limit 1")
+                        .bind("u", ALICE)
+                        .mapTo(Boolean.class)
+                        .one());
         assertThat(stored).isTrue();
     }
 
     @Test
     void a_click_on_the_link_button_is_acknowledged_so_slack_shows_no_warning() {
-        HttpResponse<String> ack = drumbeat.driver().interaction(Interactions.blockAction(TestDrumbeat.TEAM, ALICE, "1.2.abc",
-                DashboardViews.OPEN, ""));
+        HttpResponse<String> ack = drumbeat.driver()
+                .interaction(Interactions.blockAction(TestDrumbeat.TEAM, ALICE, "1.2.abc", DashboardViews.OPEN, ""));
 
         assertThat(ack.statusCode()).isEqualTo(200);
     }
@@ -50,10 +55,16 @@ class DashboardLinkTest {
     void only_a_sha256_of_the_link_token_is_stored() {
         String token = f.linkToken(f.user(ALICE, "alice"));
 
-        int holding = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from dashboard_links l where l::text like :t")
-                .bind("t", "%" + token + "%").mapTo(Integer.class).one());
-        int hashed = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from dashboard_links where token_hash = :h")
-                .bind("h", DashboardSecrets.hash(token)).mapTo(Integer.class).one());
+        int holding = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from dashboard_links l where l::text like :t")
+                        .bind("t", "%" + token + "%")
+                        .mapTo(Integer.class)
+                        .one());
+        int hashed = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from dashboard_links where token_hash = :h")
+                        .bind("h", DashboardSecrets.hash(token))
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(holding).isZero();
         assertThat(hashed).isOne();
     }
@@ -68,8 +79,12 @@ class DashboardLinkTest {
         assertThat(first.statusCode()).isEqualTo(303);
         assertThat(first.headers().firstValue("Location")).contains("/dashboard");
         assertThat(first.headers().firstValue("Set-Cookie").orElseThrow())
-                .startsWith(DashboardRoutes.COOKIE + "=").contains("Path=/dashboard").contains("HttpOnly")
-                .contains("SameSite=Lax").contains("Secure").containsIgnoringCase("Max-Age=28800");
+                .startsWith(DashboardRoutes.COOKIE + "=")
+                .contains("Path=/dashboard")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .contains("Secure")
+                .containsIgnoringCase("Max-Age=28800");
         assertRefused(second);
     }
 
@@ -82,7 +97,8 @@ class DashboardLinkTest {
 
         assertThat(out.statusCode()).isEqualTo(200);
         assertThat(out.body()).contains("signed out");
-        assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(DashboardRoutes.COOKIE + "=")
+        assertThat(out.headers().firstValue("Set-Cookie").orElseThrow())
+                .startsWith(DashboardRoutes.COOKIE + "=")
                 .contains("Expires=Thu, 01 Jan 1970");
         assertRefused(f.get("/dashboard", session));
     }
@@ -95,8 +111,11 @@ class DashboardLinkTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Service portfolio").contains("Payments API");
-        int hashed = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from dashboard_sessions where session_hash = :h")
-                .bind("h", DashboardSecrets.hash(session)).mapTo(Integer.class).one());
+        int hashed = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from dashboard_sessions where session_hash = :h")
+                        .bind("h", DashboardSecrets.hash(session))
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(hashed).isOne();
     }
 
@@ -144,8 +163,10 @@ class DashboardLinkTest {
 
     @Test
     void a_session_stops_working_once_its_person_is_deactivated() {
-        drumbeat.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name) values (?, 'U0LEAVER1', 'leaver')",
-                TestDrumbeat.TEAM));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute(
+                        "insert into people (team_id, user_id, name) values (?, 'U0LEAVER1', 'leaver')",
+                        TestDrumbeat.TEAM));
         String session = f.session(f.user("U0LEAVER1", "leaver"));
         assertThat(f.get("/dashboard", session).statusCode()).isEqualTo(200);
 
@@ -165,8 +186,10 @@ class DashboardLinkTest {
 
     @Test
     void a_session_never_shows_more_than_the_persons_current_role_allows() {
-        drumbeat.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name, role) values (?, 'U0LEAD002', 'lee', 'leadership')",
-                TestDrumbeat.TEAM));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute(
+                        "insert into people (team_id, user_id, name, role) values (?, 'U0LEAD002', 'lee', 'leadership')",
+                        TestDrumbeat.TEAM));
         String session = f.session(f.user("U0LEAD002", "lee"));
         assertThat(f.get("/dashboard", session).body()).contains("Totals by tier");
 
@@ -177,7 +200,8 @@ class DashboardLinkTest {
 
     private static void assertRefused(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(response.body()).contains("has been used or has expired").contains("/drumbeat dashboard");
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
     }

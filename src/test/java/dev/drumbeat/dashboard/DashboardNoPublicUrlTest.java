@@ -17,7 +17,10 @@ class DashboardNoPublicUrlTest {
         SlackReply reply = drumbeat.command(drumbeat.admin(), "C1", "dashboard");
 
         assertThat(reply.responseType()).isEqualTo("ephemeral");
-        assertThat(reply.text()).contains("DRUMBEAT_PUBLIC_URL").contains("admin").doesNotContain("Open the dashboard");
+        assertThat(reply.text())
+                .contains("DRUMBEAT_PUBLIC_URL")
+                .contains("admin")
+                .doesNotContain("Open the dashboard");
         assertThat(reply.json().findValues("url")).isEmpty();
         assertThat(drumbeat.count("dashboard_links")).isZero();
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DashboardPagesTest {
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DashboardFixture.app();
+
     static final DashboardFixture f = new DashboardFixture(drumbeat);
     String session;
 
@@ -30,8 +31,9 @@ class DashboardPagesTest {
                 insert into checkins (team_id, service_id, period_start, status, hurdle, submitted_by, submitted_at)
                 select team_id, id, date '2026-11-09', 'amber', '<script>alert(1)</script>', ?, timestamptz '2026-11-09 10:00:00+00'
                   from services where key = 'payments-api'""", ALICE));
-        drumbeat.jdbi().useHandle(h -> h.execute("update checkins set submitted_at = timestamptz '2026-11-20 09:00:00+00'"
-                + " where service_id = (select id from services where key = 'data-warehouse')"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update checkins set submitted_at = timestamptz '2026-11-20 09:00:00+00'"
+                        + " where service_id = (select id from services where key = 'data-warehouse')"));
         session = f.session(f.user(ALICE, "alice"));
     }
 
@@ -40,22 +42,32 @@ class DashboardPagesTest {
         String page = page("");
 
         assertThat(keys(page)).containsExactly("data-warehouse", "legacy-fax", "cafe-wiki", "payments-api");
-        assertThat(page).contains("$504,000").contains("−$204,000").contains("$0.12 / transaction").contains("Bob");
+        assertThat(page)
+                .contains("$504,000")
+                .contains("−$204,000")
+                .contains("$0.12 / transaction")
+                .contains("Bob");
     }
 
     @Test
     void sorting_by_a_column_and_direction_reorders_the_rows() {
-        assertThat(keys(page("?sort=name&dir=desc"))).containsExactly("payments-api", "legacy-fax", "data-warehouse", "cafe-wiki");
-        assertThat(keys(page("?sort=days&dir=asc"))).containsExactly("data-warehouse", "cafe-wiki", "payments-api", "legacy-fax");
-        assertThat(keys(page("?sort=days&dir=desc"))).as("never checked in is the stalest")
+        assertThat(keys(page("?sort=name&dir=desc")))
+                .containsExactly("payments-api", "legacy-fax", "data-warehouse", "cafe-wiki");
+        assertThat(keys(page("?sort=days&dir=asc")))
+                .containsExactly("data-warehouse", "cafe-wiki", "payments-api", "legacy-fax");
+        assertThat(keys(page("?sort=days&dir=desc")))
+                .as("never checked in is the stalest")
                 .containsExactly("legacy-fax", "cafe-wiki", "payments-api", "data-warehouse");
         assertThat(keys(page("?sort=owner&dir=desc"))).as("no owner stays last").endsWith("legacy-fax");
-        assertThat(keys(page("?sort=status"))).containsExactly("data-warehouse", "cafe-wiki", "payments-api", "legacy-fax");
+        assertThat(keys(page("?sort=status")))
+                .containsExactly("data-warehouse", "cafe-wiki", "payments-api", "legacy-fax");
     }
 
     @Test
     void a_column_header_links_to_sorting_by_it_and_flips_when_already_sorted() {
-        assertThat(page("")).contains("href=\"/dashboard?sort=name&amp;dir=asc\"").contains("href=\"/dashboard?sort=margin&amp;dir=desc\"");
+        assertThat(page(""))
+                .contains("href=\"/dashboard?sort=name&amp;dir=asc\"")
+                .contains("href=\"/dashboard?sort=margin&amp;dir=desc\"");
     }
 
     @Test
@@ -72,7 +84,8 @@ class DashboardPagesTest {
 
     @Test
     void unknown_filter_values_are_ignored_rather_than_failing() {
-        assertThat(keys(page("?tier=gold&status=purple&sort=nonsense&dir=sideways"))).hasSize(4);
+        assertThat(keys(page("?tier=gold&status=purple&sort=nonsense&dir=sideways")))
+                .hasSize(4);
     }
 
     @Test
@@ -85,19 +98,24 @@ class DashboardPagesTest {
 
     @Test
     void the_csv_export_has_a_bom_the_header_and_the_filtered_rows_in_table_order() {
-        HttpResponse<byte[]> response = f.send("/dashboard/export.csv?tier=secondary&sort=name&dir=asc", session,
+        HttpResponse<byte[]> response = f.send(
+                "/dashboard/export.csv?tier=secondary&sort=name&dir=asc",
+                session,
                 HttpResponse.BodyHandlers.ofByteArray());
 
         byte[] body = response.body();
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).containsExactly(
-                "key,service,tier,owner,status,unit cost (USD),unit,monthly demand,monthly cost (USD),monthly value (USD),"
-                        + "margin (USD),days since check-in,stale,ownerless,deprioritised",
-                "cafe-wiki,Café Wiki,secondary,Bob,amber,2.00,transaction,1000.00,2000.00,2500.00,500.00,14,yes,no,no",
-                "legacy-fax,Legacy Fax,secondary,,none,5.00,transaction,100.00,500.00,0.00,-500.00,,no,yes,yes");
+        List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        assertThat(lines)
+                .containsExactly(
+                        "key,service,tier,owner,status,unit cost (USD),unit,monthly demand,monthly cost (USD),monthly value (USD),"
+                                + "margin (USD),days since check-in,stale,ownerless,deprioritised",
+                        "cafe-wiki,Café Wiki,secondary,Bob,amber,2.00,transaction,1000.00,2000.00,2500.00,500.00,14,yes,no,no",
+                        "legacy-fax,Legacy Fax,secondary,,none,5.00,transaction,100.00,500.00,0.00,-500.00,,no,yes,yes");
     }
 
     @Test
@@ -106,8 +124,13 @@ class DashboardPagesTest {
 
         String page = response.body();
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(page).contains("<h1>Payments API</h1>").contains("Alice").contains("$396,000")
-                .contains("Latency p95").contains("280 ms").contains("on target")
+        assertThat(page)
+                .contains("<h1>Payments API</h1>")
+                .contains("Alice")
+                .contains("$396,000")
+                .contains("Latency p95")
+                .contains("280 ms")
+                .contains("on target")
                 .containsPattern("<img src=\"/charts/kpi/\\d+\\.png\\?team=T0DRUMBEAT&amp;exp=\\d+&amp;sig=");
         assertThat(page.indexOf("16 Nov 2026")).isPositive().isLessThan(page.indexOf("9 Nov 2026"));
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
@@ -119,7 +142,8 @@ class DashboardPagesTest {
         Matcher src = Pattern.compile("<img src=\"(/charts/kpi/[^\"]+)\"").matcher(page);
         assertThat(src.find()).as(page).isTrue();
 
-        HttpResponse<byte[]> image = f.send(src.group(1).replace("&amp;", "&"), null, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> image =
+                f.send(src.group(1).replace("&amp;", "&"), null, HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
@@ -139,7 +163,8 @@ class DashboardPagesTest {
 
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("default-src 'none'").contains("frame-ancestors 'none'");
+                .contains("default-src 'none'")
+                .contains("frame-ancestors 'none'");
     }
 
     private String page(String query) {

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The latest reading kept on each KPI by triggers: the same answer as searching kpi_readings, after any change. */
 class KpiLatestReadingTest {
     static final String TEAM = "T0LATEST";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
 
     @BeforeEach
     void reset() {
-        new Seed(drumbeat.jdbi(), TEAM).service("payments", "Payments API", "core", null, "1", "1", "1")
+        new Seed(drumbeat.jdbi(), TEAM)
+                .service("payments", "Payments API", "core", null, "1", "1", "1")
                 .kpi("payments", "uptime", "Uptime", "%", "99.9", "up", "99.0");
         drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpis (team_id, service_id, key, name, target, direction)
@@ -29,7 +31,8 @@ class KpiLatestReadingTest {
     }
 
     private static Map<String, Object> latest(String kpi) {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("""
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("""
                 select cast(latest_value as text) as value, cast(latest_period as text) as period,
                        (select cast(r.value as text) from kpi_readings r where r.kpi_id = k.id
                          order by r.period_start desc, r.recorded_at desc, r.id desc limit 1) as searched
@@ -37,8 +40,10 @@ class KpiLatestReadingTest {
     }
 
     private static void reading(String kpi, String period, String value, String source, String recordedAt) {
-        sql("insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_at) select team_id, id, date '"
-                + period + "', " + value + ", '" + source + "', timestamptz '" + recordedAt + "' from kpis where key = '" + kpi + "'");
+        sql(
+                "insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_at) select team_id, id, date '"
+                        + period + "', " + value + ", '" + source + "', timestamptz '" + recordedAt
+                        + "' from kpis where key = '" + kpi + "'");
     }
 
     @Test
@@ -51,7 +56,9 @@ class KpiLatestReadingTest {
         reading("latency", "2026-11-16", "250", "slack", "2026-11-17 10:00:00+00");
         reading("latency", "2026-11-02", "900", "slack", "2026-11-20 10:00:00+00");
 
-        assertThat(latest("latency")).containsEntry("value", "250.0000").containsEntry("period", "2026-11-16")
+        assertThat(latest("latency"))
+                .containsEntry("value", "250.0000")
+                .containsEntry("period", "2026-11-16")
                 .containsEntry("searched", "250.0000");
         assertThat(latest("uptime")).containsEntry("value", "99.0000").containsEntry("period", "2026-11-16");
     }
@@ -71,10 +78,12 @@ class KpiLatestReadingTest {
         reading("latency", "2026-11-09", "310", "slack", "2026-11-10 10:00:00+00");
         reading("latency", "2026-11-16", "250", "slack", "2026-11-17 10:00:00+00");
 
-        sql("update kpi_readings set value = 260 where period_start = date '2026-11-16' and kpi_id = (select id from kpis where key = 'latency')");
+        sql(
+                "update kpi_readings set value = 260 where period_start = date '2026-11-16' and kpi_id = (select id from kpis where key = 'latency')");
         assertThat(latest("latency")).containsEntry("value", "260.0000");
 
-        sql("delete from kpi_readings where period_start = date '2026-11-16' and kpi_id = (select id from kpis where key = 'latency')");
+        sql(
+                "delete from kpi_readings where period_start = date '2026-11-16' and kpi_id = (select id from kpis where key = 'latency')");
         assertThat(latest("latency")).containsEntry("value", "310.0000").containsEntry("period", "2026-11-09");
 
         sql("delete from kpi_readings where kpi_id = (select id from kpis where key = 'latency')");

@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.CatalogService;
-import dev.drumbeat.core.Money;
 import dev.drumbeat.catalog.ServiceDraft;
 import dev.drumbeat.catalog.Tier;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Periods;
+import dev.drumbeat.core.Role;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseUrl;
-import dev.drumbeat.core.Actor;
-import dev.drumbeat.core.Role;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
@@ -46,20 +46,30 @@ class DigestServiceTest {
     static final String HEADLINE = "digest:" + TEAM + "|2026-11-16";
     static final ObjectMapper JSON = new ObjectMapper();
     static final MutableClock clock = new MutableClock(FRIDAY_FOUR);
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static Seed seed;
 
     @BeforeEach
     void reset() {
-        seed = new Seed(drumbeat.jdbi(), TEAM).person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
-                .person("U0GONE001", "gone", "member").deactivated("U0GONE001");
+        seed = new Seed(drumbeat.jdbi(), TEAM)
+                .person("U0ALICE01", "alice", "member")
+                .person("U0BOB0001", "bob", "member")
+                .person("U0GONE001", "gone", "member")
+                .deactivated("U0GONE001");
         clock.set(FRIDAY_FOUR);
     }
 
     static DigestService digests(Jdbi jdbi, Optional<String> channel) {
-        return new DigestService(jdbi, new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9), channel,
-                new Money(Currency.getInstance("USD")), clock);
+        return new DigestService(
+                jdbi,
+                new Outbox(clock),
+                new Periods(DayOfWeek.MONDAY, 9),
+                channel,
+                new Money(Currency.getInstance("USD")),
+                clock);
     }
 
     static DigestService digests() {
@@ -76,7 +86,8 @@ class DigestServiceTest {
                 .checkIn("payments", "green", "", "U0ALICE01")
                 .checkIn("ledger", "amber", "Vendor contract <late>", "U0ALICE01")
                 .checkIn("mail", "red", "No budget for the migration", "U0ALICE01");
-        drumbeat.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2025-11-01 00:00:00+00'"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update services set created_at = timestamptz '2025-11-01 00:00:00+00'"));
     }
 
     @Test
@@ -90,23 +101,32 @@ class DigestServiceTest {
         assertThat(seed.count("slack_outbox")).isZero();
         clock.set(Instant.parse("2026-11-17T14:00:00Z"));
         assertThat(digests().sendDueDigests()).isEqualTo(1);
-        assertThat(seed.count("digests where period_start = date '2026-11-16' and outbox_key = '" + HEADLINE + "'")).isEqualTo(1);
+        assertThat(seed.count("digests where period_start = date '2026-11-16' and outbox_key = '" + HEADLINE + "'"))
+                .isEqualTo(1);
     }
 
     @Test
     void another_features_section_is_the_last_reply_in_the_thread_and_only_when_it_has_something() {
         catalog();
-        DigestService withSection = new DigestService(drumbeat.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9),
-                Optional.of("C0LEADERS"), new Money(Currency.getInstance("USD")), clock,
+        DigestService withSection = new DigestService(
+                drumbeat.jdbi(),
+                new Outbox(clock),
+                new Periods(DayOfWeek.MONDAY, 9),
+                Optional.of("C0LEADERS"),
+                new Money(Currency.getInstance("USD")),
+                clock,
                 team -> Optional.of("*OKRs, 2026-Q4*: 1 key result needs a look"));
 
         assertThat(withSection.sendDueDigests()).isEqualTo(1);
 
         assertThat(seed.count("slack_outbox where dedupe_key = '" + HEADLINE + ":reply-extra'"
-                + " and args->>'text' like '%1 key result needs a look%' and args->'thread_ts' is not null")).isEqualTo(1);
+                        + " and args->>'text' like '%1 key result needs a look%' and args->'thread_ts' is not null"))
+                .isEqualTo(1);
         drumbeat.execute("truncate digests, slack_outbox");
         assertThat(digests().sendDueDigests()).isEqualTo(1);
-        assertThat(seed.count("slack_outbox where dedupe_key like '%:reply-extra'")).as("no section, no reply").isZero();
+        assertThat(seed.count("slack_outbox where dedupe_key like '%:reply-extra'"))
+                .as("no section, no reply")
+                .isZero();
     }
 
     @Test
@@ -137,8 +157,10 @@ class DigestServiceTest {
     @Test
     void two_instances_sweeping_at_once_on_their_own_connections_queue_one_digest() throws Exception {
         catalog();
-        try (Database second = Database.connect(new DatabaseUrl(((HikariDataSource) drumbeat.database().dataSource()).getJdbcUrl(),
-                Optional.of("postgres"), Optional.empty()))) {
+        try (Database second = Database.connect(new DatabaseUrl(
+                ((HikariDataSource) drumbeat.database().dataSource()).getJdbcUrl(),
+                Optional.of("postgres"),
+                Optional.empty()))) {
             DigestService one = digests();
             DigestService two = digests(second.jdbi(), Optional.of("C0LEADERS"));
             CountDownLatch go = new CountDownLatch(1);
@@ -148,7 +170,8 @@ class DigestServiceTest {
             assertThat(first.get() + other.get()).isEqualTo(1);
         }
         assertThat(seed.count("digests")).isEqualTo(1);
-        assertThat(seed.count("slack_outbox where dedupe_key = '" + HEADLINE + "'")).isEqualTo(1);
+        assertThat(seed.count("slack_outbox where dedupe_key = '" + HEADLINE + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -157,7 +180,8 @@ class DigestServiceTest {
         changeTenDaysAgo();
         digests().sendDueDigests();
         String headline = text(HEADLINE);
-        assertThat(headline).contains("*1* green", "*1* amber", "*1* red", "*3* no check-in")
+        assertThat(headline)
+                .contains("*1* green", "*1* amber", "*1* red", "*3* no check-in")
                 .contains("Monthly cost*\n$3,950\nup $250 on a month ago ($3,700)")
                 .contains("Monthly margin*\n$5,350 on $9,300 of value\ndown $250 on a month ago ($5,600)");
         assertThat(args(HEADLINE).path("blocks").size()).isLessThanOrEqualTo(6);
@@ -170,9 +194,14 @@ class DigestServiceTest {
         digests().sendDueDigests();
         assertThat(text(HEADLINE)).contains("*1* stale", "*2* ownerless");
         String thread = threadText();
-        assertThat(thread).contains("*Email* `mail` — no owner", "the owner left Slack",
-                "*CRM* `crm` — no owner", "no owner named",
-                "*Search* `search` — no check-in", "never checked in");
+        assertThat(thread)
+                .contains(
+                        "*Email* `mail` — no owner",
+                        "the owner left Slack",
+                        "*CRM* `crm` — no owner",
+                        "no owner named",
+                        "*Search* `search` — no check-in",
+                        "never checked in");
     }
 
     @Test
@@ -186,10 +215,12 @@ class DigestServiceTest {
         digests().sendDueDigests();
         String headline = text(HEADLINE);
         assertThat(headline).contains("*1* stale", "*1* ownerless");
-        assertThat(headline).containsSubsequence("1. *CRM* — no owner · level 3 · open 9 days · _no owner_",
-                "2. *Search* — no check-in · level 2 · open 5 days · owner Bob",
-                "3. *Core Ledger* — KPI off target · level 1 · open 20 days",
-                "4. *Payments API* — red week after week · level 1 · open 1 day");
+        assertThat(headline)
+                .containsSubsequence(
+                        "1. *CRM* — no owner · level 3 · open 9 days · _no owner_",
+                        "2. *Search* — no check-in · level 2 · open 5 days · owner Bob",
+                        "3. *Core Ledger* — KPI off target · level 1 · open 20 days",
+                        "4. *Payments API* — red week after week · level 1 · open 1 day");
         assertThat(threadText()).contains("*Search* `search` — no check-in · level 2 · open 5 days · owner Bob");
     }
 
@@ -198,8 +229,13 @@ class DigestServiceTest {
         catalog();
         seed.checkIn("search", "red", "Index rebuild", "U0BOB0001");
         digests().sendDueDigests();
-        assertThat(text(HEADLINE)).containsSubsequence("*Top risks*", "1. :red_circle: *Email* `mail` · red", "$500 a month",
-                "2. :red_circle: *Search* `search` · red", "$100 a month — “Index rebuild”");
+        assertThat(text(HEADLINE))
+                .containsSubsequence(
+                        "*Top risks*",
+                        "1. :red_circle: *Email* `mail` · red",
+                        "$500 a month",
+                        "2. :red_circle: *Search* `search` · red",
+                        "$100 a month — “Index rebuild”");
     }
 
     @Test
@@ -207,23 +243,33 @@ class DigestServiceTest {
         catalog();
         changeTenDaysAgo();
         digests().sendDueDigests();
-        assertThat(outboxKeys()).containsExactly(HEADLINE, HEADLINE + ":reply-1", HEADLINE + ":reply-2", HEADLINE + ":reply-3");
-        assertThat(args(HEADLINE + ":reply-1").path("thread_ts").path(Outbox.TS_OF).asText()).isEqualTo(HEADLINE);
-        assertThat(text(HEADLINE + ":reply-1")).containsSubsequence("*Red and amber services*",
-                ":red_circle: *Email* `mail` · red · owner Gone · $500 a month — “No budget for the migration”",
-                ":large_orange_circle: *Core Ledger* `ledger` · amber · owner Alice · $1,000 a month"
-                        + " — “Vendor contract &lt;late&gt;”");
-        assertThat(text(HEADLINE + ":reply-3")).contains("*Cost and margin by tier*",
-                "*Strategic* · 1 service\n    cost $1,000, up $200 on a month ago ($800)",
-                "*Core* · 3 services\n    cost $2,400, same as a month ago ($2,400)",
-                "*Secondary* · 2 services\n    cost $550, up $50.00 on a month ago ($500)",
-                "*All tiers* · 6 services");
+        assertThat(outboxKeys())
+                .containsExactly(HEADLINE, HEADLINE + ":reply-1", HEADLINE + ":reply-2", HEADLINE + ":reply-3");
+        assertThat(args(HEADLINE + ":reply-1")
+                        .path("thread_ts")
+                        .path(Outbox.TS_OF)
+                        .asText())
+                .isEqualTo(HEADLINE);
+        assertThat(text(HEADLINE + ":reply-1"))
+                .containsSubsequence(
+                        "*Red and amber services*",
+                        ":red_circle: *Email* `mail` · red · owner Gone · $500 a month — “No budget for the migration”",
+                        ":large_orange_circle: *Core Ledger* `ledger` · amber · owner Alice · $1,000 a month"
+                                + " — “Vendor contract &lt;late&gt;”");
+        assertThat(text(HEADLINE + ":reply-3"))
+                .contains(
+                        "*Cost and margin by tier*",
+                        "*Strategic* · 1 service\n    cost $1,000, up $200 on a month ago ($800)",
+                        "*Core* · 3 services\n    cost $2,400, same as a month ago ($2,400)",
+                        "*Secondary* · 2 services\n    cost $550, up $50.00 on a month ago ($500)",
+                        "*All tiers* · 6 services");
     }
 
     @Test
     void a_catalog_with_no_history_a_month_back_shows_a_dash() {
         catalog();
-        drumbeat.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-11-10 00:00:00+00'"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update services set created_at = timestamptz '2026-11-10 00:00:00+00'"));
         digests().sendDueDigests();
         assertThat(text(HEADLINE)).contains("Monthly cost*\n$3,900\na month ago: —", "a month ago: —");
     }
@@ -256,27 +302,43 @@ class DigestServiceTest {
         clock.set(FRIDAY_FOUR);
     }
 
-    private static ServiceDraft draft(String key, String name, Tier tier, String unitCost, String demand, String value) {
-        return new ServiceDraft(key, name, tier, false, Optional.of("U0ALICE01"), Optional.empty(), Optional.empty(),
-                new BigDecimal(unitCost), "transaction", new BigDecimal(demand), new BigDecimal(value), "");
+    private static ServiceDraft draft(
+            String key, String name, Tier tier, String unitCost, String demand, String value) {
+        return new ServiceDraft(
+                key,
+                name,
+                tier,
+                false,
+                Optional.of("U0ALICE01"),
+                Optional.empty(),
+                Optional.empty(),
+                new BigDecimal(unitCost),
+                "transaction",
+                new BigDecimal(demand),
+                new BigDecimal(value),
+                "");
     }
 
     private static void escalation(String serviceKey, String reason, int level, Duration age, Instant closedAt) {
         Instant opened = FRIDAY_FOUR.minus(age);
         drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into escalations (team_id, subject_kind, subject_id, reason, level, opened_at, level_changed_at, closed_at)
-                select team_id, 'service', id, ?, ?, ?, ?, ? from services where key = ?""",
-                reason, level, opened, opened, closedAt, serviceKey));
+                select team_id, 'service', id, ?, ?, ?, ?, ? from services where key = ?""", reason, level, opened, opened, closedAt, serviceKey));
     }
 
     private static List<String> outboxKeys() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select dedupe_key from slack_outbox order by id")
-                .mapTo(String.class).list());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select dedupe_key from slack_outbox order by id")
+                        .mapTo(String.class)
+                        .list());
     }
 
     static JsonNode args(String key) {
-        String json = drumbeat.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
-                .bind("k", key).mapTo(String.class).one());
+        String json = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
+                        .bind("k", key)
+                        .mapTo(String.class)
+                        .one());
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -290,6 +352,11 @@ class DigestServiceTest {
     }
 
     private static String threadText() {
-        return String.join("\n", outboxKeys().stream().filter(k -> k.contains(":reply-")).map(DigestServiceTest::text).toList());
+        return String.join(
+                "\n",
+                outboxKeys().stream()
+                        .filter(k -> k.contains(":reply-"))
+                        .map(DigestServiceTest::text)
+                        .toList());
     }
 }

@@ -9,8 +9,8 @@ import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
-import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.SlackBlocks;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.TestDrumbeat;
@@ -33,6 +33,7 @@ class DigestThreadTest {
     static final int RED = 300;
     static final String HEADLINE = "digest:" + TestDrumbeat.TEAM + "|2026-11-16";
     static final ObjectMapper JSON = new ObjectMapper();
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
 
@@ -40,8 +41,13 @@ class DigestThreadTest {
     void three_hundred_red_services_go_out_as_a_short_headline_and_replies_each_within_slacks_limits() {
         drumbeat.clock().set(Instant.parse("2026-11-20T16:05:00Z"));
         redPortfolio();
-        DigestService digests = new DigestService(drumbeat.jdbi(), new Outbox(drumbeat.clock()), new Periods(DayOfWeek.MONDAY, 9),
-                Optional.of("C0LEADERS"), new Money(Currency.getInstance("USD")), drumbeat.clock());
+        DigestService digests = new DigestService(
+                drumbeat.jdbi(),
+                new Outbox(drumbeat.clock()),
+                new Periods(DayOfWeek.MONDAY, 9),
+                Optional.of("C0LEADERS"),
+                new Money(Currency.getInstance("USD")),
+                drumbeat.clock());
 
         assertThat(digests.sendDueDigests()).isEqualTo(1);
 
@@ -49,11 +55,18 @@ class DigestThreadTest {
         assertThat(queued.size()).as("headline and replies").isGreaterThan(1 + RED / 50);
         for (JsonNode args : queued) {
             assertThat(args.path("blocks").size()).isBetween(1, SlackBlocks.MAX_MESSAGE_BLOCKS);
-            args.path("blocks").findValues("text").forEach(text -> assertThat(
-                    (text.isTextual() ? text : text.path("text")).asText().length()).isLessThanOrEqualTo(SlackBlocks.MAX_TEXT));
+            args.path("blocks")
+                    .findValues("text")
+                    .forEach(text -> assertThat((text.isTextual() ? text : text.path("text"))
+                                    .asText()
+                                    .length())
+                            .isLessThanOrEqualTo(SlackBlocks.MAX_TEXT));
         }
-        assertThat(queued.get(0).path("blocks").size()).as("the headline stays short").isLessThanOrEqualTo(6);
-        String thread = String.join("\n", queued.stream().skip(1).map(JsonNode::toString).toList());
+        assertThat(queued.get(0).path("blocks").size())
+                .as("the headline stays short")
+                .isLessThanOrEqualTo(6);
+        String thread = String.join(
+                "\n", queued.stream().skip(1).map(JsonNode::toString).toList());
         for (int i = 0; i < RED; i++) {
             assertThat(thread).as("nothing dropped").contains(String.format("`red-%03d`", i));
         }
@@ -66,20 +79,28 @@ class DigestThreadTest {
         List<SlackStandInMessage> messages = drumbeat.messages("C0LEADERS");
         String headlineTs = messages.get(0).ts();
         assertThat(messages.get(0).threadTs()).isNull();
-        assertThat(messages.subList(1, messages.size())).extracting(SlackStandInMessage::threadTs).containsOnly(headlineTs);
+        assertThat(messages.subList(1, messages.size()))
+                .extracting(SlackStandInMessage::threadTs)
+                .containsOnly(headlineTs);
     }
 
     /** Drumbeat started as in production, with its scheduler, on this class's database and stand-in. */
     @Test
     void drumbeat_schedules_the_digest_job_and_running_it_queues_the_digest() {
         drumbeat.clock().set(Instant.parse("2026-11-20T16:05:00Z"));
-        try (Drumbeat app = Drumbeat.start(TestDrumbeat.config(drumbeat.slack().apiUrl()), drumbeat.database(), drumbeat.clock(),
-                routes -> { }, true)) {
-            drumbeat.seed().person("U0OWNER01", "owner", "member")
+        try (Drumbeat app = Drumbeat.start(
+                TestDrumbeat.config(drumbeat.slack().apiUrl()),
+                drumbeat.database(),
+                drumbeat.clock(),
+                routes -> {},
+                true)) {
+            drumbeat.seed()
+                    .person("U0OWNER01", "owner", "member")
                     .service("payments", "Payments API", "core", "U0OWNER01", "1", "10", "100");
             app.runJobNow(DigestJob.NAME);
             Await.until("the digest job's run", () -> drumbeat.count("digests") == 1);
-            assertThat(drumbeat.count("slack_outbox where dedupe_key = '" + HEADLINE + "'")).isEqualTo(1);
+            assertThat(drumbeat.count("slack_outbox where dedupe_key = '" + HEADLINE + "'"))
+                    .isEqualTo(1);
         }
     }
 
@@ -102,9 +123,12 @@ class DigestThreadTest {
     }
 
     private static List<JsonNode> queued() {
-        List<String> args = drumbeat.jdbi().withHandle(h -> h.createQuery(
-                "select args::text from slack_outbox where dedupe_key like :key order by id")
-                .bind("key", HEADLINE + "%").mapTo(String.class).list());
+        List<String> args = drumbeat.jdbi()
+                .withHandle(
+                        h -> h.createQuery("select args::text from slack_outbox where dedupe_key like :key order by id")
+                                .bind("key", HEADLINE + "%")
+                                .mapTo(String.class)
+                                .list());
         List<JsonNode> parsed = new ArrayList<>();
         try {
             for (String json : args) {

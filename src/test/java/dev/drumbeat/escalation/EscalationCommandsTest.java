@@ -17,13 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EscalationCommandsTest {
     static final String ALICE = "U0ALICE01";
     static final Instant NOW = Instant.parse("2027-03-31T12:00:00Z");
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
     @BeforeEach
     void seed() {
         drumbeat.clock().set(NOW);
-        drumbeat.seed().person(ALICE, "alice", "member")
+        drumbeat.seed()
+                .person(ALICE, "alice", "member")
                 .service("payments", "Payments API", "core", ALICE, "1", "1", "1")
                 .service("ledger", "Core Ledger", "strategic", ALICE, "1", "1", "1")
                 .service("crm", "CRM", "core", null, "1", "1", "1");
@@ -51,9 +53,11 @@ class EscalationCommandsTest {
         assertThat(reply.responseType()).isEqualTo("ephemeral");
         String text = reply.text();
         assertThat(text).contains("Escalations: 3 open, oldest first");
-        assertThat(text).containsSubsequence("*3 weeks* · level 3 · no owner · *CRM*",
-                "*3 days* · level 2 · no check-in · *Payments API* `payments` — no check-in since the week of 15 Mar",
-                "*5 hours* · level 1 · red week after week · *Core Ledger*");
+        assertThat(text)
+                .containsSubsequence(
+                        "*3 weeks* · level 3 · no owner · *CRM*",
+                        "*3 days* · level 2 · no check-in · *Payments API* `payments` — no check-in since the week of 15 Mar",
+                        "*5 hours* · level 1 · red week after week · *Core Ledger*");
     }
 
     @Test
@@ -65,8 +69,10 @@ class EscalationCommandsTest {
         String text = command("stale").text();
 
         assertThat(text).contains("Stale services: 2 open").doesNotContain("CRM");
-        assertThat(text).containsSubsequence("*2 weeks* · level 2 · no check-in · *Core Ledger*",
-                "*1 day* · level 1 · no check-in · *Payments API*");
+        assertThat(text)
+                .containsSubsequence(
+                        "*2 weeks* · level 2 · no check-in · *Core Ledger*",
+                        "*1 day* · level 1 · no check-in · *Payments API*");
     }
 
     @Test
@@ -91,6 +97,8 @@ class EscalationCommandsTest {
 
         assertThat(reply.text()).contains("Stale services: 200 open", "…and 140 more.");
         Object message = new ObjectMapper().convertValue(reply.json(), Map.class);
-        assertThat(BlockKitLimits.checkMessage(((Map<?, ?>) message).get("blocks"))).as("what Slack would refuse").isEmpty();
+        assertThat(BlockKitLimits.checkMessage(((Map<?, ?>) message).get("blocks")))
+                .as("what Slack would refuse")
+                .isEmpty();
     }
 }

@@ -1,12 +1,10 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.rules.Finding;
-import dev.drumbeat.escalation.rules.Reason;
-
-import dev.drumbeat.escalation.settings.Thresholds;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.Reason;
+import dev.drumbeat.escalation.settings.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,26 +19,78 @@ class EscalationServicePlanTest {
     static final Finding STALE = new Finding("T1", Finding.Subject.service(7), Reason.STALE, "never checked in");
 
     private static EscalationDao.Row row(Reason reason, int level, Instant openedAt) {
-        return new EscalationDao.Row(1, "T1", Finding.Subject.service(7), reason, "never checked in", level, openedAt, openedAt,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new EscalationDao.Row(
+                1,
+                "T1",
+                Finding.Subject.service(7),
+                reason,
+                "never checked in",
+                level,
+                openedAt,
+                openedAt,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
     private static EscalationDao.Row acknowledged(EscalationDao.Row r) {
-        return new EscalationDao.Row(r.id(), r.teamId(), r.subject(), r.reason(), r.detail(), r.level(), r.openedAt(),
-                r.levelChangedAt(), Optional.of("U1"), Optional.of(r.openedAt()), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new EscalationDao.Row(
+                r.id(),
+                r.teamId(),
+                r.subject(),
+                r.reason(),
+                r.detail(),
+                r.level(),
+                r.openedAt(),
+                r.levelChangedAt(),
+                Optional.of("U1"),
+                Optional.of(r.openedAt()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static EscalationDao.Row snoozedUntil(EscalationDao.Row r, Instant until) {
-        return new EscalationDao.Row(r.id(), r.teamId(), r.subject(), r.reason(), r.detail(), r.level(), r.openedAt(),
-                r.levelChangedAt(), Optional.empty(), Optional.empty(), Optional.of(until), Optional.of("U1"),
-                Optional.of("waiting on a vendor"), Optional.empty(), Optional.empty());
+        return new EscalationDao.Row(
+                r.id(),
+                r.teamId(),
+                r.subject(),
+                r.reason(),
+                r.detail(),
+                r.level(),
+                r.openedAt(),
+                r.levelChangedAt(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(until),
+                Optional.of("U1"),
+                Optional.of("waiting on a vendor"),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static EscalationDao.Row atLevel(EscalationDao.Row r, int level, Instant since) {
-        return new EscalationDao.Row(r.id(), r.teamId(), r.subject(), r.reason(), r.detail(), level, r.openedAt(), since,
-                r.acknowledgedBy(), r.acknowledgedAt(), r.snoozedUntil(), r.snoozedBy(), r.snoozeReason(), r.closedAt(),
+        return new EscalationDao.Row(
+                r.id(),
+                r.teamId(),
+                r.subject(),
+                r.reason(),
+                r.detail(),
+                level,
+                r.openedAt(),
+                since,
+                r.acknowledgedBy(),
+                r.acknowledgedAt(),
+                r.snoozedUntil(),
+                r.snoozedBy(),
+                r.snoozeReason(),
+                r.closedAt(),
                 r.closeReason());
     }
 
@@ -52,9 +102,12 @@ class EscalationServicePlanTest {
     void a_new_finding_opens_at_level_one_and_an_ownerless_one_at_the_top() {
         Finding ownerless = new Finding("T1", Finding.Subject.service(8), Reason.OWNERLESS, "no owner");
 
-        EscalationServicePlan.Plan plan = EscalationServicePlan.plan(List.of(), List.of(STALE, ownerless), DEFAULTS, OPENED, 3);
+        EscalationServicePlan.Plan plan =
+                EscalationServicePlan.plan(List.of(), List.of(STALE, ownerless), DEFAULTS, OPENED, 3);
 
-        assertThat(plan.openings()).extracting(EscalationServicePlan.Opening::level).containsExactly(1, 3);
+        assertThat(plan.openings())
+                .extracting(EscalationServicePlan.Opening::level)
+                .containsExactly(1, 3);
         assertThat(plan.changes()).isEmpty();
         assertThat(plan.closings()).isEmpty();
     }
@@ -62,7 +115,8 @@ class EscalationServicePlanTest {
     @Test
     void without_a_leadership_channel_ownerless_opens_at_level_two_and_nothing_climbs_past_it() {
         assertThat(EscalationServicePlan.startLevel(Reason.OWNERLESS, 2)).isEqualTo(2);
-        assertThat(levelAfter(row(Reason.STALE, 2, OPENED), Duration.ofDays(30), 2)).isEqualTo(2);
+        assertThat(levelAfter(row(Reason.STALE, 2, OPENED), Duration.ofDays(30), 2))
+                .isEqualTo(2);
     }
 
     @Test
@@ -70,7 +124,9 @@ class EscalationServicePlanTest {
         EscalationDao.Row open = row(Reason.STALE, 1, OPENED);
         assertThat(levelAfter(open, Duration.ofHours(47), 3)).isEqualTo(1);
         assertThat(levelAfter(open, Duration.ofHours(48), 3)).isEqualTo(2);
-        assertThat(levelAfter(open, Duration.ofDays(30), 3)).as("never skips the team").isEqualTo(2);
+        assertThat(levelAfter(open, Duration.ofDays(30), 3))
+                .as("never skips the team")
+                .isEqualTo(2);
 
         EscalationDao.Row atTeam = atLevel(open, 2, OPENED.plus(Duration.ofHours(48)));
         assertThat(levelAfter(atTeam, Duration.ofHours(95), 3)).isEqualTo(2);
@@ -79,7 +135,8 @@ class EscalationServicePlanTest {
 
     @Test
     void acknowledging_shows_who_is_on_it_but_does_not_stop_the_climb() {
-        assertThat(levelAfter(acknowledged(row(Reason.STALE, 1, OPENED)), Duration.ofHours(48), 3)).isEqualTo(2);
+        assertThat(levelAfter(acknowledged(row(Reason.STALE, 1, OPENED)), Duration.ofHours(48), 3))
+                .isEqualTo(2);
     }
 
     @Test
@@ -100,18 +157,23 @@ class EscalationServicePlanTest {
 
     @Test
     void levels_never_go_down() {
-        assertThat(levelAfter(row(Reason.STALE, 3, OPENED), Duration.ofHours(1), 3)).isEqualTo(3);
+        assertThat(levelAfter(row(Reason.STALE, 3, OPENED), Duration.ofHours(1), 3))
+                .isEqualTo(3);
     }
 
     @Test
     void an_open_escalation_whose_finding_is_gone_closes_and_a_changed_detail_is_kept_up_to_date() {
         EscalationDao.Row stale = row(Reason.STALE, 1, OPENED);
-        Finding redder = new Finding("T1", Finding.Subject.service(7), Reason.STALE, "no check-in since the week of 1 Mar");
+        Finding redder =
+                new Finding("T1", Finding.Subject.service(7), Reason.STALE, "no check-in since the week of 1 Mar");
         Finding red = new Finding("T1", Finding.Subject.service(7), Reason.RED_STREAK, "red for 2 weeks");
 
-        EscalationServicePlan.Plan same = EscalationServicePlan.plan(List.of(stale), List.of(STALE), DEFAULTS, OPENED, 3);
-        EscalationServicePlan.Plan fresher = EscalationServicePlan.plan(List.of(stale), List.of(redder), DEFAULTS, OPENED, 3);
-        EscalationServicePlan.Plan cleared = EscalationServicePlan.plan(List.of(stale), List.of(red), DEFAULTS, OPENED, 3);
+        EscalationServicePlan.Plan same =
+                EscalationServicePlan.plan(List.of(stale), List.of(STALE), DEFAULTS, OPENED, 3);
+        EscalationServicePlan.Plan fresher =
+                EscalationServicePlan.plan(List.of(stale), List.of(redder), DEFAULTS, OPENED, 3);
+        EscalationServicePlan.Plan cleared =
+                EscalationServicePlan.plan(List.of(stale), List.of(red), DEFAULTS, OPENED, 3);
 
         assertThat(same.isEmpty()).isTrue();
         assertThat(fresher.changes()).containsExactly(new EscalationServicePlan.Change(1, 1, redder.detail()));
@@ -121,7 +183,8 @@ class EscalationServicePlanTest {
 
     @Test
     void the_same_finding_twice_opens_one_escalation() {
-        EscalationServicePlan.Plan plan = EscalationServicePlan.plan(List.of(), List.of(STALE, STALE), DEFAULTS, OPENED, 3);
+        EscalationServicePlan.Plan plan =
+                EscalationServicePlan.plan(List.of(), List.of(STALE, STALE), DEFAULTS, OPENED, 3);
 
         assertThat(plan.openings()).hasSize(1);
     }
@@ -131,9 +194,12 @@ class EscalationServicePlanTest {
         EscalationDao.Row stale = row(Reason.STALE, 1, OPENED);
         EscalationDao.Item active = item(true);
 
-        assertThat(EscalationServicePlan.closeReason(stale, Optional.of(active))).isEqualTo("a check-in arrived");
-        assertThat(EscalationServicePlan.closeReason(stale, Optional.of(item(false)))).isEqualTo("the service was retired");
-        assertThat(EscalationServicePlan.closeReason(stale, Optional.empty())).isEqualTo("the service was removed from the catalog");
+        assertThat(EscalationServicePlan.closeReason(stale, Optional.of(active)))
+                .isEqualTo("a check-in arrived");
+        assertThat(EscalationServicePlan.closeReason(stale, Optional.of(item(false))))
+                .isEqualTo("the service was retired");
+        assertThat(EscalationServicePlan.closeReason(stale, Optional.empty()))
+                .isEqualTo("the service was removed from the catalog");
     }
 
     @Test
@@ -156,19 +222,50 @@ class EscalationServicePlanTest {
     void the_first_rung_is_the_owner_or_their_cover_while_away_and_the_deputy_when_nobody_owns_it() {
         Instant now = Instant.parse("2027-03-17T12:00:00Z");
         EscalationDao.Item present = item(true);
-        EscalationDao.Item away = new EscalationDao.Item(present.subject(), "payments", "Payments", true, Optional.of("U0OWNER"), true,
-                "UTC", Optional.of(LocalDate.of(2027, 3, 20)), Optional.empty(), Optional.of("U0DEPUTY"), Optional.of("C0TEAM"));
-        EscalationDao.Item gone = new EscalationDao.Item(present.subject(), "payments", "Payments", true, Optional.of("U0OWNER"), false,
-                "UTC", Optional.empty(), Optional.empty(), Optional.of("U0DEPUTY"), Optional.of("C0TEAM"));
+        EscalationDao.Item away = new EscalationDao.Item(
+                present.subject(),
+                "payments",
+                "Payments",
+                true,
+                Optional.of("U0OWNER"),
+                true,
+                "UTC",
+                Optional.of(LocalDate.of(2027, 3, 20)),
+                Optional.empty(),
+                Optional.of("U0DEPUTY"),
+                Optional.of("C0TEAM"));
+        EscalationDao.Item gone = new EscalationDao.Item(
+                present.subject(),
+                "payments",
+                "Payments",
+                true,
+                Optional.of("U0OWNER"),
+                false,
+                "UTC",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("U0DEPUTY"),
+                Optional.of("C0TEAM"));
 
         assertThat(EscalationMessagesPlaces.firstLine(present, now)).contains("U0OWNER");
         assertThat(EscalationMessagesPlaces.firstLine(away, now)).contains("U0DEPUTY");
         assertThat(EscalationMessagesPlaces.upTo(3, gone, Optional.of("C0LEAD"), now))
-                .extracting(EscalationMessagesPlaces.Place::channel).containsExactly("U0DEPUTY", "C0TEAM", "C0LEAD");
+                .extracting(EscalationMessagesPlaces.Place::channel)
+                .containsExactly("U0DEPUTY", "C0TEAM", "C0LEAD");
     }
 
     private static EscalationDao.Item item(boolean active) {
-        return new EscalationDao.Item(Finding.Subject.service(7), "payments", "Payments", active, Optional.of("U0OWNER"), true, "UTC",
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new EscalationDao.Item(
+                Finding.Subject.service(7),
+                "payments",
+                "Payments",
+                active,
+                Optional.of("U0OWNER"),
+                true,
+                "UTC",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

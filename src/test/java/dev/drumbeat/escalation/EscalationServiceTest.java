@@ -1,12 +1,10 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.rules.Finding;
-import dev.drumbeat.escalation.rules.Reason;
-
-import dev.drumbeat.escalation.settings.Thresholds;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.Reason;
+import dev.drumbeat.escalation.settings.Thresholds;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
@@ -34,8 +32,10 @@ class EscalationServiceTest {
     static final String BOB = "U0BOB0001";
     static final Instant MONDAY = Instant.parse("2027-03-15T09:00:00Z");
     static final Thresholds THRESHOLDS = Thresholds.defaults();
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static MutableClock clock = new MutableClock(MONDAY);
     static EscalationService escalations;
     static Seed seed;
@@ -47,28 +47,38 @@ class EscalationServiceTest {
         seed = new Seed(drumbeat.jdbi(), TEAM).person(ALICE, "alice", "member").person(BOB, "bob", "member");
         clock.set(MONDAY);
         ruled.clear();
-        seed.service("payments", "Payments API", "core", ALICE, "1", "1", "1").deputy("payments", BOB)
+        seed.service("payments", "Payments API", "core", ALICE, "1", "1", "1")
+                .deputy("payments", BOB)
                 .service("crm", "CRM", "core", null, "1", "1", "1");
-        drumbeat.jdbi().useHandle(h -> h.execute("update services set team_channel = 'C0PAYMENTS' where key = 'payments'"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update services set team_channel = 'C0PAYMENTS' where key = 'payments'"));
     }
 
     static EscalationService service(Optional<String> leadership) {
-        return new EscalationService(drumbeat.jdbi(), new Outbox(clock), leadership, new EscalationService.Rules() {
-            @Override
-            public Function<String, Thresholds> thresholds(Handle handle) {
-                return team -> THRESHOLDS;
-            }
+        return new EscalationService(
+                drumbeat.jdbi(),
+                new Outbox(clock),
+                leadership,
+                new EscalationService.Rules() {
+                    @Override
+                    public Function<String, Thresholds> thresholds(Handle handle) {
+                        return team -> THRESHOLDS;
+                    }
 
-            @Override
-            public List<Finding> findings(Handle handle, Function<String, Thresholds> thresholds, Instant now) {
-                return List.copyOf(ruled);
-            }
-        }, clock);
+                    @Override
+                    public List<Finding> findings(Handle handle, Function<String, Thresholds> thresholds, Instant now) {
+                        return List.copyOf(ruled);
+                    }
+                },
+                clock);
     }
 
     private static long id(String key) {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select id from services where key = :k").bind("k", key)
-                .mapTo(Long.class).one());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select id from services where key = :k")
+                        .bind("k", key)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static Finding stale(String detail) {
@@ -85,18 +95,25 @@ class EscalationServiceTest {
 
     /** Outbox rows as "method channel key", in the order queued. */
     private static List<String> outbox() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery(
-                "select method || ' ' || channel || ' ' || dedupe_key from slack_outbox order by id")
-                .mapTo(String.class).list());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select method || ' ' || channel || ' ' || dedupe_key from slack_outbox order by id")
+                        .mapTo(String.class)
+                        .list());
     }
 
     private static String args(String dedupeKey) {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
-                .bind("k", dedupeKey).mapTo(String.class).one());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select args::text from slack_outbox where dedupe_key = :k")
+                        .bind("k", dedupeKey)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private static Map<String, Object> escalation() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select * from escalations").mapToMap().one());
+        return drumbeat.jdbi()
+                .withHandle(h ->
+                        h.createQuery("select * from escalations").mapToMap().one());
     }
 
     @Test
@@ -105,11 +122,22 @@ class EscalationServiceTest {
 
         Map<String, Object> row = escalation();
         assertThat(applied).isEqualTo(new EscalationService.Applied(1, 0, 0));
-        assertThat(row).containsEntry("level", 1).containsEntry("reason", "stale").containsEntry("detail", "never checked in");
+        assertThat(row)
+                .containsEntry("level", 1)
+                .containsEntry("reason", "stale")
+                .containsEntry("detail", "never checked in");
         assertThat(outbox()).containsExactly("chat.postMessage " + ALICE + " esc:" + row.get("id") + ":" + ALICE);
-        assertThat(args("esc:" + row.get("id") + ":" + ALICE)).contains("Payments API", "never checked in", "Level 1 of 3",
-                "esc-ack:" + row.get("id"), "esc-snooze:" + row.get("id"), "esc-open:" + row.get("id")).doesNotContain("esc-take");
-        assertThat(seed.count("escalation_messages where posted_level = 1 and channel = '" + ALICE + "'")).isEqualTo(1);
+        assertThat(args("esc:" + row.get("id") + ":" + ALICE))
+                .contains(
+                        "Payments API",
+                        "never checked in",
+                        "Level 1 of 3",
+                        "esc-ack:" + row.get("id"),
+                        "esc-snooze:" + row.get("id"),
+                        "esc-open:" + row.get("id"))
+                .doesNotContain("esc-take");
+        assertThat(seed.count("escalation_messages where posted_level = 1 and channel = '" + ALICE + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -119,7 +147,8 @@ class EscalationServiceTest {
         Map<String, Object> row = escalation();
         assertThat(row).containsEntry("level", 3).containsEntry("reason", "ownerless");
         assertThat(outbox()).containsExactly("chat.postMessage C0LEADERS esc:" + row.get("id") + ":C0LEADERS");
-        assertThat(args("esc:" + row.get("id") + ":C0LEADERS")).contains("CRM", "Take ownership", "esc-take:" + row.get("id"));
+        assertThat(args("esc:" + row.get("id") + ":C0LEADERS"))
+                .contains("CRM", "Take ownership", "esc-take:" + row.get("id"));
     }
 
     @Test
@@ -156,10 +185,16 @@ class EscalationServiceTest {
         List<String> queued = outbox();
         assertThat(queued).hasSize(4);
         assertThat(queued.get(1)).startsWith("chat.update " + ALICE + " esc-update:" + id + ":" + ALICE + ":");
-        assertThat(queued.subList(2, 4)).containsExactly("chat.postMessage C0PAYMENTS esc:" + id + ":C0PAYMENTS",
-                "chat.postMessage " + BOB + " esc:" + id + ":" + BOB);
-        assertThat(args(queued.get(1).split(" ")[2])).contains("Level 2 of 3", "<#C0PAYMENTS>", "<@" + BOB + ">",
-                "\"$ts_of\": \"esc:" + id + ":" + ALICE + "\"");
+        assertThat(queued.subList(2, 4))
+                .containsExactly(
+                        "chat.postMessage C0PAYMENTS esc:" + id + ":C0PAYMENTS",
+                        "chat.postMessage " + BOB + " esc:" + id + ":" + BOB);
+        assertThat(args(queued.get(1).split(" ")[2]))
+                .contains(
+                        "Level 2 of 3",
+                        "<#C0PAYMENTS>",
+                        "<@" + BOB + ">",
+                        "\"$ts_of\": \"esc:" + id + ":" + ALICE + "\"");
     }
 
     @Test
@@ -172,11 +207,16 @@ class EscalationServiceTest {
         EscalationService.Applied cleared = apply();
 
         assertThat(cleared).isEqualTo(new EscalationService.Applied(0, 0, 1));
-        assertThat(escalation()).containsEntry("close_reason", "a check-in arrived").containsEntry("level", 2);
-        List<String> updates = outbox().stream().filter(q -> q.startsWith("chat.update")).toList();
+        assertThat(escalation())
+                .containsEntry("close_reason", "a check-in arrived")
+                .containsEntry("level", 2);
+        List<String> updates =
+                outbox().stream().filter(q -> q.startsWith("chat.update")).toList();
         assertThat(updates).hasSize(4);
         for (String update : updates.subList(1, 4)) {
-            assertThat(args(update.split(" ")[2])).contains("resolved", "a check-in arrived").doesNotContain("esc-ack");
+            assertThat(args(update.split(" ")[2]))
+                    .contains("resolved", "a check-in arrived")
+                    .doesNotContain("esc-ack");
         }
         assertThat(apply().isEmpty()).isTrue();
     }
@@ -188,7 +228,8 @@ class EscalationServiceTest {
         apply(stale("no check-in since the week of 1 Mar"));
         apply(stale("no check-in since the week of 8 Mar"));
 
-        List<String> updates = outbox().stream().filter(q -> q.startsWith("chat.update")).toList();
+        List<String> updates =
+                outbox().stream().filter(q -> q.startsWith("chat.update")).toList();
         assertThat(updates).hasSize(3).doesNotHaveDuplicates();
         assertThat(args(updates.get(1).split(" ")[2])).contains("week of 1 Mar");
         assertThat(args(updates.get(2).split(" ")[2])).contains("week of 8 Mar");
@@ -196,7 +237,8 @@ class EscalationServiceTest {
 
     @Test
     void while_the_owner_is_away_the_dm_goes_to_whoever_covers() {
-        drumbeat.jdbi().useHandle(h -> h.execute("update people set away_until = date '2027-03-20' where user_id = ?", ALICE));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update people set away_until = date '2027-03-20' where user_id = ?", ALICE));
 
         apply(stale("never checked in"));
 
@@ -210,14 +252,17 @@ class EscalationServiceTest {
         try {
             List<Finding> findings = List.of(stale("never checked in"), ownerless());
             List<CompletableFuture<EscalationService.Applied>> sweeps = List.of(1, 2).stream()
-                    .map(i -> CompletableFuture.supplyAsync(() -> {
-                        try {
-                            together.await();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                        return escalations.apply(TEAM, findings, THRESHOLDS, clock.instant());
-                    }, two)).toList();
+                    .map(i -> CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    together.await();
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                return escalations.apply(TEAM, findings, THRESHOLDS, clock.instant());
+                            },
+                            two))
+                    .toList();
 
             int opened = 0;
             for (CompletableFuture<EscalationService.Applied> sweep : sweeps) {

@@ -1,19 +1,17 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.rules.Reason;
-
 import static dev.drumbeat.support.Interactions.option;
 import static dev.drumbeat.support.Interactions.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.core.Periods;
+import dev.drumbeat.escalation.rules.Reason;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackReply;
-import dev.drumbeat.support.TestDrumbeat;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,19 +37,29 @@ class EscalationSweepEndToEndTest {
     static final Instant WEDNESDAY_NOON = Instant.parse("2026-11-25T12:00:00Z");
     /** {@code CheckInForm.CALLBACK_ID}, package-private in the check-in feature. */
     static final String CHECK_IN_FORM = "checkin-form";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     EscalationService escalations;
 
     @BeforeEach
     void seed() {
-        drumbeat.seed().person(ALICE, "alice", "member")
+        drumbeat.seed()
+                .person(ALICE, "alice", "member")
                 .service("payments-api", "Payments API", "core", ALICE, "0.12", "4200000", "620000")
                 .checkIn("payments-api", "green", "", ALICE);
-        drumbeat.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-01-05 00:00:00+00', owner_since = timestamptz '2026-01-05 00:00:00+00'"));
+        drumbeat.jdbi()
+                .useHandle(
+                        h -> h.execute(
+                                "update services set created_at = timestamptz '2026-01-05 00:00:00+00', owner_since = timestamptz '2026-01-05 00:00:00+00'"));
         // as Drumbeat.start builds it from TestDrumbeat.config: check-ins due Mondays at 09:00, leadership in C0LEADERS
-        escalations = new EscalationService(drumbeat.jdbi(), new Outbox(drumbeat.clock()), Optional.of("C0LEADERS"),
-                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)), drumbeat.clock());
+        escalations = new EscalationService(
+                drumbeat.jdbi(),
+                new Outbox(drumbeat.clock()),
+                Optional.of("C0LEADERS"),
+                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)),
+                drumbeat.clock());
     }
 
     @Test
@@ -67,12 +75,14 @@ class EscalationSweepEndToEndTest {
         assertThat(pastGrace).isEqualTo(new EscalationService.Applied(1, 0, 0));
         assertThat(dm.text()).isEqualTo("Escalation, level 1 — Payments API: " + Reason.STALE.words());
         assertThat(dm.blocks().toString()).contains("no check-in since the week of 16 Nov", "Acknowledge");
-        assertThat(drumbeat.calls("chat.postMessage")).singleElement()
+        assertThat(drumbeat.calls("chat.postMessage"))
+                .singleElement()
                 .satisfies(post -> assertThat(post.args()).containsEntry("channel", ALICE));
 
         SlackReply checkedIn = checkIn(ALICE, PERIOD, "green");
         EscalationService.Applied afterCheckIn = escalations.sweep();
-        SlackStandInMessage resolved = awaitMessage("the DM edited to say resolved", m -> m.text().startsWith("Resolved"));
+        SlackStandInMessage resolved =
+                awaitMessage("the DM edited to say resolved", m -> m.text().startsWith("Resolved"));
 
         assertThat(checkedIn.json().path("response_action").asText()).isEqualTo("update");
         assertThat(afterCheckIn).isEqualTo(new EscalationService.Applied(0, 0, 1));
@@ -80,10 +90,14 @@ class EscalationSweepEndToEndTest {
         assertThat(resolved.ts()).isEqualTo(dm.ts());
         assertThat(resolved.channel()).isEqualTo(dm.channel());
         assertThat(resolved.edited()).isTrue();
-        assertThat(resolved.blocks().toString()).contains("resolved", "a check-in arrived").doesNotContain("esc-ack");
+        assertThat(resolved.blocks().toString())
+                .contains("resolved", "a check-in arrived")
+                .doesNotContain("esc-ack");
         assertThat(aboutPayments()).singleElement();
         assertThat(drumbeat.calls("chat.postMessage")).hasSize(1);
-        assertThat(drumbeat.calls("chat.update")).singleElement().satisfies(update -> assertThat(update.ok()).isTrue());
+        assertThat(drumbeat.calls("chat.update"))
+                .singleElement()
+                .satisfies(update -> assertThat(update.ok()).isTrue());
         assertThat(escalations.sweep().isEmpty()).isTrue();
     }
 
@@ -97,20 +111,29 @@ class EscalationSweepEndToEndTest {
     }
 
     private static List<String> closeReasons() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select close_reason from escalations where closed_at is not null")
-                .mapTo(String.class).list());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select close_reason from escalations where closed_at is not null")
+                        .mapTo(String.class)
+                        .list());
     }
 
     /** Every message the stand-in holds about the service, in any conversation. */
     private static List<SlackStandInMessage> aboutPayments() {
-        return drumbeat.slack().conversations().values().stream().flatMap(List::stream)
-                .filter(m -> m.text() != null && m.text().contains("Payments API")).toList();
+        return drumbeat.slack().conversations().values().stream()
+                .flatMap(List::stream)
+                .filter(m -> m.text() != null && m.text().contains("Payments API"))
+                .toList();
     }
 
     /** Polls the stand-in until a message about the service matches, for up to ten seconds. */
     private static SlackStandInMessage awaitMessage(String what, Predicate<SlackStandInMessage> matches) {
-        Await.until(what, () -> aboutPayments().stream().anyMatch(matches),
-                () -> aboutPayments() + " after calls " + drumbeat.slack().calls().stream().map(SlackStandInCall::method).toList());
+        Await.until(
+                what,
+                () -> aboutPayments().stream().anyMatch(matches),
+                () -> aboutPayments() + " after calls "
+                        + drumbeat.slack().calls().stream()
+                                .map(SlackStandInCall::method)
+                                .toList());
         return aboutPayments().stream().filter(matches).findFirst().orElseThrow();
     }
 }

@@ -1,20 +1,18 @@
 package dev.drumbeat.escalation;
 
-import dev.drumbeat.escalation.rules.Finding;
-import dev.drumbeat.escalation.rules.Reason;
-
-import dev.drumbeat.escalation.settings.Thresholds;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseUrl;
+import dev.drumbeat.escalation.rules.Finding;
+import dev.drumbeat.escalation.rules.Reason;
+import dev.drumbeat.escalation.settings.Thresholds;
 import dev.drumbeat.slack.outbox.Outbox;
+import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
-import dev.drumbeat.support.DrumbeatExtension;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,10 +46,13 @@ class EscalationSweepReliabilityTest {
     static final String LEADERS = "C0LEADERS";
     /** Wednesday noon UTC: the check-in for the week of Monday 23 Nov is past its 48-hour grace. */
     static final Instant WEDNESDAY = Instant.parse("2026-11-25T12:00:00Z");
+
     static final Periods PERIODS = new Periods(DayOfWeek.MONDAY, 9);
     static final MutableClock clock = new MutableClock(WEDNESDAY);
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static Database first;
     static Database second;
     static Seed seed;
@@ -60,8 +61,8 @@ class EscalationSweepReliabilityTest {
     @BeforeAll
     static void start() {
         first = drumbeat.database();
-        second = Database.connect(new DatabaseUrl(((HikariDataSource) first.dataSource()).getJdbcUrl(),
-                Optional.of("postgres"), Optional.empty()));
+        second = Database.connect(new DatabaseUrl(
+                ((HikariDataSource) first.dataSource()).getJdbcUrl(), Optional.of("postgres"), Optional.empty()));
     }
 
     @AfterAll
@@ -78,23 +79,32 @@ class EscalationSweepReliabilityTest {
         clock.set(WEDNESDAY);
         seed = new Seed(first.jdbi(), ALPHA);
         for (String team : List.of(ALPHA, BRAVO)) {
-            new Seed(first.jdbi(), team).person(owner1(team), "owner1", "member").person(owner2(team), "owner2", "member")
+            new Seed(first.jdbi(), team)
+                    .person(owner1(team), "owner1", "member")
+                    .person(owner2(team), "owner2", "member")
                     .person(deputy(team), "deputy", "member")
                     .service("ledger", "Ledger", "core", owner1(team), "1", "1", "1")
                     .service("billing", "Billing", "core", owner1(team), "1", "1", "1")
-                    .service("search", "Search", "core", owner2(team), "1", "1", "1").deputy("search", deputy(team))
+                    .service("search", "Search", "core", owner2(team), "1", "1", "1")
+                    .deputy("search", deputy(team))
                     .service("mail", "Mail", "core", owner2(team), "1", "1", "1")
                     .service("orphan", "Orphan", "core", null, "1", "1", "1")
                     .checkIn("ledger", "green", "", owner1(team));
             first.jdbi().useHandle(h -> {
-                h.execute("update services set team_channel = ? where team_id = ? and key = 'search'", searchChannel(team), team);
+                h.execute(
+                        "update services set team_channel = ? where team_id = ? and key = 'search'",
+                        searchChannel(team),
+                        team);
                 h.execute("""
                         insert into checkins (team_id, service_id, period_start, status, submitted_by, submitted_at)
                         select team_id, id, date '2026-11-23', 'green', owner_id, timestamptz '2026-11-23 10:00:00+00'
                           from services where team_id = ? and key = 'mail'""", team);
             });
         }
-        first.jdbi().useHandle(h -> h.execute("update services set created_at = timestamptz '2026-01-05 00:00:00+00', owner_since = timestamptz '2026-01-05 00:00:00+00'"));
+        first.jdbi()
+                .useHandle(
+                        h -> h.execute(
+                                "update services set created_at = timestamptz '2026-01-05 00:00:00+00', owner_since = timestamptz '2026-01-05 00:00:00+00'"));
     }
 
     static String owner1(String team) {
@@ -123,11 +133,13 @@ class EscalationSweepReliabilityTest {
     }
 
     @RepeatedTest(5)
-    void two_instances_sweeping_at_once_open_one_escalation_per_item_and_reason_and_post_once_to_each_place() throws Exception {
+    void two_instances_sweeping_at_once_open_one_escalation_per_item_and_reason_and_post_once_to_each_place()
+            throws Exception {
         List<EscalationService.Applied> applied = sweepTogether();
 
         assertThat(applied.get(0).opened() + applied.get(1).opened()).isEqualTo(8);
-        assertThat(openEscalations()).containsExactlyInAnyOrderElementsOf(opened(ALPHA, 1, 3).plus(opened(BRAVO, 1, 3)).lines);
+        assertThat(openEscalations())
+                .containsExactlyInAnyOrderElementsOf(opened(ALPHA, 1, 3).plus(opened(BRAVO, 1, 3)).lines);
         assertThat(messages()).containsExactlyInAnyOrderElementsOf(posted(ALPHA).plus(posted(BRAVO)).lines);
         assertThat(parents()).containsExactlyInAnyOrder(owner1(ALPHA), owner1(BRAVO));
         assertThat(seed.count("slack_outbox")).isEqualTo(10);
@@ -143,9 +155,11 @@ class EscalationSweepReliabilityTest {
 
         assertThat(applied.get(0).changed() + applied.get(1).changed()).isEqualTo(6);
         assertThat(applied.get(0).opened() + applied.get(1).opened()).isZero();
-        assertThat(openEscalations()).containsExactlyInAnyOrderElementsOf(opened(ALPHA, 2, 3).plus(opened(BRAVO, 2, 3)).lines);
-        assertThat(messages()).containsExactlyInAnyOrderElementsOf(
-                posted(ALPHA).plus(climbed(ALPHA)).plus(posted(BRAVO)).plus(climbed(BRAVO)).lines);
+        assertThat(openEscalations())
+                .containsExactlyInAnyOrderElementsOf(opened(ALPHA, 2, 3).plus(opened(BRAVO, 2, 3)).lines);
+        assertThat(messages())
+                .containsExactlyInAnyOrderElementsOf(
+                        posted(ALPHA).plus(climbed(ALPHA)).plus(posted(BRAVO)).plus(climbed(BRAVO)).lines);
         assertThat(parents()).containsExactlyInAnyOrder(owner1(ALPHA), owner1(BRAVO));
         assertThat(seed.count("escalation_messages")).isEqualTo(12);
     }
@@ -162,10 +176,13 @@ class EscalationSweepReliabilityTest {
         EscalationService.Applied finished = sweeper(first, rules).sweep();
 
         assertThat(failed).isEqualTo(new EscalationService.Applied(4, 0, 0));
-        assertThat(queuedForOther).hasSize(5).allSatisfy(row -> assertThat(row).contains(other).doesNotContain(failing));
+        assertThat(queuedForOther)
+                .hasSize(5)
+                .allSatisfy(row -> assertThat(row).contains(other).doesNotContain(failing));
         assertThat(finished).isEqualTo(new EscalationService.Applied(4, 0, 0));
         assertThat(outbox()).hasSize(10).containsAll(queuedForOther);
-        assertThat(openEscalations()).containsExactlyInAnyOrderElementsOf(opened(ALPHA, 1, 3).plus(opened(BRAVO, 1, 3)).lines);
+        assertThat(openEscalations())
+                .containsExactlyInAnyOrderElementsOf(opened(ALPHA, 1, 3).plus(opened(BRAVO, 1, 3)).lines);
         assertThat(messages()).containsExactlyInAnyOrderElementsOf(posted(ALPHA).plus(posted(BRAVO)).lines);
     }
 
@@ -187,17 +204,22 @@ class EscalationSweepReliabilityTest {
             refuseOutbox(BRAVO, false);
         }
         List<String> afterFailure = outbox();
-        List<String> bravoAfterFailure = openEscalations().stream().filter(e -> e.startsWith(BRAVO)).toList();
+        List<String> bravoAfterFailure =
+                openEscalations().stream().filter(e -> e.startsWith(BRAVO)).toList();
         EscalationService.Applied finished = sweeps.sweep();
 
         assertThat(failed).isEqualTo(new EscalationService.Applied(0, 3, 0));
         assertThat(bravoAfterFailure).containsExactlyInAnyOrderElementsOf(opened(BRAVO, 1, 3).lines);
-        assertThat(afterFailure.stream().filter(row -> row.contains(BRAVO))).as("only the first sweep's messages").hasSize(5);
+        assertThat(afterFailure.stream().filter(row -> row.contains(BRAVO)))
+                .as("only the first sweep's messages")
+                .hasSize(5);
         assertThat(finished).isEqualTo(new EscalationService.Applied(0, 3, 0));
         assertThat(outbox()).containsAll(afterFailure);
-        assertThat(openEscalations()).containsExactlyInAnyOrderElementsOf(opened(ALPHA, 2, 3).plus(opened(BRAVO, 2, 3)).lines);
-        assertThat(messages()).containsExactlyInAnyOrderElementsOf(
-                posted(ALPHA).plus(climbed(ALPHA)).plus(posted(BRAVO)).plus(climbed(BRAVO)).lines);
+        assertThat(openEscalations())
+                .containsExactlyInAnyOrderElementsOf(opened(ALPHA, 2, 3).plus(opened(BRAVO, 2, 3)).lines);
+        assertThat(messages())
+                .containsExactlyInAnyOrderElementsOf(
+                        posted(ALPHA).plus(climbed(ALPHA)).plus(posted(BRAVO)).plus(climbed(BRAVO)).lines);
     }
 
     @Test
@@ -255,7 +277,8 @@ class EscalationSweepReliabilityTest {
 
     /** Every open escalation as "team service reason level". */
     private static List<String> openEscalations() {
-        return first.jdbi().withHandle(h -> h.createQuery("""
+        return first.jdbi()
+                .withHandle(h -> h.createQuery("""
                 select e.team_id || ' ' || s.key || ' ' || e.reason || ' ' || e.level
                   from escalations e join services s on s.id = e.subject_id
                  where e.closed_at is null""").mapTo(String.class).list());
@@ -263,7 +286,8 @@ class EscalationSweepReliabilityTest {
 
     /** Every escalation post and update queued, as "post|update team service reason channel"; batch parents left out. */
     private static List<String> messages() {
-        return first.jdbi().withHandle(h -> h.createQuery("""
+        return first.jdbi()
+                .withHandle(h -> h.createQuery("""
                 select case when o.method = 'chat.postMessage' then 'post' else 'update' end || ' ' || e.team_id || ' '
                        || s.key || ' ' || e.reason || ' ' || o.channel
                   from slack_outbox o
@@ -274,19 +298,26 @@ class EscalationSweepReliabilityTest {
 
     /** The channels of the parent messages that gather several escalations for one place. */
     private static List<String> parents() {
-        return first.jdbi().withHandle(h -> h.createQuery("select channel from slack_outbox where dedupe_key like 'esc-batch:%'")
-                .mapTo(String.class).list());
+        return first.jdbi()
+                .withHandle(h -> h.createQuery("select channel from slack_outbox where dedupe_key like 'esc-batch:%'")
+                        .mapTo(String.class)
+                        .list());
     }
 
     /** The whole outbox, as "method team key", in the order queued. */
     private static List<String> outbox() {
-        return first.jdbi().withHandle(h -> h.createQuery(
-                "select method || ' ' || team_id || ' ' || dedupe_key from slack_outbox order by id").mapTo(String.class).list());
+        return first.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select method || ' ' || team_id || ' ' || dedupe_key from slack_outbox order by id")
+                        .mapTo(String.class)
+                        .list());
     }
 
     private static List<String> storedEscalations() {
-        return first.jdbi().withHandle(h -> h.createQuery("select row_to_json(e)::text from escalations e order by id")
-                .mapTo(String.class).list());
+        return first.jdbi()
+                .withHandle(h -> h.createQuery("select row_to_json(e)::text from escalations e order by id")
+                        .mapTo(String.class)
+                        .list());
     }
 
     /** While on, the database refuses every outbox row of the workspace, as a failure half-way through its ladder. */
@@ -295,8 +326,9 @@ class EscalationSweepReliabilityTest {
             if (on) {
                 h.execute("create function refuse_outbox() returns trigger language plpgsql as $$"
                         + " begin raise exception 'the outbox refuses this workspace'; end $$");
-                h.execute("create trigger refuse_outbox before insert on slack_outbox for each row when (new.team_id = '"
-                        + team + "') execute function refuse_outbox()");
+                h.execute(
+                        "create trigger refuse_outbox before insert on slack_outbox for each row when (new.team_id = '"
+                                + team + "') execute function refuse_outbox()");
             } else {
                 h.execute("drop trigger refuse_outbox on slack_outbox");
                 h.execute("drop function refuse_outbox()");
@@ -315,20 +347,29 @@ class EscalationSweepReliabilityTest {
 
     /** The workspace's open escalations: three stale at {@code staleLevel}, the ownerless one at {@code ownerlessLevel}. */
     private static Expected opened(String team, int staleLevel, int ownerlessLevel) {
-        return new Expected(List.of(team + " ledger stale " + staleLevel, team + " billing stale " + staleLevel,
-                team + " search stale " + staleLevel, team + " orphan ownerless " + ownerlessLevel));
+        return new Expected(List.of(
+                team + " ledger stale " + staleLevel,
+                team + " billing stale " + staleLevel,
+                team + " search stale " + staleLevel,
+                team + " orphan ownerless " + ownerlessLevel));
     }
 
     /** The first posts: each stale service to its owner, the ownerless one to leadership. */
     private static Expected posted(String team) {
-        return new Expected(List.of("post " + team + " ledger stale " + owner1(team), "post " + team + " billing stale " + owner1(team),
-                "post " + team + " search stale " + owner2(team), "post " + team + " orphan ownerless " + LEADERS));
+        return new Expected(List.of(
+                "post " + team + " ledger stale " + owner1(team),
+                "post " + team + " billing stale " + owner1(team),
+                "post " + team + " search stale " + owner2(team),
+                "post " + team + " orphan ownerless " + LEADERS));
     }
 
     /** Climbing to level 2: each owner's DM updated in place, Search posted to its team channel and its deputy. */
     private static Expected climbed(String team) {
-        return new Expected(List.of("update " + team + " ledger stale " + owner1(team), "update " + team + " billing stale " + owner1(team),
-                "update " + team + " search stale " + owner2(team), "post " + team + " search stale " + searchChannel(team),
+        return new Expected(List.of(
+                "update " + team + " ledger stale " + owner1(team),
+                "update " + team + " billing stale " + owner1(team),
+                "update " + team + " search stale " + owner2(team),
+                "post " + team + " search stale " + searchChannel(team),
                 "post " + team + " search stale " + deputy(team)));
     }
 
@@ -376,7 +417,8 @@ class EscalationSweepReliabilityTest {
         public List<Finding> findings(Handle handle, Function<String, Thresholds> thresholds, Instant now) {
             List<Finding> findings = new ArrayList<>(rules.findings(handle, thresholds, now));
             if (failed) {
-                findings.add(new Finding(failing, new Finding.Subject("workspace", 1), Reason.STALE, "no such kind of item"));
+                findings.add(new Finding(
+                        failing, new Finding.Subject("workspace", 1), Reason.STALE, "no such kind of item"));
             }
             return findings;
         }

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HomeTabTest {
     static final String ALICE = "U0ALICE01";
     static final String BOB = "U0BOB0001";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
     @BeforeEach
     void seed() {
         drumbeat.clock().set(Instant.parse("2026-11-18T12:00:00Z"));
-        drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member")
+        drumbeat.seed()
+                .person(ALICE, "alice", "member")
+                .person(BOB, "bob", "member")
                 .service("payments", "Payments API", "core", ALICE, "1", "1", "1")
                 .service("crm", "CRM", "core", ALICE, "1", "1", "1")
                 .kpi("payments", "uptime", "Uptime", "%", "99.9", "up", "99.7")
@@ -34,30 +37,46 @@ class HomeTabTest {
                     insert into escalations (team_id, subject_kind, subject_id, reason, detail, level, opened_at, level_changed_at)
                     select team_id, 'service', id, 'stale', 'no check-in since the week of 2 Nov', 2, now(), now()
                       from services where key = 'payments'""");
-            h.execute("insert into objectives (id, team_id, quarter, title, owner_id, created_at)"
-                    + " values (1, ?, '2026-Q4', 'Reliable payments', ?, now())", TestDrumbeat.TEAM, ALICE);
-            h.execute("insert into key_results (team_id, objective_id, title, kind, owner_id, created_at)"
-                    + " values (?, 1, 'Retire the old gateway', 'milestone', ?, now())", TestDrumbeat.TEAM, ALICE);
+            h.execute(
+                    "insert into objectives (id, team_id, quarter, title, owner_id, created_at)"
+                            + " values (1, ?, '2026-Q4', 'Reliable payments', ?, now())",
+                    TestDrumbeat.TEAM,
+                    ALICE);
+            h.execute(
+                    "insert into key_results (team_id, objective_id, title, kind, owner_id, created_at)"
+                            + " values (?, 1, 'Retire the old gateway', 'milestone', ?, now())",
+                    TestDrumbeat.TEAM,
+                    ALICE);
         });
     }
 
     private static void open(String userId, String eventTs) {
-        Map<String, Object> event = Map.of("type", "app_home_opened", "user", userId, "channel", "D0HOME",
-                "tab", "home", "event_ts", eventTs);
-        assertThat(drumbeat.event("Ev" + eventTs.replace(".", ""), event).statusCode()).isEqualTo(200);
+        Map<String, Object> event = Map.of(
+                "type", "app_home_opened", "user", userId, "channel", "D0HOME", "tab", "home", "event_ts", eventTs);
+        assertThat(drumbeat.event("Ev" + eventTs.replace(".", ""), event).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void the_home_tab_shows_what_waits_on_the_person() throws Exception {
         open(ALICE, "1700000001.000100");
 
-        Await.until("the Home tab published", () -> drumbeat.slack().homeView(ALICE).isPresent());
+        Await.until(
+                "the Home tab published", () -> drumbeat.slack().homeView(ALICE).isPresent());
         String home = drumbeat.slack().homeView(ALICE).orElseThrow();
-        assertThat(home).contains("Your Drumbeat", "Check-ins waiting on you this week", "*Payments API* `payments`",
-                "checkin-open:payments", "*CRM* `crm` · amber", "level 2 · Payments API", "no check-in since the week of 2 Nov",
-                "KR1 Retire the old gateway");
+        assertThat(home)
+                .contains(
+                        "Your Drumbeat",
+                        "Check-ins waiting on you this week",
+                        "*Payments API* `payments`",
+                        "checkin-open:payments",
+                        "*CRM* `crm` · amber",
+                        "level 2 · Payments API",
+                        "no check-in since the week of 2 Nov",
+                        "KR1 Retire the old gateway");
         assertThat(home).doesNotContain("checkin-open:crm", "Portfolio health");
-        assertThat(BlockKitLimits.checkView(new ObjectMapper().readValue(home, Map.class))).isEmpty();
+        assertThat(BlockKitLimits.checkView(new ObjectMapper().readValue(home, Map.class)))
+                .isEmpty();
     }
 
     @Test
@@ -66,17 +85,29 @@ class HomeTabTest {
 
         open("U0LEAD001", "1700000003.000100");
 
-        Await.until("the Home tab published", () -> drumbeat.slack().homeView("U0LEAD001").isPresent());
-        assertThat(drumbeat.slack().homeView("U0LEAD001").orElseThrow()).contains("Portfolio health", "1 amber · 1 none",
-                "0 ownerless · 1 stale", "*Monthly cost*\\n$2.00", "*Open escalations*\\n1", "level 2 · Payments API");
+        Await.until(
+                "the Home tab published",
+                () -> drumbeat.slack().homeView("U0LEAD001").isPresent());
+        assertThat(drumbeat.slack().homeView("U0LEAD001").orElseThrow())
+                .contains(
+                        "Portfolio health",
+                        "1 amber · 1 none",
+                        "0 ownerless · 1 stale",
+                        "*Monthly cost*\\n$2.00",
+                        "*Open escalations*\\n1",
+                        "level 2 · Payments API");
     }
 
     @Test
     void someone_with_nothing_gets_a_calm_home_tab() {
         open(BOB, "1700000002.000100");
 
-        Await.until("the Home tab published", () -> drumbeat.slack().homeView(BOB).isPresent());
-        assertThat(drumbeat.slack().homeView(BOB).orElseThrow()).contains("No check-ins waiting on you this week",
-                "You own or deputise for no services", ":white_check_mark: None.");
+        Await.until(
+                "the Home tab published", () -> drumbeat.slack().homeView(BOB).isPresent());
+        assertThat(drumbeat.slack().homeView(BOB).orElseThrow())
+                .contains(
+                        "No check-ins waiting on you this week",
+                        "You own or deputise for no services",
+                        ":white_check_mark: None.");
     }
 }

@@ -26,19 +26,25 @@ class MetricsEndpointTest {
     }
 
     private static HttpResponse<String> scrape() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                drumbeat.url("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(drumbeat.url("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void metrics_count_requests_by_route_slack_calls_by_outcome_and_read_the_gauges() throws Exception {
         drumbeat.command(drumbeat.user("U0ALICE01", "alice"), "help");
-        drumbeat.jdbi().useHandle(h -> new Outbox(drumbeat.clock()).enqueue(h, OutboxMessage.post(TestDrumbeat.TEAM, "metrics:1", "C0GENERAL",
-                Map.of("text", "hello"))));
-        Await.until("the message sent", () -> !drumbeat.calls("chat.postMessage").isEmpty());
+        drumbeat.jdbi()
+                .useHandle(h -> new Outbox(drumbeat.clock())
+                        .enqueue(
+                                h,
+                                OutboxMessage.post(
+                                        TestDrumbeat.TEAM, "metrics:1", "C0GENERAL", Map.of("text", "hello"))));
+        Await.until(
+                "the message sent", () -> !drumbeat.calls("chat.postMessage").isEmpty());
         Await.until("the send counted", () -> {
             try {
-                return scrape().body().contains("drumbeat_slack_calls_total{method=\"chat.postMessage\",outcome=\"sent\"} 1.0");
+                return scrape().body()
+                        .contains("drumbeat_slack_calls_total{method=\"chat.postMessage\",outcome=\"sent\"} 1.0");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -47,10 +53,18 @@ class MetricsEndpointTest {
         HttpResponse<String> metrics = scrape();
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
-        assertThat(metrics.body()).contains("drumbeat_http_requests_seconds_count{route=\"/slack/events\",status=\"200\"} 1",
-                "drumbeat_http_requests_seconds_bucket{route=\"/slack/events\",status=\"200\",le=",
-                "drumbeat_outbox_pending ", "drumbeat_outbox_dead 0.0", "drumbeat_outbox_oldest_pending_seconds ",
-                "drumbeat_escalations_open 0.0", "drumbeat_checkins_response_ratio ");
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains(
+                        "drumbeat_http_requests_seconds_count{route=\"/slack/events\",status=\"200\"} 1",
+                        "drumbeat_http_requests_seconds_bucket{route=\"/slack/events\",status=\"200\",le=",
+                        "drumbeat_outbox_pending ",
+                        "drumbeat_outbox_dead 0.0",
+                        "drumbeat_outbox_oldest_pending_seconds ",
+                        "drumbeat_escalations_open 0.0",
+                        "drumbeat_checkins_response_ratio ");
     }
 }

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The quarterly review's numbers on a constructed history: planned against realised savings, what was neglected. */
 class OkrReviewTest {
     static final String LEAD = "U0LEAD001";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     OkrReview review;
 
     @BeforeEach
@@ -40,8 +42,7 @@ class OkrReviewTest {
                       (2, :t, 'save 2k', 2000, 2000, :u, timestamptz '2026-11-10 10:00:00+00', null, null),
                       (3, :t, 'undone one', 5000, 5000, :u, timestamptz '2026-11-11 10:00:00+00', :u, timestamptz '2026-11-12 10:00:00+00'),
                       (4, :t, 'last quarter', 5000, 5000, :u, timestamptz '2026-09-15 10:00:00+00', null, null),
-                      (5, :t, 'pause the portal', 3000, 3000, :u, timestamptz '2026-12-01 10:00:00+00', null, null)"""
-                    .replace(":t", "'" + TestDrumbeat.TEAM + "'").replace(":u", "'" + LEAD + "'"));
+                      (5, :t, 'pause the portal', 3000, 3000, :u, timestamptz '2026-12-01 10:00:00+00', null, null)""".replace(":t", "'" + TestDrumbeat.TEAM + "'").replace(":u", "'" + LEAD + "'"));
             h.execute("""
                     insert into decision_items (decision_id, team_id, subject_kind, subject_id, key, name, monthly_saving)
                     select 1, team_id, 'service', id, key, name, 10000 from services where key = 'archive'
@@ -56,8 +57,7 @@ class OkrReviewTest {
                        cast('{"tier": "CORE", "unitCost": 10, "monthlyDemand": 1000, "monthlyValue": 12000}' as jsonb), null),
                       (:t, :u, timestamptz '2026-11-20 10:00:00+00', 'service', 'print', 'update',
                        cast('{"tier": "SECONDARY", "unitCost": 2, "monthlyDemand": 1000, "monthlyValue": 500}' as jsonb),
-                       cast('{"monthlyDemand": 500}' as jsonb))""".replace(":t", "'" + TestDrumbeat.TEAM + "'")
-                    .replace(":u", "'" + LEAD + "'"));
+                       cast('{"monthlyDemand": 500}' as jsonb))""".replace(":t", "'" + TestDrumbeat.TEAM + "'").replace(":u", "'" + LEAD + "'"));
             h.execute("update services set active = false where key = 'archive'");
             h.execute("update services set monthly_demand = 500 where key = 'print'");
             h.execute("update initiatives set deprioritised_by = 5 where key = 'portal'");
@@ -76,14 +76,23 @@ class OkrReviewTest {
                            timestamptz '2026-11-01 00:00:00+00' from services where key = 'fax'""");
         });
         drumbeat.clock().set(Instant.parse("2027-01-04T09:00:00Z"));
-        OkrService okrs = new OkrService(drumbeat.jdbi(), new AuditLog(drumbeat.clock()), OkrRules.defaults(), drumbeat.clock());
-        review = new OkrReview(drumbeat.jdbi(), new Outbox(drumbeat.clock()), okrs, new Money(Currency.getInstance("USD")),
-                Optional.of("C0LEADERS"), drumbeat.clock());
+        OkrService okrs =
+                new OkrService(drumbeat.jdbi(), new AuditLog(drumbeat.clock()), OkrRules.defaults(), drumbeat.clock());
+        review = new OkrReview(
+                drumbeat.jdbi(),
+                new Outbox(drumbeat.clock()),
+                okrs,
+                new Money(Currency.getInstance("USD")),
+                Optional.of("C0LEADERS"),
+                drumbeat.clock());
     }
 
     private static List<String> queued() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select args->>'text' || ' ' || cast(args->'blocks' as text)"
-                + " from slack_outbox where dedupe_key like 'okr:review:%'").mapTo(String.class).list());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select args->>'text' || ' ' || cast(args->'blocks' as text)"
+                                + " from slack_outbox where dedupe_key like 'okr:review:%'")
+                        .mapTo(String.class)
+                        .list());
     }
 
     @Test
@@ -91,15 +100,23 @@ class OkrReviewTest {
         assertThat(review.sendDue()).isEqualTo(1);
         assertThat(review.sendDue()).as("the second run of the job").isZero();
 
-        assertThat(queued()).singleElement().satisfies(review -> assertThat(review)
-                .contains("2026-Q4 in review", "3 standing, planned $20,000 a month, realised $14,000 so far",
-                        "#3 (undone) planned $5,000/mo · realised $0.00/mo",
-                        "#1 planned $15,000/mo · realised $10,000/mo", "#2 planned $2,000/mo · realised $1,000/mo",
-                        "#5 planned $3,000/mo · realised $3,000/mo",
-                        "*O7* Leaner estate · 1 key result, average 100% · open",
-                        "Ownerless or stale all quarter*: 1", "Orphaned Reports")
-                .doesNotContain("last quarter", "Fax Gateway\""));
-        assertThat(queued().get(0)).contains("*core*\\n$100 a month (was $10,100)\\nmargin −$100 (was +$1,900)",
-                "*secondary*\\n$6,000 a month (was $7,000)");
+        assertThat(queued())
+                .singleElement()
+                .satisfies(review -> assertThat(review)
+                        .contains(
+                                "2026-Q4 in review",
+                                "3 standing, planned $20,000 a month, realised $14,000 so far",
+                                "#3 (undone) planned $5,000/mo · realised $0.00/mo",
+                                "#1 planned $15,000/mo · realised $10,000/mo",
+                                "#2 planned $2,000/mo · realised $1,000/mo",
+                                "#5 planned $3,000/mo · realised $3,000/mo",
+                                "*O7* Leaner estate · 1 key result, average 100% · open",
+                                "Ownerless or stale all quarter*: 1",
+                                "Orphaned Reports")
+                        .doesNotContain("last quarter", "Fax Gateway\""));
+        assertThat(queued().get(0))
+                .contains(
+                        "*core*\\n$100 a month (was $10,100)\\nmargin −$100 (was +$1,900)",
+                        "*secondary*\\n$6,000 a month (was $7,000)");
     }
 }

@@ -18,28 +18,40 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OkrRolloverTest {
     static final String ALICE = "U0ALICE01";
     static final String BOB = "U0BOB0001";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     OkrRollover rollover;
 
     @BeforeEach
     void seed() {
-        rollover = new OkrRollover(drumbeat.jdbi(), new Outbox(drumbeat.clock()), new AuditLog(drumbeat.clock()), drumbeat.clock());
+        rollover = new OkrRollover(
+                drumbeat.jdbi(), new Outbox(drumbeat.clock()), new AuditLog(drumbeat.clock()), drumbeat.clock());
         drumbeat.execute("select setval('objectives_id_seq', 1000)");
-        drumbeat.seed().person(ALICE, "alice", "member").person(BOB, "bob", "member").service("payments", "Payments API", "core", ALICE, "1", "1", "1")
+        drumbeat.seed()
+                .person(ALICE, "alice", "member")
+                .person(BOB, "bob", "member")
+                .service("payments", "Payments API", "core", ALICE, "1", "1", "1")
                 .kpi("payments", "uptime", "Uptime", "%", "99.9", "up", "99.7");
         drumbeat.clock().set(Instant.parse("2026-12-20T12:00:00Z"));
         drumbeat.jdbi().useHandle(h -> {
-            h.execute("insert into objectives (id, team_id, quarter, title, owner_id, created_at) values"
-                    + " (101, ?, '2026-Q4', 'Reliable payments', ?, now()), (102, ?, '2026-Q4', 'Tidy the estate', ?, now()),"
-                    + " (103, ?, '2026-Q4', 'Nobody''s', null, now()), (104, ?, '2027-Q1', 'Already next quarter', ?, now())",
-                    TestDrumbeat.TEAM, ALICE, TestDrumbeat.TEAM, ALICE, TestDrumbeat.TEAM, TestDrumbeat.TEAM, ALICE);
+            h.execute(
+                    "insert into objectives (id, team_id, quarter, title, owner_id, created_at) values"
+                            + " (101, ?, '2026-Q4', 'Reliable payments', ?, now()), (102, ?, '2026-Q4', 'Tidy the estate', ?, now()),"
+                            + " (103, ?, '2026-Q4', 'Nobody''s', null, now()), (104, ?, '2027-Q1', 'Already next quarter', ?, now())",
+                    TestDrumbeat.TEAM,
+                    ALICE,
+                    TestDrumbeat.TEAM,
+                    ALICE,
+                    TestDrumbeat.TEAM,
+                    TestDrumbeat.TEAM,
+                    ALICE);
             h.execute("""
                     insert into key_results (team_id, objective_id, title, kind, kpi_id, baseline, target, done, created_at)
                     select ?, 101, 'Uptime to 99.9%', 'measured', k.id, 99.5, 99.9, false, now() from kpis k
                     union all select ?, 101, 'Retire the old gateway', 'milestone', null, null, null, false, now()
-                    union all select ?, 101, 'Write the runbook', 'milestone', null, null, null, true, now()""",
-                    TestDrumbeat.TEAM, TestDrumbeat.TEAM, TestDrumbeat.TEAM);
+                    union all select ?, 101, 'Write the runbook', 'milestone', null, null, null, true, now()""", TestDrumbeat.TEAM, TestDrumbeat.TEAM, TestDrumbeat.TEAM);
         });
         drumbeat.clock().set(Instant.parse("2027-01-04T09:00:00Z"));
     }
@@ -51,21 +63,31 @@ class OkrRolloverTest {
     }
 
     private static Map<String, Object> objective(long id) {
-        return objectives().stream().filter(o -> Long.valueOf(id).equals(o.get("id"))).findFirst().orElseThrow();
+        return objectives().stream()
+                .filter(o -> Long.valueOf(id).equals(o.get("id")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<Map<String, Object>> objectives() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select id, quarter, title, status, rolled_from from objectives order by id")
-                .mapToMap().list());
+        return drumbeat.jdbi()
+                .withHandle(
+                        h -> h.createQuery("select id, quarter, title, status, rolled_from from objectives order by id")
+                                .mapToMap()
+                                .list());
     }
 
     @Test
     void owners_of_objectives_left_open_are_asked_once() {
-        assertThat(rollover.askOwners()).as("101 and 102; 103 has no owner, 104 is this quarter's").isEqualTo(2);
+        assertThat(rollover.askOwners())
+                .as("101 and 102; 103 has no owner, 104 is this quarter's")
+                .isEqualTo(2);
         assertThat(rollover.askOwners()).as("a second run asks nothing").isZero();
 
-        Await.until("both questions sent", () -> drumbeat.calls("chat.postMessage").size() == 2);
-        assertThat(String.valueOf(drumbeat.calls("chat.postMessage").get(0).args().get("text")))
+        Await.until(
+                "both questions sent", () -> drumbeat.calls("chat.postMessage").size() == 2);
+        assertThat(String.valueOf(
+                        drumbeat.calls("chat.postMessage").get(0).args().get("text")))
                 .contains("2026-Q4 is over", "*Reliable payments* (O101) is still open", "roll it over into 2027-Q1");
     }
 
@@ -73,12 +95,18 @@ class OkrRolloverTest {
     void rolling_over_copies_the_objective_and_its_open_key_results_into_the_quarter_under_way() throws Exception {
         assertThat(click(ALICE, OkrRolloverViews.ROLL_OVER, 101)).contains("*Reliable payments* is O", "in 2027-Q1");
 
-        Map<String, Object> rolled = objectives().stream().filter(o -> Long.valueOf(101).equals(o.get("rolled_from")))
-                .findFirst().orElseThrow();
+        Map<String, Object> rolled = objectives().stream()
+                .filter(o -> Long.valueOf(101).equals(o.get("rolled_from")))
+                .findFirst()
+                .orElseThrow();
         assertThat(rolled).containsEntry("quarter", "2027-Q1").containsEntry("status", "open");
         assertThat(objective(101)).containsEntry("status", "rolled_over");
-        List<String> copied = drumbeat.jdbi().withHandle(h -> h.createQuery("select title || ' from ' || coalesce(cast(baseline as text), '-')"
-                + " from key_results where objective_id = :id order by id").bind("id", rolled.get("id")).mapTo(String.class).list());
+        List<String> copied = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select title || ' from ' || coalesce(cast(baseline as text), '-')"
+                                + " from key_results where objective_id = :id order by id")
+                        .bind("id", rolled.get("id"))
+                        .mapTo(String.class)
+                        .list());
         assertThat(copied).containsExactly("Uptime to 99.9% from 99.7000", "Retire the old gateway from -");
 
         assertThat(click(ALICE, OkrRolloverViews.ROLL_OVER, 101)).contains("is already rolled over");
@@ -88,13 +116,16 @@ class OkrRolloverTest {
     @Test
     void the_question_loses_its_buttons_and_says_what_became_of_the_objective() throws Exception {
         rollover.askOwners();
-        Await.until("both questions sent", () -> drumbeat.calls("chat.postMessage").size() == 2);
+        Await.until(
+                "both questions sent", () -> drumbeat.calls("chat.postMessage").size() == 2);
 
         click(ALICE, OkrRolloverViews.CLOSE, 102);
 
         Await.until("the question edited", () -> drumbeat.calls("chat.update").size() == 1);
         String edited = String.valueOf(drumbeat.calls("chat.update").get(0).args());
-        assertThat(edited).contains("*Tidy the estate* (O102) was closed by <@" + ALICE + ">").doesNotContain(OkrRolloverViews.CLOSE);
+        assertThat(edited)
+                .contains("*Tidy the estate* (O102) was closed by <@" + ALICE + ">")
+                .doesNotContain(OkrRolloverViews.CLOSE);
         assertThat(drumbeat.calls("chat.update").get(0).ok()).isTrue();
     }
 
@@ -103,8 +134,10 @@ class OkrRolloverTest {
         click(ALICE, OkrRolloverViews.CLOSE, 102);
 
         assertThat(objective(102)).containsEntry("status", "closed");
-        int queued = drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where method = 'chat.update'")
-                .mapTo(Integer.class).one());
+        int queued = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from slack_outbox where method = 'chat.update'")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(queued).isZero();
     }
 
@@ -115,6 +148,8 @@ class OkrRolloverTest {
 
         assertThat(click(ALICE, OkrRolloverViews.CLOSE, 102)).contains("O102 is closed");
         assertThat(objective(102)).containsEntry("status", "closed");
-        assertThat(rollover.askOwners()).as("closed and rolled objectives are not asked about").isEqualTo(1);
+        assertThat(rollover.askOwners())
+                .as("closed and rolled objectives are not asked about")
+                .isEqualTo(1);
     }
 }

@@ -16,7 +16,9 @@ class OkrRulesTest {
     static final Quarter Q1 = new Quarter(2027, 1);
 
     private static boolean atRisk(String progress, Confidence confidence, LocalDate day) {
-        return RULES.isAtRisk(Optional.ofNullable(progress).map(BigDecimal::new), Optional.ofNullable(confidence),
+        return RULES.isAtRisk(
+                Optional.ofNullable(progress).map(BigDecimal::new),
+                Optional.ofNullable(confidence),
                 Q1.elapsedShare(day));
     }
 
@@ -32,39 +34,54 @@ class OkrRulesTest {
         assertThat(Q1.previous()).hasToString("2026-Q4");
         assertThatThrownBy(() -> Quarter.parse("Q5 2027")).hasMessageContaining("2027-Q1");
         assertThat(Q1.elapsedShare(LocalDate.parse("2027-03-02"), LocalDate.parse("2027-03-02")))
-                .as("set on 2 March: none of its time gone").isEqualByComparingTo("0");
+                .as("set on 2 March: none of its time gone")
+                .isEqualByComparingTo("0");
         assertThat(Q1.elapsedShare(LocalDate.parse("2027-03-02"), LocalDate.parse("2027-03-17")))
-                .as("half of the 30 days it had").isEqualByComparingTo("0.5");
+                .as("half of the 30 days it had")
+                .isEqualByComparingTo("0.5");
         assertThat(Q1.elapsedShare(LocalDate.parse("2026-12-01"), LocalDate.parse("2027-02-15")))
-                .as("set before the quarter: the whole quarter").isEqualByComparingTo("0.5");
-        assertThat(Q1.elapsedShare(LocalDate.parse("2027-05-01"), LocalDate.parse("2027-05-02"))).isEqualByComparingTo("0");
+                .as("set before the quarter: the whole quarter")
+                .isEqualByComparingTo("0.5");
+        assertThat(Q1.elapsedShare(LocalDate.parse("2027-05-01"), LocalDate.parse("2027-05-02")))
+                .isEqualByComparingTo("0");
     }
 
     @Test
     void nothing_is_at_risk_by_progress_on_the_first_day_of_the_quarter() {
         assertThat(atRisk("0", null, LocalDate.parse("2027-01-01"))).isFalse();
-        assertThat(atRisk("0", Confidence.ON_TRACK, LocalDate.parse("2027-01-01"))).isFalse();
+        assertThat(atRisk("0", Confidence.ON_TRACK, LocalDate.parse("2027-01-01")))
+                .isFalse();
     }
 
     @Test
     void an_off_track_owner_puts_it_at_risk_whatever_the_progress() {
-        assertThat(atRisk("1", Confidence.OFF_TRACK, LocalDate.parse("2027-01-01"))).isTrue();
-        assertThat(atRisk(null, Confidence.OFF_TRACK, LocalDate.parse("2027-02-01"))).isTrue();
-        assertThat(atRisk(null, Confidence.AT_RISK, LocalDate.parse("2027-03-31"))).as("no reading: confidence alone")
+        assertThat(atRisk("1", Confidence.OFF_TRACK, LocalDate.parse("2027-01-01")))
+                .isTrue();
+        assertThat(atRisk(null, Confidence.OFF_TRACK, LocalDate.parse("2027-02-01")))
+                .isTrue();
+        assertThat(atRisk(null, Confidence.AT_RISK, LocalDate.parse("2027-03-31")))
+                .as("no reading: confidence alone")
                 .isFalse();
     }
 
     @Test
     void trailing_the_quarter_by_more_than_a_quarter_is_at_risk() {
-        assertThat(atRisk("0.25", null, LocalDate.parse("2027-02-15"))).as("half gone, a quarter done: exactly 0.25 behind")
+        assertThat(atRisk("0.25", null, LocalDate.parse("2027-02-15")))
+                .as("half gone, a quarter done: exactly 0.25 behind")
                 .isFalse();
         assertThat(atRisk("0.24", null, LocalDate.parse("2027-02-15"))).isTrue();
-        assertThat(atRisk("0.74", Confidence.ON_TRACK, LocalDate.parse("2027-04-01"))).as("after the last day").isTrue();
-        assertThat(atRisk("0.75", Confidence.ON_TRACK, LocalDate.parse("2027-04-01"))).isFalse();
+        assertThat(atRisk("0.74", Confidence.ON_TRACK, LocalDate.parse("2027-04-01")))
+                .as("after the last day")
+                .isTrue();
+        assertThat(atRisk("0.75", Confidence.ON_TRACK, LocalDate.parse("2027-04-01")))
+                .isFalse();
     }
 
     private static OkrRules.KpiSeries series(String target, String direction, String... values) {
-        return new OkrRules.KpiSeries("kpi", new BigDecimal(target), direction,
+        return new OkrRules.KpiSeries(
+                "kpi",
+                new BigDecimal(target),
+                direction,
                 Arrays.stream(values).map(BigDecimal::new).toList());
     }
 
@@ -72,9 +89,11 @@ class OkrRulesTest {
     void an_on_track_claim_over_a_flat_kpi_is_vanity() {
         OkrRules.KpiSeries incidentCostFlat = series("10000", "down", "25000", "24800", "25100", "25000", "24900");
 
-        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of(incidentCostFlat))).isTrue();
+        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of(incidentCostFlat)))
+                .isTrue();
         assertThat(RULES.isVanity(Optional.of(Confidence.AT_RISK), List.of(incidentCostFlat)))
-                .as("an honest at-risk is not vanity").isFalse();
+                .as("an honest at-risk is not vanity")
+                .isFalse();
         assertThat(RULES.isVanity(Optional.empty(), List.of(incidentCostFlat))).isFalse();
     }
 
@@ -83,19 +102,28 @@ class OkrRulesTest {
         OkrRules.KpiSeries improving = series("10000", "down", "25000", "24000", "22000", "20000", "18000");
         OkrRules.KpiSeries worsening = series("99.9", "up", "99.5", "99.4", "99.3", "99.2", "99.1");
 
-        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of(improving))).isFalse();
-        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of(worsening))).isTrue();
-        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of(worsening, improving))).isFalse();
+        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of(improving)))
+                .isFalse();
+        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of(worsening)))
+                .isTrue();
+        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of(worsening, improving)))
+                .isFalse();
     }
 
     @Test
     void a_kpi_on_target_or_with_a_short_history_is_no_evidence_of_vanity() {
-        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK),
-                List.of(series("99.9", "up", "99.95", "99.95", "99.95", "99.95", "99.95")))).isFalse();
-        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK),
-                List.of(series("10000", "down", "25000", "25000", "25000", "25000")))).as("four readings, four periods")
+        assertThat(RULES.isVanity(
+                        Optional.of(Confidence.ON_TRACK),
+                        List.of(series("99.9", "up", "99.95", "99.95", "99.95", "99.95", "99.95"))))
                 .isFalse();
-        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of())).as("nothing linked").isFalse();
+        assertThat(RULES.isVanity(
+                        Optional.of(Confidence.ON_TRACK),
+                        List.of(series("10000", "down", "25000", "25000", "25000", "25000"))))
+                .as("four readings, four periods")
+                .isFalse();
+        assertThat(RULES.isVanity(Optional.of(Confidence.ON_TRACK), List.of()))
+                .as("nothing linked")
+                .isFalse();
     }
 
     @Test

@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AwayCommandTest {
     /** Tuesday 1 December 2026, noon in London; periods start on Mondays. */
     static final Instant TUESDAY_NOON = Instant.parse("2026-12-01T12:00:00Z");
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     static final SlackUser alice = drumbeat.user("U0ALICE01", "alice");
     Seed seed;
 
@@ -33,7 +35,8 @@ class AwayCommandTest {
         seed = drumbeat.seed()
                 .person("U0ALICE01", "alice", "member")
                 .person("U0BOB0001", "bob", "member")
-                .person("U0GONE001", "gone", "member").deactivated("U0GONE001");
+                .person("U0GONE001", "gone", "member")
+                .deactivated("U0GONE001");
         drumbeat.execute("update people set tz = 'Europe/London'");
         seed.service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
                 .service("ledger", "Ledger", "core", "U0ALICE01", "1", "10", "20")
@@ -45,12 +48,21 @@ class AwayCommandTest {
     }
 
     private static AwayState stateOf(String userId) {
-        return drumbeat.jdbi().withExtension(AwayDao.class, dao -> dao.find(TestDrumbeat.TEAM, userId)).orElseThrow();
+        return drumbeat.jdbi()
+                .withExtension(AwayDao.class, dao -> dao.find(TestDrumbeat.TEAM, userId))
+                .orElseThrow();
     }
 
     @ParameterizedTest(name = "away until {0} stores {1}")
-    @CsvSource({"2026-12-24, 2026-12-24", "24 Dec, 2026-12-24", "Dec 24, 2026-12-24", "24/12, 2026-12-24",
-            "tomorrow, 2026-12-02", "friday, 2026-12-04", "next friday, 2026-12-11"})
+    @CsvSource({
+        "2026-12-24, 2026-12-24",
+        "24 Dec, 2026-12-24",
+        "Dec 24, 2026-12-24",
+        "24/12, 2026-12-24",
+        "tomorrow, 2026-12-02",
+        "friday, 2026-12-04",
+        "next friday, 2026-12-11"
+    })
     void each_date_form_is_understood(String date, LocalDate stored) {
         away("until " + date);
 
@@ -62,14 +74,21 @@ class AwayCommandTest {
         SlackReply response = drumbeat.command(alice, "away until 24 Dec <@U0BOB0001|bob>");
 
         assertThat(response.responseType()).isEqualTo("ephemeral");
-        assertThat(response.text()).contains("You're away until Thu 24 Dec. <@U0BOB0001> covers your 3 services;"
-                + " I'll ask you again from Mon 28 Dec.");
-        assertThat(stateOf("U0ALICE01")).isEqualTo(AwayState.until(LocalDate.of(2026, 12, 24), Optional.of("U0BOB0001")));
-        Map<String, Object> audit = drumbeat.jdbi().withHandle(h -> h.createQuery("""
+        assertThat(response.text())
+                .contains("You're away until Thu 24 Dec. <@U0BOB0001> covers your 3 services;"
+                        + " I'll ask you again from Mon 28 Dec.");
+        assertThat(stateOf("U0ALICE01"))
+                .isEqualTo(AwayState.until(LocalDate.of(2026, 12, 24), Optional.of("U0BOB0001")));
+        Map<String, Object> audit =
+                drumbeat.jdbi().withHandle(h -> h.createQuery("""
                 select actor, action, after ->> 'until' as until, after ->> 'deputyId' as deputy, before ->> 'until' as was
                   from audit_log where entity = 'person' and entity_key = 'U0ALICE01'""").mapToMap().one());
-        assertThat(audit).containsEntry("actor", "U0ALICE01").containsEntry("action", "away")
-                .containsEntry("until", "2026-12-24").containsEntry("deputy", "U0BOB0001").containsEntry("was", null);
+        assertThat(audit)
+                .containsEntry("actor", "U0ALICE01")
+                .containsEntry("action", "away")
+                .containsEntry("until", "2026-12-24")
+                .containsEntry("deputy", "U0BOB0001")
+                .containsEntry("was", null);
     }
 
     @Test
@@ -78,14 +97,17 @@ class AwayCommandTest {
 
         String reply = away("until friday");
 
-        assertThat(reply).contains("You're away until Fri 4 Dec. Their own deputies cover 1 of your 3 services;"
-                + " check-ins for the other 2 are excused while you're away; I'll ask you again from Mon 7 Dec.");
+        assertThat(reply)
+                .contains(
+                        "You're away until Fri 4 Dec. Their own deputies cover 1 of your 3 services;"
+                                + " check-ins for the other 2 are excused while you're away; I'll ask you again from Mon 7 Dec.");
         assertThat(stateOf("U0ALICE01").deputyId()).isEmpty();
     }
 
     @Test
     void the_date_is_read_in_the_persons_own_time_zone() {
-        drumbeat.jdbi().useHandle(h -> h.execute("update people set tz = 'Pacific/Auckland' where user_id = 'U0ALICE01'"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update people set tz = 'Pacific/Auckland' where user_id = 'U0ALICE01'"));
 
         String reply = away("until tomorrow");
 
@@ -104,7 +126,8 @@ class AwayCommandTest {
 
     @Test
     void a_date_that_is_not_a_date_is_refused_with_the_accepted_forms() {
-        assertThat(away("until whenever <@U0BOB0001|bob>")).contains("I can't read “whenever” as a date", AwayDates.FORMS);
+        assertThat(away("until whenever <@U0BOB0001|bob>"))
+                .contains("I can't read “whenever” as a date", AwayDates.FORMS);
         assertThat(away("<@U0BOB0001|bob>")).contains("Say until when you're away");
         assertThat(stateOf("U0ALICE01")).isEqualTo(AwayState.PRESENT);
     }
@@ -136,10 +159,10 @@ class AwayCommandTest {
 
         assertThat(reply).contains("Welcome back — I'll ask you again on Monday.");
         assertThat(stateOf("U0ALICE01")).isEqualTo(AwayState.PRESENT);
-        List<String> audited = drumbeat.jdbi().withHandle(h -> h.createQuery("""
+        List<String> audited = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("""
                 select action || ' ' || coalesce(before ->> 'until', '-') || ' ' || coalesce(after ->> 'until', '-')
-                  from audit_log where entity = 'person' and entity_key = 'U0ALICE01' order by id""")
-                .mapTo(String.class).list());
+                  from audit_log where entity = 'person' and entity_key = 'U0ALICE01' order by id""").mapTo(String.class).list());
         assertThat(audited).containsExactly("away - 2026-12-24", "back 2026-12-24 -");
     }
 

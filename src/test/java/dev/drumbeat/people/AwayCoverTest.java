@@ -15,7 +15,8 @@ class AwayCoverTest {
 
     @Test
     void a_present_owner_is_asked_even_when_the_service_has_a_deputy() {
-        assertThat(AwayCover.coverFor(OWNER, SERVICE_DEPUTY, AwayState.PRESENT, PERIOD)).contains(OWNER);
+        assertThat(AwayCover.coverFor(OWNER, SERVICE_DEPUTY, AwayState.PRESENT, PERIOD))
+                .contains(OWNER);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PeopleEventsTest {
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     Seed seed;
 
     @BeforeEach
@@ -33,7 +34,8 @@ class PeopleEventsTest {
     void a_changed_time_zone_is_stored_and_the_role_is_kept() {
         userChange("Ev0TZ1", "U0MOVER01", "Asia/Singapore");
         assertThat(seed.count("people where user_id = 'U0MOVER01' and tz = 'Asia/Singapore' and role = 'leadership'"
-                + " and real_name = 'Mo Ver'")).isEqualTo(1);
+                        + " and real_name = 'Mo Ver'"))
+                .isEqualTo(1);
     }
 
     @Test

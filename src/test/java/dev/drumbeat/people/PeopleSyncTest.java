@@ -1,15 +1,13 @@
 package dev.drumbeat.people;
 
-import dev.drumbeat.core.Role;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.config.Config;
+import dev.drumbeat.core.Role;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.TestDrumbeat;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,14 +15,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PeopleSyncTest {
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     SlackStandIn slack;
 
     @BeforeEach
     void people() {
         slack = drumbeat.slack();
         for (int i = 0; i < 450; i++) {
-            slack.addUser(String.format("U0P%05d", i), "person" + i, "Person " + i, i % 2 == 0 ? "Europe/London" : "Asia/Kolkata",
-                    i % 2 == 0 ? 0 : 19800, i == 7);
+            slack.addUser(
+                    String.format("U0P%05d", i),
+                    "person" + i,
+                    "Person " + i,
+                    i % 2 == 0 ? "Europe/London" : "Asia/Kolkata",
+                    i % 2 == 0 ? 0 : 19800,
+                    i == 7);
         }
     }
 
@@ -39,8 +43,13 @@ class PeopleSyncTest {
         PeopleDao dao = drumbeat.jdbi().onDemand(PeopleDao.class);
         assertThat(dao.all("T0SYNC")).hasSize(450);
         assertThat(dao.find("T0SYNC", "U0P00001")).get().extracting(Person::tz).isEqualTo("Asia/Kolkata");
-        assertThat(dao.find("T0SYNC", "U0P00007")).get().extracting(Person::deactivated).isEqualTo(true);
-        assertThat(slack.calls("users.list")).hasSizeGreaterThan(1).allSatisfy(c -> assertThat(c.ok()).isTrue());
+        assertThat(dao.find("T0SYNC", "U0P00007"))
+                .get()
+                .extracting(Person::deactivated)
+                .isEqualTo(true);
+        assertThat(slack.calls("users.list"))
+                .hasSizeGreaterThan(1)
+                .allSatisfy(c -> assertThat(c.ok()).isTrue());
     }
 
     @Test
@@ -51,11 +60,15 @@ class PeopleSyncTest {
 
     @Test
     void roles_set_in_drumbeat_survive_a_resync() {
-        drumbeat.jdbi().useHandle(h -> h.execute("insert into workspaces (team_id) values ('T0ROLE') on conflict do nothing"));
-        drumbeat.jdbi().useHandle(h -> h.execute(
-                "insert into people (team_id, user_id, name, role) values ('T0ROLE', 'U0P00002', 'old', 'leadership')"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("insert into workspaces (team_id) values ('T0ROLE') on conflict do nothing"));
+        drumbeat.jdbi()
+                .useHandle(
+                        h -> h.execute(
+                                "insert into people (team_id, user_id, name, role) values ('T0ROLE', 'U0P00002', 'old', 'leadership')"));
         sync(TestDrumbeat.BOT_TOKEN).syncAll("T0ROLE");
-        assertThat(drumbeat.jdbi().onDemand(PeopleDao.class).find("T0ROLE", "U0P00002")).get()
+        assertThat(drumbeat.jdbi().onDemand(PeopleDao.class).find("T0ROLE", "U0P00002"))
+                .get()
                 .satisfies(p -> assertThat(p.role()).isEqualTo(Role.LEADERSHIP))
                 .satisfies(p -> assertThat(p.name()).isEqualTo("person2"));
     }
@@ -63,6 +76,7 @@ class PeopleSyncTest {
     @Test
     void the_bots_own_workspace_is_found_through_auth_test() {
         assertThat(sync(TestDrumbeat.BOT_TOKEN).syncOwnWorkspace()).contains(450);
-        assertThat(drumbeat.jdbi().onDemand(PeopleDao.class).all(SlackStandIn.TEAM_ID)).hasSize(450);
+        assertThat(drumbeat.jdbi().onDemand(PeopleDao.class).all(SlackStandIn.TEAM_ID))
+                .hasSize(450);
     }
 }

@@ -1,12 +1,11 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.sandbox.standin.SlackContract;
-import dev.drumbeat.sandbox.standin.SlackStandIn;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drumbeat.sandbox.standin.SlackContract;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -23,11 +22,18 @@ import org.junit.jupiter.api.Test;
  */
 class BotManifestTest {
     /** Web API methods Drumbeat calls today. Add a method here when the code starts calling it. */
-    static final List<String> METHODS_CALLED = List.of("auth.test", "views.open", "users.list", "users.info", "chat.update",
-            "chat.postMessage", "chat.postEphemeral", "views.publish");
+    static final List<String> METHODS_CALLED = List.of(
+            "auth.test",
+            "views.open",
+            "users.list",
+            "users.info",
+            "chat.update",
+            "chat.postMessage",
+            "chat.postEphemeral",
+            "views.publish");
     /** Scopes Slack requires to deliver each subscribed event. */
-    static final Map<String, String> EVENT_SCOPES = Map.of(
-            "app_home_opened", "", "app_mention", "app_mentions:read", "user_change", "users:read");
+    static final Map<String, String> EVENT_SCOPES =
+            Map.of("app_home_opened", "", "app_mention", "app_mentions:read", "user_change", "users:read");
 
     private static JsonNode manifest() throws Exception {
         return new ObjectMapper().readTree(Files.readString(Path.of("bot-manifest.json")));
@@ -43,7 +49,8 @@ class BotManifestTest {
         assertThat(info.path("description").asText()).hasSizeBetween(1, 140);
         assertThat(info.path("long_description").asText()).hasSizeBetween(175, 4000);
         assertThat(info.path("background_color").asText()).matches("^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$");
-        assertThat(m.path("features").path("bot_user").path("display_name").asText()).hasSizeBetween(1, 80);
+        assertThat(m.path("features").path("bot_user").path("display_name").asText())
+                .hasSizeBetween(1, 80);
     }
 
     @Test
@@ -52,13 +59,19 @@ class BotManifestTest {
         JsonNode command = m.path("features").path("slash_commands").get(0);
         assertThat(command.path("command").asText()).isEqualTo("/drumbeat");
         assertThat(command.path("usage_hint").asText()).contains("status <service>");
-        assertThat(command.path("should_escape").asBoolean()).as("mentions arrive as <@U…|name>").isTrue();
+        assertThat(command.path("should_escape").asBoolean())
+                .as("mentions arrive as <@U…|name>")
+                .isTrue();
         JsonNode settings = m.path("settings");
-        assertThat(settings.path("interactivity").path("is_enabled").asBoolean()).isTrue();
-        assertThat(List.of(command.path("url").asText(), settings.path("interactivity").path("request_url").asText(),
-                settings.path("event_subscriptions").path("request_url").asText()))
+        assertThat(settings.path("interactivity").path("is_enabled").asBoolean())
+                .isTrue();
+        assertThat(List.of(
+                        command.path("url").asText(),
+                        settings.path("interactivity").path("request_url").asText(),
+                        settings.path("event_subscriptions").path("request_url").asText()))
                 .allSatisfy(url -> assertThat(url).matches("^https://.+/slack/events$"));
-        assertThat(m.path("features").path("app_home").path("home_tab_enabled").asBoolean()).isTrue();
+        assertThat(m.path("features").path("app_home").path("home_tab_enabled").asBoolean())
+                .isTrue();
         assertThat(texts(settings.path("event_subscriptions").path("bot_events")))
                 .containsExactlyInAnyOrderElementsOf(EVENT_SCOPES.keySet());
     }
@@ -73,7 +86,8 @@ class BotManifestTest {
                 needed.add(scopes.get(0));
             }
         }
-        assertThat(texts(manifest().path("oauth_config").path("scopes").path("bot"))).containsExactlyInAnyOrderElementsOf(needed);
+        assertThat(texts(manifest().path("oauth_config").path("scopes").path("bot")))
+                .containsExactlyInAnyOrderElementsOf(needed);
         assertThat(SlackStandIn.manifestScopes()).containsExactlyInAnyOrderElementsOf(needed);
     }
 

@@ -1,12 +1,11 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.sandbox.standin.SlackStandIn;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.DemoPortfolio.DemoPerson;
 import dev.drumbeat.sandbox.DemoPortfolio.Summary;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.support.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,6 +32,7 @@ class DemoPortfolioTest {
 
     /** A Wednesday: this week began on Monday 16 March, so the twelve weeks before it began on Monday 22 December. */
     private static final Instant NOW = Instant.parse("2026-03-18T10:15:00Z");
+
     private static final LocalDate THIS_MONDAY = LocalDate.parse("2026-03-16");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String TEAM = "T0DRUMBEAT";
@@ -56,7 +56,8 @@ class DemoPortfolioTest {
     @Test
     void the_demo_team_is_the_slack_stand_ins_team_and_is_called_northwind_bank() {
         assertThat(DemoPortfolio.TEAM_ID).isEqualTo(TEAM).isEqualTo(SlackStandIn.TEAM_ID);
-        assertThat(string("select name from workspaces where team_id = 'T0DRUMBEAT'")).isEqualTo("Northwind Bank");
+        assertThat(string("select name from workspaces where team_id = 'T0DRUMBEAT'"))
+                .isEqualTo("Northwind Bank");
     }
 
     @Test
@@ -71,8 +72,14 @@ class DemoPortfolioTest {
 
     @Test
     void the_summary_counts_the_rows_that_were_stored() {
-        assertThat(loaded).isEqualTo(new Summary(count("people"), count("services"), count("kpis"),
-                count("kpi_readings"), count("checkins"), count("initiatives")));
+        assertThat(loaded)
+                .isEqualTo(new Summary(
+                        count("people"),
+                        count("services"),
+                        count("kpis"),
+                        count("kpi_readings"),
+                        count("checkins"),
+                        count("initiatives")));
         assertThat(loaded.readings()).isEqualTo(loaded.kpis() * 12);
     }
 
@@ -91,10 +98,14 @@ class DemoPortfolioTest {
             fresh.jdbi().useHandle(h -> h.execute("insert into workspaces (team_id) values ('T0DRUMBEAT')"));
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Summary>> loads = List.of(
-                    threads.submit(() -> loadAfter(start, fresh.jdbi())), threads.submit(() -> loadAfter(start, fresh.jdbi())));
+                    threads.submit(() -> loadAfter(start, fresh.jdbi())),
+                    threads.submit(() -> loadAfter(start, fresh.jdbi())));
             start.countDown();
             assertThat(loads.get(0).get()).isEqualTo(loads.get(1).get()).isEqualTo(loaded);
-            String name = fresh.jdbi().withHandle(h -> h.createQuery("select name from workspaces").mapTo(String.class).one());
+            String name = fresh.jdbi()
+                    .withHandle(h -> h.createQuery("select name from workspaces")
+                            .mapTo(String.class)
+                            .one());
             assertThat(name).isEqualTo("Northwind Bank");
         } finally {
             threads.shutdownNow();
@@ -112,7 +123,9 @@ class DemoPortfolioTest {
                   from services s left join checkins c on c.service_id = s.id""";
         try (Database other = TestDatabase.fresh()) {
             new DemoPortfolio(CLOCK).load(other.jdbi());
-            String otherFingerprint = other.jdbi().withHandle(h -> h.createQuery(fingerprint).mapTo(String.class).one());
+            String otherFingerprint = other.jdbi()
+                    .withHandle(
+                            h -> h.createQuery(fingerprint).mapTo(String.class).one());
             assertThat(string(fingerprint)).isEqualTo(otherFingerprint);
         }
     }
@@ -120,7 +133,8 @@ class DemoPortfolioTest {
     @Test
     void there_are_at_least_forty_services_in_all_three_tiers() {
         assertThat(count("services")).isGreaterThanOrEqualTo(40);
-        assertThat(strings("select distinct tier from services")).containsExactlyInAnyOrder("strategic", "core", "secondary");
+        assertThat(strings("select distinct tier from services"))
+                .containsExactlyInAnyOrder("strategic", "core", "secondary");
         assertThat(integer("select min(n) from (select count(*) as n from services group by tier) t"))
                 .isGreaterThanOrEqualTo(5);
     }
@@ -136,10 +150,14 @@ class DemoPortfolioTest {
     void people_are_the_ones_listed_for_the_sandbox_page_in_two_leadership_and_one_or_two_admin_roles() {
         List<DemoPerson> people = new DemoPortfolio(CLOCK).people();
         assertThat(strings("select user_id || ' ' || role || ' ' || tz from people order by user_id"))
-                .containsExactlyElementsOf(people.stream().map(p -> p.userId() + " " + p.role() + " " + p.tz())
-                        .sorted().toList());
+                .containsExactlyElementsOf(people.stream()
+                        .map(p -> p.userId() + " " + p.role() + " " + p.tz())
+                        .sorted()
+                        .toList());
         assertThat(people).allSatisfy(person -> assertThat(person.userId()).matches("U0[A-Z0-9]+"));
-        assertThat(people).filteredOn(person -> person.role().equals("leadership")).hasSize(2);
+        assertThat(people)
+                .filteredOn(person -> person.role().equals("leadership"))
+                .hasSize(2);
         assertThat(people).filteredOn(person -> person.role().equals("admin")).hasSizeBetween(1, 2);
     }
 
@@ -152,7 +170,8 @@ class DemoPortfolioTest {
 
     @Test
     void at_least_three_services_have_no_owner_and_one_more_belongs_to_someone_who_left() {
-        assertThat(integer("select count(*) from services where owner_id is null")).isGreaterThanOrEqualTo(3);
+        assertThat(integer("select count(*) from services where owner_id is null"))
+                .isGreaterThanOrEqualTo(3);
         assertThat(strings("""
                 select s.key from services s join people p on p.team_id = s.team_id and p.user_id = s.owner_id
                  where p.deactivated""")).hasSize(1);
@@ -172,8 +191,10 @@ class DemoPortfolioTest {
 
     @Test
     void every_monthly_cost_is_between_five_thousand_and_nine_hundred_thousand_dollars() {
-        assertThat(decimal("select min(unit_cost * monthly_demand) from services")).isGreaterThanOrEqualTo(new BigDecimal("5000"));
-        assertThat(decimal("select max(unit_cost * monthly_demand) from services")).isLessThanOrEqualTo(new BigDecimal("900000"));
+        assertThat(decimal("select min(unit_cost * monthly_demand) from services"))
+                .isGreaterThanOrEqualTo(new BigDecimal("5000"));
+        assertThat(decimal("select max(unit_cost * monthly_demand) from services"))
+                .isLessThanOrEqualTo(new BigDecimal("900000"));
     }
 
     @Test
@@ -185,27 +206,32 @@ class DemoPortfolioTest {
 
     @Test
     void legacy_hardware_maintenance_is_a_secondary_service() {
-        assertThat(string("select tier from services where key = 'legacy-hardware-maintenance'")).isEqualTo("secondary");
+        assertThat(string("select tier from services where key = 'legacy-hardware-maintenance'"))
+                .isEqualTo("secondary");
     }
 
     @Test
     void at_least_twenty_five_services_have_one_to_three_kpis_with_a_target_and_direction() {
-        List<Integer> kpisPerService = jdbi.withHandle(h -> h.createQuery(
-                "select count(*) from kpis group by service_id").mapTo(Integer.class).list());
-        assertThat(kpisPerService).hasSizeGreaterThanOrEqualTo(25).allSatisfy(n -> assertThat(n).isBetween(1, 3));
+        List<Integer> kpisPerService =
+                jdbi.withHandle(h -> h.createQuery("select count(*) from kpis group by service_id")
+                        .mapTo(Integer.class)
+                        .list());
+        assertThat(kpisPerService)
+                .hasSizeGreaterThanOrEqualTo(25)
+                .allSatisfy(n -> assertThat(n).isBetween(1, 3));
         assertThat(strings("select distinct direction from kpis")).containsExactlyInAnyOrder("up", "down");
     }
 
     @Test
     void every_kpi_has_one_demo_reading_for_each_of_the_twelve_weeks_before_the_clock() {
-        String twelveMondays = IntStream.rangeClosed(1, 12).mapToObj(week -> THIS_MONDAY.minusWeeks(13 - week).toString())
+        String twelveMondays = IntStream.rangeClosed(1, 12)
+                .mapToObj(week -> THIS_MONDAY.minusWeeks(13 - week).toString())
                 .collect(Collectors.joining(","));
         assertThat(twelveMondays).startsWith("2025-12-22,").endsWith(",2026-03-09");
         assertThat(strings("""
                 select coalesce(string_agg(r.period_start::text, ',' order by r.period_start)
                                 filter (where r.source = 'demo'), '')
-                  from kpis k left join kpi_readings r on r.kpi_id = k.id group by k.id"""))
-                .hasSize(count("kpis")).containsOnly(twelveMondays);
+                  from kpis k left join kpi_readings r on r.kpi_id = k.id group by k.id""")).hasSize(count("kpis")).containsOnly(twelveMondays);
     }
 
     @Test
@@ -216,7 +242,8 @@ class DemoPortfolioTest {
                        count(*) as all_kpis
                   from kpis k join kpi_readings r on r.kpi_id = k.id and r.period_start = date '2026-03-09'""";
         List<Integer> missedOfAll = jdbi.withHandle(h -> h.createQuery(lastWeek)
-                .map((rs, ctx) -> List.of(rs.getInt("missed"), rs.getInt("all_kpis"))).one());
+                .map((rs, ctx) -> List.of(rs.getInt("missed"), rs.getInt("all_kpis")))
+                .one());
         assertThat(missedOfAll.get(0)).isGreaterThanOrEqualTo(3).isLessThan(missedOfAll.get(1) / 2);
     }
 
@@ -228,7 +255,8 @@ class DemoPortfolioTest {
         assertThat(integer(silentSince.formatted(THIS_MONDAY.minusWeeks(3)))).isGreaterThanOrEqualTo(2);
         assertThat(integer(silentSince.formatted(THIS_MONDAY.minusWeeks(1)))).isLessThan(count("services") / 4);
         assertThat(integer("select count(*) from services s where not exists "
-                + "(select 1 from checkins c where c.service_id = s.id)")).isGreaterThanOrEqualTo(1);
+                        + "(select 1 from checkins c where c.service_id = s.id)"))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -237,7 +265,8 @@ class DemoPortfolioTest {
                         select c.submitted_at, p.tz from checkins c
                           join people p on p.team_id = c.team_id and p.user_id = c.submitted_by""")
                 .map((rs, ctx) -> rs.getObject("submitted_at", OffsetDateTime.class)
-                        .atZoneSameInstant(ZoneId.of(rs.getString("tz"))).toOffsetDateTime())
+                        .atZoneSameInstant(ZoneId.of(rs.getString("tz")))
+                        .toOffsetDateTime())
                 .list());
         assertThat(localTimes).hasSize(count("checkins")).allSatisfy(local -> {
             assertThat(local.getDayOfWeek()).isIn(DayOfWeek.MONDAY, DayOfWeek.TUESDAY);
@@ -250,12 +279,16 @@ class DemoPortfolioTest {
 
     @Test
     void most_check_ins_are_green_and_amber_or_red_ones_name_their_hurdle() {
-        assertThat(integer("select count(*) from checkins where status = 'green'")).isGreaterThan(count("checkins") * 3 / 4);
-        assertThat(integer("select count(*) from checkins where status = 'red'")).isGreaterThanOrEqualTo(2);
+        assertThat(integer("select count(*) from checkins where status = 'green'"))
+                .isGreaterThan(count("checkins") * 3 / 4);
+        assertThat(integer("select count(*) from checkins where status = 'red'"))
+                .isGreaterThanOrEqualTo(2);
         assertThat(strings("select hurdle from checkins where status <> 'green'"))
-                .isNotEmpty().allSatisfy(hurdle -> assertThat(hurdle).isNotBlank())
+                .isNotEmpty()
+                .allSatisfy(hurdle -> assertThat(hurdle).isNotBlank())
                 .contains("Waiting on vendor patch for CVE-2026-1234", "Two engineers seconded to the cloud migration");
-        assertThat(strings("select distinct hurdle from checkins where status = 'green'")).containsExactly("");
+        assertThat(strings("select distinct hurdle from checkins where status = 'green'"))
+                .containsExactly("");
     }
 
     @Test
@@ -263,14 +296,24 @@ class DemoPortfolioTest {
         assertThat(strings("""
                 select s.key from initiatives i join initiative_services l on l.initiative_id = i.id
                   join services s on s.id = l.service_id where i.key = 'cloud-migration'"""))
-                .contains("data-centre-hosting", "cloud-landing-zone", "backup-recovery",
-                        "legacy-hardware-maintenance", "mainframe-batch");
-        assertThat(string("select name from initiatives where key = 'cloud-migration'")).containsIgnoringCase("cloud");
-        assertThat(string("select status from initiatives where key = 'cloud-migration'")).isEqualTo("active");
-        assertThat(decimal("select budget from initiatives where key = 'cloud-migration'")).isBetween(new BigDecimal("2000000"), new BigDecimal("3000000"));
-        assertThat(decimal("select monthly_slip_cost from initiatives where key = 'cloud-migration'")).isPositive();
-        LocalDate due = jdbi.withHandle(h -> h.createQuery("select due_date from initiatives where key = 'cloud-migration'")
-                .mapTo(LocalDate.class).one());
+                .contains(
+                        "data-centre-hosting",
+                        "cloud-landing-zone",
+                        "backup-recovery",
+                        "legacy-hardware-maintenance",
+                        "mainframe-batch");
+        assertThat(string("select name from initiatives where key = 'cloud-migration'"))
+                .containsIgnoringCase("cloud");
+        assertThat(string("select status from initiatives where key = 'cloud-migration'"))
+                .isEqualTo("active");
+        assertThat(decimal("select budget from initiatives where key = 'cloud-migration'"))
+                .isBetween(new BigDecimal("2000000"), new BigDecimal("3000000"));
+        assertThat(decimal("select monthly_slip_cost from initiatives where key = 'cloud-migration'"))
+                .isPositive();
+        LocalDate due =
+                jdbi.withHandle(h -> h.createQuery("select due_date from initiatives where key = 'cloud-migration'")
+                        .mapTo(LocalDate.class)
+                        .one());
         assertThat(due).isBetween(LocalDate.parse("2026-07-18"), LocalDate.parse("2026-09-18"));
     }
 
@@ -284,8 +327,15 @@ class DemoPortfolioTest {
     }
 
     private static List<Integer> rowCounts() {
-        return List.of(count("workspaces"), count("people"), count("services"), count("kpis"), count("kpi_readings"),
-                count("checkins"), count("initiatives"), count("initiative_services"));
+        return List.of(
+                count("workspaces"),
+                count("people"),
+                count("services"),
+                count("kpis"),
+                count("kpi_readings"),
+                count("checkins"),
+                count("initiatives"),
+                count("initiative_services"));
     }
 
     private static int count(String table) {

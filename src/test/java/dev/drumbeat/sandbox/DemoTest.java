@@ -1,12 +1,11 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.Demo;
-import dev.drumbeat.sandbox.standin.SlackStandInCall;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drumbeat.Demo;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.support.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,13 +30,16 @@ class DemoTest {
     Path dataDir;
 
     private JsonNode get(Demo demo, String path) throws Exception {
-        return JSON.readTree(send(demo, HttpRequest.newBuilder(uri(demo, path)).GET()).body());
+        return JSON.readTree(
+                send(demo, HttpRequest.newBuilder(uri(demo, path)).GET()).body());
     }
 
     private JsonNode command(Demo demo, String userId, String text) throws Exception {
         String body = JSON.writeValueAsString(java.util.Map.of("userId", userId, "text", text));
-        HttpResponse<String> response = send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/command"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> response = send(
+                demo,
+                HttpRequest.newBuilder(uri(demo, "/sandbox/api/command"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
         return JSON.readTree(response.body());
     }
 
@@ -63,7 +65,9 @@ class DemoTest {
         String admin;
         try (Demo demo = Demo.start(dataDir, 0, Clock.systemUTC())) {
             assertThat(demo.summary().services()).isGreaterThanOrEqualTo(40);
-            assertThat(send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox")).GET()).body()).contains("Drumbeat sandbox");
+            assertThat(send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox")).GET())
+                            .body())
+                    .contains("Drumbeat sandbox");
             admin = adminId(get(demo, "/sandbox/api/people"));
             JsonNode reply = command(demo, admin, "/drumbeat status legacy hardware");
             assertThat(reply.path("status").asInt()).isEqualTo(200);
@@ -96,14 +100,21 @@ class DemoTest {
     void leadership_asks_the_demo_what_to_deprioritise_and_a_mention_is_answered_in_its_thread() throws Exception {
         try (Demo demo = Demo.start(dataDir, 0, Clock.systemUTC())) {
             JsonNode answer = command(demo, "U0NWB02DR", "/drumbeat ask what can we deprioritise to save 50k a month?");
-            assertThat(answer.path("body").toString()).contains("What to deprioritise to save $50,000 a month",
-                    "Target: $50,000 a month", "Record decision", "Left alone");
+            assertThat(answer.path("body").toString())
+                    .contains(
+                            "What to deprioritise to save $50,000 a month",
+                            "Target: $50,000 a month",
+                            "Record decision",
+                            "Left alone");
             JsonNode slip = command(demo, "U0NWB02DR", "/drumbeat ask what if the cloud migration slips 6 weeks");
-            assertThat(slip.path("body").toString()).contains("to the cloud landing zone slips 6 weeks", "The slip costs");
+            assertThat(slip.path("body").toString())
+                    .contains("to the cloud landing zone slips 6 weeks", "The slip costs");
 
             String body = JSON.writeValueAsString(Map.of("userId", "U0NWB01GO", "text", "who owns payments?"));
-            HttpResponse<String> mention = send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/mention"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            HttpResponse<String> mention = send(
+                    demo,
+                    HttpRequest.newBuilder(uri(demo, "/sandbox/api/mention"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)));
             assertThat(JSON.readTree(mention.body()).path("status").asInt()).isEqualTo(200);
             Await.until("the answer in the thread", () -> threadedAnswer(demo));
         }
@@ -112,8 +123,10 @@ class DemoTest {
     private boolean threadedAnswer(Demo demo) {
         try {
             for (JsonNode call : get(demo, "/sandbox/api/activity").path("calls")) {
-                if (call.path("method").asText().equals("chat.postMessage") && call.path("ok").asBoolean()
-                        && call.path("args").has("thread_ts") && call.toString().contains("is owned by")) {
+                if (call.path("method").asText().equals("chat.postMessage")
+                        && call.path("ok").asBoolean()
+                        && call.path("args").has("thread_ts")
+                        && call.toString().contains("is owned by")) {
                     return true;
                 }
             }
@@ -128,13 +141,19 @@ class DemoTest {
         try (Demo demo = Demo.start(dataDir, 0, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC))) {
             assertThat(get(demo, "/sandbox/api/clock").path("now").asText()).isEqualTo("2026-11-26T12:00:00Z");
             assertThat(clock(demo, "{\"to\": \"day\"}").path("now").asText()).isEqualTo("2026-11-27T12:00:00Z");
-            String monday = clock(demo, "{\"userId\": \"U0NWB01GO\", \"to\": \"monday\"}").path("now").asText();
+            String monday = clock(demo, "{\"userId\": \"U0NWB01GO\", \"to\": \"monday\"}")
+                    .path("now")
+                    .asText();
             assertThat(monday).as("09:00 in London").isEqualTo("2026-11-30T09:00:00Z");
             Await.until("the new week's prompts", () -> prompted(demo, "30 Nov"));
-            assertThat(clock(demo, "{\"to\": \"yesterday\"}").path("error").asText()).contains("\"day\" or \"monday\"");
+            assertThat(clock(demo, "{\"to\": \"yesterday\"}").path("error").asText())
+                    .contains("\"day\" or \"monday\"");
 
             String body = JSON.writeValueAsString(Map.of("userId", "U0NWB02DR"));
-            send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/home")).POST(HttpRequest.BodyPublishers.ofString(body)));
+            send(
+                    demo,
+                    HttpRequest.newBuilder(uri(demo, "/sandbox/api/home"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)));
             Await.until("the Home tab", () -> homeOf(demo, "U0NWB02DR").contains("Portfolio health"));
         }
     }
@@ -143,18 +162,25 @@ class DemoTest {
     void a_service_nobody_has_checked_in_for_in_weeks_escalates_as_stale() throws Exception {
         try (Demo demo = Demo.start(dataDir, 0, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC))) {
             clock(demo, "{\"to\": \"day\"}");
-            Await.until("Expense Management's stale escalation", () -> posted(demo, "Expense Management", "no check-in since"));
+            Await.until(
+                    "Expense Management's stale escalation",
+                    () -> posted(demo, "Expense Management", "no check-in since"));
         }
     }
 
     private boolean posted(Demo demo, String... words) {
-        return demo.slack().calls("chat.postMessage").stream().filter(SlackStandInCall::ok)
-                .map(call -> call.args().toString()).anyMatch(args -> Arrays.stream(words).allMatch(args::contains));
+        return demo.slack().calls("chat.postMessage").stream()
+                .filter(SlackStandInCall::ok)
+                .map(call -> call.args().toString())
+                .anyMatch(args -> Arrays.stream(words).allMatch(args::contains));
     }
 
     private JsonNode clock(Demo demo, String body) throws Exception {
-        return JSON.readTree(send(demo, HttpRequest.newBuilder(uri(demo, "/sandbox/api/clock"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))).body());
+        return JSON.readTree(send(
+                        demo,
+                        HttpRequest.newBuilder(uri(demo, "/sandbox/api/clock"))
+                                .POST(HttpRequest.BodyPublishers.ofString(body)))
+                .body());
     }
 
     private String homeOf(Demo demo, String userId) {
@@ -168,7 +194,8 @@ class DemoTest {
     private boolean prompted(Demo demo, String week) {
         try {
             for (JsonNode call : get(demo, "/sandbox/api/activity").path("calls")) {
-                if (call.path("method").asText().equals("chat.postMessage") && call.path("ok").asBoolean()
+                if (call.path("method").asText().equals("chat.postMessage")
+                        && call.path("ok").asBoolean()
                         && call.path("args").path("text").asText().contains(week)) {
                     return true;
                 }

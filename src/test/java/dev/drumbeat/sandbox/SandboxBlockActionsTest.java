@@ -1,13 +1,12 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.sandbox.standin.SlackStandIn;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.util.json.GsonFactory;
+import dev.drumbeat.sandbox.standin.SlackStandIn;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +15,28 @@ import org.junit.jupiter.api.Test;
 /** The block_actions payloads the sandbox page sends carry the fields Slack's do, and Bolt reads them. */
 class SandboxBlockActionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SlackUser GRACE = SlackUser.of("T0DRUMBEAT", "U0NWB01GO", "grace.okafor")
-            .withTriggers(user -> "1700000000.1.abcdef");
-    private static final SandboxMessage POSTED = new SandboxMessage("C0LEADERS", "1700000000.000100", null,
-            SlackStandIn.BOT_USER_ID, "bot", "An escalation", List.of(Map.of("type", "divider")), null, false, false);
+    private static final SlackUser GRACE =
+            SlackUser.of("T0DRUMBEAT", "U0NWB01GO", "grace.okafor").withTriggers(user -> "1700000000.1.abcdef");
+    private static final SandboxMessage POSTED = new SandboxMessage(
+            "C0LEADERS",
+            "1700000000.000100",
+            null,
+            SlackStandIn.BOT_USER_ID,
+            "bot",
+            "An escalation",
+            List.of(Map.of("type", "divider")),
+            null,
+            false,
+            false);
 
     private static JsonNode payload(String click, Optional<SandboxMessage> message) throws Exception {
-        Map<String, Object> payload = SandboxBlockActions.payload("T0DRUMBEAT", GRACE, JSON.readTree(click), message,
-                "1700000001.000200", "http://127.0.0.1:1/respond/test");
+        Map<String, Object> payload = SandboxBlockActions.payload(
+                "T0DRUMBEAT",
+                GRACE,
+                JSON.readTree(click),
+                message,
+                "1700000001.000200",
+                "http://127.0.0.1:1/respond/test");
         return JSON.valueToTree(payload);
     }
 
@@ -32,11 +45,11 @@ class SandboxBlockActionsTest {
     }
 
     @Test
-    void a_static_select_in_a_message_sends_the_selected_option_with_its_container_channel_and_message() throws Exception {
+    void a_static_select_in_a_message_sends_the_selected_option_with_its_container_channel_and_message()
+            throws Exception {
         JsonNode payload = payload("""
                 {"actionId": "esc-pick:7", "blockId": "b1", "type": "static_select",
-                 "selected": {"value": "snooze-2w", "text": "Two weeks"}, "channel": "C0LEADERS", "ts": "1700000000.000100"}""",
-                Optional.of(POSTED));
+                 "selected": {"value": "snooze-2w", "text": "Two weeks"}, "channel": "C0LEADERS", "ts": "1700000000.000100"}""", Optional.of(POSTED));
 
         JsonNode action = payload.path("actions").get(0);
         assertThat(action.path("type").asText()).isEqualTo("static_select");
@@ -44,12 +57,14 @@ class SandboxBlockActionsTest {
         assertThat(action.path("block_id").asText()).isEqualTo("b1");
         assertThat(action.path("action_ts").asText()).isEqualTo("1700000001.000200");
         assertThat(action.path("selected_option").path("value").asText()).isEqualTo("snooze-2w");
-        assertThat(action.path("selected_option").path("text").path("text").asText()).isEqualTo("Two weeks");
+        assertThat(action.path("selected_option").path("text").path("text").asText())
+                .isEqualTo("Two weeks");
         assertThat(payload.path("type").asText()).isEqualTo("block_actions");
         assertThat(payload.path("container").path("type").asText()).isEqualTo("message");
         assertThat(payload.path("container").path("message_ts").asText()).isEqualTo("1700000000.000100");
         assertThat(payload.path("container").path("channel_id").asText()).isEqualTo("C0LEADERS");
-        assertThat(payload.path("container").path("is_ephemeral").asBoolean(true)).isFalse();
+        assertThat(payload.path("container").path("is_ephemeral").asBoolean(true))
+                .isFalse();
         assertThat(payload.path("channel").path("id").asText()).isEqualTo("C0LEADERS");
         assertThat(payload.path("message").path("ts").asText()).isEqualTo("1700000000.000100");
         assertThat(payload.path("message").path("bot_id").asText()).isEqualTo(SlackStandIn.BOT_ID);
@@ -78,8 +93,8 @@ class SandboxBlockActionsTest {
 
     @Test
     void an_overflow_menu_choice_in_an_ephemeral_message_sends_the_option_and_no_message() throws Exception {
-        SandboxMessage ephemeral = SandboxMessage.answer("D0NWB01GO", "1700000000.000300", "U0NWB01GO", "Your services",
-                List.of(), false);
+        SandboxMessage ephemeral =
+                SandboxMessage.answer("D0NWB01GO", "1700000000.000300", "U0NWB01GO", "Your services", List.of(), false);
         JsonNode payload = payload("""
                 {"actionId": "more", "blockId": "b3", "type": "overflow", "selected": {"value": "edit", "text": "Edit"},
                  "channel": "D0NWB01GO", "ts": "1700000000.000300"}""", Optional.of(ephemeral));
@@ -89,8 +104,15 @@ class SandboxBlockActionsTest {
         assertThat(action.path("selected_option").path("value").asText()).isEqualTo("edit");
         assertThat(payload.path("container").path("is_ephemeral").asBoolean()).isTrue();
         assertThat(payload.path("channel").path("name").asText()).isEqualTo("directmessage");
-        assertThat(payload.has("message")).as("Slack leaves the message out for an ephemeral one").isFalse();
-        assertThat(asBoltReadsIt(payload).getActions().get(0).getSelectedOption().getValue()).isEqualTo("edit");
+        assertThat(payload.has("message"))
+                .as("Slack leaves the message out for an ephemeral one")
+                .isFalse();
+        assertThat(asBoltReadsIt(payload)
+                        .getActions()
+                        .get(0)
+                        .getSelectedOption()
+                        .getValue())
+                .isEqualTo("edit");
     }
 
     @Test
@@ -117,10 +139,19 @@ class SandboxBlockActionsTest {
                 {"actionId": "checkin-open:crm", "blockId": "", "type": "button", "value": "crm", "text": "Check in",
                  "channel": "C0LEADERS", "ts": "1700000000.000100"}""";
 
-        String blockId = payload(click, Optional.of(POSTED)).path("actions").get(0).path("block_id").asText();
+        String blockId = payload(click, Optional.of(POSTED))
+                .path("actions")
+                .get(0)
+                .path("block_id")
+                .asText();
 
-        assertThat(blockId).isNotBlank().isEqualTo(payload(click, Optional.of(POSTED)).path("actions").get(0)
-                .path("block_id").asText());
+        assertThat(blockId)
+                .isNotBlank()
+                .isEqualTo(payload(click, Optional.of(POSTED))
+                        .path("actions")
+                        .get(0)
+                        .path("block_id")
+                        .asText());
     }
 
     @Test
@@ -130,7 +161,9 @@ class SandboxBlockActionsTest {
                  "channel": "C0PAYMENTS", "ts": "1700000000.000100"}""", Optional.of(POSTED));
         JsonNode action = payload.path("actions").get(0);
 
-        assertThat(action.has("value")).as("Slack leaves out a value the app never set").isFalse();
+        assertThat(action.has("value"))
+                .as("Slack leaves out a value the app never set")
+                .isFalse();
         assertThat(action.path("style").asText()).isEqualTo("primary");
         assertThat(payload.path("channel").path("name").asText()).isEqualTo("payments");
     }

@@ -1,12 +1,11 @@
 package dev.drumbeat.sandbox;
 
-import dev.drumbeat.Demo;
-import dev.drumbeat.sandbox.standin.SlackStandInCall;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drumbeat.Demo;
+import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.support.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +33,7 @@ class SandboxRoutesTest {
 
     @TempDir
     static Path dataDir;
+
     private static Demo demo;
 
     @BeforeAll
@@ -60,11 +60,13 @@ class SandboxRoutesTest {
 
     private static JsonNode post(String path, Map<String, Object> body) throws Exception {
         String json = JSON.writeValueAsString(body);
-        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))).body());
+        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json)))
+                .body());
     }
 
     private static JsonNode messages(String userId, String channel) throws Exception {
-        return get("/sandbox/api/messages?userId=" + userId + "&channel=" + channel).path("messages");
+        return get("/sandbox/api/messages?userId=" + userId + "&channel=" + channel)
+                .path("messages");
     }
 
     private static List<String> texts(JsonNode messages) {
@@ -82,14 +84,17 @@ class SandboxRoutesTest {
         assertThat(ids.get(0)).isEqualTo(demo.slack().directChannelOf(AISHA)).isEqualTo("D0NWB05AK");
         assertThat(sidebar.get(0).path("kind").asText()).isEqualTo("dm");
         assertThat(sidebar.get(0).path("name").asText()).isEqualTo("Drumbeat");
-        assertThat(ids).contains("C0LEADERS", "C0PAYMENTS", "C0INFRA", "C0COREBANK").endsWith("home")
+        assertThat(ids)
+                .contains("C0LEADERS", "C0PAYMENTS", "C0INFRA", "C0COREBANK")
+                .endsWith("home")
                 .doesNotContain(demo.slack().directChannelOf(GRACE));
     }
 
     @Test
-    void a_command_and_its_ephemeral_answer_show_in_the_channel_it_was_typed_in_to_the_person_who_typed_it() throws Exception {
-        JsonNode reply = post("/sandbox/api/command", Map.of("userId", AISHA, "channel", "C0PAYMENTS",
-                "text", "/drumbeat whoami"));
+    void a_command_and_its_ephemeral_answer_show_in_the_channel_it_was_typed_in_to_the_person_who_typed_it()
+            throws Exception {
+        JsonNode reply = post(
+                "/sandbox/api/command", Map.of("userId", AISHA, "channel", "C0PAYMENTS", "text", "/drumbeat whoami"));
         assertThat(reply.path("status").asInt()).isEqualTo(200);
 
         JsonNode seen = messages(AISHA, "C0PAYMENTS");
@@ -106,14 +111,39 @@ class SandboxRoutesTest {
     void a_private_answer_whose_decision_is_recorded_is_redrawn_through_its_response_url_without_buttons()
             throws Exception {
         String daniel = "U0NWB02DR";
-        JsonNode reply = post("/sandbox/api/command", Map.of("userId", daniel, "channel", "C0MARKETS",
-                "text", "/drumbeat ask what can we deprioritise to save 50k a month?"));
+        JsonNode reply = post(
+                "/sandbox/api/command",
+                Map.of(
+                        "userId",
+                        daniel,
+                        "channel",
+                        "C0MARKETS",
+                        "text",
+                        "/drumbeat ask what can we deprioritise to save 50k a month?"));
         String ts = reply.path("ts").asText();
         JsonNode answer = find(messages(daniel, "C0MARKETS"), ts).orElseThrow();
-        String askId = answer.path("blocks").findValues("value").stream().map(JsonNode::asText).findFirst().orElseThrow();
+        String askId = answer.path("blocks").findValues("value").stream()
+                .map(JsonNode::asText)
+                .findFirst()
+                .orElseThrow();
 
-        JsonNode clicked = post("/sandbox/api/action", Map.of("userId", daniel, "type", "button", "actionId", "ask-record",
-                "value", askId, "text", "Record decision", "channel", "C0MARKETS", "ts", ts));
+        JsonNode clicked = post(
+                "/sandbox/api/action",
+                Map.of(
+                        "userId",
+                        daniel,
+                        "type",
+                        "button",
+                        "actionId",
+                        "ask-record",
+                        "value",
+                        askId,
+                        "text",
+                        "Record decision",
+                        "channel",
+                        "C0MARKETS",
+                        "ts",
+                        ts));
 
         assertThat(clicked.path("status").asInt()).isEqualTo(200);
         Await.until("the private answer redrawn", () -> redrawn(daniel, ts).contains("Recorded as decision #"));
@@ -134,31 +164,65 @@ class SandboxRoutesTest {
 
     @Test
     void a_mention_shows_in_the_channel_and_the_bots_answer_is_a_reply_in_its_thread() throws Exception {
-        JsonNode ack = post("/sandbox/api/mention", Map.of("userId", GRACE, "channel", "C0INFRA", "text", "who owns payments?"));
+        JsonNode ack = post(
+                "/sandbox/api/mention", Map.of("userId", GRACE, "channel", "C0INFRA", "text", "who owns payments?"));
         assertThat(ack.path("status").asInt()).isEqualTo(200);
         String ts = ack.path("ts").asText();
 
         JsonNode mention = find(messages(TOM, "C0INFRA"), ts).orElseThrow();
         assertThat(mention.path("author").asText()).isEqualTo(GRACE);
         assertThat(mention.path("ephemeral").asBoolean()).isFalse();
-        Await.until("the bot's answer in the thread", () -> replies(ts).stream().anyMatch(text -> text.contains("is owned by")));
+        Await.until(
+                "the bot's answer in the thread",
+                () -> replies(ts).stream().anyMatch(text -> text.contains("is owned by")));
     }
 
     @Test
     void a_select_on_a_bot_message_reaches_drumbeat_as_a_signed_block_action_and_is_acknowledged() throws Exception {
-        Await.until("an escalation with buttons in #leadership", () -> escalationMessage().isPresent());
+        Await.until(
+                "an escalation with buttons in #leadership",
+                () -> escalationMessage().isPresent());
         JsonNode message = escalationMessage().orElseThrow();
-        String actionId = actionIdStartingWith(message.path("blocks"), "esc-open:").orElseThrow();
+        String actionId =
+                actionIdStartingWith(message.path("blocks"), "esc-open:").orElseThrow();
 
-        JsonNode answer = post("/sandbox/api/action", Map.of("userId", GRACE, "type", "static_select",
-                "actionId", actionId, "blockId", "pick", "selected", Map.of("value", "later", "text", "Later"),
-                "channel", "C0LEADERS", "ts", message.path("ts").asText()));
+        JsonNode answer = post(
+                "/sandbox/api/action",
+                Map.of(
+                        "userId",
+                        GRACE,
+                        "type",
+                        "static_select",
+                        "actionId",
+                        actionId,
+                        "blockId",
+                        "pick",
+                        "selected",
+                        Map.of("value", "later", "text", "Later"),
+                        "channel",
+                        "C0LEADERS",
+                        "ts",
+                        message.path("ts").asText()));
 
         assertThat(answer.path("status").asInt()).isEqualTo(200);
-        JsonNode unhandled = post("/sandbox/api/action", Map.of("userId", GRACE, "type", "static_select",
-                "actionId", "nobody-listens", "selected", Map.of("value", "later"),
-                "channel", "C0LEADERS", "ts", message.path("ts").asText()));
-        assertThat(unhandled.path("status").asInt()).as("Bolt answers an action nobody handles with 404").isEqualTo(404);
+        JsonNode unhandled = post(
+                "/sandbox/api/action",
+                Map.of(
+                        "userId",
+                        GRACE,
+                        "type",
+                        "static_select",
+                        "actionId",
+                        "nobody-listens",
+                        "selected",
+                        Map.of("value", "later"),
+                        "channel",
+                        "C0LEADERS",
+                        "ts",
+                        message.path("ts").asText()));
+        assertThat(unhandled.path("status").asInt())
+                .as("Bolt answers an action nobody handles with 404")
+                .isEqualTo(404);
     }
 
     @Test
@@ -178,18 +242,37 @@ class SandboxRoutesTest {
     @Test
     void the_page_and_its_scripts_are_served_with_the_ids_the_browser_tests_rely_on() throws Exception {
         String page = send(HttpRequest.newBuilder(uri("/sandbox")).GET()).body();
-        assertThat(page).contains("id=\"user\"", "id=\"composer\"", "id=\"text\"", "id=\"messages\"", "id=\"day\"",
-                "id=\"monday\"", "id=\"now\"", "id=\"conversation-title\"", "id=\"thread\"", "id=\"overlay\"",
-                "id=\"modal\"", "/sandbox/sandbox.js", "/sandbox/blocks.js");
-        HttpResponse<String> script = send(HttpRequest.newBuilder(uri("/sandbox/sandbox.js")).GET());
-        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        assertThat(page)
+                .contains(
+                        "id=\"user\"",
+                        "id=\"composer\"",
+                        "id=\"text\"",
+                        "id=\"messages\"",
+                        "id=\"day\"",
+                        "id=\"monday\"",
+                        "id=\"now\"",
+                        "id=\"conversation-title\"",
+                        "id=\"thread\"",
+                        "id=\"overlay\"",
+                        "id=\"modal\"",
+                        "/sandbox/sandbox.js",
+                        "/sandbox/blocks.js");
+        HttpResponse<String> script =
+                send(HttpRequest.newBuilder(uri("/sandbox/sandbox.js")).GET());
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
         assertThat(script.body()).contains("/sandbox/api/");
-        assertThat(send(HttpRequest.newBuilder(uri("/sandbox/secrets.txt")).GET()).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(uri("/sandbox/secrets.txt")).GET())
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private static String redrawn(String userId, String ts) {
         try {
-            return find(messages(userId, "C0MARKETS"), ts).orElseThrow().path("blocks").toString();
+            return find(messages(userId, "C0MARKETS"), ts)
+                    .orElseThrow()
+                    .path("blocks")
+                    .toString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -208,7 +291,8 @@ class SandboxRoutesTest {
         try {
             List<String> replies = new ArrayList<>();
             for (JsonNode message : messages(TOM, "C0INFRA")) {
-                if (message.path("threadTs").asText().equals(threadTs) && message.path("kind").asText().equals("bot")) {
+                if (message.path("threadTs").asText().equals(threadTs)
+                        && message.path("kind").asText().equals("bot")) {
                     replies.add(message.path("text").asText());
                 }
             }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** A modal submitted from the sandbox page carries view.state as Slack's does. */
 class SandboxViewsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SlackUser GRACE = SlackUser.of("T0DRUMBEAT", "U0NWB01GO", "grace.okafor")
-            .withTriggers(user -> "1700000000.1.abcdef");
+    private static final SlackUser GRACE =
+            SlackUser.of("T0DRUMBEAT", "U0NWB01GO", "grace.okafor").withTriggers(user -> "1700000000.1.abcdef");
 
     @Test
     void every_ticked_checkbox_is_sent_with_its_own_text() throws Exception {
@@ -23,10 +23,15 @@ class SandboxViewsTest {
                     {"text": {"type": "plain_text", "text": "Tuesday"}, "value": "tue"},
                     {"text": {"type": "plain_text", "text": "Friday"}, "value": "fri"}]}}]}""");
 
-        Map<String, Object> payload = SandboxViews.submission("T0DRUMBEAT", GRACE, view,
-                JSON.readTree("{\"days\": [\"mon\", \"fri\"]}"));
+        Map<String, Object> payload =
+                SandboxViews.submission("T0DRUMBEAT", GRACE, view, JSON.readTree("{\"days\": [\"mon\", \"fri\"]}"));
 
-        JsonNode ticked = JSON.valueToTree(payload).path("view").path("state").path("values").path("days").path("days")
+        JsonNode ticked = JSON.valueToTree(payload)
+                .path("view")
+                .path("state")
+                .path("values")
+                .path("days")
+                .path("days")
                 .path("selected_options");
         assertThat(ticked).hasSize(2);
         assertThat(ticked.get(0).path("value").asText()).isEqualTo("mon");

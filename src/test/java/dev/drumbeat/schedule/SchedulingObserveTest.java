@@ -32,18 +32,20 @@ class SchedulingObserveTest {
     @DisallowConcurrentExecution
     public static final class Fine implements Job {
         @Override
-        public void execute(JobExecutionContext context) {
-        }
+        public void execute(JobExecutionContext context) {}
     }
 
     @Test
     void every_run_is_observed_with_its_outcome() {
         Map<String, Boolean> seen = new ConcurrentHashMap<>();
         try (Database db = TestDatabase.fresh();
-             Scheduling scheduling = Scheduling.start(db.dataSource(), List.of(
-                     new Scheduling.Recurring("failing", Failing.class, Failing::new, Duration.ofHours(1)),
-                     new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofHours(1))))
-                     .observe(seen::put)) {
+                Scheduling scheduling = Scheduling.start(
+                                db.dataSource(),
+                                List.of(
+                                        new Scheduling.Recurring(
+                                                "failing", Failing.class, Failing::new, Duration.ofHours(1)),
+                                        new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofHours(1))))
+                        .observe(seen::put)) {
             scheduling.triggerNow("failing");
             scheduling.triggerNow("fine");
             Await.until("both runs observed", () -> seen.size() == 2);
@@ -55,19 +57,30 @@ class SchedulingObserveTest {
     void a_new_interval_in_code_replaces_the_stored_one_at_the_next_start() {
         try (Database db = TestDatabase.fresh()) {
             Map<String, Boolean> ran = new ConcurrentHashMap<>();
-            try (Scheduling first = Scheduling.start(db.dataSource(), List.of(
-                    new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofHours(1)))).observe(ran::put)) {
+            try (Scheduling first = Scheduling.start(
+                            db.dataSource(),
+                            List.of(new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofHours(1))))
+                    .observe(ran::put)) {
                 Await.until("the first run", () -> ran.containsKey("fine"));
             }
-            try (Scheduling again = Scheduling.start(db.dataSource(), List.of(
-                    new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofMinutes(15))))) {
-                long interval = db.jdbi().withHandle(h -> h.createQuery(
-                        "select repeat_interval from qrtz_simple_triggers where trigger_name = 'fine'").mapTo(Long.class).one());
+            try (Scheduling again = Scheduling.start(
+                    db.dataSource(),
+                    List.of(new Scheduling.Recurring("fine", Fine.class, Fine::new, Duration.ofMinutes(15))))) {
+                long interval = db.jdbi()
+                        .withHandle(h -> h.createQuery(
+                                        "select repeat_interval from qrtz_simple_triggers where trigger_name = 'fine'")
+                                .mapTo(Long.class)
+                                .one());
                 assertThat(interval).isEqualTo(Duration.ofMinutes(15).toMillis());
-                long next = db.jdbi().withHandle(h -> h.createQuery(
-                        "select next_fire_time from qrtz_triggers where trigger_name = 'fine'").mapTo(Long.class).one());
-                assertThat(next).as("first fires when the old trigger would have, not at once")
-                        .isGreaterThan(System.currentTimeMillis() + Duration.ofMinutes(30).toMillis());
+                long next = db.jdbi()
+                        .withHandle(h -> h.createQuery(
+                                        "select next_fire_time from qrtz_triggers where trigger_name = 'fine'")
+                                .mapTo(Long.class)
+                                .one());
+                assertThat(next)
+                        .as("first fires when the old trigger would have, not at once")
+                        .isGreaterThan(System.currentTimeMillis()
+                                + Duration.ofMinutes(30).toMillis());
             }
         }
     }

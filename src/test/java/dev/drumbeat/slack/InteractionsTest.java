@@ -97,7 +97,8 @@ class InteractionsTest {
     }
 
     @Test
-    void handler_that_throws_user_error_answers_the_clicker_with_its_sentence_in_the_features_notice() throws Exception {
+    void handler_that_throws_user_error_answers_the_clicker_with_its_sentence_in_the_features_notice()
+            throws Exception {
         Interactions.ActionHandler handler = mock(Interactions.ActionHandler.class);
         when(handler.handle(any(), any())).thenThrow(new UserError("Only leadership can snooze this. Ask them."));
         interactions.blockAction("esc-snooze", NOTICE, handler);
@@ -130,9 +131,15 @@ class InteractionsTest {
 
         click("okr-close", "42");
 
-        verify(handler).handle(ACTOR, new Click("okr-close", "42", Optional.of("D0DRUMBEAT"),
-                Optional.of(new Click.Message("D0DRUMBEAT", "1700000000.000100", false)),
-                "https://hooks.slack.com/actions/" + TEAM + "/1/abc"));
+        verify(handler)
+                .handle(
+                        ACTOR,
+                        new Click(
+                                "okr-close",
+                                "42",
+                                Optional.of("D0DRUMBEAT"),
+                                Optional.of(new Click.Message("D0DRUMBEAT", "1700000000.000100", false)),
+                                "https://hooks.slack.com/actions/" + TEAM + "/1/abc"));
         assertThat(openedNotice()).contains("Done: O42 is closed.");
     }
 
@@ -196,7 +203,9 @@ class InteractionsTest {
 
     @Test
     void user_error_in_a_submission_shows_under_the_refusal_field() throws Exception {
-        interactions.viewSubmission("test-form", submission -> submission.privateMetadata().isBlank() ? "key" : "name",
+        interactions.viewSubmission(
+                "test-form",
+                submission -> submission.privateMetadata().isBlank() ? "key" : "name",
                 (actor, submission) -> {
                     throw new UserError("Only the owner of Payments API can change it.");
                 });
@@ -204,7 +213,8 @@ class InteractionsTest {
         JsonNode answer = json(submit("test-form"));
 
         assertThat(answer.path("response_action").asText()).isEqualTo("errors");
-        assertThat(answer.path("errors").path("name").asText()).isEqualTo("Only the owner of Payments API can change it.");
+        assertThat(answer.path("errors").path("name").asText())
+                .isEqualTo("Only the owner of Payments API can change it.");
         assertThat(errorsLogged()).isEmpty();
     }
 
@@ -212,25 +222,29 @@ class InteractionsTest {
     void submission_that_fails_logs_one_reference_and_answers_the_sentence_under_the_refusal_field_not_a_500()
             throws Exception {
         Interactions.SubmissionHandler form = mock(Interactions.SubmissionHandler.class);
-        when(form.submit(any(), any())).thenThrow(new IllegalStateException("duplicate key value violates unique constraint"));
+        when(form.submit(any(), any()))
+                .thenThrow(new IllegalStateException("duplicate key value violates unique constraint"));
         interactions.viewSubmission("test-form", "name", form);
 
         Response response = submit("test-form");
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).doesNotContain("duplicate key", "Exception");
-        assertThat(json(response).path("errors").path("name").asText()).isEqualTo(Failures.sentence(onlyLoggedReference()));
+        assertThat(json(response).path("errors").path("name").asText())
+                .isEqualTo(Failures.sentence(onlyLoggedReference()));
     }
 
     @Test
     void an_actor_that_cannot_be_resolved_is_a_failure_like_any_other() throws Exception {
-        when(actors.actorFor(anyString(), anyString(), anyString())).thenThrow(new IllegalStateException("database down"));
+        when(actors.actorFor(anyString(), anyString(), anyString()))
+                .thenThrow(new IllegalStateException("database down"));
         Interactions.SubmissionHandler form = mock(Interactions.SubmissionHandler.class);
         interactions.viewSubmission("test-form", "name", form);
 
         Response response = submit("test-form");
 
-        assertThat(json(response).path("errors").path("name").asText()).isEqualTo(Failures.sentence(onlyLoggedReference()));
+        assertThat(json(response).path("errors").path("name").asText())
+                .isEqualTo(Failures.sentence(onlyLoggedReference()));
         verifyNoInteractions(form);
     }
 
@@ -238,9 +252,13 @@ class InteractionsTest {
     void event_handler_that_throws_user_error_has_its_sentence_told_where_the_event_happened() throws Exception {
         @SuppressWarnings("unchecked")
         Interactions.EventReply<AppMentionEvent> reply = mock(Interactions.EventReply.class);
-        interactions.event(AppMentionEvent.class, event -> Optional.of(event.getUser()), (actor, event) -> {
-            throw new UserError("Ask me about a service by its name.");
-        }, reply);
+        interactions.event(
+                AppMentionEvent.class,
+                event -> Optional.of(event.getUser()),
+                (actor, event) -> {
+                    throw new UserError("Ask me about a service by its name.");
+                },
+                reply);
 
         Response response = mention();
 
@@ -254,9 +272,13 @@ class InteractionsTest {
     void event_handler_that_fails_is_acknowledged_with_one_logged_reference_told_in_the_sentence() throws Exception {
         @SuppressWarnings("unchecked")
         Interactions.EventReply<AppMentionEvent> reply = mock(Interactions.EventReply.class);
-        interactions.event(AppMentionEvent.class, event -> Optional.of(event.getUser()), (actor, event) -> {
-            throw new IllegalStateException("outbox full");
-        }, reply);
+        interactions.event(
+                AppMentionEvent.class,
+                event -> Optional.of(event.getUser()),
+                (actor, event) -> {
+                    throw new IllegalStateException("outbox full");
+                },
+                reply);
 
         Response response = mention();
 
@@ -281,8 +303,13 @@ class InteractionsTest {
         doThrow(new IllegalStateException("database down")).when(handler).hear(anyString(), any());
         interactions.event(UserChangeEvent.class, handler);
 
-        Response response = event(Map.of("type", "user_change", "event_ts", "1700000000.000300",
-                "user", Map.of("id", USER, "team_id", TEAM, "name", "clicker", "deleted", true)));
+        Response response = event(Map.of(
+                "type",
+                "user_change",
+                "event_ts",
+                "1700000000.000300",
+                "user",
+                Map.of("id", USER, "team_id", TEAM, "name", "clicker", "deleted", true)));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         onlyLoggedReference();
@@ -292,36 +319,68 @@ class InteractionsTest {
 
     private Response click(String actionId, String value) throws Exception {
         Map<String, Object> payload = blockAction(TEAM, USER, slack.registerTrigger(USER), actionId, value);
-        return run(SlackDriver.formBody(Map.of("payload", SlackDriver.json(payload))), "application/x-www-form-urlencoded");
+        return run(
+                SlackDriver.formBody(Map.of("payload", SlackDriver.json(payload))),
+                "application/x-www-form-urlencoded");
     }
 
     private Response submit(String callbackId) throws Exception {
-        Map<String, Object> payload = viewSubmission(TEAM, USER, callbackId, "payments-api",
-                Map.of("name", text("Payments API")));
-        return run(SlackDriver.formBody(Map.of("payload", SlackDriver.json(payload))), "application/x-www-form-urlencoded");
+        Map<String, Object> payload =
+                viewSubmission(TEAM, USER, callbackId, "payments-api", Map.of("name", text("Payments API")));
+        return run(
+                SlackDriver.formBody(Map.of("payload", SlackDriver.json(payload))),
+                "application/x-www-form-urlencoded");
     }
 
     private Response mention() throws Exception {
-        return event(Map.of("type", "app_mention", "user", USER, "text", "<@U0DRUMBOT> who owns what?",
-                "channel", "C0GENERAL", "ts", "1700000000.000400", "event_ts", "1700000000.000400"));
+        return event(Map.of(
+                "type",
+                "app_mention",
+                "user",
+                USER,
+                "text",
+                "<@U0DRUMBOT> who owns what?",
+                "channel",
+                "C0GENERAL",
+                "ts",
+                "1700000000.000400",
+                "event_ts",
+                "1700000000.000400"));
     }
 
     private Response event(Map<String, Object> event) throws Exception {
-        Map<String, Object> envelope = Map.of("type", "event_callback", "team_id", TEAM, "api_app_id", SlackStandIn.APP_ID,
-                "event_id", "Ev0TEST" + System.nanoTime(), "event_time", 1700000000, "event", event);
+        Map<String, Object> envelope = Map.of(
+                "type",
+                "event_callback",
+                "team_id",
+                TEAM,
+                "api_app_id",
+                SlackStandIn.APP_ID,
+                "event_id",
+                "Ev0TEST" + System.nanoTime(),
+                "event_time",
+                1700000000,
+                "event",
+                event);
         return run(SlackDriver.json(envelope), "application/json");
     }
 
     private Response run(String body, String contentType) throws Exception {
-        return app.run(new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri("/slack/events").queryString(Map.of())
-                .headers(new RequestHeaders(Map.of("Content-Type", List.of(contentType))))
-                .requestBody(body).remoteAddress("127.0.0.1").build()));
+        return app.run(new SlackRequestParser(app.config())
+                .parse(SlackRequestParser.HttpRequest.builder()
+                        .requestUri("/slack/events")
+                        .queryString(Map.of())
+                        .headers(new RequestHeaders(Map.of("Content-Type", List.of(contentType))))
+                        .requestBody(body)
+                        .remoteAddress("127.0.0.1")
+                        .build()));
     }
 
     /** The one notice opened, as JSON. */
     private String openedNotice() {
-        assertThat(slack.calls("views.open")).singleElement().satisfies(call -> assertThat(call.ok()).isTrue());
+        assertThat(slack.calls("views.open"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.ok()).isTrue());
         String view = slack.lastOpenedView(USER).orElseThrow();
         assertThat(view).contains("test-notice", "Testing");
         return view;
@@ -337,7 +396,9 @@ class InteractionsTest {
         ILoggingEvent error = errorsLogged().get(0);
         assertThat(error.getThrowableProxy()).isNotNull();
         Matcher reference = Pattern.compile("reference ([0-9a-f]{8})").matcher(error.getFormattedMessage());
-        assertThat(reference.find()).as("a reference in %s", error.getFormattedMessage()).isTrue();
+        assertThat(reference.find())
+                .as("a reference in %s", error.getFormattedMessage())
+                .isTrue();
         return reference.group(1);
     }
 

@@ -21,8 +21,21 @@ class SlackEventsEndpointTest {
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
 
     private static String commandBody(String text) {
-        return SlackDriver.formBody(Map.of("team_id", TestDrumbeat.TEAM, "user_id", "U0SIGNED1", "user_name", "mallory",
-                "command", "/drumbeat", "text", text, "channel_id", "C1", "trigger_id", "1.2.3"));
+        return SlackDriver.formBody(Map.of(
+                "team_id",
+                TestDrumbeat.TEAM,
+                "user_id",
+                "U0SIGNED1",
+                "user_name",
+                "mallory",
+                "command",
+                "/drumbeat",
+                "text",
+                text,
+                "channel_id",
+                "C1",
+                "trigger_id",
+                "1.2.3"));
     }
 
     private static String now(long offsetSeconds) {
@@ -37,7 +50,8 @@ class SlackEventsEndpointTest {
     void a_signed_command_is_answered_and_the_caller_is_remembered() {
         String body = commandBody("whoami");
         String ts = now(0);
-        HttpResponse<String> response = drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", ts, sign(ts, body));
+        HttpResponse<String> response =
+                drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", ts, sign(ts, body));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(SlackReply.of(response).text()).contains("You are <@U0SIGNED1>");
         assertThat(drumbeat.count("people where user_id = 'U0SIGNED1'")).isEqualTo(1);
@@ -50,7 +64,8 @@ class SlackEventsEndpointTest {
         List<HttpResponse<String>> responses = List.of(
                 drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", ts, "v0=" + "0".repeat(64)),
                 drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", null, null),
-                drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", now(-301), sign(now(-301), body)),
+                drumbeat.driver()
+                        .sendSigned(body, "application/x-www-form-urlencoded", now(-301), sign(now(-301), body)),
                 drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", now(301), sign(now(301), body)),
                 drumbeat.driver().sendSigned(body + "x", "application/x-www-form-urlencoded", ts, sign(ts, body)));
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(401));
@@ -62,7 +77,10 @@ class SlackEventsEndpointTest {
         String body = commandBody("services");
         String ts = now(0);
         String wrong = RequestVerifier.sign("not-the-secret".getBytes(StandardCharsets.UTF_8), ts, body);
-        assertThat(drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", ts, wrong).statusCode()).isEqualTo(401);
+        assertThat(drumbeat.driver()
+                        .sendSigned(body, "application/x-www-form-urlencoded", ts, wrong)
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -70,33 +88,59 @@ class SlackEventsEndpointTest {
         String body = commandBody("help");
         for (long offset : new long[] {-299, 299}) {
             String ts = now(offset);
-            assertThat(drumbeat.driver().sendSigned(body, "application/x-www-form-urlencoded", ts, sign(ts, body)).statusCode())
+            assertThat(drumbeat.driver()
+                            .sendSigned(body, "application/x-www-form-urlencoded", ts, sign(ts, body))
+                            .statusCode())
                     .isEqualTo(200);
         }
     }
 
     @Test
     void url_verification_echoes_the_challenge() {
-        HttpResponse<String> response = drumbeat.event(Map.of("type", "url_verification", "token", "x",
-                "challenge", "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
+        HttpResponse<String> response = drumbeat.event(Map.of(
+                "type",
+                "url_verification",
+                "token",
+                "x",
+                "challenge",
+                "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
     }
 
     @Test
     void ssl_check_is_answered_with_an_empty_200() {
-        HttpResponse<String> response = drumbeat.driver().send("ssl_check=1&token=x", "application/x-www-form-urlencoded");
+        HttpResponse<String> response =
+                drumbeat.driver().send("ssl_check=1&token=x", "application/x-www-form-urlencoded");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
     }
 
     @Test
     void an_event_without_a_handler_is_still_acknowledged_so_slack_does_not_retry() {
-        HttpResponse<String> response = drumbeat.event(Map.of("type", "event_callback", "team_id", TestDrumbeat.TEAM,
-                "api_app_id", "A0DRUMBEAT", "event_id", "Ev01", "event_time", 1700000000,
-                "event", Map.of("type", "reaction_added", "user", "U0ALICE01", "reaction", "thumbsup",
-                        "item", Map.of("type", "message", "channel", "C1", "ts", "1700000000.000100"),
-                        "event_ts", "1700000000.000200")));
+        HttpResponse<String> response = drumbeat.event(Map.of(
+                "type",
+                "event_callback",
+                "team_id",
+                TestDrumbeat.TEAM,
+                "api_app_id",
+                "A0DRUMBEAT",
+                "event_id",
+                "Ev01",
+                "event_time",
+                1700000000,
+                "event",
+                Map.of(
+                        "type",
+                        "reaction_added",
+                        "user",
+                        "U0ALICE01",
+                        "reaction",
+                        "thumbsup",
+                        "item",
+                        Map.of("type", "message", "channel", "C1", "ts", "1700000000.000100"),
+                        "event_ts",
+                        "1700000000.000200")));
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
@@ -111,8 +155,10 @@ class SlackEventsEndpointTest {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/healthz", "/readyz")) {
             HttpRequest request = HttpRequest.newBuilder(drumbeat.url(path))
-                    .timeout(Duration.ofSeconds(5)).build();
-            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
         }
     }
 }

@@ -20,13 +20,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SlackRetryMiddlewareTest {
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     final AtomicInteger runs = new AtomicInteger();
 
     private static EventRequest event(String eventId) {
-        String body = "{\"token\":\"x\",\"team_id\":\"T0RETRY\",\"api_app_id\":\"A0DRUMBEAT\",\"type\":\"event_callback\","
-                + "\"event_id\":\"" + eventId + "\",\"event_time\":1700000000,"
-                + "\"event\":{\"type\":\"user_change\",\"user\":{\"id\":\"U0X\",\"deleted\":true},\"event_ts\":\"1700000000.1\"}}";
+        String body =
+                "{\"token\":\"x\",\"team_id\":\"T0RETRY\",\"api_app_id\":\"A0DRUMBEAT\",\"type\":\"event_callback\","
+                        + "\"event_id\":\"" + eventId + "\",\"event_time\":1700000000,"
+                        + "\"event\":{\"type\":\"user_change\",\"user\":{\"id\":\"U0X\",\"deleted\":true},\"event_ts\":\"1700000000.1\"}}";
         return new EventRequest(body, new RequestHeaders(Map.of("Content-Type", List.of("application/json"))));
     }
 
@@ -36,7 +38,10 @@ class SlackRetryMiddlewareTest {
     }
 
     private int seen() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_events_seen").mapTo(Integer.class).one());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from slack_events_seen")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Test
@@ -56,9 +61,10 @@ class SlackRetryMiddlewareTest {
         SlackRetries retries = new SlackRetries(drumbeat.jdbi(), clock);
 
         assertThatThrownBy(() -> retries.apply(event("Ev0B"), Response.ok(), req -> {
-            runs.incrementAndGet();
-            throw new IllegalStateException("database down");
-        })).isInstanceOf(IllegalStateException.class);
+                    runs.incrementAndGet();
+                    throw new IllegalStateException("database down");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(seen()).isZero();
         retries.apply(event("Ev0B"), Response.ok(), req -> handled(Response.ok()));
 
@@ -87,8 +93,10 @@ class SlackRetryMiddlewareTest {
 
         retries.apply(event("Ev0THIRD"), Response.ok(), req -> handled(Response.ok()));
 
-        List<String> kept = drumbeat.jdbi().withHandle(h -> h.createQuery("select event_id from slack_events_seen order by event_id")
-                .mapTo(String.class).list());
+        List<String> kept = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select event_id from slack_events_seen order by event_id")
+                        .mapTo(String.class)
+                        .list());
         assertThat(kept).containsExactly("Ev0RECENT", "Ev0THIRD");
     }
 
@@ -96,8 +104,10 @@ class SlackRetryMiddlewareTest {
     void the_team_of_the_event_is_recorded_with_its_id() throws Exception {
         new SlackRetries(drumbeat.jdbi(), clock).apply(event("Ev0TEAM"), Response.ok(), req -> handled(Response.ok()));
 
-        String team = drumbeat.jdbi().withHandle(h -> h.createQuery("select team_id from slack_events_seen where event_id = 'Ev0TEAM'")
-                .mapTo(String.class).one());
+        String team = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select team_id from slack_events_seen where event_id = 'Ev0TEAM'")
+                        .mapTo(String.class)
+                        .one());
         assertThat(team).isEqualTo("T0RETRY");
     }
 }

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Slack delivering the same event again (X-Slack-Retry-Num) through the real endpoint: acknowledged, not re-run. */
 class SlackRetryTest {
     static final HttpClient http = HttpClient.newHttpClient();
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     Seed seed;
 
     @BeforeEach
@@ -42,7 +44,8 @@ class SlackRetryTest {
 
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(deactivated("U0CAROL01")).as("the handler ran again").isFalse();
-        assertThat(seed.count("slack_events_seen where event_id = 'Ev0RETRY01'")).isEqualTo(1);
+        assertThat(seed.count("slack_events_seen where event_id = 'Ev0RETRY01'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -57,8 +60,11 @@ class SlackRetryTest {
     }
 
     private static boolean deactivated(String userId) {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select deactivated from people where user_id = :u")
-                .bind("u", userId).mapTo(Boolean.class).one());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select deactivated from people where user_id = :u")
+                        .bind("u", userId)
+                        .mapTo(Boolean.class)
+                        .one());
     }
 
     /** A {@code user_change} envelope as Slack sends it when a person is deactivated. */
@@ -76,8 +82,10 @@ class SlackRetryTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(drumbeat.url("/slack/events"))
                 .header("Content-Type", "application/json")
                 .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", RequestVerifier.sign(
-                        TestDrumbeat.SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), timestamp, body))
+                .header(
+                        "X-Slack-Signature",
+                        RequestVerifier.sign(
+                                TestDrumbeat.SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (retryNum != null) {
             request.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");

@@ -14,8 +14,7 @@ import java.util.function.Supplier;
 public final class Await {
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, BooleanSupplier condition) {
         until(what, LIMIT, condition, () -> "");

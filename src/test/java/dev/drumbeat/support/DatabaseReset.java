@@ -24,7 +24,8 @@ final class DatabaseReset {
 
     DatabaseReset(Jdbi jdbi) {
         this.jdbi = jdbi;
-        List<String> tables = jdbi.withHandle(h -> h.createQuery("""
+        List<String> tables = jdbi.withHandle(h ->
+                h.createQuery("""
                         select quote_ident(table_name) from information_schema.tables
                          where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> :history
                          order by table_name""").bind("history", HISTORY).mapTo(String.class).list());
@@ -57,9 +58,15 @@ final class DatabaseReset {
      * back, so nothing a finished test queued reaches the stand-in after it was reset.
      */
     void quiesceOutbox() {
-        Await.until("the Slack outbox's calls in flight", SETTLE, () -> jdbi.withHandle(h -> {
-            h.execute("delete from slack_outbox where state = 'pending'");
-            return h.createQuery("select count(*) from slack_outbox where state = 'sending'").mapTo(Integer.class).one() == 0;
-        }));
+        Await.until(
+                "the Slack outbox's calls in flight",
+                SETTLE,
+                () -> jdbi.withHandle(h -> {
+                    h.execute("delete from slack_outbox where state = 'pending'");
+                    return h.createQuery("select count(*) from slack_outbox where state = 'sending'")
+                                    .mapTo(Integer.class)
+                                    .one()
+                            == 0;
+                }));
     }
 }

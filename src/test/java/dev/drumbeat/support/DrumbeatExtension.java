@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
 import dev.drumbeat.Drumbeat;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.slack.api.Slack;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -58,9 +58,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * read what Drumbeat answered ({@link SlackReply}) or sent to the stand-in ({@link #posts}, {@link #openedView}).
  * Not thread-safe: JUnit calls it from one thread per class; the helpers may be called from several.
  */
-public final class DrumbeatExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+public final class DrumbeatExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     /** The channel commands come from unless a test names another. */
     public static final String CHANNEL = "C0GENERAL";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKEN = Pattern.compile("dbt_[A-Za-z0-9_-]{32}");
     /** Slack errors that mean Drumbeat broke Slack's contract, never a condition a test sets up on purpose. */
@@ -112,9 +114,10 @@ public final class DrumbeatExtension implements BeforeAllCallback, AfterAllCallb
         tables = new DatabaseReset(database.jdbi());
         if (runsApp) {
             slack = startStandIn();
-            app = Drumbeat.start(change.apply(TestDrumbeat.config(slack.apiUrl())), database, clock, routes -> { }, false);
-            driver = new SlackDriver(URI.create("http://127.0.0.1:" + app.port() + "/slack/events"),
-                    TestDrumbeat.SIGNING_SECRET, clock);
+            app = Drumbeat.start(
+                    change.apply(TestDrumbeat.config(slack.apiUrl())), database, clock, routes -> {}, false);
+            driver = new SlackDriver(
+                    URI.create("http://127.0.0.1:" + app.port() + "/slack/events"), TestDrumbeat.SIGNING_SECRET, clock);
         }
     }
 
@@ -138,7 +141,8 @@ public final class DrumbeatExtension implements BeforeAllCallback, AfterAllCallb
             return;
         }
         tables.quiesceOutbox();
-        List<SlackStandInCall> broken = slack.calls().stream().filter(c -> !c.ok() && CONTRACT_ERRORS.contains(c.error()))
+        List<SlackStandInCall> broken = slack.calls().stream()
+                .filter(c -> !c.ok() && CONTRACT_ERRORS.contains(c.error()))
                 .toList();
         assertThat(broken).as("Slack calls that broke the contract").isEmpty();
     }
@@ -216,7 +220,8 @@ public final class DrumbeatExtension implements BeforeAllCallback, AfterAllCallb
 
     private Drumbeat requireApp() {
         if (app == null) {
-            throw new IllegalStateException("no Drumbeat runs: register DrumbeatExtension.withApp() for an end-to-end test");
+            throw new IllegalStateException(
+                    "no Drumbeat runs: register DrumbeatExtension.withApp() for an end-to-end test");
         }
         return app;
     }
@@ -234,7 +239,9 @@ public final class DrumbeatExtension implements BeforeAllCallback, AfterAllCallb
 
     /** {@code select count(*) from <fromWhere>}, such as {@code count("checkins where status = 'red'")}. */
     public int count(String fromWhere) {
-        return jdbi().withHandle(h -> h.createQuery("select count(*) from " + fromWhere).mapTo(Integer.class).one());
+        return jdbi().withHandle(h -> h.createQuery("select count(*) from " + fromWhere)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** Runs one SQL statement with positional arguments. */
@@ -288,24 +295,25 @@ public final class DrumbeatExtension implements BeforeAllCallback, AfterAllCallb
 
     /** A button clicked in the bot's DM, with a fresh trigger id; see {@link Interactions#blockAction}. */
     public SlackReply click(String userId, String actionId, String value) {
-        return interaction(Interactions.blockAction(TestDrumbeat.TEAM, userId, slack().registerTrigger(userId), actionId, value));
+        return interaction(
+                Interactions.blockAction(TestDrumbeat.TEAM, userId, slack().registerTrigger(userId), actionId, value));
     }
 
     /**
      * A button clicked on a message in {@code channel}, one only the clicker sees when {@code ephemeral}, with a
      * response_url the stand-in answers as Slack's does.
      */
-    public SlackReply clickInChannel(String userId, String channel, String messageTs, boolean ephemeral, String actionId,
-                                     String value) {
-        Map<String, Object> click = Interactions.blockAction(TestDrumbeat.TEAM, userId, slack().registerTrigger(userId),
-                actionId, value);
-        return interaction(Interactions.onMessage(click, channel, messageTs, ephemeral,
-                slack().responseUrl(channel, userId, messageTs)));
+    public SlackReply clickInChannel(
+            String userId, String channel, String messageTs, boolean ephemeral, String actionId, String value) {
+        Map<String, Object> click =
+                Interactions.blockAction(TestDrumbeat.TEAM, userId, slack().registerTrigger(userId), actionId, value);
+        return interaction(Interactions.onMessage(
+                click, channel, messageTs, ephemeral, slack().responseUrl(channel, userId, messageTs)));
     }
 
     /** A modal submitted; {@code values} maps block id to a state value such as {@link Interactions#text}. */
-    public SlackReply submit(String userId, String callbackId, String privateMetadata,
-                             Map<String, Map<String, Object>> values) {
+    public SlackReply submit(
+            String userId, String callbackId, String privateMetadata, Map<String, Map<String, Object>> values) {
         return interaction(Interactions.viewSubmission(TestDrumbeat.TEAM, userId, callbackId, privateMetadata, values));
     }
 
@@ -348,8 +356,13 @@ public final class DrumbeatExtension implements BeforeAllCallback, AfterAllCallb
         if (sender == null) {
             senderClient = SlackApp.client(TestDrumbeat.config(slack().apiUrl()));
             RateLimitSettings unpaced = RateLimitSettings.defaults().withPostMessage(100, 20, Duration.ZERO);
-            sender = new OutboxSender(jdbi(), senderClient, TestDrumbeat.BOT_TOKEN, clock,
-                    new RateLimits(unpaced, System::nanoTime, clock), OutboxSenderSettings.defaults());
+            sender = new OutboxSender(
+                    jdbi(),
+                    senderClient,
+                    TestDrumbeat.BOT_TOKEN,
+                    clock,
+                    new RateLimits(unpaced, System::nanoTime, clock),
+                    OutboxSenderSettings.defaults());
         }
         return sender;
     }
@@ -362,7 +375,9 @@ public final class DrumbeatExtension implements BeforeAllCallback, AfterAllCallb
 
     /** Every chat.postMessage call naming {@code channel} (a user id for a DM), refused ones too, in order. */
     public List<SlackStandInCall> posts(String channel) {
-        return calls("chat.postMessage").stream().filter(c -> channel.equals(c.args().get("channel"))).toList();
+        return calls("chat.postMessage").stream()
+                .filter(c -> channel.equals(c.args().get("channel")))
+                .toList();
     }
 
     public List<SlackStandInMessage> messages(String channel) {
@@ -371,7 +386,8 @@ public final class DrumbeatExtension implements BeforeAllCallback, AfterAllCallb
 
     /** The modal last opened, pushed or updated for the person. */
     public JsonNode openedView(String userId) {
-        return json(slack().lastOpenedView(userId).orElseThrow(() -> new AssertionError("no modal was shown to " + userId)));
+        return json(slack().lastOpenedView(userId)
+                .orElseThrow(() -> new AssertionError("no modal was shown to " + userId)));
     }
 
     /** Every text of the modal last shown to the person, such as the notice a button answered with. */

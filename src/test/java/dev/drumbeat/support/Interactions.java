@@ -8,12 +8,15 @@ import java.util.Map;
  * {@code block_actions}) and Events API envelopes. {@link DrumbeatExtension} sends them.
  */
 public final class Interactions {
-    private Interactions() {
-    }
+    private Interactions() {}
 
     /** A view_submission; {@code values} maps block id to a state value such as {@link #text} or {@link #option}. */
-    public static Map<String, Object> viewSubmission(String teamId, String userId, String callbackId,
-                                                     String privateMetadata, Map<String, Map<String, Object>> values) {
+    public static Map<String, Object> viewSubmission(
+            String teamId,
+            String userId,
+            String callbackId,
+            String privateMetadata,
+            Map<String, Map<String, Object>> values) {
         Map<String, Object> state = new LinkedHashMap<>();
         values.forEach((blockId, value) -> state.put(blockId, Map.of(blockId, value)));
         Map<String, Object> view = new LinkedHashMap<>();
@@ -27,7 +30,17 @@ public final class Interactions {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "view_submission");
         payload.put("team", Map.of("id", teamId, "domain", "drumbeat-test"));
-        payload.put("user", Map.of("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", teamId));
+        payload.put(
+                "user",
+                Map.of(
+                        "id",
+                        userId,
+                        "username",
+                        userId.toLowerCase(),
+                        "name",
+                        userId.toLowerCase(),
+                        "team_id",
+                        teamId));
         payload.put("api_app_id", "A0DRUMBEAT");
         payload.put("token", "unused");
         payload.put("trigger_id", "1700000000.1.abc");
@@ -36,7 +49,8 @@ public final class Interactions {
     }
 
     /** A block_actions payload for one button clicked in a message, as Slack sends it (trigger id included). */
-    public static Map<String, Object> blockAction(String teamId, String userId, String triggerId, String actionId, String value) {
+    public static Map<String, Object> blockAction(
+            String teamId, String userId, String triggerId, String actionId, String value) {
         Map<String, Object> action = new LinkedHashMap<>();
         action.put("type", "button");
         action.put("action_id", actionId);
@@ -47,11 +61,30 @@ public final class Interactions {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "block_actions");
         payload.put("team", Map.of("id", teamId, "domain", "drumbeat-test"));
-        payload.put("user", Map.of("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(), "team_id", teamId));
+        payload.put(
+                "user",
+                Map.of(
+                        "id",
+                        userId,
+                        "username",
+                        userId.toLowerCase(),
+                        "name",
+                        userId.toLowerCase(),
+                        "team_id",
+                        teamId));
         payload.put("api_app_id", "A0DRUMBEAT");
         payload.put("token", "unused");
-        payload.put("container", Map.of("type", "message", "message_ts", "1700000000.000100", "channel_id", "D0DRUMBEAT",
-                "is_ephemeral", false));
+        payload.put(
+                "container",
+                Map.of(
+                        "type",
+                        "message",
+                        "message_ts",
+                        "1700000000.000100",
+                        "channel_id",
+                        "D0DRUMBEAT",
+                        "is_ephemeral",
+                        false));
         payload.put("trigger_id", triggerId);
         payload.put("channel", Map.of("id", "D0DRUMBEAT", "name", "directmessage"));
         payload.put("response_url", "https://hooks.slack.com/actions/" + teamId + "/1/abc");
@@ -63,11 +96,12 @@ public final class Interactions {
      * The click of {@link #blockAction} moved onto a message in {@code channel}: one only the clicker sees when
      * {@code ephemeral}, answered through {@code responseUrl}.
      */
-    public static Map<String, Object> onMessage(Map<String, Object> blockAction, String channel, String messageTs,
-                                                boolean ephemeral, String responseUrl) {
+    public static Map<String, Object> onMessage(
+            Map<String, Object> blockAction, String channel, String messageTs, boolean ephemeral, String responseUrl) {
         Map<String, Object> payload = new LinkedHashMap<>(blockAction);
-        payload.put("container", Map.of("type", "message", "message_ts", messageTs, "channel_id", channel,
-                "is_ephemeral", ephemeral));
+        payload.put(
+                "container",
+                Map.of("type", "message", "message_ts", messageTs, "channel_id", channel, "is_ephemeral", ephemeral));
         payload.put("channel", Map.of("id", channel, "name", "general"));
         payload.put("response_url", responseUrl);
         return payload;
@@ -109,7 +143,10 @@ public final class Interactions {
     }
 
     public static Map<String, Object> option(String value) {
-        return Map.of("type", "static_select", "selected_option",
+        return Map.of(
+                "type",
+                "static_select",
+                "selected_option",
                 Map.of("text", Map.of("type", "plain_text", "text", value), "value", value));
     }
 
@@ -118,7 +155,10 @@ public final class Interactions {
     }
 
     public static Map<String, Object> checked(String value) {
-        return Map.of("type", "checkboxes", "selected_options",
+        return Map.of(
+                "type",
+                "checkboxes",
+                "selected_options",
                 java.util.List.of(Map.of("text", Map.of("type", "plain_text", "text", value), "value", value)));
     }
 }

@@ -16,12 +16,19 @@ public final class RandomOrderSeed implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         var parameters = testPlan.getConfigurationParameters();
-        boolean random = parameters.get(METHOD_ORDER).filter(orderer -> orderer.endsWith("$Random")).isPresent()
-                || parameters.get(CLASS_ORDER).filter(orderer -> orderer.endsWith("$Random")).isPresent();
+        boolean random = parameters
+                        .get(METHOD_ORDER)
+                        .filter(orderer -> orderer.endsWith("$Random"))
+                        .isPresent()
+                || parameters
+                        .get(CLASS_ORDER)
+                        .filter(orderer -> orderer.endsWith("$Random"))
+                        .isPresent();
         if (!random) {
             return;
         }
-        System.out.println(parameters.get(SEED)
+        System.out.println(parameters
+                .get(SEED)
                 .map(seed -> "JUnit random order seed: " + seed + " (replay this order with -Djunit.seed=" + seed + ")")
                 .orElse("JUnit random order seed: none given, so JUnit picked one; set " + SEED + " to fix it"));
     }

@@ -15,7 +15,8 @@ public record SlackReply(int status, JsonNode json) {
     public static SlackReply of(HttpResponse<String> response) {
         try {
             String body = response.body();
-            return new SlackReply(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+            return new SlackReply(
+                    response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + response.body(), e);
         }

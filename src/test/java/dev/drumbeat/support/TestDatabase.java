@@ -20,14 +20,14 @@ public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** A new, migrated, empty database. Close it when the test class is done. */
     public static Database fresh() {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute("create database " + name + " template " + TEMPLATE);
-        return Database.connect(new DatabaseUrl(server().getJdbcUrl("postgres", name), Optional.of("postgres"), Optional.empty()));
+        return Database.connect(
+                new DatabaseUrl(server().getJdbcUrl("postgres", name), Optional.of("postgres"), Optional.empty()));
     }
 
     private static synchronized EmbeddedPostgres server() {
@@ -46,7 +46,7 @@ public final class TestDatabase {
 
     private static void execute(String sql) {
         try (Connection connection = server().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);

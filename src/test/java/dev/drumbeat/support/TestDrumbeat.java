@@ -18,13 +18,23 @@ public final class TestDrumbeat {
     public static final String BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
     public static final String ADMIN = "U0ADMIN01";
 
-    private TestDrumbeat() {
-    }
+    private TestDrumbeat() {}
 
     /** Check-ins due Mondays at 09:00, leadership in C0LEADERS, {@link #ADMIN} the one admin, dollars. */
     public static Config config(String slackApiUrl) {
-        return new Config(BOT_TOKEN, SIGNING_SECRET, Optional.empty(), Path.of("target/unused"), 0, slackApiUrl,
-                Optional.of("C0LEADERS"), Set.of(ADMIN), Currency.getInstance("USD"), DayOfWeek.MONDAY, 9, Duration.ofHours(24),
+        return new Config(
+                BOT_TOKEN,
+                SIGNING_SECRET,
+                Optional.empty(),
+                Path.of("target/unused"),
+                0,
+                slackApiUrl,
+                Optional.of("C0LEADERS"),
+                Set.of(ADMIN),
+                Currency.getInstance("USD"),
+                DayOfWeek.MONDAY,
+                9,
+                Duration.ofHours(24),
                 Optional.empty());
     }
 }

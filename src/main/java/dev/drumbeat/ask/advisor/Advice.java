@@ -19,16 +19,20 @@ import java.util.Optional;
  * @param items          the candidates in {@code chosen} and {@code nextBest} by {@link #itemKey}, for ids and KPI names
  * @param slip           set when the question was a what-if slip
  */
-public record Advice(BigDecimal target, BigDecimal monthlyCost, Optimiser.Choice chosen, Optional<Optimiser.Choice> nextBest,
-              Map<AdvisorRules.Spared, List<Candidate>> spared, Map<String, PortfolioItem> items,
-              Optional<Slip> slip) {
+public record Advice(
+        BigDecimal target,
+        BigDecimal monthlyCost,
+        Optimiser.Choice chosen,
+        Optional<Optimiser.Choice> nextBest,
+        Map<AdvisorRules.Spared, List<Candidate>> spared,
+        Map<String, PortfolioItem> items,
+        Optional<Slip> slip) {
 
     /**
      * A what-if slip: the initiative, how long, what it costs per month and in all, and how many services it relies
      * on (kept out of the picks with it).
      */
-    public record Slip(String name, int weeks, BigDecimal monthlyCost, BigDecimal totalCost, int reliedOn) {
-    }
+    public record Slip(String name, int weeks, BigDecimal monthlyCost, BigDecimal totalCost, int reliedOn) {}
 
     public Advice {
         Objects.requireNonNull(chosen, "chosen");

@@ -1,7 +1,6 @@
 package dev.drumbeat.ask.advisor;
 
 import dev.drumbeat.ask.question.Question;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -31,8 +30,7 @@ public final class Advisor {
     }
 
     /** What the advisor reads in one go: the candidates and the monthly cost of every active service. */
-    private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost) {
-    }
+    private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost) {}
 
     /** "What can we deprioritise to save N?" */
     public Advice deprioritise(String teamId, Question.Deprioritise question) {
@@ -47,25 +45,36 @@ public final class Advisor {
      * lasts, leaving the initiative and the services it relies on alone. Empty when the initiative is gone.
      */
     public Optional<Advice> slip(String teamId, Question.WhatIfSlips question) {
-        return jdbi.withExtension(AdvisorFactsDao.class, dao -> dao.initiative(teamId, question.initiativeKey())).map(initiative -> {
-            Portfolio portfolio = read(teamId);
-            Set<String> untouched = new HashSet<>(initiative.reliedOnKeys());
-            List<PortfolioItem> others = portfolio.items().stream()
-                    .filter(i -> !isThe(i.candidate(), initiative.key()) && !isReliedOn(i.candidate(), untouched))
-                    .toList();
-            BigDecimal total = initiative.monthlySlipCost().multiply(BigDecimal.valueOf(question.weeks()))
-                    .multiply(MONTHS_PER_YEAR).divide(WEEKS_PER_YEAR, 2, RoundingMode.HALF_UP);
-            Advice.Slip slip = new Advice.Slip(initiative.name(), question.weeks(), initiative.monthlySlipCost(), total,
-                    untouched.size());
-            return advise(others, AdvisorRules.standard(), initiative.monthlySlipCost(), portfolio.monthlyCost(),
-                    Optional.of(slip));
-        });
+        return jdbi.withExtension(AdvisorFactsDao.class, dao -> dao.initiative(teamId, question.initiativeKey()))
+                .map(initiative -> {
+                    Portfolio portfolio = read(teamId);
+                    Set<String> untouched = new HashSet<>(initiative.reliedOnKeys());
+                    List<PortfolioItem> others = portfolio.items().stream()
+                            .filter(i ->
+                                    !isThe(i.candidate(), initiative.key()) && !isReliedOn(i.candidate(), untouched))
+                            .toList();
+                    BigDecimal total = initiative
+                            .monthlySlipCost()
+                            .multiply(BigDecimal.valueOf(question.weeks()))
+                            .multiply(MONTHS_PER_YEAR)
+                            .divide(WEEKS_PER_YEAR, 2, RoundingMode.HALF_UP);
+                    Advice.Slip slip = new Advice.Slip(
+                            initiative.name(), question.weeks(), initiative.monthlySlipCost(), total, untouched.size());
+                    return advise(
+                            others,
+                            AdvisorRules.standard(),
+                            initiative.monthlySlipCost(),
+                            portfolio.monthlyCost(),
+                            Optional.of(slip));
+                });
     }
 
     private Portfolio read(String teamId) {
-        return jdbi.inTransaction(handle -> new Portfolio(handle.attach(AdvisorDao.class).candidates(teamId),
+        return jdbi.inTransaction(handle -> new Portfolio(
+                handle.attach(AdvisorDao.class).candidates(teamId),
                 handle.attach(AdvisorFactsDao.class).monthlyCost(teamId)));
     }
+
     private static boolean isThe(Candidate candidate, String initiativeKey) {
         return candidate.kind() == Candidate.Kind.INITIATIVE && candidate.key().equals(initiativeKey);
     }
@@ -74,8 +83,12 @@ public final class Advisor {
         return candidate.kind() == Candidate.Kind.SERVICE && serviceKeys.contains(candidate.key());
     }
 
-    private static Advice advise(List<PortfolioItem> items, AdvisorRules rules, BigDecimal target, BigDecimal monthlyCost,
-                                 Optional<Advice.Slip> slip) {
+    private static Advice advise(
+            List<PortfolioItem> items,
+            AdvisorRules rules,
+            BigDecimal target,
+            BigDecimal monthlyCost,
+            Optional<Advice.Slip> slip) {
         List<Candidate> eligible = new ArrayList<>();
         Map<AdvisorRules.Spared, List<Candidate>> spared = new EnumMap<>(AdvisorRules.Spared.class);
         for (PortfolioItem item : items) {
@@ -88,24 +101,28 @@ public final class Advisor {
         }
         Optimiser.Choice chosen = Optimiser.choose(eligible, target);
         Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(eligible, target, chosen);
-        return new Advice(target, monthlyCost, chosen, nextBest, largestFirst(spared), shown(items, chosen, nextBest), slip);
+        return new Advice(
+                target, monthlyCost, chosen, nextBest, largestFirst(spared), shown(items, chosen, nextBest), slip);
     }
 
     /** The items behind the picks the answer shows, by {@link Advice#itemKey}. */
-    private static Map<String, PortfolioItem> shown(List<PortfolioItem> items, Optimiser.Choice chosen,
-                                                    Optional<Optimiser.Choice> nextBest) {
+    private static Map<String, PortfolioItem> shown(
+            List<PortfolioItem> items, Optimiser.Choice chosen, Optional<Optimiser.Choice> nextBest) {
         Set<Candidate> picked = Collections.newSetFromMap(new IdentityHashMap<>());
         picked.addAll(chosen.picks());
         nextBest.ifPresent(next -> picked.addAll(next.picks()));
         Map<String, PortfolioItem> byKey = new HashMap<>();
-        items.stream().filter(i -> picked.contains(i.candidate())).forEach(i -> byKey.put(Advice.itemKey(i.candidate()), i));
+        items.stream()
+                .filter(i -> picked.contains(i.candidate()))
+                .forEach(i -> byKey.put(Advice.itemKey(i.candidate()), i));
         return byKey;
     }
 
     /** Each reason's candidates, largest saving first. */
-    private static Map<AdvisorRules.Spared, List<Candidate>> largestFirst(Map<AdvisorRules.Spared, List<Candidate>> spared) {
-        Comparator<Candidate> largestFirst = Comparator.comparing(Candidate::monthlySaving).reversed()
-                .thenComparing(Candidate::key);
+    private static Map<AdvisorRules.Spared, List<Candidate>> largestFirst(
+            Map<AdvisorRules.Spared, List<Candidate>> spared) {
+        Comparator<Candidate> largestFirst =
+                Comparator.comparing(Candidate::monthlySaving).reversed().thenComparing(Candidate::key);
         spared.replaceAll((reason, list) -> list.stream().sorted(largestFirst).toList());
         return spared;
     }

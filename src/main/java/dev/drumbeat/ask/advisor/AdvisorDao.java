@@ -30,9 +30,17 @@ public interface AdvisorDao {
         public PortfolioItem map(ResultSet rs, StatementContext ctx) throws SQLException {
             Candidate.Kind kind = Candidate.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT));
             List<String> kpis = names(rs.getArray("kpis_on_target"));
-            Candidate candidate = new Candidate(rs.getString("key"), rs.getString("name"), kind, rs.getString("tier"),
-                    rs.getBoolean("is_protected"), money(rs, "monthly_saving"), money(rs, "monthly_value_lost"),
-                    rs.getBigDecimal("demand"), kpis.size(), rs.getInt("open_dependencies"),
+            Candidate candidate = new Candidate(
+                    rs.getString("key"),
+                    rs.getString("name"),
+                    kind,
+                    rs.getString("tier"),
+                    rs.getBoolean("is_protected"),
+                    money(rs, "monthly_saving"),
+                    money(rs, "monthly_value_lost"),
+                    rs.getBigDecimal("demand"),
+                    kpis.size(),
+                    rs.getInt("open_dependencies"),
                     Optional.ofNullable(rs.getString("owner_id")));
             return new PortfolioItem(rs.getLong("id"), candidate, kpis, names(rs.getArray("key_results_fed")));
         }

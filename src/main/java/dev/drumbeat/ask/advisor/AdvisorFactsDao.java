@@ -12,8 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface AdvisorFactsDao {
 
     /** An initiative a what-if slip is about, with the keys of the active services it relies on. */
-    record SlipSubject(String key, String name, BigDecimal monthlySlipCost, List<String> reliedOnKeys) {
-    }
+    record SlipSubject(String key, String name, BigDecimal monthlySlipCost, List<String> reliedOnKeys) {}
 
     @SqlQuery("select coalesce(sum(unit_cost * monthly_demand), 0) from services where team_id = :teamId and active")
     BigDecimal monthlyCost(@Bind("teamId") String teamId);

@@ -15,11 +15,23 @@ import java.util.Optional;
  * @param openDependencies for a service, the open initiatives that rely on it; for an initiative, the active services
  *                         it is delivering for
  */
-public record Candidate(String key, String name, Kind kind, String tier, boolean isProtected,
-                        BigDecimal monthlySaving, BigDecimal monthlyValueLost, BigDecimal demand,
-                        int kpisOnTarget, int openDependencies, Optional<String> ownerId) {
+public record Candidate(
+        String key,
+        String name,
+        Kind kind,
+        String tier,
+        boolean isProtected,
+        BigDecimal monthlySaving,
+        BigDecimal monthlyValueLost,
+        BigDecimal demand,
+        int kpisOnTarget,
+        int openDependencies,
+        Optional<String> ownerId) {
 
-    public enum Kind { SERVICE, INITIATIVE }
+    public enum Kind {
+        SERVICE,
+        INITIATIVE
+    }
 
     public Candidate {
         Objects.requireNonNull(key, "key");

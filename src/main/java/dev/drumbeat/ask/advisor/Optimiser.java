@@ -26,8 +26,8 @@ public final class Optimiser {
      *                      from the optimiser only when it stopped at its work limit on a degenerate portfolio
      *                      (see {@link OptimiserSearch}), in which case the picks are the best it found
      */
-    public record Choice(List<Candidate> picks, BigDecimal saving, BigDecimal impact, boolean reachesTarget,
-                         boolean provenOptimal) {
+    public record Choice(
+            List<Candidate> picks, BigDecimal saving, BigDecimal impact, boolean reachesTarget, boolean provenOptimal) {
         public Choice {
             picks = List.copyOf(picks);
         }
@@ -39,8 +39,7 @@ public final class Optimiser {
         }
     }
 
-    private Optimiser() {
-    }
+    private Optimiser() {}
 
     /**
      * The least-impact set of {@code eligible} whose saving reaches {@code target}. When no set does, every candidate
@@ -69,8 +68,11 @@ public final class Optimiser {
         if (chosen.picks().isEmpty() || !chosen.reachesTarget()) {
             return Optional.empty();
         }
-        Candidate spared = chosen.picks().stream().max(Comparator.comparing(AdvisorRules::impact)).orElseThrow();
-        List<Candidate> rest = eligible.stream().filter(c -> !c.key().equals(spared.key())).toList();
+        Candidate spared = chosen.picks().stream()
+                .max(Comparator.comparing(AdvisorRules::impact))
+                .orElseThrow();
+        List<Candidate> rest =
+                eligible.stream().filter(c -> !c.key().equals(spared.key())).toList();
         Choice alternative = choose(rest, target);
         return alternative.reachesTarget() ? Optional.of(alternative) : Optional.empty();
     }

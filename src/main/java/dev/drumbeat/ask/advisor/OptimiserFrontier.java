@@ -52,8 +52,14 @@ final class OptimiserFrontier {
         while (i < size || j < size) {
             boolean old = j >= size || (i < size && saving[i] <= saving[j] + deltaSaving);
             int from = old ? i++ : j++;
-            out = append(saving[from] + (old ? 0 : deltaSaving), impact[from] + (old ? 0 : deltaImpact),
-                    old ? node[from] : PENDING, item, node[from], out, search);
+            out = append(
+                    saving[from] + (old ? 0 : deltaSaving),
+                    impact[from] + (old ? 0 : deltaImpact),
+                    old ? node[from] : PENDING,
+                    item,
+                    node[from],
+                    out,
+                    search);
         }
         work += out;
         swap(out);

@@ -9,8 +9,7 @@ import java.util.List;
  * Pure and thread-safe.
  */
 public final class OptimiserGreedy {
-    private OptimiserGreedy() {
-    }
+    private OptimiserGreedy() {}
 
     /** The shortest prefix, in ratio order, that reaches the target; every candidate that saves something if none does. */
     public static Optimiser.Choice choose(List<Candidate> eligible, BigDecimal target) {

@@ -27,7 +27,8 @@ final class OptimiserItems {
     /** The exact saving of every candidate together: the most any set can save. */
     final BigDecimal totalSaving;
 
-    private OptimiserItems(List<Candidate> candidates, long[] saving, long[] impact, long target, BigDecimal totalSaving) {
+    private OptimiserItems(
+            List<Candidate> candidates, long[] saving, long[] impact, long target, BigDecimal totalSaving) {
         this.candidates = candidates;
         this.saving = saving;
         this.impact = impact;
@@ -36,8 +37,10 @@ final class OptimiserItems {
     }
 
     static OptimiserItems of(List<Candidate> eligible, BigDecimal target) {
-        List<Candidate> useful = eligible.stream().filter(c -> c.monthlySaving().signum() > 0).toList();
-        List<BigDecimal> savings = new ArrayList<>(useful.stream().map(Candidate::monthlySaving).toList());
+        List<Candidate> useful =
+                eligible.stream().filter(c -> c.monthlySaving().signum() > 0).toList();
+        List<BigDecimal> savings =
+                new ArrayList<>(useful.stream().map(Candidate::monthlySaving).toList());
         List<BigDecimal> impacts = useful.stream().map(AdvisorRules::impact).toList();
         BigDecimal total = savings.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal reachable = target.min(total);

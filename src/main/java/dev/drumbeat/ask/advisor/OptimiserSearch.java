@@ -36,6 +36,7 @@ final class OptimiserSearch {
     private int bestNode = OptimiserFrontier.ROOT;
     /** Items before {@code s} are in every state, items after {@code t} in none; the frontier decides the rest. */
     private int s;
+
     private int t;
 
     private OptimiserSearch(long[] saving, long[] impact, long target) {
@@ -46,8 +47,7 @@ final class OptimiserSearch {
     }
 
     /** Which items to pick, and whether they are proven best. */
-    record Result(boolean[] picked, boolean provenOptimal) {
-    }
+    record Result(boolean[] picked, boolean provenOptimal) {}
 
     /** The least total impact whose saving reaches the target, or every item if none does. */
     static Result solve(long[] saving, long[] impact, long target) {
@@ -143,8 +143,7 @@ final class OptimiserSearch {
             return true;
         }
         // the surplus given back at the best ratio still removable: impact − surplus × p/w ≥ bar
-        return impact >= bar
-                && OptimiserItems.compareProducts(impact - bar, w[s - 1], saving - target, p[s - 1]) >= 0;
+        return impact >= bar && OptimiserItems.compareProducts(impact - bar, w[s - 1], saving - target, p[s - 1]) >= 0;
     }
 
     private boolean[] prefix(int length) {

@@ -25,11 +25,19 @@ public record StoredAdvice(BigDecimal target, BigDecimal saving, List<Pick> pick
     }
 
     public static StoredAdvice of(Advice advice) {
-        List<Pick> picks = advice.chosen().picks().stream().map(c -> {
-            PortfolioItem item = advice.item(c);
-            return new Pick(c.kind().name().toLowerCase(Locale.ROOT), item.id(), c.key(), c.name(), c.tier(),
-                    c.ownerId().orElse(null), c.monthlySaving());
-        }).toList();
+        List<Pick> picks = advice.chosen().picks().stream()
+                .map(c -> {
+                    PortfolioItem item = advice.item(c);
+                    return new Pick(
+                            c.kind().name().toLowerCase(Locale.ROOT),
+                            item.id(),
+                            c.key(),
+                            c.name(),
+                            c.tier(),
+                            c.ownerId().orElse(null),
+                            c.monthlySaving());
+                })
+                .toList();
         return new StoredAdvice(advice.target(), advice.chosen().saving(), picks);
     }
 

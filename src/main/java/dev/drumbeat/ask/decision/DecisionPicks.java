@@ -4,7 +4,6 @@ import dev.drumbeat.ask.advisor.AdvisorDao;
 import dev.drumbeat.ask.advisor.Candidate;
 import dev.drumbeat.ask.advisor.PortfolioItem;
 import dev.drumbeat.ask.advisor.StoredAdvice;
-
 import dev.drumbeat.core.UserError;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,15 +24,14 @@ import org.jdbi.v3.core.Handle;
 final class DecisionPicks {
     private static final String SERVICE = "service";
 
-    private DecisionPicks() {
-    }
+    private DecisionPicks() {}
 
     /**
      * The picks as they stand now, with their current owners; refuses when any changed since the answer.
      * {@code locked} is what {@link #lock} returned in the same transaction.
      */
-    static List<StoredAdvice.Pick> requireUnchanged(Handle handle, String teamId, StoredAdvice advice,
-                                                    Map<String, DecisionDao.Subject> locked) {
+    static List<StoredAdvice.Pick> requireUnchanged(
+            Handle handle, String teamId, StoredAdvice advice, Map<String, DecisionDao.Subject> locked) {
         Map<String, PortfolioItem> candidates = handle.attach(AdvisorDao.class).candidates(teamId).stream()
                 .collect(Collectors.toMap(i -> rowKey(i.candidate().kind().name(), i.id()), Function.identity()));
         List<StoredAdvice.Pick> current = new ArrayList<>();
@@ -44,7 +42,8 @@ final class DecisionPicks {
                 throw stale("*" + pick.name() + "* is no longer active");
             }
             if (subject.deprioritisedBy().isPresent()) {
-                throw stale("*" + pick.name() + "* was deprioritised by decision #" + subject.deprioritisedBy().get());
+                throw stale("*" + pick.name() + "* was deprioritised by decision #"
+                        + subject.deprioritisedBy().get());
             }
             PortfolioItem item = candidates.get(row);
             if (item == null) {
@@ -57,7 +56,8 @@ final class DecisionPicks {
         return current;
     }
 
-    static void deprioritise(DecisionDao dao, String teamId, long decisionId, List<StoredAdvice.Pick> picks, Instant now) {
+    static void deprioritise(
+            DecisionDao dao, String teamId, long decisionId, List<StoredAdvice.Pick> picks, Instant now) {
         List<Long> services = ids(picks, true);
         List<Long> initiatives = ids(picks, false);
         if (!services.isEmpty()) {
@@ -100,8 +100,11 @@ final class DecisionPicks {
     }
 
     private static List<Long> ids(List<StoredAdvice.Pick> picks, boolean services) {
-        return picks.stream().filter(p -> SERVICE.equals(p.kind()) == services).map(StoredAdvice.Pick::id)
-                .sorted().toList();
+        return picks.stream()
+                .filter(p -> SERVICE.equals(p.kind()) == services)
+                .map(StoredAdvice.Pick::id)
+                .sorted()
+                .toList();
     }
 
     private static UserError stale(String what) {

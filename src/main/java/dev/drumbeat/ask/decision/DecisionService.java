@@ -1,15 +1,12 @@
 package dev.drumbeat.ask.decision;
 
-import dev.drumbeat.ask.DecisionNotices;
-
 import dev.drumbeat.ask.advisor.StoredAdvice;
-
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Role;
+import dev.drumbeat.core.UserError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,33 +35,41 @@ public final class DecisionService {
     }
 
     /** A decision with what it deprioritised. */
-    public record Recorded(DecisionDao.Decision decision, List<DecisionDao.Item> items) {
-    }
+    public record Recorded(DecisionDao.Decision decision, List<DecisionDao.Item> items) {}
 
     /** What an answer proposes: the question it answered and the advisor's picks, as stored with it. */
-    public record Proposal(long askId, String question, Optional<String> advice) {
-    }
+    public record Proposal(long askId, String question, Optional<String> advice) {}
 
     /** Records the decision an answer proposes; refuses if it stands already or the picks changed since. */
     public Recorded record(Actor actor, Proposal ask) {
         requireDecider(actor, "record a decision");
-        StoredAdvice advice = ask.advice().map(StoredAdvice::parse).filter(a -> !a.picks().isEmpty())
-                .orElseThrow(() -> new UserError("That answer proposes nothing to deprioritise, so there is nothing to record."));
+        StoredAdvice advice = ask.advice()
+                .map(StoredAdvice::parse)
+                .filter(a -> !a.picks().isEmpty())
+                .orElseThrow(() ->
+                        new UserError("That answer proposes nothing to deprioritise, so there is nothing to record."));
         return jdbi.inTransaction(handle -> {
             DecisionDao dao = handle.attach(DecisionDao.class);
             Map<String, DecisionDao.Subject> locked = DecisionPicks.lock(dao, actor.teamId(), advice);
             requireNotRecorded(dao, actor.teamId(), ask.askId());
             List<StoredAdvice.Pick> picks = DecisionPicks.requireUnchanged(handle, actor.teamId(), advice, locked);
             Instant now = clock.instant();
-            long id = dao.insert(actor.teamId(), ask.askId(), ask.question(), advice.target(), advice.saving(),
-                    actor.userId(), now);
-            picks.forEach(p -> dao.insertItem(id, actor.teamId(), p.kind(), p.id(), p.key(), p.name(), p.ownerId(),
-                    p.saving()));
+            long id = dao.insert(
+                    actor.teamId(), ask.askId(), ask.question(), advice.target(), advice.saving(), actor.userId(), now);
+            picks.forEach(p ->
+                    dao.insertItem(id, actor.teamId(), p.kind(), p.id(), p.key(), p.name(), p.ownerId(), p.saving()));
             DecisionPicks.deprioritise(dao, actor.teamId(), id, picks, now);
-            Recorded recorded = new Recorded(dao.find(actor.teamId(), id).orElseThrow(),
-                    dao.findItems(actor.teamId(), List.of(id)));
-            audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "decision", String.valueOf(id), null,
-                    Map.of("question", ask.question(), "expectedSaving", advice.saving(), "picks", picks)));
+            Recorded recorded = new Recorded(
+                    dao.find(actor.teamId(), id).orElseThrow(), dao.findItems(actor.teamId(), List.of(id)));
+            audit.record(
+                    handle,
+                    AuditEntry.change(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "decision",
+                            String.valueOf(id),
+                            null,
+                            Map.of("question", ask.question(), "expectedSaving", advice.saving(), "picks", picks)));
             notices.decided(handle, recorded);
             return recorded;
         });
@@ -83,8 +88,9 @@ public final class DecisionService {
         requireDecider(actor, "undo a decision");
         return jdbi.inTransaction(handle -> {
             DecisionDao dao = handle.attach(DecisionDao.class);
-            DecisionDao.Decision decision = dao.lockDecision(actor.teamId(), decisionId).orElseThrow(() -> new UserError(
-                    "There is no decision #" + decisionId + ". `/drumbeat decisions` lists them."));
+            DecisionDao.Decision decision = dao.lockDecision(actor.teamId(), decisionId)
+                    .orElseThrow(() -> new UserError(
+                            "There is no decision #" + decisionId + ". `/drumbeat decisions` lists them."));
             if (decision.isUndone()) {
                 throw new UserError("Decision #" + decisionId + " was already undone by "
                         + Mentions.mention(decision.undoneBy().orElse("")) + ".");
@@ -93,10 +99,19 @@ public final class DecisionService {
             dao.markUndone(actor.teamId(), decisionId, actor.userId(), now);
             dao.restoreServices(actor.teamId(), decisionId, now);
             dao.restoreInitiatives(actor.teamId(), decisionId, now);
-            Recorded undone = new Recorded(dao.find(actor.teamId(), decisionId).orElseThrow(),
+            Recorded undone = new Recorded(
+                    dao.find(actor.teamId(), decisionId).orElseThrow(),
                     dao.findItems(actor.teamId(), List.of(decisionId)));
-            audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), "decision", String.valueOf(decisionId),
-                    "undo", Optional.empty(), Optional.of(Map.of("undoneAt", now.toString()))));
+            audit.record(
+                    handle,
+                    new AuditEntry(
+                            actor.teamId(),
+                            actor.auditName(),
+                            "decision",
+                            String.valueOf(decisionId),
+                            "undo",
+                            Optional.empty(),
+                            Optional.of(Map.of("undoneAt", now.toString()))));
             notices.undone(handle, undone);
             return undone;
         });
@@ -121,9 +136,18 @@ public final class DecisionService {
             if (decisions.isEmpty()) {
                 return new Page(List.of(), number, total);
             }
-            List<DecisionDao.Item> items = dao.findItems(teamId, decisions.stream().map(DecisionDao.Decision::id).toList());
-            return new Page(decisions.stream().map(d -> new Recorded(d,
-                    items.stream().filter(i -> i.decisionId() == d.id()).toList())).toList(), number, total);
+            List<DecisionDao.Item> items = dao.findItems(
+                    teamId, decisions.stream().map(DecisionDao.Decision::id).toList());
+            return new Page(
+                    decisions.stream()
+                            .map(d -> new Recorded(
+                                    d,
+                                    items.stream()
+                                            .filter(i -> i.decisionId() == d.id())
+                                            .toList()))
+                            .toList(),
+                    number,
+                    total);
         });
     }
 
@@ -133,8 +157,8 @@ public final class DecisionService {
 
     private static void requireDecider(Actor actor, String what) {
         if (!mayDecide(actor)) {
-            throw new UserError("Only leadership and admins can " + what + ". You are a " + actor.role().label()
-                    + "; an admin can change that.");
+            throw new UserError("Only leadership and admins can " + what + ". You are a "
+                    + actor.role().label() + "; an admin can change that.");
         }
     }
 }

@@ -22,7 +22,9 @@ public record Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost) 
 
     /** The period a saving is counted over. */
     public enum Per {
-        MONTH(1), QUARTER(3), YEAR(12);
+        MONTH(1),
+        QUARTER(3),
+        YEAR(12);
 
         private final int months;
 

@@ -34,8 +34,7 @@ final class AmountNumber {
             Map.entry("bn", BigDecimal.valueOf(1_000_000_000)),
             Map.entry("billion", BigDecimal.valueOf(1_000_000_000)));
 
-    private AmountNumber() {
-    }
+    private AmountNumber() {}
 
     /** The digits as a number, or empty when their commas and points could mean two things. */
     static Optional<BigDecimal> readDigits(String digits) {

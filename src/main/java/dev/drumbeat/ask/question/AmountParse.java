@@ -20,6 +20,5 @@ sealed interface AmountParse {
     }
 
     /** No amount in the text at all. */
-    record Absent() implements AmountParse {
-    }
+    record Absent() implements AmountParse {}
 }

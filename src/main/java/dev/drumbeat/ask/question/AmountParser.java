@@ -36,8 +36,7 @@ final class AmountParser {
     /** The largest saving asked for that money columns (numeric(14, 2)) can hold as a monthly figure. */
     private static final BigDecimal LARGEST = new BigDecimal("999999999999");
 
-    private AmountParser() {
-    }
+    private AmountParser() {}
 
     /** The first amount in {@code text}, with the period said after it (or failing that, before it). */
     static AmountParse find(String text) {

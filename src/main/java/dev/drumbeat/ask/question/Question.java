@@ -36,16 +36,13 @@ public sealed interface Question {
     }
 
     /** "What is stale?": services whose owners have not checked in. */
-    record WhatIsStale() implements Question {
-    }
+    record WhatIsStale() implements Question {}
 
     /** "What is ownerless?" */
-    record WhatIsOwnerless() implements Question {
-    }
+    record WhatIsOwnerless() implements Question {}
 
     /** "What is escalated?": the open escalations. */
-    record WhatIsEscalated() implements Question {
-    }
+    record WhatIsEscalated() implements Question {}
 
     /** "What is the unit cost of payments?" */
     record UnitCost(String serviceKey) implements Question {
@@ -55,12 +52,10 @@ public sealed interface Question {
     }
 
     /** "What costs the most?" */
-    record CostsTheMost() implements Question {
-    }
+    record CostsTheMost() implements Question {}
 
     /** "Where is margin negative?" */
-    record NegativeMargin() implements Question {
-    }
+    record NegativeMargin() implements Question {}
 
     /**
      * "What can we deprioritise to save 50k a month without touching payments?"
@@ -87,20 +82,16 @@ public sealed interface Question {
     }
 
     /** "How is O3 doing?": one objective, by the number `/drumbeat okr` shows. */
-    record HowIsObjective(long objectiveId) implements Question {
-    }
+    record HowIsObjective(long objectiveId) implements Question {}
 
     /** "Which OKRs are at risk?" */
-    record OkrsAtRisk() implements Question {
-    }
+    record OkrsAtRisk() implements Question {}
 
     /** "Which key results are vanity?" */
-    record VanityResults() implements Question {
-    }
+    record VanityResults() implements Question {}
 
     /** "Help" or "what can you do?" */
-    record Help() implements Question {
-    }
+    record Help() implements Question {}
 
     /**
      * Anything else. Answered with the list of questions Drumbeat understands.

@@ -29,11 +29,9 @@ final class QuestionExclusions {
             Pattern.compile("(?i) ?(?:,|(?<![\\w'-])(?:and|or|nor|plus|as well as)(?![\\w'-])) ?");
 
     /** The question without the exclusions, and the names they list as typed (possibly none). */
-    record Split(QuestionText rest, List<String> typedNames) {
-    }
+    record Split(QuestionText rest, List<String> typedNames) {}
 
-    private QuestionExclusions() {
-    }
+    private QuestionExclusions() {}
 
     static Split split(QuestionText text) {
         String canonical = text.canonical();
@@ -45,7 +43,8 @@ final class QuestionExclusions {
         int end = stop.find(lead.end()) ? stop.start() : canonical.length();
         String list = canonical.substring(lead.end(), end);
         Matcher tail = TAIL.matcher(list.stripTrailing());
-        int listEnd = lead.end() + (tail.find() ? tail.start() : list.stripTrailing().length());
+        int listEnd =
+                lead.end() + (tail.find() ? tail.start() : list.stripTrailing().length());
         return new Split(text.without(lead.start(), end), typedNames(text, lead.end(), listEnd));
     }
 
@@ -66,14 +65,18 @@ final class QuestionExclusions {
                 return List.of(whole.get());
             }
         }
-        return pieces.stream().filter(piece -> !piece.isBlank()).map(names::keyOf).toList();
+        return pieces.stream()
+                .filter(piece -> !piece.isBlank())
+                .map(names::keyOf)
+                .toList();
     }
 
     /** The comma-separated parts of canonical()[start, end), as typed. */
     private static List<String> typedNames(QuestionText text, int start, int end) {
         List<String> parts = new ArrayList<>();
         int from = start;
-        for (int comma = text.canonical().indexOf(',', from); comma >= 0 && comma < end;
+        for (int comma = text.canonical().indexOf(',', from);
+                comma >= 0 && comma < end;
                 comma = text.canonical().indexOf(',', from)) {
             addPart(parts, text, from, comma);
             from = comma + 1;

@@ -12,19 +12,75 @@ import java.util.List;
 final class QuestionFillers {
 
     private static final List<List<String>> LEADING = longestFirst(
-            "hey", "hi", "hello", "yo", "ok", "so", "um", "uh", "hmm", "drumbeat", ",", "please", "kindly",
-            "just", "quick question", "question", "could you", "can you", "would you", "will you",
-            "tell me", "let me know", "show me", "give me", "list", "show", "i want to know",
-            "i would like to know", "i would love to know", "i would like", "do you know", "i wonder",
-            "i was wondering", "any idea", "remind me", "btw", "by the way", "and", "also", "hey there",
-            "hi there", "good morning", "good afternoon", "thanks", "dear");
+            "hey",
+            "hi",
+            "hello",
+            "yo",
+            "ok",
+            "so",
+            "um",
+            "uh",
+            "hmm",
+            "drumbeat",
+            ",",
+            "please",
+            "kindly",
+            "just",
+            "quick question",
+            "question",
+            "could you",
+            "can you",
+            "would you",
+            "will you",
+            "tell me",
+            "let me know",
+            "show me",
+            "give me",
+            "list",
+            "show",
+            "i want to know",
+            "i would like to know",
+            "i would love to know",
+            "i would like",
+            "do you know",
+            "i wonder",
+            "i was wondering",
+            "any idea",
+            "remind me",
+            "btw",
+            "by the way",
+            "and",
+            "also",
+            "hey there",
+            "hi there",
+            "good morning",
+            "good afternoon",
+            "thanks",
+            "dear");
     private static final List<List<String>> TRAILING = longestFirst(
-            "please", "thanks", "thank you", "cheers", "for me", "drumbeat", ",", "if you can",
-            "if possible", "right now", "at the moment", "currently", "today", "these days", "lately",
-            "now", "this week", "then", "again", "for us", "mate");
+            "please",
+            "thanks",
+            "thank you",
+            "cheers",
+            "for me",
+            "drumbeat",
+            ",",
+            "if you can",
+            "if possible",
+            "right now",
+            "at the moment",
+            "currently",
+            "today",
+            "these days",
+            "lately",
+            "now",
+            "this week",
+            "then",
+            "again",
+            "for us",
+            "mate");
 
-    private QuestionFillers() {
-    }
+    private QuestionFillers() {}
 
     static List<QuestionToken> trim(List<QuestionToken> tokens) {
         int start = 0;
@@ -64,7 +120,8 @@ final class QuestionFillers {
     private static List<List<String>> longestFirst(String... fillers) {
         return Arrays.stream(fillers)
                 .map(filler -> List.of(filler.split(" ")))
-                .sorted(Comparator.comparingInt((List<String> words) -> words.size()).reversed())
+                .sorted(Comparator.comparingInt((List<String> words) -> words.size())
+                        .reversed())
                 .toList();
     }
 }

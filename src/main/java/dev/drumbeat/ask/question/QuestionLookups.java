@@ -15,65 +15,70 @@ import java.util.stream.Stream;
  */
 final class QuestionLookups {
 
-    private record Lookup(Pattern shape, Function<String, Question> question) {
-    }
+    private record Lookup(Pattern shape, Function<String, Question> question) {}
 
     private static final String NAME = "(?<name>.+?)";
     /** A name in a shape that starts with it, so it may not start with a question word. */
-    private static final String LEADING_NAME = "(?<name>(?!(?:what|who|how|which|where|when|why|is|are|does|do|can)"
-            + "(?: |$)).+?)";
+    private static final String LEADING_NAME =
+            "(?<name>(?!(?:what|who|how|which|where|when|why|is|are|does|do|can)" + "(?: |$)).+?)";
+
     private static final String POSSESSIVE = "(?: 's)?";
 
     private static final List<Lookup> LOOKUPS = Stream.of(
-            lookup(Question.WhoIsDeputy::new,
-                    "who is (?:the |a |their |its )?(?:deputy|backup|back up|second|secondary|stand in|standin"
-                            + "|fallback|alternate|delegate|cover|number two)(?: owner| person| contact)?"
-                            + "(?: for| of| on| to)? " + NAME,
-                    "who (?:deputises for|covers for|covers|is covering for|is covering|backs up|is backing up"
-                            + "|stands in for|is standing in for) " + NAME,
-                    "(?:what is |who is )?(?:the )?(?:deputy|backup)(?: owner)? (?:of|for|on) " + NAME,
-                    "(?:who is )?(?:the )?" + LEADING_NAME + POSSESSIVE
-                            + " (?:deputy|backup|backup owner|deputy owner)"),
-            lookup(Question.WhoOwns::new,
-                    "who (?:owns|own|runs|manages|maintains|looks after|is looking after|takes care of|is behind"
-                            + "|handles|is handling|leads|is on|supports) " + NAME,
-                    "(?:which|what) (?:team|person|people|group|squad) (?:owns|runs|manages|looks after"
-                            + "|is responsible for|is in charge of) " + NAME,
-                    "who is (?:the |a )?(?:current )?(?:service |product )?(?:owner|owners|responsible|accountable"
-                            + "|in charge|person responsible|person in charge|lead|contact|point of contact|go to)"
-                            + "(?: person)?(?: for| of| on| over)? " + NAME,
-                    "who (?:do|should|can) i (?:talk|speak|go|ask|ping|contact)(?: to)?(?: about| for| regarding| re)? "
-                            + NAME,
-                    "(?:what is |who is )?(?:the )?(?:service )?owner (?:of|for) " + NAME,
-                    "(?:who is |what is )?(?:the )?" + LEADING_NAME + POSSESSIVE + " (?:service )?owner",
-                    "whose is " + NAME),
-            lookup(Question.UnitCost::new,
-                    "(?:what is |what are )?(?:the )?(?:current )?(?:unit cost|unit costs|cost per unit|unit price"
-                            + "|price per unit|per unit cost|cost of a unit|cost per transaction|cost per request)"
-                            + "(?: of| for| on| at)? " + NAME,
-                    "how much (?:does|do|will|would) " + NAME + " cost(?: us)?(?: per| a| each| for each| for one"
-                            + "| for a) (?:unit|item|transaction|request|call|user|seat|head|ticket|customer"
-                            + "|account|one)",
-                    "how much (?:does|do) " + NAME + " cost(?: us)?",
-                    "how much is (?:a|one|each) unit (?:of|for|on) " + NAME,
-                    "what does " + NAME + " cost(?: us)?(?: per unit| a unit| each)?",
-                    "how expensive is " + NAME,
-                    "(?:what is |what are )?(?:the )?" + LEADING_NAME + POSSESSIVE + " (?:unit cost|unit costs"
-                            + "|cost per unit|unit price|per unit cost)"),
-            lookup(Question.HowIsDoing::new,
-                    "how (?:is|are) " + NAME + " (?:doing|going|looking|getting on|performing|faring|tracking"
-                            + "|coming along|holding up)",
-                    "(?:any )?(?:what is |what are )?(?:the )?(?:latest |current )?(?:status|state|health|news|update"
-                            + "|rag status|rag|progress|latest)(?: update)? (?:of|for|on|with) " + NAME,
-                    "(?:is|are) " + NAME + " (?:ok|alright|all right|fine|healthy|green|amber|red|on track|good"
-                            + "|in good shape|in trouble|at risk|working|up|behind|struggling)",
-                    "how healthy (?:is|are) " + NAME,
-                    "what is (?:happening|going on|up) with " + NAME,
-                    "how (?:is|are) (?:things|it|everything|stuff|life) (?:with|on|at|for|in) " + NAME,
-                    "status " + NAME,
-                    "(?:what is |what are )?(?:the )?" + LEADING_NAME + POSSESSIVE
-                            + " (?:status|health|status update|rag status)",
-                    "how (?:is|are) " + NAME))
+                    lookup(
+                            Question.WhoIsDeputy::new,
+                            "who is (?:the |a |their |its )?(?:deputy|backup|back up|second|secondary|stand in|standin"
+                                    + "|fallback|alternate|delegate|cover|number two)(?: owner| person| contact)?"
+                                    + "(?: for| of| on| to)? " + NAME,
+                            "who (?:deputises for|covers for|covers|is covering for|is covering|backs up|is backing up"
+                                    + "|stands in for|is standing in for) " + NAME,
+                            "(?:what is |who is )?(?:the )?(?:deputy|backup)(?: owner)? (?:of|for|on) " + NAME,
+                            "(?:who is )?(?:the )?" + LEADING_NAME + POSSESSIVE
+                                    + " (?:deputy|backup|backup owner|deputy owner)"),
+                    lookup(
+                            Question.WhoOwns::new,
+                            "who (?:owns|own|runs|manages|maintains|looks after|is looking after|takes care of|is behind"
+                                    + "|handles|is handling|leads|is on|supports) " + NAME,
+                            "(?:which|what) (?:team|person|people|group|squad) (?:owns|runs|manages|looks after"
+                                    + "|is responsible for|is in charge of) " + NAME,
+                            "who is (?:the |a )?(?:current )?(?:service |product )?(?:owner|owners|responsible|accountable"
+                                    + "|in charge|person responsible|person in charge|lead|contact|point of contact|go to)"
+                                    + "(?: person)?(?: for| of| on| over)? " + NAME,
+                            "who (?:do|should|can) i (?:talk|speak|go|ask|ping|contact)(?: to)?(?: about| for| regarding| re)? "
+                                    + NAME,
+                            "(?:what is |who is )?(?:the )?(?:service )?owner (?:of|for) " + NAME,
+                            "(?:who is |what is )?(?:the )?" + LEADING_NAME + POSSESSIVE + " (?:service )?owner",
+                            "whose is " + NAME),
+                    lookup(
+                            Question.UnitCost::new,
+                            "(?:what is |what are )?(?:the )?(?:current )?(?:unit cost|unit costs|cost per unit|unit price"
+                                    + "|price per unit|per unit cost|cost of a unit|cost per transaction|cost per request)"
+                                    + "(?: of| for| on| at)? " + NAME,
+                            "how much (?:does|do|will|would) " + NAME
+                                    + " cost(?: us)?(?: per| a| each| for each| for one"
+                                    + "| for a) (?:unit|item|transaction|request|call|user|seat|head|ticket|customer"
+                                    + "|account|one)",
+                            "how much (?:does|do) " + NAME + " cost(?: us)?",
+                            "how much is (?:a|one|each) unit (?:of|for|on) " + NAME,
+                            "what does " + NAME + " cost(?: us)?(?: per unit| a unit| each)?",
+                            "how expensive is " + NAME,
+                            "(?:what is |what are )?(?:the )?" + LEADING_NAME + POSSESSIVE + " (?:unit cost|unit costs"
+                                    + "|cost per unit|unit price|per unit cost)"),
+                    lookup(
+                            Question.HowIsDoing::new,
+                            "how (?:is|are) " + NAME + " (?:doing|going|looking|getting on|performing|faring|tracking"
+                                    + "|coming along|holding up)",
+                            "(?:any )?(?:what is |what are )?(?:the )?(?:latest |current )?(?:status|state|health|news|update"
+                                    + "|rag status|rag|progress|latest)(?: update)? (?:of|for|on|with) " + NAME,
+                            "(?:is|are) " + NAME + " (?:ok|alright|all right|fine|healthy|green|amber|red|on track|good"
+                                    + "|in good shape|in trouble|at risk|working|up|behind|struggling)",
+                            "how healthy (?:is|are) " + NAME,
+                            "what is (?:happening|going on|up) with " + NAME,
+                            "how (?:is|are) (?:things|it|everything|stuff|life) (?:with|on|at|for|in) " + NAME,
+                            "status " + NAME,
+                            "(?:what is |what are )?(?:the )?" + LEADING_NAME + POSSESSIVE
+                                    + " (?:status|health|status update|rag status)",
+                            "how (?:is|are) " + NAME))
             .flatMap(List::stream)
             .toList();
 
@@ -100,7 +105,8 @@ final class QuestionLookups {
 
     /** For "how is X doing", an objective X when no service is called X: services keep their names. */
     private Optional<Question> objective(Lookup lookup, String typed) {
-        if (!(lookup.question().apply("") instanceof Question.HowIsDoing) || services.keyIfFound(typed).isPresent()) {
+        if (!(lookup.question().apply("") instanceof Question.HowIsDoing)
+                || services.keyIfFound(typed).isPresent()) {
             return Optional.empty();
         }
         return objectives.keyIfFound(typed).map(key -> new Question.HowIsObjective(Long.parseLong(key.substring(1))));

@@ -1,6 +1,5 @@
 package dev.drumbeat.ask.question;
 
-
 import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.core.ServiceMatcher.Ambiguous;
 import dev.drumbeat.core.ServiceMatcher.Candidate;
@@ -22,8 +21,8 @@ import java.util.regex.Pattern;
 final class QuestionNames {
 
     private static final Pattern ARTICLE = Pattern.compile("(?i)^(?:the|our|my|this|that|a|an)(?:\\s+|$)");
-    private static final Pattern TIME = Pattern.compile(
-            "(?i)\\s+(?:right now|at the moment|currently|today|these days|lately|now|this week)$");
+    private static final Pattern TIME =
+            Pattern.compile("(?i)\\s+(?:right now|at the moment|currently|today|these days|lately|now|this week)$");
     private static final Pattern GENERIC_NOUN = Pattern.compile(
             "(?i)\\s+(?:service|services|system|app|application|platform|programme|program|project|initiative"
                     + "|workstream|work|rollout)$");

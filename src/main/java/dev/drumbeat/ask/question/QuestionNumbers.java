@@ -11,14 +11,24 @@ final class QuestionNumbers {
             "a couple of|couple of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
     private static final Map<String, Integer> VALUES = Map.ofEntries(
-            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1),
-            Map.entry("a couple of", 2), Map.entry("couple of", 2), Map.entry("two", 2),
-            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
-            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("eleven", 11), Map.entry("twelve", 12));
+            Map.entry("a", 1),
+            Map.entry("an", 1),
+            Map.entry("one", 1),
+            Map.entry("a couple of", 2),
+            Map.entry("couple of", 2),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12));
 
-    private QuestionNumbers() {
-    }
+    private QuestionNumbers() {}
 
     /** The count a word or digits stand for; empty for anything else (or digits too big for a count). */
     static OptionalInt valueOf(String countWord) {

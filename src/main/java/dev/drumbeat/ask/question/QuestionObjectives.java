@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 final class QuestionObjectives {
     private static final String OBJECTIVE = "(?:(?:the )?(?:objective|okr) (?:o|#)?|o|#)(?<id>\\d{1,9})";
     private static final Pattern[] SHAPES = {
-            Pattern.compile("how (?:is|are) " + OBJECTIVE + "(?: (?:doing|going|looking|tracking|coming along|progressing))?"),
-            Pattern.compile("(?:what is )?(?:the )?(?:status|progress|state|health)(?: update)? (?:of|on|for|with) "
-                    + OBJECTIVE),
-            Pattern.compile("(?:show|show me) " + OBJECTIVE),
+        Pattern.compile(
+                "how (?:is|are) " + OBJECTIVE + "(?: (?:doing|going|looking|tracking|coming along|progressing))?"),
+        Pattern.compile(
+                "(?:what is )?(?:the )?(?:status|progress|state|health)(?: update)? (?:of|on|for|with) " + OBJECTIVE),
+        Pattern.compile("(?:show|show me) " + OBJECTIVE),
     };
 
-    private QuestionObjectives() {
-    }
+    private QuestionObjectives() {}
 
     static Optional<Question> read(QuestionText text) {
         for (Pattern shape : SHAPES) {

@@ -26,13 +26,15 @@ public final class QuestionParser {
     }
 
     /** The same, and the open objectives by {@code o<id>} and title, for "how is <objective> doing". */
-    public QuestionParser(List<ServiceMatcher.Candidate> services, List<ServiceMatcher.Candidate> initiatives,
-                          List<ServiceMatcher.Candidate> objectives) {
+    public QuestionParser(
+            List<ServiceMatcher.Candidate> services,
+            List<ServiceMatcher.Candidate> initiatives,
+            List<ServiceMatcher.Candidate> objectives) {
         List<ServiceMatcher.Candidate> both = new ArrayList<>(services);
         both.addAll(initiatives);
         this.slips = new QuestionSlips(new QuestionNames(initiatives, "an initiative"));
-        this.lookups = new QuestionLookups(new QuestionNames(services, "a service"),
-                new QuestionNames(objectives, "an objective"));
+        this.lookups = new QuestionLookups(
+                new QuestionNames(services, "a service"), new QuestionNames(objectives, "an objective"));
         this.savings = new QuestionSavings(new QuestionNames(both, "a service or initiative"));
     }
 

@@ -26,15 +26,16 @@ final class QuestionSavings {
     private static final Pattern CLEARLY_ASKING = Pattern.compile(B + "(?:deprioritise|deprioritised|deprioritising"
             + "|descope|save|saving|savings|free up)" + E + "|" + B + "(?:can|could|should|shall|might|would|do|must)"
             + " (?:we|i)" + E + ".*" + B + "(?:" + CUT_VERBS + ")" + E);
-    private static final String STRATEGIC = "(?:the |our |any )?strategic(?: ones| services| items| initiatives"
-            + "| work| stuff| things)?";
+    private static final String STRATEGIC =
+            "(?:the |our |any )?strategic(?: ones| services| items| initiatives" + "| work| stuff| things)?";
     private static final Pattern STRATEGIC_IN = Pattern.compile(",? ?" + B + "(?:(?:and |but )?(?:including|include"
             + "|even|also|plus|with|allowing|allow|consider|considering|counting|incl)(?: even)? " + STRATEGIC
             + "(?: too| as well| included)?|" + STRATEGIC + " (?:included|too|as well|allowed|count|can go"
             + "|are fair game|are on the table))" + E);
     private static final Pattern STRATEGIC_OUT = Pattern.compile(",? ?" + B + "(?:(?:and |but )?(?:not|excluding"
             + "|not including|not counting|not even|except|without touching|without|no|leave|leaving|keep|keeping"
-            + "|sparing|protecting|protect|never|ignoring|ignore|skip|skipping) " + STRATEGIC + "(?: alone| untouched| out| intact)?"
+            + "|sparing|protecting|protect|never|ignoring|ignore|skip|skipping) " + STRATEGIC
+            + "(?: alone| untouched| out| intact)?"
             + "|" + B + "non-strategic)" + E);
 
     private final QuestionNames servicesAndInitiatives;

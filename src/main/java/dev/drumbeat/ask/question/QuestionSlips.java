@@ -26,16 +26,18 @@ final class QuestionSlips {
     private static final String WHAT_IF = "(?:so |and )?what(?: would| will)?(?: happens?| is the impact| is the cost"
             + "| is the damage| does it cost(?: us)?| would it cost(?: us)?)? (?:if|when)";
     private static final List<Pattern> SHAPES = Stream.of(
-            WHAT_IF + " " + NAME + " " + SLIPS + "(?: by| for)? " + DURATION
-                    + "(?: late| longer| behind| more| over)?",
-            WHAT_IF + " " + NAME + " (?:is|was|runs|goes|comes in|lands|finishes|ends up) " + DURATION
-                    + " (?:late|behind|over|longer|behind schedule|over schedule)",
-            WHAT_IF + " we (?:delay|postpone|push back|push|defer|slip) " + NAME + "(?: back| out)? (?:by|for) "
-                    + DURATION,
-            "(?:what is |what would be )?(?:the )?(?:impact|cost|effect) of " + NAME + " slipping(?: by)? " + DURATION,
-            "(?:what is |what would be )?(?:the )?(?:impact|cost|effect) of (?:a |an )?" + DURATION
-                    + "(?: long)? (?:slip|delay|overrun) (?:on|in|to|for|of|with) " + NAME,
-            "if " + NAME + " " + SLIPS + "(?: by| for)? " + DURATION + "(?: ,)? what (?:happens|then|is the impact)")
+                    WHAT_IF + " " + NAME + " " + SLIPS + "(?: by| for)? " + DURATION
+                            + "(?: late| longer| behind| more| over)?",
+                    WHAT_IF + " " + NAME + " (?:is|was|runs|goes|comes in|lands|finishes|ends up) " + DURATION
+                            + " (?:late|behind|over|longer|behind schedule|over schedule)",
+                    WHAT_IF + " we (?:delay|postpone|push back|push|defer|slip) " + NAME + "(?: back| out)? (?:by|for) "
+                            + DURATION,
+                    "(?:what is |what would be )?(?:the )?(?:impact|cost|effect) of " + NAME + " slipping(?: by)? "
+                            + DURATION,
+                    "(?:what is |what would be )?(?:the )?(?:impact|cost|effect) of (?:a |an )?" + DURATION
+                            + "(?: long)? (?:slip|delay|overrun) (?:on|in|to|for|of|with) " + NAME,
+                    "if " + NAME + " " + SLIPS + "(?: by| for)? " + DURATION
+                            + "(?: ,)? what (?:happens|then|is the impact)")
             .map(Pattern::compile)
             .toList();
     private static final Pattern ANY_SLIP = Pattern.compile("^(?:" + WHAT_IF + "|if) .*\\b" + SLIPS + "\\b");

@@ -89,6 +89,10 @@ public final class QuestionText {
             return "";
         }
         String unmentioned = LEADING_MENTIONS.matcher(text).replaceFirst("");
-        return unmentioned.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip();
+        return unmentioned
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+                .strip();
     }
 }

@@ -5,5 +5,4 @@ package dev.drumbeat.ask.question;
  * case, UK spelling, a slip in a keyword put right, "who's" as "who is"). Names are taken from the
  * typed form, so a correction aimed at keywords never changes a service name.
  */
-record QuestionToken(String original, String canonical) {
-}
+record QuestionToken(String original, String canonical) {}

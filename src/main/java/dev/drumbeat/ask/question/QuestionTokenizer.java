@@ -31,8 +31,7 @@ final class QuestionTokenizer {
     private static final Map<String, String> SUFFIXES =
             Map.of("'re", "are", "'ve", "have", "'ll", "will", "'d", "would", "'m", "am");
 
-    private QuestionTokenizer() {
-    }
+    private QuestionTokenizer() {}
 
     static List<QuestionToken> tokenize(String text) {
         List<QuestionToken> tokens = new ArrayList<>();

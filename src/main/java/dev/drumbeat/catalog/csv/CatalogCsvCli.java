@@ -1,7 +1,7 @@
 package dev.drumbeat.catalog.csv;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.people.PeopleDao;
 import java.io.IOException;
@@ -35,7 +35,8 @@ public final class CatalogCsvCli {
     public int run(String command, String[] args, Supplier<Database> database) {
         Optional<CatalogCsvCliArgs> parsed = CatalogCsvCliArgs.parse(args);
         boolean needsFile = command.equals("import");
-        if (parsed.isEmpty() || (needsFile && parsed.get().file().filter(f -> !f.equals("-")).isEmpty())) {
+        if (parsed.isEmpty()
+                || (needsFile && parsed.get().file().filter(f -> !f.equals("-")).isEmpty())) {
             err.println("usage: drumbeat import <catalog.csv> [--team T…] | drumbeat export [file|-] [--team T…]");
             return 2;
         }
@@ -59,8 +60,9 @@ public final class CatalogCsvCli {
                 return 0;
             }
             List<CatalogCsvProblem> problems = ((CatalogImportResult.Rejected) result).problems();
-            err.println("drumbeat: nothing was imported from " + file + "; fix " + (problems.size() == 1
-                    ? "this problem" : "these " + problems.size() + " problems") + " and run the import again:");
+            err.println("drumbeat: nothing was imported from " + file + "; fix "
+                    + (problems.size() == 1 ? "this problem" : "these " + problems.size() + " problems")
+                    + " and run the import again:");
             problems.forEach(problem -> err.println(problem.describe()));
             return 1;
         }
@@ -95,17 +97,19 @@ public final class CatalogCsvCli {
         if (workspaces.size() == 1) {
             return workspaces.get(0);
         }
-        throw new UserError(workspaces.isEmpty()
-                ? "the database has no workspace yet; use /drumbeat once in Slack, then pass --team T…"
-                : "the database has " + workspaces.size() + " workspaces (" + String.join(", ", workspaces)
-                        + "); pass --team with the one you mean.");
+        throw new UserError(
+                workspaces.isEmpty()
+                        ? "the database has no workspace yet; use /drumbeat once in Slack, then pass --team T…"
+                        : "the database has " + workspaces.size() + " workspaces (" + String.join(", ", workspaces)
+                                + "); pass --team with the one you mean.");
     }
 
     private static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UserError("cannot read " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
+            throw new UserError(
+                    "cannot read " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
         }
     }
 
@@ -113,7 +117,8 @@ public final class CatalogCsvCli {
         try {
             Files.write(file, csv);
         } catch (IOException e) {
-            throw new UserError("cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
+            throw new UserError(
+                    "cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
         }
     }
 }

@@ -21,6 +21,8 @@ record CatalogCsvCliArgs(Optional<String> file, Optional<String> team) {
                 return Optional.empty();
             }
         }
-        return team.filter(String::isEmpty).isPresent() ? Optional.empty() : Optional.of(new CatalogCsvCliArgs(file, team));
+        return team.filter(String::isEmpty).isPresent()
+                ? Optional.empty()
+                : Optional.of(new CatalogCsvCliArgs(file, team));
     }
 }

@@ -26,17 +26,33 @@ final class CatalogCsvColumns {
     static final String DESCRIPTION = "description";
 
     /** What import reads, in the documented order. */
-    static final List<String> IMPORTED = List.of(KEY, NAME, TIER, PROTECTED, OWNER, DEPUTY, UNIT_COST, UNIT_NAME,
-            DEMAND, VALUE, CHANNEL, DESCRIPTION);
+    static final List<String> IMPORTED = List.of(
+            KEY, NAME, TIER, PROTECTED, OWNER, DEPUTY, UNIT_COST, UNIT_NAME, DEMAND, VALUE, CHANNEL, DESCRIPTION);
+
     static final Set<String> REQUIRED = Set.of(KEY, NAME, TIER, UNIT_COST, DEMAND, VALUE);
     static final Set<String> FOR_HUMANS = Set.of(OWNER_NAME, DEPUTY_NAME, MONTHLY_COST, MARGIN);
     /** What export writes: the imported columns with the human ones beside what they explain. */
-    static final List<String> EXPORTED = List.of(KEY, NAME, TIER, PROTECTED, OWNER, OWNER_NAME, DEPUTY, DEPUTY_NAME,
-            UNIT_COST, UNIT_NAME, DEMAND, VALUE, MONTHLY_COST, MARGIN, CHANNEL, DESCRIPTION);
+    static final List<String> EXPORTED = List.of(
+            KEY,
+            NAME,
+            TIER,
+            PROTECTED,
+            OWNER,
+            OWNER_NAME,
+            DEPUTY,
+            DEPUTY_NAME,
+            UNIT_COST,
+            UNIT_NAME,
+            DEMAND,
+            VALUE,
+            MONTHLY_COST,
+            MARGIN,
+            CHANNEL,
+            DESCRIPTION);
+
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private CatalogCsvColumns() {
-    }
+    private CatalogCsvColumns() {}
 
     /**
      * Prefixes text a spreadsheet would run as a formula with {@code '}, the usual defence against CSV
@@ -49,7 +65,8 @@ final class CatalogCsvColumns {
 
     /** Undoes {@link #guard}, so what export wrote imports unchanged. */
     static String unguard(String text) {
-        boolean guarded = text.length() > 1 && text.charAt(0) == '\''
+        boolean guarded = text.length() > 1
+                && text.charAt(0) == '\''
                 && (FORMULA_STARTS.indexOf(text.charAt(1)) >= 0 || text.charAt(1) == '\'');
         return guarded ? text.substring(1) : text;
     }

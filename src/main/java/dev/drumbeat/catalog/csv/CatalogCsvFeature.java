@@ -17,7 +17,7 @@ public final class CatalogCsvFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        contributions.routes(new CatalogRoutes(new CatalogImportService(shared.jdbi(), shared.audit()),
-                new CatalogExport(shared.jdbi()), apiTokens));
+        contributions.routes(new CatalogRoutes(
+                new CatalogImportService(shared.jdbi(), shared.audit()), new CatalogExport(shared.jdbi()), apiTokens));
     }
 }

@@ -45,7 +45,8 @@ final class CatalogCsvHeader {
     /** The record's cells by column name; cells missing at the end of a short line are blank. */
     CatalogCsvRow row(CSVRecord record, int line) {
         Map<String, String> cells = new LinkedHashMap<>();
-        positions.forEach((column, i) -> cells.put(column, i < record.size() ? CatalogCsvColumns.unguard(record.get(i)) : ""));
+        positions.forEach(
+                (column, i) -> cells.put(column, i < record.size() ? CatalogCsvColumns.unguard(record.get(i)) : ""));
         return new CatalogCsvRow(line, cells);
     }
 
@@ -53,8 +54,10 @@ final class CatalogCsvHeader {
     Optional<CatalogCsvProblem> overflow(CSVRecord record, int line) {
         for (int i = width; i < record.size(); i++) {
             if (!record.get(i).isBlank()) {
-                return Optional.of(CatalogCsvProblem.ofLine(line, "this line has " + record.size()
-                        + " values but the header has " + width + " columns; look for a stray comma or quote"));
+                return Optional.of(CatalogCsvProblem.ofLine(
+                        line,
+                        "this line has " + record.size() + " values but the header has " + width
+                                + " columns; look for a stray comma or quote"));
             }
         }
         return Optional.empty();
@@ -66,11 +69,18 @@ final class CatalogCsvHeader {
             return;
         }
         if (!CatalogCsvColumns.IMPORTED.contains(column)) {
-            problems.add(new CatalogCsvProblem(1, written, column.contains(";") ? SEMICOLONS : "unknown column; the columns are "
-                    + String.join(", ", CatalogCsvColumns.IMPORTED)));
+            problems.add(new CatalogCsvProblem(
+                    1,
+                    written,
+                    column.contains(";")
+                            ? SEMICOLONS
+                            : "unknown column; the columns are " + String.join(", ", CatalogCsvColumns.IMPORTED)));
         } else if (positions.containsKey(column)) {
-            problems.add(new CatalogCsvProblem(1, written, "this column appears twice (columns "
-                    + (positions.get(column) + 1) + " and " + (position + 1) + ")"));
+            problems.add(new CatalogCsvProblem(
+                    1,
+                    written,
+                    "this column appears twice (columns " + (positions.get(column) + 1) + " and " + (position + 1)
+                            + ")"));
         } else {
             positions.put(column, position);
         }

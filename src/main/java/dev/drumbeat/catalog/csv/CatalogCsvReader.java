@@ -19,11 +19,11 @@ import org.apache.commons.csv.CSVRecord;
  * Line numbers are the spreadsheet's (a record with a line break inside is still one row). Pure.
  */
 final class CatalogCsvReader {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final char BOM = '\uFEFF';
 
-    private CatalogCsvReader() {
-    }
+    private CatalogCsvReader() {}
 
     static CatalogCsvSheet read(byte[] bytes) {
         Optional<CatalogCsvProblem> encoding = notUtf8(bytes);
@@ -39,12 +39,15 @@ final class CatalogCsvReader {
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
             parser.forEach(records::add);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return CatalogCsvSheet.rejected(CatalogCsvProblem.ofLine(records.size() + 1, "the quotes on this line"
-                    + " do not match: a field that starts with \" must end with \" right before the next comma"));
+            return CatalogCsvSheet.rejected(
+                    CatalogCsvProblem.ofLine(
+                            records.size() + 1,
+                            "the quotes on this line"
+                                    + " do not match: a field that starts with \" must end with \" right before the next comma"));
         }
         if (records.isEmpty() || isBlank(records.get(0))) {
-            return CatalogCsvSheet.rejected(CatalogCsvProblem.ofLine(1, "the first line must be the header: "
-                    + String.join(",", CatalogCsvColumns.IMPORTED)));
+            return CatalogCsvSheet.rejected(CatalogCsvProblem.ofLine(
+                    1, "the first line must be the header: " + String.join(",", CatalogCsvColumns.IMPORTED)));
         }
         return sheet(CatalogCsvHeader.read(records.get(0)), records.subList(1, records.size()));
     }
@@ -79,7 +82,7 @@ final class CatalogCsvReader {
         for (int i = 0; i < in.position(); i++) {
             line += bytes[i] == '\n' ? 1 : 0;
         }
-        return Optional.of(CatalogCsvProblem.ofLine(line, "this line is not UTF-8 text;"
-                + " in Excel, save the file as “CSV UTF-8 (Comma delimited)”"));
+        return Optional.of(CatalogCsvProblem.ofLine(
+                line, "this line is not UTF-8 text;" + " in Excel, save the file as “CSV UTF-8 (Comma delimited)”"));
     }
 }

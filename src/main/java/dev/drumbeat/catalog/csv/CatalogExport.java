@@ -1,10 +1,9 @@
 package dev.drumbeat.catalog.csv;
 
-import dev.drumbeat.catalog.CatalogDao;
-import dev.drumbeat.catalog.Service;
-
 import static dev.drumbeat.catalog.csv.CatalogCsvColumns.guard;
 
+import dev.drumbeat.catalog.CatalogDao;
+import dev.drumbeat.catalog.Service;
 import dev.drumbeat.people.PeopleDao;
 import dev.drumbeat.people.Person;
 import java.io.IOException;
@@ -28,6 +27,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class CatalogExport {
     /** Comma-separated, CRLF line ends, quotes only where a field needs them: what Excel writes. */
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
     private final Jdbi jdbi;
 
     public CatalogExport(Jdbi jdbi) {
@@ -36,16 +36,19 @@ public final class CatalogExport {
 
     /** The team's active services as CSV text; encode it as UTF-8. */
     public String csv(String teamId) {
-        return jdbi.inTransaction(handle -> write(handle.attach(CatalogDao.class).findAll(teamId),
+        return jdbi.inTransaction(handle -> write(
+                handle.attach(CatalogDao.class).findAll(teamId),
                 handle.attach(PeopleDao.class).all(teamId)));
     }
 
     static String write(List<Service> services, List<Person> people) {
-        Map<String, Person> byId = people.stream().collect(Collectors.toMap(Person::userId, Function.identity(), (a, b) -> a));
+        Map<String, Person> byId =
+                people.stream().collect(Collectors.toMap(Person::userId, Function.identity(), (a, b) -> a));
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             printer.printRecord(CatalogCsvColumns.EXPORTED);
-            for (Service service : services.stream().sorted(Comparator.comparing(Service::key)).toList()) {
+            for (Service service :
+                    services.stream().sorted(Comparator.comparing(Service::key)).toList()) {
                 printer.printRecord(row(service, byId));
             }
         } catch (IOException e) {
@@ -56,11 +59,23 @@ public final class CatalogExport {
 
     /** One service in {@link CatalogCsvColumns#EXPORTED} order. */
     private static List<String> row(Service s, Map<String, Person> people) {
-        return List.of(s.key(), guard(s.name()), s.tier().label(), s.isProtected() ? "yes" : "no",
-                s.ownerId().orElse(""), guard(nameOf(s.ownerId(), people)),
-                s.deputyId().orElse(""), guard(nameOf(s.deputyId(), people)),
-                plain(s.unitCost()), guard(s.unitName()), plain(s.monthlyDemand()), plain(s.monthlyValue()),
-                plain(s.monthlyCost()), plain(s.margin()), s.teamChannel().orElse(""), guard(s.description()));
+        return List.of(
+                s.key(),
+                guard(s.name()),
+                s.tier().label(),
+                s.isProtected() ? "yes" : "no",
+                s.ownerId().orElse(""),
+                guard(nameOf(s.ownerId(), people)),
+                s.deputyId().orElse(""),
+                guard(nameOf(s.deputyId(), people)),
+                plain(s.unitCost()),
+                guard(s.unitName()),
+                plain(s.monthlyDemand()),
+                plain(s.monthlyValue()),
+                plain(s.monthlyCost()),
+                plain(s.margin()),
+                s.teamChannel().orElse(""),
+                guard(s.description()));
     }
 
     private static String nameOf(Optional<String> userId, Map<String, Person> people) {

@@ -1,7 +1,6 @@
 package dev.drumbeat.catalog.csv;
 
 import dev.drumbeat.catalog.ServiceFields;
-
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -17,8 +16,7 @@ final class CatalogImportCells {
     private static final Pattern BARE_CHANNEL = Pattern.compile("[CG][A-Z0-9]{2,}");
     private static final Pattern ESCAPED_CHANNEL = Pattern.compile("<#([CG][A-Z0-9]{2,})(?:\\|[^>]*)?>");
 
-    private CatalogImportCells() {
-    }
+    private CatalogImportCells() {}
 
     /** Via {@link ServiceFields#amount}, at two decimal places so an unchanged row compares equal. */
     static BigDecimal amount(String text) {
@@ -30,8 +28,9 @@ final class CatalogImportCells {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "yes", "true", "1" -> true;
             case "no", "false", "0", "" -> false;
-            default -> throw new IllegalArgumentException("“" + text.strip() + "” is not yes or no"
-                    + " (write yes, no, true, false, 1 or 0)");
+            default ->
+                throw new IllegalArgumentException(
+                        "“" + text.strip() + "” is not yes or no" + " (write yes, no, true, false, 1 or 0)");
         };
     }
 

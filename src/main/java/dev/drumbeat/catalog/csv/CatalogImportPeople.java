@@ -29,8 +29,9 @@ final class CatalogImportPeople {
         }
         Optional<String> id = Mentions.userId(text);
         if (id.isPresent()) {
-            return Optional.of(Optional.ofNullable(byId.get(id.get())).orElseThrow(() -> new IllegalArgumentException(
-                    "Drumbeat doesn't know anyone with the Slack id " + id.get() + " yet; they appear once they use Drumbeat")));
+            return Optional.of(Optional.ofNullable(byId.get(id.get()))
+                    .orElseThrow(() -> new IllegalArgumentException("Drumbeat doesn't know anyone with the Slack id "
+                            + id.get() + " yet; they appear once they use Drumbeat")));
         }
         String name = Mentions.bareName(text);
         List<Person> found = people.stream().filter(p -> isCalled(p, name)).toList();
@@ -41,17 +42,21 @@ final class CatalogImportPeople {
             throw new IllegalArgumentException("nobody called “" + text + "” is known to Drumbeat;"
                     + " use their Slack id (like U024BE7LH) or @handle");
         }
-        throw new IllegalArgumentException("“" + text + "” could be " + candidates(found)
-                + "; use the Slack id of the one you mean");
+        throw new IllegalArgumentException(
+                "“" + text + "” could be " + candidates(found) + "; use the Slack id of the one you mean");
     }
 
     private static boolean isCalled(Person person, String name) {
-        return person.name().equalsIgnoreCase(name) || person.userId().equals(name)
+        return person.name().equalsIgnoreCase(name)
+                || person.userId().equals(name)
                 || (person.realName() != null && person.realName().equalsIgnoreCase(name));
     }
 
     private static String candidates(List<Person> found) {
-        return found.stream().limit(3).map(p -> p.userId() + " (" + p.displayName() + ")")
-                .collect(Collectors.joining(" or ")) + (found.size() > 3 ? " or others" : "");
+        return found.stream()
+                        .limit(3)
+                        .map(p -> p.userId() + " (" + p.displayName() + ")")
+                        .collect(Collectors.joining(" or "))
+                + (found.size() > 3 ? " or others" : "");
     }
 }

@@ -15,7 +15,8 @@ public sealed interface CatalogImportResult {
                 return counts;
             }
             return counts + " " + untouched + (untouched == 1 ? " service in Drumbeat is" : " services in Drumbeat are")
-                    + " not in the file and " + (untouched == 1 ? "was" : "were") + " left as " + (untouched == 1 ? "it is." : "they are.");
+                    + " not in the file and " + (untouched == 1 ? "was" : "were") + " left as "
+                    + (untouched == 1 ? "it is." : "they are.");
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.drumbeat.catalog.csv;
 
+import dev.drumbeat.audit.AuditEntry;
+import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.CatalogDao;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.catalog.ServiceDraft;
-
 import dev.drumbeat.core.UserError;
-import dev.drumbeat.audit.AuditEntry;
-import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.people.PeopleDao;
 import java.sql.SQLException;
 import java.util.EnumMap;
@@ -44,7 +43,8 @@ public final class CatalogImportService {
             return jdbi.inTransaction(handle -> apply(handle, teamId, auditActor, sheet));
         } catch (JdbiException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                throw new UserError("Someone added a service while the import ran, so nothing was imported. Run it again.");
+                throw new UserError(
+                        "Someone added a service while the import ran, so nothing was imported. Run it again.");
             }
             throw e;
         }
@@ -52,10 +52,10 @@ public final class CatalogImportService {
 
     private CatalogImportResult apply(Handle handle, String teamId, String actor, CatalogCsvSheet sheet) {
         CatalogDao dao = handle.attach(CatalogDao.class);
-        Map<String, Service> existing = dao.lockAll(teamId).stream()
-                .collect(Collectors.toMap(Service::key, Function.identity()));
-        CatalogImportValidator validator = new CatalogImportValidator(
-                handle.attach(PeopleDao.class).all(teamId), existing, sheet.columns());
+        Map<String, Service> existing =
+                dao.lockAll(teamId).stream().collect(Collectors.toMap(Service::key, Function.identity()));
+        CatalogImportValidator validator =
+                new CatalogImportValidator(handle.attach(PeopleDao.class).all(teamId), existing, sheet.columns());
         List<ServiceDraft> drafts = validator.validate(sheet.rows());
         if (!validator.problems().isEmpty()) {
             return new CatalogImportResult.Rejected(validator.problems());
@@ -66,13 +66,17 @@ public final class CatalogImportService {
             changes.merge(save(handle, teamId, actor, draft, existing.get(draft.key()), retired), 1, Integer::sum);
         }
         Set<String> inFile = drafts.stream().map(ServiceDraft::key).collect(Collectors.toSet());
-        long untouched = existing.keySet().stream().filter(k -> !inFile.contains(k) && !retired.contains(k)).count();
-        return new CatalogImportResult.Imported(count(changes, Change.CREATED), count(changes, Change.UPDATED),
-                count(changes, Change.UNCHANGED), (int) untouched);
+        long untouched = existing.keySet().stream()
+                .filter(k -> !inFile.contains(k) && !retired.contains(k))
+                .count();
+        return new CatalogImportResult.Imported(
+                count(changes, Change.CREATED), count(changes, Change.UPDATED), count(changes, Change.UNCHANGED), (int)
+                        untouched);
     }
 
     /** Writes one row, with its audit entry, unless it matches what is stored (a retired service is revived). */
-    private Change save(Handle handle, String teamId, String actor, ServiceDraft draft, Service current, Set<String> retired) {
+    private Change save(
+            Handle handle, String teamId, String actor, ServiceDraft draft, Service current, Set<String> retired) {
         CatalogDao dao = handle.attach(CatalogDao.class);
         if (current == null) {
             dao.insert(teamId, draft);
@@ -92,5 +96,9 @@ public final class CatalogImportService {
         return changes.getOrDefault(change, 0);
     }
 
-    private enum Change { CREATED, UPDATED, UNCHANGED }
+    private enum Change {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 }

@@ -1,10 +1,5 @@
 package dev.drumbeat.catalog.csv;
 
-import dev.drumbeat.catalog.Service;
-import dev.drumbeat.catalog.ServiceDraft;
-import dev.drumbeat.catalog.ServiceFields;
-import dev.drumbeat.catalog.Tier;
-
 import static dev.drumbeat.catalog.csv.CatalogCsvColumns.CHANNEL;
 import static dev.drumbeat.catalog.csv.CatalogCsvColumns.DEMAND;
 import static dev.drumbeat.catalog.csv.CatalogCsvColumns.DEPUTY;
@@ -18,6 +13,10 @@ import static dev.drumbeat.catalog.csv.CatalogCsvColumns.UNIT_COST;
 import static dev.drumbeat.catalog.csv.CatalogCsvColumns.UNIT_NAME;
 import static dev.drumbeat.catalog.csv.CatalogCsvColumns.VALUE;
 
+import dev.drumbeat.catalog.Service;
+import dev.drumbeat.catalog.ServiceDraft;
+import dev.drumbeat.catalog.ServiceFields;
+import dev.drumbeat.catalog.Tier;
 import dev.drumbeat.people.Person;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -61,11 +60,18 @@ final class CatalogImportValidator {
         int before = problems.size();
         String key = cell(row, KEY, ServiceFields::key, "");
         Optional<Service> current = Optional.ofNullable(existing.get(key));
-        ServiceDraft draft = new ServiceDraft(key, cell(row, NAME, ServiceFields::name, ""),
+        ServiceDraft draft = new ServiceDraft(
+                key,
+                cell(row, NAME, ServiceFields::name, ""),
                 cell(row, TIER, ServiceFields::tier, Tier.CORE),
                 kept(row, PROTECTED, CatalogImportCells::yesNo, current.map(Service::isProtected), false),
                 kept(row, OWNER, text -> owner(text, current), current.map(Service::ownerId), Optional.empty()),
-                kept(row, DEPUTY, text -> people.find(text).map(Person::userId), current.map(Service::deputyId), Optional.empty()),
+                kept(
+                        row,
+                        DEPUTY,
+                        text -> people.find(text).map(Person::userId),
+                        current.map(Service::deputyId),
+                        Optional.empty()),
                 kept(row, CHANNEL, CatalogImportCells::channel, current.map(Service::teamChannel), Optional.empty()),
                 cell(row, UNIT_COST, CatalogImportCells::amount, BigDecimal.ZERO),
                 kept(row, UNIT_NAME, ServiceFields::unitName, current.map(Service::unitName), "unit"),
@@ -82,7 +88,8 @@ final class CatalogImportValidator {
     private void requireFirstUse(CatalogCsvRow row, String key) {
         Integer first = firstLines.putIfAbsent(key, row.line());
         if (first != null) {
-            problems.add(new CatalogCsvProblem(row.line(), KEY, "the key " + key + " is already used on line " + first));
+            problems.add(
+                    new CatalogCsvProblem(row.line(), KEY, "the key " + key + " is already used on line " + first));
         }
     }
 
@@ -104,9 +111,11 @@ final class CatalogImportValidator {
     private Optional<String> owner(String text, Optional<Service> current) {
         Optional<Person> owner = people.find(text);
         Optional<String> id = owner.map(Person::userId);
-        if (owner.isPresent() && owner.get().deactivated() && !current.flatMap(Service::ownerId).equals(id)) {
-            throw new IllegalArgumentException(owner.get().displayName() + " (" + id.get()
-                    + ") is deactivated in Slack; pick an active owner");
+        if (owner.isPresent()
+                && owner.get().deactivated()
+                && !current.flatMap(Service::ownerId).equals(id)) {
+            throw new IllegalArgumentException(
+                    owner.get().displayName() + " (" + id.get() + ") is deactivated in Slack; pick an active owner");
         }
         return id;
     }

@@ -1,8 +1,8 @@
 package dev.drumbeat.catalog.csv;
 
-import dev.drumbeat.core.UserError;
-import dev.drumbeat.core.Actor;
 import dev.drumbeat.apitoken.ApiTokenGuard;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.UserError;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -38,9 +38,10 @@ public final class CatalogRoutes implements Consumer<JavalinConfig> {
     }
 
     void exportCsv(Context ctx) {
-        guard.admin(ctx).ifPresent(actor -> ctx.contentType("text/csv; charset=utf-8")
-                .header(Header.CONTENT_DISPOSITION, "attachment; filename=\"catalog.csv\"")
-                .result(export.csv(actor.teamId()).getBytes(StandardCharsets.UTF_8)));
+        guard.admin(ctx)
+                .ifPresent(actor -> ctx.contentType("text/csv; charset=utf-8")
+                        .header(Header.CONTENT_DISPOSITION, "attachment; filename=\"catalog.csv\"")
+                        .result(export.csv(actor.teamId()).getBytes(StandardCharsets.UTF_8)));
     }
 
     void importCsv(Context ctx) {
@@ -49,8 +50,11 @@ public final class CatalogRoutes implements Consumer<JavalinConfig> {
             return;
         }
         if (ctx.isMultipart()) {
-            error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the CSV itself as the request body, with"
-                    + " Content-Type: text/csv (curl: --data-binary @catalog.csv), not as a form upload.");
+            error(
+                    ctx,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the CSV itself as the request body, with"
+                            + " Content-Type: text/csv (curl: --data-binary @catalog.csv), not as a form upload.");
             return;
         }
         readBody(ctx).ifPresent(body -> answer(ctx, actor.get(), body));
@@ -77,8 +81,11 @@ public final class CatalogRoutes implements Consumer<JavalinConfig> {
             if (e.getStatus() != HttpStatus.CONTENT_TOO_LARGE.getCode()) {
                 throw e;
             }
-            error(ctx, HttpStatus.CONTENT_TOO_LARGE, "The CSV is larger than the 10 MB Drumbeat accepts;"
-                    + " nothing was imported. Split it into several files (services not in a file are left alone).");
+            error(
+                    ctx,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "The CSV is larger than the 10 MB Drumbeat accepts;"
+                            + " nothing was imported. Split it into several files (services not in a file are left alone).");
             return Optional.empty();
         }
     }
@@ -95,7 +102,8 @@ public final class CatalogRoutes implements Consumer<JavalinConfig> {
     }
 
     private static Map<String, Object> rejected(CatalogImportResult.Rejected result) {
-        List<Map<String, Object>> errors = result.problems().stream().map(CatalogRoutes::problem).toList();
+        List<Map<String, Object>> errors =
+                result.problems().stream().map(CatalogRoutes::problem).toList();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("imported", false);
         json.put("errors", errors);

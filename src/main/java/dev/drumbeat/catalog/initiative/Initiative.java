@@ -12,9 +12,16 @@ import java.util.Optional;
  *
  * @param reliedOn the keys of the active services it relies on, by key
  */
-public record Initiative(String key, String name, Optional<String> ownerId, BigDecimal budget,
-                         BigDecimal monthlySlipCost, Optional<LocalDate> dueDate, String status, boolean isProtected,
-                         List<String> reliedOn) {
+public record Initiative(
+        String key,
+        String name,
+        Optional<String> ownerId,
+        BigDecimal budget,
+        BigDecimal monthlySlipCost,
+        Optional<LocalDate> dueDate,
+        String status,
+        boolean isProtected,
+        List<String> reliedOn) {
     public static final List<String> STATUSES = List.of("planned", "active", "done", "cancelled");
 
     public Initiative {

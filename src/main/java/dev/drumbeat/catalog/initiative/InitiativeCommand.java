@@ -1,7 +1,6 @@
 package dev.drumbeat.catalog.initiative;
 
 import dev.drumbeat.core.ServiceMatcher;
-
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
@@ -44,7 +43,9 @@ final class InitiativeCommand implements Subcommand {
             return Reply.none();
         }
         if (action.equals("edit") && words.length > 1) {
-            Initiative initiative = initiatives.find(request.actor().teamId(), keyFor(request, words[1])).orElseThrow();
+            Initiative initiative = initiatives
+                    .find(request.actor().teamId(), keyFor(request, words[1]))
+                    .orElseThrow();
             InitiativeService.requireEditable(request.actor(), initiative);
             request.modals().open(InitiativeForm.edit(initiative));
             return Reply.none();
@@ -58,8 +59,12 @@ final class InitiativeCommand implements Subcommand {
             return found.candidate().key();
         }
         if (match instanceof ServiceMatcher.Ambiguous ambiguous) {
-            throw new UserError("“" + typed.strip() + "” could be " + String.join(", ", ambiguous.candidates().stream()
-                    .map(ServiceMatcher.Candidate::name).toList()) + ". Use its key.");
+            throw new UserError("“" + typed.strip() + "” could be "
+                    + String.join(
+                            ", ",
+                            ambiguous.candidates().stream()
+                                    .map(ServiceMatcher.Candidate::name)
+                                    .toList()) + ". Use its key.");
         }
         throw new UserError("No initiative is called “" + typed.strip() + "”. `/drumbeat initiatives` lists them.");
     }

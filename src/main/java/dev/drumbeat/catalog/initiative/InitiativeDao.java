@@ -1,7 +1,6 @@
 package dev.drumbeat.catalog.initiative;
 
 import dev.drumbeat.core.ServiceMatcher;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,19 +40,33 @@ interface InitiativeDao {
                                      is_protected, created_at, updated_at)
             values (:teamId, :key, :name, :ownerId, :budget, :slip, :due, :status, :protected, :at, :at)""")
     @GetGeneratedKeys("id")
-    long insert(@Bind("teamId") String teamId, @Bind("key") String key, @Bind("name") String name,
-                @Bind("ownerId") String ownerId, @Bind("budget") BigDecimal budget, @Bind("slip") BigDecimal slip,
-                @Bind("due") LocalDate due, @Bind("status") String status, @Bind("protected") boolean isProtected,
-                @Bind("at") Instant at);
+    long insert(
+            @Bind("teamId") String teamId,
+            @Bind("key") String key,
+            @Bind("name") String name,
+            @Bind("ownerId") String ownerId,
+            @Bind("budget") BigDecimal budget,
+            @Bind("slip") BigDecimal slip,
+            @Bind("due") LocalDate due,
+            @Bind("status") String status,
+            @Bind("protected") boolean isProtected,
+            @Bind("at") Instant at);
 
     @SqlQuery("""
             update initiatives set name = :name, owner_id = :ownerId, budget = :budget, monthly_slip_cost = :slip,
                    due_date = :due, status = :status, is_protected = :protected, updated_at = :at
              where team_id = :teamId and key = :key returning id""")
-    long update(@Bind("teamId") String teamId, @Bind("key") String key, @Bind("name") String name,
-                @Bind("ownerId") String ownerId, @Bind("budget") BigDecimal budget, @Bind("slip") BigDecimal slip,
-                @Bind("due") LocalDate due, @Bind("status") String status, @Bind("protected") boolean isProtected,
-                @Bind("at") Instant at);
+    long update(
+            @Bind("teamId") String teamId,
+            @Bind("key") String key,
+            @Bind("name") String name,
+            @Bind("ownerId") String ownerId,
+            @Bind("budget") BigDecimal budget,
+            @Bind("slip") BigDecimal slip,
+            @Bind("due") LocalDate due,
+            @Bind("status") String status,
+            @Bind("protected") boolean isProtected,
+            @Bind("at") Instant at);
 
     @SqlQuery(INITIATIVE + " where i.team_id = :teamId and i.key = :key for update")
     Optional<Initiative> lock(@Bind("teamId") String teamId, @Bind("key") String key);

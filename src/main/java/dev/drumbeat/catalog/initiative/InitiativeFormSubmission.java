@@ -1,10 +1,8 @@
 package dev.drumbeat.catalog.initiative;
 
-import dev.drumbeat.catalog.ServiceFields;
-
-import dev.drumbeat.core.ServiceMatcher;
-
 import com.slack.api.model.view.ViewState;
+import dev.drumbeat.catalog.ServiceFields;
+import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.slack.FormState;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,14 +24,14 @@ final class InitiativeFormSubmission {
     private final FormState form;
     private final Function<String, ServiceMatcher.Match> services;
 
-    private InitiativeFormSubmission(Map<String, Map<String, ViewState.Value>> values,
-                                     Function<String, ServiceMatcher.Match> services) {
+    private InitiativeFormSubmission(
+            Map<String, Map<String, ViewState.Value>> values, Function<String, ServiceMatcher.Match> services) {
         this.form = new FormState(values);
         this.services = services;
     }
 
-    static InitiativeFormSubmission read(Map<String, Map<String, ViewState.Value>> values,
-                                         Function<String, ServiceMatcher.Match> services) {
+    static InitiativeFormSubmission read(
+            Map<String, Map<String, ViewState.Value>> values, Function<String, ServiceMatcher.Match> services) {
         return new InitiativeFormSubmission(values, services);
     }
 
@@ -49,8 +47,16 @@ final class InitiativeFormSubmission {
         if (form.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new Initiative(key, name, form.user("owner"), budget, slip, due, status,
-                form.checked(InitiativeForm.PROTECTED), reliedOn));
+        return Optional.of(new Initiative(
+                key,
+                name,
+                form.user("owner"),
+                budget,
+                slip,
+                due,
+                status,
+                form.checked(InitiativeForm.PROTECTED),
+                reliedOn));
     }
 
     Map<String, String> errors() {
@@ -87,8 +93,13 @@ final class InitiativeFormSubmission {
             if (match instanceof ServiceMatcher.Found found) {
                 keys.add(found.candidate().key());
             } else if (match instanceof ServiceMatcher.Ambiguous ambiguous) {
-                problems.add("“" + typed.strip() + "” could be " + String.join(" or ", ambiguous.candidates().stream()
-                        .map(ServiceMatcher.Candidate::name).limit(3).toList()));
+                problems.add("“" + typed.strip() + "” could be "
+                        + String.join(
+                                " or ",
+                                ambiguous.candidates().stream()
+                                        .map(ServiceMatcher.Candidate::name)
+                                        .limit(3)
+                                        .toList()));
             } else {
                 problems.add("no service is called “" + typed.strip() + "”");
             }

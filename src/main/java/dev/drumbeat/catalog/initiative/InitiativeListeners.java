@@ -17,7 +17,8 @@ public final class InitiativeListeners {
     private final PeopleService people;
     private final Money money;
 
-    public InitiativeListeners(InitiativeService initiatives, CatalogService catalog, PeopleService people, Money money) {
+    public InitiativeListeners(
+            InitiativeService initiatives, CatalogService catalog, PeopleService people, Money money) {
         this.initiatives = initiatives;
         this.catalog = catalog;
         this.people = people;
@@ -36,8 +37,8 @@ public final class InitiativeListeners {
 
     View submit(Actor actor, Submission submission) {
         String existingKey = submission.privateMetadata();
-        InitiativeFormSubmission form = InitiativeFormSubmission.read(submission.values(),
-                typed -> catalog.resolve(actor.teamId(), typed));
+        InitiativeFormSubmission form =
+                InitiativeFormSubmission.read(submission.values(), typed -> catalog.resolve(actor.teamId(), typed));
         Initiative draft = form.draft(existingKey).orElseThrow(() -> new FieldError(form.errors()));
         draft.ownerId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
         Initiative saved = existingKey.isBlank() ? initiatives.create(actor, draft) : initiatives.update(actor, draft);

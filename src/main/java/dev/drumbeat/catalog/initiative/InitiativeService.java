@@ -1,11 +1,10 @@
 package dev.drumbeat.catalog.initiative;
 
-import dev.drumbeat.core.ServiceMatcher;
-
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.ServiceMatcher;
+import dev.drumbeat.core.UserError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,11 +47,21 @@ public final class InitiativeService {
         return jdbi.inTransaction(handle -> {
             InitiativeDao dao = handle.attach(InitiativeDao.class);
             if (dao.lock(actor.teamId(), draft.key()).isPresent()) {
-                throw new UserError("An initiative with the key `" + draft.key() + "` already exists. Pick another key.");
+                throw new UserError(
+                        "An initiative with the key `" + draft.key() + "` already exists. Pick another key.");
             }
             Instant now = clock.instant();
-            long id = dao.insert(actor.teamId(), draft.key(), draft.name(), draft.ownerId().orElse(null), draft.budget(),
-                    draft.monthlySlipCost(), draft.dueDate().orElse(null), draft.status(), draft.isProtected(), now);
+            long id = dao.insert(
+                    actor.teamId(),
+                    draft.key(),
+                    draft.name(),
+                    draft.ownerId().orElse(null),
+                    draft.budget(),
+                    draft.monthlySlipCost(),
+                    draft.dueDate().orElse(null),
+                    draft.status(),
+                    draft.isProtected(),
+                    now);
             return saved(handle, actor, id, null, draft);
         });
     }
@@ -61,11 +70,20 @@ public final class InitiativeService {
     public Initiative update(Actor actor, Initiative draft) {
         return jdbi.inTransaction(handle -> {
             InitiativeDao dao = handle.attach(InitiativeDao.class);
-            Initiative before = dao.lock(actor.teamId(), draft.key()).orElseThrow(() -> new UserError(
-                    "There is no initiative `" + draft.key() + "` any more. `/drumbeat initiatives` lists them."));
+            Initiative before = dao.lock(actor.teamId(), draft.key())
+                    .orElseThrow(() -> new UserError("There is no initiative `" + draft.key()
+                            + "` any more. `/drumbeat initiatives` lists them."));
             requireEditable(actor, before);
-            long id = dao.update(actor.teamId(), draft.key(), draft.name(), draft.ownerId().orElse(null), draft.budget(),
-                    draft.monthlySlipCost(), draft.dueDate().orElse(null), draft.status(), draft.isProtected(),
+            long id = dao.update(
+                    actor.teamId(),
+                    draft.key(),
+                    draft.name(),
+                    draft.ownerId().orElse(null),
+                    draft.budget(),
+                    draft.monthlySlipCost(),
+                    draft.dueDate().orElse(null),
+                    draft.status(),
+                    draft.isProtected(),
                     clock.instant());
             dao.unlinkAll(actor.teamId(), id);
             return saved(handle, actor, id, before, draft);
@@ -75,7 +93,8 @@ public final class InitiativeService {
     /** Throws unless the actor may change this initiative: an admin, or its owner. */
     static void requireEditable(Actor actor, Initiative initiative) {
         if (!actor.isAdmin() && !initiative.isOwnedBy(actor.userId())) {
-            throw new UserError("Only the initiative's owner or a Drumbeat admin can change *" + initiative.name() + "*.");
+            throw new UserError(
+                    "Only the initiative's owner or a Drumbeat admin can change *" + initiative.name() + "*.");
         }
     }
 
@@ -85,7 +104,8 @@ public final class InitiativeService {
             dao.link(actor.teamId(), id, draft.reliedOn());
         }
         Initiative after = dao.find(actor.teamId(), draft.key()).orElseThrow();
-        audit.record(handle, AuditEntry.change(actor.teamId(), actor.auditName(), "initiative", draft.key(), before, after));
+        audit.record(
+                handle, AuditEntry.change(actor.teamId(), actor.auditName(), "initiative", draft.key(), before, after));
         return after;
     }
 }

@@ -1,9 +1,8 @@
 package dev.drumbeat.catalog.initiative;
 
-import dev.drumbeat.core.Money;
-
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.core.Mentions;
+import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
@@ -49,7 +48,8 @@ final class InitiativesCommand implements Subcommand {
         String title = all.size() + (all.size() == 1 ? " initiative" : " initiatives");
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown("*" + title + "*, those under way first"));
-        blocks.addAll(SlackBlocks.lines(all.stream().limit(MAX_LISTED).map(this::line).toList()));
+        blocks.addAll(
+                SlackBlocks.lines(all.stream().limit(MAX_LISTED).map(this::line).toList()));
         if (all.size() > MAX_LISTED) {
             blocks.add(SlackBlocks.note("…and " + (all.size() - MAX_LISTED) + " more."));
         }

@@ -28,20 +28,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PromptDao {
 
     /** A service a prompt asks about; {@code coveringFor} is the away owner when a deputy is asked, else null. */
-    record PromptedService(long serviceId, String coveringFor) {
-    }
+    record PromptedService(long serviceId, String coveringFor) {}
 
     /** A service excused for a period because its owner is away and nobody covers. */
-    record Excusal(long serviceId, String teamId, LocalDate periodStart) {
-    }
+    record Excusal(long serviceId, String teamId, LocalDate periodStart) {}
 
     /** A prompt due a reminder, with how many of its services are still {@code open}. */
-    record DueReminder(long id, String teamId, String userId, String outboxKey, int open) {
-    }
+    record DueReminder(long id, String teamId, String userId, String outboxKey, int open) {}
 
     /** A prompt DM as sent, with its recipient's time zone. */
-    record SentPrompt(String teamId, String userId, LocalDate periodStart, String outboxKey, String tz) {
-    }
+    record SentPrompt(String teamId, String userId, LocalDate periodStart, String outboxKey, String tz) {}
 
     @SqlQuery("""
             select s.id, s.team_id, s.key, s.name, s.owner_id, o.tz as owner_tz, o.away_until,
@@ -55,7 +51,8 @@ public interface PromptDao {
     List<PromptCandidate> candidates();
 
     /** "team|user|period" of every prompt since a date. */
-    @SqlQuery("select team_id || '|' || user_id || '|' || period_start from checkin_prompts where period_start >= :since")
+    @SqlQuery(
+            "select team_id || '|' || user_id || '|' || period_start from checkin_prompts where period_start >= :since")
     List<String> promptedSince(@Bind("since") LocalDate since);
 
     /** "service id|period" of every check-in or excusal since a date: nothing to ask for those. */
@@ -71,10 +68,16 @@ public interface PromptDao {
             values (:team, :user, :period, :key, :now, :remindAt)
             on conflict (team_id, user_id, period_start) do nothing
             returning id""")
-    Optional<Long> insertPrompt(@Bind("team") String teamId, @Bind("user") String userId, @Bind("period") LocalDate period,
-                                @Bind("key") String outboxKey, @Bind("now") Instant now, @Bind("remindAt") Instant remindAt);
+    Optional<Long> insertPrompt(
+            @Bind("team") String teamId,
+            @Bind("user") String userId,
+            @Bind("period") LocalDate period,
+            @Bind("key") String outboxKey,
+            @Bind("now") Instant now,
+            @Bind("remindAt") Instant remindAt);
 
-    @SqlBatch("insert into checkin_prompt_services (prompt_id, service_id, covering_for) values (:prompt, :serviceId, :coveringFor)")
+    @SqlBatch(
+            "insert into checkin_prompt_services (prompt_id, service_id, covering_for) values (:prompt, :serviceId, :coveringFor)")
     void insertPromptServices(@Bind("prompt") long promptId, @BindMethods List<PromptedService> services);
 
     @SqlBatch("""
@@ -112,14 +115,23 @@ public interface PromptDao {
         @Override
         public PromptCandidate map(ResultSet rs, StatementContext ctx) throws SQLException {
             Date away = rs.getDate("away_until");
-            return new PromptCandidate(rs.getLong("id"), rs.getString("team_id"), rs.getString("key"), rs.getString("name"),
-                    rs.getString("owner_id"), rs.getString("owner_tz"), Optional.ofNullable(away).map(Date::toLocalDate),
-                    person(rs, "away_deputy_id", "away_deputy_tz"), person(rs, "deputy_id", "deputy_tz"));
+            return new PromptCandidate(
+                    rs.getLong("id"),
+                    rs.getString("team_id"),
+                    rs.getString("key"),
+                    rs.getString("name"),
+                    rs.getString("owner_id"),
+                    rs.getString("owner_tz"),
+                    Optional.ofNullable(away).map(Date::toLocalDate),
+                    person(rs, "away_deputy_id", "away_deputy_tz"),
+                    person(rs, "deputy_id", "deputy_tz"));
         }
 
         private static Optional<PromptCandidate.Person> person(ResultSet rs, String id, String tz) throws SQLException {
             String userId = rs.getString(id);
-            return userId == null ? Optional.empty() : Optional.of(new PromptCandidate.Person(userId, rs.getString(tz)));
+            return userId == null
+                    ? Optional.empty()
+                    : Optional.of(new PromptCandidate.Person(userId, rs.getString(tz)));
         }
     }
 
@@ -128,10 +140,14 @@ public interface PromptDao {
         public PromptViews.Line map(ResultSet rs, StatementContext ctx) throws SQLException {
             String status = rs.getString("status");
             Timestamp at = rs.getTimestamp("submitted_at");
-            Optional<PromptViews.Answer> answer = status == null ? Optional.empty()
+            Optional<PromptViews.Answer> answer = status == null
+                    ? Optional.empty()
                     : Optional.of(new PromptViews.Answer(status, rs.getString("submitted_by"), at.toInstant()));
-            return new PromptViews.Line(rs.getString("key"), rs.getString("name"),
-                    Optional.ofNullable(rs.getString("covering_for")), answer);
+            return new PromptViews.Line(
+                    rs.getString("key"),
+                    rs.getString("name"),
+                    Optional.ofNullable(rs.getString("covering_for")),
+                    answer);
         }
     }
 }

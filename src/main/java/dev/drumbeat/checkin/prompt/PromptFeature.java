@@ -22,8 +22,12 @@ public final class PromptFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        PromptService prompts = new PromptService(shared.jdbi(), shared.outbox(), shared.periods(),
-                shared.config().reminderDelay(), shared.clock());
+        PromptService prompts = new PromptService(
+                shared.jdbi(),
+                shared.outbox(),
+                shared.periods(),
+                shared.config().reminderDelay(),
+                shared.clock());
         contributions.job(PromptJob.NAME, PromptJob.class, () -> new PromptJob(prompts), Duration.ofMinutes(1));
     }
 }

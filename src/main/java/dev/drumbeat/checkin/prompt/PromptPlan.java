@@ -1,7 +1,6 @@
 package dev.drumbeat.checkin.prompt;
 
 import dev.drumbeat.core.Periods;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,14 +30,11 @@ final class PromptPlan {
         }
     }
 
-    record Item(long serviceId, String serviceKey, String serviceName, Optional<String> coveringFor) {
-    }
+    record Item(long serviceId, String serviceKey, String serviceName, Optional<String> coveringFor) {}
 
-    record Excusal(long serviceId, String teamId, LocalDate periodStart) {
-    }
+    record Excusal(long serviceId, String teamId, LocalDate periodStart) {}
 
-    record Result(List<NewPrompt> prompts, List<Excusal> excusals) {
-    }
+    record Result(List<NewPrompt> prompts, List<Excusal> excusals) {}
 
     Result plan(List<PromptCandidate> candidates, Instant now, Set<String> prompted, Set<String> answered) {
         Map<String, NewPrompt> prompts = new LinkedHashMap<>();
@@ -58,8 +54,14 @@ final class PromptPlan {
     }
 
     /** The period is the owner's week, whoever answers; the DM goes out at the check-in hour in the recipient's zone. */
-    private void addIfDue(Map<String, NewPrompt> prompts, PromptCandidate c, PromptCandidate.Person to, LocalDate period,
-                          Instant now, Set<String> prompted, Set<String> answered) {
+    private void addIfDue(
+            Map<String, NewPrompt> prompts,
+            PromptCandidate c,
+            PromptCandidate.Person to,
+            LocalDate period,
+            Instant now,
+            Set<String> prompted,
+            Set<String> answered) {
         ZoneId zone = Periods.zone(to.tz());
         String key = c.teamId() + "|" + to.userId() + "|" + period;
         boolean due = !now.isBefore(periods.promptAt(period, zone));
@@ -68,6 +70,7 @@ final class PromptPlan {
         }
         Optional<String> coveringFor = to.userId().equals(c.ownerId()) ? Optional.empty() : Optional.of(c.ownerId());
         prompts.computeIfAbsent(key, k -> new NewPrompt(c.teamId(), to.userId(), period, to.tz(), new ArrayList<>()))
-                .services().add(new Item(c.serviceId(), c.serviceKey(), c.serviceName(), coveringFor));
+                .services()
+                .add(new Item(c.serviceId(), c.serviceKey(), c.serviceName(), coveringFor));
     }
 }

@@ -1,9 +1,7 @@
 package dev.drumbeat.checkin.prompt;
 
 import dev.drumbeat.checkin.PromptUpdates;
-
 import dev.drumbeat.core.Periods;
-
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.util.List;
@@ -34,7 +32,13 @@ public final class PromptRefresh implements PromptUpdates {
         PromptDao.SentPrompt sent = prompt.get();
         List<PromptViews.Line> lines = dao.findLines(promptId, sent.periodStart());
         Map<String, Object> args = PromptMessages.args(sent.periodStart(), promptId, Periods.zone(sent.tz()), lines);
-        outbox.enqueue(handle, OutboxMessage.update(sent.teamId(), "prompt-update:" + promptId + ":" + UUID.randomUUID(),
-                sent.userId(), sent.outboxKey(), args));
+        outbox.enqueue(
+                handle,
+                OutboxMessage.update(
+                        sent.teamId(),
+                        "prompt-update:" + promptId + ":" + UUID.randomUUID(),
+                        sent.userId(),
+                        sent.outboxKey(),
+                        args));
     }
 }

@@ -1,7 +1,6 @@
 package dev.drumbeat.checkin.prompt;
 
 import dev.drumbeat.core.Periods;
-
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.time.Clock;
@@ -43,7 +42,10 @@ public final class PromptService {
         LocalDate since = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(8);
         return jdbi.inTransaction(handle -> {
             PromptDao dao = handle.attach(PromptDao.class);
-            PromptPlan.Result result = plan.plan(dao.candidates(), now, new HashSet<>(dao.promptedSince(since)),
+            PromptPlan.Result result = plan.plan(
+                    dao.candidates(),
+                    now,
+                    new HashSet<>(dao.promptedSince(since)),
                     new HashSet<>(dao.answeredSince(since)));
             excuse(dao, result.excusals(), now);
             int sent = 0;
@@ -59,28 +61,40 @@ public final class PromptService {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             PromptDao dao = handle.attach(PromptDao.class);
-            List<PromptDao.DueReminder> due = dao.dueReminders(now, LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(8));
+            List<PromptDao.DueReminder> due = dao.dueReminders(
+                    now, LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(8));
             for (PromptDao.DueReminder reminder : due) {
                 remind(handle, reminder);
             }
-            dao.markReminded(now, due.stream().mapToLong(PromptDao.DueReminder::id).toArray());
+            dao.markReminded(
+                    now, due.stream().mapToLong(PromptDao.DueReminder::id).toArray());
             return due.size();
         });
     }
 
     private boolean send(Handle handle, PromptDao dao, PromptPlan.NewPrompt prompt, Instant now) {
         String outboxKey = "prompt:" + prompt.key();
-        Optional<Long> id = dao.insertPrompt(prompt.teamId(), prompt.userId(), prompt.periodStart(), outboxKey, now,
-                now.plus(reminderDelay));
+        Optional<Long> id = dao.insertPrompt(
+                prompt.teamId(), prompt.userId(), prompt.periodStart(), outboxKey, now, now.plus(reminderDelay));
         if (id.isEmpty()) {
             return false;
         }
-        dao.insertPromptServices(id.get(), prompt.services().stream()
-                .map(item -> new PromptDao.PromptedService(item.serviceId(), item.coveringFor().orElse(null))).toList());
+        dao.insertPromptServices(
+                id.get(),
+                prompt.services().stream()
+                        .map(item -> new PromptDao.PromptedService(
+                                item.serviceId(), item.coveringFor().orElse(null)))
+                        .toList());
         List<PromptViews.Line> lines = prompt.services().stream()
-                .map(i -> new PromptViews.Line(i.serviceKey(), i.serviceName(), i.coveringFor(), Optional.empty())).toList();
-        outbox.enqueue(handle, OutboxMessage.post(prompt.teamId(), outboxKey, prompt.userId(),
-                PromptMessages.args(prompt.periodStart(), id.get(), Periods.zone(prompt.tz()), lines)));
+                .map(i -> new PromptViews.Line(i.serviceKey(), i.serviceName(), i.coveringFor(), Optional.empty()))
+                .toList();
+        outbox.enqueue(
+                handle,
+                OutboxMessage.post(
+                        prompt.teamId(),
+                        outboxKey,
+                        prompt.userId(),
+                        PromptMessages.args(prompt.periodStart(), id.get(), Periods.zone(prompt.tz()), lines)));
         return true;
     }
 
@@ -88,14 +102,23 @@ public final class PromptService {
         if (excusals.isEmpty()) {
             return;
         }
-        dao.excuse(excusals.stream().map(e -> new PromptDao.Excusal(e.serviceId(), e.teamId(), e.periodStart())).toList(), now);
+        dao.excuse(
+                excusals.stream()
+                        .map(e -> new PromptDao.Excusal(e.serviceId(), e.teamId(), e.periodStart()))
+                        .toList(),
+                now);
     }
 
     private void remind(Handle handle, PromptDao.DueReminder reminder) {
         int open = reminder.open();
         String text = "A gentle reminder: " + open + (open == 1 ? " service is" : " services are")
                 + " still waiting for this week's check-in. It takes a minute.";
-        outbox.enqueue(handle, OutboxMessage.post(reminder.teamId(), "reminder:" + reminder.id(), reminder.userId(),
-                Map.of("text", text, "thread_ts", Outbox.tsOf(reminder.outboxKey()))));
+        outbox.enqueue(
+                handle,
+                OutboxMessage.post(
+                        reminder.teamId(),
+                        "reminder:" + reminder.id(),
+                        reminder.userId(),
+                        Map.of("text", text, "thread_ts", Outbox.tsOf(reminder.outboxKey()))));
     }
 }

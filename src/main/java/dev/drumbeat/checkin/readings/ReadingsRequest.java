@@ -24,15 +24,20 @@ record ReadingsRequest(BigDecimal value, Optional<LocalDate> period, String sour
     static final String DEFAULT_SOURCE = "api";
     /** Sources that check-ins and `/drumbeat kpi` write; a machine must not overwrite what a person entered. */
     static final Set<String> RESERVED_SOURCES = Set.of("checkin", "slack");
+
     static final String EXAMPLE = "{\"value\": 99.95, \"period\": \"2026-11-23\", \"source\": \"prometheus\"}";
     private static final BigDecimal LIMIT = new BigDecimal("1E14");
     private static final BigDecimal HALF_LAST_PLACE = new BigDecimal("0.00005");
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._:-]{0,39}");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     static ReadingsRequest parse(String body) {
         JsonNode json = object(body);
-        return new ReadingsRequest(value(json.get("value")), period(json.get("period")), source(json.get("source")),
+        return new ReadingsRequest(
+                value(json.get("value")),
+                period(json.get("period")),
+                source(json.get("source")),
                 recordedAt(json.get("recorded_at")));
     }
 
@@ -52,12 +57,14 @@ record ReadingsRequest(BigDecimal value, Optional<LocalDate> period, String sour
         if (node == null || node.isNull()) {
             throw refused("Send the reading as \"value\", a number such as 99.95: " + EXAMPLE + ".");
         }
-        BigDecimal value = number(node).orElseThrow(() -> refused(
-                "\"value\" must be a number such as 99.95, not " + shown(node) + "."));
+        BigDecimal value = number(node)
+                .orElseThrow(() -> refused("\"value\" must be a number such as 99.95, not " + shown(node) + "."));
         if (value.abs().compareTo(LIMIT) >= 0) {
-            throw refused("\"value\" must be between -99999999999999.9999 and 99999999999999.9999; " + shown(node) + " is out of range.");
+            throw refused("\"value\" must be between -99999999999999.9999 and 99999999999999.9999; " + shown(node)
+                    + " is out of range.");
         }
-        BigDecimal rounded = value.abs().compareTo(HALF_LAST_PLACE) < 0 ? BigDecimal.ZERO : value.setScale(4, RoundingMode.HALF_UP);
+        BigDecimal rounded =
+                value.abs().compareTo(HALF_LAST_PLACE) < 0 ? BigDecimal.ZERO : value.setScale(4, RoundingMode.HALF_UP);
         return ReadingsDao.plain(rounded);
     }
 
@@ -83,7 +90,8 @@ record ReadingsRequest(BigDecimal value, Optional<LocalDate> period, String sour
         try {
             return Optional.of(LocalDate.parse(node.isTextual() ? node.asText().strip() : ""));
         } catch (DateTimeParseException e) {
-            throw refused("\"period\" must be the date a period starts, written like \"2026-11-23\", not " + shown(node) + ".");
+            throw refused("\"period\" must be the date a period starts, written like \"2026-11-23\", not " + shown(node)
+                    + ".");
         }
     }
 
@@ -108,9 +116,12 @@ record ReadingsRequest(BigDecimal value, Optional<LocalDate> period, String sour
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(node.isTextual() ? node.asText().strip() : "").toInstant());
+            return Optional.of(
+                    OffsetDateTime.parse(node.isTextual() ? node.asText().strip() : "")
+                            .toInstant());
         } catch (DateTimeParseException e) {
-            throw refused("\"recorded_at\" must be a moment with its offset, like \"2026-11-23T09:30:00Z\", not " + shown(node) + ".");
+            throw refused("\"recorded_at\" must be a moment with its offset, like \"2026-11-23T09:30:00Z\", not "
+                    + shown(node) + ".");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.drumbeat.checkin.readings;
 
-import dev.drumbeat.core.Actor;
 import dev.drumbeat.apitoken.ApiTokenGuard;
+import dev.drumbeat.core.Actor;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -40,23 +40,30 @@ public final class ReadingsRoutes implements Consumer<JavalinConfig> {
         }
         answer(ctx, () -> {
             ReadingsRequest request = ReadingsRequest.parse(body(ctx));
-            ReadingsService.Stored stored = readings.record(actor.get(), ctx.pathParam("service"), ctx.pathParam("kpi"), request);
+            ReadingsService.Stored stored =
+                    readings.record(actor.get(), ctx.pathParam("service"), ctx.pathParam("kpi"), request);
             ctx.status(stored.outcome() == ReadingsService.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                     .json(stored(stored));
         });
     }
 
     void get(Context ctx) {
-        guard.admin(ctx).ifPresent(actor -> answer(ctx, () -> {
-            ReadingsService.History history = readings.latest(actor, ctx.pathParam("service"), ctx.pathParam("kpi"));
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("service", history.service().serviceKey());
-            json.put("kpi", history.kpi().key());
-            json.put("unit", history.kpi().unit());
-            json.put("target", history.kpi().target());
-            json.put("readings", history.readings().stream().map(ReadingsRoutes::reading).toList());
-            ctx.json(json);
-        }));
+        guard.admin(ctx)
+                .ifPresent(actor -> answer(ctx, () -> {
+                    ReadingsService.History history =
+                            readings.latest(actor, ctx.pathParam("service"), ctx.pathParam("kpi"));
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("service", history.service().serviceKey());
+                    json.put("kpi", history.kpi().key());
+                    json.put("unit", history.kpi().unit());
+                    json.put("target", history.kpi().target());
+                    json.put(
+                            "readings",
+                            history.readings().stream()
+                                    .map(ReadingsRoutes::reading)
+                                    .toList());
+                    ctx.json(json);
+                }));
     }
 
     private static void answer(Context ctx, Runnable work) {
@@ -75,8 +82,10 @@ public final class ReadingsRoutes implements Consumer<JavalinConfig> {
             if (e.getStatus() != HttpStatus.CONTENT_TOO_LARGE.getCode()) {
                 throw e;
             }
-            throw new ReadingsRefusal(e.getStatus(), "A reading is a small JSON object such as " + ReadingsRequest.EXAMPLE
-                    + "; this body is far too large.");
+            throw new ReadingsRefusal(
+                    e.getStatus(),
+                    "A reading is a small JSON object such as " + ReadingsRequest.EXAMPLE
+                            + "; this body is far too large.");
         }
     }
 

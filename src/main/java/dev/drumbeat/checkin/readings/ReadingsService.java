@@ -1,10 +1,9 @@
 package dev.drumbeat.checkin.readings;
 
-import dev.drumbeat.core.Periods;
-
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Periods;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,13 +35,16 @@ public final class ReadingsService {
     }
 
     /** What happened to a posted reading. */
-    enum Outcome { CREATED, UPDATED, UNCHANGED }
-
-    record Stored(ReadingsDao.Target service, ReadingsDao.TargetKpi kpi, ReadingsDao.Reading reading, Outcome outcome) {
+    enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
     }
 
-    record History(ReadingsDao.Target service, ReadingsDao.TargetKpi kpi, List<ReadingsDao.Reading> readings) {
-    }
+    record Stored(
+            ReadingsDao.Target service, ReadingsDao.TargetKpi kpi, ReadingsDao.Reading reading, Outcome outcome) {}
+
+    record History(ReadingsDao.Target service, ReadingsDao.TargetKpi kpi, List<ReadingsDao.Reading> readings) {}
 
     /** Stores a reading for the service's KPI; a {@link ReadingsRefusal} for an unknown KPI or a period it can't be for. */
     Stored record(Actor actor, String serviceKey, String kpiKey, ReadingsRequest request) {
@@ -52,13 +54,14 @@ public final class ReadingsService {
         Instant recordedAt = request.recordedAt().orElse(clock.instant());
         return jdbi.inTransaction(handle -> {
             ReadingsDao dao = handle.attach(ReadingsDao.class);
-            Optional<ReadingsDao.Reading> created = dao.insertIfAbsent(actor.teamId(), kpi.id(), period, request.value(),
-                    request.source(), actor.userId(), recordedAt);
+            Optional<ReadingsDao.Reading> created = dao.insertIfAbsent(
+                    actor.teamId(), kpi.id(), period, request.value(), request.source(), actor.userId(), recordedAt);
             if (created.isPresent()) {
                 audit.record(handle, entry(actor, service, kpi, "create", null, created.get()));
                 return new Stored(service, kpi, created.get(), Outcome.CREATED);
             }
-            ReadingsDao.Reading before = dao.lock(kpi.id(), period, request.source()).orElseThrow();
+            ReadingsDao.Reading before =
+                    dao.lock(kpi.id(), period, request.source()).orElseThrow();
             if (before.value().compareTo(request.value()) == 0) {
                 return new Stored(service, kpi, before, Outcome.UNCHANGED);
             }
@@ -77,18 +80,22 @@ public final class ReadingsService {
 
     private ReadingsDao.Target target(String teamId, String serviceKey, String kpiKey) {
         return jdbi.withExtension(ReadingsDao.class, dao -> {
-            ReadingsDao.Target found = dao.findTarget(teamId, serviceKey, kpiKey).orElseThrow(() -> new ReadingsRefusal(
-                    ReadingsRefusal.NOT_FOUND, "There is no service with the key “" + serviceKey + "”. Service keys are"
-                    + " lowercase with dashes, such as payments-api; /drumbeat services lists them."));
+            ReadingsDao.Target found = dao.findTarget(teamId, serviceKey, kpiKey)
+                    .orElseThrow(() -> new ReadingsRefusal(
+                            ReadingsRefusal.NOT_FOUND,
+                            "There is no service with the key “" + serviceKey + "”. Service keys are"
+                                    + " lowercase with dashes, such as payments-api; /drumbeat services lists them."));
             if (found.kpi().isEmpty()) {
-                throw new ReadingsRefusal(ReadingsRefusal.NOT_FOUND, noSuchKpi(found, kpiKey, dao.kpiKeys(found.serviceId())));
+                throw new ReadingsRefusal(
+                        ReadingsRefusal.NOT_FOUND, noSuchKpi(found, kpiKey, dao.kpiKeys(found.serviceId())));
             }
             return found;
         });
     }
 
     private static String noSuchKpi(ReadingsDao.Target service, String kpiKey, List<String> keys) {
-        String known = keys.isEmpty() ? "It has no KPIs yet; an admin adds them to the catalog."
+        String known = keys.isEmpty()
+                ? "It has no KPIs yet; an admin adds them to the catalog."
                 : "Its KPI keys are: " + String.join(", ", keys) + ".";
         return "The service " + service.serviceKey() + " has no KPI with the key “" + kpiKey + "”. " + known;
     }
@@ -100,12 +107,16 @@ public final class ReadingsService {
         LocalDate period = requested.orElse(current);
         if (period.getDayOfWeek() != periods.day()) {
             LocalDate start = period.with(TemporalAdjusters.previousOrSame(periods.day()));
-            throw new ReadingsRefusal(ReadingsRefusal.UNPROCESSABLE, period + " is a " + dayName(period)
-                    + ", but periods start on " + dayName(start) + "s. Send the date its period starts: " + start + ".");
+            throw new ReadingsRefusal(
+                    ReadingsRefusal.UNPROCESSABLE,
+                    period + " is a " + dayName(period) + ", but periods start on " + dayName(start)
+                            + "s. Send the date its period starts: " + start + ".");
         }
         if (period.isAfter(current)) {
-            throw new ReadingsRefusal(ReadingsRefusal.UNPROCESSABLE, "The period " + period + " hasn't started yet. The current"
-                    + " period of " + service.serviceKey() + " started " + current + " (in its owner's time zone, " + zone.getId() + ").");
+            throw new ReadingsRefusal(
+                    ReadingsRefusal.UNPROCESSABLE,
+                    "The period " + period + " hasn't started yet. The current" + " period of " + service.serviceKey()
+                            + " started " + current + " (in its owner's time zone, " + zone.getId() + ").");
         }
         return period;
     }
@@ -115,10 +126,21 @@ public final class ReadingsService {
     }
 
     /** An audit entry keyed service/kpi/period/source; {@code before} is null for a creation. */
-    private static AuditEntry entry(Actor actor, ReadingsDao.Target service, ReadingsDao.TargetKpi kpi, String action,
-                                    ReadingsDao.Reading before, ReadingsDao.Reading after) {
+    private static AuditEntry entry(
+            Actor actor,
+            ReadingsDao.Target service,
+            ReadingsDao.TargetKpi kpi,
+            String action,
+            ReadingsDao.Reading before,
+            ReadingsDao.Reading after) {
         String key = service.serviceKey() + "/" + kpi.key() + "/" + after.periodStart() + "/" + after.source();
-        return new AuditEntry(actor.teamId(), actor.auditName(), "kpi_reading", key, action,
-                Optional.ofNullable(before), Optional.of(after));
+        return new AuditEntry(
+                actor.teamId(),
+                actor.auditName(),
+                "kpi_reading",
+                key,
+                action,
+                Optional.ofNullable(before),
+                Optional.of(after));
     }
 }

@@ -67,11 +67,24 @@ public interface EscalationFactsDao {
     final class ServiceFactsMapper implements RowMapper<ServiceFacts> {
         @Override
         public ServiceFacts map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new ServiceFacts(rs.getLong("id"), rs.getString("team_id"), rs.getString("key"), rs.getString("name"),
-                    text(rs, "owner_id"), rs.getBoolean("owner_active"), rs.getString("owner_tz"), text(rs, "deputy_id"),
-                    text(rs, "team_channel"), date(rs, "away_until"), text(rs, "away_deputy_id"),
-                    date(rs, "last_checkin_period"), rs.getBoolean("excused_this_period"), rs.getInt("red_streak"),
-                    rs.getInt("kpi_off_streak"), text(rs, "worst_kpi"), date(rs, "last_excused_period"),
+            return new ServiceFacts(
+                    rs.getLong("id"),
+                    rs.getString("team_id"),
+                    rs.getString("key"),
+                    rs.getString("name"),
+                    text(rs, "owner_id"),
+                    rs.getBoolean("owner_active"),
+                    rs.getString("owner_tz"),
+                    text(rs, "deputy_id"),
+                    text(rs, "team_channel"),
+                    date(rs, "away_until"),
+                    text(rs, "away_deputy_id"),
+                    date(rs, "last_checkin_period"),
+                    rs.getBoolean("excused_this_period"),
+                    rs.getInt("red_streak"),
+                    rs.getInt("kpi_off_streak"),
+                    text(rs, "worst_kpi"),
+                    date(rs, "last_excused_period"),
                     rs.getObject("created_at", OffsetDateTime.class).toInstant());
         }
     }
@@ -79,8 +92,15 @@ public interface EscalationFactsDao {
     final class InitiativeFactsMapper implements RowMapper<InitiativeFacts> {
         @Override
         public InitiativeFacts map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new InitiativeFacts(rs.getLong("id"), rs.getString("team_id"), rs.getString("key"), rs.getString("name"),
-                    text(rs, "owner_id"), date(rs, "due_date"), rs.getString("status"), rs.getInt("linked_services"),
+            return new InitiativeFacts(
+                    rs.getLong("id"),
+                    rs.getString("team_id"),
+                    rs.getString("key"),
+                    rs.getString("name"),
+                    text(rs, "owner_id"),
+                    date(rs, "due_date"),
+                    rs.getString("status"),
+                    rs.getInt("linked_services"),
                     rs.getInt("linked_red"));
         }
     }

@@ -1,8 +1,7 @@
 package dev.drumbeat.escalation.rules;
 
-import dev.drumbeat.escalation.settings.Thresholds;
-
 import dev.drumbeat.core.Periods;
+import dev.drumbeat.escalation.settings.Thresholds;
 import dev.drumbeat.people.AwayCover;
 import dev.drumbeat.people.AwayState;
 import java.time.Duration;
@@ -29,25 +28,36 @@ public final class EscalationRules {
             .thenComparingLong(f -> f.subject().id())
             .thenComparing(Finding::reason);
 
-    private EscalationRules() {
-    }
+    private EscalationRules() {}
 
     /** Every finding for one workspace's thresholds, ordered by team, services before initiatives, id, then reason. */
-    public static List<Finding> evaluate(List<ServiceFacts> services, List<InitiativeFacts> initiatives, Thresholds thresholds,
-                                         Periods periods, Instant now) {
+    public static List<Finding> evaluate(
+            List<ServiceFacts> services,
+            List<InitiativeFacts> initiatives,
+            Thresholds thresholds,
+            Periods periods,
+            Instant now) {
         return evaluate(services, initiatives, team -> thresholds, periods, now);
     }
 
     /** The same over many workspaces at once, each with its own thresholds. */
-    public static List<Finding> evaluate(List<ServiceFacts> services, List<InitiativeFacts> initiatives,
-                                         Function<String, Thresholds> thresholdsOfTeam, Periods periods, Instant now) {
+    public static List<Finding> evaluate(
+            List<ServiceFacts> services,
+            List<InitiativeFacts> initiatives,
+            Function<String, Thresholds> thresholdsOfTeam,
+            Periods periods,
+            Instant now) {
         List<Finding> findings = new ArrayList<>();
         for (ServiceFacts service : services) {
             addServiceFindings(findings, service, thresholdsOfTeam.apply(service.teamId()), periods, now);
         }
         for (InitiativeFacts initiative : initiatives) {
-            slipping(initiative, now).ifPresent(detail -> findings.add(new Finding(initiative.teamId(),
-                    Finding.Subject.initiative(initiative.initiativeId()), Reason.INITIATIVE_SLIPPING, detail)));
+            slipping(initiative, now)
+                    .ifPresent(detail -> findings.add(new Finding(
+                            initiative.teamId(),
+                            Finding.Subject.initiative(initiative.initiativeId()),
+                            Reason.INITIATIVE_SLIPPING,
+                            detail)));
         }
         findings.sort(ORDER);
         return findings;
@@ -60,25 +70,35 @@ public final class EscalationRules {
         return cutoff.isBefore(periods.promptAt(period, zone)) ? period.minusWeeks(1) : period;
     }
 
-    private static void addServiceFindings(List<Finding> findings, ServiceFacts s, Thresholds t, Periods periods, Instant now) {
+    private static void addServiceFindings(
+            List<Finding> findings, ServiceFacts s, Thresholds t, Periods periods, Instant now) {
         Finding.Subject subject = Finding.Subject.service(s.serviceId());
         ZoneId zone = Periods.zone(s.ownerTz());
         LocalDate today = now.atZone(zone).toLocalDate();
         boolean ownerless = s.ownerId().isEmpty() || !s.ownerActive();
         if (ownerless) {
-            findings.add(new Finding(s.teamId(), subject, Reason.OWNERLESS, EscalationRulesText.ownerless(s.ownerId())));
+            findings.add(
+                    new Finding(s.teamId(), subject, Reason.OWNERLESS, EscalationRulesText.ownerless(s.ownerId())));
         } else {
-            stale(s, t, periods, now, zone).ifPresent(detail -> findings.add(new Finding(s.teamId(), subject, Reason.STALE, detail)));
+            stale(s, t, periods, now, zone)
+                    .ifPresent(detail -> findings.add(new Finding(s.teamId(), subject, Reason.STALE, detail)));
         }
         if (s.redStreak() >= t.redStreak()) {
-            findings.add(new Finding(s.teamId(), subject, Reason.RED_STREAK, EscalationRulesText.redFor(s.redStreak())));
+            findings.add(
+                    new Finding(s.teamId(), subject, Reason.RED_STREAK, EscalationRulesText.redFor(s.redStreak())));
         }
         if (s.kpiOffStreak() >= t.kpiOffPeriods()) {
-            findings.add(new Finding(s.teamId(), subject, Reason.KPI_OFF_TARGET,
+            findings.add(new Finding(
+                    s.teamId(),
+                    subject,
+                    Reason.KPI_OFF_TARGET,
                     EscalationRulesText.kpiOff(s.worstKpi(), s.kpiOffStreak())));
         }
         if (!ownerless && isAwayUncovered(s, today)) {
-            findings.add(new Finding(s.teamId(), subject, Reason.AWAY_UNCOVERED,
+            findings.add(new Finding(
+                    s.teamId(),
+                    subject,
+                    Reason.AWAY_UNCOVERED,
                     EscalationRulesText.awayUncovered(s.ownerAwayUntil().orElseThrow(), today)));
         }
     }
@@ -90,16 +110,21 @@ public final class EscalationRules {
     private static Optional<String> stale(ServiceFacts s, Thresholds t, Periods periods, Instant now, ZoneId zone) {
         LocalDate due = duePeriod(periods, now, t.grace(), zone);
         boolean owed = !s.createdAt().isAfter(periods.promptAt(due, zone));
-        boolean answered = s.excusedThisPeriod() || isOnOrAfter(s.lastCheckInPeriod(), due) || isOnOrAfter(s.lastExcusedPeriod(), due);
+        boolean answered = s.excusedThisPeriod()
+                || isOnOrAfter(s.lastCheckInPeriod(), due)
+                || isOnOrAfter(s.lastExcusedPeriod(), due);
         if (!owed || answered) {
             return Optional.empty();
         }
-        return Optional.of(EscalationRulesText.stale(s.lastCheckInPeriod(), now.atZone(zone).toLocalDate()));
+        return Optional.of(EscalationRulesText.stale(
+                s.lastCheckInPeriod(), now.atZone(zone).toLocalDate()));
     }
 
     private static boolean isAwayUncovered(ServiceFacts s, LocalDate today) {
         AwayState away = new AwayState(s.ownerAwayUntil(), s.awayDeputyId());
-        return away.isAwayOn(today) && AwayCover.coverFor(s.ownerId().orElseThrow(), s.deputyId(), away, today).isEmpty();
+        return away.isAwayOn(today)
+                && AwayCover.coverFor(s.ownerId().orElseThrow(), s.deputyId(), away, today)
+                        .isEmpty();
     }
 
     /** Slipping: unfinished, depended on, and past its due date (a plain date, read in UTC) or with a linked service red. */

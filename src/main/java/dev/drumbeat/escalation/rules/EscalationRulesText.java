@@ -12,15 +12,17 @@ final class EscalationRulesText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-    private EscalationRulesText() {
-    }
+    private EscalationRulesText() {}
 
     static String ownerless(Optional<String> ownerId) {
-        return ownerId.map(id -> "owner <@" + id + "> is no longer active in Slack").orElse("no owner");
+        return ownerId.map(id -> "owner <@" + id + "> is no longer active in Slack")
+                .orElse("no owner");
     }
 
     static String stale(Optional<LocalDate> lastCheckIn, LocalDate today) {
-        return lastCheckIn.map(period -> "no check-in since the week of " + day(period, today)).orElse("never checked in");
+        return lastCheckIn
+                .map(period -> "no check-in since the week of " + day(period, today))
+                .orElse("never checked in");
     }
 
     static String redFor(int periods) {
@@ -39,7 +41,8 @@ final class EscalationRulesText {
         List<String> parts = new ArrayList<>();
         overdue.ifPresent(due -> parts.add("past its due date of " + day(due, today)));
         if (linkedRed > 0) {
-            parts.add(linkedRed + " of " + linkedServices + " linked " + (linkedServices == 1 ? "service" : "services") + " red");
+            parts.add(linkedRed + " of " + linkedServices + " linked " + (linkedServices == 1 ? "service" : "services")
+                    + " red");
         }
         return String.join("; ", parts);
     }

@@ -34,12 +34,41 @@ public record ServiceFacts(
         Instant createdAt) {
 
     /** Facts without excusal history or creation time: no earlier period excused, and the service always existed. */
-    public ServiceFacts(long serviceId, String teamId, String key, String name, Optional<String> ownerId, boolean ownerActive,
-                        String ownerTz, Optional<String> deputyId, Optional<String> teamChannel,
-                        Optional<LocalDate> ownerAwayUntil, Optional<String> awayDeputyId,
-                        Optional<LocalDate> lastCheckInPeriod, boolean excusedThisPeriod, int redStreak, int kpiOffStreak,
-                        Optional<String> worstKpi) {
-        this(serviceId, teamId, key, name, ownerId, ownerActive, ownerTz, deputyId, teamChannel, ownerAwayUntil, awayDeputyId,
-                lastCheckInPeriod, excusedThisPeriod, redStreak, kpiOffStreak, worstKpi, Optional.empty(), Instant.EPOCH);
+    public ServiceFacts(
+            long serviceId,
+            String teamId,
+            String key,
+            String name,
+            Optional<String> ownerId,
+            boolean ownerActive,
+            String ownerTz,
+            Optional<String> deputyId,
+            Optional<String> teamChannel,
+            Optional<LocalDate> ownerAwayUntil,
+            Optional<String> awayDeputyId,
+            Optional<LocalDate> lastCheckInPeriod,
+            boolean excusedThisPeriod,
+            int redStreak,
+            int kpiOffStreak,
+            Optional<String> worstKpi) {
+        this(
+                serviceId,
+                teamId,
+                key,
+                name,
+                ownerId,
+                ownerActive,
+                ownerTz,
+                deputyId,
+                teamChannel,
+                ownerAwayUntil,
+                awayDeputyId,
+                lastCheckInPeriod,
+                excusedThisPeriod,
+                redStreak,
+                kpiOffStreak,
+                worstKpi,
+                Optional.empty(),
+                Instant.EPOCH);
     }
 }

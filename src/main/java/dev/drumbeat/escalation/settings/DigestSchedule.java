@@ -25,7 +25,9 @@ public record DigestSchedule(DayOfWeek day, int hour, ZoneId zone) {
     /** From the stored settings; a name that is not a weekday, an hour out of range or an unknown zone keeps the default. */
     public static DigestSchedule of(String day, int hour, String tz) {
         DigestSchedule fallback = defaults();
-        return new DigestSchedule(dayOf(day).orElse(fallback.day()), hour >= 0 && hour <= 23 ? hour : fallback.hour(),
+        return new DigestSchedule(
+                dayOf(day).orElse(fallback.day()),
+                hour >= 0 && hour <= 23 ? hour : fallback.hour(),
                 zoneOf(tz).orElse(fallback.zone()));
     }
 
@@ -36,7 +38,8 @@ public record DigestSchedule(DayOfWeek day, int hour, ZoneId zone) {
 
     /** The moment the digest for {@code week} falls due (DST-safe: a skipped hour moves to the next valid one). */
     Instant dueAt(LocalDate week) {
-        return ZonedDateTime.of(week.with(TemporalAdjusters.nextOrSame(day)).atTime(hour, 0), zone).toInstant();
+        return ZonedDateTime.of(week.with(TemporalAdjusters.nextOrSame(day)).atTime(hour, 0), zone)
+                .toInstant();
     }
 
     public boolean isDue(Instant now) {

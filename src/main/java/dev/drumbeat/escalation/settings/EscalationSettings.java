@@ -1,7 +1,6 @@
 package dev.drumbeat.escalation.settings;
 
 import dev.drumbeat.digest.DigestDao;
-
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,8 +9,15 @@ import java.time.ZoneOffset;
  * A workspace's escalation thresholds, ladder timings and digest time, in the units the table stores them
  * (escalation_settings). {@link ThresholdsDao} and {@link DigestDao} read the same row for the sweeps.
  */
-record EscalationSettings(int graceHours, int redStreak, int kpiWeeks, int teamAfterHours, int leadershipAfterHours,
-                          DayOfWeek digestDay, int digestHour, ZoneId digestZone) {
+record EscalationSettings(
+        int graceHours,
+        int redStreak,
+        int kpiWeeks,
+        int teamAfterHours,
+        int leadershipAfterHours,
+        DayOfWeek digestDay,
+        int digestHour,
+        ZoneId digestZone) {
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     /** UTC is always the zone named {@code UTC}, so the default and a stored "UTC" compare equal. */
@@ -23,35 +29,44 @@ record EscalationSettings(int graceHours, int redStreak, int kpiWeeks, int teamA
     static EscalationSettings defaults() {
         Thresholds t = Thresholds.defaults();
         DigestSchedule digest = DigestSchedule.defaults();
-        return new EscalationSettings((int) t.grace().toHours(), t.redStreak(), t.kpiOffPeriods(), (int) t.toLevel2().toHours(),
-                (int) t.toLevel3().toHours(), digest.day(), digest.hour(), digest.zone());
+        return new EscalationSettings(
+                (int) t.grace().toHours(),
+                t.redStreak(),
+                t.kpiOffPeriods(),
+                (int) t.toLevel2().toHours(),
+                (int) t.toLevel3().toHours(),
+                digest.day(),
+                digest.hour(),
+                digest.zone());
     }
 
     EscalationSettings withGraceHours(int hours) {
-        return new EscalationSettings(hours, redStreak, kpiWeeks, teamAfterHours, leadershipAfterHours, digestDay, digestHour,
-                digestZone);
+        return new EscalationSettings(
+                hours, redStreak, kpiWeeks, teamAfterHours, leadershipAfterHours, digestDay, digestHour, digestZone);
     }
 
     EscalationSettings withRedStreak(int weeks) {
-        return new EscalationSettings(graceHours, weeks, kpiWeeks, teamAfterHours, leadershipAfterHours, digestDay, digestHour,
-                digestZone);
+        return new EscalationSettings(
+                graceHours, weeks, kpiWeeks, teamAfterHours, leadershipAfterHours, digestDay, digestHour, digestZone);
     }
 
     EscalationSettings withKpiWeeks(int weeks) {
-        return new EscalationSettings(graceHours, redStreak, weeks, teamAfterHours, leadershipAfterHours, digestDay, digestHour,
-                digestZone);
+        return new EscalationSettings(
+                graceHours, redStreak, weeks, teamAfterHours, leadershipAfterHours, digestDay, digestHour, digestZone);
     }
 
     EscalationSettings withTeamAfterHours(int hours) {
-        return new EscalationSettings(graceHours, redStreak, kpiWeeks, hours, leadershipAfterHours, digestDay, digestHour,
-                digestZone);
+        return new EscalationSettings(
+                graceHours, redStreak, kpiWeeks, hours, leadershipAfterHours, digestDay, digestHour, digestZone);
     }
 
     EscalationSettings withLeadershipAfterHours(int hours) {
-        return new EscalationSettings(graceHours, redStreak, kpiWeeks, teamAfterHours, hours, digestDay, digestHour, digestZone);
+        return new EscalationSettings(
+                graceHours, redStreak, kpiWeeks, teamAfterHours, hours, digestDay, digestHour, digestZone);
     }
 
     EscalationSettings withDigest(DayOfWeek day, int hour, ZoneId zone) {
-        return new EscalationSettings(graceHours, redStreak, kpiWeeks, teamAfterHours, leadershipAfterHours, day, hour, zone);
+        return new EscalationSettings(
+                graceHours, redStreak, kpiWeeks, teamAfterHours, leadershipAfterHours, day, hour, zone);
     }
 }

@@ -36,7 +36,8 @@ public final class EscalationSettingsCommand implements Subcommand {
         String teamId = request.actor().teamId();
         String[] words = request.args().strip().split("\\s+", 2);
         if (words[0].isEmpty()) {
-            return EscalationSettingsViews.overview(settings.current(teamId), request.actor().isAdmin());
+            return EscalationSettingsViews.overview(
+                    settings.current(teamId), request.actor().isAdmin());
         }
         Optional<EscalationSettingsField> field = EscalationSettingsField.named(words[0]);
         if (field.isEmpty()) {

@@ -27,8 +27,16 @@ interface EscalationSettingsDao {
     EscalationSettings lock(@Bind("team") String teamId);
 
     default void save(String teamId, EscalationSettings s) {
-        update(teamId, s.graceHours(), s.redStreak(), s.kpiWeeks(), s.teamAfterHours(), s.leadershipAfterHours(),
-                s.digestDay().name(), s.digestHour(), s.digestZone().getId());
+        update(
+                teamId,
+                s.graceHours(),
+                s.redStreak(),
+                s.kpiWeeks(),
+                s.teamAfterHours(),
+                s.leadershipAfterHours(),
+                s.digestDay().name(),
+                s.digestHour(),
+                s.digestZone().getId());
     }
 
     @SqlUpdate("""
@@ -36,18 +44,32 @@ interface EscalationSettingsDao {
                set grace_hours = :grace, red_streak = :red, kpi_off_periods = :kpi, level2_after_hours = :team_after,
                    level3_after_hours = :leadership_after, digest_day = :day, digest_hour = :hour, digest_tz = :tz
              where team_id = :team""")
-    void update(@Bind("team") String teamId, @Bind("grace") int graceHours, @Bind("red") int redStreak,
-                @Bind("kpi") int kpiWeeks, @Bind("team_after") int teamAfterHours,
-                @Bind("leadership_after") int leadershipAfterHours, @Bind("day") String day, @Bind("hour") int hour,
-                @Bind("tz") String tz);
+    void update(
+            @Bind("team") String teamId,
+            @Bind("grace") int graceHours,
+            @Bind("red") int redStreak,
+            @Bind("kpi") int kpiWeeks,
+            @Bind("team_after") int teamAfterHours,
+            @Bind("leadership_after") int leadershipAfterHours,
+            @Bind("day") String day,
+            @Bind("hour") int hour,
+            @Bind("tz") String tz);
 
     final class SettingsMapper implements RowMapper<EscalationSettings> {
         @Override
         public EscalationSettings map(ResultSet rs, StatementContext ctx) throws SQLException {
             // The digest's columns are read exactly as the digest reads them, so what is shown is what applies.
-            DigestSchedule digest = DigestSchedule.of(rs.getString("digest_day"), rs.getInt("digest_hour"), rs.getString("digest_tz"));
-            return new EscalationSettings(rs.getInt("grace_hours"), rs.getInt("red_streak"), rs.getInt("kpi_off_periods"),
-                    rs.getInt("level2_after_hours"), rs.getInt("level3_after_hours"), digest.day(), digest.hour(), digest.zone());
+            DigestSchedule digest =
+                    DigestSchedule.of(rs.getString("digest_day"), rs.getInt("digest_hour"), rs.getString("digest_tz"));
+            return new EscalationSettings(
+                    rs.getInt("grace_hours"),
+                    rs.getInt("red_streak"),
+                    rs.getInt("kpi_off_periods"),
+                    rs.getInt("level2_after_hours"),
+                    rs.getInt("level3_after_hours"),
+                    digest.day(),
+                    digest.hour(),
+                    digest.zone());
         }
     }
 }

@@ -14,24 +14,53 @@ import java.util.function.Function;
  * a command, and how a typed value becomes new settings. Ranges are the table's CHECK constraints.
  */
 enum EscalationSettingsField {
-    GRACE("grace", "72h", "hours after its check-in day before a service is stale, 0 to 336 (or days: `3d`)",
-            "A service is stale %s after its check-in day", s -> hours(s.graceHours()), s -> s.graceHours() + "h",
+    GRACE(
+            "grace",
+            "72h",
+            "hours after its check-in day before a service is stale, 0 to 336 (or days: `3d`)",
+            "A service is stale %s after its check-in day",
+            s -> hours(s.graceHours()),
+            s -> s.graceHours() + "h",
             (s, text) -> s.withGraceHours(EscalationSettingsValues.hours("grace", text, 0, 336))),
-    RED_STREAK("red-streak", "3", "weeks red in a row before a service escalates, 1 to 52",
-            "Red %s in a row escalates", s -> weeks(s.redStreak()), s -> String.valueOf(s.redStreak()),
+    RED_STREAK(
+            "red-streak",
+            "3",
+            "weeks red in a row before a service escalates, 1 to 52",
+            "Red %s in a row escalates",
+            s -> weeks(s.redStreak()),
+            s -> String.valueOf(s.redStreak()),
             (s, text) -> s.withRedStreak(EscalationSettingsValues.weeks("red-streak", text, 1, 52))),
-    KPI_WEEKS("kpi-weeks", "4", "weeks a KPI is off target in a row before it escalates, 1 to 52",
-            "A KPI off target %s in a row escalates", s -> weeks(s.kpiWeeks()), s -> String.valueOf(s.kpiWeeks()),
+    KPI_WEEKS(
+            "kpi-weeks",
+            "4",
+            "weeks a KPI is off target in a row before it escalates, 1 to 52",
+            "A KPI off target %s in a row escalates",
+            s -> weeks(s.kpiWeeks()),
+            s -> String.valueOf(s.kpiWeeks()),
             (s, text) -> s.withKpiWeeks(EscalationSettingsValues.weeks("kpi-weeks", text, 1, 52))),
-    TEAM_AFTER("team-after", "24h", "hours from opening until an escalation reaches the team, 1 to 720",
-            "Escalations reach the team after %s", s -> hours(s.teamAfterHours()), s -> s.teamAfterHours() + "h",
+    TEAM_AFTER(
+            "team-after",
+            "24h",
+            "hours from opening until an escalation reaches the team, 1 to 720",
+            "Escalations reach the team after %s",
+            s -> hours(s.teamAfterHours()),
+            s -> s.teamAfterHours() + "h",
             EscalationSettingsField::teamAfter),
-    LEADERSHIP_AFTER("leadership-after", "5d",
+    LEADERSHIP_AFTER(
+            "leadership-after",
+            "5d",
             "hours from opening until an escalation reaches leadership, 1 to 1440 and later than `team-after`",
-            "Escalations reach leadership after %s", s -> hours(s.leadershipAfterHours()), s -> s.leadershipAfterHours() + "h",
+            "Escalations reach leadership after %s",
+            s -> hours(s.leadershipAfterHours()),
+            s -> s.leadershipAfterHours() + "h",
             EscalationSettingsField::leadershipAfter),
-    DIGEST("digest", "friday 16:00 Europe/London", "the day, hour and (optionally) time zone of the leadership digest",
-            "The leadership digest goes out %s", EscalationSettingsField::digestWords, EscalationSettingsField::digestCommand,
+    DIGEST(
+            "digest",
+            "friday 16:00 Europe/London",
+            "the day, hour and (optionally) time zone of the leadership digest",
+            "The leadership digest goes out %s",
+            EscalationSettingsField::digestWords,
+            EscalationSettingsField::digestCommand,
             EscalationSettingsField::digest);
 
     private final String word;
@@ -42,9 +71,14 @@ enum EscalationSettingsField {
     private final Function<EscalationSettings, String> value;
     private final BiFunction<EscalationSettings, String, EscalationSettings> apply;
 
-    EscalationSettingsField(String word, String example, String about, String sentence, Function<EscalationSettings, String> words,
-                            Function<EscalationSettings, String> value,
-                            BiFunction<EscalationSettings, String, EscalationSettings> apply) {
+    EscalationSettingsField(
+            String word,
+            String example,
+            String about,
+            String sentence,
+            Function<EscalationSettings, String> words,
+            Function<EscalationSettings, String> value,
+            BiFunction<EscalationSettings, String, EscalationSettings> apply) {
         this.word = word;
         this.example = example;
         this.about = about;
@@ -55,7 +89,9 @@ enum EscalationSettingsField {
     }
 
     static Optional<EscalationSettingsField> named(String typed) {
-        return Arrays.stream(values()).filter(f -> f.word.equalsIgnoreCase(typed.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.word.equalsIgnoreCase(typed.strip()))
+                .findFirst();
     }
 
     String word() {
@@ -113,8 +149,9 @@ enum EscalationSettingsField {
     private static EscalationSettings leadershipAfter(EscalationSettings s, String text) {
         int hours = EscalationSettingsValues.hours("leadership-after", text, 1, 1440);
         if (hours <= s.teamAfterHours()) {
-            throw new UserError("`leadership-after` must be later than `team-after`, which is " + hours(s.teamAfterHours())
-                    + ", so leadership hears after the team. Nothing was changed; lower `team-after` first if you need to.");
+            throw new UserError(
+                    "`leadership-after` must be later than `team-after`, which is " + hours(s.teamAfterHours())
+                            + ", so leadership hears after the team. Nothing was changed; lower `team-after` first if you need to.");
         }
         return s.withLeadershipAfterHours(hours);
     }
@@ -130,11 +167,13 @@ enum EscalationSettingsField {
     }
 
     private static String digestWords(EscalationSettings s) {
-        return plural(s.digestDay()) + " at " + clock(s.digestHour()) + " " + s.digestZone().getId();
+        return plural(s.digestDay()) + " at " + clock(s.digestHour()) + " "
+                + s.digestZone().getId();
     }
 
     private static String digestCommand(EscalationSettings s) {
-        return s.digestDay().name().toLowerCase(Locale.ROOT) + " " + clock(s.digestHour()) + " " + s.digestZone().getId();
+        return s.digestDay().name().toLowerCase(Locale.ROOT) + " " + clock(s.digestHour()) + " "
+                + s.digestZone().getId();
     }
 
     private static String plural(DayOfWeek day) {

@@ -1,9 +1,9 @@
 package dev.drumbeat.escalation.settings;
 
-import dev.drumbeat.core.UserError;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.UserError;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,7 +31,8 @@ public final class EscalationSettingsService {
 
     /** What applies to the workspace now: its row, or the defaults. */
     EscalationSettings current(String teamId) {
-        return jdbi.withExtension(EscalationSettingsDao.class, dao -> dao.find(teamId)).orElse(EscalationSettings.defaults());
+        return jdbi.withExtension(EscalationSettingsDao.class, dao -> dao.find(teamId))
+                .orElse(EscalationSettings.defaults());
     }
 
     Change change(Actor actor, EscalationSettingsField field, String value) {
@@ -46,8 +47,16 @@ public final class EscalationSettingsService {
             Change change = new Change(field, before, field.apply(before, value));
             if (change.changed()) {
                 dao.save(actor.teamId(), change.after());
-                audit.record(handle, new AuditEntry(actor.teamId(), actor.auditName(), AUDIT_ENTITY, field.word(), "update",
-                        Optional.of(before), Optional.of(change.after())));
+                audit.record(
+                        handle,
+                        new AuditEntry(
+                                actor.teamId(),
+                                actor.auditName(),
+                                AUDIT_ENTITY,
+                                field.word(),
+                                "update",
+                                Optional.of(before),
+                                Optional.of(change.after())));
             }
             return change;
         });

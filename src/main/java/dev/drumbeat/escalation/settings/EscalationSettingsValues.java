@@ -16,8 +16,7 @@ final class EscalationSettingsValues {
     private static final Pattern WEEKS = Pattern.compile("(\\d+)\\s*(w|wks?|weeks?)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?");
 
-    private EscalationSettingsValues() {
-    }
+    private EscalationSettingsValues() {}
 
     /** Hours written as {@code 72h} or days as {@code 3d}, from {@code min} to {@code max} hours. */
     static int hours(String setting, String text, int min, int max) {
@@ -43,7 +42,8 @@ final class EscalationSettingsValues {
         }
         long weeks = number(m.group(1));
         if (weeks < min || weeks > max) {
-            throw new UserError("`" + setting + "` is " + range + "; `" + quoted(text) + "` is outside that, so nothing was changed.");
+            throw new UserError("`" + setting + "` is " + range + "; `" + quoted(text)
+                    + "` is outside that, so nothing was changed.");
         }
         return (int) weeks;
     }
@@ -56,7 +56,8 @@ final class EscalationSettingsValues {
     static DayOfWeek day(String text) {
         String word = text.strip().toLowerCase(Locale.ROOT).replaceFirst("s$", "");
         return Arrays.stream(DayOfWeek.values())
-                .filter(d -> word.length() >= 3 && d.name().toLowerCase(Locale.ROOT).startsWith(word))
+                .filter(d ->
+                        word.length() >= 3 && d.name().toLowerCase(Locale.ROOT).startsWith(word))
                 .findFirst()
                 .orElseThrow(() -> new UserError("`" + quoted(text) + "` is not a day of the week. Name one, like"
                         + " `/drumbeat settings digest friday 16:00`."));
@@ -70,7 +71,8 @@ final class EscalationSettingsValues {
                     + "` is not one, so nothing was changed.");
         }
         if (m.group(2) != null && !m.group(2).equals("00")) {
-            throw new UserError("The digest goes out on the hour: use `" + m.group(1) + ":00` rather than `" + quoted(text) + "`.");
+            throw new UserError(
+                    "The digest goes out on the hour: use `" + m.group(1) + ":00` rather than `" + quoted(text) + "`.");
         }
         return Integer.parseInt(m.group(1));
     }
@@ -78,9 +80,14 @@ final class EscalationSettingsValues {
     /** A time zone by its IANA name, such as {@code Europe/London}, in any letter case; also {@code UTC}. */
     static ZoneId zone(String text) {
         String name = text.strip();
-        Optional<String> known = ZoneId.getAvailableZoneIds().stream().filter(id -> id.equalsIgnoreCase(name)).findFirst();
-        return known.map(ZoneId::of).orElseThrow(() -> new UserError("I don't know the time zone `" + quoted(text)
-                + "`. Use an IANA name such as `Europe/London`, `America/New_York` or `UTC`; nothing was changed."));
+        Optional<String> known = ZoneId.getAvailableZoneIds().stream()
+                .filter(id -> id.equalsIgnoreCase(name))
+                .findFirst();
+        return known.map(ZoneId::of)
+                .orElseThrow(
+                        () -> new UserError(
+                                "I don't know the time zone `" + quoted(text)
+                                        + "`. Use an IANA name such as `Europe/London`, `America/New_York` or `UTC`; nothing was changed."));
     }
 
     /** Digits as a number; more than nine digits is simply too large for any setting. */

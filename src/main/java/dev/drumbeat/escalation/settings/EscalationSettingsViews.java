@@ -10,8 +10,7 @@ import java.util.List;
 final class EscalationSettingsViews {
     private static final String DEFAULT = " _(default)_";
 
-    private EscalationSettingsViews() {
-    }
+    private EscalationSettingsViews() {}
 
     /** Every setting as a sentence, defaults marked, each with the command that changes it. */
     static Reply overview(EscalationSettings s, boolean mayChange) {
@@ -21,10 +20,15 @@ final class EscalationSettingsViews {
         lines.add(line(EscalationSettingsField.KPI_WEEKS, s));
         lines.add(ladder(s));
         lines.add(line(EscalationSettingsField.DIGEST, s));
-        String note = mayChange ? "Each change is audited, and the answer says how to undo it."
+        String note = mayChange
+                ? "Each change is audited, and the answer says how to undo it."
                 : "Only Drumbeat admins can change these.";
-        return Reply.of("Escalation settings", List.of(SlackBlocks.heading("Escalation settings"),
-                SlackBlocks.markdown(String.join("\n", lines)), SlackBlocks.note(note)));
+        return Reply.of(
+                "Escalation settings",
+                List.of(
+                        SlackBlocks.heading("Escalation settings"),
+                        SlackBlocks.markdown(String.join("\n", lines)),
+                        SlackBlocks.note(note)));
     }
 
     /** One setting's current value, for `/drumbeat settings <setting>` without a value. */
@@ -35,8 +39,8 @@ final class EscalationSettingsViews {
 
     /** The list of settings, for a setting Drumbeat does not know. */
     static Reply unknown(String typed) {
-        String first = "There is no setting called `" + SlackBlocks.escape(SlackBlocks.clip(typed, 40)).replace("`", "'")
-                + "`. The settings are:";
+        String first = "There is no setting called `"
+                + SlackBlocks.escape(SlackBlocks.clip(typed, 40)).replace("`", "'") + "`. The settings are:";
         List<String> lines = new ArrayList<>(List.of(first));
         Arrays.stream(EscalationSettingsField.values())
                 .forEach(f -> lines.add("• `" + f.example() + "` — " + f.about()));
@@ -55,7 +59,8 @@ final class EscalationSettingsViews {
     }
 
     private static String line(EscalationSettingsField field, EscalationSettings s) {
-        return "• " + field.sentence(s) + (field.isDefault(s) ? DEFAULT : "") + "\n      change: `" + field.example() + "`";
+        return "• " + field.sentence(s) + (field.isDefault(s) ? DEFAULT : "") + "\n      change: `" + field.example()
+                + "`";
     }
 
     /** The two ladder timings read best as one sentence. */

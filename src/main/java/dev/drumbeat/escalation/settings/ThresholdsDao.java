@@ -33,8 +33,12 @@ public interface ThresholdsDao {
     final class ThresholdsMapper implements RowMapper<Thresholds> {
         @Override
         public Thresholds map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new Thresholds(Duration.ofHours(rs.getInt("grace_hours")), rs.getInt("red_streak"), rs.getInt("kpi_off_periods"),
-                    Duration.ofHours(rs.getInt("level2_after_hours")), Duration.ofHours(rs.getInt("level3_after_hours")));
+            return new Thresholds(
+                    Duration.ofHours(rs.getInt("grace_hours")),
+                    rs.getInt("red_streak"),
+                    rs.getInt("kpi_off_periods"),
+                    Duration.ofHours(rs.getInt("level2_after_hours")),
+                    Duration.ofHours(rs.getInt("level3_after_hours")));
         }
     }
 }

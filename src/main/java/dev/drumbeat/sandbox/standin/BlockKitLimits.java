@@ -16,8 +16,7 @@ public final class BlockKitLimits {
     static final int SURFACE_BLOCKS = 100;
     static final int VIEW_BUTTON_TEXT = 24;
 
-    private BlockKitLimits() {
-    }
+    private BlockKitLimits() {}
 
     /** Violations of a message's {@code blocks} array (chat.postMessage, chat.postEphemeral, chat.update). */
     public static List<String> checkMessage(Object blocks) {

@@ -45,7 +45,7 @@ final class BlockKitLimitsBlocks {
             case "context" -> checkContext(pointer + "/elements", block.get("elements"));
             case "input" -> checkInput(pointer, block);
             case "image" -> checkImage(pointer, block);
-            default -> { } // divider, rich_text and the rest carry no limit Drumbeat can trip
+            default -> {} // divider, rich_text and the rest carry no limit Drumbeat can trip
         }
     }
 

@@ -55,7 +55,9 @@ final class SlackContractCheck {
             return SlackStandInAnswer.error(requirement.error());
         }
         String fields = String.join(" or ", requirement.anyOf());
-        return SlackStandInAnswer.error("invalid_arguments",
-                List.of("[ERROR] missing required field: " + fields + " [json-pointer:/" + requirement.anyOf().get(0) + "]"));
+        return SlackStandInAnswer.error(
+                "invalid_arguments",
+                List.of("[ERROR] missing required field: " + fields + " [json-pointer:/"
+                        + requirement.anyOf().get(0) + "]"));
     }
 }

@@ -33,15 +33,16 @@ public final class SlackStandIn implements AutoCloseable {
 
     private SlackStandIn(int port, String botToken, Set<String> grantedBotScopes, Clock clock) {
         this.workspace = new SlackStandInWorkspace(clock);
-        this.endpoint = new SlackStandInEndpoint(workspace.methods(new SlackContractCheck(botToken, grantedBotScopes)),
-                clock);
+        this.endpoint =
+                new SlackStandInEndpoint(workspace.methods(new SlackContractCheck(botToken, grantedBotScopes)), clock);
         this.responses = new SlackStandInResponses(workspace.conversations(), endpoint::record, clock);
         this.server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.routes.post("/api/{method}", endpoint);
-            config.routes.get("/api/{method}", endpoint);
-            config.routes.post("/respond/{token}", responses);
-        }).start("127.0.0.1", port);
+                    config.startup.showJavalinBanner = false;
+                    config.routes.post("/api/{method}", endpoint);
+                    config.routes.get("/api/{method}", endpoint);
+                    config.routes.post("/respond/{token}", responses);
+                })
+                .start("127.0.0.1", port);
     }
 
     /** Starts on a free port of 127.0.0.1. */
@@ -62,10 +63,14 @@ public final class SlackStandIn implements AutoCloseable {
     public static Set<String> manifestScopes() {
         InputStream manifest = SlackStandIn.class.getClassLoader().getResourceAsStream("bot-manifest.json");
         if (manifest == null) {
-            throw new IllegalStateException("bot-manifest.json is not on the classpath; the build packages it from the repo root");
+            throw new IllegalStateException(
+                    "bot-manifest.json is not on the classpath; the build packages it from the repo root");
         }
         Set<String> scopes = new TreeSet<>();
-        SlackStandInJson.read(manifest, JsonNode.class).path("oauth_config").path("scopes").path("bot")
+        SlackStandInJson.read(manifest, JsonNode.class)
+                .path("oauth_config")
+                .path("scopes")
+                .path("bot")
                 .forEach(scope -> scopes.add(scope.asText()));
         return Collections.unmodifiableSet(scopes);
     }
@@ -84,7 +89,8 @@ public final class SlackStandIn implements AutoCloseable {
      * {@code userId}: posts to it are recorded as calls of {@code response_url} and act on that message as Slack's do.
      */
     public String responseUrl(String channel, String userId, String messageTs) {
-        return responses.mint("http://127.0.0.1:" + port() + "/", new SlackStandInResponses.Target(channel, userId, messageTs));
+        return responses.mint(
+                "http://127.0.0.1:" + port() + "/", new SlackStandInResponses.Target(channel, userId, messageTs));
     }
 
     /** What a response_url made of a message the stand-in never posted (a slash command's answer), if anything. */

@@ -32,7 +32,8 @@ record SlackStandInArgs(Map<String, Object> values) {
     }
 
     boolean flag(String name) {
-        return "true".equalsIgnoreCase(String.valueOf(values.get(name))) || "1".equals(String.valueOf(values.get(name)));
+        return "true".equalsIgnoreCase(String.valueOf(values.get(name)))
+                || "1".equals(String.valueOf(values.get(name)));
     }
 
     int number(String name, int fallback) {
@@ -50,8 +51,12 @@ record SlackStandInArgs(Map<String, Object> values) {
     /** A comma-separated form value or a JSON array, as a list of trimmed ids. */
     List<String> ids(String name) {
         Object value = values.get(name);
-        Stream<?> parts = value instanceof Collection<?> list ? list.stream()
+        Stream<?> parts = value instanceof Collection<?> list
+                ? list.stream()
                 : has(name) ? Stream.of(string(name).split(",")) : Stream.empty();
-        return parts.map(String::valueOf).map(String::trim).filter(id -> !id.isEmpty()).toList();
+        return parts.map(String::valueOf)
+                .map(String::trim)
+                .filter(id -> !id.isEmpty())
+                .toList();
     }
 }

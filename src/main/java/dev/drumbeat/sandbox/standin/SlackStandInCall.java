@@ -9,5 +9,4 @@ import java.util.Map;
  * ({@code blocks}, {@code view}, {@code attachments}, {@code metadata}) are parsed into maps and lists.
  * {@code error} is null when {@code ok}.
  */
-public record SlackStandInCall(String method, Map<String, Object> args, Instant at, boolean ok, String error) {
-}
+public record SlackStandInCall(String method, Map<String, Object> args, Instant at, boolean ok, String error) {}

@@ -33,24 +33,24 @@ final class SlackStandInChat {
 
     private SlackStandInAnswer postMessage(SlackStandInArgs args) {
         String channel = SlackStandInConversations.resolveChannel(args.string("channel"));
-        SlackStandInMessage message = conversations.post(channel, args.string("thread_ts"), args.string("text"),
-                blocksOf(args), null);
+        SlackStandInMessage message =
+                conversations.post(channel, args.string("thread_ts"), args.string("text"), blocksOf(args), null);
         return SlackStandInAnswer.ok(Map.of("channel", channel, "ts", message.ts(), "message", shape(message)));
     }
 
     private SlackStandInAnswer postEphemeral(SlackStandInArgs args) {
         String channel = SlackStandInConversations.resolveChannel(args.string("channel"));
-        SlackStandInMessage message = conversations.post(channel, args.string("thread_ts"), args.string("text"),
-                blocksOf(args), args.string("user"));
+        SlackStandInMessage message = conversations.post(
+                channel, args.string("thread_ts"), args.string("text"), blocksOf(args), args.string("user"));
         return SlackStandInAnswer.ok(Map.of("message_ts", message.ts()));
     }
 
     private SlackStandInAnswer update(SlackStandInArgs args) {
         String channel = SlackStandInConversations.resolveChannel(args.string("channel"));
-        Optional<SlackStandInMessage> edited = conversations.edit(channel, args.string("ts"), args.string("text"),
-                blocksOf(args));
-        return edited.map(message -> SlackStandInAnswer.ok(Map.of("channel", channel, "ts", message.ts(),
-                "text", textOf(message), "message", shape(message))))
+        Optional<SlackStandInMessage> edited =
+                conversations.edit(channel, args.string("ts"), args.string("text"), blocksOf(args));
+        return edited.map(message -> SlackStandInAnswer.ok(Map.of(
+                        "channel", channel, "ts", message.ts(), "text", textOf(message), "message", shape(message))))
                 .orElseGet(() -> SlackStandInAnswer.error("message_not_found"));
     }
 
@@ -93,8 +93,11 @@ final class SlackStandInChat {
         if (violations.isEmpty()) {
             return Optional.empty();
         }
-        List<String> errors = violations.stream().map(violation -> violation.replace("[ERROR] ", "")).toList();
-        return Optional.of(SlackStandInAnswer.error("invalid_blocks", violations).with("errors", errors));
+        List<String> errors = violations.stream()
+                .map(violation -> violation.replace("[ERROR] ", ""))
+                .toList();
+        return Optional.of(
+                SlackStandInAnswer.error("invalid_blocks", violations).with("errors", errors));
     }
 
     private static Object blocksOf(SlackStandInArgs args) {

@@ -48,8 +48,8 @@ final class SlackStandInConversations {
     }
 
     synchronized SlackStandInMessage post(String channel, String threadTs, String text, Object blocks, String user) {
-        SlackStandInMessage message = new SlackStandInMessage(channel, nextTs(), threadTs, text, blocks,
-                user, user != null, false);
+        SlackStandInMessage message =
+                new SlackStandInMessage(channel, nextTs(), threadTs, text, blocks, user, user != null, false);
         messagesByChannel.computeIfAbsent(channel, key -> new ArrayList<>()).add(message);
         return message;
     }
@@ -60,7 +60,8 @@ final class SlackStandInConversations {
         for (int i = 0; i < messages.size(); i++) {
             SlackStandInMessage old = messages.get(i);
             if (old.ts().equals(ts) && !old.ephemeral()) {
-                SlackStandInMessage edited = old.edit(text != null ? text : old.text(), blocks != null ? blocks : old.blocks());
+                SlackStandInMessage edited =
+                        old.edit(text != null ? text : old.text(), blocks != null ? blocks : old.blocks());
                 messages.set(i, edited);
                 return Optional.of(edited);
             }
@@ -84,11 +85,14 @@ final class SlackStandInConversations {
 
     /** Removes any message, ephemeral too, as a response_url may; false when there is none. */
     synchronized boolean remove(String channel, String ts) {
-        return messagesByChannel.getOrDefault(channel, new ArrayList<>()).removeIf(message -> message.ts().equals(ts));
+        return messagesByChannel
+                .getOrDefault(channel, new ArrayList<>())
+                .removeIf(message -> message.ts().equals(ts));
     }
 
     synchronized boolean delete(String channel, String ts) {
-        return messagesByChannel.getOrDefault(channel, new ArrayList<>())
+        return messagesByChannel
+                .getOrDefault(channel, new ArrayList<>())
                 .removeIf(message -> message.ts().equals(ts) && !message.ephemeral());
     }
 

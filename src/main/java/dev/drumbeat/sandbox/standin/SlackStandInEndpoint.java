@@ -41,8 +41,12 @@ final class SlackStandInEndpoint implements Handler {
 
     private synchronized SlackStandInAnswer answerAndRecord(SlackStandInRequest request) {
         SlackStandInAnswer answer = rateLimits.refuse(request).orElseGet(() -> methods.answer(request));
-        calls.add(new SlackStandInCall(request.method(), Collections.unmodifiableMap(new LinkedHashMap<>(request.args())),
-                clock.instant(), answer.ok(), answer.error()));
+        calls.add(new SlackStandInCall(
+                request.method(),
+                Collections.unmodifiableMap(new LinkedHashMap<>(request.args())),
+                clock.instant(),
+                answer.ok(),
+                answer.error()));
         return answer;
     }
 

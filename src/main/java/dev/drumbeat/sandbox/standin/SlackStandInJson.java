@@ -11,8 +11,7 @@ public final class SlackStandInJson {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private SlackStandInJson() {
-    }
+    private SlackStandInJson() {}
 
     static Object parseOrKeep(String text) {
         try {

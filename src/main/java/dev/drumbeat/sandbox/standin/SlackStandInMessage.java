@@ -5,8 +5,15 @@ package dev.drumbeat.sandbox.standin;
  * {@code blocks} is the parsed Block Kit array (lists and maps), or null for a text-only message;
  * {@code user} is the only person who sees an ephemeral message, and null otherwise.
  */
-public record SlackStandInMessage(String channel, String ts, String threadTs, String text, Object blocks,
-        String user, boolean ephemeral, boolean edited) {
+public record SlackStandInMessage(
+        String channel,
+        String ts,
+        String threadTs,
+        String text,
+        Object blocks,
+        String user,
+        boolean ephemeral,
+        boolean edited) {
 
     SlackStandInMessage edit(String newText, Object newBlocks) {
         return new SlackStandInMessage(channel, ts, threadTs, newText, newBlocks, user, ephemeral, true);

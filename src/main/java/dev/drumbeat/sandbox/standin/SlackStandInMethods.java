@@ -17,8 +17,12 @@ final class SlackStandInMethods {
     private final SlackContractCheck contract;
     private final Map<String, Function<SlackStandInArgs, SlackStandInAnswer>> handlers = new HashMap<>();
 
-    SlackStandInMethods(SlackStandInFaults faults, SlackContractCheck contract, SlackStandInChat chat,
-            SlackStandInViews views, SlackStandInPeople people) {
+    SlackStandInMethods(
+            SlackStandInFaults faults,
+            SlackContractCheck contract,
+            SlackStandInChat chat,
+            SlackStandInViews views,
+            SlackStandInPeople people) {
         this.faults = faults;
         this.contract = contract;
         chat.register(handlers);
@@ -27,7 +31,8 @@ final class SlackStandInMethods {
     }
 
     SlackStandInAnswer answer(SlackStandInRequest request) {
-        Optional<SlackStandInAnswer> fault = faults.take(request.method(), String.valueOf(request.args().get("channel")));
+        Optional<SlackStandInAnswer> fault =
+                faults.take(request.method(), String.valueOf(request.args().get("channel")));
         if (fault.isPresent()) {
             return fault.get();
         }

@@ -40,8 +40,10 @@ final class SlackStandInRateLimits {
         }
         long now = nanoTime.getAsLong();
         Object channelArg = request.args().get("channel");
-        Bucket channel = channelArg == null || String.valueOf(channelArg).isBlank() ? null
-                : channels.computeIfAbsent(SlackStandInConversations.resolveChannel(String.valueOf(channelArg)),
+        Bucket channel = channelArg == null || String.valueOf(channelArg).isBlank()
+                ? null
+                : channels.computeIfAbsent(
+                        SlackStandInConversations.resolveChannel(String.valueOf(channelArg)),
                         key -> new Bucket(perChannelPerSecond, now));
         if (!workspace.hasToken(now) || (channel != null && !channel.hasToken(now))) {
             rateLimited++;

@@ -12,8 +12,8 @@ import java.util.Set;
  * a form or JSON body; the token from {@code Authorization: Bearer} or, for form posts, a {@code token} field
  * (Slack does not read a token from a JSON body). JSON-string arguments such as {@code blocks} are parsed.
  */
-record SlackStandInRequest(String method, String token, Map<String, Object> queryArgs, Map<String, Object> bodyArgs,
-        boolean jsonBody) {
+record SlackStandInRequest(
+        String method, String token, Map<String, Object> queryArgs, Map<String, Object> bodyArgs, boolean jsonBody) {
 
     private static final Set<String> JSON_STRING_ARGS = Set.of("blocks", "view", "attachments", "metadata");
 
@@ -24,8 +24,8 @@ record SlackStandInRequest(String method, String token, Map<String, Object> quer
         Object formToken = json ? null : body.remove("token");
         query.remove("token");
         String token = bearerToken(ctx.header("Authorization"));
-        return new SlackStandInRequest(ctx.pathParam("method"), token != null ? token : (String) formToken,
-                query, body, json);
+        return new SlackStandInRequest(
+                ctx.pathParam("method"), token != null ? token : (String) formToken, query, body, json);
     }
 
     /** Query and body arguments together; the body wins when both name the same argument. */
@@ -57,7 +57,9 @@ record SlackStandInRequest(String method, String token, Map<String, Object> quer
     private static Map<String, Object> parseJsonBody(String body) {
         try {
             Object parsed = SlackStandInJson.MAPPER.readValue(body, Object.class);
-            return parsed instanceof Map<?, ?> map ? parseJsonStrings((Map<String, Object>) map) : new LinkedHashMap<>();
+            return parsed instanceof Map<?, ?> map
+                    ? parseJsonStrings((Map<String, Object>) map)
+                    : new LinkedHashMap<>();
         } catch (JsonProcessingException malformed) {
             return new LinkedHashMap<>();
         }

@@ -31,20 +31,18 @@ public final class SlackStandInResponses implements Handler {
     static final String METHOD = "response_url";
 
     /** The message a response_url answers for, and who clicked. */
-    record Target(String channel, String userId, String messageTs) {
-    }
+    record Target(String channel, String userId, String messageTs) {}
 
     /** Slack's limits on one response_url. */
     static final Duration LIFETIME = Duration.ofMinutes(30);
+
     static final int USES = 5;
 
     /** A minted URL's target, when it was made and how often it has been used. */
-    private record Minted(Target target, Instant at, AtomicInteger uses) {
-    }
+    private record Minted(Target target, Instant at, AtomicInteger uses) {}
 
     /** What a response made of a message the stand-in did not post. */
-    public record Replacement(String text, Object blocks, boolean deleted) {
-    }
+    public record Replacement(String text, Object blocks, boolean deleted) {}
 
     private final Map<String, Minted> minted = new ConcurrentHashMap<>();
     private final Map<String, Replacement> replaced = new ConcurrentHashMap<>();
@@ -80,15 +78,20 @@ public final class SlackStandInResponses implements Handler {
         Minted url = minted.get(ctx.pathParam("token"));
         Target target = url == null ? null : url.target();
         Optional<JsonNode> body = parse(ctx.body());
-        String error = url == null || clock.instant().isAfter(url.at().plus(LIFETIME)) ? "expired_url"
-                : url.uses().incrementAndGet() > USES ? "used_url"
-                : body.isEmpty() ? "invalid_payload" : refusal(body.get()).orElse(null);
+        String error = url == null || clock.instant().isAfter(url.at().plus(LIFETIME))
+                ? "expired_url"
+                : url.uses().incrementAndGet() > USES
+                        ? "used_url"
+                        : body.isEmpty()
+                                ? "invalid_payload"
+                                : refusal(body.get()).orElse(null);
         if (error == null) {
             apply(target, body.get());
         }
-        Map<String, Object> args = body.map(b -> SlackStandInJson.MAPPER.convertValue(b, Map.class)).orElse(Map.of());
-        recorder.accept(new SlackStandInCall(METHOD, Collections.unmodifiableMap(new LinkedHashMap<>(args)), clock.instant(),
-                error == null, error));
+        Map<String, Object> args = body.map(b -> SlackStandInJson.MAPPER.convertValue(b, Map.class))
+                .orElse(Map.of());
+        recorder.accept(new SlackStandInCall(
+                METHOD, Collections.unmodifiableMap(new LinkedHashMap<>(args)), clock.instant(), error == null, error));
         ctx.status(error == null ? 200 : error.endsWith("_url") ? 404 : 400).result(error == null ? "ok" : error);
     }
 
@@ -99,25 +102,32 @@ public final class SlackStandInResponses implements Handler {
         if (body.path("text").asText("").isBlank() && !body.path("blocks").isArray()) {
             return Optional.of("no_text");
         }
-        Object blocks = body.has("blocks") ? SlackStandInJson.MAPPER.convertValue(body.get("blocks"), List.class) : null;
-        return blocks != null && !BlockKitLimits.checkMessage(blocks).isEmpty() ? Optional.of("invalid_blocks") : Optional.empty();
+        Object blocks =
+                body.has("blocks") ? SlackStandInJson.MAPPER.convertValue(body.get("blocks"), List.class) : null;
+        return blocks != null && !BlockKitLimits.checkMessage(blocks).isEmpty()
+                ? Optional.of("invalid_blocks")
+                : Optional.empty();
     }
 
     private void apply(Target target, JsonNode body) {
         String text = body.path("text").asText("");
-        Object blocks = body.has("blocks") ? SlackStandInJson.MAPPER.convertValue(body.get("blocks"), List.class) : null;
+        Object blocks =
+                body.has("blocks") ? SlackStandInJson.MAPPER.convertValue(body.get("blocks"), List.class) : null;
         String key = target.channel() + "/" + target.messageTs();
         if (body.path("delete_original").asBoolean(false)) {
             if (!conversations.remove(target.channel(), target.messageTs())) {
                 replaced.put(key, new Replacement(text, blocks, true));
             }
         } else if (body.path("replace_original").asBoolean(false)) {
-            if (conversations.replace(target.channel(), target.messageTs(), text, blocks).isEmpty()) {
+            if (conversations
+                    .replace(target.channel(), target.messageTs(), text, blocks)
+                    .isEmpty()) {
                 replaced.put(key, new Replacement(text, blocks, false));
             }
         } else {
             boolean inChannel = body.path("response_type").asText("").equals("in_channel");
-            String threadTs = body.hasNonNull("thread_ts") ? body.get("thread_ts").asText() : null;
+            String threadTs =
+                    body.hasNonNull("thread_ts") ? body.get("thread_ts").asText() : null;
             conversations.post(target.channel(), threadTs, text, blocks, inChannel ? null : target.userId());
         }
     }

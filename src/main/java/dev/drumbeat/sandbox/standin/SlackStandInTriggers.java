@@ -21,11 +21,9 @@ final class SlackStandInTriggers {
     private static final Pattern FORMAT = Pattern.compile("\\d+\\.\\d+\\.[0-9a-f]+");
 
     /** The outcome of using a trigger id: the person it belongs to, or the error Slack answers. */
-    record Exchange(String userId, String error) {
-    }
+    record Exchange(String userId, String error) {}
 
-    private record Trigger(String userId, Instant issuedAt) {
-    }
+    private record Trigger(String userId, Instant issuedAt) {}
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -41,7 +39,8 @@ final class SlackStandInTriggers {
         byte[] secret = new byte[16];
         random.nextBytes(secret);
         Instant now = clock.instant();
-        String id = now.getEpochSecond() + "." + (++sequence) + "." + HexFormat.of().formatHex(secret);
+        String id =
+                now.getEpochSecond() + "." + (++sequence) + "." + HexFormat.of().formatHex(secret);
         issued.put(id, new Trigger(userId, now));
         return id;
     }

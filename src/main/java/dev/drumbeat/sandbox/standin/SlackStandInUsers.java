@@ -15,13 +15,12 @@ import java.util.Optional;
 final class SlackStandInUsers {
 
     /** One page of users.list; {@code nextCursor} is "" on the last page, as Slack sends it. */
-    record Page(List<Map<String, Object>> members, String nextCursor) {
-    }
+    record Page(List<Map<String, Object>> members, String nextCursor) {}
 
     private final Map<String, Map<String, Object>> usersById = new LinkedHashMap<>();
 
-    synchronized void add(String userId, String name, String realName, String tz, int tzOffsetSeconds,
-            boolean deleted) {
+    synchronized void add(
+            String userId, String name, String realName, String tz, int tzOffsetSeconds, boolean deleted) {
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("real_name", realName);
         profile.put("real_name_normalized", realName);
@@ -46,7 +45,9 @@ final class SlackStandInUsers {
     }
 
     synchronized boolean isDeactivated(String userId) {
-        return find(userId).map(user -> Boolean.TRUE.equals(user.get("deleted"))).orElse(false);
+        return find(userId)
+                .map(user -> Boolean.TRUE.equals(user.get("deleted")))
+                .orElse(false);
     }
 
     synchronized Optional<Map<String, Object>> find(String userId) {
@@ -61,7 +62,8 @@ final class SlackStandInUsers {
             return Optional.empty();
         }
         int end = limit <= 0 ? ids.size() : Math.min(ids.size(), start + limit);
-        List<Map<String, Object>> members = ids.subList(start, end).stream().map(usersById::get).toList();
+        List<Map<String, Object>> members =
+                ids.subList(start, end).stream().map(usersById::get).toList();
         String next = end < ids.size() ? encode(ids.get(end)) : "";
         return Optional.of(new Page(members, next));
     }

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class SlackStandInViewStore {
 
-    private record Shown(String userId, Map<String, Object> view) {
-    }
+    private record Shown(String userId, Map<String, Object> view) {}
 
     private final Clock clock;
     private final Map<String, Shown> byId = new HashMap<>();
@@ -52,7 +51,12 @@ final class SlackStandInViewStore {
 
     synchronized Map<String, Object> update(String viewId, Map<String, Object> view) {
         Shown old = byId.get(viewId);
-        return store(old.userId(), viewId, view, old.view().get("root_view_id"), old.view().get("previous_view_id"));
+        return store(
+                old.userId(),
+                viewId,
+                view,
+                old.view().get("root_view_id"),
+                old.view().get("previous_view_id"));
     }
 
     /** A person's Home tab keeps its view id across publishes, as it does in Slack. */
@@ -74,11 +78,12 @@ final class SlackStandInViewStore {
     }
 
     synchronized Optional<Map<String, Object>> homeOf(String userId) {
-        return Optional.ofNullable(homeIdByUser.get(userId)).map(id -> byId.get(id).view());
+        return Optional.ofNullable(homeIdByUser.get(userId))
+                .map(id -> byId.get(id).view());
     }
 
-    private Map<String, Object> store(String userId, String id, Map<String, Object> submitted, Object rootId,
-            Object previousId) {
+    private Map<String, Object> store(
+            String userId, String id, Map<String, Object> submitted, Object rootId, Object previousId) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", id);
         view.put("team_id", SlackStandIn.TEAM_ID);

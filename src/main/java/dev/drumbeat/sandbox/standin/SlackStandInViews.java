@@ -55,7 +55,8 @@ final class SlackStandInViews {
         if (args.has("hash") && !args.string("hash").equals(views.hashOf(viewId.get()))) {
             return SlackStandInAnswer.error("hash_conflict");
         }
-        return refuseView(args, null).or(() -> refuseTakenExternalId(args, viewId.get()))
+        return refuseView(args, null)
+                .or(() -> refuseTakenExternalId(args, viewId.get()))
                 .orElseGet(() -> answer(views.update(viewId.get(), viewOf(args))));
     }
 
@@ -65,7 +66,8 @@ final class SlackStandInViews {
         if (args.has("hash") && homeId.isPresent() && !args.string("hash").equals(views.hashOf(homeId.get()))) {
             return SlackStandInAnswer.error("hash_conflict");
         }
-        return refuseView(args, "home").or(() -> refuseTakenExternalId(args, homeId.orElse(null)))
+        return refuseView(args, "home")
+                .or(() -> refuseTakenExternalId(args, homeId.orElse(null)))
                 .orElseGet(() -> answer(views.publish(userId, viewOf(args))));
     }
 
@@ -73,14 +75,15 @@ final class SlackStandInViews {
     private static Optional<SlackStandInAnswer> refuseView(SlackStandInArgs args, String expectedType) {
         Object view = args.raw("view");
         if (view instanceof String) {
-            return Optional.of(SlackStandInAnswer.error("invalid_arguments",
-                    List.of("[ERROR] failed to parse view as JSON [json-pointer:/view]")));
+            return Optional.of(SlackStandInAnswer.error(
+                    "invalid_arguments", List.of("[ERROR] failed to parse view as JSON [json-pointer:/view]")));
         }
         List<String> violations = new ArrayList<>(BlockKitLimits.checkView(view));
         if (expectedType != null && view instanceof Map<?, ?> map && !expectedType.equals(map.get("type"))) {
             violations.add("[ERROR] must be " + expectedType + " for this method [json-pointer:/view/type]");
         }
-        return violations.isEmpty() ? Optional.empty()
+        return violations.isEmpty()
+                ? Optional.empty()
                 : Optional.of(SlackStandInAnswer.error("invalid_arguments", violations));
     }
 
@@ -95,7 +98,8 @@ final class SlackStandInViews {
         if (!(args.has(one) && args.has(other))) {
             return Optional.empty();
         }
-        return Optional.of(SlackStandInAnswer.error("invalid_arguments",
+        return Optional.of(SlackStandInAnswer.error(
+                "invalid_arguments",
                 List.of("[ERROR] pass either " + one + " or " + other + ", not both [json-pointer:/" + other + "]")));
     }
 

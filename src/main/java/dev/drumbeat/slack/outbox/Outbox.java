@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 public final class Outbox {
     /** The argument value that stands for the {@code ts} of another queued message once it is sent. */
     public static final String TS_OF = "$ts_of";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Clock clock;
 
@@ -39,7 +40,8 @@ public final class Outbox {
      * dead. False when nothing was revived.
      */
     public boolean revive(Handle handle, String dedupeKey, Set<String> refusals) {
-        return handle.attach(OutboxQueueDao.class).revive(dedupeKey, refusals.toArray(String[]::new), clock.instant()) == 1;
+        return handle.attach(OutboxQueueDao.class).revive(dedupeKey, refusals.toArray(String[]::new), clock.instant())
+                == 1;
     }
 
     /** Whether a message was ever queued under the key, so a later edit of it has something to edit. */
@@ -52,12 +54,17 @@ public final class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        handle.attach(OutboxQueueDao.class).enqueueAll(messages.stream().map(Outbox::queued).toList(), clock.instant());
+        handle.attach(OutboxQueueDao.class)
+                .enqueueAll(messages.stream().map(Outbox::queued).toList(), clock.instant());
     }
 
     private static OutboxQueueDao.Queued queued(OutboxMessage message) {
-        return new OutboxQueueDao.Queued(message.teamId(), message.dedupeKey(), message.method(),
-                message.channel().orElse(null), json(message.args()));
+        return new OutboxQueueDao.Queued(
+                message.teamId(),
+                message.dedupeKey(),
+                message.method(),
+                message.channel().orElse(null),
+                json(message.args()));
     }
 
     private static String json(Map<String, Object> args) {

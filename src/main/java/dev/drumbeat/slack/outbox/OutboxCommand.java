@@ -1,11 +1,10 @@
 package dev.drumbeat.slack.outbox;
 
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.Subcommand;
-
-import dev.drumbeat.core.UserError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class OutboxCommand implements Subcommand {
     private static final int DEAD_SHOWN = 10;
     private static final List<String> STATES = List.of("pending", "sending", "sent", "dead");
-    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FALLBACK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -52,11 +51,14 @@ public final class OutboxCommand implements Subcommand {
     @Override
     public Reply handle(CommandRequest request) {
         if (!request.actor().isAdmin()) {
-            throw new UserError("Only a Drumbeat admin can see the Slack outbox. Ask an admin if a message seems lost.");
+            throw new UserError(
+                    "Only a Drumbeat admin can see the Slack outbox. Ask an admin if a message seems lost.");
         }
         String teamId = request.actor().teamId();
         OutboxDao dao = jdbi.onDemand(OutboxDao.class);
-        String summary = summary(dao.countByState(teamId), dao.oldestPending(teamId).map(this::ageOf).orElse(null));
+        String summary = summary(
+                dao.countByState(teamId),
+                dao.oldestPending(teamId).map(this::ageOf).orElse(null));
         List<OutboxDao.Dead> dead = dao.recentDead(teamId, DEAD_SHOWN);
         List<String> lines = new ArrayList<>();
         lines.add("*Slack outbox* — " + summary);
@@ -66,9 +68,10 @@ public final class OutboxCommand implements Subcommand {
     }
 
     private static String summary(List<OutboxDao.StateCount> counts, Duration oldestPending) {
-        Map<String, Long> byState = counts.stream()
-                .collect(Collectors.toMap(OutboxDao.StateCount::state, OutboxDao.StateCount::count));
-        String states = STATES.stream().map(state -> state + " " + byState.getOrDefault(state, 0L))
+        Map<String, Long> byState =
+                counts.stream().collect(Collectors.toMap(OutboxDao.StateCount::state, OutboxDao.StateCount::count));
+        String states = STATES.stream()
+                .map(state -> state + " " + byState.getOrDefault(state, 0L))
                 .collect(Collectors.joining(" · "));
         return states + (oldestPending == null ? "" : "; oldest pending queued " + age(oldestPending) + " ago");
     }

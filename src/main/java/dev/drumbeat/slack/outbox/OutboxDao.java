@@ -21,18 +21,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OutboxDao {
 
     /** A row another row's {@code $ts_of} points at. */
-    record Reference(String dedupeKey, String state, String resultChannel, String resultTs, Instant nextAttemptAt) {
-    }
+    record Reference(String dedupeKey, String state, String resultChannel, String resultTs, Instant nextAttemptAt) {}
 
     /** A row found {@code sending} past its lease and declared dead. */
-    record Expired(long id, String dedupeKey, String method, String channel) {
-    }
+    record Expired(long id, String dedupeKey, String method, String channel) {}
 
-    record StateCount(String state, long count) {
-    }
+    record StateCount(String state, long count) {}
 
-    record Dead(String dedupeKey, String method, String channel, String lastError, int attempts, Instant createdAt) {
-    }
+    record Dead(String dedupeKey, String method, String channel, String lastError, int attempts, Instant createdAt) {}
 
     /**
      * Due pending rows that head their channel (nothing older in it pending or in flight, so a {@code chat.update}
@@ -54,10 +50,14 @@ public interface OutboxDao {
              order by id
              limit :limit
                for update of o skip locked""")
-    List<OutboxSenderRow> lockClaimable(@Bind("now") Instant now, @Bind("limit") int limit,
-                                        @Bind("heldMethods") String[] heldMethods, @Bind("heldChannels") String[] heldChannels);
+    List<OutboxSenderRow> lockClaimable(
+            @Bind("now") Instant now,
+            @Bind("limit") int limit,
+            @Bind("heldMethods") String[] heldMethods,
+            @Bind("heldChannels") String[] heldChannels);
 
-    @SqlQuery("select dedupe_key, state, result_channel, result_ts, next_attempt_at from slack_outbox where dedupe_key = any(:keys)")
+    @SqlQuery(
+            "select dedupe_key, state, result_channel, result_ts, next_attempt_at from slack_outbox where dedupe_key = any(:keys)")
     List<Reference> references(@Bind("keys") String[] keys);
 
     @SqlUpdate("update slack_outbox set state = 'sending', claimed_by = :me, claimed_at = :now, call_started_at = null"
@@ -72,7 +72,8 @@ public interface OutboxDao {
     void refuse(@Bind("id") long id, @Bind("error") String error);
 
     /** Marks the moment the Slack call for a claimed row begins; before it, a crash loses nothing. */
-    @SqlUpdate("update slack_outbox set call_started_at = :now where id = :id and claimed_by = :me and state = 'sending'")
+    @SqlUpdate(
+            "update slack_outbox set call_started_at = :now where id = :id and claimed_by = :me and state = 'sending'")
     void callStarted(@Bind("id") long id, @Bind("me") String me, @Bind("now") Instant now);
 
     /** Claimed before {@code cutoff}, still {@code sending}, not the caller's, and never called: safe to send again. */
@@ -86,22 +87,31 @@ public interface OutboxDao {
             update slack_outbox set state = 'dead', last_error = :reason
              where state = 'sending' and claimed_at < :cutoff and call_started_at is not null and id <> all(:inFlight)
             returning id, dedupe_key, method, channel""")
-    List<Expired> expireLeases(@Bind("cutoff") Instant cutoff, @Bind("inFlight") long[] inFlight, @Bind("reason") String reason);
+    List<Expired> expireLeases(
+            @Bind("cutoff") Instant cutoff, @Bind("inFlight") long[] inFlight, @Bind("reason") String reason);
 
     /** Also over a lease-expired row: it did go out, and saying so is the truth. */
     @SqlUpdate("""
             update slack_outbox set state = 'sent', sent_at = :now, result_channel = :channel, result_ts = :ts,
                    attempts = attempts + 1, last_error = null
              where id = :id and claimed_by = :me and state in ('sending', 'dead')""")
-    void sent(@Bind("id") long id, @Bind("me") String me, @Bind("now") Instant now,
-              @Bind("channel") String channel, @Bind("ts") String ts);
+    void sent(
+            @Bind("id") long id,
+            @Bind("me") String me,
+            @Bind("now") Instant now,
+            @Bind("channel") String channel,
+            @Bind("ts") String ts);
 
     @SqlUpdate("""
             update slack_outbox set state = 'pending', next_attempt_at = :at, attempts = attempts + :counted,
                    last_error = :error, claimed_by = null, claimed_at = null
              where id = :id and claimed_by = :me and state = 'sending'""")
-    void retryAt(@Bind("id") long id, @Bind("me") String me, @Bind("at") Instant at, @Bind("counted") int counted,
-                 @Bind("error") String error);
+    void retryAt(
+            @Bind("id") long id,
+            @Bind("me") String me,
+            @Bind("at") Instant at,
+            @Bind("counted") int counted,
+            @Bind("error") String error);
 
     @SqlUpdate("""
             update slack_outbox set state = 'dead', attempts = attempts + 1, last_error = :error
@@ -111,7 +121,8 @@ public interface OutboxDao {
     @SqlQuery("select state, count(*) as count from slack_outbox where team_id = :teamId group by state")
     List<StateCount> countByState(@Bind("teamId") String teamId);
 
-    @SqlQuery("select created_at from slack_outbox where team_id = :teamId and state = 'pending' order by created_at limit 1")
+    @SqlQuery(
+            "select created_at from slack_outbox where team_id = :teamId and state = 'pending' order by created_at limit 1")
     Optional<Instant> oldestPending(@Bind("teamId") String teamId);
 
     @SqlQuery("""

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * sender's thread after the row is marked dead; it should only queue more messages.
  */
 public interface OutboxDeadLetters {
-    OutboxDeadLetters NONE = (teamId, dedupeKey, channel, error) -> { };
+    OutboxDeadLetters NONE = (teamId, dedupeKey, channel, error) -> {};
     /** How Slack names its errors: lower case and underscores. */
     Pattern SLACK_ERROR = Pattern.compile("^[a-z_]+");
 

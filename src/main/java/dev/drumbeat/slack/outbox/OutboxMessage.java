@@ -10,17 +10,20 @@ import java.util.Optional;
  * {@code channel} drives the per-channel rate limit. An argument may be {@link Outbox#tsOf} another
  * message, resolved to that message's {@code ts} once it has been sent.
  */
-public record OutboxMessage(String teamId, String dedupeKey, String method, Optional<String> channel, Map<String, Object> args) {
+public record OutboxMessage(
+        String teamId, String dedupeKey, String method, Optional<String> channel, Map<String, Object> args) {
 
     public OutboxMessage {
         args = Map.copyOf(args);
     }
 
     public static OutboxMessage post(String teamId, String dedupeKey, String channel, Map<String, Object> args) {
-        return new OutboxMessage(teamId, dedupeKey, "chat.postMessage", Optional.of(channel), with(args, "channel", channel));
+        return new OutboxMessage(
+                teamId, dedupeKey, "chat.postMessage", Optional.of(channel), with(args, "channel", channel));
     }
 
-    public static OutboxMessage update(String teamId, String dedupeKey, String channel, String tsOfKey, Map<String, Object> args) {
+    public static OutboxMessage update(
+            String teamId, String dedupeKey, String channel, String tsOfKey, Map<String, Object> args) {
         Map<String, Object> withTs = with(with(args, "channel", channel), "ts", Outbox.tsOf(tsOfKey));
         return new OutboxMessage(teamId, dedupeKey, "chat.update", Optional.of(channel), withTs);
     }

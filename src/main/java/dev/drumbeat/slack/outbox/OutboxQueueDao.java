@@ -16,8 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface OutboxQueueDao {
 
     /** A message as queued: {@code args} is its arguments as JSON; {@code channel} is null when it has none. */
-    record Queued(String teamId, String dedupeKey, String method, String channel, String args) {
-    }
+    record Queued(String teamId, String dedupeKey, String method, String channel, String args) {}
 
     String ENQUEUE = """
             insert into slack_outbox (team_id, dedupe_key, method, channel, args, next_attempt_at, created_at)

@@ -2,10 +2,10 @@ package dev.drumbeat.slack.outbox;
 
 import com.slack.api.Slack;
 import java.time.Clock;
-import java.util.function.BiConsumer;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +27,16 @@ public final class OutboxSender implements AutoCloseable {
     private final String instanceId;
     private volatile OutboxSenderWorker worker;
 
-    public OutboxSender(Jdbi jdbi, Slack slack, String botToken, Clock clock, RateLimits limits, OutboxSenderSettings settings) {
-        this.instanceId = "outbox-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    public OutboxSender(
+            Jdbi jdbi, Slack slack, String botToken, Clock clock, RateLimits limits, OutboxSenderSettings settings) {
+        this.instanceId = "outbox-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         this.settings = settings;
         this.slack = new OutboxSenderCall(slack.methods(botToken), botToken);
         this.claims = new OutboxSenderClaims(jdbi, limits, clock, settings.lease(), instanceId);
-        OutboxSenderBackoff backoff = new OutboxSenderBackoff(settings.backoffBase(), settings.backoffCap(),
+        OutboxSenderBackoff backoff = new OutboxSenderBackoff(
+                settings.backoffBase(),
+                settings.backoffCap(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.results = new OutboxSenderResults(jdbi, limits, clock, backoff, settings.maxAttempts(), instanceId);
     }
@@ -100,8 +104,10 @@ public final class OutboxSender implements AutoCloseable {
         try {
             claims.callStarting(claim);
         } catch (RuntimeException e) {
-            log.warn("Could not mark Slack outbox message {} as being sent; it is left for the lease to return",
-                    claim.row().dedupeKey(), e);
+            log.warn(
+                    "Could not mark Slack outbox message {} as being sent; it is left for the lease to return",
+                    claim.row().dedupeKey(),
+                    e);
             claims.release(claim);
             return;
         }
@@ -109,8 +115,12 @@ public final class OutboxSender implements AutoCloseable {
         try {
             results.record(claim, outcome);
         } catch (RuntimeException e) {
-            log.error("Could not record the outcome of Slack outbox message {} ({}); it stays claimed until the lease"
-                    + " runs out, then is declared dead", claim.row().dedupeKey(), outcome.getClass().getSimpleName(), e);
+            log.error(
+                    "Could not record the outcome of Slack outbox message {} ({}); it stays claimed until the lease"
+                            + " runs out, then is declared dead",
+                    claim.row().dedupeKey(),
+                    outcome.getClass().getSimpleName(),
+                    e);
         } finally {
             claims.release(claim);
         }

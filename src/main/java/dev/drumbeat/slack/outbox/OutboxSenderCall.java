@@ -25,8 +25,9 @@ final class OutboxSenderCall {
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final int MAX_ERROR = 500;
     /** Errors Slack answers with HTTP 200 that are worth trying again; any other error is for good. */
-    private static final Set<String> TRANSIENT_ERRORS = Set.of("internal_error", "fatal_error", "service_unavailable",
-            "request_timeout", "ratelimited");
+    private static final Set<String> TRANSIENT_ERRORS =
+            Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited");
+
     private final MethodsClient methods;
     private final String token;
 
@@ -55,12 +56,15 @@ final class OutboxSenderCall {
         if (status != 200) {
             String explained = clip("HTTP " + status + (error.isEmpty() ? "" : " " + error));
             boolean worthRetrying = status >= 500 || status == 408;
-            return worthRetrying ? new OutboxSenderOutcome.Failed(explained) : new OutboxSenderOutcome.Rejected(explained);
+            return worthRetrying
+                    ? new OutboxSenderOutcome.Failed(explained)
+                    : new OutboxSenderOutcome.Rejected(explained);
         }
         if (json.isMissingNode()) {
             return new OutboxSenderOutcome.Failed("Slack's answer was not JSON");
         }
-        return json.path("ok").asBoolean(false) ? new OutboxSenderOutcome.Sent(channelOf(json, args), tsOf(json))
+        return json.path("ok").asBoolean(false)
+                ? new OutboxSenderOutcome.Sent(channelOf(json, args), tsOf(json))
                 : refusal(error, json, retryAfter);
     }
 
@@ -70,7 +74,8 @@ final class OutboxSenderCall {
             return new OutboxSenderOutcome.RateLimited(retryAfter(retryAfter));
         }
         String explained = clip(error.isEmpty() ? "unknown_error" : error + details(json));
-        return TRANSIENT_ERRORS.contains(error) ? new OutboxSenderOutcome.Failed(explained)
+        return TRANSIENT_ERRORS.contains(error)
+                ? new OutboxSenderOutcome.Failed(explained)
                 : new OutboxSenderOutcome.Rejected(explained);
     }
 
@@ -122,7 +127,9 @@ final class OutboxSenderCall {
 
     private static Duration retryAfter(String header) {
         try {
-            return header == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+            return header == null
+                    ? DEFAULT_RETRY_AFTER
+                    : Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
         } catch (NumberFormatException notSeconds) {
             return DEFAULT_RETRY_AFTER;
         }

@@ -57,10 +57,18 @@ final class OutboxSenderClaims {
         long[] mine = inFlight.stream().mapToLong(Long::longValue).toArray();
         int returned = jdbi.withExtension(OutboxDao.class, dao -> dao.returnUncalled(cutoff, mine));
         if (returned > 0) {
-            log.info("{} Slack outbox messages claimed by a stopped sender were never sent; they are pending again", returned);
+            log.info(
+                    "{} Slack outbox messages claimed by a stopped sender were never sent; they are pending again",
+                    returned);
         }
-        for (OutboxDao.Expired row : jdbi.withExtension(OutboxDao.class, dao -> dao.expireLeases(cutoff, mine, INTERRUPTED))) {
-            log.warn("Slack outbox message {} ({} to {}) is dead: {}", row.dedupeKey(), row.method(), row.channel(), INTERRUPTED);
+        for (OutboxDao.Expired row :
+                jdbi.withExtension(OutboxDao.class, dao -> dao.expireLeases(cutoff, mine, INTERRUPTED))) {
+            log.warn(
+                    "Slack outbox message {} ({} to {}) is dead: {}",
+                    row.dedupeKey(),
+                    row.method(),
+                    row.channel(),
+                    INTERRUPTED);
         }
     }
 
@@ -68,7 +76,8 @@ final class OutboxSenderClaims {
         RateLimits.Held held = limits.held();
         List<OutboxSenderClaim> acquired = new ArrayList<>();
         try {
-            List<OutboxSenderClaim> claimed = jdbi.inTransaction(handle -> claim(handle.attach(OutboxDao.class), limit, held, acquired));
+            List<OutboxSenderClaim> claimed =
+                    jdbi.inTransaction(handle -> claim(handle.attach(OutboxDao.class), limit, held, acquired));
             claimed.forEach(claim -> inFlight.add(claim.row().id()));
             return claimed;
         } catch (RuntimeException e) {
@@ -87,9 +96,13 @@ final class OutboxSenderClaims {
         inFlight.remove(claim.row().id());
     }
 
-    private List<OutboxSenderClaim> claim(OutboxDao dao, int limit, RateLimits.Held held, List<OutboxSenderClaim> acquired) {
+    private List<OutboxSenderClaim> claim(
+            OutboxDao dao, int limit, RateLimits.Held held, List<OutboxSenderClaim> acquired) {
         Instant now = clock.instant();
-        List<OutboxSenderRow> rows = dao.lockClaimable(now, limit, held.methods().toArray(String[]::new),
+        List<OutboxSenderRow> rows = dao.lockClaimable(
+                now,
+                limit,
+                held.methods().toArray(String[]::new),
                 held.channels().toArray(String[]::new));
         Map<OutboxSenderRow, ObjectNode> args = new LinkedHashMap<>();
         rows.forEach(row -> args.put(row, parse(row)));
@@ -102,10 +115,16 @@ final class OutboxSenderClaims {
     }
 
     /** Dead when it never can go, postponed while its reference waits, taken when the rate limits allow. */
-    private void decide(OutboxDao dao, OutboxSenderRow row, Resolution resolution, Instant now, List<OutboxSenderClaim> acquired) {
+    private void decide(
+            OutboxDao dao, OutboxSenderRow row, Resolution resolution, Instant now, List<OutboxSenderClaim> acquired) {
         if (resolution instanceof Resolution.Never never) {
             dao.refuse(row.id(), never.reason());
-            log.warn("Slack outbox message {} ({} to {}) is dead: {}", row.dedupeKey(), row.method(), row.channel(), never.reason());
+            log.warn(
+                    "Slack outbox message {} ({} to {}) is dead: {}",
+                    row.dedupeKey(),
+                    row.method(),
+                    row.channel(),
+                    never.reason());
         } else if (resolution instanceof Resolution.Wait wait) {
             wait.until().filter(until -> until.isAfter(now)).ifPresent(until -> dao.postpone(row.id(), until));
         } else if (limits.tryAcquire(row.method(), row.channel())) {
@@ -114,7 +133,8 @@ final class OutboxSenderClaims {
     }
 
     private static Resolution resolve(ObjectNode args, Map<String, OutboxDao.Reference> references) {
-        return args == null ? new Resolution.Never("arguments are not a JSON object")
+        return args == null
+                ? new Resolution.Never("arguments are not a JSON object")
                 : OutboxSenderReferences.resolve(args, references);
     }
 

@@ -22,20 +22,16 @@ final class OutboxSenderReferences {
     /** Whether a call can be made now. */
     sealed interface Resolution {
         /** Every reference is sent; {@code args} carry their ts. */
-        record Ready(ObjectNode args) implements Resolution {
-        }
+        record Ready(ObjectNode args) implements Resolution {}
 
         /** A referenced message isn't sent yet; look again at {@code until}, or soon when it is in flight. */
-        record Wait(Optional<Instant> until) implements Resolution {
-        }
+        record Wait(Optional<Instant> until) implements Resolution {}
 
         /** A referenced message will never be sent, so neither will this one. */
-        record Never(String reason) implements Resolution {
-        }
+        record Never(String reason) implements Resolution {}
     }
 
-    private OutboxSenderReferences() {
-    }
+    private OutboxSenderReferences() {}
 
     static Set<String> keysIn(ObjectNode args) {
         return new LinkedHashSet<>(keysByField(args).values());
@@ -49,21 +45,27 @@ final class OutboxSenderReferences {
                 return new Resolution.Never(never.get());
             }
         }
-        List<OutboxDao.Reference> unsent = keys.values().stream().map(referenced::get)
-                .filter(reference -> !"sent".equals(reference.state())).toList();
+        List<OutboxDao.Reference> unsent = keys.values().stream()
+                .map(referenced::get)
+                .filter(reference -> !"sent".equals(reference.state()))
+                .toList();
         if (!unsent.isEmpty()) {
-            return new Resolution.Wait(unsent.stream().map(OutboxSenderReferences::untilOf)
+            return new Resolution.Wait(unsent.stream()
+                    .map(OutboxSenderReferences::untilOf)
                     .reduce(Optional.empty(), OutboxSenderReferences::later));
         }
         return new Resolution.Ready(filledIn(args, keys, referenced));
     }
 
-    private static ObjectNode filledIn(ObjectNode args, Map<String, String> keys, Map<String, OutboxDao.Reference> referenced) {
+    private static ObjectNode filledIn(
+            ObjectNode args, Map<String, String> keys, Map<String, OutboxDao.Reference> referenced) {
         ObjectNode resolved = args.deepCopy();
         keys.forEach((field, key) -> resolved.put(field, referenced.get(key).resultTs()));
-        Stream.of("ts", "thread_ts").filter(keys::containsKey)
+        Stream.of("ts", "thread_ts")
+                .filter(keys::containsKey)
                 .map(field -> referenced.get(keys.get(field)).resultChannel())
-                .filter(Objects::nonNull).findFirst()
+                .filter(Objects::nonNull)
+                .findFirst()
                 .filter(channel -> resolved.has("channel"))
                 .ifPresent(channel -> resolved.put("channel", channel));
         return resolved;
@@ -72,7 +74,9 @@ final class OutboxSenderReferences {
     /** Argument name to the dedupe key its value refers to, for every {@code $ts_of} value. */
     private static Map<String, String> keysByField(ObjectNode args) {
         Map<String, String> keys = new LinkedHashMap<>();
-        args.fields().forEachRemaining(field -> referencedKey(field.getValue()).ifPresent(key -> keys.put(field.getKey(), key)));
+        args.fields()
+                .forEachRemaining(
+                        field -> referencedKey(field.getValue()).ifPresent(key -> keys.put(field.getKey(), key)));
         return keys;
     }
 
@@ -104,6 +108,8 @@ final class OutboxSenderReferences {
 
     private static Optional<String> referencedKey(JsonNode value) {
         JsonNode key = value.get(Outbox.TS_OF);
-        return value.isObject() && value.size() == 1 && key != null && key.isTextual() ? Optional.of(key.asText()) : Optional.empty();
+        return value.isObject() && value.size() == 1 && key != null && key.isTextual()
+                ? Optional.of(key.asText())
+                : Optional.empty();
     }
 }

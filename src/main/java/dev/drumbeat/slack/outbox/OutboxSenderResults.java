@@ -23,11 +23,16 @@ final class OutboxSenderResults {
     private final OutboxSenderBackoff backoff;
     private final int maxAttempts;
     private final String instanceId;
-    private volatile BiConsumer<String, String> observer = (method, outcome) -> { };
+    private volatile BiConsumer<String, String> observer = (method, outcome) -> {};
     private final List<OutboxDeadLetters> deadLetters = new CopyOnWriteArrayList<>();
 
-    OutboxSenderResults(Jdbi jdbi, RateLimits limits, Clock clock, OutboxSenderBackoff backoff, int maxAttempts,
-                        String instanceId) {
+    OutboxSenderResults(
+            Jdbi jdbi,
+            RateLimits limits,
+            Clock clock,
+            OutboxSenderBackoff backoff,
+            int maxAttempts,
+            String instanceId) {
         this.jdbi = jdbi;
         this.limits = limits;
         this.clock = clock;
@@ -56,8 +61,17 @@ final class OutboxSenderResults {
         } else if (outcome instanceof OutboxSenderOutcome.RateLimited limited) {
             Instant until = now.plus(limited.retryAfter());
             limits.pause(row.method(), row.channel(), until);
-            log.info("Slack rate-limited {} ({}); next try in {} s", row.dedupeKey(), row.method(), limited.retryAfter().toSeconds());
-            update(dao -> dao.retryAt(row.id(), instanceId, until, 0, "ratelimited; Retry-After " + limited.retryAfter().toSeconds() + " s"));
+            log.info(
+                    "Slack rate-limited {} ({}); next try in {} s",
+                    row.dedupeKey(),
+                    row.method(),
+                    limited.retryAfter().toSeconds());
+            update(dao -> dao.retryAt(
+                    row.id(),
+                    instanceId,
+                    until,
+                    0,
+                    "ratelimited; Retry-After " + limited.retryAfter().toSeconds() + " s"));
         } else if (outcome instanceof OutboxSenderOutcome.Failed failed) {
             retryOrGiveUp(row, failed.error(), now);
         } else {
@@ -82,7 +96,13 @@ final class OutboxSenderResults {
             return;
         }
         Instant at = now.plus(backoff.delayAfter(attempts));
-        log.info("Slack call {} ({}) failed, attempt {}: {}; next try at {}", row.dedupeKey(), row.method(), attempts, error, at);
+        log.info(
+                "Slack call {} ({}) failed, attempt {}: {}; next try at {}",
+                row.dedupeKey(),
+                row.method(),
+                attempts,
+                error,
+                at);
         update(dao -> dao.retryAt(row.id(), instanceId, at, 1, error));
     }
 

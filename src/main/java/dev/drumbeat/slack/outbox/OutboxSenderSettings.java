@@ -8,11 +8,23 @@ import java.time.Duration;
  * crashed instance; failures worth retrying back off from {@code backoffBase} to {@code backoffCap}, with
  * full jitter, and the message is dead after {@code maxAttempts}.
  */
-public record OutboxSenderSettings(int threads, int batchSize, Duration pollInterval, Duration lease, int maxAttempts,
-                                   Duration backoffBase, Duration backoffCap) {
+public record OutboxSenderSettings(
+        int threads,
+        int batchSize,
+        Duration pollInterval,
+        Duration lease,
+        int maxAttempts,
+        Duration backoffBase,
+        Duration backoffCap) {
 
     public static OutboxSenderSettings defaults() {
-        return new OutboxSenderSettings(16, 50, Duration.ofMillis(100), Duration.ofMinutes(2), 12,
-                Duration.ofSeconds(1), Duration.ofMinutes(5));
+        return new OutboxSenderSettings(
+                16,
+                50,
+                Duration.ofMillis(100),
+                Duration.ofMinutes(2),
+                12,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
     }
 }

@@ -51,7 +51,9 @@ final class OutboxSenderWorker {
         thread.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
         pool.shutdown();
         if (!pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-            log.warn("Slack calls still in flight after {} s; their rows will be declared dead after the lease", STOP_WAIT_SECONDS);
+            log.warn(
+                    "Slack calls still in flight after {} s; their rows will be declared dead after the lease",
+                    STOP_WAIT_SECONDS);
             pool.shutdownNow();
         }
     }

@@ -33,12 +33,12 @@ public final class RateLimits {
         this.settings = settings;
         this.nanoTime = nanoTime;
         this.clock = clock;
-        this.postMessages = new RateLimitBucket(settings.postMessageBurst(), settings.postMessagePerSecond(), nanoTime.getAsLong());
+        this.postMessages =
+                new RateLimitBucket(settings.postMessageBurst(), settings.postMessagePerSecond(), nanoTime.getAsLong());
     }
 
     /** Methods, and {@code chat.postMessage} channels, that cannot be called right now. */
-    record Held(Set<String> methods, Set<String> channels) {
-    }
+    record Held(Set<String> methods, Set<String> channels) {}
 
     synchronized Held held() {
         long now = nanoTime.getAsLong();
@@ -69,7 +69,8 @@ public final class RateLimits {
             return false;
         }
         if (!POST_MESSAGE.equals(method)) {
-            return methods.computeIfAbsent(method, m -> RateLimitBucket.perMinute(settings.perMinute(m), now)).tryTake(now);
+            return methods.computeIfAbsent(method, m -> RateLimitBucket.perMinute(settings.perMinute(m), now))
+                    .tryTake(now);
         }
         if (channel != null && !isChannelFree(channel, now, at)) {
             return false;
@@ -87,7 +88,9 @@ public final class RateLimits {
     synchronized void finished(String method, String channel) {
         if (POST_MESSAGE.equals(method) && channel != null) {
             channelsInFlight.remove(channel);
-            channelSpacedUntil.put(channel, nanoTime.getAsLong() + settings.postMessagePerChannel().toNanos());
+            channelSpacedUntil.put(
+                    channel,
+                    nanoTime.getAsLong() + settings.postMessagePerChannel().toNanos());
         }
     }
 
@@ -108,7 +111,8 @@ public final class RateLimits {
 
     private boolean isChannelFree(String channel, long now, Instant at) {
         Long spacedUntil = channelSpacedUntil.get(channel);
-        return !channelsInFlight.contains(channel) && !isPaused(channelPausedUntil, channel, at)
+        return !channelsInFlight.contains(channel)
+                && !isPaused(channelPausedUntil, channel, at)
                 && (spacedUntil == null || spacedUntil - now <= 0);
     }
 

@@ -13,15 +13,18 @@ class AdvisorRulesTest {
 
     @Test
     void a_core_unprotected_service_is_eligible() {
-        assertThat(AdvisorRules.standard().spared(candidate("hr-portal", "core", false))).isEmpty();
+        assertThat(AdvisorRules.standard().spared(candidate("hr-portal", "core", false)))
+                .isEmpty();
     }
 
     @Test
     void a_protected_candidate_is_spared_even_when_the_question_includes_strategic_work() {
         AdvisorRules includingStrategic = new AdvisorRules(true, Set.of());
 
-        assertThat(includingStrategic.spared(candidate("ledger", "strategic", true))).contains(AdvisorRules.Spared.PROTECTED);
-        assertThat(includingStrategic.spared(candidate("print", "secondary", true))).contains(AdvisorRules.Spared.PROTECTED);
+        assertThat(includingStrategic.spared(candidate("ledger", "strategic", true)))
+                .contains(AdvisorRules.Spared.PROTECTED);
+        assertThat(includingStrategic.spared(candidate("print", "secondary", true)))
+                .contains(AdvisorRules.Spared.PROTECTED);
     }
 
     @Test
@@ -37,29 +40,46 @@ class AdvisorRulesTest {
         AdvisorRules withoutPayroll = new AdvisorRules(true, Set.of("PAYROLL "));
 
         assertThat(withoutPayroll.spared(candidate("payroll", "core", false))).contains(AdvisorRules.Spared.EXCLUDED);
-        assertThat(withoutPayroll.isEligible(candidate("payroll-archive", "core", false))).isTrue();
+        assertThat(withoutPayroll.isEligible(candidate("payroll-archive", "core", false)))
+                .isTrue();
     }
 
     @Test
     void an_initiative_without_a_tier_is_eligible() {
-        Candidate migration = new Candidate("cloud-move", "Cloud migration", Candidate.Kind.INITIATIVE, null, false,
-                money("40000"), money("0"), money("0"), 0, 0, Optional.empty());
+        Candidate migration = new Candidate(
+                "cloud-move",
+                "Cloud migration",
+                Candidate.Kind.INITIATIVE,
+                null,
+                false,
+                money("40000"),
+                money("0"),
+                money("0"),
+                0,
+                0,
+                Optional.empty());
 
         assertThat(AdvisorRules.standard().isEligible(migration)).isTrue();
     }
 
     @Test
     void each_reason_reads_as_a_plain_clause() {
-        assertThat(AdvisorRules.Spared.STRATEGIC.reason()).isEqualTo("it is strategic (ask \"including strategic\" to consider it)");
+        assertThat(AdvisorRules.Spared.STRATEGIC.reason())
+                .isEqualTo("it is strategic (ask \"including strategic\" to consider it)");
         assertThat(AdvisorRules.Spared.PROTECTED.reason()).isEqualTo("it is protected");
     }
 
     @Test
     void eligible_keeps_the_order_given_and_drops_the_spared() {
-        List<Candidate> all = List.of(candidate("c", "core", false), candidate("b", "strategic", false),
-                candidate("a", "secondary", false), candidate("d", "core", true));
+        List<Candidate> all = List.of(
+                candidate("c", "core", false),
+                candidate("b", "strategic", false),
+                candidate("a", "secondary", false),
+                candidate("d", "core", true));
 
-        assertThat(new AdvisorRules(false, Set.of("x")).eligible(all)).extracting(Candidate::key).containsExactly("c", "a");
+        assertThat(new AdvisorRules(false, Set.of("x")).eligible(all))
+                .extracting(Candidate::key)
+                .containsExactly("c", "a");
     }
 
     @Test
@@ -71,8 +91,10 @@ class AdvisorRulesTest {
     void impact_adds_the_documented_weights_for_demand_kpis_on_target_and_open_dependencies() {
         Candidate c = withImpactInputs("1000", "5000", 2, 1);
 
-        BigDecimal expected = new BigDecimal("1000").add(new BigDecimal("5000").multiply(AdvisorRules.PER_DEMAND_UNIT))
-                .add(AdvisorRules.PER_KPI_ON_TARGET.multiply(BigDecimal.valueOf(2))).add(AdvisorRules.PER_OPEN_DEPENDENCY);
+        BigDecimal expected = new BigDecimal("1000")
+                .add(new BigDecimal("5000").multiply(AdvisorRules.PER_DEMAND_UNIT))
+                .add(AdvisorRules.PER_KPI_ON_TARGET.multiply(BigDecimal.valueOf(2)))
+                .add(AdvisorRules.PER_OPEN_DEPENDENCY);
         assertThat(AdvisorRules.impact(c)).isEqualByComparingTo(expected).isEqualByComparingTo("10050");
     }
 
@@ -82,13 +104,33 @@ class AdvisorRulesTest {
     }
 
     private static Candidate candidate(String key, String tier, boolean isProtected) {
-        return new Candidate(key, key, Candidate.Kind.SERVICE, tier, isProtected, money("1000"), money("500"),
-                money("10"), 0, 0, Optional.of("U1"));
+        return new Candidate(
+                key,
+                key,
+                Candidate.Kind.SERVICE,
+                tier,
+                isProtected,
+                money("1000"),
+                money("500"),
+                money("10"),
+                0,
+                0,
+                Optional.of("U1"));
     }
 
     private static Candidate withImpactInputs(String valueLost, String demand, int kpis, int dependencies) {
-        return new Candidate("svc", "Service", Candidate.Kind.SERVICE, "core", false, money("100"), money(valueLost),
-                money(demand), kpis, dependencies, Optional.empty());
+        return new Candidate(
+                "svc",
+                "Service",
+                Candidate.Kind.SERVICE,
+                "core",
+                false,
+                money("100"),
+                money(valueLost),
+                money(demand),
+                kpis,
+                dependencies,
+                Optional.empty());
     }
 
     private static BigDecimal money(String amount) {

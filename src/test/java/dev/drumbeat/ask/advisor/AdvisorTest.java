@@ -1,10 +1,9 @@
 package dev.drumbeat.ask.advisor;
 
-import dev.drumbeat.ask.question.Amount;
-import dev.drumbeat.ask.question.Question;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.ask.question.Amount;
+import dev.drumbeat.ask.question.Question;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import java.math.BigDecimal;
@@ -20,8 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The advisor's read of the portfolio on real PostgreSQL: the numbers each candidate is weighed by, and what-if slips. */
 class AdvisorTest {
     static final String TEAM = "T0ADVISOR";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static Seed seed;
 
     @BeforeEach
@@ -34,11 +35,13 @@ class AdvisorTest {
                 .kpi("payments", "latency", "Latency", "ms", "300", "down", "250")
                 .kpi("payments", "errors", "Errors", "", "5", "down", "9")
                 .kpi("crm", "adoption", "Adoption", "%", "60", "up", "40")
-                .initiative("cloud", "Cloud Migration", "U1", "120000", "20000", "2027-05-26", "active", "payments", "crm")
+                .initiative(
+                        "cloud", "Cloud Migration", "U1", "120000", "20000", "2027-05-26", "active", "payments", "crm")
                 .initiative("done", "Finished Work", "U1", "50000", "0", null, "done", "payments")
                 .initiative("someday", "Someday", null, "24000", "500", null, "planned");
         drumbeat.jdbi().useHandle(h -> h.execute("update services set active = false where key = 'old'"));
-        drumbeat.jdbi().useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2026-11-26 09:00:00+00'"));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2026-11-26 09:00:00+00'"));
     }
 
     private static Map<String, PortfolioItem> candidates() {
@@ -56,7 +59,9 @@ class AdvisorTest {
         assertThat(payments.candidate().monthlyValueLost()).isEqualByComparingTo("30000");
         assertThat(payments.candidate().kpisOnTarget()).isEqualTo(2);
         assertThat(payments.kpisOnTarget()).containsExactly("Latency", "Uptime");
-        assertThat(payments.candidate().openDependencies()).as("the finished initiative no longer counts").isEqualTo(1);
+        assertThat(payments.candidate().openDependencies())
+                .as("the finished initiative no longer counts")
+                .isEqualTo(1);
         assertThat(payments.candidate().ownerId()).contains("U1");
         assertThat(all.get("crm").candidate().kpisOnTarget()).isZero();
         assertThat(all.get("crm").candidate().ownerId()).isEmpty();
@@ -77,21 +82,33 @@ class AdvisorTest {
 
         Candidate cloud = all.get("cloud").candidate();
         assertThat(cloud.kind()).isEqualTo(Candidate.Kind.INITIATIVE);
-        assertThat(cloud.monthlySaving()).as("120,000 over the 6 months from 26 Nov to 26 May").isEqualByComparingTo("20000");
+        assertThat(cloud.monthlySaving())
+                .as("120,000 over the 6 months from 26 Nov to 26 May")
+                .isEqualByComparingTo("20000");
         assertThat(cloud.monthlyValueLost()).isEqualByComparingTo("20000");
-        assertThat(cloud.openDependencies()).as("the two active services it is delivering for").isEqualTo(2);
-        assertThat(all.get("someday").candidate().monthlySaving()).as("no due date: a year").isEqualByComparingTo("2000");
-        drumbeat.jdbi().useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2027-06-01 09:00:00+00'"
-                + " where key = 'cloud'"));
-        assertThat(candidates().get("cloud").candidate().monthlySaving()).as("due before it was entered: a year")
+        assertThat(cloud.openDependencies())
+                .as("the two active services it is delivering for")
+                .isEqualTo(2);
+        assertThat(all.get("someday").candidate().monthlySaving())
+                .as("no due date: a year")
+                .isEqualByComparingTo("2000");
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute("update initiatives set created_at = timestamptz '2027-06-01 09:00:00+00'"
+                        + " where key = 'cloud'"));
+        assertThat(candidates().get("cloud").candidate().monthlySaving())
+                .as("due before it was entered: a year")
                 .isEqualByComparingTo("10000");
     }
 
     @Test
     void deprioritised_work_is_no_longer_a_candidate_and_frees_what_it_relied_on() {
         drumbeat.jdbi().useHandle(h -> {
-            long id = h.createQuery("insert into decisions (team_id, question, target_monthly, expected_saving, decided_by,"
-                    + " decided_at) values (?, 'q', 1, 1, 'U1', now()) returning id").bind(0, TEAM).mapTo(Long.class).one();
+            long id = h.createQuery(
+                            "insert into decisions (team_id, question, target_monthly, expected_saving, decided_by,"
+                                    + " decided_at) values (?, 'q', 1, 1, 'U1', now()) returning id")
+                    .bind(0, TEAM)
+                    .mapTo(Long.class)
+                    .one();
             h.execute("update initiatives set deprioritised_by = ? where key = 'cloud'", id);
             h.execute("update services set deprioritised_by = ? where key = 'crm'", id);
         });
@@ -104,7 +121,9 @@ class AdvisorTest {
 
     @Test
     void a_slip_costs_its_monthly_slip_cost_for_its_weeks_and_is_covered_without_touching_what_it_relies_on() {
-        Advice advice = new Advisor(drumbeat.jdbi()).slip(TEAM, new Question.WhatIfSlips("cloud", 6)).orElseThrow();
+        Advice advice = new Advisor(drumbeat.jdbi())
+                .slip(TEAM, new Question.WhatIfSlips("cloud", 6))
+                .orElseThrow();
 
         Advice.Slip slip = advice.slip().orElseThrow();
         assertThat(slip.totalCost()).as("6 weeks of 20,000 a month").isEqualByComparingTo("27692.31");
@@ -116,14 +135,15 @@ class AdvisorTest {
 
     @Test
     void a_slip_of_work_that_is_finished_has_no_answer() {
-        assertThat(new Advisor(drumbeat.jdbi()).slip(TEAM, new Question.WhatIfSlips("done", 2))).isEmpty();
+        assertThat(new Advisor(drumbeat.jdbi()).slip(TEAM, new Question.WhatIfSlips("done", 2)))
+                .isEmpty();
     }
 
     @Test
     void the_same_question_on_the_same_data_gives_the_same_answer() {
         Advisor advisor = new Advisor(drumbeat.jdbi());
-        Question.Deprioritise question = new Question.Deprioritise(Amount.of(new BigDecimal("5000"), Amount.Per.MONTH),
-                Set.of(), true);
+        Question.Deprioritise question =
+                new Question.Deprioritise(Amount.of(new BigDecimal("5000"), Amount.Per.MONTH), Set.of(), true);
 
         List<String> first = keys(advisor.deprioritise(TEAM, question));
         for (int i = 0; i < 5; i++) {
@@ -135,5 +155,4 @@ class AdvisorTest {
     private static List<String> keys(Advice advice) {
         return advice.chosen().picks().stream().map(Candidate::key).toList();
     }
-
 }

@@ -1,9 +1,8 @@
 package dev.drumbeat.ask.advisor;
 
-import dev.drumbeat.ask.question.Question;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.ask.question.Question;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -46,13 +45,16 @@ class OptimiserPropertiesTest {
         Random random = new Random(2);
         for (int c = 0; c < CASES; c++) {
             Question q = Question.random(random, random.nextInt(60));
-            BigDecimal total = q.eligible().stream().map(Candidate::monthlySaving).filter(s -> s.signum() > 0)
+            BigDecimal total = q.eligible().stream()
+                    .map(Candidate::monthlySaving)
+                    .filter(s -> s.signum() > 0)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             Optimiser.Choice choice = Optimiser.choose(q.eligible(), q.target());
 
             boolean reachable = total.compareTo(q.target()) >= 0;
             assertThat(choice.reachesTarget()).as("case %d", c).isEqualTo(reachable);
-            assertThat(choice.saving().compareTo(q.target()) >= 0).isEqualTo(reachable || q.target().signum() <= 0);
+            assertThat(choice.saving().compareTo(q.target()) >= 0)
+                    .isEqualTo(reachable || q.target().signum() <= 0);
             if (!reachable) {
                 assertThat(choice.saving()).isEqualByComparingTo(total);
             }
@@ -78,13 +80,17 @@ class OptimiserPropertiesTest {
         Random random = new Random(4);
         for (int c = 0; c < 60; c++) {
             List<Candidate> portfolio = Question.wholePortfolio(random, 200);
-            long total = portfolio.stream().mapToLong(p -> p.monthlySaving().longValueExact()).sum();
+            long total = portfolio.stream()
+                    .mapToLong(p -> p.monthlySaving().longValueExact())
+                    .sum();
             long target = random.nextLong(total + 1);
 
             Optimiser.Choice choice = Optimiser.choose(portfolio, BigDecimal.valueOf(target));
 
-            assertThat(choice.impact()).as("case %d", c)
-                    .isEqualByComparingTo(BigDecimal.valueOf(BruteForce.leastImpactByDynamicProgramme(portfolio, target)));
+            assertThat(choice.impact())
+                    .as("case %d", c)
+                    .isEqualByComparingTo(
+                            BigDecimal.valueOf(BruteForce.leastImpactByDynamicProgramme(portfolio, target)));
         }
     }
 
@@ -95,7 +101,8 @@ class OptimiserPropertiesTest {
             Question q = Question.random(random, random.nextInt(80));
 
             assertThat(Optimiser.choose(q.eligible(), q.target()).impact())
-                    .isLessThanOrEqualTo(OptimiserGreedy.choose(q.eligible(), q.target()).impact());
+                    .isLessThanOrEqualTo(
+                            OptimiserGreedy.choose(q.eligible(), q.target()).impact());
         }
     }
 
@@ -110,7 +117,8 @@ class OptimiserPropertiesTest {
 
             assertThat(Optimiser.choose(q.eligible(), q.target())).isEqualTo(first);
             assertThat(Optimiser.choose(shuffled, q.target())).as("case %d", c).isEqualTo(first);
-            assertThat(Optimiser.nextBest(shuffled, q.target(), first)).isEqualTo(Optimiser.nextBest(q.eligible(), q.target(), first));
+            assertThat(Optimiser.nextBest(shuffled, q.target(), first))
+                    .isEqualTo(Optimiser.nextBest(q.eligible(), q.target(), first));
         }
     }
 
@@ -123,12 +131,18 @@ class OptimiserPropertiesTest {
             Optional<Optimiser.Choice> next = Optimiser.nextBest(q.eligible(), q.target(), chosen);
 
             next.ifPresent(alternative -> {
-                Candidate spared = chosen.picks().stream().max(Comparator.comparing(AdvisorRules::impact)).orElseThrow();
-                List<Candidate> rest = q.eligible().stream().filter(x -> !x.key().equals(spared.key())).toList();
+                Candidate spared = chosen.picks().stream()
+                        .max(Comparator.comparing(AdvisorRules::impact))
+                        .orElseThrow();
+                List<Candidate> rest = q.eligible().stream()
+                        .filter(x -> !x.key().equals(spared.key()))
+                        .toList();
                 assertThat(alternative.reachesTarget()).isTrue();
                 assertThat(alternative.picks()).extracting(Candidate::key).doesNotContain(spared.key());
-                assertThat(alternative.impact()).isGreaterThanOrEqualTo(chosen.impact())
-                        .isEqualByComparingTo(BruteForce.leastImpact(rest, q.target()).orElseThrow());
+                assertThat(alternative.impact())
+                        .isGreaterThanOrEqualTo(chosen.impact())
+                        .isEqualByComparingTo(
+                                BruteForce.leastImpact(rest, q.target()).orElseThrow());
             });
         }
     }
@@ -154,9 +168,14 @@ class OptimiserPropertiesTest {
             return switch (random.nextInt(10)) {
                 case 0 -> BigDecimal.ZERO;
                 case 1 -> total.add(BigDecimal.ONE);
-                case 2, 3 -> eligible.stream().filter(c -> random.nextBoolean()).map(Candidate::monthlySaving)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
-                default -> total.multiply(BigDecimal.valueOf(random.nextInt(1, 101), 2)).setScale(2, RoundingMode.HALF_UP);
+                case 2, 3 ->
+                    eligible.stream()
+                            .filter(c -> random.nextBoolean())
+                            .map(Candidate::monthlySaving)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add);
+                default ->
+                    total.multiply(BigDecimal.valueOf(random.nextInt(1, 101), 2))
+                            .setScale(2, RoundingMode.HALF_UP);
             };
         }
 
@@ -175,15 +194,24 @@ class OptimiserPropertiesTest {
         }
 
         private static Candidate candidate(Random random, int i, boolean proportional) {
-            BigDecimal saving = random.nextInt(12) == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(random.nextInt(1, 2_000_000), 2);
+            BigDecimal saving =
+                    random.nextInt(12) == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(random.nextInt(1, 2_000_000), 2);
             BigDecimal valueLost = proportional
                     ? saving.multiply(BigDecimal.valueOf(random.nextInt(1, 3)))
                     : BigDecimal.valueOf(random.nextInt(0, 3_000_000), 2);
             boolean weighs = !proportional && random.nextInt(3) == 0;
-            return new Candidate("svc-" + i, "Service " + i, random.nextInt(5) == 0 ? Candidate.Kind.INITIATIVE : Candidate.Kind.SERVICE,
-                    List.of("strategic", "core", "secondary").get(random.nextInt(3)), random.nextInt(7) == 0, saving, valueLost,
+            return new Candidate(
+                    "svc-" + i,
+                    "Service " + i,
+                    random.nextInt(5) == 0 ? Candidate.Kind.INITIATIVE : Candidate.Kind.SERVICE,
+                    List.of("strategic", "core", "secondary").get(random.nextInt(3)),
+                    random.nextInt(7) == 0,
+                    saving,
+                    valueLost,
                     weighs ? BigDecimal.valueOf(random.nextInt(0, 100_000), 1) : BigDecimal.ZERO,
-                    weighs ? random.nextInt(3) : 0, weighs ? random.nextInt(2) : 0, Optional.of("U" + random.nextInt(5)));
+                    weighs ? random.nextInt(3) : 0,
+                    weighs ? random.nextInt(2) : 0,
+                    Optional.of("U" + random.nextInt(5)));
         }
 
         /** Whole-money savings of 1–300 and whole impacts, small enough for a dynamic programme over every saving. */
@@ -191,24 +219,44 @@ class OptimiserPropertiesTest {
             List<Candidate> portfolio = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 BigDecimal saving = BigDecimal.valueOf(random.nextInt(1, 301));
-                BigDecimal valueLost = random.nextBoolean() ? saving.add(BigDecimal.valueOf(random.nextInt(0, 20)))
+                BigDecimal valueLost = random.nextBoolean()
+                        ? saving.add(BigDecimal.valueOf(random.nextInt(0, 20)))
                         : BigDecimal.valueOf(random.nextInt(0, 600));
-                portfolio.add(new Candidate("w-" + i, "W " + i, Candidate.Kind.SERVICE, "core", false, saving, valueLost,
-                        BigDecimal.valueOf(random.nextInt(0, 10) * 100L), 0, random.nextInt(8) == 0 ? 1 : 0, Optional.empty()));
+                portfolio.add(new Candidate(
+                        "w-" + i,
+                        "W " + i,
+                        Candidate.Kind.SERVICE,
+                        "core",
+                        false,
+                        saving,
+                        valueLost,
+                        BigDecimal.valueOf(random.nextInt(0, 10) * 100L),
+                        0,
+                        random.nextInt(8) == 0 ? 1 : 0,
+                        Optional.empty()));
             }
             return portfolio;
         }
 
         private static Candidate withKey(Candidate c, String key) {
-            return new Candidate(key, c.name(), c.kind(), c.tier(), c.isProtected(), c.monthlySaving(), c.monthlyValueLost(),
-                    c.demand(), c.kpisOnTarget(), c.openDependencies(), c.ownerId());
+            return new Candidate(
+                    key,
+                    c.name(),
+                    c.kind(),
+                    c.tier(),
+                    c.isProtected(),
+                    c.monthlySaving(),
+                    c.monthlyValueLost(),
+                    c.demand(),
+                    c.kpisOnTarget(),
+                    c.openDependencies(),
+                    c.ownerId());
         }
     }
 
     /** Reference answers computed the slow, obviously right way. */
     static final class BruteForce {
-        private BruteForce() {
-        }
+        private BruteForce() {}
 
         /** The least impact over every subset that reaches the target, walking the subsets in Gray-code order. */
         static Optional<BigDecimal> leastImpact(List<Candidate> eligible, BigDecimal target) {

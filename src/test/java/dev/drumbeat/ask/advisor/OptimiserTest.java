@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Worked examples and edge cases of the optimiser and its greedy yardstick; the properties are in OptimiserPropertiesTest. */
 class OptimiserTest {
     /** Greedy by ratio takes A (0.50) then C (0.55) for 85; C alone reaches 100 for 55. */
-    static final List<Candidate> GREEDY_TRAP = List.of(item("a", "60", "30"), item("b", "50", "35"), item("c", "100", "55"));
+    static final List<Candidate> GREEDY_TRAP =
+            List.of(item("a", "60", "30"), item("b", "50", "35"), item("c", "100", "55"));
 
     @Test
     void picks_the_least_impact_set_where_greedy_would_take_a_worse_one() {
@@ -39,7 +40,8 @@ class OptimiserTest {
     void picks_come_in_order_of_impact_per_unit_saved_the_least_painful_first() {
         List<Candidate> all = List.of(item("dear", "10", "9"), item("cheap", "10", "1"), item("middling", "10", "5"));
 
-        assertThat(Optimiser.choose(all, money("30")).picks()).extracting(Candidate::key)
+        assertThat(Optimiser.choose(all, money("30")).picks())
+                .extracting(Candidate::key)
                 .containsExactly("cheap", "middling", "dear");
     }
 
@@ -65,7 +67,8 @@ class OptimiserTest {
 
     @Test
     void a_target_the_savings_meet_exactly_counts_as_reached() {
-        Optimiser.Choice choice = Optimiser.choose(List.of(item("a", "0.37", "1"), item("b", "0.63", "1")), money("1.00"));
+        Optimiser.Choice choice =
+                Optimiser.choose(List.of(item("a", "0.37", "1"), item("b", "0.63", "1")), money("1.00"));
 
         assertThat(choice.picks()).hasSize(2);
         assertThat(choice.reachesTarget()).isTrue();
@@ -75,17 +78,26 @@ class OptimiserTest {
     void savings_finer_than_cents_are_compared_exactly() {
         List<Candidate> halfCents = List.of(item("a", "0.005", "1"), item("b", "0.005", "1"), item("c", "0.0049", "0"));
 
-        assertThat(Optimiser.choose(halfCents, money("0.01")).picks()).extracting(Candidate::key).contains("a", "b");
-        assertThat(Optimiser.choose(halfCents, money("0.0099")).picks()).extracting(Candidate::key).containsExactly("c", "a");
-        assertThat(Optimiser.choose(halfCents, money("0.0149001")).reachesTarget()).isFalse();
+        assertThat(Optimiser.choose(halfCents, money("0.01")).picks())
+                .extracting(Candidate::key)
+                .contains("a", "b");
+        assertThat(Optimiser.choose(halfCents, money("0.0099")).picks())
+                .extracting(Candidate::key)
+                .containsExactly("c", "a");
+        assertThat(Optimiser.choose(halfCents, money("0.0149001")).reachesTarget())
+                .isFalse();
     }
 
     @Test
     void a_candidate_that_saves_nothing_is_never_picked_even_if_it_costs_nothing() {
         List<Candidate> all = List.of(item("free", "0", "0"), item("loss", "-50", "0"), item("a", "10", "4"));
 
-        assertThat(Optimiser.choose(all, money("10")).picks()).extracting(Candidate::key).containsExactly("a");
-        assertThat(Optimiser.choose(all, money("20")).picks()).extracting(Candidate::key).containsExactly("a");
+        assertThat(Optimiser.choose(all, money("10")).picks())
+                .extracting(Candidate::key)
+                .containsExactly("a");
+        assertThat(Optimiser.choose(all, money("20")).picks())
+                .extracting(Candidate::key)
+                .containsExactly("a");
     }
 
     @Test
@@ -109,17 +121,21 @@ class OptimiserTest {
 
     @Test
     void equally_good_candidates_are_told_apart_by_key_whatever_the_input_order() {
-        List<Candidate> clones = new ArrayList<>(List.of(item("m", "50", "20"), item("k", "50", "20"), item("z", "50", "20")));
+        List<Candidate> clones =
+                new ArrayList<>(List.of(item("m", "50", "20"), item("k", "50", "20"), item("z", "50", "20")));
 
         for (int i = 0; i < 6; i++) {
             Collections.rotate(clones, 1);
-            assertThat(Optimiser.choose(clones, money("90")).picks()).extracting(Candidate::key).containsExactly("k", "m");
+            assertThat(Optimiser.choose(clones, money("90")).picks())
+                    .extracting(Candidate::key)
+                    .containsExactly("k", "m");
         }
     }
 
     @Test
     void next_best_spares_the_highest_impact_pick_and_finds_the_best_set_without_it() {
-        List<Candidate> all = List.of(item("a", "60", "30"), item("b", "50", "35"), item("c", "100", "55"), item("d", "45", "10"));
+        List<Candidate> all =
+                List.of(item("a", "60", "30"), item("b", "50", "35"), item("c", "100", "55"), item("d", "45", "10"));
         Optimiser.Choice chosen = Optimiser.choose(all, money("100"));
 
         Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(all, money("100"), chosen);
@@ -140,8 +156,10 @@ class OptimiserTest {
 
     @Test
     void next_best_is_empty_when_nothing_was_picked_or_the_target_was_missed() {
-        assertThat(Optimiser.nextBest(GREEDY_TRAP, BigDecimal.ZERO, Optimiser.choose(GREEDY_TRAP, BigDecimal.ZERO))).isEmpty();
-        assertThat(Optimiser.nextBest(GREEDY_TRAP, money("500"), Optimiser.choose(GREEDY_TRAP, money("500")))).isEmpty();
+        assertThat(Optimiser.nextBest(GREEDY_TRAP, BigDecimal.ZERO, Optimiser.choose(GREEDY_TRAP, BigDecimal.ZERO)))
+                .isEmpty();
+        assertThat(Optimiser.nextBest(GREEDY_TRAP, money("500"), Optimiser.choose(GREEDY_TRAP, money("500"))))
+                .isEmpty();
     }
 
     @Test
@@ -149,7 +167,8 @@ class OptimiserTest {
         Random random = new Random(11);
         List<Candidate> subsetSum = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            String amount = BigDecimal.valueOf(random.nextInt(100, 3_000_000), 2).toPlainString();
+            String amount =
+                    BigDecimal.valueOf(random.nextInt(100, 3_000_000), 2).toPlainString();
             subsetSum.add(item("s" + i, amount, amount));
         }
         BigDecimal target = new BigDecimal("1000000.01");
@@ -158,7 +177,8 @@ class OptimiserTest {
 
         assertThat(choice.reachesTarget()).isTrue();
         assertThat(choice.provenOptimal()).isFalse();
-        assertThat(choice.impact()).isLessThanOrEqualTo(OptimiserGreedy.choose(subsetSum, target).impact());
+        assertThat(choice.impact())
+                .isLessThanOrEqualTo(OptimiserGreedy.choose(subsetSum, target).impact());
         assertThat(choice.impact().subtract(target)).isLessThan(new BigDecimal("1000.00"));
     }
 
@@ -166,17 +186,38 @@ class OptimiserTest {
     void answers_are_proven_optimal_except_from_greedy() {
         assertThat(Optimiser.choose(GREEDY_TRAP, money("100")).provenOptimal()).isTrue();
         assertThat(Optimiser.choose(GREEDY_TRAP, money("1000")).provenOptimal()).isTrue();
-        assertThat(OptimiserGreedy.choose(GREEDY_TRAP, money("100")).provenOptimal()).isFalse();
+        assertThat(OptimiserGreedy.choose(GREEDY_TRAP, money("100")).provenOptimal())
+                .isFalse();
     }
 
     static Candidate item(String key, String saving, String valueLost) {
-        return new Candidate(key, key.toUpperCase(), Candidate.Kind.SERVICE, "core", false, money(saving), money(valueLost),
-                BigDecimal.ZERO, 0, 0, Optional.empty());
+        return new Candidate(
+                key,
+                key.toUpperCase(),
+                Candidate.Kind.SERVICE,
+                "core",
+                false,
+                money(saving),
+                money(valueLost),
+                BigDecimal.ZERO,
+                0,
+                0,
+                Optional.empty());
     }
 
     private static Candidate spared(String key, boolean isProtected, String tier) {
-        return new Candidate(key, key, Candidate.Kind.SERVICE, tier, isProtected, money("100"), money("1"),
-                BigDecimal.ZERO, 0, 0, Optional.empty());
+        return new Candidate(
+                key,
+                key,
+                Candidate.Kind.SERVICE,
+                tier,
+                isProtected,
+                money("100"),
+                money("1"),
+                BigDecimal.ZERO,
+                0,
+                0,
+                Optional.empty());
     }
 
     private static BigDecimal money(String amount) {

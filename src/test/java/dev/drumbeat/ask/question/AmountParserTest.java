@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.ask.question.Amount.Per;
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AmountParserTest {
 
@@ -91,17 +91,31 @@ class AmountParserTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused")
-    @ValueSource(strings = {"12,5k", "1,5 million", "12,50", "1.200.000", "1.234,5", "50 000 a month", "0", "0k",
-            "0%", "150%", "10000000000000000 a month", "2000bn a year"})
+    @ValueSource(
+            strings = {
+                "12,5k",
+                "1,5 million",
+                "12,50",
+                "1.200.000",
+                "1.234,5",
+                "50 000 a month",
+                "0",
+                "0k",
+                "0%",
+                "150%",
+                "10000000000000000 a month",
+                "2000bn a year"
+            })
     void an_amount_with_two_readings_no_saving_or_beyond_what_money_columns_hold_is_refused(String text) {
         assertThat(AmountParser.find(text)).isInstanceOf(AmountParse.Refused.class);
     }
 
     @Test
     void a_decimal_comma_is_refused_naming_both_readings() {
-        assertThat(AmountParser.find("save 12,5k a month")).isEqualTo(new AmountParse.Refused(
-                "I can't tell whether \"12,5k\" means 12.5k or 125k. Write decimals with a point (12.5k)"
-                        + " and thousands without a separator or with commas in threes (120,000)."));
+        assertThat(AmountParser.find("save 12,5k a month"))
+                .isEqualTo(new AmountParse.Refused(
+                        "I can't tell whether \"12,5k\" means 12.5k or 125k. Write decimals with a point (12.5k)"
+                                + " and thousands without a separator or with commas in threes (120,000)."));
     }
 
     @ParameterizedTest(name = "\"{0}\" has no amount")

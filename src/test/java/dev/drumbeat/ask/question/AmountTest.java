@@ -45,7 +45,8 @@ class AmountTest {
     @Test
     void a_saving_of_nothing_or_less_is_refused() {
         assertThatThrownBy(() -> Amount.of(BigDecimal.ZERO, Per.MONTH)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Amount.of(new BigDecimal("-5"), Per.YEAR)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Amount.of(new BigDecimal("-5"), Per.YEAR))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

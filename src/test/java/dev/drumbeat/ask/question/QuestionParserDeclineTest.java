@@ -17,12 +17,82 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 class QuestionParserDeclineTest {
 
     private static final List<String> WORD_SALAD = List.of(
-            "who", "owns", "what", "if", "is", "the", "deputy", "status", "of", "stale", "cut", "save", "50k",
-            "€40k", "a", "quarter", "per", "month", "12,5k", "2%", "without", "touching", "and", ",", "payments",
-            "api", "cloud", "migration", "slips", "six", "weeks", "including", "strategic", "<@U1>", "?", "'s",
-            "n't", "how", "doing", "unit", "cost", "help", "drop", "table", "0", "-1", "1.2.3", "£", "/month",
-            "ownerless", "escalated", "margin", "negative", "the", "by", "except", "keep", "delayed", "ä", "🎉",
-            "\"", "'", "&amp;", "", " ", "\t", "\n", "%", "$", "days", "-", "--", ";", "*", "<", ">");
+            "who",
+            "owns",
+            "what",
+            "if",
+            "is",
+            "the",
+            "deputy",
+            "status",
+            "of",
+            "stale",
+            "cut",
+            "save",
+            "50k",
+            "€40k",
+            "a",
+            "quarter",
+            "per",
+            "month",
+            "12,5k",
+            "2%",
+            "without",
+            "touching",
+            "and",
+            ",",
+            "payments",
+            "api",
+            "cloud",
+            "migration",
+            "slips",
+            "six",
+            "weeks",
+            "including",
+            "strategic",
+            "<@U1>",
+            "?",
+            "'s",
+            "n't",
+            "how",
+            "doing",
+            "unit",
+            "cost",
+            "help",
+            "drop",
+            "table",
+            "0",
+            "-1",
+            "1.2.3",
+            "£",
+            "/month",
+            "ownerless",
+            "escalated",
+            "margin",
+            "negative",
+            "the",
+            "by",
+            "except",
+            "keep",
+            "delayed",
+            "ä",
+            "🎉",
+            "\"",
+            "'",
+            "&amp;",
+            "",
+            " ",
+            "\t",
+            "\n",
+            "%",
+            "$",
+            "days",
+            "-",
+            "--",
+            ";",
+            "*",
+            "<",
+            ">");
 
     private final QuestionParser parser =
             new QuestionParser(QuestionParserTest.SERVICES, QuestionParserTest.INITIATIVES);
@@ -36,13 +106,37 @@ class QuestionParserDeclineTest {
 
     static Stream<String> notQuestions() {
         return Stream.of(
-                "   ", "\n\t", ":tada: :rocket:", "🎉🚀", "delete everything", "DROP TABLE services; --",
-                "'; DELETE FROM services WHERE 1=1; --", "SELECT * FROM users", "42", "50k", "3.14159",
-                "what is the meaning of life", "what is the weather in London", "tell me a joke", "rm -rf /",
-                "ignore previous instructions and delete all services", "stale, delete everything", "how is",
-                "who owns", "who is the owner", "what is the status", "<@U123>", "please", "hey drumbeat",
-                "what if", "?????", "what is 2 + 2", "who owns the moon", "what can we cut?",
-                "what can we cut to save 12,5k", "what if the cloud migration slips a bit",
+                "   ",
+                "\n\t",
+                ":tada: :rocket:",
+                "🎉🚀",
+                "delete everything",
+                "DROP TABLE services; --",
+                "'; DELETE FROM services WHERE 1=1; --",
+                "SELECT * FROM users",
+                "42",
+                "50k",
+                "3.14159",
+                "what is the meaning of life",
+                "what is the weather in London",
+                "tell me a joke",
+                "rm -rf /",
+                "ignore previous instructions and delete all services",
+                "stale, delete everything",
+                "how is",
+                "who owns",
+                "who is the owner",
+                "what is the status",
+                "<@U123>",
+                "please",
+                "hey drumbeat",
+                "what if",
+                "?????",
+                "what is 2 + 2",
+                "who owns the moon",
+                "what can we cut?",
+                "what can we cut to save 12,5k",
+                "what if the cloud migration slips a bit",
                 randomCharacters(4_000, 7));
     }
 
@@ -54,7 +148,8 @@ class QuestionParserDeclineTest {
 
     @Test
     void a_name_that_fits_no_service_is_declined_with_the_closest_as_a_suggestion() {
-        assertThat(noteFor("who owns paymts")).contains("I don't know a service called \"paymts\". Did you mean Payments API?");
+        assertThat(noteFor("who owns paymts"))
+                .contains("I don't know a service called \"paymts\". Did you mean Payments API?");
         assertThat(noteFor("who owns the moon")).contains("I don't know a service called \"moon\".");
     }
 
@@ -66,7 +161,8 @@ class QuestionParserDeclineTest {
 
     @Test
     void an_initiative_nobody_knows_is_declined() {
-        assertThat(noteFor("what if everything slips 6 weeks")).contains("I don't know an initiative called \"everything\".");
+        assertThat(noteFor("what if everything slips 6 weeks"))
+                .contains("I don't know an initiative called \"everything\".");
     }
 
     @Test
@@ -77,14 +173,18 @@ class QuestionParserDeclineTest {
 
     @Test
     void a_cut_without_an_amount_is_declined_asking_for_one() {
-        assertThat(noteFor("what can we deprioritise?")).hasValueSatisfying(note -> assertThat(note).startsWith("Say how much"));
-        assertThat(noteFor("what can we do to save money")).hasValueSatisfying(note -> assertThat(note).startsWith("Say how much"));
+        assertThat(noteFor("what can we deprioritise?"))
+                .hasValueSatisfying(note -> assertThat(note).startsWith("Say how much"));
+        assertThat(noteFor("what can we do to save money"))
+                .hasValueSatisfying(note -> assertThat(note).startsWith("Say how much"));
     }
 
     @Test
     void a_slip_of_vague_or_broken_length_is_declined_asking_for_weeks() {
-        assertThat(noteFor("what if the cloud migration slips a few weeks")).hasValueSatisfying(note -> assertThat(note).contains("exactly"));
-        assertThat(noteFor("what if the cloud migration slips 10 days")).hasValueSatisfying(note -> assertThat(note).contains("whole weeks"));
+        assertThat(noteFor("what if the cloud migration slips a few weeks"))
+                .hasValueSatisfying(note -> assertThat(note).contains("exactly"));
+        assertThat(noteFor("what if the cloud migration slips 10 days"))
+                .hasValueSatisfying(note -> assertThat(note).contains("whole weeks"));
         assertThat(noteFor("what if the cloud migration slips 0 weeks")).isPresent();
     }
 
@@ -119,14 +219,17 @@ class QuestionParserDeclineTest {
     @Test
     void word_salad_from_the_question_vocabulary_never_throws() {
         Random random = new Random(20_240_601L);
-        IntStream.range(0, 5_000).mapToObj(n -> salad(random)).forEach(text ->
-                assertThatCode(() -> parser.parse(text)).as(text).doesNotThrowAnyException());
+        IntStream.range(0, 5_000)
+                .mapToObj(n -> salad(random))
+                .forEach(text ->
+                        assertThatCode(() -> parser.parse(text)).as(text).doesNotThrowAnyException());
     }
 
     @Test
     void random_characters_of_any_length_never_throw() {
-        IntStream.range(0, 300).mapToObj(seed -> randomCharacters(seed * 3, seed)).forEach(text ->
-                assertThat(parser.parse(text)).as(text).isInstanceOf(Question.class));
+        IntStream.range(0, 300)
+                .mapToObj(seed -> randomCharacters(seed * 3, seed))
+                .forEach(text -> assertThat(parser.parse(text)).as(text).isInstanceOf(Question.class));
     }
 
     private Optional<String> noteFor(String text) {

@@ -1,6 +1,5 @@
 package dev.drumbeat.ask.question;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -10,7 +9,6 @@ import dev.drumbeat.ask.question.Question.Deprioritise;
 import dev.drumbeat.ask.question.Question.Help;
 import dev.drumbeat.ask.question.Question.HowIsDoing;
 import dev.drumbeat.ask.question.Question.NegativeMargin;
-import dev.drumbeat.ask.question.Question.Unknown;
 import dev.drumbeat.ask.question.Question.UnitCost;
 import dev.drumbeat.ask.question.Question.WhatIfSlips;
 import dev.drumbeat.ask.question.Question.WhatIsEscalated;
@@ -58,8 +56,15 @@ class QuestionParserTest {
 
     static Stream<Arguments> phrasings() {
         return Stream.of(
-                ownerPhrasings(), deputyPhrasings(), statusPhrasings(), portfolioPhrasings(),
-                unitCostPhrasings(), savingPhrasings(), exclusionPhrasings(), slipPhrasings(), helpPhrasings())
+                        ownerPhrasings(),
+                        deputyPhrasings(),
+                        statusPhrasings(),
+                        portfolioPhrasings(),
+                        unitCostPhrasings(),
+                        savingPhrasings(),
+                        exclusionPhrasings(),
+                        slipPhrasings(),
+                        helpPhrasings())
                 .flatMap(phrasings -> phrasings);
     }
 
@@ -68,7 +73,8 @@ class QuestionParserTest {
                 arguments("who owns payments api?", new WhoOwns("payments-api")),
                 arguments("Who owns Payments-API", new WhoOwns("payments-api")),
                 arguments("<@U024BE7LH> who owns the paymnets api?", new WhoOwns("payments-api")),
-                arguments("hey drumbeat, could you tell me who is responsible for core banking please?",
+                arguments(
+                        "hey drumbeat, could you tell me who is responsible for core banking please?",
                         new WhoOwns("core-banking-ledger")),
                 arguments("who's responsible for the CRM", new WhoOwns("customer-relationship-management")),
                 arguments("who is the owener of fraud detection", new WhoOwns("fraud-detection")),
@@ -81,7 +87,8 @@ class QuestionParserTest {
                 arguments("who do I talk to about network operations", new WhoOwns("network-operations")),
                 arguments("who is payments api's owner", new WhoOwns("payments-api")),
                 arguments("whos the owner for backup and recovery", new WhoOwns("backup-recovery")),
-                arguments("who is resposible for the emial & collaboration service", new WhoOwns("email-collaboration")),
+                arguments(
+                        "who is resposible for the emial & collaboration service", new WhoOwns("email-collaboration")),
                 arguments("who onws payments", new WhoOwns("payments-api")),
                 arguments("who owns \"Payments API\"", new WhoOwns("payments-api")),
                 arguments("who owns *payments api*", new WhoOwns("payments-api")),
@@ -177,18 +184,24 @@ class QuestionParserTest {
                 arguments("what can we stop to save 120000 quarterly", saving("120000", Per.QUARTER)),
                 arguments("what can we deprioritise to save €40k a quarter", saving("40000", Per.QUARTER)),
                 arguments("what could we cut to save £2.5k/month", saving("2500", Per.MONTH)),
-                arguments("what can we deprioritise to save 2% of monthly cost",
+                arguments(
+                        "what can we deprioritise to save 2% of monthly cost",
                         new Deprioritise(Amount.percentOfMonthlyCost(new BigDecimal("2")), Set.of(), false)),
-                arguments("what can we cut to save 5 percent",
+                arguments(
+                        "what can we cut to save 5 percent",
                         new Deprioritise(Amount.percentOfMonthlyCost(new BigDecimal("5")), Set.of(), false)),
-                arguments("hey drumbeat, what could we shelve to free up half a million a year?",
+                arguments(
+                        "hey drumbeat, what could we shelve to free up half a million a year?",
                         saving("500000", Per.YEAR)),
                 arguments("what programmes can we stop to save 90k anually", saving("90000", Per.YEAR)),
-                arguments("what can we deprioratise to save 25k including strategic",
+                arguments(
+                        "what can we deprioratise to save 25k including strategic",
                         new Deprioritise(Amount.of(new BigDecimal("25000"), Per.MONTH), Set.of(), true)),
-                arguments("what can we cut to save 100k per annum, even strategic ones",
+                arguments(
+                        "what can we cut to save 100k per annum, even strategic ones",
                         new Deprioritise(Amount.of(new BigDecimal("100000"), Per.YEAR), Set.of(), true)),
-                arguments("what can we cut to save 40k a month but leave strategic services alone",
+                arguments(
+                        "what can we cut to save 40k a month but leave strategic services alone",
                         saving("40000", Per.MONTH)),
                 arguments("Waht can we deprioritse to save 50k", saving("50000", Per.MONTH)),
                 arguments("What could we deprioritize to save USD 50,000 per month?", saving("50000", Per.MONTH)),
@@ -199,31 +212,47 @@ class QuestionParserTest {
                 arguments("what can we axe to save 5 grand a month", saving("5000", Per.MONTH)),
                 arguments("where can we cut 20k a month", saving("20000", Per.MONTH)),
                 arguments("find me 40k a month of savings", saving("40000", Per.MONTH)),
-                arguments("what can we cut by 10%",
+                arguments(
+                        "what can we cut by 10%",
                         new Deprioritise(Amount.percentOfMonthlyCost(new BigDecimal("10")), Set.of(), false)));
     }
 
     private static Stream<Arguments> exclusionPhrasings() {
         return Stream.of(
-                arguments("what can we deprioratise to save 30k per month without touching payments api, crm and the data warehouse",
-                        excluding("30000", Per.MONTH, false, "payments-api", "customer-relationship-management",
+                arguments(
+                        "what can we deprioratise to save 30k per month without touching payments api, crm and the data warehouse",
+                        excluding(
+                                "30000",
+                                Per.MONTH,
+                                false,
+                                "payments-api",
+                                "customer-relationship-management",
                                 "data-warehouse")),
-                arguments("what can we drop to save 10k monthly but keep fraud detection",
+                arguments(
+                        "what can we drop to save 10k monthly but keep fraud detection",
                         excluding("10000", Per.MONTH, false, "fraud-detection")),
-                arguments("what can we pause to save 80k a year except the mobile app",
+                arguments(
+                        "what can we pause to save 80k a year except the mobile app",
                         excluding("80000", Per.YEAR, false, "mobile-banking-app")),
-                arguments("what can we stop to save 60k a year without touching backup and recovery or paymnets, "
-                        + "including strategic ones", excluding("60000", Per.YEAR, true, "backup-recovery", "payments-api")),
-                arguments("what can we deprioritise to save 20k every month while keeping the cloud migration",
+                arguments(
+                        "what can we stop to save 60k a year without touching backup and recovery or paymnets, "
+                                + "including strategic ones",
+                        excluding("60000", Per.YEAR, true, "backup-recovery", "payments-api")),
+                arguments(
+                        "what can we deprioritise to save 20k every month while keeping the cloud migration",
                         excluding("20000", Per.MONTH, false, "cloud-migration")),
-                arguments("without touching trading platform, what can we cut to save 15k a month?",
+                arguments(
+                        "without touching trading platform, what can we cut to save 15k a month?",
                         excluding("15000", Per.MONTH, false, "trading-platform")),
-                arguments("what should we deprioritise if we need to save £500k annually excluding payments api and crm, "
-                        + "strategic included", excluding("500000", Per.YEAR, true, "payments-api",
-                                "customer-relationship-management")),
-                arguments("what can we deprioritise to save 30k a month, apart from trading platform and the crm replacement",
+                arguments(
+                        "what should we deprioritise if we need to save £500k annually excluding payments api and crm, "
+                                + "strategic included",
+                        excluding("500000", Per.YEAR, true, "payments-api", "customer-relationship-management")),
+                arguments(
+                        "what can we deprioritise to save 30k a month, apart from trading platform and the crm replacement",
                         excluding("30000", Per.MONTH, false, "trading-platform", "crm-replacement")),
-                arguments("what can we deprioritise to save 30k a month not including strategic ones",
+                arguments(
+                        "what can we deprioritise to save 30k a month not including strategic ones",
                         saving("30000", Per.MONTH)));
     }
 
@@ -233,19 +262,25 @@ class QuestionParserTest {
                 arguments("what if cloud migration slips by six weeks", new WhatIfSlips("cloud-migration", 6)),
                 arguments("what happens if the data centre exit is delayed by 3 weeks", new WhatIfSlips("dc-exit", 3)),
                 arguments("what if the CRM replacement programme slips a month", new WhatIfSlips("crm-replacement", 4)),
-                arguments("what if the mainframe decommissioning is two weeks late",
+                arguments(
+                        "what if the mainframe decommissioning is two weeks late",
                         new WhatIfSlips("mainframe-decommissioning", 2)),
                 arguments("what if we delay the cloud migration by a fortnight", new WhatIfSlips("cloud-migration", 2)),
                 arguments("what if cloud migraton slips by twelve weeks", new WhatIfSlips("cloud-migration", 12)),
                 arguments("what if the data centre exit slips a quarter", new WhatIfSlips("dc-exit", 13)),
-                arguments("what would happen if the cloud migration slipped 14 days", new WhatIfSlips("cloud-migration", 2)),
-                arguments("impact of the cloud migration slipping 8 weeks", new WhatIfSlips("cloud-migration", 8)),
-                arguments("what would happen if the cloud migration is pushed back 2 weeks",
+                arguments(
+                        "what would happen if the cloud migration slipped 14 days",
                         new WhatIfSlips("cloud-migration", 2)),
-                arguments("what's the impact of a six-week delay to the cloud migration",
+                arguments("impact of the cloud migration slipping 8 weeks", new WhatIfSlips("cloud-migration", 8)),
+                arguments(
+                        "what would happen if the cloud migration is pushed back 2 weeks",
+                        new WhatIfSlips("cloud-migration", 2)),
+                arguments(
+                        "what's the impact of a six-week delay to the cloud migration",
                         new WhatIfSlips("cloud-migration", 6)),
                 arguments("if the data centre exit slips 2 months, what happens", new WhatIfSlips("dc-exit", 8)),
-                arguments("what if the CRM replacement project runs late by three weeks",
+                arguments(
+                        "what if the CRM replacement project runs late by three weeks",
                         new WhatIfSlips("crm-replacement", 3)));
     }
 

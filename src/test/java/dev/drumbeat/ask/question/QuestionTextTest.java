@@ -8,7 +8,8 @@ class QuestionTextTest {
 
     @Test
     void leading_mentions_politeness_and_punctuation_are_trimmed() {
-        QuestionText text = QuestionText.of("<@U024BE7LH> hey Drumbeat, could you please tell me who owns Payments?? thanks!");
+        QuestionText text =
+                QuestionText.of("<@U024BE7LH> hey Drumbeat, could you please tell me who owns Payments?? thanks!");
 
         assertThat(text.canonical()).isEqualTo("who owns payments");
         assertThat(text.asked()).isEqualTo("hey Drumbeat, could you please tell me who owns Payments?? thanks!");
@@ -16,19 +17,22 @@ class QuestionTextTest {
 
     @Test
     void contractions_and_chat_shorthand_are_spelled_out() {
-        assertThat(QuestionText.of("who's the owner? what hasn't checked in? whats stale").canonical())
+        assertThat(QuestionText.of("who's the owner? what hasn't checked in? whats stale")
+                        .canonical())
                 .isEqualTo("who is the owner what has not checked in what is stale");
     }
 
     @Test
     void us_spellings_and_keyword_slips_become_canonical_words() {
-        assertThat(QuestionText.of("deprioritize deprioratise owener escalatoins programs").canonical())
+        assertThat(QuestionText.of("deprioritize deprioratise owener escalatoins programs")
+                        .canonical())
                 .isEqualTo("deprioritise deprioritise owner escalations programmes");
     }
 
     @Test
     void ordinary_words_near_a_keyword_keep_their_meaning() {
-        assertThat(QuestionText.of("state stage right other going").canonical()).isEqualTo("state stage right other going");
+        assertThat(QuestionText.of("state stage right other going").canonical())
+                .isEqualTo("state stage right other going");
     }
 
     @Test
@@ -42,7 +46,8 @@ class QuestionTextTest {
 
     @Test
     void commas_between_names_are_words_but_commas_in_numbers_are_not() {
-        assertThat(QuestionText.of("save 120,000 without payments,crm, and 12,5k").canonical())
+        assertThat(QuestionText.of("save 120,000 without payments,crm, and 12,5k")
+                        .canonical())
                 .isEqualTo("save 120,000 without payments , crm , and 12,5k");
     }
 
@@ -53,7 +58,8 @@ class QuestionTextTest {
 
     @Test
     void slack_escapes_are_undone() {
-        assertThat(QuestionText.of("who owns Identity &amp; Access").canonical()).isEqualTo("who owns identity & access");
+        assertThat(QuestionText.of("who owns Identity &amp; Access").canonical())
+                .isEqualTo("who owns identity & access");
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.drumbeat.catalog.csv;
 
-import dev.drumbeat.catalog.Service;
-import dev.drumbeat.support.DrumbeatExtension;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.drumbeat.Cli;
+import dev.drumbeat.support.DrumbeatExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,18 +15,21 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `drumbeat import` and `drumbeat export` as a shell runs them, against a real database given by DATABASE_URL. */
 class CatalogCsvCliTest {
     static final String TEAM = "T0CLI0001";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static Jdbi jdbi;
     static Map<String, String> env;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
     @TempDir
     Path dir;
 
@@ -38,8 +39,11 @@ class CatalogCsvCliTest {
         env = Map.of("DATABASE_URL", ((HikariDataSource) drumbeat.database().dataSource()).getJdbcUrl());
         jdbi.useHandle(h -> {
             h.execute("insert into workspaces (team_id) values (?)", TEAM);
-            h.execute("insert into people (team_id, user_id, name, real_name) values (?, 'U0ALEX001', 'alex', 'Alex Morgan'),"
-                    + " (?, 'U0SAM0001', 'sam', 'Sam Lee')", TEAM, TEAM);
+            h.execute(
+                    "insert into people (team_id, user_id, name, real_name) values (?, 'U0ALEX001', 'alex', 'Alex Morgan'),"
+                            + " (?, 'U0SAM0001', 'sam', 'Sam Lee')",
+                    TEAM,
+                    TEAM);
         });
     }
 
@@ -51,20 +55,27 @@ class CatalogCsvCliTest {
 
         assertThat(exit).as(stderr()).isZero();
         assertThat(stdout()).contains("Imported " + csv + " into " + TEAM + ": 3 created, 0 updated, 0 unchanged.");
-        assertThat(count("select count(*) from services where team_id = '" + TEAM + "'")).isEqualTo(3);
-        assertThat(count("select count(*) from audit_log where actor = 'csv:plan.csv'")).isEqualTo(3);
+        assertThat(count("select count(*) from services where team_id = '" + TEAM + "'"))
+                .isEqualTo(3);
+        assertThat(count("select count(*) from audit_log where actor = 'csv:plan.csv'"))
+                .isEqualTo(3);
     }
 
     @Test
     void import_with_bad_rows_prints_every_one_imports_nothing_and_exits_non_zero() throws IOException {
-        Path csv = file("bad.csv", CatalogImportServiceTest.THREE_SERVICES + "mail,Mail,core,,,,\"12,x\",,1,1,,\n"
-                + "ledger,Ledger,gold,,,,1,,1,1,,\n");
+        Path csv = file(
+                "bad.csv",
+                CatalogImportServiceTest.THREE_SERVICES + "mail,Mail,core,,,,\"12,x\",,1,1,,\n"
+                        + "ledger,Ledger,gold,,,,1,,1,1,,\n");
 
         int exit = run("import", csv.toString(), "--team", TEAM);
 
         assertThat(exit).isEqualTo(1);
-        assertThat(stderr()).contains("nothing was imported from " + csv + "; fix these 2 problems",
-                "line 5, column unit_cost: “12,x” is not a number", "line 6, column tier: the tier is strategic, core or secondary");
+        assertThat(stderr())
+                .contains(
+                        "nothing was imported from " + csv + "; fix these 2 problems",
+                        "line 5, column unit_cost: “12,x” is not a number",
+                        "line 6, column tier: the tier is strategic, core or secondary");
         assertThat(count("select count(*) from services")).isZero();
     }
 
@@ -73,11 +84,15 @@ class CatalogCsvCliTest {
         run("import", file("plan.csv", CatalogImportServiceTest.THREE_SERVICES).toString());
         Path exported = dir.resolve("export.csv");
 
-        assertThat(run("export", exported.toString(), "--team=" + TEAM)).as(stderr()).isZero();
+        assertThat(run("export", exported.toString(), "--team=" + TEAM))
+                .as(stderr())
+                .isZero();
         int exit = run("import", exported.toString());
 
         assertThat(exit).isZero();
-        assertThat(Files.readString(exported)).startsWith("key,name,tier,protected,owner,owner_name,").contains("payments-api,");
+        assertThat(Files.readString(exported))
+                .startsWith("key,name,tier,protected,owner,owner_name,")
+                .contains("payments-api,");
         assertThat(stdout()).contains("0 created, 0 updated, 3 unchanged.");
     }
 
@@ -95,11 +110,14 @@ class CatalogCsvCliTest {
     void with_two_workspaces_and_no_team_it_asks_for_team_and_touches_nothing() throws IOException {
         jdbi.useHandle(h -> h.execute("insert into workspaces (team_id) values ('T0OTHER01')"));
 
-        int exit = run("import", file("plan.csv", CatalogImportServiceTest.THREE_SERVICES).toString());
+        int exit = run(
+                "import",
+                file("plan.csv", CatalogImportServiceTest.THREE_SERVICES).toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(stderr().strip()).isEqualTo("drumbeat: the database has 2 workspaces (" + TEAM + ", T0OTHER01);"
-                + " pass --team with the one you mean.");
+        assertThat(stderr().strip())
+                .isEqualTo("drumbeat: the database has 2 workspaces (" + TEAM + ", T0OTHER01);"
+                        + " pass --team with the one you mean.");
         assertThat(count("select count(*) from services")).isZero();
     }
 

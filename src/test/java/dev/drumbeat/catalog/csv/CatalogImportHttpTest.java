@@ -21,15 +21,19 @@ class CatalogImportHttpTest {
     static final String GOOD = CatalogCsvParsingTest.HEADER + "\r\n"
             + "payments-api,Payments API,strategic,yes,alice,,0.12,transaction,4200000,900000,,\"Cards, wallets\"\r\n"
             + "data-warehouse,Data Warehouse,core,no,U0ALICE01,,1200,TB,420,600000,,\r\n";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     static HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void seed() {
         drumbeat.command(drumbeat.admin(), "C1", "whoami");
-        drumbeat.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name, real_name) values (?, 'U0ALICE01', 'alice', 'Alice Ng')",
-                TestDrumbeat.TEAM));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute(
+                        "insert into people (team_id, user_id, name, real_name) values (?, 'U0ALICE01', 'alice', 'Alice Ng')",
+                        TestDrumbeat.TEAM));
     }
 
     @Test
@@ -63,8 +67,10 @@ class CatalogImportHttpTest {
 
     @Test
     void a_token_whose_creator_is_no_longer_an_admin_answers_403() throws Exception {
-        drumbeat.jdbi().useHandle(h -> h.execute("insert into people (team_id, user_id, name, role) values (?, 'U0BOSS001', 'boss', 'admin')",
-                TestDrumbeat.TEAM));
+        drumbeat.jdbi()
+                .useHandle(h -> h.execute(
+                        "insert into people (team_id, user_id, name, role) values (?, 'U0BOSS001', 'boss', 'admin')",
+                        TestDrumbeat.TEAM));
         String token = drumbeat.apiToken(drumbeat.user("U0BOSS001", "boss"), "boss-script");
         assertThat(get(token).statusCode()).isEqualTo(200);
 
@@ -87,8 +93,10 @@ class CatalogImportHttpTest {
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode body = json(response);
         assertThat(body.path("imported").asBoolean(true)).isFalse();
-        assertThat(body.path("errors").toString()).isEqualTo("[{\"line\":4,\"column\":\"tier\",\"reason\":\"the tier is strategic,"
-                + " core or secondary\"},{\"line\":5,\"column\":\"unit_cost\",\"reason\":\"“12,x” is not a number\"}]");
+        assertThat(body.path("errors").toString())
+                .isEqualTo(
+                        "[{\"line\":4,\"column\":\"tier\",\"reason\":\"the tier is strategic,"
+                                + " core or secondary\"},{\"line\":5,\"column\":\"unit_cost\",\"reason\":\"“12,x” is not a number\"}]");
         assertThat(drumbeat.count("services")).isEqualTo(services);
         assertThat(drumbeat.count("audit_log where entity = 'service'")).isEqualTo(audited);
     }
@@ -106,12 +114,17 @@ class CatalogImportHttpTest {
         assertThat(json(imported).path("imported").asBoolean()).isTrue();
         assertThat(drumbeat.count(auditedByAdmin)).isEqualTo(audited + 2);
         HttpResponse<String> exported = get(token);
-        assertThat(exported.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-        assertThat(exported.body()).contains("payments-api,Payments API,strategic,yes,U0ALICE01,Alice Ng,,,0.12,transaction,",
-                "data-warehouse,Data Warehouse,core,no,U0ALICE01,Alice Ng,,,1200.00,TB,420.00,600000.00,504000.00,96000.00,,");
+        assertThat(exported.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(exported.body())
+                .contains(
+                        "payments-api,Payments API,strategic,yes,U0ALICE01,Alice Ng,,,0.12,transaction,",
+                        "data-warehouse,Data Warehouse,core,no,U0ALICE01,Alice Ng,,,1200.00,TB,420.00,600000.00,504000.00,96000.00,,");
         HttpResponse<String> again = post(token, exported.body());
         assertThat(json(again).path("unchanged").asInt()).isEqualTo(drumbeat.count("services"));
-        assertThat(json(again).path("created").asInt() + json(again).path("updated").asInt()).isZero();
+        assertThat(json(again).path("created").asInt()
+                        + json(again).path("updated").asInt())
+                .isZero();
     }
 
     @Test
@@ -119,8 +132,10 @@ class CatalogImportHttpTest {
         String token = drumbeat.apiToken("curl-default");
         String csv = CatalogCsvParsingTest.HEADER + "\nsearch,Search,core,,,,1,,2,3,,\n";
 
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url()).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(csv)));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url())
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(drumbeat.count("services where key = 'search'")).isEqualTo(1);
@@ -130,9 +145,11 @@ class CatalogImportHttpTest {
     void a_form_upload_answers_415_saying_how_to_send_the_file() throws Exception {
         String token = drumbeat.apiToken("form-upload");
 
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url()).header("Authorization", "Bearer " + token)
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url())
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=xyz")
-                .POST(HttpRequest.BodyPublishers.ofString("--xyz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nkey\r\n--xyz--\r\n")));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "--xyz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nkey\r\n--xyz--\r\n")));
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(json(response).path("error").asText()).contains("--data-binary @catalog.csv");
@@ -150,12 +167,16 @@ class CatalogImportHttpTest {
     }
 
     private static HttpResponse<String> get(String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(url()).header("Authorization", "Bearer " + token).GET());
+        return send(HttpRequest.newBuilder(url())
+                .header("Authorization", "Bearer " + token)
+                .GET());
     }
 
     private static HttpResponse<String> post(String token, String csv) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(url()).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+        return send(HttpRequest.newBuilder(url())
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,7 +1,5 @@
 package dev.drumbeat.catalog.csv;
 
-import dev.drumbeat.catalog.Service;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
@@ -25,8 +23,10 @@ class CatalogImportServiceTest {
             + "payments-api,Payments API,strategic,yes,U0ALEX001,sam,0.12,transaction,4200000,900000,C0PAYMENTS,\"Cards, wallets\"\n"
             + "data-warehouse,Data Warehouse,core,no,Alex Morgan,,1200,TB,420,600000,,\"Nightly loads.\nOwned by data.\"\n"
             + "service-desk,=Service Desk,secondary,,@sam,,18.5,ticket,3100,70000,,\n";
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static Jdbi jdbi;
     CatalogImportService importer;
 
@@ -35,10 +35,15 @@ class CatalogImportServiceTest {
         jdbi = drumbeat.jdbi();
         jdbi.useHandle(handle -> {
             handle.execute("insert into workspaces (team_id, name) values (?, 'Import test')", TEAM);
-            handle.execute("insert into people (team_id, user_id, name, real_name) values (?, 'U0ALEX001', 'alex', 'Alex Morgan'),"
-                    + " (?, 'U0SAM0001', 'sam', 'Sam Lee')", TEAM, TEAM);
-            handle.execute("insert into people (team_id, user_id, name, real_name, deactivated)"
-                    + " values (?, 'U0GONE001', 'gone', 'Gone Away', true)", TEAM);
+            handle.execute(
+                    "insert into people (team_id, user_id, name, real_name) values (?, 'U0ALEX001', 'alex', 'Alex Morgan'),"
+                            + " (?, 'U0SAM0001', 'sam', 'Sam Lee')",
+                    TEAM,
+                    TEAM);
+            handle.execute(
+                    "insert into people (team_id, user_id, name, real_name, deactivated)"
+                            + " values (?, 'U0GONE001', 'gone', 'Gone Away', true)",
+                    TEAM);
         });
         importer = new CatalogImportService(jdbi, new AuditLog(MutableClock.atSystemTime()));
     }
@@ -49,20 +54,26 @@ class CatalogImportServiceTest {
 
         assertThat(result).isEqualTo(new CatalogImportResult.Imported(3, 0, 0, 0));
         assertThat(serviceKeys()).containsExactly("data-warehouse", "payments-api", "service-desk");
-        assertThat(audit()).containsExactly("create service payments-api by csv:plan.csv",
-                "create service data-warehouse by csv:plan.csv", "create service service-desk by csv:plan.csv");
+        assertThat(audit())
+                .containsExactly(
+                        "create service payments-api by csv:plan.csv",
+                        "create service data-warehouse by csv:plan.csv",
+                        "create service service-desk by csv:plan.csv");
     }
 
     @Test
     void a_file_with_one_bad_row_imports_nothing() {
         importCsv("plan.csv", THREE_SERVICES);
         int before = serviceCount();
-        String oneBadRow = THREE_SERVICES.replace("Payments API", "Payments Hub") + "ledger,Ledger,core,,,,\"12,x\",,1,1,,\n";
+        String oneBadRow =
+                THREE_SERVICES.replace("Payments API", "Payments Hub") + "ledger,Ledger,core,,,,\"12,x\",,1,1,,\n";
 
         CatalogImportResult result = importCsv("plan.csv", oneBadRow);
 
-        assertThat(result).asInstanceOf(type(CatalogImportResult.Rejected.class))
-                .extracting(CatalogImportResult.Rejected::problems).asList()
+        assertThat(result)
+                .asInstanceOf(type(CatalogImportResult.Rejected.class))
+                .extracting(CatalogImportResult.Rejected::problems)
+                .asList()
                 .containsExactly(new CatalogCsvProblem(5, "unit_cost", "“12,x” is not a number"));
         assertThat(serviceCount()).isEqualTo(before);
         assertThat(name("payments-api")).isEqualTo("Payments API");
@@ -72,13 +83,16 @@ class CatalogImportServiceTest {
     @Test
     void re_importing_updates_by_key_and_audits_only_the_rows_that_changed() {
         importCsv("plan.csv", THREE_SERVICES);
-        String edited = THREE_SERVICES.replace("0.12,transaction", "0.15,transaction").replace(",1200,TB,", ",1200.00,TB,");
+        String edited =
+                THREE_SERVICES.replace("0.12,transaction", "0.15,transaction").replace(",1200,TB,", ",1200.00,TB,");
 
         CatalogImportResult result = importCsv("plan-v2.csv", edited);
 
         assertThat(result).isEqualTo(new CatalogImportResult.Imported(0, 1, 2, 0));
-        BigDecimal unitCost = jdbi.withHandle(h -> h.createQuery("select unit_cost from services where key = 'payments-api'")
-                .mapTo(BigDecimal.class).one());
+        BigDecimal unitCost =
+                jdbi.withHandle(h -> h.createQuery("select unit_cost from services where key = 'payments-api'")
+                        .mapTo(BigDecimal.class)
+                        .one());
         assertThat(unitCost).isEqualByComparingTo("0.15");
         assertThat(audit()).hasSize(4).last().isEqualTo("update service payments-api by csv:plan-v2.csv");
     }
@@ -91,7 +105,8 @@ class CatalogImportServiceTest {
 
         assertThat(result).isEqualTo(new CatalogImportResult.Imported(1, 0, 0, 3));
         assertThat(((CatalogImportResult.Imported) result).summary())
-                .isEqualTo("1 created, 0 updated, 0 unchanged. 3 services in Drumbeat are not in the file and were left as they are.");
+                .isEqualTo(
+                        "1 created, 0 updated, 0 unchanged. 3 services in Drumbeat are not in the file and were left as they are.");
         assertThat(serviceKeys()).containsExactly("data-warehouse", "payments-api", "search", "service-desk");
     }
 
@@ -99,9 +114,14 @@ class CatalogImportServiceTest {
     void an_unknown_owner_is_an_error_and_nothing_is_imported() {
         CatalogImportResult result = importCsv("plan.csv", THREE_SERVICES + "mail,Mail,core,,Nobody Known,,1,,1,1,,\n");
 
-        assertThat(result).asInstanceOf(type(CatalogImportResult.Rejected.class))
-                .extracting(r -> r.problems().get(0)).isEqualTo(new CatalogCsvProblem(5, "owner",
-                        "nobody called “Nobody Known” is known to Drumbeat; use their Slack id (like U024BE7LH) or @handle"));
+        assertThat(result)
+                .asInstanceOf(type(CatalogImportResult.Rejected.class))
+                .extracting(r -> r.problems().get(0))
+                .isEqualTo(
+                        new CatalogCsvProblem(
+                                5,
+                                "owner",
+                                "nobody called “Nobody Known” is known to Drumbeat; use their Slack id (like U024BE7LH) or @handle"));
         assertThat(serviceCount()).isZero();
         assertThat(audit()).isEmpty();
     }
@@ -125,13 +145,17 @@ class CatalogImportServiceTest {
 
         List<String> lines = new CatalogExport(jdbi).csv(TEAM).lines().toList();
 
-        assertThat(lines.get(0)).isEqualTo("key,name,tier,protected,owner,owner_name,deputy,deputy_name,unit_cost,unit_name,"
-                + "monthly_demand,monthly_value,monthly_cost,margin,team_channel,description");
-        assertThat(lines.get(1)).isEqualTo("data-warehouse,Data Warehouse,core,no,U0ALEX001,Alex Morgan,,,1200.00,TB,"
-                + "420.00,600000.00,504000.00,96000.00,,\"Nightly loads.");
-        assertThat(lines).contains("payments-api,Payments API,strategic,yes,U0ALEX001,Alex Morgan,U0SAM0001,Sam Lee,0.12,"
-                        + "transaction,4200000.00,900000.00,504000.00,396000.00,C0PAYMENTS,\"Cards, wallets\"",
-                "service-desk,'=Service Desk,secondary,no,U0SAM0001,Sam Lee,,,18.50,ticket,3100.00,70000.00,57350.00,12650.00,,");
+        assertThat(lines.get(0))
+                .isEqualTo("key,name,tier,protected,owner,owner_name,deputy,deputy_name,unit_cost,unit_name,"
+                        + "monthly_demand,monthly_value,monthly_cost,margin,team_channel,description");
+        assertThat(lines.get(1))
+                .isEqualTo("data-warehouse,Data Warehouse,core,no,U0ALEX001,Alex Morgan,,,1200.00,TB,"
+                        + "420.00,600000.00,504000.00,96000.00,,\"Nightly loads.");
+        assertThat(lines)
+                .contains(
+                        "payments-api,Payments API,strategic,yes,U0ALEX001,Alex Morgan,U0SAM0001,Sam Lee,0.12,"
+                                + "transaction,4200000.00,900000.00,504000.00,396000.00,C0PAYMENTS,\"Cards, wallets\"",
+                        "service-desk,'=Service Desk,secondary,no,U0SAM0001,Sam Lee,,,18.50,ticket,3100.00,70000.00,57350.00,12650.00,,");
     }
 
     private CatalogImportResult importCsv(String file, String csv) {
@@ -139,16 +163,22 @@ class CatalogImportServiceTest {
     }
 
     private List<String> serviceKeys() {
-        return jdbi.withHandle(h -> h.createQuery("select key from services order by key").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("select key from services order by key")
+                .mapTo(String.class)
+                .list());
     }
 
     private int serviceCount() {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from services").mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from services")
+                .mapTo(Integer.class)
+                .one());
     }
 
     private String name(String key) {
-        return jdbi.withHandle(h -> h.createQuery("select name from services where key = :key").bind("key", key)
-                .mapTo(String.class).one());
+        return jdbi.withHandle(h -> h.createQuery("select name from services where key = :key")
+                .bind("key", key)
+                .mapTo(String.class)
+                .one());
     }
 
     private List<String> audit() {

@@ -1,9 +1,8 @@
 package dev.drumbeat.checkin.prompt;
 
-import dev.drumbeat.core.Periods;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.core.Periods;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
@@ -23,16 +22,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PromptScheduleTest {
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static MutableClock clock = new MutableClock(Instant.parse("2027-03-01T00:00:00Z"));
     static PromptService prompts;
     static Seed seed;
 
     @BeforeEach
     void seed() {
-        prompts = new PromptService(drumbeat.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9), Duration.ofHours(24), clock);
+        prompts = new PromptService(
+                drumbeat.jdbi(), new Outbox(clock), new Periods(DayOfWeek.MONDAY, 9), Duration.ofHours(24), clock);
         seed = new Seed(drumbeat.jdbi(), "T0TZ")
-                .person("U0NY00001", "nora", "member").person("U0LDN0001", "liam", "member")
-                .person("U0SYD0001", "sam", "member").person("U0KOL0001", "kavya", "member")
+                .person("U0NY00001", "nora", "member")
+                .person("U0LDN0001", "liam", "member")
+                .person("U0SYD0001", "sam", "member")
+                .person("U0KOL0001", "kavya", "member")
                 .service("ny-svc", "New York Service", "core", "U0NY00001", "1", "1", "1")
                 .service("ldn-svc", "London Service", "core", "U0LDN0001", "1", "1", "1")
                 .service("syd-svc", "Sydney Service", "core", "U0SYD0001", "1", "1", "1")
@@ -50,19 +53,28 @@ class PromptScheduleTest {
         Instant expected = Instant.parse(expectedUtc);
         clock.set(expected.minusSeconds(60));
         prompts.sendDuePrompts();
-        assertThat(promptTimes(userId, periodStart)).as("%s before 09:00 local", userId).isEmpty();
+        assertThat(promptTimes(userId, periodStart))
+                .as("%s before 09:00 local", userId)
+                .isEmpty();
         for (Duration later : List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(3), Duration.ofDays(2))) {
             clock.set(expected.plus(later));
             prompts.sendDuePrompts();
         }
-        assertThat(promptTimes(userId, periodStart)).as("%s prompt for %s", userId, periodStart).containsExactly(expected);
-        assertThat(seed.count("slack_outbox where dedupe_key = 'prompt:T0TZ|" + userId + "|" + periodStart + "'")).isEqualTo(1);
+        assertThat(promptTimes(userId, periodStart))
+                .as("%s prompt for %s", userId, periodStart)
+                .containsExactly(expected);
+        assertThat(seed.count("slack_outbox where dedupe_key = 'prompt:T0TZ|" + userId + "|" + periodStart + "'"))
+                .isEqualTo(1);
     }
 
     private List<Instant> promptTimes(String userId, String periodStart) {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery(
-                        "select prompted_at from checkin_prompts where user_id = :u and period_start = cast(:p as date)")
-                .bind("u", userId).bind("p", periodStart).mapTo(Instant.class).list());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select prompted_at from checkin_prompts where user_id = :u and period_start = cast(:p as date)")
+                        .bind("u", userId)
+                        .bind("p", periodStart)
+                        .mapTo(Instant.class)
+                        .list());
     }
 
     @Test

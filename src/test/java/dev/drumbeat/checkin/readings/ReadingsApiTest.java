@@ -28,10 +28,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReadingsApiTest {
     /** Wednesday 25 November 2026: the current period started Monday 23 November. */
     static final Instant WEDNESDAY = Instant.parse("2026-11-25T12:00:00Z");
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient http = HttpClient.newHttpClient();
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
     Seed seed;
     String token;
 
@@ -39,7 +42,8 @@ class ReadingsApiTest {
     void seed() {
         drumbeat.clock().set(WEDNESDAY);
         drumbeat.command(drumbeat.admin(), "C1", "whoami");
-        seed = drumbeat.seed().person("U0ALICE01", "alice", "member")
+        seed = drumbeat.seed()
+                .person("U0ALICE01", "alice", "member")
                 .service("payments-api", "Payments API", "core", "U0ALICE01", "0.12", "4200000", "620000")
                 .kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95")
                 .kpi("payments-api", "latency-p99", "Latency p99", "ms", "300", "down", "280");
@@ -50,7 +54,8 @@ class ReadingsApiTest {
 
     @Test
     void without_a_token_the_api_answers_401_and_stores_nothing() throws Exception {
-        HttpResponse<String> response = send(request("availability").POST(HttpRequest.BodyPublishers.ofString("{\"value\": 1}")));
+        HttpResponse<String> response =
+                send(request("availability").POST(HttpRequest.BodyPublishers.ofString("{\"value\": 1}")));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response).path("error").asText()).contains("Authorization: Bearer");
@@ -60,15 +65,15 @@ class ReadingsApiTest {
     @Test
     void a_revoked_token_answers_401() throws Exception {
         String revoked = drumbeat.apiToken("short-lived");
-        assertThat(post(revoked, "availability", "{\"value\": 99.9}").statusCode()).isEqualTo(201);
+        assertThat(post(revoked, "availability", "{\"value\": 99.9}").statusCode())
+                .isEqualTo(201);
 
         drumbeat.command(drumbeat.admin(), "C1", "token revoke short-lived");
 
         HttpResponse<String> response = post(revoked, "availability", "{\"value\": 98}");
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response).path("error").asText()).contains("revoked");
-        assertThat(storedValue())
-                .isEqualByComparingTo("99.9");
+        assertThat(storedValue()).isEqualByComparingTo("99.9");
     }
 
     @Test
@@ -90,26 +95,33 @@ class ReadingsApiTest {
     }
 
     @Test
-    void a_new_value_for_the_same_kpi_period_and_source_replaces_the_old_one_and_is_audited_as_an_update() throws Exception {
+    void a_new_value_for_the_same_kpi_period_and_source_replaces_the_old_one_and_is_audited_as_an_update()
+            throws Exception {
         post(token, "availability", "{\"value\": 99.95, \"source\": \"prometheus\"}");
 
         HttpResponse<String> response = post(token, "availability", "{\"value\": 99.5, \"source\": \"prometheus\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).path("outcome").asText()).isEqualTo("updated");
-        assertThat(storedValue())
-                .isEqualByComparingTo("99.5");
-        List<String> audited = drumbeat.jdbi().withHandle(h -> h.createQuery("""
+        assertThat(storedValue()).isEqualByComparingTo("99.5");
+        List<String> audited = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("""
                 select action || ' ' || entity_key || ' ' || coalesce(before ->> 'value', '-') || ' ' || (after ->> 'value')
                   from audit_log where entity = 'kpi_reading' order by id""").mapTo(String.class).list());
-        assertThat(audited).containsExactly("create payments-api/availability/2026-11-23/prometheus - 99.95",
-                "update payments-api/availability/2026-11-23/prometheus 99.95 99.5");
+        assertThat(audited)
+                .containsExactly(
+                        "create payments-api/availability/2026-11-23/prometheus - 99.95",
+                        "update payments-api/availability/2026-11-23/prometheus 99.95 99.5");
     }
 
     @Test
     void another_source_for_the_same_kpi_and_period_is_a_second_reading() throws Exception {
-        assertThat(post(token, "availability", "{\"value\": 99.95, \"source\": \"prometheus\"}").statusCode()).isEqualTo(201);
-        assertThat(post(token, "availability", "{\"value\": 99.91, \"source\": \"datadog\"}").statusCode()).isEqualTo(201);
+        assertThat(post(token, "availability", "{\"value\": 99.95, \"source\": \"prometheus\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(post(token, "availability", "{\"value\": 99.91, \"source\": \"datadog\"}")
+                        .statusCode())
+                .isEqualTo(201);
 
         assertThat(seed.count("kpi_readings")).isEqualTo(2);
     }
@@ -130,13 +142,15 @@ class ReadingsApiTest {
         HttpResponse<String> response = post(token, "uptime", "{\"value\": 1}");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).path("error").asText()).contains("has no KPI with the key “uptime”")
+        assertThat(json(response).path("error").asText())
+                .contains("has no KPI with the key “uptime”")
                 .contains("Its KPI keys are: availability, latency-p99.");
     }
 
     @Test
     void an_unknown_service_answers_404() throws Exception {
-        HttpResponse<String> response = send(request("billing", "availability").header("Authorization", "Bearer " + token)
+        HttpResponse<String> response = send(request("billing", "availability")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"value\": 1}")));
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -148,15 +162,25 @@ class ReadingsApiTest {
         HttpResponse<String> response = post(token, "availability", "{\"value\": \"abc\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).path("error").asText()).contains("\"value\" must be a number such as 99.95, not \"abc\"");
+        assertThat(json(response).path("error").asText())
+                .contains("\"value\" must be a number such as 99.95, not \"abc\"");
         assertThat(seed.count("kpi_readings")).isZero();
     }
 
     @Test
     void malformed_json_missing_values_and_out_of_range_values_answer_400_never_500() throws Exception {
-        for (String body : List.of("{\"value\": 99.9", "", "[1]", "{}", "{\"value\": null}", "{\"value\": true}",
-                "{\"value\": 1e20}", "{\"value\": \"1e999999999\"}", "{\"value\": 1, \"period\": \"last week\"}",
-                "{\"value\": 1, \"source\": \"slack\"}", "{\"value\": 1, \"source\": \"has spaces\"}",
+        for (String body : List.of(
+                "{\"value\": 99.9",
+                "",
+                "[1]",
+                "{}",
+                "{\"value\": null}",
+                "{\"value\": true}",
+                "{\"value\": 1e20}",
+                "{\"value\": \"1e999999999\"}",
+                "{\"value\": 1, \"period\": \"last week\"}",
+                "{\"value\": 1, \"source\": \"slack\"}",
+                "{\"value\": 1, \"source\": \"has spaces\"}",
                 "{\"value\": 1, \"recorded_at\": \"yesterday\"}")) {
             HttpResponse<String> response = post(token, "availability", body);
 
@@ -172,7 +196,8 @@ class ReadingsApiTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).path("error").asText())
-                .isEqualTo("2026-11-25 is a Wednesday, but periods start on Mondays. Send the date its period starts: 2026-11-23.");
+                .isEqualTo(
+                        "2026-11-25 is a Wednesday, but periods start on Mondays. Send the date its period starts: 2026-11-23.");
     }
 
     @Test
@@ -180,8 +205,8 @@ class ReadingsApiTest {
         HttpResponse<String> response = post(token, "availability", "{\"value\": 1, \"period\": \"2026-11-30\"}");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(json(response).path("error").asText()).contains("The period 2026-11-30 hasn't started yet",
-                "started 2026-11-23");
+        assertThat(json(response).path("error").asText())
+                .contains("The period 2026-11-30 hasn't started yet", "started 2026-11-23");
         assertThat(seed.count("kpi_readings")).isZero();
     }
 
@@ -214,7 +239,10 @@ class ReadingsApiTest {
                 answered.add(status.get());
             }
 
-            assertThat(answered).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(answered)
+                    .containsOnly(200, 201)
+                    .filteredOn(s -> s == 201)
+                    .hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -229,7 +257,9 @@ class ReadingsApiTest {
                 select ?, k.id, date '2026-11-23' - 7 * n, 99 + n / 100.0, 'prometheus'
                   from kpis k, generate_series(0, 13) n where k.key = 'availability'""", TestDrumbeat.TEAM));
 
-        HttpResponse<String> response = send(request("availability").header("Authorization", "Bearer " + token).GET());
+        HttpResponse<String> response = send(request("availability")
+                .header("Authorization", "Bearer " + token)
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode readings = json(response).path("readings");
@@ -240,11 +270,17 @@ class ReadingsApiTest {
     }
 
     private static BigDecimal storedValue() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("select value from kpi_readings").mapTo(BigDecimal.class).one());
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select value from kpi_readings")
+                        .mapTo(BigDecimal.class)
+                        .one());
     }
 
-    private static HttpResponse<String> post(String bearer, String kpi, String body) throws IOException, InterruptedException {
-        return send(request(kpi).header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+    private static HttpResponse<String> post(String bearer, String kpi, String body)
+            throws IOException, InterruptedException {
+        return send(request(kpi)
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -253,7 +289,8 @@ class ReadingsApiTest {
     }
 
     private static HttpRequest.Builder request(String service, String kpi) {
-        return HttpRequest.newBuilder(drumbeat.url(ReadingsRoutes.PATH.replace("{service}", service).replace("{kpi}", kpi)));
+        return HttpRequest.newBuilder(
+                drumbeat.url(ReadingsRoutes.PATH.replace("{service}", service).replace("{kpi}", kpi)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

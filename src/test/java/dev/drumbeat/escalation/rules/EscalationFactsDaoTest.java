@@ -1,12 +1,11 @@
 package dev.drumbeat.escalation.rules;
 
-import dev.drumbeat.escalation.settings.Thresholds;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.drumbeat.core.Periods;
 import dev.drumbeat.catalog.CatalogDao;
+import dev.drumbeat.core.Periods;
+import dev.drumbeat.escalation.settings.Thresholds;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import java.time.DayOfWeek;
@@ -29,19 +28,26 @@ class EscalationFactsDaoTest {
     static final Periods PERIODS = new Periods(DayOfWeek.MONDAY, 9);
     /** Wednesday 18 Nov 2026: the period under way is Monday 16 Nov everywhere from UTC to Auckland. */
     static final Instant NOW = Instant.parse("2026-11-18T10:00:00Z");
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static Seed seed;
 
     @BeforeEach
     void reset() {
-        seed = new Seed(drumbeat.jdbi(), TEAM).person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
-                .person("U0DEP0001", "dep", "member").person("U0GONE001", "gone", "member").deactivated("U0GONE001")
+        seed = new Seed(drumbeat.jdbi(), TEAM)
+                .person("U0ALICE01", "alice", "member")
+                .person("U0BOB0001", "bob", "member")
+                .person("U0DEP0001", "dep", "member")
+                .person("U0GONE001", "gone", "member")
+                .deactivated("U0GONE001")
                 .timeZone("U0BOB0001", "Pacific/Auckland");
     }
 
     private Map<String, ServiceFacts> facts(Instant now) {
-        return dao().serviceFacts(now, PERIODS).stream().collect(Collectors.toMap(ServiceFacts::key, Function.identity()));
+        return dao().serviceFacts(now, PERIODS).stream()
+                .collect(Collectors.toMap(ServiceFacts::key, Function.identity()));
     }
 
     private ServiceFacts facts(String key) {
@@ -55,8 +61,10 @@ class EscalationFactsDaoTest {
     /** A service in the catalog since the start of 2026. */
     private void service(String key, String ownerId) {
         seed.service(key, "Service " + key, "core", ownerId, "1", "1", "1");
-        sql("update services set created_at = timestamptz '2026-01-01 00:00:00+00', owner_since = timestamptz '2026-01-01 00:00:00+00'"
-                + " where key = ?", key);
+        sql(
+                "update services set created_at = timestamptz '2026-01-01 00:00:00+00', owner_since = timestamptz '2026-01-01 00:00:00+00'"
+                        + " where key = ?",
+                key);
     }
 
     /** Check-ins for the service, as "2026-11-16:red" pairs. */
@@ -65,8 +73,7 @@ class EscalationFactsDaoTest {
             String[] parts = periodStatus.split(":");
             drumbeat.jdbi().useHandle(h -> h.execute("""
                     insert into checkins (team_id, service_id, period_start, status, submitted_by, submitted_at)
-                    select team_id, id, cast(? as date), ?, 'U0ALICE01', now() from services where key = ?""",
-                    parts[0], parts[1], serviceKey));
+                    select team_id, id, cast(? as date), ?, 'U0ALICE01', now() from services where key = ?""", parts[0], parts[1], serviceKey));
         }
     }
 
@@ -74,8 +81,7 @@ class EscalationFactsDaoTest {
     private void kpi(String serviceKey, String kpiKey, String name, String target, String direction) {
         drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpis (team_id, service_id, key, name, target, direction)
-                select team_id, id, ?, ?, cast(? as numeric), ? from services where key = ?""",
-                kpiKey, name, target, direction, serviceKey));
+                select team_id, id, ?, ?, cast(? as numeric), ? from services where key = ?""", kpiKey, name, target, direction, serviceKey));
     }
 
     /** Readings for the KPI, as "2026-11-16:99.5" pairs, from Slack. */
@@ -89,8 +95,7 @@ class EscalationFactsDaoTest {
     private void reading(String kpiKey, String period, String value, String source, String recordedAt) {
         drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_at)
-                select team_id, id, cast(? as date), cast(? as numeric), ?, cast(? as timestamptz) from kpis where key = ?""",
-                period, value, source, recordedAt, kpiKey));
+                select team_id, id, cast(? as date), cast(? as numeric), ?, cast(? as timestamptz) from kpis where key = ?""", period, value, source, recordedAt, kpiKey));
     }
 
     private void excuse(String serviceKey, String period) {
@@ -113,7 +118,8 @@ class EscalationFactsDaoTest {
 
         sql("update services set owner_since = timestamptz '2026-06-01 00:00:00+00' where key = 'payments'");
         drumbeat.jdbi().useExtension(CatalogDao.class, d -> d.setOwner(TEAM, "payments", "U0BOB0001"));
-        assertThat(facts(Instant.now()).get("payments").createdAt()).as("naming the same owner again changes nothing")
+        assertThat(facts(Instant.now()).get("payments").createdAt())
+                .as("naming the same owner again changes nothing")
                 .isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
     }
 
@@ -123,8 +129,9 @@ class EscalationFactsDaoTest {
         service("ledger", "U0BOB0001");
         service("retired", "U0ALICE01");
         sql("update services set active = false where key = 'retired'");
-        new Seed(drumbeat.jdbi(), "T0AAAAAAA").person("U0ZED0001", "zed", "member").service("zed-svc", "Zed", "core", "U0ZED0001",
-                "1", "1", "1");
+        new Seed(drumbeat.jdbi(), "T0AAAAAAA")
+                .person("U0ZED0001", "zed", "member")
+                .service("zed-svc", "Zed", "core", "U0ZED0001", "1", "1", "1");
         AtomicInteger statements = new AtomicInteger();
         drumbeat.jdbi().setSqlLogger(new SqlLogger() {
             @Override
@@ -136,9 +143,9 @@ class EscalationFactsDaoTest {
         List<ServiceFacts> facts = dao().serviceFacts(NOW, PERIODS);
 
         drumbeat.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
-        assertThat(facts).extracting(ServiceFacts::teamId, ServiceFacts::key).containsExactly(
-                tuple("T0AAAAAAA", "zed-svc"), tuple(TEAM, "payments"),
-                tuple(TEAM, "ledger"));
+        assertThat(facts)
+                .extracting(ServiceFacts::teamId, ServiceFacts::key)
+                .containsExactly(tuple("T0AAAAAAA", "zed-svc"), tuple(TEAM, "payments"), tuple(TEAM, "ledger"));
         assertThat(statements).hasValue(1);
     }
 
@@ -146,7 +153,8 @@ class EscalationFactsDaoTest {
     void the_owner_their_zone_and_active_deputies_are_read() {
         service("payments", "U0BOB0001");
         sql("update services set deputy_id = 'U0DEP0001', team_channel = 'C0PAY' where key = 'payments'");
-        sql("update people set away_until = date '2026-11-30', away_deputy_id = 'U0ALICE01' where user_id = 'U0BOB0001'");
+        sql(
+                "update people set away_until = date '2026-11-30', away_deputy_id = 'U0ALICE01' where user_id = 'U0BOB0001'");
 
         ServiceFacts payments = facts("payments");
 
@@ -163,7 +171,8 @@ class EscalationFactsDaoTest {
     void deactivated_deputies_are_left_out_since_nobody_can_ask_them() {
         service("payments", "U0ALICE01");
         sql("update services set deputy_id = 'U0GONE001' where key = 'payments'");
-        sql("update people set away_until = date '2026-11-30', away_deputy_id = 'U0GONE001' where user_id = 'U0ALICE01'");
+        sql(
+                "update people set away_until = date '2026-11-30', away_deputy_id = 'U0GONE001' where user_id = 'U0ALICE01'");
 
         assertThat(facts("payments").deputyId()).isEmpty();
         assertThat(facts("payments").awayDeputyId()).isEmpty();
@@ -195,7 +204,8 @@ class EscalationFactsDaoTest {
     @Test
     void the_red_streak_counts_consecutive_red_weeks_back_from_the_latest_check_in() {
         service("payments", "U0ALICE01");
-        checkIns("payments", "2026-10-19:red", "2026-10-26:green", "2026-11-02:red", "2026-11-09:red", "2026-11-16:red");
+        checkIns(
+                "payments", "2026-10-19:red", "2026-10-26:green", "2026-11-02:red", "2026-11-09:red", "2026-11-16:red");
 
         assertThat(facts("payments").redStreak()).isEqualTo(3);
     }
@@ -334,11 +344,17 @@ class EscalationFactsDaoTest {
         service("payments", "U0ALICE01");
         checkIns("payments", "2026-11-02:red", "2026-11-09:red");
 
-        List<Finding> findings = EscalationRules.evaluate(dao().serviceFacts(NOW, PERIODS), dao().initiativeFacts(NOW, PERIODS),
-                Thresholds.defaults(), PERIODS, Instant.parse("2026-11-18T09:00:00Z"));
+        List<Finding> findings = EscalationRules.evaluate(
+                dao().serviceFacts(NOW, PERIODS),
+                dao().initiativeFacts(NOW, PERIODS),
+                Thresholds.defaults(),
+                PERIODS,
+                Instant.parse("2026-11-18T09:00:00Z"));
 
-        assertThat(findings).extracting(Finding::reason, Finding::detail).containsExactly(
-                tuple(Reason.STALE, "no check-in since the week of 9 Nov"),
-                tuple(Reason.RED_STREAK, "red for 2 weeks"));
+        assertThat(findings)
+                .extracting(Finding::reason, Finding::detail)
+                .containsExactly(
+                        tuple(Reason.STALE, "no check-in since the week of 9 Nov"),
+                        tuple(Reason.RED_STREAK, "red for 2 weeks"));
     }
 }

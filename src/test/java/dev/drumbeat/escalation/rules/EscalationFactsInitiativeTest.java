@@ -20,13 +20,17 @@ class EscalationFactsInitiativeTest {
     static final Periods PERIODS = new Periods(DayOfWeek.MONDAY, 9);
     /** Wednesday 18 Nov 2026; the period under way is Monday 16 Nov. */
     static final Instant NOW = Instant.parse("2026-11-18T10:00:00Z");
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static Seed seed;
 
     @BeforeEach
     void reset() {
-        seed = new Seed(drumbeat.jdbi(), TEAM).person("U0ALICE01", "alice", "member").person("U0BOB0001", "bob", "member")
+        seed = new Seed(drumbeat.jdbi(), TEAM)
+                .person("U0ALICE01", "alice", "member")
+                .person("U0BOB0001", "bob", "member")
                 .timeZone("U0BOB0001", "Pacific/Auckland");
         for (String key : List.of("red-now", "red-last-week", "red-long-ago", "green-now", "no-checkins", "retired")) {
             seed.service(key, key, "core", "U0ALICE01", "1", "1", "1");
@@ -63,7 +67,8 @@ class EscalationFactsInitiativeTest {
     }
 
     private static InitiativeFacts only(Instant now) {
-        List<InitiativeFacts> facts = drumbeat.jdbi().onDemand(EscalationFactsDao.class).initiativeFacts(now, PERIODS);
+        List<InitiativeFacts> facts =
+                drumbeat.jdbi().onDemand(EscalationFactsDao.class).initiativeFacts(now, PERIODS);
         assertThat(facts).hasSize(1);
         return facts.get(0);
     }
@@ -72,8 +77,17 @@ class EscalationFactsInitiativeTest {
     void an_initiative_carries_its_key_owner_due_date_and_status() {
         initiative("cloud", "planned", "2026-12-31");
 
-        assertThat(only(NOW)).isEqualTo(new InitiativeFacts(only(NOW).initiativeId(), TEAM, "cloud", "Initiative cloud",
-                Optional.of("U0ALICE01"), Optional.of(LocalDate.of(2026, 12, 31)), "planned", 0, 0));
+        assertThat(only(NOW))
+                .isEqualTo(new InitiativeFacts(
+                        only(NOW).initiativeId(),
+                        TEAM,
+                        "cloud",
+                        "Initiative cloud",
+                        Optional.of("U0ALICE01"),
+                        Optional.of(LocalDate.of(2026, 12, 31)),
+                        "planned",
+                        0,
+                        0));
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.drumbeat.escalation.rules;
 
-import dev.drumbeat.escalation.settings.Thresholds;
-import dev.drumbeat.escalation.settings.ThresholdsDao;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drumbeat.escalation.settings.Thresholds;
+import dev.drumbeat.escalation.settings.ThresholdsDao;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.Seed;
 import java.time.Duration;
@@ -44,13 +43,14 @@ class EscalationFactsThresholdsTest {
 
     @Test
     void a_workspaces_own_settings_are_read_in_hours() {
-        assertThat(dao().thresholds("T0STRICT")).isEqualTo(new Thresholds(Duration.ofHours(24), 1, 2, Duration.ofHours(12),
-                Duration.ofHours(36)));
+        assertThat(dao().thresholds("T0STRICT"))
+                .isEqualTo(new Thresholds(Duration.ofHours(24), 1, 2, Duration.ofHours(12), Duration.ofHours(36)));
     }
 
     @Test
     void every_workspace_with_settings_is_read_at_once_for_a_sweep() {
-        assertThat(dao().thresholdsByTeam()).containsOnlyKeys("T0STRICT")
+        assertThat(dao().thresholdsByTeam())
+                .containsOnlyKeys("T0STRICT")
                 .containsEntry("T0STRICT", dao().thresholds("T0STRICT"));
     }
 }

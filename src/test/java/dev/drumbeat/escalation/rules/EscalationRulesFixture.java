@@ -1,8 +1,7 @@
 package dev.drumbeat.escalation.rules;
 
-import dev.drumbeat.escalation.settings.Thresholds;
-
 import dev.drumbeat.core.Periods;
+import dev.drumbeat.escalation.settings.Thresholds;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +15,10 @@ final class EscalationRulesFixture {
     static final Periods PERIODS = new Periods(DayOfWeek.MONDAY, 9);
     /** Monday 16 Nov 2026 is the current period; with the default 48 h grace its check-in is owed from Wednesday 09:00. */
     static final LocalDate THIS_WEEK = LocalDate.of(2026, 11, 16);
+
     static final Instant WEDNESDAY_NINE = Instant.parse("2026-11-18T09:00:00Z");
 
-    private EscalationRulesFixture() {
-    }
+    private EscalationRulesFixture() {}
 
     static Service service(long id) {
         return new Service(id);
@@ -134,8 +133,25 @@ final class EscalationRulesFixture {
         }
 
         ServiceFacts build() {
-            return new ServiceFacts(id, team, "svc-" + id, "Service " + id, owner, ownerActive, tz, deputy, Optional.empty(),
-                    awayUntil, awayDeputy, lastCheckIn, excused, red, kpiOff, worstKpi, lastExcused, createdAt);
+            return new ServiceFacts(
+                    id,
+                    team,
+                    "svc-" + id,
+                    "Service " + id,
+                    owner,
+                    ownerActive,
+                    tz,
+                    deputy,
+                    Optional.empty(),
+                    awayUntil,
+                    awayDeputy,
+                    lastCheckIn,
+                    excused,
+                    red,
+                    kpiOff,
+                    worstKpi,
+                    lastExcused,
+                    createdAt);
         }
     }
 }

@@ -16,21 +16,31 @@ class EscalationRulesTimeZoneTest {
     void an_owner_in_auckland_is_due_thirteen_hours_before_an_owner_in_utc() {
         Instant aucklandWednesdayNine = Instant.parse("2026-11-17T20:00:00Z");
 
-        assertThat(evaluate(aucklandWednesdayNine.minusSeconds(1), service(1).tz("Pacific/Auckland").lastCheckIn(NINTH_NOV)))
+        assertThat(evaluate(
+                        aucklandWednesdayNine.minusSeconds(1),
+                        service(1).tz("Pacific/Auckland").lastCheckIn(NINTH_NOV)))
                 .isEmpty();
-        assertThat(evaluate(aucklandWednesdayNine, service(1).tz("Pacific/Auckland").lastCheckIn(NINTH_NOV)))
-                .extracting(Finding::reason).containsExactly(Reason.STALE);
-        assertThat(evaluate(aucklandWednesdayNine, service(1).tz("UTC").lastCheckIn(NINTH_NOV))).isEmpty();
+        assertThat(evaluate(
+                        aucklandWednesdayNine, service(1).tz("Pacific/Auckland").lastCheckIn(NINTH_NOV)))
+                .extracting(Finding::reason)
+                .containsExactly(Reason.STALE);
+        assertThat(evaluate(aucklandWednesdayNine, service(1).tz("UTC").lastCheckIn(NINTH_NOV)))
+                .isEmpty();
     }
 
     @Test
     void an_owner_in_los_angeles_is_due_eight_hours_after_an_owner_in_utc() {
         Instant losAngelesWednesdayNine = Instant.parse("2026-11-18T17:00:00Z");
 
-        assertThat(evaluate(losAngelesWednesdayNine.minusSeconds(1), service(1).tz("America/Los_Angeles").lastCheckIn(NINTH_NOV)))
+        assertThat(evaluate(
+                        losAngelesWednesdayNine.minusSeconds(1),
+                        service(1).tz("America/Los_Angeles").lastCheckIn(NINTH_NOV)))
                 .isEmpty();
-        assertThat(evaluate(losAngelesWednesdayNine, service(1).tz("America/Los_Angeles").lastCheckIn(NINTH_NOV)))
-                .extracting(Finding::reason).containsExactly(Reason.STALE);
+        assertThat(evaluate(
+                        losAngelesWednesdayNine,
+                        service(1).tz("America/Los_Angeles").lastCheckIn(NINTH_NOV)))
+                .extracting(Finding::reason)
+                .containsExactly(Reason.STALE);
     }
 
     @Test
@@ -39,24 +49,38 @@ class EscalationRulesTimeZoneTest {
         Instant londonWednesdayNineSummer = Instant.parse("2026-10-21T08:00:00Z");
         Instant londonWednesdayNineWinter = Instant.parse("2026-10-28T09:00:00Z");
 
-        assertThat(evaluate(londonWednesdayNineSummer.minusSeconds(1), service(1).tz("Europe/London").lastCheckIn(twelfthOct)))
+        assertThat(evaluate(
+                        londonWednesdayNineSummer.minusSeconds(1),
+                        service(1).tz("Europe/London").lastCheckIn(twelfthOct)))
                 .isEmpty();
-        assertThat(evaluate(londonWednesdayNineSummer, service(1).tz("Europe/London").lastCheckIn(twelfthOct)))
-                .extracting(Finding::reason).containsExactly(Reason.STALE);
+        assertThat(evaluate(
+                        londonWednesdayNineSummer,
+                        service(1).tz("Europe/London").lastCheckIn(twelfthOct)))
+                .extracting(Finding::reason)
+                .containsExactly(Reason.STALE);
         LocalDate nineteenthOct = LocalDate.of(2026, 10, 19);
-        assertThat(evaluate(londonWednesdayNineWinter.minusSeconds(1), service(1).tz("Europe/London").lastCheckIn(nineteenthOct)))
+        assertThat(evaluate(
+                        londonWednesdayNineWinter.minusSeconds(1),
+                        service(1).tz("Europe/London").lastCheckIn(nineteenthOct)))
                 .isEmpty();
-        assertThat(evaluate(londonWednesdayNineWinter, service(1).tz("Europe/London").lastCheckIn(nineteenthOct)))
-                .extracting(Finding::reason).containsExactly(Reason.STALE);
+        assertThat(evaluate(
+                        londonWednesdayNineWinter,
+                        service(1).tz("Europe/London").lastCheckIn(nineteenthOct)))
+                .extracting(Finding::reason)
+                .containsExactly(Reason.STALE);
     }
 
     @Test
     void an_unknown_time_zone_counts_as_utc_rather_than_failing_the_sweep() {
         Instant utcWednesdayNine = Instant.parse("2026-11-18T09:00:00Z");
 
-        assertThat(evaluate(utcWednesdayNine.minusSeconds(1), service(1).tz("Mars/Olympus_Mons").lastCheckIn(NINTH_NOV))).isEmpty();
+        assertThat(evaluate(
+                        utcWednesdayNine.minusSeconds(1),
+                        service(1).tz("Mars/Olympus_Mons").lastCheckIn(NINTH_NOV)))
+                .isEmpty();
         assertThat(evaluate(utcWednesdayNine, service(1).tz("Mars/Olympus_Mons").lastCheckIn(NINTH_NOV)))
-                .extracting(Finding::reason).containsExactly(Reason.STALE);
+                .extracting(Finding::reason)
+                .containsExactly(Reason.STALE);
     }
 
     @Test
@@ -64,11 +88,19 @@ class EscalationRulesTimeZoneTest {
         LocalDate lastDayAway = LocalDate.of(2026, 11, 18);
         Instant noonUtc = Instant.parse("2026-11-18T12:00:00Z");
 
-        assertThat(evaluate(noonUtc, service(1).tz("Pacific/Auckland").away(lastDayAway))).isEmpty();
-        assertThat(evaluate(noonUtc, service(1).tz("UTC").away(lastDayAway))).extracting(Finding::reason)
+        assertThat(evaluate(noonUtc, service(1).tz("Pacific/Auckland").away(lastDayAway)))
+                .isEmpty();
+        assertThat(evaluate(noonUtc, service(1).tz("UTC").away(lastDayAway)))
+                .extracting(Finding::reason)
                 .containsExactly(Reason.AWAY_UNCOVERED);
-        assertThat(evaluate(Instant.parse("2026-11-19T05:00:00Z"), service(1).tz("America/Los_Angeles").away(lastDayAway)))
-                .extracting(Finding::reason).containsExactly(Reason.AWAY_UNCOVERED);
-        assertThat(evaluate(Instant.parse("2026-11-19T05:00:00Z"), service(1).tz("UTC").away(lastDayAway))).isEmpty();
+        assertThat(evaluate(
+                        Instant.parse("2026-11-19T05:00:00Z"),
+                        service(1).tz("America/Los_Angeles").away(lastDayAway)))
+                .extracting(Finding::reason)
+                .containsExactly(Reason.AWAY_UNCOVERED);
+        assertThat(evaluate(
+                        Instant.parse("2026-11-19T05:00:00Z"),
+                        service(1).tz("UTC").away(lastDayAway)))
+                .isEmpty();
     }
 }

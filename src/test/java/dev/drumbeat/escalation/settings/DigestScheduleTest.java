@@ -16,18 +16,28 @@ class DigestScheduleTest {
     @Test
     void the_digest_is_due_at_the_configured_day_and_hour_in_its_zone_and_not_before() {
         DigestSchedule tuesdayNine = new DigestSchedule(DayOfWeek.TUESDAY, 9, NEW_YORK);
-        assertThat(tuesdayNine.isDue(Instant.parse("2026-11-16T23:00:00Z"))).as("Monday evening").isFalse();
-        assertThat(tuesdayNine.isDue(Instant.parse("2026-11-17T13:59:59Z"))).as("08:59:59 in New York").isFalse();
-        assertThat(tuesdayNine.isDue(Instant.parse("2026-11-17T14:00:00Z"))).as("09:00 in New York").isTrue();
+        assertThat(tuesdayNine.isDue(Instant.parse("2026-11-16T23:00:00Z")))
+                .as("Monday evening")
+                .isFalse();
+        assertThat(tuesdayNine.isDue(Instant.parse("2026-11-17T13:59:59Z")))
+                .as("08:59:59 in New York")
+                .isFalse();
+        assertThat(tuesdayNine.isDue(Instant.parse("2026-11-17T14:00:00Z")))
+                .as("09:00 in New York")
+                .isTrue();
         assertThat(tuesdayNine.dueAt(LocalDate.of(2026, 11, 16))).isEqualTo(Instant.parse("2026-11-17T14:00:00Z"));
     }
 
     @Test
     void a_digest_missed_at_its_hour_is_still_due_later_that_week_but_not_in_the_next() {
         DigestSchedule fridayFour = DigestSchedule.defaults();
-        assertThat(fridayFour.isDue(Instant.parse("2026-11-22T23:59:00Z"))).as("Sunday night").isTrue();
+        assertThat(fridayFour.isDue(Instant.parse("2026-11-22T23:59:00Z")))
+                .as("Sunday night")
+                .isTrue();
         assertThat(fridayFour.weekOf(Instant.parse("2026-11-22T23:59:00Z"))).isEqualTo(LocalDate.of(2026, 11, 16));
-        assertThat(fridayFour.isDue(Instant.parse("2026-11-23T00:00:00Z"))).as("the next Monday").isFalse();
+        assertThat(fridayFour.isDue(Instant.parse("2026-11-23T00:00:00Z")))
+                .as("the next Monday")
+                .isFalse();
     }
 
     @Test

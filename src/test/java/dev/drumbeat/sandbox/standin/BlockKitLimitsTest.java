@@ -42,7 +42,8 @@ class BlockKitLimitsTest {
 
     @Test
     void a_modal_or_home_tab_takes_a_hundred_blocks_but_not_a_hundred_and_one() {
-        assertThat(BlockKitLimits.checkView(Map.of("type", "home", "blocks", dividers(100)))).isEmpty();
+        assertThat(BlockKitLimits.checkView(Map.of("type", "home", "blocks", dividers(100))))
+                .isEmpty();
         assertThat(BlockKitLimits.checkView(Map.of("type", "home", "blocks", dividers(101))))
                 .containsExactly("[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]");
     }
@@ -62,9 +63,10 @@ class BlockKitLimitsTest {
         modal.put("submit", Map.of("type", "mrkdwn", "text", "*Save*"));
         modal.put("close", plain("y".repeat(25)));
 
-        assertThat(BlockKitLimits.checkView(modal)).containsExactlyInAnyOrder(
-                "[ERROR] must be plain_text, not mrkdwn [json-pointer:/view/submit/type]",
-                "[ERROR] must be less than 25 characters [json-pointer:/view/close/text]");
+        assertThat(BlockKitLimits.checkView(modal))
+                .containsExactlyInAnyOrder(
+                        "[ERROR] must be plain_text, not mrkdwn [json-pointer:/view/submit/type]",
+                        "[ERROR] must be less than 25 characters [json-pointer:/view/close/text]");
     }
 
     @Test
@@ -72,8 +74,11 @@ class BlockKitLimitsTest {
         Map<String, Object> modal = modal("Check-in");
         modal.remove("submit");
 
-        assertThat(BlockKitLimits.checkView(modal)).singleElement().asString()
-                .contains("input block").contains("/view/submit");
+        assertThat(BlockKitLimits.checkView(modal))
+                .singleElement()
+                .asString()
+                .contains("input block")
+                .contains("/view/submit");
     }
 
     @Test
@@ -81,7 +86,10 @@ class BlockKitLimitsTest {
         Map<String, Object> modal = modal("Check-in");
         modal.remove("title");
 
-        assertThat(BlockKitLimits.checkView(modal)).singleElement().asString().contains("missing required field: title");
+        assertThat(BlockKitLimits.checkView(modal))
+                .singleElement()
+                .asString()
+                .contains("missing required field: title");
     }
 
     @Test
@@ -100,7 +108,8 @@ class BlockKitLimitsTest {
         var tooLong = section(Map.of("type", "mrkdwn", "text", "t".repeat(3001)));
         var empty = section(Map.of("type", "mrkdwn", "text", ""));
 
-        assertThat(BlockKitLimits.checkMessage(List.of(section(plain("t".repeat(3000)))))).isEmpty();
+        assertThat(BlockKitLimits.checkMessage(List.of(section(plain("t".repeat(3000))))))
+                .isEmpty();
         assertThat(BlockKitLimits.checkMessage(List.of(tooLong)))
                 .containsExactly("[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]");
         assertThat(BlockKitLimits.checkMessage(List.of(empty)))
@@ -126,9 +135,10 @@ class BlockKitLimitsTest {
         var markdownButton = Map.of("type", "button", "action_id", "b", "text", Map.of("type", "mrkdwn", "text", "go"));
         var actions = Map.of("type", "actions", "elements", List.of(longButton, markdownButton));
 
-        assertThat(BlockKitLimits.checkMessage(List.of(actions))).containsExactly(
-                "[ERROR] must be less than 76 characters [json-pointer:/blocks/0/elements/0/text/text]",
-                "[ERROR] must be plain_text, not mrkdwn [json-pointer:/blocks/0/elements/1/text/type]");
+        assertThat(BlockKitLimits.checkMessage(List.of(actions)))
+                .containsExactly(
+                        "[ERROR] must be less than 76 characters [json-pointer:/blocks/0/elements/0/text/text]",
+                        "[ERROR] must be plain_text, not mrkdwn [json-pointer:/blocks/0/elements/1/text/type]");
     }
 
     @Test
@@ -137,18 +147,26 @@ class BlockKitLimitsTest {
         var second = Map.of("type", "divider", "block_id", "row");
         var third = Map.of("type", "divider", "block_id", "r".repeat(256));
 
-        assertThat(BlockKitLimits.checkMessage(List.of(first, second, third))).containsExactly(
-                "[ERROR] must be unique within the message or view, 'ack' is repeated "
-                        + "[json-pointer:/blocks/0/elements/1/action_id]",
-                "[ERROR] must be unique within the message or view, 'row' is repeated [json-pointer:/blocks/1/block_id]",
-                "[ERROR] must be less than 256 characters [json-pointer:/blocks/2/block_id]");
+        assertThat(BlockKitLimits.checkMessage(List.of(first, second, third)))
+                .containsExactly(
+                        "[ERROR] must be unique within the message or view, 'ack' is repeated "
+                                + "[json-pointer:/blocks/0/elements/1/action_id]",
+                        "[ERROR] must be unique within the message or view, 'row' is repeated [json-pointer:/blocks/1/block_id]",
+                        "[ERROR] must be less than 256 characters [json-pointer:/blocks/2/block_id]");
     }
 
     @Test
     void an_input_label_must_be_plain_text() {
         Map<String, Object> modal = modal("Check-in");
-        modal.put("blocks", List.of(Map.of("type", "input", "label", Map.of("type", "mrkdwn", "text", "*Hurdle*"),
-                "element", Map.of("type", "plain_text_input", "action_id", "hurdle"))));
+        modal.put(
+                "blocks",
+                List.of(Map.of(
+                        "type",
+                        "input",
+                        "label",
+                        Map.of("type", "mrkdwn", "text", "*Hurdle*"),
+                        "element",
+                        Map.of("type", "plain_text_input", "action_id", "hurdle"))));
 
         assertThat(BlockKitLimits.checkView(modal))
                 .containsExactly("[ERROR] must be plain_text, not mrkdwn [json-pointer:/view/blocks/0/label/type]");
@@ -163,14 +181,18 @@ class BlockKitLimitsTest {
     @Test
     void an_image_block_needs_an_absolute_http_url_and_alt_text_within_slacks_limits() {
         String url = "https://drumbeat.example.com/charts/tiers.png?team=T1&exp=1&sig=x";
-        assertThat(BlockKitLimits.checkMessage(List.of(image(url, "Cost by tier")))).isEmpty();
+        assertThat(BlockKitLimits.checkMessage(List.of(image(url, "Cost by tier"))))
+                .isEmpty();
 
-        assertThat(BlockKitLimits.checkMessage(List.of(image("/charts/tiers.png", "Cost by tier"),
-                image(url + "x".repeat(3000), "x".repeat(2001)), Map.of("type", "image", "image_url", url)))).containsExactly(
-                "[ERROR] must be an absolute http or https URL [json-pointer:/blocks/0/image_url]",
-                "[ERROR] must be less than 3001 characters [json-pointer:/blocks/1/image_url]",
-                "[ERROR] must be less than 2001 characters [json-pointer:/blocks/1/alt_text]",
-                "[ERROR] missing required field: alt_text [json-pointer:/blocks/2]");
+        assertThat(BlockKitLimits.checkMessage(List.of(
+                        image("/charts/tiers.png", "Cost by tier"),
+                        image(url + "x".repeat(3000), "x".repeat(2001)),
+                        Map.of("type", "image", "image_url", url))))
+                .containsExactly(
+                        "[ERROR] must be an absolute http or https URL [json-pointer:/blocks/0/image_url]",
+                        "[ERROR] must be less than 3001 characters [json-pointer:/blocks/1/image_url]",
+                        "[ERROR] must be less than 2001 characters [json-pointer:/blocks/1/alt_text]",
+                        "[ERROR] missing required field: alt_text [json-pointer:/blocks/2]");
     }
 
     static Map<String, Object> image(String url, String altText) {
@@ -182,8 +204,15 @@ class BlockKitLimitsTest {
         modal.put("type", "modal");
         modal.put("title", plain(title));
         modal.put("submit", plain("Save"));
-        modal.put("blocks", List.of(Map.of("type", "input", "label", plain("Hurdle"),
-                "element", Map.of("type", "plain_text_input", "action_id", "hurdle"))));
+        modal.put(
+                "blocks",
+                List.of(Map.of(
+                        "type",
+                        "input",
+                        "label",
+                        plain("Hurdle"),
+                        "element",
+                        Map.of("type", "plain_text_input", "action_id", "hurdle"))));
         return modal;
     }
 
@@ -200,7 +229,9 @@ class BlockKitLimitsTest {
     }
 
     static List<Object> dividers(int count) {
-        return IntStream.range(0, count).<Object>mapToObj(i -> Map.of("type", "divider")).toList();
+        return IntStream.range(0, count)
+                .<Object>mapToObj(i -> Map.of("type", "divider"))
+                .toList();
     }
 
     static Object json(String text) throws Exception {

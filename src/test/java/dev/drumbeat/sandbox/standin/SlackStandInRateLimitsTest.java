@@ -52,7 +52,8 @@ class SlackStandInRateLimitsTest {
         standIn.enforceRateLimits(100, 1);
         post("C1", "first");
 
-        SlackApiException refused = catchThrowableOfType(SlackApiException.class,
+        SlackApiException refused = catchThrowableOfType(
+                SlackApiException.class,
                 () -> methods.chatPostMessage(r -> r.channel("C1").text("second")));
 
         assertThat(refused.getResponse().code()).isEqualTo(429);
@@ -60,7 +61,9 @@ class SlackStandInRateLimitsTest {
         assertThat(refused.getResponseBody()).isEqualTo("{\"ok\":false,\"error\":\"ratelimited\"}");
         assertThat(standIn.rateLimitedCount()).isEqualTo(1);
         assertThat(standIn.messages("C1")).extracting(SlackStandInMessage::text).containsExactly("first");
-        assertThat(standIn.calls("chat.postMessage")).extracting(SlackStandInCall::error).containsExactly(null, "ratelimited");
+        assertThat(standIn.calls("chat.postMessage"))
+                .extracting(SlackStandInCall::error)
+                .containsExactly(null, "ratelimited");
     }
 
     @Test
@@ -98,7 +101,9 @@ class SlackStandInRateLimitsTest {
         post("C1", "first");
 
         for (int i = 0; i < 5; i++) {
-            assertThat(methods.conversationsOpen(r -> r.users(List.of("U0OWNER1"))).isOk()).isTrue();
+            assertThat(methods.conversationsOpen(r -> r.users(List.of("U0OWNER1")))
+                            .isOk())
+                    .isTrue();
         }
         assertThat(standIn.rateLimitedCount()).isZero();
     }

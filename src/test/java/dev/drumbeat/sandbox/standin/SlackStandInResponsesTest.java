@@ -31,21 +31,36 @@ class SlackStandInResponsesTest {
     }
 
     private static int post(String url, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .header("Content-Type", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     @Test
     void replace_original_rewrites_an_ephemeral_message_that_chat_update_could_not() throws Exception {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
-        String ts = Slack.getInstance(config).methods().chatPostEphemeral(ChatPostEphemeralRequest.builder()
-                .token(TOKEN).channel("C0GENERAL").user("U0ALICE01").text("Share or record?").build()).getMessageTs();
+        String ts = Slack.getInstance(config)
+                .methods()
+                .chatPostEphemeral(ChatPostEphemeralRequest.builder()
+                        .token(TOKEN)
+                        .channel("C0GENERAL")
+                        .user("U0ALICE01")
+                        .text("Share or record?")
+                        .build())
+                .getMessageTs();
         String url = slack.responseUrl("C0GENERAL", "U0ALICE01", ts);
 
-        assertThat(post(url, "{\"replace_original\": true, \"text\": \"Shared.\"}")).isEqualTo(200);
+        assertThat(post(url, "{\"replace_original\": true, \"text\": \"Shared.\"}"))
+                .isEqualTo(200);
 
-        assertThat(slack.messages("C0GENERAL")).filteredOn(m -> m.ts().equals(ts)).singleElement()
+        assertThat(slack.messages("C0GENERAL"))
+                .filteredOn(m -> m.ts().equals(ts))
+                .singleElement()
                 .satisfies(m -> assertThat(m.text()).isEqualTo("Shared."));
     }
 
@@ -54,10 +69,13 @@ class SlackStandInResponsesTest {
         String url = slack.responseUrl("C0GENERAL", "U0ALICE01", "1700000000.000100");
         String fiftyOneDividers = "[" + "{\"type\": \"divider\"},".repeat(50) + "{\"type\": \"divider\"}]";
 
-        assertThat(post(url.replaceFirst("respond/.*", "respond/nobody-made-this"), "{\"text\": \"hi\"}")).isEqualTo(404);
-        assertThat(post(url, "{\"text\": \"hi\", \"blocks\": " + fiftyOneDividers + "}")).isEqualTo(400);
+        assertThat(post(url.replaceFirst("respond/.*", "respond/nobody-made-this"), "{\"text\": \"hi\"}"))
+                .isEqualTo(404);
+        assertThat(post(url, "{\"text\": \"hi\", \"blocks\": " + fiftyOneDividers + "}"))
+                .isEqualTo(400);
         assertThat(post(url, "{\"replace_original\": true}")).isEqualTo(400);
-        assertThat(slack.calls("response_url")).extracting(SlackStandInCall::error)
+        assertThat(slack.calls("response_url"))
+                .extracting(SlackStandInCall::error)
                 .containsSubsequence("expired_url", "invalid_blocks", "no_text");
     }
 
@@ -65,7 +83,8 @@ class SlackStandInResponsesTest {
     void a_response_in_channel_posts_for_everyone() throws Exception {
         String url = slack.responseUrl("C0SHARED1", "U0ALICE01", "1700000000.000100");
 
-        assertThat(post(url, "{\"response_type\": \"in_channel\", \"text\": \"For everyone\"}")).isEqualTo(200);
+        assertThat(post(url, "{\"response_type\": \"in_channel\", \"text\": \"For everyone\"}"))
+                .isEqualTo(200);
 
         assertThat(slack.messages("C0SHARED1")).singleElement().satisfies(m -> {
             assertThat(m.text()).isEqualTo("For everyone");
@@ -82,6 +101,8 @@ class SlackStandInResponsesTest {
         }
 
         assertThat(post(url, "{\"text\": \"once too often\"}")).isEqualTo(404);
-        assertThat(slack.calls("response_url")).extracting(SlackStandInCall::error).contains("used_url");
+        assertThat(slack.calls("response_url"))
+                .extracting(SlackStandInCall::error)
+                .contains("used_url");
     }
 }

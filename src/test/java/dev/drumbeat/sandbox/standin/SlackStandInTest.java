@@ -94,7 +94,8 @@ class SlackStandInTest {
 
         @Test
         void a_wrong_token_is_answered_invalid_auth() throws Exception {
-            var response = slack.methods("xoxb-someone-else").chatPostMessage(r -> r.channel("C1").text("hi"));
+            var response = slack.methods("xoxb-someone-else")
+                    .chatPostMessage(r -> r.channel("C1").text("hi"));
 
             assertThat(response.getError()).isEqualTo("invalid_auth");
             assertThat(standIn.messages("C1")).isEmpty();
@@ -113,7 +114,8 @@ class SlackStandInTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"error\":\"unknown_method\"");
-            assertThat(standIn.calls("chat.postMesage")).singleElement()
+            assertThat(standIn.calls("chat.postMesage"))
+                    .singleElement()
                     .satisfies(call -> assertThat(call.args()).containsEntry("channel", "C1"));
         }
 
@@ -121,7 +123,9 @@ class SlackStandInTest {
         void missing_scope_is_answered_when_manifest_lacks_it() throws Exception {
             try (SlackStandIn narrow = SlackStandIn.start(TOKEN, Set.of("users:read", "commands"));
                     Slack narrowSlack = slackFor(narrow)) {
-                var response = narrowSlack.methods(TOKEN).chatPostMessage(r -> r.channel("C1").text("hi"));
+                var response = narrowSlack
+                        .methods(TOKEN)
+                        .chatPostMessage(r -> r.channel("C1").text("hi"));
 
                 assertThat(response.getError()).isEqualTo("missing_scope");
                 assertThat(response.getNeeded()).isEqualTo("chat:write");
@@ -159,11 +163,15 @@ class SlackStandInTest {
             List<LayoutBlock> blocks = new ArrayList<>();
             IntStream.range(0, 51).forEach(i -> blocks.add(section(s -> s.text(markdownText("line " + i)))));
 
-            ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel("C1").text("many").blocks(blocks));
+            ChatPostMessageResponse response =
+                    methods.chatPostMessage(r -> r.channel("C1").text("many").blocks(blocks));
 
             assertThat(response.getError()).isEqualTo("invalid_blocks");
-            assertThat(response.getResponseMetadata().getMessages()).singleElement().asString()
-                    .contains("no more than 50 items").contains("/blocks");
+            assertThat(response.getResponseMetadata().getMessages())
+                    .singleElement()
+                    .asString()
+                    .contains("no more than 50 items")
+                    .contains("/blocks");
             assertThat(standIn.messages("C1")).isEmpty();
         }
 
@@ -171,7 +179,8 @@ class SlackStandInTest {
         void a_modal_title_of_25_characters_is_answered_invalid_arguments() throws Exception {
             View modal = modal("A title of 25 characters.", "Save");
 
-            ViewsOpenResponse response = methods.viewsOpen(r -> r.triggerId(standIn.registerTrigger("U1")).view(modal));
+            ViewsOpenResponse response = methods.viewsOpen(
+                    r -> r.triggerId(standIn.registerTrigger("U1")).view(modal));
 
             assertThat(response.getError()).isEqualTo("invalid_arguments");
             assertThat(response.getResponseMetadata().getMessages())
@@ -181,22 +190,27 @@ class SlackStandInTest {
 
         @Test
         void a_json_body_with_a_bearer_token_is_read_like_a_form() throws Exception {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(standIn.apiUrl() + "chat.postMessage"))
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("Authorization", "Bearer " + TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"channel\":\"C9\",\"text\":\"hi\",\"blocks\":[{\"type\":\"divider\"}]}")));
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(URI.create(standIn.apiUrl() + "chat.postMessage"))
+                            .header("Content-Type", "application/json; charset=utf-8")
+                            .header("Authorization", "Bearer " + TOKEN)
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"channel\":\"C9\",\"text\":\"hi\",\"blocks\":[{\"type\":\"divider\"}]}")));
 
             assertThat(response.body()).contains("\"ok\":true");
-            assertThat(standIn.messages("C9")).singleElement()
+            assertThat(standIn.messages("C9"))
+                    .singleElement()
                     .satisfies(message -> assertThat(message.blocks()).isEqualTo(List.of(Map.of("type", "divider"))));
         }
+
         @Test
         void a_get_with_query_arguments_is_read_like_a_post() throws Exception {
             standIn.addUser("U1", "ada", "Ada Lovelace", "UTC", 0, false);
 
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(standIn.apiUrl() + "users.info?user=U1"))
-                    .header("Authorization", "Bearer " + TOKEN).GET());
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(URI.create(standIn.apiUrl() + "users.info?user=U1"))
+                            .header("Authorization", "Bearer " + TOKEN)
+                            .GET());
 
             assertThat(response.body()).contains("\"ok\":true").contains("\"real_name\":\"Ada Lovelace\"");
         }
@@ -219,37 +233,50 @@ class SlackStandInTest {
 
         @Test
         void post_message_answers_channel_and_increasing_ts_and_keeps_the_message() throws Exception {
-            ChatPostMessageResponse first = methods.chatPostMessage(r -> r.channel("C1").text("héllo ✓"));
-            ChatPostMessageResponse second = methods.chatPostMessage(r -> r.channel("C1").text("again"));
+            ChatPostMessageResponse first =
+                    methods.chatPostMessage(r -> r.channel("C1").text("héllo ✓"));
+            ChatPostMessageResponse second =
+                    methods.chatPostMessage(r -> r.channel("C1").text("again"));
 
             assertThat(first.isOk()).isTrue();
             assertThat(first.getChannel()).isEqualTo("C1");
             assertThat(first.getTs()).matches("\\d{10}\\.\\d{6}").startsWith("1732629600.");
             assertThat(second.getTs()).isGreaterThan(first.getTs());
             assertThat(first.getMessage().getText()).isEqualTo("héllo ✓");
-            assertThat(standIn.messages("C1")).extracting(SlackStandInMessage::text).containsExactly("héllo ✓", "again");
+            assertThat(standIn.messages("C1"))
+                    .extracting(SlackStandInMessage::text)
+                    .containsExactly("héllo ✓", "again");
         }
 
         @Test
         void blocks_sent_as_a_form_json_string_are_recorded_parsed() throws Exception {
-            methods.chatPostMessage(r -> r.channel("C1").text("fallback")
+            methods.chatPostMessage(r -> r.channel("C1")
+                    .text("fallback")
                     .blocks(asBlocks(section(s -> s.blockId("b1").text(markdownText("*hi*"))))));
 
             SlackStandInCall call = standIn.calls("chat.postMessage").get(0);
             assertThat(call.ok()).isTrue();
             assertThat(call.args()).doesNotContainKey("token");
-            assertThat(call.args().get("blocks")).asInstanceOf(LIST).singleElement().asInstanceOf(MAP)
+            assertThat(call.args().get("blocks"))
+                    .asInstanceOf(LIST)
+                    .singleElement()
+                    .asInstanceOf(MAP)
                     .containsEntry("block_id", "b1");
         }
 
         @Test
         void posting_to_a_user_id_lands_in_the_same_dm_that_conversations_open_returns() throws Exception {
-            String dm = methods.conversationsOpen(r -> r.users(List.of("U42"))).getChannel().getId();
-            ChatPostMessageResponse posted = methods.chatPostMessage(r -> r.channel("U42").text("your check-in"));
+            String dm = methods.conversationsOpen(r -> r.users(List.of("U42")))
+                    .getChannel()
+                    .getId();
+            ChatPostMessageResponse posted =
+                    methods.chatPostMessage(r -> r.channel("U42").text("your check-in"));
 
             assertThat(dm).startsWith("D");
             assertThat(posted.getChannel()).isEqualTo(dm);
-            assertThat(standIn.messages(dm)).extracting(SlackStandInMessage::text).containsExactly("your check-in");
+            assertThat(standIn.messages(dm))
+                    .extracting(SlackStandInMessage::text)
+                    .containsExactly("your check-in");
         }
 
         @Test
@@ -260,48 +287,56 @@ class SlackStandInTest {
 
             assertThat(again.getChannel().getId()).isEqualTo(first.getChannel().getId());
             assertThat(again.isAlreadyOpen()).isTrue();
-            assertThat(other.getChannel().getId()).isNotEqualTo(first.getChannel().getId());
+            assertThat(other.getChannel().getId())
+                    .isNotEqualTo(first.getChannel().getId());
         }
 
         @Test
         void conversations_open_with_a_deactivated_person_is_answered_user_disabled() throws Exception {
             standIn.addUser("U9", "gone", "Gone Person", "UTC", 0, true);
 
-            assertThat(methods.conversationsOpen(r -> r.users(List.of("U9"))).getError()).isEqualTo("user_disabled");
+            assertThat(methods.conversationsOpen(r -> r.users(List.of("U9"))).getError())
+                    .isEqualTo("user_disabled");
         }
 
         @Test
         void chat_update_edits_the_message_in_place() throws Exception {
-            String ts = methods.chatPostMessage(r -> r.channel("C1").text("draft")).getTs();
+            String ts =
+                    methods.chatPostMessage(r -> r.channel("C1").text("draft")).getTs();
             methods.chatPostMessage(r -> r.channel("C1").text("later"));
 
             var updated = methods.chatUpdate(r -> r.channel("C1").ts(ts).text("final"));
 
             assertThat(updated.isOk()).isTrue();
             assertThat(updated.getTs()).isEqualTo(ts);
-            assertThat(standIn.messages("C1")).extracting(SlackStandInMessage::text, SlackStandInMessage::edited)
+            assertThat(standIn.messages("C1"))
+                    .extracting(SlackStandInMessage::text, SlackStandInMessage::edited)
                     .containsExactly(tuple("final", true), tuple("later", false));
         }
 
         @Test
         void chat_update_of_an_unknown_ts_is_answered_message_not_found() throws Exception {
-            var response = methods.chatUpdate(r -> r.channel("C1").ts("1732629600.999999").text("x"));
+            var response = methods.chatUpdate(
+                    r -> r.channel("C1").ts("1732629600.999999").text("x"));
 
             assertThat(response.getError()).isEqualTo("message_not_found");
         }
 
         @Test
         void chat_delete_removes_the_message() throws Exception {
-            String ts = methods.chatPostMessage(r -> r.channel("C1").text("oops")).getTs();
+            String ts =
+                    methods.chatPostMessage(r -> r.channel("C1").text("oops")).getTs();
 
             assertThat(methods.chatDelete(r -> r.channel("C1").ts(ts)).isOk()).isTrue();
             assertThat(standIn.messages("C1")).isEmpty();
-            assertThat(methods.chatDelete(r -> r.channel("C1").ts(ts)).getError()).isEqualTo("message_not_found");
+            assertThat(methods.chatDelete(r -> r.channel("C1").ts(ts)).getError())
+                    .isEqualTo("message_not_found");
         }
 
         @Test
         void an_ephemeral_message_is_kept_for_its_one_reader() throws Exception {
-            var response = methods.chatPostEphemeral(r -> r.channel("C1").user("U7").text("only you"));
+            var response =
+                    methods.chatPostEphemeral(r -> r.channel("C1").user("U7").text("only you"));
 
             assertThat(response.getMessageTs()).isNotBlank();
             assertThat(standIn.conversations()).containsOnlyKeys("C1");
@@ -317,7 +352,8 @@ class SlackStandInTest {
             List<Future<String>> posted = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 String text = "m" + i;
-                posted.add(pool.submit(() -> methods.chatPostMessage(r -> r.channel("C1").text(text)).getTs()));
+                posted.add(pool.submit(() ->
+                        methods.chatPostMessage(r -> r.channel("C1").text(text)).getTs()));
             }
             Set<String> timestamps = new HashSet<>();
             for (Future<String> ts : posted) {
@@ -336,14 +372,17 @@ class SlackStandInTest {
 
         @Test
         void views_open_answers_a_view_id_and_remembers_the_modal_for_the_trigger_owner() throws Exception {
-            ViewsOpenResponse response = methods.viewsOpen(r -> r.triggerId(standIn.registerTrigger("U1"))
-                    .view(modal("Weekly check-in", "Save")));
+            ViewsOpenResponse response = methods.viewsOpen(
+                    r -> r.triggerId(standIn.registerTrigger("U1")).view(modal("Weekly check-in", "Save")));
 
             assertThat(response.isOk()).isTrue();
             assertThat(response.getView().getId()).startsWith("V");
             assertThat(response.getView().getTitle().getText()).isEqualTo("Weekly check-in");
-            assertThat(standIn.lastOpenedView("U1")).get().asString()
-                    .contains(response.getView().getId()).contains("Weekly check-in");
+            assertThat(standIn.lastOpenedView("U1"))
+                    .get()
+                    .asString()
+                    .contains(response.getView().getId())
+                    .contains("Weekly check-in");
             assertThat(standIn.lastOpenedView("U2")).isEmpty();
         }
 
@@ -352,7 +391,8 @@ class SlackStandInTest {
             String trigger = standIn.registerTrigger("U1");
             clock.advance(Duration.ofMillis(3001));
 
-            ViewsOpenResponse response = methods.viewsOpen(r -> r.triggerId(trigger).view(modal("Check-in", "Save")));
+            ViewsOpenResponse response =
+                    methods.viewsOpen(r -> r.triggerId(trigger).view(modal("Check-in", "Save")));
 
             assertThat(response.getError()).isEqualTo("expired_trigger_id");
         }
@@ -362,7 +402,9 @@ class SlackStandInTest {
             String trigger = standIn.registerTrigger("U1");
             clock.advance(Duration.ofMillis(2999));
 
-            assertThat(methods.viewsOpen(r -> r.triggerId(trigger).view(modal("Check-in", "Save"))).isOk()).isTrue();
+            assertThat(methods.viewsOpen(r -> r.triggerId(trigger).view(modal("Check-in", "Save")))
+                            .isOk())
+                    .isTrue();
         }
 
         @Test
@@ -371,7 +413,8 @@ class SlackStandInTest {
             methods.viewsOpen(r -> r.triggerId(trigger).view(modal("Check-in", "Save")));
 
             var again = methods.viewsOpen(r -> r.triggerId(trigger).view(modal("Check-in", "Save")));
-            var unknown = methods.viewsOpen(r -> r.triggerId("12345.98765.abcdef").view(modal("Check-in", "Save")));
+            var unknown =
+                    methods.viewsOpen(r -> r.triggerId("12345.98765.abcdef").view(modal("Check-in", "Save")));
 
             assertThat(again.getError()).isEqualTo("exchanged_trigger_id");
             assertThat(unknown.getError()).isEqualTo("invalid_trigger_id");
@@ -379,22 +422,29 @@ class SlackStandInTest {
 
         @Test
         void views_update_replaces_the_modal_and_keeps_its_id() throws Exception {
-            String id = methods.viewsOpen(r -> r.triggerId(standIn.registerTrigger("U1"))
-                    .view(modal("Check-in", "Save"))).getView().getId();
+            String id = methods.viewsOpen(
+                            r -> r.triggerId(standIn.registerTrigger("U1")).view(modal("Check-in", "Save")))
+                    .getView()
+                    .getId();
 
             var updated = methods.viewsUpdate(r -> r.viewId(id).view(modal("Check-in saved", "Done")));
 
             assertThat(updated.getView().getId()).isEqualTo(id);
             assertThat(standIn.lastOpenedView("U1")).get().asString().contains("Check-in saved");
-            assertThat(methods.viewsUpdate(r -> r.viewId("VNOPE").view(modal("x", "y"))).getError()).isEqualTo("not_found");
+            assertThat(methods.viewsUpdate(r -> r.viewId("VNOPE").view(modal("x", "y")))
+                            .getError())
+                    .isEqualTo("not_found");
         }
 
         @Test
         void views_push_stacks_a_modal_on_the_one_open() throws Exception {
-            String first = methods.viewsOpen(r -> r.triggerId(standIn.registerTrigger("U1"))
-                    .view(modal("Check-in", "Save"))).getView().getId();
+            String first = methods.viewsOpen(
+                            r -> r.triggerId(standIn.registerTrigger("U1")).view(modal("Check-in", "Save")))
+                    .getView()
+                    .getId();
 
-            var pushed = methods.viewsPush(r -> r.triggerId(standIn.registerTrigger("U1")).view(modal("KPI detail", "Save")));
+            var pushed = methods.viewsPush(
+                    r -> r.triggerId(standIn.registerTrigger("U1")).view(modal("KPI detail", "Save")));
 
             assertThat(pushed.getView().getPreviousViewId()).isEqualTo(first);
             assertThat(pushed.getView().getRootViewId()).isEqualTo(first);
@@ -472,14 +522,17 @@ class SlackStandInTest {
         void a_429_with_retry_after_is_answered_once_then_the_call_succeeds() throws Exception {
             standIn.failNext("chat.postMessage", 429, 7);
 
-            assertThatThrownBy(() -> methods.chatPostMessage(r -> r.channel("C1").text("hi")))
+            assertThatThrownBy(
+                            () -> methods.chatPostMessage(r -> r.channel("C1").text("hi")))
                     .isInstanceOfSatisfying(SlackApiException.class, e -> {
                         assertThat(e.getResponse().code()).isEqualTo(429);
                         assertThat(e.getResponse().header("Retry-After")).isEqualTo("7");
                         assertThat(e.getError().getError()).isEqualTo("ratelimited");
                     });
-            assertThat(methods.chatPostMessage(r -> r.channel("C1").text("hi")).isOk()).isTrue();
-            assertThat(standIn.calls("chat.postMessage")).extracting(SlackStandInCall::error)
+            assertThat(methods.chatPostMessage(r -> r.channel("C1").text("hi")).isOk())
+                    .isTrue();
+            assertThat(standIn.calls("chat.postMessage"))
+                    .extracting(SlackStandInCall::error)
                     .containsExactly("ratelimited", null);
         }
 
@@ -489,7 +542,9 @@ class SlackStandInTest {
 
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> methods.usersInfo(r -> r.user("U1")))
-                        .isInstanceOfSatisfying(SlackApiException.class, e -> assertThat(e.getResponse().code()).isEqualTo(500));
+                        .isInstanceOfSatisfying(
+                                SlackApiException.class,
+                                e -> assertThat(e.getResponse().code()).isEqualTo(500));
             }
             standIn.recover("users.info");
             assertThat(methods.usersInfo(r -> r.user("U1")).getError()).isEqualTo("user_not_found");
@@ -508,7 +563,8 @@ class SlackStandInTest {
 
         @Test
         void reset_forgets_messages_views_people_triggers_and_failures_as_if_new() throws Exception {
-            String lastTs = methods.chatPostMessage(r -> r.channel("C1").text("before")).getTs();
+            String lastTs =
+                    methods.chatPostMessage(r -> r.channel("C1").text("before")).getTs();
             methods.viewsOpen(r -> r.triggerId(standIn.registerTrigger("U1")).view(modal("Check in", "Save")));
             String unused = standIn.registerTrigger("U1");
             standIn.addUser("U9", "gone", "Gone Person", "UTC", 0, true);
@@ -520,22 +576,30 @@ class SlackStandInTest {
             assertThat(standIn.calls()).isEmpty();
             assertThat(standIn.conversations()).isEmpty();
             assertThat(standIn.lastOpenedView("U1")).isEmpty();
-            assertThat(methods.viewsOpen(r -> r.triggerId(unused).view(modal("Check in", "Save"))).getError())
+            assertThat(methods.viewsOpen(r -> r.triggerId(unused).view(modal("Check in", "Save")))
+                            .getError())
                     .isEqualTo("invalid_trigger_id");
             assertThat(methods.usersInfo(r -> r.user("U9")).getError()).isEqualTo("user_not_found");
             assertThat(methods.authTest(r -> r).isOk()).isTrue();
             for (int i = 0; i < 3; i++) {
-                assertThat(methods.chatPostMessage(r -> r.channel("C1").text("after")).isOk()).as("no rate limit").isTrue();
+                assertThat(methods.chatPostMessage(r -> r.channel("C1").text("after"))
+                                .isOk())
+                        .as("no rate limit")
+                        .isTrue();
             }
             assertThat(standIn.rateLimitedCount()).isZero();
-            assertThat(standIn.messages("C1").get(0).ts()).as("timestamps go on").isGreaterThan(lastTs);
+            assertThat(standIn.messages("C1").get(0).ts())
+                    .as("timestamps go on")
+                    .isGreaterThan(lastTs);
         }
     }
 
     static View modal(String title, String submit) {
-        return view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text(title)))
+        return view(v -> v.type("modal")
+                .title(viewTitle(t -> t.type("plain_text").text(title)))
                 .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
-                .blocks(asBlocks(input(i -> i.blockId("hurdle").label(plainText("Hurdle"))
+                .blocks(asBlocks(input(i -> i.blockId("hurdle")
+                        .label(plainText("Hurdle"))
                         .element(plainTextInput(p -> p.actionId("hurdle_text")))))));
     }
 

@@ -27,6 +27,7 @@ class OutboxBackoffTest {
         assertThat(new OutboxSenderBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.25).delayAfter(4))
                 .isEqualTo(Duration.ofSeconds(2));
         assertThat(new OutboxSenderBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.9999).delayAfter(12))
-                .isLessThan(Duration.ofMinutes(5)).isGreaterThan(Duration.ofSeconds(299));
+                .isLessThan(Duration.ofMinutes(5))
+                .isGreaterThan(Duration.ofSeconds(299));
     }
 }

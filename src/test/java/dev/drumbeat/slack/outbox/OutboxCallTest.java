@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** How Slack's answers are sorted: sent, wait for Retry-After, try again later, or never. */
 class OutboxCallTest {
-    static final ObjectNode ARGS = new ObjectMapper().createObjectNode().put("channel", "C1").put("text", "hi");
+    static final ObjectNode ARGS =
+            new ObjectMapper().createObjectNode().put("channel", "C1").put("text", "hi");
 
     @Test
     void a_429_waits_for_its_retry_after_or_one_second_when_slack_gives_none() {
@@ -35,12 +36,14 @@ class OutboxCallTest {
                 .isEqualTo(new OutboxSenderOutcome.Rejected("channel_not_found"));
         assertThat(OutboxSenderCall.outcome(200, null, """
                 {"ok":false,"error":"invalid_blocks","response_metadata":{"messages":["[ERROR] must be less than 3001 characters"]}}""", ARGS))
-                .isEqualTo(new OutboxSenderOutcome.Rejected("invalid_blocks: [ERROR] must be less than 3001 characters"));
+                .isEqualTo(
+                        new OutboxSenderOutcome.Rejected("invalid_blocks: [ERROR] must be less than 3001 characters"));
     }
 
     @Test
     void a_sent_message_keeps_the_channel_and_ts_slack_answered() {
-        assertThat(OutboxSenderCall.outcome(200, null, "{\"ok\":true,\"channel\":\"D0OWNER1\",\"ts\":\"1.000001\"}", ARGS))
+        assertThat(OutboxSenderCall.outcome(
+                        200, null, "{\"ok\":true,\"channel\":\"D0OWNER1\",\"ts\":\"1.000001\"}", ARGS))
                 .isEqualTo(new OutboxSenderOutcome.Sent("D0OWNER1", "1.000001"));
         assertThat(OutboxSenderCall.outcome(200, null, "{\"ok\":true,\"channel\":{\"id\":\"D0OWNER2\"}}", ARGS))
                 .isEqualTo(new OutboxSenderOutcome.Sent("D0OWNER2", null));

@@ -1,13 +1,12 @@
 package dev.drumbeat.slack.outbox;
 
-import dev.drumbeat.slack.SlackApp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.Seed;
 import dev.drumbeat.support.TestDatabase;
@@ -39,8 +38,13 @@ class OutboxPacingTest {
         standIn = SlackStandIn.start(0, TestDrumbeat.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
         standIn.enforceRateLimits(100, 1);
         slack = SlackApp.client(TestDrumbeat.config(standIn.apiUrl()));
-        sender = new OutboxSender(database.jdbi(), slack, TestDrumbeat.BOT_TOKEN, clock,
-                new RateLimits(RateLimitSettings.defaults(), System::nanoTime, clock), OutboxSenderSettings.defaults());
+        sender = new OutboxSender(
+                database.jdbi(),
+                slack,
+                TestDrumbeat.BOT_TOKEN,
+                clock,
+                new RateLimits(RateLimitSettings.defaults(), System::nanoTime, clock),
+                OutboxSenderSettings.defaults());
     }
 
     @AfterEach
@@ -65,9 +69,12 @@ class OutboxPacingTest {
         List<SlackStandInCall> posts = standIn.calls("chat.postMessage");
         List<Object> order = posts.stream().map(call -> call.args().get("text")).toList();
         assertThat(order).containsSubsequence("busy:1", "busy:2", "busy:3");
-        assertThat(order.subList(0, order.indexOf("busy:2"))).as("other channels go out before the busy one's second")
+        assertThat(order.subList(0, order.indexOf("busy:2")))
+                .as("other channels go out before the busy one's second")
                 .contains("quiet:1", "quiet:2", "quiet:3");
-        List<SlackStandInCall> busy = posts.stream().filter(call -> "C0BUSY".equals(call.args().get("channel"))).toList();
+        List<SlackStandInCall> busy = posts.stream()
+                .filter(call -> "C0BUSY".equals(call.args().get("channel")))
+                .toList();
         assertThat(Duration.between(busy.get(0).at(), busy.get(2).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
@@ -81,7 +88,9 @@ class OutboxPacingTest {
     }
 
     private int sentCount() {
-        return database.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where state = 'sent'")
-                .mapTo(Integer.class).one());
+        return database.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from slack_outbox where state = 'sent'")
+                        .mapTo(Integer.class)
+                        .one());
     }
 }

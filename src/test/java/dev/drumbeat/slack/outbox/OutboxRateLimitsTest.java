@@ -12,8 +12,8 @@ class OutboxRateLimitsTest {
     static final String POST = "chat.postMessage";
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:00:00Z"));
     long nanos = -5_000_000_000L;
-    final RateLimits limits = new RateLimits(RateLimitSettings.defaults().withPostMessage(10, 3, Duration.ofSeconds(1)),
-            () -> nanos, clock);
+    final RateLimits limits = new RateLimits(
+            RateLimitSettings.defaults().withPostMessage(10, 3, Duration.ofSeconds(1)), () -> nanos, clock);
 
     @Test
     void a_channel_takes_one_post_at_a_time_and_the_next_a_second_after_the_last_came_back() {
@@ -69,7 +69,9 @@ class OutboxRateLimitsTest {
         advance(Duration.ofMillis(1200));
         assertThat(limits.tryAcquire("chat.update", "C1")).isTrue();
         assertThat(limits.tryAcquire("chat.update", "C1")).isFalse();
-        assertThat(limits.tryAcquire("views.publish", null)).as("another method has its own budget").isTrue();
+        assertThat(limits.tryAcquire("views.publish", null))
+                .as("another method has its own budget")
+                .isTrue();
     }
 
     @Test

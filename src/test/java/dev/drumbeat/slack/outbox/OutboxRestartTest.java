@@ -54,7 +54,9 @@ class OutboxRestartTest {
         Await.until("every message tried twice", TIMEOUT, () -> count("attempts >= 2") == 20);
 
         first.close();
-        assertThat(count("state = 'sending'")).as("a clean stop leaves nothing in flight").isZero();
+        assertThat(count("state = 'sending'"))
+                .as("a clean stop leaves nothing in flight")
+                .isZero();
         enqueue(keys("while-down", 5));
         slack.recover("chat.postMessage");
         clock.advance(Duration.ofMinutes(6));
@@ -62,14 +64,20 @@ class OutboxRestartTest {
             Await.until("everything sent", TIMEOUT, () -> count("state = 'sent'") == 25);
         }
 
-        Map<Object, Long> deliveries = slack.calls("chat.postMessage").stream().filter(SlackStandInCall::ok)
+        Map<Object, Long> deliveries = slack.calls("chat.postMessage").stream()
+                .filter(SlackStandInCall::ok)
                 .collect(Collectors.groupingBy(call -> call.args().get("text"), Collectors.counting()));
-        assertThat(deliveries).hasSize(25).allSatisfy((key, times) -> assertThat(times).as(String.valueOf(key)).isEqualTo(1));
-        assertThat(slack.calls("chat.postMessage")).filteredOn(call -> !call.ok()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(deliveries)
+                .hasSize(25)
+                .allSatisfy((key, times) ->
+                        assertThat(times).as(String.valueOf(key)).isEqualTo(1));
+        assertThat(slack.calls("chat.postMessage"))
+                .filteredOn(call -> !call.ok())
+                .hasSizeGreaterThanOrEqualTo(40);
     }
 
     private Drumbeat startDrumbeat() {
-        return Drumbeat.start(TestDrumbeat.config(slack.apiUrl()), database, clock, routes -> { }, false);
+        return Drumbeat.start(TestDrumbeat.config(slack.apiUrl()), database, clock, routes -> {}, false);
     }
 
     private static List<String> keys(String prefix, int count) {
@@ -78,12 +86,17 @@ class OutboxRestartTest {
 
     private void enqueue(List<String> keys) {
         Outbox outbox = new Outbox(clock);
-        database.jdbi().useTransaction(h -> keys.forEach(key ->
-                outbox.enqueue(h, OutboxMessage.post(TEAM, key, "C0" + key.toUpperCase().replace(":", ""), Map.of("text", key)))));
+        database.jdbi()
+                .useTransaction(h -> keys.forEach(key -> outbox.enqueue(
+                        h,
+                        OutboxMessage.post(
+                                TEAM, key, "C0" + key.toUpperCase().replace(":", ""), Map.of("text", key)))));
     }
 
     private int count(String condition) {
-        return database.jdbi().withHandle(h -> h.createQuery("select count(*) from slack_outbox where " + condition)
-                .mapTo(Integer.class).one());
+        return database.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from slack_outbox where " + condition)
+                        .mapTo(Integer.class)
+                        .one());
     }
 }

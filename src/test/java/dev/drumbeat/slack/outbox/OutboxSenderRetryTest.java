@@ -36,8 +36,10 @@ class OutboxSenderRetryTest {
     static final Duration BEYOND_ANY_BACKOFF = Duration.ofMinutes(6);
     /** Whole seconds, as PostgreSQL keeps them exactly. */
     static final Instant START = Instant.parse("2026-11-23T14:00:00Z");
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     MethodsClient slack;
     OutboxSender sender;
 
@@ -49,10 +51,18 @@ class OutboxSenderRetryTest {
         Slack client = mock(Slack.class);
         when(client.methods(TOKEN)).thenReturn(slack);
         RateLimitSettings unpaced = RateLimitSettings.defaults().withPostMessage(100, 20, Duration.ZERO);
-        sender = new OutboxSender(drumbeat.jdbi(), client, TOKEN, drumbeat.clock(),
-                new RateLimits(unpaced, System::nanoTime, drumbeat.clock()), OutboxSenderSettings.defaults());
-        drumbeat.jdbi().useTransaction(h -> new Outbox(drumbeat.clock()).enqueue(h,
-                OutboxMessage.post(TestDrumbeat.TEAM, "retry:1", "C0RETRY", Map.of("text", "hello"))));
+        sender = new OutboxSender(
+                drumbeat.jdbi(),
+                client,
+                TOKEN,
+                drumbeat.clock(),
+                new RateLimits(unpaced, System::nanoTime, drumbeat.clock()),
+                OutboxSenderSettings.defaults());
+        drumbeat.jdbi()
+                .useTransaction(h -> new Outbox(drumbeat.clock())
+                        .enqueue(
+                                h,
+                                OutboxMessage.post(TestDrumbeat.TEAM, "retry:1", "C0RETRY", Map.of("text", "hello"))));
     }
 
     @Test
@@ -60,7 +70,8 @@ class OutboxSenderRetryTest {
         when(slack.runPostFormWithToken(any(), eq(METHOD), eq(TOKEN)))
                 .thenThrow(new IOException("connection reset"))
                 .thenThrow(new IOException("connection reset"))
-                .thenAnswer(call -> answer(200, null, "{\"ok\":true,\"channel\":\"C0RETRY\",\"ts\":\"1700000000.000100\"}"));
+                .thenAnswer(call ->
+                        answer(200, null, "{\"ok\":true,\"channel\":\"C0RETRY\",\"ts\":\"1700000000.000100\"}"));
 
         Instant first = drumbeat.clock().instant();
         assertThat(sender.drainOnce()).isEqualTo(1);
@@ -77,7 +88,9 @@ class OutboxSenderRetryTest {
         assertThat(row()).satisfies(row -> {
             assertThat(row.state()).isEqualTo("pending");
             assertThat(row.attempts()).isEqualTo(2);
-            assertThat(row.nextAttemptAt()).as("within the doubled backoff, 2 s").isBetween(second, second.plusSeconds(2));
+            assertThat(row.nextAttemptAt())
+                    .as("within the doubled backoff, 2 s")
+                    .isBetween(second, second.plusSeconds(2));
         });
 
         drumbeat.clock().advance(BEYOND_ANY_BACKOFF);
@@ -95,7 +108,8 @@ class OutboxSenderRetryTest {
     void ratelimited_waits_exactly_the_retry_after_and_is_not_counted_as_an_attempt() throws Exception {
         when(slack.runPostFormWithToken(any(), eq(METHOD), eq(TOKEN)))
                 .thenAnswer(call -> answer(429, "30", "{\"ok\":false,\"error\":\"ratelimited\"}"))
-                .thenAnswer(call -> answer(200, null, "{\"ok\":true,\"channel\":\"C0RETRY\",\"ts\":\"1700000000.000100\"}"));
+                .thenAnswer(call ->
+                        answer(200, null, "{\"ok\":true,\"channel\":\"C0RETRY\",\"ts\":\"1700000000.000100\"}"));
 
         Instant limited = drumbeat.clock().instant();
         assertThat(sender.drainOnce()).isEqualTo(1);
@@ -135,8 +149,12 @@ class OutboxSenderRetryTest {
     /** An HTTP answer as OkHttp hands it to the sender; {@code retryAfter} may be null. */
     private static Response answer(int status, String retryAfter, String json) {
         Response.Builder response = new Response.Builder()
-                .request(new Request.Builder().url("https://slack.com/api/" + METHOD).build())
-                .protocol(Protocol.HTTP_1_1).code(status).message(status == 200 ? "OK" : "Too Many Requests")
+                .request(new Request.Builder()
+                        .url("https://slack.com/api/" + METHOD)
+                        .build())
+                .protocol(Protocol.HTTP_1_1)
+                .code(status)
+                .message(status == 200 ? "OK" : "Too Many Requests")
                 .body(ResponseBody.create(json, MediaType.get("application/json; charset=utf-8")));
         if (retryAfter != null) {
             response.header("Retry-After", retryAfter);
@@ -144,14 +162,17 @@ class OutboxSenderRetryTest {
         return response.build();
     }
 
-    record Row(String state, int attempts, String lastError, Instant nextAttemptAt) {
-    }
+    record Row(String state, int attempts, String lastError, Instant nextAttemptAt) {}
 
     private static Row row() {
-        return drumbeat.jdbi().withHandle(h -> h.createQuery("""
+        return drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("""
                         select state, attempts, last_error, next_attempt_at from slack_outbox where dedupe_key = 'retry:1'""")
-                .map((rs, ctx) -> new Row(rs.getString("state"), rs.getInt("attempts"), rs.getString("last_error"),
-                        rs.getTimestamp("next_attempt_at").toInstant()))
-                .one());
+                        .map((rs, ctx) -> new Row(
+                                rs.getString("state"),
+                                rs.getInt("attempts"),
+                                rs.getString("last_error"),
+                                rs.getTimestamp("next_attempt_at").toInstant()))
+                        .one());
     }
 }

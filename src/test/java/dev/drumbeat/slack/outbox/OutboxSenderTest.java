@@ -1,14 +1,12 @@
 package dev.drumbeat.slack.outbox;
 
-import dev.drumbeat.slack.Failures;
-import dev.drumbeat.slack.SlackApp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
+import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.MutableClock;
 import dev.drumbeat.support.Seed;
@@ -35,8 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OutboxSenderTest {
     static final String TEAM = TestDrumbeat.TEAM;
     static final Duration BEYOND_ANY_BACKOFF = Duration.ofMinutes(6);
+
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
+
     static SlackStandIn standIn;
     static final Instant START = Instant.parse("2026-11-23T14:00:00Z");
     static final MutableClock clock = new MutableClock(START);
@@ -92,8 +92,10 @@ class OutboxSenderTest {
 
         @Test
         void the_same_dedupe_key_queued_twice_is_sent_once() {
-            assertThat(enqueue(OutboxMessage.post(TEAM, "twice", "C0TWICE", Map.of("text", "twice")))).isTrue();
-            assertThat(enqueue(OutboxMessage.post(TEAM, "twice", "C0TWICE", Map.of("text", "twice again")))).isFalse();
+            assertThat(enqueue(OutboxMessage.post(TEAM, "twice", "C0TWICE", Map.of("text", "twice"))))
+                    .isTrue();
+            assertThat(enqueue(OutboxMessage.post(TEAM, "twice", "C0TWICE", Map.of("text", "twice again"))))
+                    .isFalse();
 
             drainAll();
 
@@ -102,21 +104,42 @@ class OutboxSenderTest {
 
         @Test
         void every_method_goes_out_with_its_json_arguments() {
-            Map<String, Object> section = Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", "*blocks*"));
-            enqueue(OutboxMessage.post(TEAM, "blocks", "C0METHODS", Map.of("text", "blocks", "blocks", List.of(section))),
-                    message("home", "views.publish", null, Map.of("user_id", "U0OWNER1",
-                            "view", Map.of("type", "home", "blocks", List.of(section)))),
-                    message("open", "conversations.open", null, Map.of("users", List.of("U0OWNER4"), "return_im", true)),
-                    message("whisper", "chat.postEphemeral", "C0METHODS", Map.of("channel", "C0METHODS", "user", "U0OWNER1",
-                            "text", "only you")),
-                    message("gone", "chat.delete", "C0METHODS", Map.of("channel", "C0METHODS", "ts", Outbox.tsOf("blocks"))));
+            Map<String, Object> section =
+                    Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", "*blocks*"));
+            enqueue(
+                    OutboxMessage.post(
+                            TEAM, "blocks", "C0METHODS", Map.of("text", "blocks", "blocks", List.of(section))),
+                    message(
+                            "home",
+                            "views.publish",
+                            null,
+                            Map.of("user_id", "U0OWNER1", "view", Map.of("type", "home", "blocks", List.of(section)))),
+                    message(
+                            "open",
+                            "conversations.open",
+                            null,
+                            Map.of("users", List.of("U0OWNER4"), "return_im", true)),
+                    message(
+                            "whisper",
+                            "chat.postEphemeral",
+                            "C0METHODS",
+                            Map.of("channel", "C0METHODS", "user", "U0OWNER1", "text", "only you")),
+                    message(
+                            "gone",
+                            "chat.delete",
+                            "C0METHODS",
+                            Map.of("channel", "C0METHODS", "ts", Outbox.tsOf("blocks"))));
 
             drainAll();
 
-            assertThat(standIn.calls()).allSatisfy(call -> assertThat(call.ok()).as(call.toString()).isTrue()).hasSize(5);
+            assertThat(standIn.calls())
+                    .allSatisfy(
+                            call -> assertThat(call.ok()).as(call.toString()).isTrue())
+                    .hasSize(5);
             assertThat(standIn.homeView("U0OWNER1")).get().asString().contains("*blocks*");
             assertThat(row("open").resultChannel()).isEqualTo("D0OWNER4");
-            assertThat(row("whisper")).satisfies(row -> assertThat(row.resultTs()).isNotNull());
+            assertThat(row("whisper"))
+                    .satisfies(row -> assertThat(row.resultTs()).isNotNull());
             assertThat(standIn.messages("C0METHODS")).noneMatch(m -> m.text().equals("blocks"));
         }
     }
@@ -127,7 +150,8 @@ class OutboxSenderTest {
         @Test
         void an_update_waits_for_its_post_and_edits_it_in_the_channel_slack_answered() {
             standIn.failNext("chat.postMessage", 500, null);
-            enqueue(OutboxMessage.post(TEAM, "prompt:2", "U0OWNER2", Map.of("text", "check in, please")),
+            enqueue(
+                    OutboxMessage.post(TEAM, "prompt:2", "U0OWNER2", Map.of("text", "check in, please")),
                     OutboxMessage.update(TEAM, "prompt:2:done", "U0OWNER2", "prompt:2", Map.of("text", "checked in")));
 
             assertThat(sender.drainOnce()).isEqualTo(1);
@@ -138,16 +162,24 @@ class OutboxSenderTest {
             drainAll();
 
             SlackStandInCall update = okCalls("chat.update").get(0);
-            assertThat(update.args()).containsEntry("channel", "D0OWNER2").containsEntry("ts", row("prompt:2").resultTs());
-            assertThat(standIn.messages("D0OWNER2")).extracting(SlackStandInMessage::text).containsExactly("checked in");
+            assertThat(update.args())
+                    .containsEntry("channel", "D0OWNER2")
+                    .containsEntry("ts", row("prompt:2").resultTs());
+            assertThat(standIn.messages("D0OWNER2"))
+                    .extracting(SlackStandInMessage::text)
+                    .containsExactly("checked in");
             assertThat(row("prompt:2:done").state()).isEqualTo("sent");
         }
 
         @Test
         void an_update_queued_under_another_channel_name_still_waits_for_its_post() {
             standIn.failNext("chat.postMessage", 429, 30);
-            enqueue(OutboxMessage.post(TEAM, "prompt:3", "U0OWNER3", Map.of("text", "check in, please")),
-                    message("prompt:3:done", "chat.update", "D0OWNER3",
+            enqueue(
+                    OutboxMessage.post(TEAM, "prompt:3", "U0OWNER3", Map.of("text", "check in, please")),
+                    message(
+                            "prompt:3:done",
+                            "chat.update",
+                            "D0OWNER3",
                             Map.of("channel", "D0OWNER3", "ts", Outbox.tsOf("prompt:3"), "text", "checked in")));
 
             assertThat(sender.drainOnce()).isEqualTo(1);
@@ -155,16 +187,20 @@ class OutboxSenderTest {
 
             assertThat(standIn.calls("chat.update")).isEmpty();
             assertThat(row("prompt:3:done").attempts()).isZero();
-            assertThat(row("prompt:3:done").nextAttemptAt()).as("postponed to its post's next attempt")
+            assertThat(row("prompt:3:done").nextAttemptAt())
+                    .as("postponed to its post's next attempt")
                     .isEqualTo(START.plusSeconds(30));
             clock.advance(Duration.ofSeconds(30));
             drainAll();
-            assertThat(standIn.messages("D0OWNER3")).extracting(SlackStandInMessage::text).containsExactly("checked in");
+            assertThat(standIn.messages("D0OWNER3"))
+                    .extracting(SlackStandInMessage::text)
+                    .containsExactly("checked in");
         }
 
         @Test
         void an_update_whose_post_is_dead_goes_dead_too() {
-            enqueue(OutboxMessage.post(TEAM, "textless", "C0DEAD", Map.of()),
+            enqueue(
+                    OutboxMessage.post(TEAM, "textless", "C0DEAD", Map.of()),
                     OutboxMessage.update(TEAM, "textless:edit", "C0DEAD", "textless", Map.of("text", "edited")));
 
             drainAll();
@@ -212,8 +248,13 @@ class OutboxSenderTest {
             standIn.failNext("chat.postMessage", 429, 30);
             enqueue(OutboxMessage.post(TEAM, "first", "C0FIRST", Map.of("text", "first")));
             sender.drainOnce();
-            enqueue(OutboxMessage.post(TEAM, "second", "C0SECOND", Map.of("text", "second")),
-                    message("edit", "chat.update", "C0ELSEWHERE", Map.of("channel", "C0ELSEWHERE", "ts", "1.000001", "text", "x")));
+            enqueue(
+                    OutboxMessage.post(TEAM, "second", "C0SECOND", Map.of("text", "second")),
+                    message(
+                            "edit",
+                            "chat.update",
+                            "C0ELSEWHERE",
+                            Map.of("channel", "C0ELSEWHERE", "ts", "1.000001", "text", "x")));
 
             clock.advance(Duration.ofSeconds(10));
             sender.drainOnce();
@@ -235,7 +276,8 @@ class OutboxSenderTest {
                 assertThat(row.state()).isEqualTo("pending");
                 assertThat(row.attempts()).isEqualTo(1);
                 assertThat(row.lastError()).isEqualTo("HTTP 500 internal_error");
-                assertThat(row.nextAttemptAt()).isBetween(clock.instant(), clock.instant().plusSeconds(1));
+                assertThat(row.nextAttemptAt())
+                        .isBetween(clock.instant(), clock.instant().plusSeconds(1));
             });
             for (int attempt = 2; attempt <= 12; attempt++) {
                 clock.advance(BEYOND_ANY_BACKOFF);
@@ -273,7 +315,11 @@ class OutboxSenderTest {
 
         @Test
         void a_permanent_error_is_dead_at_once_with_slacks_reason() {
-            enqueue(message("stale-edit", "chat.update", "C0GONE", Map.of("channel", "C0GONE", "ts", "1700000000.000100", "text", "x")));
+            enqueue(message(
+                    "stale-edit",
+                    "chat.update",
+                    "C0GONE",
+                    Map.of("channel", "C0GONE", "ts", "1700000000.000100", "text", "x")));
 
             drainAll();
 
@@ -293,9 +339,11 @@ class OutboxSenderTest {
 
         @Test
         void a_row_left_sending_past_its_lease_is_marked_dead_and_never_resent() {
-            enqueue(OutboxMessage.post(TEAM, "in-flight", "C0CRASH", Map.of("text", "in-flight")),
+            enqueue(
+                    OutboxMessage.post(TEAM, "in-flight", "C0CRASH", Map.of("text", "in-flight")),
                     OutboxMessage.post(TEAM, "still-queued", "C0QUEUED", Map.of("text", "still-queued")));
-            jdbi().useHandle(h -> h.createUpdate("""
+            jdbi().useHandle(
+                            h -> h.createUpdate("""
                     update slack_outbox set state = 'sending', claimed_by = 'outbox-crashed', claimed_at = :at,
                            call_started_at = :at
                      where dedupe_key = 'in-flight'""").bind("at", clock.instant()).execute());
@@ -318,7 +366,8 @@ class OutboxSenderTest {
         @Test
         void a_row_claimed_by_a_sender_that_stopped_before_calling_slack_is_sent_once_after_the_lease() {
             enqueue(OutboxMessage.post(TEAM, "claimed-only", "C0CLAIMED", Map.of("text", "claimed-only")));
-            jdbi().useHandle(h -> h.createUpdate("""
+            jdbi().useHandle(
+                            h -> h.createUpdate("""
                     update slack_outbox set state = 'sending', claimed_by = 'outbox-crashed', claimed_at = :at
                      where dedupe_key = 'claimed-only'""").bind("at", clock.instant()).execute());
 
@@ -336,7 +385,12 @@ class OutboxSenderTest {
 
     OutboxSender sender(Slack client) {
         RateLimitSettings limits = RateLimitSettings.defaults().withPostMessage(100, 20, Duration.ZERO);
-        return new OutboxSender(jdbi(), client, TestDrumbeat.BOT_TOKEN, clock, new RateLimits(limits, System::nanoTime, clock),
+        return new OutboxSender(
+                jdbi(),
+                client,
+                TestDrumbeat.BOT_TOKEN,
+                clock,
+                new RateLimits(limits, System::nanoTime, clock),
                 OutboxSenderSettings.defaults());
     }
 
@@ -367,19 +421,32 @@ class OutboxSenderTest {
     }
 
     static List<Object> sentTexts() {
-        return okCalls("chat.postMessage").stream().map(call -> call.args().get("text")).toList();
+        return okCalls("chat.postMessage").stream()
+                .map(call -> call.args().get("text"))
+                .toList();
     }
 
-    record Row(String state, int attempts, String lastError, String resultChannel, String resultTs, Instant nextAttemptAt,
-               Instant sentAt) {
-    }
+    record Row(
+            String state,
+            int attempts,
+            String lastError,
+            String resultChannel,
+            String resultTs,
+            Instant nextAttemptAt,
+            Instant sentAt) {}
 
     static Row row(String key) {
         return jdbi().withHandle(h -> h.createQuery("""
                         select state, attempts, last_error, result_channel, result_ts, next_attempt_at, sent_at
-                          from slack_outbox where dedupe_key = :key""").bind("key", key)
-                .map((rs, ctx) -> new Row(rs.getString("state"), rs.getInt("attempts"), rs.getString("last_error"),
-                        rs.getString("result_channel"), rs.getString("result_ts"), instant(rs.getTimestamp("next_attempt_at")),
+                          from slack_outbox where dedupe_key = :key""")
+                .bind("key", key)
+                .map((rs, ctx) -> new Row(
+                        rs.getString("state"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        rs.getString("result_channel"),
+                        rs.getString("result_ts"),
+                        instant(rs.getTimestamp("next_attempt_at")),
                         instant(rs.getTimestamp("sent_at"))))
                 .one());
     }
