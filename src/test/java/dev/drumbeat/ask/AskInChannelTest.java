@@ -12,7 +12,7 @@ import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import dev.drumbeat.support.Await;
-import dev.drumbeat.support.Interactions;
+import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ class AskInChannelTest extends AskFixture {
         if (threadTs != null) {
             event.put("thread_ts", threadTs);
         }
-        return Interactions.eventCallback(TestDrumbeat.TEAM, eventId, event);
+        return SlackPayloads.eventCallback(TestDrumbeat.TEAM, eventId, event);
     }
 
     private static List<SlackStandInCall> channelPosts() {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drumbeat.sandbox.SlackUser;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
-import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.TestDrumbeat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +118,7 @@ class OwnershipTest {
     @Test
     void user_change_with_deleted_marks_the_person_deactivated() {
         drumbeat.event(
-                "Ev02", Interactions.userChange(Interactions.slackUser(TestDrumbeat.TEAM, "U0BOB0001", "bob", true)));
+                "Ev02", SlackPayloads.userChange(SlackPayloads.slackUser(TestDrumbeat.TEAM, "U0BOB0001", "bob", true)));
         assertThat(seed.count("people where user_id = 'U0BOB0001' and deactivated"))
                 .isEqualTo(1);
         // a deactivation also sweeps the workspace on another thread; let it finish (it finds Legacy Hardware

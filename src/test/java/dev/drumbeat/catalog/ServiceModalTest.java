@@ -1,9 +1,9 @@
 package dev.drumbeat.catalog;
 
-import static dev.drumbeat.support.Interactions.checked;
-import static dev.drumbeat.support.Interactions.option;
-import static dev.drumbeat.support.Interactions.text;
-import static dev.drumbeat.support.Interactions.user;
+import static dev.drumbeat.support.SlackPayloads.checked;
+import static dev.drumbeat.support.SlackPayloads.option;
+import static dev.drumbeat.support.SlackPayloads.text;
+import static dev.drumbeat.support.SlackPayloads.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.SlackUser;

@@ -1,7 +1,7 @@
 package dev.drumbeat.checkin;
 
-import static dev.drumbeat.support.Interactions.option;
-import static dev.drumbeat.support.Interactions.text;
+import static dev.drumbeat.support.SlackPayloads.option;
+import static dev.drumbeat.support.SlackPayloads.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -6,7 +6,7 @@ import static dev.drumbeat.dashboard.DashboardFixture.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.support.DrumbeatExtension;
-import dev.drumbeat.support.Interactions;
+import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.net.http.HttpResponse;
@@ -46,7 +46,7 @@ class DashboardLinkTest {
     @Test
     void a_click_on_the_link_button_is_acknowledged_so_slack_shows_no_warning() {
         HttpResponse<String> ack = drumbeat.driver()
-                .interaction(Interactions.blockAction(TestDrumbeat.TEAM, ALICE, "1.2.abc", DashboardViews.OPEN, ""));
+                .interaction(SlackPayloads.blockAction(TestDrumbeat.TEAM, ALICE, "1.2.abc", DashboardViews.OPEN, ""));
 
         assertThat(ack.statusCode()).isEqualTo(200);
     }

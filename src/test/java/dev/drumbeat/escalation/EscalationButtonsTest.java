@@ -11,8 +11,8 @@ import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
-import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.DayOfWeek;
@@ -156,12 +156,13 @@ class EscalationButtonsTest {
 
         click(BOB, EscalationViews.SNOOZE, id);
         JsonNode form = drumbeat.openedView(BOB);
-        SlackReply blank = submit(BOB, SnoozeForm.CALLBACK_ID, id, Map.of(SnoozeForm.REASON, Interactions.text("   ")));
+        SlackReply blank =
+                submit(BOB, SnoozeForm.CALLBACK_ID, id, Map.of(SnoozeForm.REASON, SlackPayloads.text("   ")));
         SlackReply done = submit(
                 BOB,
                 SnoozeForm.CALLBACK_ID,
                 id,
-                Map.of(SnoozeForm.REASON, Interactions.text("Vendor fix lands next Tuesday")));
+                Map.of(SnoozeForm.REASON, SlackPayloads.text("Vendor fix lands next Tuesday")));
 
         assertThat(form.path("callback_id").asText()).isEqualTo(SnoozeForm.CALLBACK_ID);
         assertThat(form.path("private_metadata").asText()).isEqualTo(Long.toString(id));
@@ -212,7 +213,7 @@ class EscalationButtonsTest {
                 CAROL,
                 EscalationViewsModals.ASSIGN_CALLBACK_ID,
                 id,
-                Map.of(EscalationViewsModals.OWNER, Interactions.user(CAROL)));
+                Map.of(EscalationViewsModals.OWNER, SlackPayloads.user(CAROL)));
 
         assertThat(drumbeat.openedView(CAROL).toString())
                 .contains("Only leadership or a Drumbeat admin can assign an owner")
@@ -238,7 +239,7 @@ class EscalationButtonsTest {
                 LEAD,
                 EscalationViewsModals.ASSIGN_CALLBACK_ID,
                 id,
-                Map.of(EscalationViewsModals.OWNER, Interactions.user(DAVE)));
+                Map.of(EscalationViewsModals.OWNER, SlackPayloads.user(DAVE)));
 
         assertThat(form.path("callback_id").asText()).isEqualTo(EscalationViewsModals.ASSIGN_CALLBACK_ID);
         assertThat(form.toString()).contains("users_select", "CRM");
@@ -278,7 +279,7 @@ class EscalationButtonsTest {
     @Test
     void a_snoozed_escalation_does_not_climb_until_the_week_is_over() {
         long id = escalate("payments-api", Reason.STALE);
-        submit(ALICE, SnoozeForm.CALLBACK_ID, id, Map.of(SnoozeForm.REASON, Interactions.text("Team offsite")));
+        submit(ALICE, SnoozeForm.CALLBACK_ID, id, Map.of(SnoozeForm.REASON, SlackPayloads.text("Team offsite")));
         long serviceId = drumbeat.jdbi()
                 .withHandle(h -> h.createQuery("select subject_id from escalations")
                         .mapTo(Long.class)

@@ -9,8 +9,8 @@ import dev.drumbeat.escalation.rules.Finding;
 import dev.drumbeat.escalation.rules.Reason;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
-import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.TestDrumbeat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +48,8 @@ class EscalationFromSlackTest {
 
         assertThat(drumbeat.event(
                                 "Ev0LADDER1",
-                                Interactions.userChange(
-                                        Interactions.slackUser(TestDrumbeat.TEAM, DAVE, "u0dave001", true)))
+                                SlackPayloads.userChange(
+                                        SlackPayloads.slackUser(TestDrumbeat.TEAM, DAVE, "u0dave001", true)))
                         .statusCode())
                 .isEqualTo(200);
 

@@ -1,7 +1,7 @@
 package dev.drumbeat.okr;
 
-import static dev.drumbeat.support.Interactions.option;
-import static dev.drumbeat.support.Interactions.text;
+import static dev.drumbeat.support.SlackPayloads.option;
+import static dev.drumbeat.support.SlackPayloads.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.audit.AuditLog;

@@ -3,8 +3,8 @@ package dev.drumbeat.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.support.DrumbeatExtension;
-import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.TestDrumbeat;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +24,10 @@ class PeopleEventsTest {
     }
 
     private static void userChange(String eventId, String userId, String tz) {
-        Map<String, Object> user = Interactions.slackUser(TestDrumbeat.TEAM, userId, "mover", false);
+        Map<String, Object> user = SlackPayloads.slackUser(TestDrumbeat.TEAM, userId, "mover", false);
         user.put("real_name", "Mo Ver");
         user.put("tz", tz);
-        drumbeat.event(eventId, Interactions.userChange(user));
+        drumbeat.event(eventId, SlackPayloads.userChange(user));
     }
 
     @Test

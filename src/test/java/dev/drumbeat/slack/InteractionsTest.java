@@ -1,8 +1,8 @@
 package dev.drumbeat.slack;
 
-import static dev.drumbeat.support.Interactions.blockAction;
-import static dev.drumbeat.support.Interactions.text;
-import static dev.drumbeat.support.Interactions.viewSubmission;
+import static dev.drumbeat.support.SlackPayloads.blockAction;
+import static dev.drumbeat.support.SlackPayloads.text;
+import static dev.drumbeat.support.SlackPayloads.viewSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.sandbox.SlackDriver;
 import dev.drumbeat.support.DrumbeatExtension;
-import dev.drumbeat.support.Interactions;
 import dev.drumbeat.support.Seed;
+import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.TestDrumbeat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,11 +69,11 @@ class SlackRetryTest {
 
     /** A {@code user_change} envelope as Slack sends it when a person is deactivated. */
     private static String userDeleted(String eventId, String userId) {
-        Map<String, Object> user = Interactions.slackUser(TestDrumbeat.TEAM, userId, userId.toLowerCase(), true);
+        Map<String, Object> user = SlackPayloads.slackUser(TestDrumbeat.TEAM, userId, userId.toLowerCase(), true);
         user.put("tz", "Europe/London");
-        Map<String, Object> event = new LinkedHashMap<>(Interactions.userChange(user));
+        Map<String, Object> event = new LinkedHashMap<>(SlackPayloads.userChange(user));
         event.put("cache_ts", 1700000000);
-        return SlackDriver.json(Interactions.eventCallback(TestDrumbeat.TEAM, eventId, event));
+        return SlackDriver.json(SlackPayloads.eventCallback(TestDrumbeat.TEAM, eventId, event));
     }
 
     /** Posts a signed event, with Slack's retry headers when {@code retryNum} is given. */

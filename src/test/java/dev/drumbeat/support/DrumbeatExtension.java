@@ -293,10 +293,10 @@ public final class DrumbeatExtension
         return token.group();
     }
 
-    /** A button clicked in the bot's DM, with a fresh trigger id; see {@link Interactions#blockAction}. */
+    /** A button clicked in the bot's DM, with a fresh trigger id; see {@link SlackPayloads#blockAction}. */
     public SlackReply click(String userId, String actionId, String value) {
         return interaction(
-                Interactions.blockAction(TestDrumbeat.TEAM, userId, slack().registerTrigger(userId), actionId, value));
+                SlackPayloads.blockAction(TestDrumbeat.TEAM, userId, slack().registerTrigger(userId), actionId, value));
     }
 
     /**
@@ -306,15 +306,16 @@ public final class DrumbeatExtension
     public SlackReply clickInChannel(
             String userId, String channel, String messageTs, boolean ephemeral, String actionId, String value) {
         Map<String, Object> click =
-                Interactions.blockAction(TestDrumbeat.TEAM, userId, slack().registerTrigger(userId), actionId, value);
-        return interaction(Interactions.onMessage(
+                SlackPayloads.blockAction(TestDrumbeat.TEAM, userId, slack().registerTrigger(userId), actionId, value);
+        return interaction(SlackPayloads.onMessage(
                 click, channel, messageTs, ephemeral, slack().responseUrl(channel, userId, messageTs)));
     }
 
-    /** A modal submitted; {@code values} maps block id to a state value such as {@link Interactions#text}. */
+    /** A modal submitted; {@code values} maps block id to a state value such as {@link SlackPayloads#text}. */
     public SlackReply submit(
             String userId, String callbackId, String privateMetadata, Map<String, Map<String, Object>> values) {
-        return interaction(Interactions.viewSubmission(TestDrumbeat.TEAM, userId, callbackId, privateMetadata, values));
+        return interaction(
+                SlackPayloads.viewSubmission(TestDrumbeat.TEAM, userId, callbackId, privateMetadata, values));
     }
 
     /** Any interaction payload, posted as Slack posts it. */
@@ -322,9 +323,9 @@ public final class DrumbeatExtension
         return SlackReply.of(driver().interaction(payload));
     }
 
-    /** An Events API event in the test workspace, such as {@link Interactions#userChange}; Drumbeat's HTTP answer. */
+    /** An Events API event in the test workspace, such as {@link SlackPayloads#userChange}; Drumbeat's HTTP answer. */
     public HttpResponse<String> event(String eventId, Map<String, Object> event) {
-        return event(Interactions.eventCallback(TestDrumbeat.TEAM, eventId, event));
+        return event(SlackPayloads.eventCallback(TestDrumbeat.TEAM, eventId, event));
     }
 
     /** A whole Events API envelope. */

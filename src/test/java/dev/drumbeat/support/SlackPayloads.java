@@ -7,8 +7,8 @@ import java.util.Map;
  * Builds the payloads Slack sends, shaped like Slack's samples: interactions ({@code view_submission},
  * {@code block_actions}) and Events API envelopes. {@link DrumbeatExtension} sends them.
  */
-public final class Interactions {
-    private Interactions() {}
+public final class SlackPayloads {
+    private SlackPayloads() {}
 
     /** A view_submission; {@code values} maps block id to a state value such as {@link #text} or {@link #option}. */
     public static Map<String, Object> viewSubmission(
