@@ -31,6 +31,7 @@ import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.RequestVerifier;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.slack.SlackRetries;
+import dev.drumbeat.slack.SlashCommandReplays;
 import dev.drumbeat.slack.outbox.OutboxCommand;
 import dev.drumbeat.slack.outbox.OutboxSender;
 import dev.drumbeat.slack.outbox.OutboxSenderSettings;
@@ -95,6 +96,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         PeopleService people = new PeopleService(shared.jdbi(), config.admins());
         App app = SlackApp.create(config, shared.slack());
         app.use(new SlackRetries(shared.jdbi(), clock));
+        app.use(new SlashCommandReplays(shared.jdbi(), clock));
         Contributions contributions = new Contributions(new CommandRouter(people), new Interactions(app, people));
         features(shared, people).forEach(feature -> feature.contribute(contributions));
         contributions.command(new OutboxCommand(shared.jdbi(), clock));
