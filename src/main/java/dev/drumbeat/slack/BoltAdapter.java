@@ -12,12 +12,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts Bolt on Javalin: verifies the request, hands the raw body to Bolt unchanged, and writes
- * Bolt's response back. A failure inside Bolt becomes a bare 500 with no details. Thread-safe.
+ * Hosts Bolt on Javalin: verifies the request, refuses with 400 a signed one that is not shaped as Slack sends
+ * ({@link SlackRequestShape}), hands the raw body to Bolt unchanged, and writes Bolt's response back. A failure inside
+ * Bolt becomes a bare 500 with no details. Thread-safe.
  */
 public final class BoltAdapter implements Handler {
     private static final Logger log = LoggerFactory.getLogger(BoltAdapter.class);
@@ -38,18 +40,38 @@ public final class BoltAdapter implements Handler {
             ctx.status(401).result("invalid signature or timestamp");
             return;
         }
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(ctx.path())
-                .queryString(ctx.queryParamMap())
-                .headers(new RequestHeaders(headers(ctx.req())))
-                .requestBody(body)
-                .remoteAddress(ctx.ip())
-                .build());
-        if (request == null) {
-            ctx.status(400).result("not a Slack request");
+        Optional<String> tooDeep = SlackRequestShape.bodyProblem(body, ctx.contentType());
+        if (tooDeep.isPresent()) {
+            refuse(ctx, tooDeep.get(), body);
+            return;
+        }
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(ctx.path())
+                    .queryString(ctx.queryParamMap())
+                    .headers(new RequestHeaders(headers(ctx.req())))
+                    .requestBody(body)
+                    .remoteAddress(ctx.ip())
+                    .build());
+        } catch (RuntimeException e) {
+            refuse(ctx, "unreadable: " + e.getClass().getSimpleName(), body);
+            return;
+        }
+        Optional<String> problem =
+                request == null ? Optional.of("not a request Slack sends") : SlackRequestShape.problem(request);
+        if (problem.isPresent()) {
+            refuse(ctx, problem.get(), body);
             return;
         }
         write(ctx, run(request));
+    }
+
+    /** A signed request that is not what Slack sends: 400, and only the start of its body in the log. */
+    private static void refuse(Context ctx, String problem, String body) {
+        log.warn(
+                "refused a signed request that is not what Slack sends ({}): {}", problem, SlackRequestShape.cut(body));
+        ctx.status(400).result("not a Slack request: " + problem);
     }
 
     private Response run(Request<?> request) {
