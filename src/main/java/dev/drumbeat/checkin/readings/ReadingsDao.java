@@ -20,9 +20,9 @@ public interface ReadingsDao {
 
     String COLUMNS = "id, kpi_id, period_start, value, source, recorded_by, recorded_at";
 
-    /** The active service by key, its owner's time zone, and its KPI by key if it has one. */
+    /** The active service by key, its owner's time zone and when it was created, and its KPI by key if it has one. */
     @SqlQuery("""
-            select s.id as service_id, s.key as service_key, coalesce(p.tz, 'UTC') as owner_tz,
+            select s.id as service_id, s.key as service_key, coalesce(p.tz, 'UTC') as owner_tz, s.created_at,
                    k.id as kpi_id, k.key as kpi_key, k.unit, k.target
               from services s
               left join people p on p.team_id = s.team_id and p.user_id = s.owner_id
@@ -76,7 +76,7 @@ public interface ReadingsDao {
             Instant recordedAt) {}
 
     /** The service a reading is posted to and, when the KPI key matched one of its KPIs, that KPI. */
-    record Target(long serviceId, String serviceKey, String ownerTz, Optional<TargetKpi> kpi) {}
+    record Target(long serviceId, String serviceKey, String ownerTz, Instant createdAt, Optional<TargetKpi> kpi) {}
 
     /** A KPI's id and what a reader of its readings wants beside them. */
     record TargetKpi(long id, String key, String unit, BigDecimal target) {}
@@ -103,7 +103,12 @@ public interface ReadingsDao {
                     ? Optional.empty()
                     : Optional.of(new TargetKpi(
                             kpiId, rs.getString("kpi_key"), rs.getString("unit"), plain(rs.getBigDecimal("target"))));
-            return new Target(rs.getLong("service_id"), rs.getString("service_key"), rs.getString("owner_tz"), kpi);
+            return new Target(
+                    rs.getLong("service_id"),
+                    rs.getString("service_key"),
+                    rs.getString("owner_tz"),
+                    rs.getTimestamp("created_at").toInstant(),
+                    kpi);
         }
     }
 

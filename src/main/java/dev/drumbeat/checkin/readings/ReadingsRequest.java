@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST …/readings}, read and checked field by field: {@code value} (a number, or a string
- * holding one, kept to 4 decimal places), optional {@code period} (a date), {@code source} (default {@code api})
- * and {@code recorded_at} (an ISO-8601 instant). Anything else is a 400 saying what is expected. Pure.
+ * holding one, kept to 4 decimal places), optional {@code period} (a date), {@code source} (default {@code api}),
+ * {@code recorded_at} (an ISO-8601 instant) and {@code backfill} ({@code true} to load history older than a year or
+ * than the service). Anything else is a 400 saying what is expected. Pure.
  */
-record ReadingsRequest(BigDecimal value, Optional<LocalDate> period, String source, Optional<Instant> recordedAt) {
+record ReadingsRequest(
+        BigDecimal value, Optional<LocalDate> period, String source, Optional<Instant> recordedAt, boolean backfill) {
     static final String DEFAULT_SOURCE = "api";
     /** Sources that check-ins and `/drumbeat kpi` write; a machine must not overwrite what a person entered. */
     static final Set<String> RESERVED_SOURCES = Set.of("checkin", "slack");
@@ -38,7 +40,8 @@ record ReadingsRequest(BigDecimal value, Optional<LocalDate> period, String sour
                 value(json.get("value")),
                 period(json.get("period")),
                 source(json.get("source")),
-                recordedAt(json.get("recorded_at")));
+                recordedAt(json.get("recorded_at")),
+                backfill(json.get("backfill")));
     }
 
     private static JsonNode object(String body) {
@@ -123,6 +126,17 @@ record ReadingsRequest(BigDecimal value, Optional<LocalDate> period, String sour
             throw refused("\"recorded_at\" must be a moment with its offset, like \"2026-11-23T09:30:00Z\", not "
                     + shown(node) + ".");
         }
+    }
+
+    private static boolean backfill(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw refused("\"backfill\" is true to load readings older than a year or than the service, or left out;"
+                    + " not " + shown(node) + ".");
+        }
+        return node.booleanValue();
     }
 
     /** The value as sent, cut short so an answer never echoes a whole body back. */

@@ -22,6 +22,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ReadingsService {
     static final int HISTORY = 12;
+    /** How far back a reading may go without {@code "backfill": true}. */
+    static final int WEEKS_WITHOUT_BACKFILL = 52;
+    /** How far back even a backfill may go. */
+    static final int BACKFILL_YEARS = 10;
+
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final Periods periods;
@@ -50,7 +55,7 @@ public final class ReadingsService {
     Stored record(Actor actor, String serviceKey, String kpiKey, ReadingsRequest request) {
         ReadingsDao.Target service = target(actor.teamId(), serviceKey, kpiKey);
         ReadingsDao.TargetKpi kpi = service.kpi().orElseThrow();
-        LocalDate period = period(service, request.period());
+        LocalDate period = period(service, request.period(), request.backfill());
         Instant recordedAt = request.recordedAt().orElse(clock.instant());
         return jdbi.inTransaction(handle -> {
             ReadingsDao dao = handle.attach(ReadingsDao.class);
@@ -100,8 +105,12 @@ public final class ReadingsService {
         return "The service " + service.serviceKey() + " has no KPI with the key “" + kpiKey + "”. " + known;
     }
 
-    /** The period asked for, or the current one in the owner's time zone; a 422 unless it is a period start not yet to come. */
-    private LocalDate period(ReadingsDao.Target service, Optional<LocalDate> requested) {
+    /**
+     * The period asked for, or the current one in the owner's time zone; a 422 unless it is a period start that has
+     * begun and, without {@code backfill}, is no older than a year nor than the service. Even a backfill goes back at
+     * most {@link #BACKFILL_YEARS} years.
+     */
+    private LocalDate period(ReadingsDao.Target service, Optional<LocalDate> requested, boolean backfill) {
         ZoneId zone = Periods.zone(service.ownerTz());
         LocalDate current = periods.periodOf(clock.instant(), zone);
         LocalDate period = requested.orElse(current);
@@ -118,7 +127,37 @@ public final class ReadingsService {
                     "The period " + period + " hasn't started yet. The current" + " period of " + service.serviceKey()
                             + " started " + current + " (in its owner's time zone, " + zone.getId() + ").");
         }
+        requireRecentEnough(service, period, current, zone, backfill);
         return period;
+    }
+
+    private void requireRecentEnough(
+            ReadingsDao.Target service, LocalDate period, LocalDate current, ZoneId zone, boolean backfill) {
+        LocalDate oldestBackfill = current.minusYears(BACKFILL_YEARS);
+        if (period.isBefore(oldestBackfill)) {
+            throw new ReadingsRefusal(
+                    ReadingsRefusal.UNPROCESSABLE,
+                    "The period " + period + " is more than " + BACKFILL_YEARS + " years back; readings go back to "
+                            + oldestBackfill.with(TemporalAdjusters.nextOrSame(periods.day())) + " at the most.");
+        }
+        if (backfill) {
+            return;
+        }
+        LocalDate yearBack = current.minusWeeks(WEEKS_WITHOUT_BACKFILL);
+        if (period.isBefore(yearBack)) {
+            throw new ReadingsRefusal(
+                    ReadingsRefusal.UNPROCESSABLE,
+                    "The period " + period + " is more than a year back (the oldest without a backfill is " + yearBack
+                            + "). To load history on purpose, add \"backfill\": true.");
+        }
+        LocalDate created = periods.periodOf(service.createdAt(), zone);
+        if (period.isBefore(created) && created.isBefore(current.plusDays(1))) {
+            throw new ReadingsRefusal(
+                    ReadingsRefusal.UNPROCESSABLE,
+                    "The period " + period + " is before " + service.serviceKey()
+                            + " was added to the catalog (its first" + " period started " + created
+                            + "). To load its history on purpose, add \"backfill\": true.");
+        }
     }
 
     private static String dayName(LocalDate day) {

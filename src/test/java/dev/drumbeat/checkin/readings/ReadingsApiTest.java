@@ -211,6 +211,59 @@ class ReadingsApiTest {
     }
 
     @Test
+    void the_year_one_is_refused_even_as_a_backfill() throws Exception {
+        HttpResponse<String> plain = post(token, "availability", "{\"value\": 1, \"period\": \"0001-01-01\"}");
+        HttpResponse<String> backfill =
+                post(token, "availability", "{\"value\": 1, \"period\": \"0001-01-01\", \"backfill\": true}");
+
+        assertThat(plain.statusCode()).isEqualTo(422);
+        assertThat(backfill.statusCode()).isEqualTo(422);
+        assertThat(json(backfill).path("error").asText()).contains("more than 10 years back");
+        assertThat(seed.count("kpi_readings")).isZero();
+    }
+
+    @Test
+    void a_period_more_than_a_year_back_needs_the_backfill_flag() throws Exception {
+        drumbeat.execute("update services set created_at = '2024-01-01T00:00:00Z'");
+
+        HttpResponse<String> plain = post(token, "availability", "{\"value\": 1, \"period\": \"2025-11-17\"}");
+        assertThat(plain.statusCode()).isEqualTo(422);
+        assertThat(json(plain).path("error").asText()).contains("more than a year back", "\"backfill\": true");
+        assertThat(seed.count("kpi_readings")).isZero();
+
+        HttpResponse<String> backfill =
+                post(token, "availability", "{\"value\": 1, \"period\": \"2025-11-17\", \"backfill\": true}");
+        assertThat(backfill.statusCode()).isEqualTo(201);
+        assertThat(post(token, "availability", "{\"value\": 1, \"period\": \"2025-11-24\"}")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void a_period_before_the_service_existed_needs_the_backfill_flag() throws Exception {
+        drumbeat.execute("update services set created_at = '2026-11-10T12:00:00Z'");
+
+        HttpResponse<String> before = post(token, "availability", "{\"value\": 1, \"period\": \"2026-11-02\"}");
+        assertThat(before.statusCode()).isEqualTo(422);
+        assertThat(json(before).path("error").asText())
+                .contains("before payments-api was added to the catalog", "started 2026-11-09");
+        assertThat(post(token, "availability", "{\"value\": 1, \"period\": \"2026-11-09\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(post(token, "availability", "{\"value\": 1, \"period\": \"2026-11-02\", \"backfill\": true}")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void backfill_must_be_true_or_false() throws Exception {
+        HttpResponse<String> response = post(token, "availability", "{\"value\": 1, \"backfill\": \"yes\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).contains("\"backfill\" is true");
+    }
+
+    @Test
     void values_keep_four_decimal_places_and_come_back_as_plain_numbers() throws Exception {
         HttpResponse<String> response = post(token, "availability", "{\"value\": 1E+2, \"period\": \"2026-11-16\"}");
         HttpResponse<String> rounded = post(token, "latency-p99", "{\"value\": 280.123456}");
