@@ -6,6 +6,8 @@ import dev.drumbeat.ask.question.Question;
 import dev.drumbeat.ask.question.QuestionText;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Money;
+import dev.drumbeat.core.StorableText;
+import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
@@ -51,6 +53,9 @@ public final class AskService {
     }
 
     Asked ask(Actor actor, String text, String channelId) {
+        if (StorableText.hasNul(text)) {
+            throw new UserError("That question " + StorableText.NUL_SENTENCE);
+        }
         Question question = parsers.forTeam(actor.teamId()).parse(text);
         Answer answer = answer(actor, question, channelId);
         String asked = QuestionText.askedText(text);

@@ -9,6 +9,7 @@ import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Actors;
+import dev.drumbeat.core.StorableText;
 import dev.drumbeat.core.UserError;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,9 @@ public final class CommandRouter {
         if (text.length() > MAX_TEXT) {
             return Reply.text("That command is " + text.length() + " characters long; Drumbeat reads at most "
                     + MAX_TEXT + ". Shorten it and try again.");
+        }
+        if (StorableText.hasNul(text)) {
+            return Reply.text("That command " + StorableText.NUL_SENTENCE);
         }
         try {
             Actor actor = people.actorFor(payload.getTeamId(), payload.getUserId(), payload.getUserName());

@@ -12,7 +12,9 @@ import com.slack.api.model.view.View;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Actors;
 import dev.drumbeat.core.FieldError;
+import dev.drumbeat.core.StorableText;
 import dev.drumbeat.core.UserError;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -144,6 +146,10 @@ public final class Interactions {
             Function<Submission, String> refusalField,
             SubmissionHandler handler) {
         Submission submission = Submission.of(payload);
+        Map<String, String> unstorable = unstorable(submission);
+        if (!unstorable.isEmpty()) {
+            return errors(ctx, unstorable);
+        }
         return guarded(
                 "view submission " + payload.getView().getCallbackId(),
                 () -> {
@@ -170,6 +176,18 @@ public final class Interactions {
                         event.getType() + " event",
                         () -> handler.hear(actors.actorFromEvent(payload.getTeamId(), userId), event))
                 .ifPresent(sentence -> reply.tell(payload.getTeamId(), event, sentence));
+    }
+
+    /** An error under every field whose typed text holds a character that can't be stored. */
+    private static Map<String, String> unstorable(Submission submission) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        submission
+                .values()
+                .forEach((blockId, actions) -> actions.values().stream()
+                        .filter(value -> StorableText.hasNul(value.getValue()))
+                        .findFirst()
+                        .ifPresent(value -> errors.put(blockId, "This field " + StorableText.NUL_SENTENCE)));
+        return errors;
     }
 
     private static Response errors(ViewSubmissionContext ctx, Map<String, String> errors) {

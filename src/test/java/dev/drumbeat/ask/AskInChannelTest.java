@@ -166,6 +166,26 @@ class AskInChannelTest extends AskFixture {
     }
 
     @Test
+    void a_mention_holding_a_nul_character_tells_the_asker_how_to_fix_it_and_keeps_nothing() {
+        assertThat(drumbeat.event(mention(
+                                "Ev0ASKNUL",
+                                "<@" + SlackStandIn.BOT_USER_ID + "> who owns c\u0000rm?",
+                                "1700000900.000100",
+                                null))
+                        .statusCode())
+                .isEqualTo(200);
+
+        Await.until(
+                "the asker told privately",
+                () -> !drumbeat.calls("chat.postEphemeral").isEmpty());
+        assertThat(String.valueOf(
+                        drumbeat.calls("chat.postEphemeral").get(0).args().get("text")))
+                .contains("NUL character");
+        assertThat(channelPosts()).isEmpty();
+        assertThat(drumbeat.count("asks")).isZero();
+    }
+
+    @Test
     void a_mention_keeps_the_question_without_the_mention() {
         drumbeat.event(mention(
                 "Ev0ASK03", "<@" + SlackStandIn.BOT_USER_ID + "> what costs the most?", "1700000300.000100", null));

@@ -174,6 +174,26 @@ class ServiceModalTest {
     }
 
     @Test
+    void a_nul_character_in_a_field_is_that_fields_error_and_nothing_is_saved() {
+        Map<String, Map<String, Object>> values = form("fraud-detection", "0.05");
+        values.put("name", text("Fraud\u0000Detection"));
+
+        SlackReply reply = submit(TestDrumbeat.ADMIN, "", values);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("errors").path("name").asText()).contains("NUL character");
+        assertThat(seed.count("services where key = 'fraud-detection'")).isZero();
+    }
+
+    @Test
+    void a_nul_character_in_a_command_is_answered_with_how_to_fix_it() {
+        SlackReply reply = drumbeat.command(drumbeat.admin(), "status pay\u0000ments");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).contains("NUL character", "Remove it");
+    }
+
+    @Test
     void editing_by_someone_else_is_refused_in_the_modal_and_nothing_changes() {
         Map<String, Map<String, Object>> values = form("ignored", "9");
         values.remove("key");

@@ -1,5 +1,6 @@
 package dev.drumbeat.catalog.csv;
 
+import dev.drumbeat.core.StorableText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -31,6 +32,14 @@ final class CatalogCsvReader {
             return CatalogCsvSheet.rejected(encoding.get());
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
+        if (StorableText.hasNul(text)) {
+            int line = (int) text.substring(0, text.indexOf('\u0000'))
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count()
+                    + 1;
+            return CatalogCsvSheet.rejected(CatalogCsvProblem.ofLine(line, "this line " + StorableText.NUL_SENTENCE));
+        }
         return read(text.isEmpty() || text.charAt(0) != BOM ? text : text.substring(1));
     }
 

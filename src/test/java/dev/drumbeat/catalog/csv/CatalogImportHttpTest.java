@@ -102,6 +102,19 @@ class CatalogImportHttpTest {
     }
 
     @Test
+    void a_nul_character_in_a_row_answers_422_naming_its_line_and_imports_nothing() throws Exception {
+        String token = drumbeat.apiToken("nul-row");
+        String withNul = GOOD + "mail,Ma\u0000il,core,,,,1,,1,1,,\r\n";
+        int services = drumbeat.count("services");
+
+        HttpResponse<String> response = post(token, withNul);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).path("errors").toString()).contains("\"line\":4", "NUL character");
+        assertThat(drumbeat.count("services")).isEqualTo(services);
+    }
+
+    @Test
     void a_good_file_imports_with_counts_and_the_export_then_contains_its_rows() throws Exception {
         String token = drumbeat.apiToken("round-trip");
         String auditedByAdmin = "audit_log where entity = 'service' and actor = '" + TestDrumbeat.ADMIN + "'";
