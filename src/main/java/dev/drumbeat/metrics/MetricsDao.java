@@ -12,14 +12,18 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 interface MetricsDao {
 
-    @SqlQuery("select count(*) from slack_outbox where state = 'pending'")
+    /** Waiting to go or on its way: pending, or sending (a row a crashed sender left sending stays counted). */
+    @SqlQuery("select count(*) from slack_outbox where state in ('pending', 'sending')")
     long countPendingOutbox();
+
+    @SqlQuery("select count(*) from slack_outbox where state = 'sending'")
+    long countSendingOutbox();
 
     @SqlQuery("select count(*) from slack_outbox where state = 'dead'")
     long countDeadOutbox();
 
-    /** When the oldest message still waiting was queued; empty when none is. */
-    @SqlQuery("select min(created_at) from slack_outbox where state = 'pending'")
+    /** When the oldest message not yet sent (pending or sending) was queued; empty when none is. */
+    @SqlQuery("select min(created_at) from slack_outbox where state in ('pending', 'sending')")
     Optional<Instant> oldestPendingOutbox();
 
     @SqlQuery("select count(*) from escalations where closed_at is null")

@@ -19,15 +19,19 @@ public final class MetricsGauges {
     public static void register(Metrics metrics, Jdbi jdbi, Periods periods, Clock clock) {
         metrics.gauge(
                 "drumbeat.outbox.pending",
-                "Slack calls waiting in the outbox",
+                "Slack calls in the outbox not yet sent (waiting or being sent)",
                 () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countPendingOutbox));
+        metrics.gauge(
+                "drumbeat.outbox.sending",
+                "Slack calls claimed and being sent, including any a stopped instance left until its lease ends",
+                () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countSendingOutbox));
         metrics.gauge(
                 "drumbeat.outbox.dead",
                 "Slack calls given up on (see /drumbeat outbox)",
                 () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countDeadOutbox));
         metrics.gauge(
                 "drumbeat.outbox.oldest.pending.seconds",
-                "Age of the oldest Slack call still waiting",
+                "Age of the oldest Slack call not yet sent",
                 () -> oldestPending(jdbi, clock));
         metrics.gauge(
                 "drumbeat.escalations.open",

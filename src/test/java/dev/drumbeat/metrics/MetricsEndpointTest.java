@@ -67,4 +67,26 @@ class MetricsEndpointTest {
                         "drumbeat_escalations_open 0.0",
                         "drumbeat_checkins_response_ratio ");
     }
+
+    @Test
+    void a_message_stuck_sending_counts_as_waiting_and_as_sending() throws Exception {
+        drumbeat.jdbi().useHandle(h -> {
+            new Outbox(drumbeat.clock())
+                    .enqueue(
+                            h,
+                            OutboxMessage.post(TestDrumbeat.TEAM, "metrics:stuck", "C0STUCK", Map.of("text", "stuck")));
+            h.createUpdate("""
+                    update slack_outbox set state = 'sending', claimed_by = 'outbox-gone', claimed_at = :at,
+                           call_started_at = :at
+                     where dedupe_key = 'metrics:stuck'""").bind("at", drumbeat.clock().instant()).execute();
+        });
+        drumbeat.clock().advance(java.time.Duration.ofSeconds(30));
+
+        String body = scrape().body();
+        drumbeat.jdbi().useHandle(h -> h.execute("delete from slack_outbox where dedupe_key = 'metrics:stuck'"));
+
+        assertThat(body)
+                .contains("drumbeat_outbox_pending 1.0", "drumbeat_outbox_sending 1.0")
+                .containsPattern("drumbeat_outbox_oldest_pending_seconds (29|30)\\.0");
+    }
 }

@@ -30,7 +30,15 @@ class BotManifestTest {
             "chat.update",
             "chat.postMessage",
             "chat.postEphemeral",
-            "views.publish");
+            "views.publish",
+            "conversations.open",
+            "conversations.history",
+            "conversations.replies");
+    /**
+     * History is read to confirm a message interrupted mid-send, in every kind of conversation Drumbeat posts to:
+     * public and private channels and DMs, each needing its own scope.
+     */
+    static final List<String> HISTORY_SCOPES = List.of("channels:history", "groups:history", "im:history");
     /** Scopes Slack requires to deliver each subscribed event. */
     static final Map<String, String> EVENT_SCOPES =
             Map.of("app_home_opened", "", "app_mention", "app_mentions:read", "user_change", "users:read");
@@ -82,7 +90,10 @@ class BotManifestTest {
         EVENT_SCOPES.values().stream().filter(s -> !s.isEmpty()).forEach(needed::add);
         for (String method : METHODS_CALLED) {
             List<String> scopes = SlackContract.find(method).orElseThrow().botScopes();
-            if (!scopes.isEmpty()) {
+            if (method.startsWith("conversations.") && !method.equals("conversations.open")) {
+                assertThat(scopes).containsAll(HISTORY_SCOPES);
+                needed.addAll(HISTORY_SCOPES);
+            } else if (!scopes.isEmpty()) {
                 needed.add(scopes.get(0));
             }
         }

@@ -24,10 +24,14 @@ public final class TestDatabase {
 
     /** A new, migrated, empty database. Close it when the test class is done. */
     public static Database fresh() {
+        return Database.connect(freshUrl());
+    }
+
+    /** Where a new, migrated, empty database is, for a test that connects to it from another process too. */
+    public static DatabaseUrl freshUrl() {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute("create database " + name + " template " + TEMPLATE);
-        return Database.connect(
-                new DatabaseUrl(server().getJdbcUrl("postgres", name), Optional.of("postgres"), Optional.empty()));
+        return new DatabaseUrl(server().getJdbcUrl("postgres", name), Optional.of("postgres"), Optional.empty());
     }
 
     private static synchronized EmbeddedPostgres server() {

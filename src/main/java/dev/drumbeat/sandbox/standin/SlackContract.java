@@ -68,6 +68,19 @@ public final class SlackContract {
                             true,
                             need(List.of("users", "channel"), "users_list_not_supplied")),
                     method(
+                            "conversations.history",
+                            List.of("channels:history", "groups:history", "im:history", "mpim:history"),
+                            "tier3",
+                            true,
+                            need("channel", "channel_not_found")),
+                    method(
+                            "conversations.replies",
+                            List.of("channels:history", "groups:history", "im:history", "mpim:history"),
+                            "tier3",
+                            true,
+                            need("channel", "channel_not_found"),
+                            need("ts", "thread_not_found")),
+                    method(
                             "views.open",
                             List.of(),
                             "tier4",

@@ -34,7 +34,14 @@ final class SlackContractCheck {
     }
 
     private Optional<SlackStandInAnswer> refuseScope(SlackContract.Method method) {
-        List<String> accepted = method.botScopes();
+        return refuseUnlessGranted(method.botScopes());
+    }
+
+    /**
+     * {@code missing_scope} unless one of {@code accepted} was granted (none needed when empty); for methods whose
+     * scope depends on the conversation, such as conversations.history, once the conversation is known.
+     */
+    Optional<SlackStandInAnswer> refuseUnlessGranted(List<String> accepted) {
         if (accepted.isEmpty() || accepted.stream().anyMatch(grantedScopes::contains)) {
             return Optional.empty();
         }

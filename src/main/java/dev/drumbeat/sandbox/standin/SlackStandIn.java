@@ -160,6 +160,14 @@ public final class SlackStandIn implements AutoCloseable {
         return endpoint.rateLimits().rateLimitedCount();
     }
 
+    /**
+     * Holds the next call of {@code method} at {@code point}, to stop its caller mid-call as a crash would; see
+     * {@link SlackStandInHold}. Released by the test, by {@link #reset} or on close.
+     */
+    public SlackStandInHold holdNext(String method, SlackStandInHold.Point point) {
+        return endpoint.hold(method, point);
+    }
+
     public void recover(String method) {
         workspace.faults().recover(method);
     }
@@ -204,6 +212,7 @@ public final class SlackStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        endpoint.releaseHolds();
         server.stop();
     }
 }

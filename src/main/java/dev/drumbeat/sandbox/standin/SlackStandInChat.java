@@ -24,7 +24,9 @@ final class SlackStandInChat {
     }
 
     void register(Map<String, Function<SlackStandInArgs, SlackStandInAnswer>> handlers) {
-        handlers.put("chat.postMessage", args -> refuseBlocks(args).orElseGet(() -> postMessage(args)));
+        handlers.put(
+                "chat.postMessage",
+                args -> refuseBlocks(args).or(() -> refuseMetadata(args)).orElseGet(() -> postMessage(args)));
         handlers.put("chat.postEphemeral", args -> refuseBlocks(args).orElseGet(() -> postEphemeral(args)));
         handlers.put("chat.update", args -> refuseBlocks(args).orElseGet(() -> update(args)));
         handlers.put("chat.delete", this::delete);
@@ -33,8 +35,8 @@ final class SlackStandInChat {
 
     private SlackStandInAnswer postMessage(SlackStandInArgs args) {
         String channel = SlackStandInConversations.resolveChannel(args.string("channel"));
-        SlackStandInMessage message =
-                conversations.post(channel, args.string("thread_ts"), args.string("text"), blocksOf(args), null);
+        SlackStandInMessage message = conversations.post(
+                channel, args.string("thread_ts"), args.string("text"), blocksOf(args), null, metadataOf(args));
         return SlackStandInAnswer.ok(Map.of("channel", channel, "ts", message.ts(), "message", shape(message)));
     }
 
@@ -98,6 +100,29 @@ final class SlackStandInChat {
                 .toList();
         return Optional.of(
                 SlackStandInAnswer.error("invalid_blocks", violations).with("errors", errors));
+    }
+
+    /**
+     * Slack's checks of message metadata: a JSON object ({@code invalid_metadata_format}) with a string
+     * {@code event_type} of letters, digits and underscores and an object {@code event_payload}
+     * ({@code invalid_metadata_schema}).
+     */
+    private static Optional<SlackStandInAnswer> refuseMetadata(SlackStandInArgs args) {
+        Object metadata = args.raw("metadata");
+        if (metadata == null || "".equals(metadata)) {
+            return Optional.empty();
+        }
+        if (!(metadata instanceof Map<?, ?> object)) {
+            return Optional.of(SlackStandInAnswer.error("invalid_metadata_format"));
+        }
+        boolean typed = object.get("event_type") instanceof String type && type.matches("[A-Za-z0-9_]{1,255}");
+        boolean payload = object.get("event_payload") instanceof Map<?, ?>;
+        return typed && payload ? Optional.empty() : Optional.of(SlackStandInAnswer.error("invalid_metadata_schema"));
+    }
+
+    /** Message metadata as Slack keeps it: an object with {@code event_type} and {@code event_payload}. */
+    private static Object metadataOf(SlackStandInArgs args) {
+        return args.raw("metadata") instanceof Map<?, ?> metadata ? metadata : null;
     }
 
     private static Object blocksOf(SlackStandInArgs args) {

@@ -48,8 +48,13 @@ final class SlackStandInConversations {
     }
 
     synchronized SlackStandInMessage post(String channel, String threadTs, String text, Object blocks, String user) {
+        return post(channel, threadTs, text, blocks, user, null);
+    }
+
+    synchronized SlackStandInMessage post(
+            String channel, String threadTs, String text, Object blocks, String user, Object metadata) {
         SlackStandInMessage message =
-                new SlackStandInMessage(channel, nextTs(), threadTs, text, blocks, user, user != null, false);
+                new SlackStandInMessage(channel, nextTs(), threadTs, text, blocks, user, user != null, false, metadata);
         messagesByChannel.computeIfAbsent(channel, key -> new ArrayList<>()).add(message);
         return message;
     }

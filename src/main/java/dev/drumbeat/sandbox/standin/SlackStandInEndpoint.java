@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,6 +22,7 @@ final class SlackStandInEndpoint implements Handler {
     private final Clock clock;
     private final List<SlackStandInCall> calls = new CopyOnWriteArrayList<>();
     private final SlackStandInRateLimits rateLimits = new SlackStandInRateLimits(System::nanoTime);
+    private final List<SlackStandInHold> holds = new CopyOnWriteArrayList<>();
 
     SlackStandInEndpoint(SlackStandInMethods methods, Clock clock) {
         this.methods = methods;
@@ -30,7 +32,15 @@ final class SlackStandInEndpoint implements Handler {
     @Override
     public void handle(Context ctx) {
         SlackStandInRequest request = SlackStandInRequest.read(ctx);
+        Optional<SlackStandInHold> hold = takeHold(request.method());
+        if (hold.filter(held -> held.point() == SlackStandInHold.Point.BEFORE_EFFECT)
+                .isPresent()) {
+            hold.get().holdHere();
+            ctx.status(503).result("");
+            return;
+        }
         SlackStandInAnswer answer = answerAndRecord(request);
+        hold.ifPresent(SlackStandInHold::holdHere);
         if (answer.retryAfterSeconds() != null) {
             ctx.header("Retry-After", String.valueOf(answer.retryAfterSeconds()));
         }
@@ -48,6 +58,25 @@ final class SlackStandInEndpoint implements Handler {
                 answer.ok(),
                 answer.error()));
         return answer;
+    }
+
+    SlackStandInHold hold(String method, SlackStandInHold.Point point) {
+        SlackStandInHold hold = new SlackStandInHold(method, point);
+        holds.add(hold);
+        return hold;
+    }
+
+    private synchronized Optional<SlackStandInHold> takeHold(String method) {
+        Optional<SlackStandInHold> hold =
+                holds.stream().filter(held -> held.method().equals(method)).findFirst();
+        hold.ifPresent(holds::remove);
+        return hold;
+    }
+
+    /** Lets every held call go and forgets holds not yet used. */
+    void releaseHolds() {
+        holds.forEach(SlackStandInHold::release);
+        holds.clear();
     }
 
     /** Records a call answered elsewhere (a response_url post), in order with the rest. */
@@ -69,6 +98,7 @@ final class SlackStandInEndpoint implements Handler {
 
     /** Forgets the calls and stops enforcing rate limits. */
     synchronized void reset() {
+        releaseHolds();
         calls.clear();
         rateLimits.reset();
     }

@@ -22,10 +22,12 @@ final class SlackStandInMethods {
             SlackContractCheck contract,
             SlackStandInChat chat,
             SlackStandInViews views,
-            SlackStandInPeople people) {
+            SlackStandInPeople people,
+            SlackStandInHistory history) {
         this.faults = faults;
         this.contract = contract;
         chat.register(handlers);
+        history.register(handlers);
         views.register(handlers);
         people.register(handlers);
     }

@@ -39,6 +39,7 @@ record SlackStandInWorkspace(
                 contract,
                 new SlackStandInChat(conversations, users),
                 new SlackStandInViews(views, triggers),
-                new SlackStandInPeople(users, clock));
+                new SlackStandInPeople(users, clock),
+                new SlackStandInHistory(conversations, contract));
     }
 }

@@ -23,8 +23,8 @@ public interface OutboxDao {
     /** A row another row's {@code $ts_of} points at. */
     record Reference(String dedupeKey, String state, String resultChannel, String resultTs, Instant nextAttemptAt) {}
 
-    /** A row found {@code sending} past its lease and declared dead. */
-    record Expired(long id, String dedupeKey, String method, String channel) {}
+    /** A row found {@code sending} past its lease and returned to pending; unconfirmed when it may be in Slack. */
+    record Expired(long id, String dedupeKey, String method, String channel, Instant unconfirmedSince) {}
 
     record StateCount(String state, long count) {}
 
@@ -41,7 +41,8 @@ public interface OutboxDao {
                   from slack_outbox
                  where state in ('pending', 'sending') and channel is not null
                  order by team_id, channel, id)
-            select id, team_id, dedupe_key, method, channel, args::text as args, attempts
+            select id, team_id, dedupe_key, method, channel, args::text as args, attempts, unconfirmed_since,
+                   first_failed_at
               from slack_outbox o
              where state = 'pending' and next_attempt_at <= :now
                and (channel is null or id in (select id from heads))
@@ -55,6 +56,35 @@ public interface OutboxDao {
             @Bind("limit") int limit,
             @Bind("heldMethods") String[] heldMethods,
             @Bind("heldChannels") String[] heldChannels);
+
+    /**
+     * While Slack is down, the one row to try as a probe: a pending channel head (or channel-less row) whatever its
+     * backoff, the one due soonest, so a row that failed as a probe moves to the back.
+     */
+    @SqlQuery("""
+            with heads as (
+                select distinct on (team_id, channel) id
+                  from slack_outbox
+                 where state in ('pending', 'sending') and channel is not null
+                 order by team_id, channel, id)
+            select id, team_id, dedupe_key, method, channel, args::text as args, attempts, unconfirmed_since,
+                   first_failed_at
+              from slack_outbox o
+             where state = 'pending'
+               and (channel is null or id in (select id from heads))
+               and method <> all(:heldMethods)
+               and not (method = 'chat.postMessage' and coalesce(channel, '') = any(:heldChannels))
+             order by next_attempt_at, id
+             limit 1
+               for update of o skip locked""")
+    List<OutboxSenderRow> lockProbe(
+            @Bind("heldMethods") String[] heldMethods, @Bind("heldChannels") String[] heldChannels);
+
+    /** Slack answers again: rows waiting out a failure's backoff are due now; rate-limit waits are left alone. */
+    @SqlUpdate("""
+            update slack_outbox set next_attempt_at = :now
+             where state = 'pending' and first_failed_at is not null and next_attempt_at > :now""")
+    int releaseBackedOff(@Bind("now") Instant now);
 
     @SqlQuery(
             "select dedupe_key, state, result_channel, result_ts, next_attempt_at from slack_outbox where dedupe_key = any(:keys)")
@@ -71,29 +101,34 @@ public interface OutboxDao {
     @SqlUpdate("update slack_outbox set state = 'dead', last_error = :error where id = :id and state = 'pending'")
     void refuse(@Bind("id") long id, @Bind("error") String error);
 
-    /** Marks the moment the Slack call for a claimed row begins; before it, a crash loses nothing. */
+    /**
+     * Marks the moment the Slack call for a claimed row begins; before it, a crash loses nothing. 0 when the row is no
+     * longer the caller's (it stalled past the lease and another sender took the row over): then it must not call.
+     */
     @SqlUpdate(
             "update slack_outbox set call_started_at = :now where id = :id and claimed_by = :me and state = 'sending'")
-    void callStarted(@Bind("id") long id, @Bind("me") String me, @Bind("now") Instant now);
+    int callStarted(@Bind("id") long id, @Bind("me") String me, @Bind("now") Instant now);
 
-    /** Claimed before {@code cutoff}, still {@code sending}, not the caller's, and never called: safe to send again. */
-    @SqlUpdate("""
-            update slack_outbox set state = 'pending', claimed_by = null, claimed_at = null
-             where state = 'sending' and claimed_at < :cutoff and call_started_at is null and id <> all(:inFlight)""")
-    int returnUncalled(@Bind("cutoff") Instant cutoff, @Bind("inFlight") long[] inFlight);
-
-    /** Rows claimed before {@code cutoff} and still {@code sending} whose call had begun, other than the caller's. */
+    /**
+     * Rows claimed before {@code cutoff}, still {@code sending} and not the caller's: their sender stopped. All go back
+     * to pending. A post whose call had begun may be in Slack, so it is marked unconfirmed (from the moment its first
+     * such call began) and will be looked for in the channel's history before it is sent again; other methods
+     * (updates, Home tabs, opening a DM, ephemeral replies) are safe to repeat.
+     */
     @SqlQuery("""
-            update slack_outbox set state = 'dead', last_error = :reason
-             where state = 'sending' and claimed_at < :cutoff and call_started_at is not null and id <> all(:inFlight)
-            returning id, dedupe_key, method, channel""")
-    List<Expired> expireLeases(
-            @Bind("cutoff") Instant cutoff, @Bind("inFlight") long[] inFlight, @Bind("reason") String reason);
+            update slack_outbox
+               set state = 'pending', claimed_by = null, claimed_at = null, call_started_at = null,
+                   unconfirmed_since = case when method = 'chat.postMessage' and call_started_at is not null
+                                            then coalesce(unconfirmed_since, call_started_at)
+                                            else unconfirmed_since end
+             where state = 'sending' and claimed_at < :cutoff and id <> all(:inFlight)
+            returning id, dedupe_key, method, channel, unconfirmed_since""")
+    List<Expired> expireLeases(@Bind("cutoff") Instant cutoff, @Bind("inFlight") long[] inFlight);
 
     /** Also over a lease-expired row: it did go out, and saying so is the truth. */
     @SqlUpdate("""
             update slack_outbox set state = 'sent', sent_at = :now, result_channel = :channel, result_ts = :ts,
-                   attempts = attempts + 1, last_error = null
+                   attempts = attempts + 1, last_error = null, unconfirmed_since = null, first_failed_at = null
              where id = :id and claimed_by = :me and state in ('sending', 'dead')""")
     void sent(
             @Bind("id") long id,
@@ -102,16 +137,31 @@ public interface OutboxDao {
             @Bind("channel") String channel,
             @Bind("ts") String ts);
 
+    /** Rate-limited: pending again at {@code at}, no attempt counted. */
     @SqlUpdate("""
-            update slack_outbox set state = 'pending', next_attempt_at = :at, attempts = attempts + :counted,
-                   last_error = :error, claimed_by = null, claimed_at = null
+            update slack_outbox set state = 'pending', next_attempt_at = :at, last_error = :error, claimed_by = null,
+                   claimed_at = null
              where id = :id and claimed_by = :me and state = 'sending'""")
-    void retryAt(
+    void retryAt(@Bind("id") long id, @Bind("me") String me, @Bind("at") Instant at, @Bind("error") String error);
+
+    /**
+     * Failed in a way worth retrying: pending again at {@code at}, one more attempt, the failure run's start kept;
+     * when the call may have reached Slack ({@code maybeDelivered}), unconfirmed from when this call began.
+     */
+    @SqlUpdate("""
+            update slack_outbox set state = 'pending', next_attempt_at = :at, attempts = attempts + 1,
+                   last_error = :error, claimed_by = null, claimed_at = null,
+                   first_failed_at = coalesce(first_failed_at, :now),
+                   unconfirmed_since = case when :maybeDelivered then coalesce(unconfirmed_since, call_started_at, :now)
+                                            else unconfirmed_since end
+             where id = :id and claimed_by = :me and state = 'sending'""")
+    void failedRetryAt(
             @Bind("id") long id,
             @Bind("me") String me,
+            @Bind("now") Instant now,
             @Bind("at") Instant at,
-            @Bind("counted") int counted,
-            @Bind("error") String error);
+            @Bind("error") String error,
+            @Bind("maybeDelivered") boolean maybeDelivered);
 
     @SqlUpdate("""
             update slack_outbox set state = 'dead', attempts = attempts + 1, last_error = :error

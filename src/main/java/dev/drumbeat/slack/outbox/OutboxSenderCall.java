@@ -17,10 +17,15 @@ import okhttp3.ResponseBody;
  * Makes one queued call through Bolt's {@link MethodsClient}, form-encoded the way Slack reads any method
  * (JSON-valued arguments such as {@code blocks} or {@code view} as JSON strings, id lists comma-separated),
  * and sorts the answer into an {@link OutboxSenderOutcome}. Reads the raw response because the status and
- * {@code Retry-After} decide what happens next. The token goes in the Authorization header and is never logged.
+ * {@code Retry-After} decide what happens next. Every {@code chat.postMessage} carries its outbox key in Slack
+ * message metadata ({@value #EVENT_TYPE}, payload {@code {"key": …}}), so {@link OutboxSenderLookup} can find it in
+ * the channel's history. The token goes in the Authorization header and is never logged.
  * Thread-safe.
  */
 final class OutboxSenderCall {
+    /** The message metadata event type that names a message's outbox key. */
+    static final String EVENT_TYPE = "drumbeat_outbox";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final int MAX_ERROR = 500;
@@ -36,15 +41,42 @@ final class OutboxSenderCall {
         this.token = token;
     }
 
-    OutboxSenderOutcome call(String method, ObjectNode args) {
+    /** Makes the queued call; a post carries {@code dedupeKey} in its metadata. */
+    OutboxSenderOutcome call(String method, ObjectNode args, String dedupeKey) {
+        ObjectNode sent = method.equals(RateLimits.POST_MESSAGE) ? withKey(args, dedupeKey) : args;
+        Read read = read(method, sent);
+        return read.failure() != null
+                ? read.failure()
+                : new OutboxSenderOutcome.Sent(channelOf(read.json(), sent), tsOf(read.json()));
+    }
+
+    /** Slack's JSON answer when it said ok, or what its failure means for the outbox. */
+    record Read(JsonNode json, OutboxSenderOutcome failure) {}
+
+    /** Calls {@code method} and reads the answer: the JSON when ok, the outcome otherwise. */
+    Read read(String method, ObjectNode args) {
         try (Response response = methods.runPostFormWithToken(form(args), method, token)) {
             ResponseBody body = response.body();
-            return outcome(response.code(), response.header("Retry-After"), body == null ? "" : body.string(), args);
+            String text = body == null ? "" : body.string();
+            OutboxSenderOutcome outcome = outcome(response.code(), response.header("Retry-After"), text, args);
+            return outcome instanceof OutboxSenderOutcome.Sent ? new Read(parse(text), null) : new Read(null, outcome);
         } catch (IOException e) {
-            return new OutboxSenderOutcome.Failed(clip(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return new Read(
+                    null, new OutboxSenderOutcome.Failed(clip(e.getClass().getSimpleName() + ": " + e.getMessage())));
         } catch (RuntimeException e) {
-            return new OutboxSenderOutcome.Failed(clip("could not call Slack: " + e));
+            return new Read(null, new OutboxSenderOutcome.Failed(clip("could not call Slack: " + e)));
         }
+    }
+
+    static ObjectNode withKey(ObjectNode args, String dedupeKey) {
+        if (args.has("metadata")) {
+            return args;
+        }
+        ObjectNode copy = args.deepCopy();
+        ObjectNode metadata = copy.putObject("metadata");
+        metadata.put("event_type", EVENT_TYPE);
+        metadata.putObject("event_payload").put("key", dedupeKey);
+        return copy;
     }
 
     static OutboxSenderOutcome outcome(int status, String retryAfter, String body, ObjectNode args) {

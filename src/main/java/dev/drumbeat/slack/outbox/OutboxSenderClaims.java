@@ -24,13 +24,12 @@ import org.slf4j.LoggerFactory;
  * Claims due rows in one short transaction: locks the candidates ({@code for update skip locked}, so senders
  * never share a row), keeps back those waiting on a {@code $ts_of} message or on a rate limit (they stay
  * pending, unclaimed), marks the rest {@code sending} and commits. Remembers what it claimed until
- * {@link #release released}. Rows found {@code sending} past the lease belong to a sender that stopped: those
- * whose call never began go back to pending; those whose call began are declared dead, since Slack may have
- * had them and resending could duplicate.
+ * {@link #release released}. Rows found {@code sending} past the lease belong to a sender that stopped: they go
+ * back to pending, and a post whose call had begun is marked unconfirmed, to be looked for in Slack before it is
+ * sent again. During a Slack outage ({@link OutboxSenderOutage}) it claims one probe at a time, or nothing.
  * Thread-safe.
  */
 final class OutboxSenderClaims {
-    static final String INTERRUPTED = "interrupted while sending; not retried to avoid a duplicate";
     private static final Logger log = LoggerFactory.getLogger(OutboxSenderClaims.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Jdbi jdbi;
@@ -38,46 +37,57 @@ final class OutboxSenderClaims {
     private final Clock clock;
     private final Duration lease;
     private final String instanceId;
+    private final OutboxSenderOutage outage;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    OutboxSenderClaims(Jdbi jdbi, RateLimits limits, Clock clock, Duration lease, String instanceId) {
+    OutboxSenderClaims(
+            Jdbi jdbi, RateLimits limits, Clock clock, Duration lease, String instanceId, OutboxSenderOutage outage) {
         this.jdbi = jdbi;
         this.limits = limits;
         this.clock = clock;
         this.lease = lease;
         this.instanceId = instanceId;
+        this.outage = outage;
     }
 
     /**
-     * Rows claimed longer than the lease ago by a sender that is gone: back to pending if their call never
-     * began, dead if it did (Slack may have them). This sender's own calls in flight are left alone.
+     * Rows claimed longer than the lease ago by a sender that is gone go back to pending; a post whose call had begun
+     * is marked unconfirmed. This sender's own calls in flight are left alone.
      */
     void expireLeases() {
         Instant cutoff = clock.instant().minus(lease);
         long[] mine = inFlight.stream().mapToLong(Long::longValue).toArray();
-        int returned = jdbi.withExtension(OutboxDao.class, dao -> dao.returnUncalled(cutoff, mine));
-        if (returned > 0) {
-            log.info(
-                    "{} Slack outbox messages claimed by a stopped sender were never sent; they are pending again",
-                    returned);
-        }
-        for (OutboxDao.Expired row :
-                jdbi.withExtension(OutboxDao.class, dao -> dao.expireLeases(cutoff, mine, INTERRUPTED))) {
-            log.warn(
-                    "Slack outbox message {} ({} to {}) is dead: {}",
-                    row.dedupeKey(),
-                    row.method(),
-                    row.channel(),
-                    INTERRUPTED);
+        for (OutboxDao.Expired row : jdbi.withExtension(OutboxDao.class, dao -> dao.expireLeases(cutoff, mine))) {
+            if (row.unconfirmedSince() != null && row.method().equals(RateLimits.POST_MESSAGE)) {
+                log.warn(
+                        "Slack outbox message {} (to {}) was being sent by a sender that stopped; it will be looked"
+                                + " for in Slack and sent if it is not there",
+                        row.dedupeKey(),
+                        row.channel());
+            } else {
+                log.info(
+                        "Slack outbox message {} ({} to {}) was claimed by a sender that stopped; it is pending again",
+                        row.dedupeKey(),
+                        row.method(),
+                        row.channel());
+            }
         }
     }
 
     List<OutboxSenderClaim> claim(int limit) {
+        OutboxSenderOutage.Admission admission = outage.admit();
+        if (admission == OutboxSenderOutage.Admission.NONE) {
+            return List.of();
+        }
+        boolean probe = admission == OutboxSenderOutage.Admission.PROBE;
         RateLimits.Held held = limits.held();
         List<OutboxSenderClaim> acquired = new ArrayList<>();
         try {
-            List<OutboxSenderClaim> claimed =
-                    jdbi.inTransaction(handle -> claim(handle.attach(OutboxDao.class), limit, held, acquired));
+            List<OutboxSenderClaim> claimed = jdbi.inTransaction(
+                    handle -> claim(handle.attach(OutboxDao.class), probe ? 1 : limit, probe, held, acquired));
+            if (probe) {
+                outage.probing(claimed.isEmpty() ? null : claimed.get(0).row().id());
+            }
             claimed.forEach(claim -> inFlight.add(claim.row().id()));
             return claimed;
         } catch (RuntimeException e) {
@@ -86,9 +96,14 @@ final class OutboxSenderClaims {
         }
     }
 
-    /** Records, in its own commit, that the Slack call for a claimed row is about to begin. */
-    void callStarting(OutboxSenderClaim claim) {
-        jdbi.useExtension(OutboxDao.class, dao -> dao.callStarted(claim.row().id(), instanceId, clock.instant()));
+    /**
+     * Records, in its own commit, that the Slack call for a claimed row is about to begin; false when the row is no
+     * longer this sender's, because it stalled past the lease and another sender took it over.
+     */
+    boolean callStarting(OutboxSenderClaim claim) {
+        return jdbi.withExtension(
+                        OutboxDao.class, dao -> dao.callStarted(claim.row().id(), instanceId, clock.instant()))
+                == 1;
     }
 
     /** The call for a claimed row came back and its outcome is recorded, or could not be. */
@@ -97,13 +112,13 @@ final class OutboxSenderClaims {
     }
 
     private List<OutboxSenderClaim> claim(
-            OutboxDao dao, int limit, RateLimits.Held held, List<OutboxSenderClaim> acquired) {
+            OutboxDao dao, int limit, boolean probe, RateLimits.Held held, List<OutboxSenderClaim> acquired) {
         Instant now = clock.instant();
-        List<OutboxSenderRow> rows = dao.lockClaimable(
-                now,
-                limit,
-                held.methods().toArray(String[]::new),
-                held.channels().toArray(String[]::new));
+        String[] heldMethods = held.methods().toArray(String[]::new);
+        String[] heldChannels = held.channels().toArray(String[]::new);
+        List<OutboxSenderRow> rows = probe
+                ? dao.lockProbe(heldMethods, heldChannels)
+                : dao.lockClaimable(now, limit, heldMethods, heldChannels);
         Map<OutboxSenderRow, ObjectNode> args = new LinkedHashMap<>();
         rows.forEach(row -> args.put(row, parse(row)));
         Map<String, OutboxDao.Reference> references = references(dao, args.values());

@@ -1,6 +1,7 @@
 package dev.drumbeat.slack.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes down what became of a claimed row: sent with its channel and ts; pending again after Retry-After
- * (429, no attempt counted) or after a jittered backoff (5xx, time-out); dead on a permanent error or after
- * the last attempt. Also tells the rate limits the call came back. Thread-safe.
+ * (429, no attempt counted) or after a jittered backoff (5xx, time-out; a post is then unconfirmed, since Slack may
+ * have it); dead on a permanent error, or once its calls have failed for {@code giveUpAfter}. Also tells the rate
+ * limits the call came back, and the outage watch whether Slack answered; when an answer ends an outage, every
+ * message waiting out a failure's backoff is due at once. Thread-safe.
  */
 final class OutboxSenderResults {
     private static final Logger log = LoggerFactory.getLogger(OutboxSenderResults.class);
@@ -21,8 +24,9 @@ final class OutboxSenderResults {
     private final RateLimits limits;
     private final Clock clock;
     private final OutboxSenderBackoff backoff;
-    private final int maxAttempts;
+    private final Duration giveUpAfter;
     private final String instanceId;
+    private final OutboxSenderOutage outage;
     private volatile BiConsumer<String, String> observer = (method, outcome) -> {};
     private final List<OutboxDeadLetters> deadLetters = new CopyOnWriteArrayList<>();
 
@@ -31,14 +35,16 @@ final class OutboxSenderResults {
             RateLimits limits,
             Clock clock,
             OutboxSenderBackoff backoff,
-            int maxAttempts,
-            String instanceId) {
+            Duration giveUpAfter,
+            String instanceId,
+            OutboxSenderOutage outage) {
         this.jdbi = jdbi;
         this.limits = limits;
         this.clock = clock;
         this.backoff = backoff;
-        this.maxAttempts = maxAttempts;
+        this.giveUpAfter = giveUpAfter;
         this.instanceId = instanceId;
+        this.outage = outage;
     }
 
     /** Hears each call's method and outcome ({@code sent}, {@code rate_limited}, {@code failed}, {@code rejected}). */
@@ -56,6 +62,12 @@ final class OutboxSenderResults {
         Instant now = clock.instant();
         limits.finished(row.method(), row.channel());
         observer.accept(row.method(), outcomeName(outcome));
+        if (outcome instanceof OutboxSenderOutcome.Failed) {
+            outage.failed(row.id());
+        } else if (outage.answered()) {
+            int released = jdbi.withExtension(OutboxDao.class, dao -> dao.releaseBackedOff(now));
+            log.info("{} Slack outbox messages that waited out the outage are due now", released);
+        }
         if (outcome instanceof OutboxSenderOutcome.Sent sent) {
             update(dao -> dao.sent(row.id(), instanceId, now, sent.channel(), sent.ts()));
         } else if (outcome instanceof OutboxSenderOutcome.RateLimited limited) {
@@ -70,7 +82,6 @@ final class OutboxSenderResults {
                     row.id(),
                     instanceId,
                     until,
-                    0,
                     "ratelimited; Retry-After " + limited.retryAfter().toSeconds() + " s"));
         } else if (outcome instanceof OutboxSenderOutcome.Failed failed) {
             retryOrGiveUp(row, failed.error(), now);
@@ -91,8 +102,10 @@ final class OutboxSenderResults {
 
     private void retryOrGiveUp(OutboxSenderRow row, String error, Instant now) {
         int attempts = row.attempts() + 1;
-        if (attempts >= maxAttempts) {
-            dead(row, "gave up after " + attempts + " attempts: " + error);
+        Instant failingSince = row.firstFailedAt() == null ? now : row.firstFailedAt();
+        Duration failing = Duration.between(failingSince, now);
+        if (failing.compareTo(giveUpAfter) >= 0) {
+            dead(row, "gave up after " + attempts + " attempts over " + hours(failing) + ": " + error);
             return;
         }
         Instant at = now.plus(backoff.delayAfter(attempts));
@@ -103,7 +116,13 @@ final class OutboxSenderResults {
                 attempts,
                 error,
                 at);
-        update(dao -> dao.retryAt(row.id(), instanceId, at, 1, error));
+        boolean maybeDelivered = row.method().equals(RateLimits.POST_MESSAGE);
+        update(dao -> dao.failedRetryAt(row.id(), instanceId, now, at, error, maybeDelivered));
+    }
+
+    private static String hours(Duration failing) {
+        long hours = failing.toHours();
+        return hours >= 1 ? hours + (hours == 1 ? " hour" : " hours") : failing.toMinutes() + " min";
     }
 
     private void dead(OutboxSenderRow row, String error) {

@@ -67,6 +67,8 @@ class OutboxSenderRetryTest {
 
     @Test
     void io_errors_are_retried_after_a_backoff_that_doubles_and_the_third_try_is_sent_once() throws Exception {
+        when(slack.runPostFormWithToken(any(), eq("conversations.history"), eq(TOKEN)))
+                .thenAnswer(call -> answer(200, null, "{\"ok\":true,\"messages\":[],\"has_more\":false}"));
         when(slack.runPostFormWithToken(any(), eq(METHOD), eq(TOKEN)))
                 .thenThrow(new IOException("connection reset"))
                 .thenThrow(new IOException("connection reset"))
@@ -102,6 +104,8 @@ class OutboxSenderRetryTest {
         drumbeat.clock().advance(BEYOND_ANY_BACKOFF);
         assertThat(sender.drainOnce()).isZero();
         verify(slack, times(3)).runPostFormWithToken(any(), eq(METHOD), eq(TOKEN));
+        verify(slack, times(2).description("a post that may have reached Slack is looked for before each retry"))
+                .runPostFormWithToken(any(), eq("conversations.history"), eq(TOKEN));
     }
 
     @Test

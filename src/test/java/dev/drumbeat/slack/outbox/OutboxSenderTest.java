@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.slack.api.Slack;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
+import dev.drumbeat.sandbox.standin.SlackStandInHold;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import dev.drumbeat.slack.SlackApp;
 import dev.drumbeat.support.DrumbeatExtension;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +45,7 @@ class OutboxSenderTest {
 
     @BeforeAll
     static void startAll() {
-        // im:write beyond the manifest's scopes, so conversations.open can be sent too
-        standIn = SlackStandIn.start(0, TestDrumbeat.BOT_TOKEN, Set.of("chat:write", "im:write", "commands"), clock);
+        standIn = SlackStandIn.start(0, TestDrumbeat.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
         slack = SlackApp.client(TestDrumbeat.config(standIn.apiUrl()));
     }
 
@@ -267,7 +266,7 @@ class OutboxSenderTest {
         }
 
         @Test
-        void server_errors_are_retried_with_backoff_then_given_up_after_twelve_attempts() {
+        void a_message_slack_keeps_failing_is_tried_for_a_day_then_given_up() {
             standIn.failAlways("chat.postMessage", 500);
             enqueue(OutboxMessage.post(TEAM, "doomed", "C0DOOMED", Map.of("text", "doomed")));
 
@@ -279,19 +278,22 @@ class OutboxSenderTest {
                 assertThat(row.nextAttemptAt())
                         .isBetween(clock.instant(), clock.instant().plusSeconds(1));
             });
-            for (int attempt = 2; attempt <= 12; attempt++) {
-                clock.advance(BEYOND_ANY_BACKOFF);
-                assertThat(sender.drainOnce()).as("attempt %d", attempt).isEqualTo(1);
+            for (int hour = 1; hour < 24; hour++) {
+                clock.advance(Duration.ofHours(1));
+                assertThat(sender.drainOnce()).as("hour %d", hour).isEqualTo(1);
+                assertThat(row("doomed").state()).as("hour %d", hour).isEqualTo("pending");
             }
+            clock.advance(Duration.ofHours(1));
+            sender.drainOnce();
 
             assertThat(row("doomed")).satisfies(row -> {
                 assertThat(row.state()).isEqualTo("dead");
-                assertThat(row.attempts()).isEqualTo(12);
-                assertThat(row.lastError()).isEqualTo("gave up after 12 attempts: HTTP 500 internal_error");
+                assertThat(row.attempts()).isEqualTo(25);
+                assertThat(row.lastError())
+                        .isEqualTo("gave up after 25 attempts over 24 hours: HTTP 500 internal_error");
             });
             clock.advance(BEYOND_ANY_BACKOFF);
             assertThat(sender.drainOnce()).isZero();
-            assertThat(standIn.calls("chat.postMessage")).hasSize(12);
         }
 
         @Test
@@ -338,29 +340,71 @@ class OutboxSenderTest {
     class Crashes {
 
         @Test
-        void a_row_left_sending_past_its_lease_is_marked_dead_and_never_resent() {
+        void a_post_whose_sender_stopped_after_slack_had_it_is_found_in_history_and_not_sent_again() throws Exception {
             enqueue(
                     OutboxMessage.post(TEAM, "in-flight", "C0CRASH", Map.of("text", "in-flight")),
                     OutboxMessage.post(TEAM, "still-queued", "C0QUEUED", Map.of("text", "still-queued")));
-            jdbi().useHandle(
-                            h -> h.createUpdate("""
-                    update slack_outbox set state = 'sending', claimed_by = 'outbox-crashed', claimed_at = :at,
-                           call_started_at = :at
-                     where dedupe_key = 'in-flight'""").bind("at", clock.instant()).execute());
+            SlackStandInHold held = standIn.holdNext("chat.postMessage", SlackStandInHold.Point.AFTER_EFFECT);
+            OutboxSender stopped = sender(slack);
+            Thread dying = new Thread(stopped::drainOnce);
+            dying.start();
+            assertThat(held.awaitArrival(Duration.ofSeconds(10))).isTrue();
 
             clock.advance(Duration.ofSeconds(90));
             drainAll();
-            assertThat(row("in-flight").state()).isEqualTo("sending");
+            assertThat(row("in-flight").state()).as("within the lease").isEqualTo("sending");
             clock.advance(Duration.ofSeconds(31));
             drainAll();
 
+            SlackStandInMessage posted = standIn.messages("C0CRASH").get(0);
             assertThat(row("in-flight")).satisfies(row -> {
-                assertThat(row.state()).isEqualTo("dead");
-                assertThat(row.lastError()).isEqualTo("interrupted while sending; not retried to avoid a duplicate");
+                assertThat(row.state()).isEqualTo("sent");
+                assertThat(row.resultChannel()).isEqualTo("C0CRASH");
+                assertThat(row.resultTs()).isEqualTo(posted.ts());
             });
-            clock.advance(BEYOND_ANY_BACKOFF);
+            assertThat(standIn.messages("C0CRASH")).hasSize(1);
+            assertThat(standIn.calls("conversations.history")).hasSize(1);
+
+            held.release();
+            dying.join(10_000);
+            assertThat(row("in-flight").state())
+                    .as("the stopped sender's late answer changes nothing")
+                    .isEqualTo("sent");
+            enqueue(OutboxMessage.update(TEAM, "in-flight:edit", "C0CRASH", "in-flight", Map.of("text", "edited")));
             drainAll();
-            assertThat(sentTexts()).containsExactly("still-queued");
+            assertThat(standIn.messages("C0CRASH"))
+                    .singleElement()
+                    .satisfies(message -> assertThat(message.text()).isEqualTo("edited"));
+            assertThat(sentTexts()).containsExactlyInAnyOrder("in-flight", "still-queued");
+        }
+
+        @Test
+        void a_post_whose_sender_stopped_before_slack_had_it_is_sent_once_after_the_lease() {
+            enqueue(OutboxMessage.post(TEAM, "lost-call", "U0OWNER9", Map.of("text", "lost-call")));
+            jdbi().useHandle(
+                            h -> h.createUpdate("""
+                    update slack_outbox set state = 'sending', claimed_by = 'outbox-gone', claimed_at = :at,
+                           call_started_at = :at
+                     where dedupe_key = 'lost-call'""").bind("at", clock.instant()).execute());
+
+            clock.advance(Duration.ofSeconds(121));
+            drainAll();
+
+            String dm = standIn.directChannelOf("U0OWNER9");
+            assertThat(standIn.messages(dm)).singleElement().satisfies(message -> {
+                assertThat(message.text()).isEqualTo("lost-call");
+                assertThat(message.metadata())
+                        .isEqualTo(
+                                Map.of("event_type", "drumbeat_outbox", "event_payload", Map.of("key", "lost-call")));
+            });
+            assertThat(row("lost-call")).satisfies(row -> {
+                assertThat(row.state()).isEqualTo("sent");
+                assertThat(row.resultChannel()).isEqualTo(dm);
+            });
+            assertThat(standIn.calls("conversations.open"))
+                    .as("a DM is looked up in the bot's DM with the person")
+                    .hasSize(1);
+            assertThat(standIn.calls("conversations.history")).hasSize(1);
         }
 
         @Test
