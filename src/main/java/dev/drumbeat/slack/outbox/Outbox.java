@@ -36,7 +36,7 @@ public final class Outbox {
     /**
      * Queues a dead message again, as it was, to be sent now, if Slack refused it with one of {@code refusals} (its
      * error names, such as {@code not_in_channel}): a refusal means it was never posted, so sending it again posts it
-     * once. A message that died any other way (given up on, or interrupted mid-call) may have been posted and stays
+     * once. A message that died any other way (given up on after a day of failures) may have been posted and stays
      * dead. False when nothing was revived.
      */
     public boolean revive(Handle handle, String dedupeKey, Set<String> refusals) {
