@@ -15,6 +15,8 @@ public final class ServiceFields {
     static final int MAX_NAME = 120;
     static final int MAX_UNIT_NAME = 40;
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** Why two services may not share a name, as the modal and the CSV import both say it. */
+    public static final String NAMES_DIFFER = "names must differ by more than case, spaces and punctuation";
 
     private ServiceFields() {}
 
