@@ -133,19 +133,21 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         PromptFeature prompts = new PromptFeature(shared);
         CheckInFeature checkIns = new CheckInFeature(
                 shared, people, catalog.service(), okrs.confidence(), prompts.updates(), apiTokens.guard());
+        HomeFeature home =
+                new HomeFeature(shared, catalog.service(), checkIns.service(), escalation.service(), okrs.home());
         return List.of(
                 catalog,
                 new InitiativeFeature(shared, people, catalog.service()),
                 new CatalogCsvFeature(shared, apiTokens.guard()),
                 new PeopleFeature(shared, people, catalog.service(), escalation.deactivations()),
                 apiTokens,
-                checkIns,
+                checkIns.redrawingHome(home.redraw()),
                 prompts,
                 escalation,
                 okrs,
                 new AskFeature(shared),
                 new DashboardFeature(shared, people, catalog.service(), escalation.service(), apiTokens.guard()),
-                new HomeFeature(shared, catalog.service(), checkIns.service(), escalation.service(), okrs.home()),
+                home,
                 new DigestFeature(shared, okrs.digestSection(), charts.digestChart()),
                 charts);
     }

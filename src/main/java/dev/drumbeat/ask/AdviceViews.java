@@ -75,8 +75,9 @@ public final class AdviceViews {
                 .toList()));
         if (picks.size() > MAX_PICKS_SHOWN) {
             List<Candidate> rest = picks.subList(MAX_PICKS_SHOWN, picks.size());
-            blocks.add(SlackBlocks.note("…and " + count(rest.size(), "smaller pick") + " saving "
-                    + money.format(sum(rest)) + " a month together. Record decision keeps them all."));
+            blocks.add(
+                    SlackBlocks.note("…and " + count(rest.size(), "smaller pick") + " saving " + money.format(sum(rest))
+                            + " a month together. A decision recorded from this answer keeps them all."));
         }
         lines.spared(advice.spared()).ifPresent(text -> blocks.add(SlackBlocks.markdown(text)));
         advice.nextBest().ifPresent(next -> blocks.add(SlackBlocks.markdown(lines.nextBest(advice, next))));

@@ -32,6 +32,6 @@ final class AskCommand implements Subcommand {
     @Override
     public Reply handle(CommandRequest request) {
         AskService.Asked asked = asks.ask(request.actor(), request.args(), request.channelId());
-        return Reply.of(asked.answer().fallback(), views.privately(asked));
+        return Reply.of(asked.answer().fallback(), views.privately(asked, request.actor()));
     }
 }

@@ -11,6 +11,7 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.drumbeat.ask.advisor.StoredAdvice;
 import dev.drumbeat.ask.decision.DecisionDao;
 import dev.drumbeat.ask.decision.DecisionService;
+import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.BlockJson;
@@ -39,13 +40,16 @@ public final class AskViews {
         this.money = money;
     }
 
-    /** The answer as the asker alone sees it: with Share, and Record decision when there is one to record. */
-    List<LayoutBlock> privately(AskService.Asked asked) {
+    /**
+     * The answer as the asker alone sees it: with Share, and Record decision when there is one to record and the asker
+     * may record it.
+     */
+    List<LayoutBlock> privately(AskService.Asked asked, Actor asker) {
         List<LayoutBlock> blocks = new ArrayList<>(asked.answer().blocks());
         List<BlockElement> buttons = new ArrayList<>();
         buttons.add(
                 button(b -> b.actionId(SHARE).value(Long.toString(asked.id())).text(plainText("Share in channel"))));
-        if (asked.answer().isDecidable()) {
+        if (asked.answer().isDecidable() && DecisionService.mayDecide(asker)) {
             buttons.add(recordButton(asked.id()));
         }
         blocks.add(actions(a -> a.elements(buttons)));

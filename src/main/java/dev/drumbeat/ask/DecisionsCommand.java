@@ -54,8 +54,8 @@ public final class DecisionsCommand implements Subcommand {
     private Reply list(String teamId, int number) {
         DecisionService.Page page = decisions.page(teamId, number);
         if (page.total() == 0) {
-            return Reply.text("No decisions recorded yet. Ask `/drumbeat ask what can we deprioritise to save 50k a"
-                    + " month?` and press *Record decision* on the answer.");
+            return Reply.text("No decisions recorded yet. Leadership and admins record one by asking `/drumbeat ask"
+                    + " what can we deprioritise to save 50k a month?` and pressing *Record decision* on the answer.");
         }
         if (page.decisions().isEmpty()) {
             return Reply.text("There " + (page.total() == 1 ? "is 1 decision" : "are " + page.total() + " decisions")

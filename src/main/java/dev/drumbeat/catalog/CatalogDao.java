@@ -51,6 +51,25 @@ public interface CatalogDao {
     @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
     List<ServiceMatcher.Candidate> candidates(@Bind("teamId") String teamId);
 
+    /**
+     * The team's services, retired ones too, other than {@code key} that may be named as {@code nameKey}: those
+     * stored with that form and those stored before it was kept. Compare their names to be sure.
+     */
+    @SqlQuery("""
+            select key, name from services
+             where team_id = :teamId and key <> :key and (name_key = :nameKey or name_key is null)
+             order by key""")
+    @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
+    List<ServiceMatcher.Candidate> possibleNamesakes(
+            @Bind("teamId") String teamId, @Bind("key") String key, @Bind("nameKey") String nameKey);
+
+    @SqlQuery("select exists (select 1 from services where team_id = :teamId and key = :key)")
+    boolean keyExists(@Bind("teamId") String teamId, @Bind("key") String key);
+
+    /** Leaves the one-name-per-service check to the end of the transaction, for an import that swaps names. */
+    @SqlUpdate("set constraints services_name_unique deferred")
+    void deferNameCheck();
+
     /** Every service of the team, retired ones too, locked for an import that may change any of them. */
     @SqlQuery("select * from services where team_id = :teamId order by key for update")
     List<Service> lockAll(@Bind("teamId") String teamId);
@@ -68,15 +87,16 @@ public interface CatalogDao {
     List<KpiStatus> kpisOf(@Bind("teamId") String teamId, @Bind("serviceId") long serviceId);
 
     @SqlUpdate("""
-            insert into services (team_id, key, name, tier, is_protected, owner_id, deputy_id, team_channel,
+            insert into services (team_id, key, name, name_key, tier, is_protected, owner_id, deputy_id, team_channel,
                                   unit_cost, unit_name, monthly_demand, monthly_value, description, created_at, updated_at)
-            values (:teamId, :d.key, :d.name, lower(:d.tier), :d.isProtected, :d.ownerId, :d.deputyId, :d.teamChannel,
-                    :d.unitCost, :d.unitName, :d.monthlyDemand, :d.monthlyValue, :d.description, now(), now())""")
+            values (:teamId, :d.key, :d.name, :d.nameKey, lower(:d.tier), :d.isProtected, :d.ownerId, :d.deputyId,
+                    :d.teamChannel, :d.unitCost, :d.unitName, :d.monthlyDemand, :d.monthlyValue, :d.description,
+                    now(), now())""")
     @GetGeneratedKeys("id")
     long insert(@Bind("teamId") String teamId, @BindMethods("d") ServiceDraft draft);
 
     @SqlUpdate("""
-            update services set name = :d.name, tier = lower(:d.tier), is_protected = :d.isProtected,
+            update services set name = :d.name, name_key = :d.nameKey, tier = lower(:d.tier), is_protected = :d.isProtected,
                    owner_since = case when owner_id is distinct from :d.ownerId then now() else owner_since end,
                    owner_id = :d.ownerId, deputy_id = :d.deputyId, team_channel = :d.teamChannel,
                    unit_cost = :d.unitCost, unit_name = :d.unitName, monthly_demand = :d.monthlyDemand,

@@ -3,6 +3,7 @@ package dev.drumbeat.catalog;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.FieldError;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.core.UserError;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
@@ -20,6 +22,7 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class CatalogService implements OwnedServices {
     private static final String UNIQUE_VIOLATION = "23505";
+
     private final Jdbi jdbi;
     private final AuditLog audit;
 
@@ -82,51 +85,92 @@ public final class CatalogService implements OwnedServices {
     }
 
     /**
-     * Adds a service (admins only). Two adds of one key at once (a Save clicked twice) both find it free; the
-     * database lets one in, and the other is refused as if it had come second.
+     * Adds a service (admins only), under a key and a name no other service of the workspace has. Two adds of one
+     * key or name at once (a Save clicked twice) both find it free; the database lets one in, and the other is
+     * refused as if it had come second.
      */
     public Service create(Actor actor, ServiceDraft draft) {
         if (!actor.isAdmin()) {
             throw new UserError("Only a Drumbeat admin can add services. Ask an admin, or import a catalog CSV.");
         }
+        return refusingDuplicates(
+                actor.teamId(),
+                draft,
+                true,
+                () -> jdbi.inTransaction(handle -> {
+                    CatalogDao dao = handle.attach(CatalogDao.class);
+                    if (dao.lockByKey(actor.teamId(), draft.key()).isPresent()) {
+                        throw keyTaken(draft.key());
+                    }
+                    ServiceNames.requireFree(dao, actor.teamId(), draft);
+                    dao.insert(actor.teamId(), draft);
+                    audit.record(
+                            handle,
+                            AuditEntry.change(actor.teamId(), actor.auditName(), "service", draft.key(), null, draft));
+                    return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
+                }));
+    }
+
+    /** Changes a service's fields (its owner or an admin); a new name must be one no other service has. */
+    public Service update(Actor actor, ServiceDraft draft) {
+        return refusingDuplicates(
+                actor.teamId(),
+                draft,
+                false,
+                () -> jdbi.inTransaction(handle -> {
+                    CatalogDao dao = handle.attach(CatalogDao.class);
+                    Service before =
+                            dao.lockByKey(actor.teamId(), draft.key()).orElseThrow(() -> noSuchService(draft.key()));
+                    requireEditable(actor, before);
+                    if (!actor.isAdmin()
+                            && !draft.ownerId().equals(before.ownerId())
+                            && draft.ownerId().isEmpty()) {
+                        throw new UserError(
+                                "Only an admin can leave a service without an owner. Pick the new owner instead.");
+                    }
+                    ServiceNames.requireFree(dao, actor.teamId(), draft);
+                    dao.update(actor.teamId(), draft);
+                    audit.record(
+                            handle,
+                            AuditEntry.change(
+                                    actor.teamId(),
+                                    actor.auditName(),
+                                    "service",
+                                    draft.key(),
+                                    ServiceDraft.of(before),
+                                    draft));
+                    return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
+                }));
+    }
+
+    /** A save the database refused for a key or name another save took meanwhile, refused as if it came second. */
+    private Service refusingDuplicates(String teamId, ServiceDraft draft, boolean adding, Supplier<Service> save) {
         try {
-            return jdbi.inTransaction(handle -> {
-                CatalogDao dao = handle.attach(CatalogDao.class);
-                if (dao.lockByKey(actor.teamId(), draft.key()).isPresent()) {
-                    throw keyTaken(draft.key());
-                }
-                dao.insert(actor.teamId(), draft);
-                audit.record(
-                        handle,
-                        AuditEntry.change(actor.teamId(), actor.auditName(), "service", draft.key(), null, draft));
-                return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
-            });
+            return save.get();
         } catch (JdbiException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                throw keyTaken(draft.key());
+            if (!(e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()))) {
+                throw e;
             }
-            throw e;
+            throw jdbi.withExtension(CatalogDao.class, dao -> refusal(dao, teamId, draft, adding, sql));
         }
     }
 
-    /** Changes a service's fields (its owner or an admin). */
-    public Service update(Actor actor, ServiceDraft draft) {
-        return jdbi.inTransaction(handle -> {
-            CatalogDao dao = handle.attach(CatalogDao.class);
-            Service before = dao.lockByKey(actor.teamId(), draft.key()).orElseThrow(() -> noSuchService(draft.key()));
-            requireEditable(actor, before);
-            if (!actor.isAdmin()
-                    && !draft.ownerId().equals(before.ownerId())
-                    && draft.ownerId().isEmpty()) {
-                throw new UserError("Only an admin can leave a service without an owner. Pick the new owner instead.");
-            }
-            dao.update(actor.teamId(), draft);
-            audit.record(
-                    handle,
-                    AuditEntry.change(
-                            actor.teamId(), actor.auditName(), "service", draft.key(), ServiceDraft.of(before), draft));
-            return dao.findByKey(actor.teamId(), draft.key()).orElseThrow();
-        });
+    /**
+     * What an add refused for its key, or a save refused for its name, is told: the other service's name when it can
+     * be found, and when adding, the key first (as without a race) if another add took it.
+     */
+    private static UserError refusal(
+            CatalogDao dao, String teamId, ServiceDraft draft, boolean adding, SQLException refused) {
+        if (!String.valueOf(refused.getMessage()).contains(ServiceNames.CONSTRAINT)) {
+            return keyTaken(draft.key());
+        }
+        Optional<ServiceMatcher.Candidate> other = ServiceNames.holder(dao, teamId, draft);
+        if (other.isPresent()) {
+            return ServiceNames.taken(other.get());
+        }
+        return adding && dao.keyExists(teamId, draft.key())
+                ? keyTaken(draft.key())
+                : new FieldError("name", "Another service was given this name just now. Pick another name.");
     }
 
     /** Throws unless the actor may change this service: an admin, or its owner. */

@@ -3,6 +3,7 @@ package dev.drumbeat.catalog;
 import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Units;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
@@ -82,8 +83,8 @@ final class CatalogViews {
     private List<String> economics(Service s) {
         return List.of(
                 "*Unit cost*\n" + money.format(s.unitCost()) + " per " + SlackBlocks.escape(s.unitName()),
-                "*Demand*\n" + Money.quantity(s.monthlyDemand()) + " " + SlackBlocks.escape(plural(s.unitName()))
-                        + " a month",
+                "*Demand*\n" + Money.quantity(s.monthlyDemand()) + " "
+                        + SlackBlocks.escape(Units.forQuantity(s.unitName(), s.monthlyDemand())) + " a month",
                 "*Monthly cost*\n" + money.format(s.unitCost()) + " × " + Money.quantity(s.monthlyDemand()) + " = "
                         + money.format(s.monthlyCost()),
                 "*Monthly value*\n" + money.format(s.monthlyValue()),
@@ -126,11 +127,6 @@ final class CatalogViews {
                     .append(when);
         }
         return text.toString();
-    }
-
-    /** "account" becomes "accounts"; "1k transactions" and "GB-months" stay as they are. */
-    static String plural(String unitName) {
-        return unitName.endsWith("s") ? unitName : unitName + "s";
     }
 
     private static String checkInText(Optional<CheckInSummary> last) {

@@ -1,5 +1,6 @@
 package dev.drumbeat.catalog;
 
+import dev.drumbeat.core.ServiceMatcher;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -17,6 +18,11 @@ public record ServiceDraft(
         BigDecimal monthlyDemand,
         BigDecimal monthlyValue,
         String description) {
+
+    /** The name's matching form, unique among the workspace's services (see {@link ServiceMatcher#nameKey}). */
+    public String nameKey() {
+        return ServiceMatcher.nameKey(name);
+    }
 
     /** The editable fields of a stored service, as the audit log keeps them before and after a change. */
     public static ServiceDraft of(Service s) {

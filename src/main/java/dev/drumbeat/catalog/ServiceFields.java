@@ -10,15 +10,22 @@ import java.util.regex.Pattern;
 public final class ServiceFields {
     private static final Pattern DIGITS_AND_COMMAS = Pattern.compile("-?[\\d.]*,[\\d,.]*");
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    static final int MAX_KEY = 63;
+    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0," + (MAX_KEY - 1) + "}");
     static final int MAX_NAME = 120;
     static final int MAX_UNIT_NAME = 40;
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** Why two services may not share a name, as the modal and the CSV import both say it. */
+    public static final String NAMES_DIFFER = "names must differ by more than case, spaces and punctuation";
 
     private ServiceFields() {}
 
     public static String key(String raw) {
         String key = raw == null ? "" : raw.strip();
+        if (key.length() > MAX_KEY) {
+            throw new IllegalArgumentException(
+                    "a key is at most " + MAX_KEY + " characters, and this one has " + key.length());
+        }
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("a key is lower-case letters, digits and dashes, like payments-api");
         }

@@ -12,7 +12,8 @@ import dev.drumbeat.people.PeopleService;
 /**
  * Check-ins: the check-in modal, `/drumbeat kpi`, and the readings API that
  * machines push KPI values to. {@code confidence} is the key-result question the modal asks; {@code prompts} redraws
- * the prompt a check-in answered.
+ * the prompt a check-in answered; the Home tab, built from this feature's service, is linked afterwards through
+ * {@link #redrawingHome}.
  */
 public final class CheckInFeature implements Feature {
     private final Shared shared;
@@ -21,6 +22,7 @@ public final class CheckInFeature implements Feature {
     private final KeyResultConfidence confidence;
     private final ApiTokenGuard apiTokens;
     private final CheckInService checkIns;
+    private final HomeRedraw home;
 
     public CheckInFeature(
             Shared shared,
@@ -36,6 +38,22 @@ public final class CheckInFeature implements Feature {
         this.apiTokens = apiTokens;
         this.checkIns =
                 new CheckInService(shared.jdbi(), shared.audit(), prompts, people, shared.periods(), shared.clock());
+        this.home = HomeRedraw.NONE;
+    }
+
+    private CheckInFeature(CheckInFeature feature, HomeRedraw home) {
+        this.shared = feature.shared;
+        this.people = feature.people;
+        this.catalog = feature.catalog;
+        this.confidence = feature.confidence;
+        this.apiTokens = feature.apiTokens;
+        this.checkIns = feature.checkIns;
+        this.home = home;
+    }
+
+    /** The same feature, with the same service, also redrawing the Home tab of whoever checks in from it. */
+    public CheckInFeature redrawingHome(HomeRedraw home) {
+        return new CheckInFeature(this, home);
     }
 
     public CheckInService service() {
@@ -44,7 +62,7 @@ public final class CheckInFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        new CheckInListeners(checkIns, catalog, confidence)
+        new CheckInListeners(checkIns, catalog, confidence, home)
                 .register(contributions.commands(), contributions.interactions());
         contributions.routes(new ReadingsRoutes(
                 new ReadingsService(shared.jdbi(), shared.audit(), shared.periods(), shared.clock()), apiTokens));

@@ -28,7 +28,8 @@ import java.util.Optional;
 
 /**
  * The check-in modal: status, hurdle, note and one number per KPI. Each input's action id equals its block
- * id, unique in the view; KPI inputs are {@code kpi-<key>}. The modal's metadata is its {@link CheckInRef}.
+ * id, unique in the view; KPI inputs are {@code kpi-<key>}. The modal's metadata is its {@link CheckInRef}, followed
+ * by {@link #FROM_HOME} when it was opened from the Home tab.
  */
 final class CheckInForm {
     static final String CALLBACK_ID = "checkin-form";
@@ -44,6 +45,9 @@ final class CheckInForm {
     static final int MAX_KPIS = 90;
     /** Slack's limit on a modal's blocks. */
     static final int MAX_BLOCKS = 100;
+
+    /** Ends the metadata of a modal opened from the Home tab, which is drawn again once the check-in is recorded. */
+    static final String FROM_HOME = "|home";
 
     static final String CONFIDENCE = "krconf-";
     static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
@@ -65,6 +69,11 @@ final class CheckInForm {
 
     /** The modal, asking too for the confidence of each key result in {@code keyResults}, as room allows. */
     static View of(CheckInSubject subject, List<KeyResultConfidence.Asked> keyResults) {
+        return of(subject, keyResults, false);
+    }
+
+    /** As {@link #of(CheckInSubject, List)}, remembering whether it was opened from the Home tab. */
+    static View of(CheckInSubject subject, List<KeyResultConfidence.Asked> keyResults, boolean fromHome) {
         Optional<CheckIn> existing = subject.existing();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(heading(subject)));
@@ -87,7 +96,7 @@ final class CheckInForm {
         return View.builder()
                 .type("modal")
                 .callbackId(CALLBACK_ID)
-                .privateMetadata(subject.ref().encode())
+                .privateMetadata(subject.ref().encode() + (fromHome ? FROM_HOME : ""))
                 .title(title("Check in"))
                 .submit(submit(existing.isPresent() ? "Save changes" : "Check in"))
                 .close(close("Cancel"))

@@ -31,11 +31,15 @@ public final class CheckInListeners {
     private final CheckInService checkIns;
     private final CatalogService catalog;
     private final KeyResultConfidence confidence;
+    private final HomeRedraw home;
 
-    public CheckInListeners(CheckInService checkIns, CatalogService catalog, KeyResultConfidence confidence) {
+    /** {@code home} redraws the Home tab of whoever checks in from it. */
+    public CheckInListeners(
+            CheckInService checkIns, CatalogService catalog, KeyResultConfidence confidence, HomeRedraw home) {
         this.checkIns = checkIns;
         this.catalog = catalog;
         this.confidence = confidence;
+        this.home = home;
     }
 
     public void register(CommandRouter router, Interactions interactions) {
@@ -58,12 +62,16 @@ public final class CheckInListeners {
                         actor.teamId(),
                         ref.get().serviceKey(),
                         actor.userId(),
-                        ref.get().periodStart())));
+                        ref.get().periodStart()),
+                click.onHomeTab()));
     }
 
     /** Every refusal shows under the status field, the one input every check-in has. */
     View submit(Actor actor, Submission submission) {
-        CheckInSubject subject = CheckInRef.parse(submission.privateMetadata())
+        String metadata = submission.privateMetadata();
+        boolean fromHome = metadata.endsWith(CheckInForm.FROM_HOME);
+        CheckInSubject subject = CheckInRef.parse(
+                        fromHome ? metadata.substring(0, metadata.length() - CheckInForm.FROM_HOME.length()) : metadata)
                 .flatMap(ref -> checkIns.subject(actor.teamId(), ref))
                 .orElseThrow(
                         () -> new UserError("This service is no longer in the catalog, so there is nothing to check in."
@@ -73,6 +81,12 @@ public final class CheckInListeners {
         CheckInOutcome outcome = checkIns.record(actor, subject.ref(), draft);
         confidence.record(
                 actor.teamId(), actor.userId(), subject.ref().periodStart(), confidences(submission.values()));
+        if (fromHome) {
+            home.redraw(
+                    actor,
+                    "checkin:" + subject.ref().encode() + "#"
+                            + outcome.checkIn().revision());
+        }
         return CheckInForm.saved(outcome);
     }
 

@@ -1,6 +1,7 @@
 package dev.drumbeat.checkin;
 
 import dev.drumbeat.catalog.ServiceFields;
+import dev.drumbeat.core.Units;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -53,7 +54,8 @@ final class KpiValues {
         }
         String lower = typed.toLowerCase(Locale.ROOT);
         String lowerUnit = unit.toLowerCase(Locale.ROOT);
-        for (String suffix : new String[] {lowerUnit, lowerUnit + "s"}) {
+        for (String suffix :
+                new String[] {lowerUnit, lowerUnit + "s", Units.singular(lowerUnit), Units.plural(lowerUnit)}) {
             if (lower.endsWith(suffix) && lower.length() > suffix.length()) {
                 return typed.substring(0, typed.length() - suffix.length()).strip();
             }

@@ -34,7 +34,10 @@ public final class Money {
         return (amount.signum() >= 0 ? "+" : "") + format(amount);
     }
 
-    /** A measured value with its unit where a reader expects it: $17.79, 99.9%, 310 ms. Not escaped for mrkdwn. */
+    /**
+     * A measured value with its unit where a reader expects it, in the form the number needs: $17.79, 99.9%, 310 ms,
+     * 1 incident. Not escaped for mrkdwn.
+     */
     public static String measure(BigDecimal value, String unit) {
         String number = value.stripTrailingZeros().toPlainString();
         String u = unit == null ? "" : unit.strip();
@@ -44,7 +47,7 @@ public final class Money {
         if (u.matches("[$€£¥]")) {
             return u + number;
         }
-        return number + (u.equals("%") ? "%" : " " + u);
+        return number + (u.equals("%") ? "%" : " " + Units.forQuantity(u, value));
     }
 
     /** A count such as demand: grouped, no trailing zeros. */

@@ -3,6 +3,7 @@ package dev.drumbeat.core;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -57,6 +58,17 @@ public final class ServiceMatcher {
      */
     public static Match match(String typed, List<Candidate> catalog) {
         return index(catalog).match(typed);
+    }
+
+    /**
+     * The form in which two service names are one name to the matcher: case, accents, spaces and punctuation aside
+     * ("Payments Gateway", "payments-gateway" and "PaymentsGateway" all give {@code paymentsgateway}), so typing
+     * either finds both. A name with no letters or digits is its own stripped, lower-case text. Names are unique in
+     * a catalog by this form.
+     */
+    public static String nameKey(String name) {
+        MatchableName matchable = MatchableName.of(name);
+        return matchable.isEmpty() ? (name == null ? "" : name.strip().toLowerCase(Locale.ROOT)) : matchable.compact();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.drumbeat.dashboard;
 
 import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Units;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Set;
@@ -31,7 +32,9 @@ final class PortfolioCells {
                 + "<td>" + row.ownerName().map(Html::escape).orElse("<em>nobody</em>") + "</td>"
                 + "<td>" + Html.tag(row.statusWord(), row.statusWord()) + "</td>"
                 + "<td class=\"n\">" + money.format(row.service().unitCost()) + " / " + unit + "</td>"
-                + "<td class=\"n\">" + Money.quantity(row.service().monthlyDemand()) + " " + unit + "</td>"
+                + "<td class=\"n\">" + Money.quantity(row.service().monthlyDemand()) + " "
+                + Html.escape(Units.forQuantity(
+                        row.service().unitName(), row.service().monthlyDemand())) + "</td>"
                 + "<td class=\"n\">" + money.format(row.monthlyCost()) + "</td>"
                 + "<td class=\"n\">" + money.format(row.service().monthlyValue()) + "</td>"
                 + margin(row.margin())

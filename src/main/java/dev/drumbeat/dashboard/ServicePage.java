@@ -3,6 +3,7 @@ package dev.drumbeat.dashboard;
 import dev.drumbeat.catalog.KpiStatus;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Units;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -45,7 +46,10 @@ final class ServicePage {
                                 + (row.stale() ? Html.tag("stale", "stale") : "")
                                 + (row.deprioritised() ? Html.tag("deprioritised", "deprioritised") : ""))
                 + field("Unit cost", money.format(s.unitCost()) + " / " + Html.escape(s.unitName()))
-                + field("Demand", Money.quantity(s.monthlyDemand()) + " " + Html.escape(s.unitName()) + " a month")
+                + field(
+                        "Demand",
+                        Money.quantity(s.monthlyDemand()) + " "
+                                + Html.escape(Units.forQuantity(s.unitName(), s.monthlyDemand())) + " a month")
                 + field("Monthly cost", money.format(row.monthlyCost()))
                 + field("Monthly value", money.format(s.monthlyValue()))
                 + field(

@@ -28,8 +28,9 @@ final class DigestViews {
 
     static String text(DigestReport report) {
         DigestReport.Rag rag = report.rag();
-        return "Leadership digest for the week of " + WEEK.format(report.period()) + ": " + rag.red() + " red, "
-                + rag.amber() + " amber, " + report.stale() + " stale, " + report.ownerless() + " ownerless.";
+        return "Leadership digest for the week of " + WEEK.format(report.period()) + ": " + rag.red() + " red and "
+                + rag.amber() + " amber check-ins this week, " + report.stale() + " stale, " + report.ownerless()
+                + " ownerless.";
     }
 
     List<LayoutBlock> headline(DigestReport report, ZoneId zone) {
@@ -44,12 +45,13 @@ final class DigestViews {
         return blocks;
     }
 
+    /** This week's check-ins only, said in the label: Home's counts are each service's latest, whatever its week. */
     private static String counts(DigestReport report) {
         DigestReport.Rag rag = report.rag();
-        return CheckInStatus.GREEN.emoji() + " *" + rag.green() + "* green   " + CheckInStatus.AMBER.emoji() + " *"
-                + rag.amber()
-                + "* amber   " + CheckInStatus.RED.emoji() + " *" + rag.red() + "* red   :white_circle: *" + rag.none()
-                + "* no check-in\n:hourglass_flowing_sand: *" + report.stale() + "* stale   :bust_in_silhouette: *"
+        return "*Check-ins this week*   " + CheckInStatus.GREEN.emoji() + " *" + rag.green() + "* green   "
+                + CheckInStatus.AMBER.emoji() + " *" + rag.amber() + "* amber   " + CheckInStatus.RED.emoji() + " *"
+                + rag.red() + "* red   :white_circle: *" + rag.none()
+                + "* not checked in\n:hourglass_flowing_sand: *" + report.stale() + "* stale   :bust_in_silhouette: *"
                 + report.ownerless() + "* ownerless";
     }
 

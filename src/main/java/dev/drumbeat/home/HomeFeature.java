@@ -2,6 +2,7 @@ package dev.drumbeat.home;
 
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.checkin.CheckInService;
+import dev.drumbeat.checkin.HomeRedraw;
 import dev.drumbeat.escalation.EscalationService;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
@@ -10,8 +11,7 @@ import dev.drumbeat.okr.OkrHome;
 
 /** The App Home tab: a person's services, pending check-ins, escalations and key results; health for leadership. */
 public final class HomeFeature implements Feature {
-    private final Shared shared;
-    private final HomeService home;
+    private final HomeListeners listeners;
 
     public HomeFeature(
             Shared shared,
@@ -19,12 +19,20 @@ public final class HomeFeature implements Feature {
             CheckInService checkIns,
             EscalationService escalations,
             OkrHome keyResults) {
-        this.shared = shared;
-        this.home = new HomeService(catalog, checkIns, escalations, keyResults);
+        this.listeners = new HomeListeners(
+                new HomeService(catalog, checkIns, escalations, keyResults),
+                shared.money(),
+                shared.jdbi(),
+                shared.outbox());
+    }
+
+    /** Draws a person's Home tab again, for the check-ins made from it. */
+    public HomeRedraw redraw() {
+        return listeners;
     }
 
     @Override
     public void contribute(Contributions contributions) {
-        new HomeListeners(home, shared.money(), shared.jdbi(), shared.outbox()).register(contributions.interactions());
+        listeners.register(contributions.interactions());
     }
 }

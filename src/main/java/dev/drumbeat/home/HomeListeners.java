@@ -1,6 +1,7 @@
 package dev.drumbeat.home;
 
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.drumbeat.checkin.HomeRedraw;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.Interactions;
@@ -11,10 +12,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The Home tab: when someone opens Drumbeat's Home, their tab is built afresh and published through the outbox
- * ({@code views.publish}), once per opening.
+ * The Home tab: when someone opens Drumbeat's Home, or checks in from it, their tab is built afresh and published
+ * through the outbox ({@code views.publish}), once per opening or check-in.
  */
-public final class HomeListeners {
+public final class HomeListeners implements HomeRedraw {
     private final HomeService home;
     private final Money money;
     private final Jdbi jdbi;
@@ -37,8 +38,17 @@ public final class HomeListeners {
     }
 
     private void opened(Actor actor, AppHomeOpenedEvent event) {
+        publish(actor, event.getEventTs());
+    }
+
+    @Override
+    public void redraw(Actor actor, String cause) {
+        publish(actor, cause);
+    }
+
+    private void publish(Actor actor, String cause) {
         Map<String, Object> view = HomeViews.view(home.factsFor(actor), money);
-        String key = "home:" + actor.teamId() + ":" + actor.userId() + ":" + event.getEventTs();
+        String key = "home:" + actor.teamId() + ":" + actor.userId() + ":" + cause;
         jdbi.useTransaction(handle -> outbox.enqueue(
                 handle,
                 new OutboxMessage(

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 public final class HomeService {
     /** How many risks leadership's health view lists. */
     static final int TOP_RISKS = 5;
+    /** The {@link Portfolio#byStatus} key of services that have never checked in. */
+    static final String NEVER_CHECKED_IN = "never";
 
     private final CatalogService catalog;
     private final CheckInService checkIns;
@@ -50,7 +52,8 @@ public final class HomeService {
             Optional<Portfolio> portfolio) {}
 
     /**
-     * The portfolio's health for leadership: services by their latest status, how many are ownerless, stale and
+     * The portfolio's health for leadership: services by the status of their latest check-in, whatever its week
+     * ({@link #NEVER_CHECKED_IN} when there is none), how many are ownerless, stale and
      * escalated, monthly cost and value, and the highest open escalations.
      */
     record Portfolio(
@@ -82,7 +85,7 @@ public final class HomeService {
     private static Portfolio portfolio(List<ServiceListing> all, List<EscalationDao.Listed> open) {
         Map<String, Long> byStatus = all.stream()
                 .collect(Collectors.groupingBy(
-                        l -> l.lastCheckIn().map(CheckInSummary::status).orElse("none"),
+                        l -> l.lastCheckIn().map(CheckInSummary::status).orElse(NEVER_CHECKED_IN),
                         TreeMap::new,
                         Collectors.counting()));
         CatalogTotals.Totals totals = CatalogTotals.Totals.of(

@@ -5,6 +5,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.catalog.CheckInSummary;
 import dev.drumbeat.catalog.ServiceListing;
 import dev.drumbeat.checkin.CheckInService;
+import dev.drumbeat.checkin.CheckInStatus;
 import dev.drumbeat.checkin.CheckInViews;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.escalation.EscalationDao;
@@ -61,21 +62,29 @@ final class HomeViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown("*Portfolio health*"));
         blocks.add(SlackBlocks.fields(List.of(
-                "*Latest status*\n"
-                        + p.byStatus().entrySet().stream()
-                                .map(e -> e.getValue() + " " + e.getKey())
-                                .reduce((a, b) -> a + " · " + b)
-                                .orElse("no services"),
+                "*Latest check-in, any week*\n" + latestStatuses(p.byStatus()),
                 "*Needs an owner or a check-in*\n" + p.ownerless() + " ownerless · " + p.stale() + " stale",
                 "*Monthly cost*\n" + money.format(p.monthlyCost()),
                 "*Monthly margin*\n" + money.signed(p.monthlyValue().subtract(p.monthlyCost())),
                 "*Open escalations*\n" + p.escalated())));
+        blocks.add(SlackBlocks.note("Latest check-in counts each service's most recent one, however old;"
+                + " the weekly digest counts only this week's."));
         if (!p.topRisks().isEmpty()) {
             blocks.addAll(SlackBlocks.lines(
                     p.topRisks().stream().map(HomeViews::escalation).toList()));
         }
         blocks.add(Blocks.divider());
         return blocks;
+    }
+
+    /** "30 green · 10 amber · 0 red · 8 never checked in", in that order whatever the counts. */
+    private static String latestStatuses(Map<String, Long> byStatus) {
+        List<String> counts = new ArrayList<>();
+        for (CheckInStatus status : CheckInStatus.values()) {
+            counts.add(byStatus.getOrDefault(status.label(), 0L) + " " + status.label());
+        }
+        counts.add(byStatus.getOrDefault(HomeService.NEVER_CHECKED_IN, 0L) + " never checked in");
+        return String.join(" · ", counts);
     }
 
     private static List<LayoutBlock> pending(CheckInService.Pending pending) {

@@ -1,5 +1,6 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.core.ServiceMatcher;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,7 +33,13 @@ interface DemoPortfolioDao {
             String unitName,
             BigDecimal monthlyDemand,
             BigDecimal monthlyValue,
-            String description) {}
+            String description) {
+
+        /** The name's matching form, which the database keeps unique per workspace. */
+        public String nameKey() {
+            return ServiceMatcher.nameKey(name);
+        }
+    }
 
     record NewKpi(String serviceKey, String key, String name, String unit, BigDecimal target, String direction) {}
 
@@ -89,10 +96,10 @@ interface DemoPortfolioDao {
             @Bind("teamId") String teamId, @BindMethods List<NewPerson> people, @Bind("at") OffsetDateTime at);
 
     @SqlBatch("""
-            insert into services (team_id, key, name, tier, is_protected, owner_id, deputy_id, team_channel,
+            insert into services (team_id, key, name, name_key, tier, is_protected, owner_id, deputy_id, team_channel,
                                   unit_cost, unit_name, monthly_demand, monthly_value, description,
                                   created_at, updated_at, owner_since)
-            values (:teamId, :key, :name, :tier, :isProtected, :ownerId, :deputyId, :teamChannel,
+            values (:teamId, :key, :name, :nameKey, :tier, :isProtected, :ownerId, :deputyId, :teamChannel,
                     :unitCost, :unitName, :monthlyDemand, :monthlyValue, :description, :at, :at, :at)""")
     void insertServices(
             @Bind("teamId") String teamId, @BindMethods List<NewService> services, @Bind("at") OffsetDateTime at);

@@ -45,6 +45,14 @@ class AskCommandTest extends AskFixture {
     }
 
     @Test
+    void a_member_gets_the_answer_without_a_record_decision_button_they_could_not_use() {
+        SlackReply reply = ask(ALICE, "what can we deprioritise to save 12k a month?");
+
+        assertThat(reply.text()).contains("What to deprioritise to save $12,000 a month", "Share in channel");
+        assertThat(reply.json().toString()).doesNotContain(AskViews.RECORD);
+    }
+
+    @Test
     void a_target_out_of_reach_shows_the_most_that_can_be_saved() {
         String text = ask(LEAD, "what could we cut to save $1.2m a year").text();
 
@@ -101,7 +109,8 @@ class AskCommandTest extends AskFixture {
 
         SlackReply reply = ask(LEAD, "what can we deprioritise to save 500k a month including strategic");
 
-        assertThat(reply.text()).contains("smaller picks saving", "Record decision keeps them all");
+        assertThat(reply.text())
+                .contains("smaller picks saving", "A decision recorded from this answer keeps them all");
         assertWithinLimits(reply);
     }
 

@@ -18,9 +18,11 @@ class CatalogViewsTest {
     }
 
     @Test
-    void unit_names_are_made_plural_once() {
-        assertThat(CatalogViews.plural("account")).isEqualTo("accounts");
-        assertThat(CatalogViews.plural("1k transactions")).isEqualTo("1k transactions");
-        assertThat(CatalogViews.plural("GB-month")).isEqualTo("GB-months");
+    void a_kpi_value_takes_its_unit_in_the_form_its_number_needs() {
+        assertThat(Money.measure(BigDecimal.ONE, "incidents")).isEqualTo("1 incident");
+        assertThat(Money.measure(new BigDecimal("3"), "incidents")).isEqualTo("3 incidents");
+        assertThat(Money.measure(new BigDecimal("1.00"), "hours")).isEqualTo("1 hour");
+        assertThat(Money.measure(new BigDecimal("2.5"), "ticket")).isEqualTo("2.5 tickets");
+        assertThat(Money.measure(BigDecimal.ONE, "ms")).isEqualTo("1 ms");
     }
 }

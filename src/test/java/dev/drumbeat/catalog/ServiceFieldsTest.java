@@ -35,6 +35,9 @@ class ServiceFieldsTest {
     void keys_are_slugs_and_tiers_are_the_three_known_ones() {
         assertThat(ServiceFields.key(" payments-api ")).isEqualTo("payments-api");
         assertThatThrownBy(() -> ServiceFields.key("Payments API")).hasMessageContaining("lower-case letters");
+        assertThatThrownBy(() -> ServiceFields.key("a".repeat(70)))
+                .hasMessage("a key is at most 63 characters, and this one has 70");
+        assertThat(ServiceFields.key("a".repeat(63))).hasSize(63);
         assertThat(ServiceFields.tier("Strategic")).isEqualTo(Tier.STRATEGIC);
         assertThatThrownBy(() -> ServiceFields.tier("gold")).hasMessageContaining("strategic, core or secondary");
     }

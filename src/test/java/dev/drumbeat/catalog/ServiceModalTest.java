@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,7 +131,9 @@ class ServiceModalTest {
         int clicks = 6;
         for (int round = 0; round < 3; round++) {
             String key = "fraud-detection-" + round;
-            List<SlackReply> replies = concurrently(clicks, () -> submit(TestDrumbeat.ADMIN, "", form(key, "0.05")));
+            Map<String, Map<String, Object>> values = form(key, "0.05");
+            values.put("name", text("Fraud Detection " + round));
+            List<SlackReply> replies = concurrently(clicks, () -> submit(TestDrumbeat.ADMIN, "", values));
 
             assertThat(replies).extracting(SlackReply::status).containsOnly(200);
             assertThat(seed.count("services where key = '" + key + "'")).isEqualTo(1);
@@ -148,6 +151,50 @@ class ServiceModalTest {
                             .as("answer %s", r.json())
                             .isTrue());
         }
+    }
+
+    @Test
+    void a_name_another_service_has_is_refused_however_it_is_cased_spaced_or_punctuated() {
+        Map<String, Map<String, Object>> values = form("payments-gateway", "1");
+        values.put("name", text("  PAYMENTS-api "));
+
+        SlackReply reply = submit(TestDrumbeat.ADMIN, "", values);
+
+        assertThat(reply.json().path("errors").path("name").asText())
+                .contains("There is already a service called Payments API (payments-api)", "Pick another name");
+        assertThat(seed.count("services")).isEqualTo(1);
+    }
+
+    @Test
+    void renaming_a_service_to_another_services_name_is_refused_and_keeping_its_own_is_not() {
+        seed.service("fraud", "Fraud Detection", "core", "U0ALICE01", "1", "1", "1");
+        Map<String, Map<String, Object>> values = form("ignored", "1");
+        values.remove("key");
+        values.put("name", text("Payments API"));
+
+        SlackReply refused = submit(TestDrumbeat.ADMIN, "fraud", values);
+        values.put("name", text("Fraud detection"));
+        SlackReply renamed = submit(TestDrumbeat.ADMIN, "fraud", values);
+
+        assertThat(refused.json().path("errors").path("name").asText())
+                .contains("There is already a service called Payments API (payments-api)");
+        assertThat(renamed.json().path("response_action").asText()).isEqualTo("update");
+        assertThat(seed.count("services where key = 'fraud' and name = 'Fraud detection'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void services_added_at_once_under_one_name_and_different_keys_save_one() throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<SlackReply> replies =
+                concurrently(6, () -> submit(TestDrumbeat.ADMIN, "", form("fraud-" + next.incrementAndGet(), "1")));
+
+        assertThat(seed.count("services where name = 'Fraud Detection'")).isEqualTo(1);
+        assertThat(replies)
+                .filteredOn(r -> r.json().path("response_action").asText().equals("errors"))
+                .hasSize(5)
+                .allSatisfy(r -> assertThat(r.json().path("errors").path("name").asText())
+                        .contains("Fraud Detection"));
     }
 
     /** Runs {@code submission} on {@code times} threads released together, as a triple-clicked button arrives. */

@@ -14,12 +14,14 @@ class KpiValuesTest {
     static final Kpi MILLIS = new Kpi(2, "p95-latency", "p95 latency", "ms", new BigDecimal("300"), "down");
     static final Kpi DOLLARS = new Kpi(3, "cost", "Cost per transaction", "$", new BigDecimal("0.12"), "down");
     static final Kpi PLAIN = new Kpi(4, "incidents", "Incidents", "", new BigDecimal("2"), "down");
+    static final Kpi COUNTED = new Kpi(5, "outages", "Outages", "incidents", new BigDecimal("2"), "down");
 
     private static Kpi kpi(String name) {
         return switch (name) {
             case "percent" -> PERCENT;
             case "millis" -> MILLIS;
             case "dollars" -> DOLLARS;
+            case "counted" -> COUNTED;
             default -> PLAIN;
         };
     }
@@ -28,9 +30,20 @@ class KpiValuesTest {
     @CsvSource(
             delimiter = ';',
             value = {
-                "percent; 99.95; 99.95", "percent; 99.95%; 99.95", "percent; 100 %; 100", "percent; 0; 0",
-                "millis; 1,250; 1250", "millis; 12 ms; 12", "millis; 12MS; 12", "millis; 1,250.5 ms; 1250.5",
-                "dollars; $0.1234; 0.1234", "plain; -3; -3", "plain; +7; 7", "plain; 1000000000000; 1000000000000"
+                "percent; 99.95; 99.95",
+                "percent; 99.95%; 99.95",
+                "percent; 100 %; 100",
+                "percent; 0; 0",
+                "millis; 1,250; 1250",
+                "millis; 12 ms; 12",
+                "millis; 12MS; 12",
+                "millis; 1,250.5 ms; 1250.5",
+                "dollars; $0.1234; 0.1234",
+                "counted; 3 incidents; 3",
+                "counted; 1 incident; 1",
+                "plain; -3; -3",
+                "plain; +7; 7",
+                "plain; 1000000000000; 1000000000000"
             })
     void forgiving_values_are_read(String kind, String typed, String expected) {
         assertThat(KpiValues.parse(typed, kpi(kind))).isEqualByComparingTo(expected);

@@ -34,6 +34,19 @@ class ServiceMatcherTest {
             new Candidate("recon-engine", "Réconciliation Engine"));
 
     @Test
+    void names_that_differ_only_in_case_accents_spacing_or_punctuation_have_one_name_key() {
+        assertThat(ServiceMatcher.nameKey("Payments Gateway"))
+                .isEqualTo(ServiceMatcher.nameKey("payments-gateway"))
+                .isEqualTo(ServiceMatcher.nameKey("PaymentsGateway"))
+                .isEqualTo(ServiceMatcher.nameKey(" “PAYMENTS  gateway” "))
+                .isEqualTo("paymentsgateway");
+        assertThat(ServiceMatcher.nameKey("Café Wi-Fi")).isEqualTo(ServiceMatcher.nameKey("cafe wifi"));
+        assertThat(ServiceMatcher.nameKey("Payments Gateway 2"))
+                .isNotEqualTo(ServiceMatcher.nameKey("Payments Gateway"));
+        assertThat(ServiceMatcher.nameKey(" ... ")).isEqualTo("...");
+    }
+
+    @Test
     void the_name_in_any_case_and_spacing_finds_the_service() {
         assertThat(foundName("  payments    API ")).isEqualTo("Payments API");
         assertThat(foundName("CORE banking LEDGER")).isEqualTo("Core Banking Ledger");

@@ -128,6 +128,7 @@ class DashboardPagesTest {
                 .contains("<h1>Payments API</h1>")
                 .contains("Alice")
                 .contains("$396,000")
+                .contains("4,200,000 transactions a month")
                 .contains("Latency p95")
                 .contains("280 ms")
                 .contains("on target")

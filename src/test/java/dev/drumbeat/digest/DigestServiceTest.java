@@ -181,7 +181,8 @@ class DigestServiceTest {
         digests().sendDueDigests();
         String headline = text(HEADLINE);
         assertThat(headline)
-                .contains("*1* green", "*1* amber", "*1* red", "*3* no check-in")
+                .contains("*Check-ins this week*", "*1* green", "*1* amber", "*1* red", "*3* not checked in")
+                .doesNotContain("no check-in")
                 .contains("Monthly cost*\n$3,950\nup $250 on a month ago ($3,700)")
                 .contains("Monthly margin*\n$5,350 on $9,300 of value\ndown $250 on a month ago ($5,600)");
         assertThat(args(HEADLINE).path("blocks").size()).isLessThanOrEqualTo(6);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.sandbox.standin.BlockKitLimits;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
+import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.Instant;
 import java.util.Map;
@@ -91,11 +92,47 @@ class HomeTabTest {
         assertThat(drumbeat.slack().homeView("U0LEAD001").orElseThrow())
                 .contains(
                         "Portfolio health",
-                        "1 amber · 1 none",
+                        "*Latest check-in, any week*\\n0 green · 1 amber · 0 red · 1 never checked in",
+                        "the weekly digest counts only this week's",
                         "0 ownerless · 1 stale",
                         "*Monthly cost*\\n$2.00",
                         "*Open escalations*\\n1",
                         "level 2 · Payments API");
+    }
+
+    @Test
+    void checking_in_from_the_home_tab_redraws_it() {
+        open(ALICE, "1700000004.000100");
+        Await.until(
+                "the Home tab published", () -> drumbeat.slack().homeView(ALICE).isPresent());
+
+        drumbeat.interaction(SlackPayloads.onHome(SlackPayloads.blockAction(
+                TestDrumbeat.TEAM,
+                ALICE,
+                drumbeat.slack().registerTrigger(ALICE),
+                "checkin-open:payments",
+                "payments|2026-11-16|")));
+        String metadata = drumbeat.openedView(ALICE).path("private_metadata").asText();
+        drumbeat.submit(ALICE, "checkin-form", metadata, Map.of("status", SlackPayloads.option("green")));
+
+        Await.until(
+                "the Home tab redrawn",
+                () -> drumbeat.slack()
+                        .homeView(ALICE)
+                        .filter(home -> !home.contains("checkin-open:payments"))
+                        .isPresent());
+        assertThat(drumbeat.slack().homeView(ALICE).orElseThrow())
+                .contains("No check-ins waiting on you this week", "*Payments API* `payments` · green");
+    }
+
+    @Test
+    void a_check_in_from_elsewhere_leaves_the_home_tab_alone() {
+        drumbeat.click(ALICE, "checkin-open:payments", "payments|2026-11-16|");
+        String metadata = drumbeat.openedView(ALICE).path("private_metadata").asText();
+        drumbeat.submit(ALICE, "checkin-form", metadata, Map.of("status", SlackPayloads.option("green")));
+
+        assertThat(drumbeat.count("slack_outbox where method = 'views.publish'"))
+                .isZero();
     }
 
     @Test

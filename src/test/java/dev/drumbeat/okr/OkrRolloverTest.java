@@ -2,11 +2,14 @@ package dev.drumbeat.okr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.TestDrumbeat;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,17 @@ class OkrRolloverTest {
                     union all select ?, 101, 'Write the runbook', 'milestone', null, null, null, true, now()""", TestDrumbeat.TEAM, TestDrumbeat.TEAM, TestDrumbeat.TEAM);
         });
         drumbeat.clock().set(Instant.parse("2027-01-04T09:00:00Z"));
+    }
+
+    @Test
+    void the_readme_names_the_buttons_as_the_question_shows_them() throws Exception {
+        String question = new ObjectMapper()
+                .writeValueAsString(OkrRolloverViews.question(
+                        new OkrDao.Due(101, TestDrumbeat.TEAM, "2026-Q4", "Reliable payments", ALICE), "2027-Q1"));
+        String readme = Files.readString(Path.of("README.md"));
+
+        assertThat(question).contains("\"Roll over into 2027-Q1\"", "\"Close it\"");
+        assertThat(readme).contains("**Roll over into** the new quarter", "**Close it**");
     }
 
     /** The button {@code action} about the objective clicked by the user; what the modal it answered with says. */

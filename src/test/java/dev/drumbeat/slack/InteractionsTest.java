@@ -139,7 +139,8 @@ class InteractionsTest {
                                 "42",
                                 Optional.of("D0DRUMBEAT"),
                                 Optional.of(new Click.Message("D0DRUMBEAT", "1700000000.000100", false)),
-                                "https://hooks.slack.com/actions/" + TEAM + "/1/abc"));
+                                "https://hooks.slack.com/actions/" + TEAM + "/1/abc",
+                                false));
         assertThat(openedNotice()).contains("Done: O42 is closed.");
     }
 

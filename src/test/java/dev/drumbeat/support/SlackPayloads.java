@@ -107,6 +107,28 @@ public final class SlackPayloads {
         return payload;
     }
 
+    /**
+     * The click of {@link #blockAction} moved onto the clicker's Home tab: Slack sends the view it happened in, and no
+     * channel or response_url.
+     */
+    public static Map<String, Object> onHome(Map<String, Object> blockAction) {
+        Map<String, Object> payload = new LinkedHashMap<>(blockAction);
+        payload.put("container", Map.of("type", "view", "view_id", "V0HOME0001"));
+        payload.put(
+                "view",
+                Map.of(
+                        "id", "V0HOME0001",
+                        "type", "home",
+                        "blocks", java.util.List.of(),
+                        "private_metadata", "",
+                        "callback_id", "",
+                        "state", Map.of("values", Map.of()),
+                        "hash", "1700000000.home"));
+        payload.remove("channel");
+        payload.remove("response_url");
+        return payload;
+    }
+
     /** An Events API {@code event_callback} envelope carrying {@code event}. */
     public static Map<String, Object> eventCallback(String teamId, String eventId, Map<String, Object> event) {
         Map<String, Object> envelope = new LinkedHashMap<>();

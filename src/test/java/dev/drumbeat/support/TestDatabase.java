@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * One embedded PostgreSQL per test run, migrated once into a template database; each test class
@@ -32,6 +33,13 @@ public final class TestDatabase {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute("create database " + name + " template " + TEMPLATE);
         return new DatabaseUrl(server().getJdbcUrl("postgres", name), Optional.of("postgres"), Optional.empty());
+    }
+
+    /** A new database with no tables at all, for migration tests that migrate it step by step. */
+    public static DataSource empty() {
+        String name = "empty_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("create database " + name);
+        return server().getDatabase("postgres", name);
     }
 
     private static synchronized EmbeddedPostgres server() {

@@ -151,7 +151,8 @@ public final class DecisionService {
         });
     }
 
-    static boolean mayDecide(Actor actor) {
+    /** Whether the actor may record and undo decisions: leadership and admins. */
+    public static boolean mayDecide(Actor actor) {
         return actor.role() == Role.LEADERSHIP || actor.role() == Role.ADMIN;
     }
 

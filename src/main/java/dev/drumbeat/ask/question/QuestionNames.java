@@ -84,8 +84,10 @@ final class QuestionNames {
         return suggestions.isEmpty() ? sentence : sentence + " Did you mean " + listed(suggestions) + "?";
     }
 
+    /** Each with its key, so two of one name can be told apart: "Payments Gateway (pay-gw)". */
     private static String listed(List<Candidate> candidates) {
-        List<String> names = candidates.stream().map(Candidate::name).toList();
+        List<String> names =
+                candidates.stream().map(c -> c.name() + " (" + c.key() + ")").toList();
         if (names.size() == 1) {
             return names.get(0);
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,9 +19,13 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * `drumbeat import` and `drumbeat export`: the catalog CSV from a shell. Whoever can run them can reach
  * the database anyway, so they act as an admin; the audit log names the file, as {@code csv:<file>}.
+ * An exported file starts with a UTF-8 byte order mark for Excel; standard output gets the bare CSV, for pipes.
  * Exit codes: 0 done, 1 nothing done (bad rows, unreadable file, unknown team), 2 wrong arguments.
  */
 public final class CatalogCsvCli {
+    /** Starts an exported file, as the dashboard's export does, so Excel reads it as UTF-8 and keeps accents. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
@@ -78,7 +83,7 @@ public final class CatalogCsvCli {
                 out.flush();
                 return 0;
             }
-            write(Path.of(file.get()), csv);
+            write(Path.of(file.get()), withBom(csv));
             out.println("Exported the catalog of " + team + " to " + file.get() + ".");
             return 0;
         }
@@ -111,6 +116,12 @@ public final class CatalogCsvCli {
             throw new UserError(
                     "cannot read " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
         }
+    }
+
+    private static byte[] withBom(byte[] csv) {
+        byte[] all = Arrays.copyOf(BOM, BOM.length + csv.length);
+        System.arraycopy(csv, 0, all, BOM.length, csv.length);
+        return all;
     }
 
     private static void write(Path file, byte[] csv) {

@@ -43,8 +43,8 @@ public final class CatalogImportService {
             return jdbi.inTransaction(handle -> apply(handle, teamId, auditActor, sheet));
         } catch (JdbiException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                throw new UserError(
-                        "Someone added a service while the import ran, so nothing was imported. Run it again.");
+                throw new UserError("Someone added or renamed a service while the import ran, so nothing was"
+                        + " imported. Run it again.");
             }
             throw e;
         }
@@ -52,6 +52,7 @@ public final class CatalogImportService {
 
     private CatalogImportResult apply(Handle handle, String teamId, String actor, CatalogCsvSheet sheet) {
         CatalogDao dao = handle.attach(CatalogDao.class);
+        dao.deferNameCheck();
         Map<String, Service> existing =
                 dao.lockAll(teamId).stream().collect(Collectors.toMap(Service::key, Function.identity()));
         CatalogImportValidator validator =

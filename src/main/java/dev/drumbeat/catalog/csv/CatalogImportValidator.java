@@ -17,10 +17,13 @@ import dev.drumbeat.catalog.Service;
 import dev.drumbeat.catalog.ServiceDraft;
 import dev.drumbeat.catalog.ServiceFields;
 import dev.drumbeat.catalog.Tier;
+import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.people.Person;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +51,39 @@ final class CatalogImportValidator {
     /** The drafts in file order when every row is right; check {@link #problems()} first. */
     List<ServiceDraft> validate(List<CatalogCsvRow> rows) {
         List<ServiceDraft> drafts = new ArrayList<>();
-        rows.forEach(row -> draft(row).ifPresent(drafts::add));
+        List<Integer> lines = new ArrayList<>();
+        rows.forEach(row -> draft(row).ifPresent(draft -> {
+            drafts.add(draft);
+            lines.add(row.line());
+        }));
+        requireDistinctNames(drafts, lines);
         return problems.isEmpty() ? drafts : List.of();
+    }
+
+    /**
+     * Names stay one per service once the file is in, compared as the name matcher compares them: a row is refused
+     * for the name of an earlier row or of a service the file leaves alone. Services in the file may swap names.
+     */
+    private void requireDistinctNames(List<ServiceDraft> drafts, List<Integer> lines) {
+        Set<String> inFile = new HashSet<>();
+        drafts.forEach(draft -> inFile.add(draft.key()));
+        Map<String, String> holders = new HashMap<>();
+        existing.values().stream()
+                .filter(service -> !inFile.contains(service.key()))
+                .sorted(Comparator.comparing(Service::key))
+                .forEach(service -> holders.putIfAbsent(
+                        ServiceMatcher.nameKey(service.name()), service.name() + " (" + service.key() + ")"));
+        for (int i = 0; i < drafts.size(); i++) {
+            ServiceDraft draft = drafts.get(i);
+            String holder = holders.putIfAbsent(
+                    draft.nameKey(), draft.name() + " (" + draft.key() + ") on line " + lines.get(i));
+            if (holder != null) {
+                problems.add(new CatalogCsvProblem(
+                        lines.get(i),
+                        NAME,
+                        draft.name() + " is the name of " + holder + "; " + ServiceFields.NAMES_DIFFER));
+            }
+        }
     }
 
     List<CatalogCsvProblem> problems() {

@@ -63,8 +63,9 @@ final class InitiativeCommand implements Subcommand {
                     + String.join(
                             ", ",
                             ambiguous.candidates().stream()
-                                    .map(ServiceMatcher.Candidate::name)
-                                    .toList()) + ". Use its key.");
+                                    .map(c -> c.name() + " (`" + c.key() + "`)")
+                                    .toList())
+                    + ". Use its key.");
         }
         throw new UserError("No initiative is called “" + typed.strip() + "”. `/drumbeat initiatives` lists them.");
     }

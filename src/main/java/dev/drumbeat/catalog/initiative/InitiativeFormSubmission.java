@@ -97,7 +97,7 @@ final class InitiativeFormSubmission {
                         + String.join(
                                 " or ",
                                 ambiguous.candidates().stream()
-                                        .map(ServiceMatcher.Candidate::name)
+                                        .map(c -> c.name() + " (" + c.key() + ")")
                                         .limit(3)
                                         .toList()));
             } else {

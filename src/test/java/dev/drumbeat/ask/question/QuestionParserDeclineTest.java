@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.drumbeat.ask.question.Question.Unknown;
+import dev.drumbeat.core.ServiceMatcher;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -143,13 +144,28 @@ class QuestionParserDeclineTest {
     @Test
     void a_name_that_fits_several_services_is_declined_naming_them() {
         assertThat(noteFor("who owns banking?"))
-                .contains("\"banking\" could be Mobile Banking App or Core Banking Ledger. Which one did you mean?");
+                .contains("\"banking\" could be Mobile Banking App (mobile-banking-app) or Core Banking Ledger"
+                        + " (core-banking-ledger). Which one did you mean?");
+    }
+
+    @Test
+    void a_service_and_an_initiative_of_one_name_are_told_apart_by_their_keys() {
+        QuestionParser parser = new QuestionParser(
+                List.of(new ServiceMatcher.Candidate("cloud-platform", "Cloud Migration")),
+                List.of(new ServiceMatcher.Candidate("cloud-migration", "Cloud Migration")));
+
+        Question question = parser.parse("what can we cut to save 50k without touching cloud migration");
+
+        assertThat(question).isInstanceOf(Unknown.class);
+        assertThat(((Unknown) question).ambiguity())
+                .hasValueSatisfying(note -> assertThat(note)
+                        .contains("could be Cloud Migration (cloud-platform) or Cloud Migration (cloud-migration)"));
     }
 
     @Test
     void a_name_that_fits_no_service_is_declined_with_the_closest_as_a_suggestion() {
         assertThat(noteFor("who owns paymts"))
-                .contains("I don't know a service called \"paymts\". Did you mean Payments API?");
+                .contains("I don't know a service called \"paymts\". Did you mean Payments API (payments-api)?");
         assertThat(noteFor("who owns the moon")).contains("I don't know a service called \"moon\".");
     }
 

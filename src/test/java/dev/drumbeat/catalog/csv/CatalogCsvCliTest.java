@@ -91,9 +91,22 @@ class CatalogCsvCliTest {
 
         assertThat(exit).isZero();
         assertThat(Files.readString(exported))
-                .startsWith("key,name,tier,protected,owner,owner_name,")
+                .startsWith("\uFEFFkey,name,tier,protected,owner,owner_name,")
                 .contains("payments-api,");
         assertThat(stdout()).contains("0 created, 0 updated, 3 unchanged.");
+    }
+
+    @Test
+    void an_exported_file_starts_with_a_byte_order_mark_so_excel_keeps_accents() throws IOException {
+        jdbi.useHandle(h -> h.execute(
+                "insert into services (team_id, key, name, tier) values (?, 'cafe', 'Café Wi-Fi', 'secondary')", TEAM));
+        Path exported = dir.resolve("export.csv");
+
+        assertThat(run("export", exported.toString())).as(stderr()).isZero();
+
+        byte[] bytes = Files.readAllBytes(exported);
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("cafe,Café Wi-Fi,secondary,");
     }
 
     @Test

@@ -158,6 +158,57 @@ class CatalogImportServiceTest {
                         "service-desk,'=Service Desk,secondary,no,U0SAM0001,Sam Lee,,,18.50,ticket,3100.00,70000.00,57350.00,12650.00,,");
     }
 
+    @Test
+    void two_rows_with_one_name_however_cased_or_punctuated_import_nothing_and_the_later_row_is_named() {
+        String twice = THREE_SERVICES + "payments-gw,payments-API,core,,,,1,call,1,1,,\n";
+
+        CatalogImportResult result = importCsv("plan.csv", twice);
+
+        assertThat(result)
+                .asInstanceOf(type(CatalogImportResult.Rejected.class))
+                .extracting(CatalogImportResult.Rejected::problems)
+                .asList()
+                .containsExactly(new CatalogCsvProblem(
+                        5,
+                        "name",
+                        "payments-API is the name of Payments API (payments-api) on line 2; names must differ by more"
+                                + " than case, spaces and punctuation"));
+        assertThat(serviceCount()).isZero();
+    }
+
+    @Test
+    void a_row_named_as_a_service_the_file_leaves_alone_imports_nothing() {
+        importCsv("plan.csv", THREE_SERVICES);
+
+        CatalogImportResult result =
+                importCsv("more.csv", HEADER + "\n" + "warehouse-2,Data  Warehouse,core,,,,1,TB,1,1,,\n");
+
+        assertThat(result)
+                .asInstanceOf(type(CatalogImportResult.Rejected.class))
+                .extracting(CatalogImportResult.Rejected::problems)
+                .asList()
+                .containsExactly(new CatalogCsvProblem(
+                        2,
+                        "name",
+                        "Data  Warehouse is the name of Data Warehouse (data-warehouse); names must differ by more"
+                                + " than case, spaces and punctuation"));
+        assertThat(serviceCount()).isEqualTo(3);
+    }
+
+    @Test
+    void two_services_can_swap_names_in_one_file() {
+        importCsv("plan.csv", THREE_SERVICES);
+        String swapped = THREE_SERVICES
+                .replace("payments-api,Payments API,", "payments-api,Data Warehouse,")
+                .replace("data-warehouse,Data Warehouse,", "data-warehouse,Payments API,");
+
+        CatalogImportResult result = importCsv("swap.csv", swapped);
+
+        assertThat(result).isEqualTo(new CatalogImportResult.Imported(0, 2, 1, 0));
+        assertThat(name("payments-api")).isEqualTo("Data Warehouse");
+        assertThat(name("data-warehouse")).isEqualTo("Payments API");
+    }
+
     private CatalogImportResult importCsv(String file, String csv) {
         return importer.importCsv(TEAM, "csv:" + file, csv.getBytes(StandardCharsets.UTF_8));
     }

@@ -81,7 +81,9 @@ class InitiativeModalTest {
         assertThat(reply.json().path("errors").path("budget").asText()).contains("ambiguous");
         assertThat(reply.json().path("errors").path("due_date").asText()).contains("YYYY-MM-DD");
         assertThat(reply.json().path("errors").path("relies_on").asText())
-                .contains("No service is called “the mainframe”", "“pay” could be Payroll or Payments API")
+                .contains(
+                        "No service is called “the mainframe”",
+                        "“pay” could be Payroll (payroll) or Payments API (payments-api)")
                 .doesNotContain("payments api”");
         assertThat(drumbeat.count("initiatives")).isZero();
     }
@@ -151,6 +153,16 @@ class InitiativeModalTest {
                         .path("name")
                         .asText())
                 .contains("Only the initiative's owner");
+    }
+
+    @Test
+    void an_initiative_name_that_fits_several_is_answered_with_their_keys() {
+        drumbeat.seed()
+                .initiative("cloud-a", "Cloud Migration", ALICE, "1", "1", null, "active")
+                .initiative("cloud-b", "Cloud Migration", ALICE, "1", "1", null, "active");
+
+        assertThat(drumbeat.command(ALICE, "initiative edit cloud migration").text())
+                .contains("could be Cloud Migration (`cloud-a`), Cloud Migration (`cloud-b`)");
     }
 
     @Test
