@@ -45,7 +45,7 @@ public final class Cli {
 
     private int serve() {
         Config config = new ConfigLoader(env).load();
-        Database database = Database.open(config.databaseUrl(), config.dataDir());
+        Database database = Database.open(config.databaseUrl(), config.dataDir(), config.databaseWait());
         Drumbeat drumbeat = Drumbeat.start(config, database, Clock.systemUTC(), routes -> {});
         out.println("Drumbeat is listening on port " + drumbeat.port() + " (Slack events at /slack/events)");
         awaitShutdown(() -> {

@@ -92,7 +92,8 @@ public final class Demo implements AutoCloseable {
                 DayOfWeek.MONDAY,
                 9,
                 Duration.ofHours(24),
-                Optional.of("http://localhost:" + port + "/"));
+                Optional.of("http://localhost:" + port + "/"),
+                Config.DATABASE_WAIT);
     }
 
     private static int freePort() {

@@ -1,5 +1,6 @@
 package dev.drumbeat.config;
 
+import dev.drumbeat.db.Database;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -24,9 +25,12 @@ public record Config(
         DayOfWeek checkInDay,
         int checkInHour,
         Duration reminderDelay,
-        Optional<String> publicUrl) {
+        Optional<String> publicUrl,
+        Duration databaseWait) {
 
     public static final String SLACK_API_URL = "https://slack.com/api/";
+    /** How long a request waits for a database connection before it is told the database is unavailable. */
+    public static final Duration DATABASE_WAIT = Database.DEFAULT_WAIT;
 
     public Config {
         admins = Set.copyOf(admins);
@@ -48,7 +52,8 @@ public record Config(
                 checkInDay,
                 checkInHour,
                 reminderDelay,
-                publicUrl);
+                publicUrl,
+                databaseWait);
     }
 
     public Config withSlackApiUrl(String url) {
@@ -65,7 +70,8 @@ public record Config(
                 checkInDay,
                 checkInHour,
                 reminderDelay,
-                publicUrl);
+                publicUrl,
+                databaseWait);
     }
 
     /** The same settings with another public address, for the sandbox once its port is known. */
@@ -83,7 +89,8 @@ public record Config(
                 checkInDay,
                 checkInHour,
                 reminderDelay,
-                Optional.of(url));
+                Optional.of(url),
+                databaseWait);
     }
 
     @Override
@@ -93,6 +100,7 @@ public record Config(
                 + ", dataDir=" + dataDir + ", port=" + port + ", slackApiUrl=" + slackApiUrl
                 + ", leadershipChannel=" + leadershipChannel.orElse("-") + ", admins=" + admins
                 + ", currency=" + currency + ", checkIn=" + checkInDay + " " + checkInHour + ":00, reminderAfter="
-                + reminderDelay + ", publicUrl=" + publicUrl.orElse("-") + "]";
+                + reminderDelay + ", publicUrl=" + publicUrl.orElse("-") + ", databaseWait=" + databaseWait.toMillis()
+                + "ms]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.drumbeat.config;
 
+import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseUrl;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 
 /** Reads {@link Config} from environment variables and fails fast, naming the variable at fault. */
 public final class ConfigLoader {
+    private static final Duration LONGEST_DATABASE_WAIT = Duration.ofSeconds(30);
     private final Map<String, String> env;
 
     public ConfigLoader(Map<String, String> env) {
@@ -35,7 +37,11 @@ public final class ConfigLoader {
                 parsed("DRUMBEAT_CHECKIN_DAY", "MONDAY", v -> DayOfWeek.valueOf(v.toUpperCase(Locale.ROOT))),
                 parsed("DRUMBEAT_CHECKIN_HOUR", "9", ConfigLoader::hour),
                 parsed("DRUMBEAT_REMINDER_HOURS", "24", ConfigLoader::reminderDelay),
-                optional("DRUMBEAT_PUBLIC_URL").map(url -> parse("DRUMBEAT_PUBLIC_URL", url, ConfigLoader::apiUrl)));
+                optional("DRUMBEAT_PUBLIC_URL").map(url -> parse("DRUMBEAT_PUBLIC_URL", url, ConfigLoader::apiUrl)),
+                parsed(
+                        "DRUMBEAT_DATABASE_WAIT_MS",
+                        Long.toString(Config.DATABASE_WAIT.toMillis()),
+                        ConfigLoader::databaseWait));
     }
 
     private Optional<String> optional(String name) {
@@ -94,6 +100,15 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("the reminder comes 1 to 144 hours after the prompt");
         }
         return Duration.ofHours(hours);
+    }
+
+    private static Duration databaseWait(String value) {
+        Duration wait = Duration.ofMillis(Long.parseLong(value));
+        if (wait.compareTo(Database.SHORTEST_WAIT) < 0 || wait.compareTo(LONGEST_DATABASE_WAIT) > 0) {
+            throw new IllegalArgumentException("the wait for a database connection is "
+                    + Database.SHORTEST_WAIT.toMillis() + " to " + LONGEST_DATABASE_WAIT.toMillis() + " milliseconds");
+        }
+        return wait;
     }
 
     private static String apiUrl(String value) {

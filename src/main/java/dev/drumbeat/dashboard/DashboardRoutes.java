@@ -1,6 +1,7 @@
 package dev.drumbeat.dashboard;
 
 import dev.drumbeat.core.Money;
+import dev.drumbeat.db.DatabaseOutage;
 import dev.drumbeat.slack.Failures;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -116,7 +117,10 @@ public final class DashboardRoutes implements Consumer<JavalinConfig> {
                                 () -> c.status(HttpStatus.UNAUTHORIZED).html(ErrorPages.expired())));
     }
 
-    /** Private, uncached, unframed pages; a failure becomes a plain page with a reference for the logs. */
+    /**
+     * Private, uncached, unframed pages; a failure becomes a plain page with a reference for the logs, an unreachable
+     * database a 503 page saying to try again.
+     */
     private static void safely(Context ctx, Consumer<Context> page) {
         ctx.header(Header.CACHE_CONTROL, "no-store")
                 .header("Referrer-Policy", "no-referrer")
@@ -125,6 +129,14 @@ public final class DashboardRoutes implements Consumer<JavalinConfig> {
         try {
             page.accept(ctx);
         } catch (RuntimeException e) {
+            if (DatabaseOutage.explains(e)) {
+                log.warn(
+                        "{} {} found the database unavailable: {}", ctx.method(), ctx.path(), DatabaseOutage.reason(e));
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(Header.RETRY_AFTER, Failures.DATABASE_RETRY_AFTER_SECONDS)
+                        .html(ErrorPages.databaseUnavailable());
+                return;
+            }
             String reference = Failures.reference();
             log.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).html(ErrorPages.failure(reference));

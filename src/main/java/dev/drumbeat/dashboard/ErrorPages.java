@@ -1,6 +1,9 @@
 package dev.drumbeat.dashboard;
 
-/** The dashboard's plain pages for when there is nothing to show: no session, no such service, a failure. */
+/**
+ * The dashboard's plain pages for when there is nothing to show: no session, no such service, the database
+ * unavailable, a failure.
+ */
 final class ErrorPages {
     private ErrorPages() {}
 
@@ -24,6 +27,11 @@ final class ErrorPages {
                 "No such service",
                 "<h1>There is no service “" + Html.escape(key) + "”</h1>"
                         + "<p>It may have been retired or renamed. <a href=\"/dashboard\">Back to the portfolio</a>.</p>");
+    }
+
+    static String databaseUnavailable() {
+        return Html.page(
+                "Database unavailable", "<h1>Drumbeat's database is unavailable</h1><p>Try again in a minute.</p>");
     }
 
     static String failure(String reference) {

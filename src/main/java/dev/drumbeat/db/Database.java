@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -17,31 +18,50 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * Drumbeat's PostgreSQL: a pooled connection to DATABASE_URL, or an embedded server whose data
  * lives in a folder so that a second start finds what the first stored. Migrates on open.
+ * <p>
+ * A caller waits at most {@code wait} for a connection: when the database is down, a Slack request still gets its
+ * answer within Slack's three seconds, and the failure is one {@link DatabaseOutage} explains.
  */
 public final class Database implements AutoCloseable {
+    /** How long a caller waits for a pooled connection unless told otherwise. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
+    /** The shortest wait HikariCP accepts. */
+    public static final Duration SHORTEST_WAIT = Duration.ofMillis(250);
+
     private final HikariDataSource dataSource;
     private final Optional<EmbeddedPostgres> embedded;
     private final Jdbi jdbi;
+    private final DatabaseReadiness readiness;
 
     private Database(HikariDataSource dataSource, Optional<EmbeddedPostgres> embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.jdbi = createJdbi(dataSource);
+        this.readiness = new DatabaseReadiness(dataSource);
     }
 
     /** Connects to DATABASE_URL when given, else starts embedded PostgreSQL in {@code dataDir}. */
     public static Database open(Optional<String> databaseUrl, Path dataDir) {
+        return open(databaseUrl, dataDir, DEFAULT_WAIT);
+    }
+
+    /** As {@link #open(Optional, Path)}, a caller waiting at most {@code wait} for a connection. */
+    public static Database open(Optional<String> databaseUrl, Path dataDir, Duration wait) {
         if (databaseUrl.isPresent()) {
-            return connect(DatabaseUrl.parse(databaseUrl.get()));
+            return connect(DatabaseUrl.parse(databaseUrl.get()), wait);
         }
         EmbeddedPostgres postgres = startEmbedded(dataDir);
         HikariDataSource pool =
-                pool(postgres.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty());
+                pool(postgres.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty(), wait);
         return migrated(new Database(pool, Optional.of(postgres)));
     }
 
     public static Database connect(DatabaseUrl url) {
-        return migrated(new Database(pool(url.jdbcUrl(), url.user(), url.password()), Optional.empty()));
+        return connect(url, DEFAULT_WAIT);
+    }
+
+    public static Database connect(DatabaseUrl url, Duration wait) {
+        return migrated(new Database(pool(url.jdbcUrl(), url.user(), url.password(), wait), Optional.empty()));
     }
 
     public static Jdbi createJdbi(DataSource dataSource) {
@@ -65,17 +85,14 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** True when a trivial query answers within two seconds. */
+    /** True when the database answers a trivial query; false when not, told within 1.5 seconds either way. */
     public boolean isReachable() {
-        try (var connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (Exception e) {
-            return false;
-        }
+        return readiness.answers();
     }
 
     @Override
     public void close() {
+        readiness.close();
         dataSource.close();
         embedded.ifPresent(Database::stopEmbedded);
     }
@@ -85,11 +102,19 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    private static HikariDataSource pool(String jdbcUrl, Optional<String> user, Optional<String> password) {
+    private static HikariDataSource pool(
+            String jdbcUrl, Optional<String> user, Optional<String> password, Duration wait) {
+        if (wait.compareTo(SHORTEST_WAIT) < 0) {
+            throw new IllegalArgumentException(
+                    "the wait for a connection is at least " + SHORTEST_WAIT.toMillis() + " ms");
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         user.ifPresent(config::setUsername);
         password.ifPresent(config::setPassword);
+        config.setConnectionTimeout(wait.toMillis());
+        // checking an idle connection is part of the wait, so it must fit well inside it
+        config.setValidationTimeout(Math.max(SHORTEST_WAIT.toMillis(), wait.toMillis() / 2));
         config.setMaximumPoolSize(16);
         config.setPoolName("drumbeat");
         return new HikariDataSource(config);

@@ -11,36 +11,38 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The gauges read from the database each time {@code /metrics} is scraped, across all workspaces: the outbox's
- * depth, its oldest waiting message and its dead letters, open escalations, and this week's check-in response.
+ * depth, its oldest waiting message and its dead letters, open escalations, and this week's check-in response. While
+ * the database is down they read NaN ({@link MetricsGaugeReads}).
  */
 public final class MetricsGauges {
     private MetricsGauges() {}
 
     public static void register(Metrics metrics, Jdbi jdbi, Periods periods, Clock clock) {
+        MetricsGaugeReads reads = new MetricsGaugeReads(System::nanoTime);
         metrics.gauge(
                 "drumbeat.outbox.pending",
                 "Slack calls in the outbox not yet sent (waiting or being sent)",
-                () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countPendingOutbox));
+                reads.guard(() -> jdbi.withExtension(MetricsDao.class, MetricsDao::countPendingOutbox)));
         metrics.gauge(
                 "drumbeat.outbox.sending",
                 "Slack calls claimed and being sent, including any a stopped instance left until its lease ends",
-                () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countSendingOutbox));
+                reads.guard(() -> jdbi.withExtension(MetricsDao.class, MetricsDao::countSendingOutbox)));
         metrics.gauge(
                 "drumbeat.outbox.dead",
                 "Slack calls given up on (see /drumbeat outbox)",
-                () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countDeadOutbox));
+                reads.guard(() -> jdbi.withExtension(MetricsDao.class, MetricsDao::countDeadOutbox)));
         metrics.gauge(
                 "drumbeat.outbox.oldest.pending.seconds",
                 "Age of the oldest Slack call not yet sent",
-                () -> oldestPending(jdbi, clock));
+                reads.guard(() -> oldestPending(jdbi, clock)));
         metrics.gauge(
                 "drumbeat.escalations.open",
                 "Open escalations",
-                () -> jdbi.withExtension(MetricsDao.class, MetricsDao::countOpenEscalations));
+                reads.guard(() -> jdbi.withExtension(MetricsDao.class, MetricsDao::countOpenEscalations)));
         metrics.gauge(
                 "drumbeat.checkins.response.ratio",
                 "Share of owned active services checked in this week (UTC)",
-                () -> responseRatio(jdbi, periods.periodOf(clock.instant(), ZoneOffset.UTC)));
+                reads.guard(() -> responseRatio(jdbi, periods.periodOf(clock.instant(), ZoneOffset.UTC))));
     }
 
     private static double oldestPending(Jdbi jdbi, Clock clock) {

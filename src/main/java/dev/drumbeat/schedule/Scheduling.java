@@ -195,6 +195,8 @@ public final class Scheduling implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        // while the database is down, look for it again every second (Quartz says so once), not every 15 s
+        p.setProperty("org.quartz.scheduler.dbFailureRetryInterval", "1000");
         return p;
     }
 

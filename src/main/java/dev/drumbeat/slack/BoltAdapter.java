@@ -3,8 +3,10 @@ package dev.drumbeat.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.drumbeat.db.DatabaseOutage;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hosts Bolt on Javalin: verifies the request, refuses with 400 a signed one that is not shaped as Slack sends
  * ({@link SlackRequestShape}), hands the raw body to Bolt unchanged, and writes Bolt's response back. A failure inside
- * Bolt becomes a bare 500 with no details. Thread-safe.
+ * Bolt becomes a bare 500 with no details; an unreachable database ({@link DatabaseOutage}) becomes the short sentence
+ * for a slash command and a 503 for anything else, so that Slack sends an event again. Thread-safe.
  */
 public final class BoltAdapter implements Handler {
     private static final Logger log = LoggerFactory.getLogger(BoltAdapter.class);
@@ -78,6 +81,9 @@ public final class BoltAdapter implements Handler {
         try {
             return app.run(request);
         } catch (Exception e) {
+            if (DatabaseOutage.explains(e)) {
+                return databaseUnavailable(request, e);
+            }
             String reference = Failures.reference();
             log.error("Bolt failed on a {} request (reference {})", request.getRequestType(), reference, e);
             return Response.builder()
@@ -86,6 +92,25 @@ public final class BoltAdapter implements Handler {
                     .body("")
                     .build();
         }
+    }
+
+    /**
+     * The database failed before any listener could answer (the replay and retry checks come first): a slash command
+     * is told so, in the sentence; anything else gets a 503, which makes Slack send an event again later.
+     */
+    private static Response databaseUnavailable(Request<?> request, Exception e) {
+        log.warn(
+                "Slack's {} request found the database unavailable: {}",
+                request.getRequestType(),
+                DatabaseOutage.reason(e));
+        if (request.getRequestType() == RequestType.Command) {
+            return Response.json(200, Map.of("response_type", "ephemeral", "text", Failures.DATABASE_UNAVAILABLE));
+        }
+        return Response.builder()
+                .statusCode(503)
+                .contentType("text/plain")
+                .body(Failures.DATABASE_UNAVAILABLE)
+                .build();
     }
 
     private static void write(Context ctx, Response response) {

@@ -11,6 +11,7 @@ import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Actors;
 import dev.drumbeat.core.StorableText;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.db.DatabaseOutage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,10 +84,18 @@ public final class CommandRouter {
         } catch (UserError e) {
             return Reply.text(e.getMessage());
         } catch (RuntimeException e) {
+            if (DatabaseOutage.explains(e)) {
+                log.warn("/drumbeat {} found the database unavailable: {}", firstWord(text), DatabaseOutage.reason(e));
+                return Reply.text(Failures.DATABASE_UNAVAILABLE);
+            }
             String reference = Failures.reference();
-            log.error("/drumbeat {} failed (reference {})", text.split("\\s+")[0], reference, e);
+            log.error("/drumbeat {} failed (reference {})", firstWord(text), reference, e);
             return Reply.text(Failures.sentence(reference));
         }
+    }
+
+    private static String firstWord(String text) {
+        return text.split("\\s+")[0];
     }
 
     private Reply route(String name, CommandRequest command) {

@@ -7,6 +7,11 @@ import java.util.UUID;
  * log beside the stack trace, so an admin can find it; never the stack trace.
  */
 public final class Failures {
+    /** What a person is told while Drumbeat's database cannot be reached: nothing was done, and it passes. */
+    public static final String DATABASE_UNAVAILABLE = "Drumbeat's database is unavailable, try again in a minute.";
+    /** The {@code Retry-After}, in seconds, that HTTP callers get with a 503 while the database cannot be reached. */
+    public static final String DATABASE_RETRY_AFTER_SECONDS = "30";
+
     private Failures() {}
 
     /** A fresh reference to log with the failure and show to the person. */

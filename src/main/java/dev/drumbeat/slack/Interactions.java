@@ -14,6 +14,7 @@ import dev.drumbeat.core.Actors;
 import dev.drumbeat.core.FieldError;
 import dev.drumbeat.core.StorableText;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.db.DatabaseOutage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * `/drumbeat`. Features declare their handlers here and keep to their logic: for each interaction the actor is
  * resolved once and handed over, a {@link UserError} becomes the person's sentence where they are looking (the
  * feature's notice for a click, an error under a field for a submission, the event's reply), and anything unexpected
- * becomes one logged reference and {@link Failures#sentence}: never an HTTP 500, never a stack trace. Every
- * interaction is acknowledged. Register before serving; thread-safe after that.
+ * becomes one logged reference and {@link Failures#sentence}: never an HTTP 500, never a stack trace. An unreachable
+ * database ({@link DatabaseOutage}) is {@link Failures#DATABASE_UNAVAILABLE} for a click or a submission, and for an
+ * event a 503, so that Slack sends it again; every other interaction is acknowledged. Register before serving;
+ * thread-safe after that.
  */
 public final class Interactions {
     private static final Logger log = LoggerFactory.getLogger(Interactions.class);
@@ -135,7 +138,8 @@ public final class Interactions {
                                 payload.getUser().getUsername()),
                         click),
                 refused -> ClickAnswer.say(refused.getMessage()),
-                ClickAnswer::say);
+                ClickAnswer::say,
+                unreachable -> ClickAnswer.say(Failures.DATABASE_UNAVAILABLE));
         answer.modal(notice).ifPresent(view -> Modals.open(ctx.client(), payload.getTriggerId(), view));
         return ctx.ack();
     }
@@ -166,7 +170,8 @@ public final class Interactions {
                         refused instanceof FieldError field
                                 ? field.errors()
                                 : Map.of(refusalField.apply(submission), refused.getMessage())),
-                sentence -> errors(ctx, Map.of(refusalField.apply(submission), sentence)));
+                sentence -> errors(ctx, Map.of(refusalField.apply(submission), sentence)),
+                unreachable -> errors(ctx, Map.of(refusalField.apply(submission), Failures.DATABASE_UNAVAILABLE)));
     }
 
     private <E extends Event> void hear(
@@ -194,7 +199,10 @@ public final class Interactions {
         return ctx.ack(r -> r.responseAction("errors").errors(errors));
     }
 
-    /** Does {@code work}; the sentence for the person when it refused or failed. */
+    /**
+     * Does {@code work}; the sentence for the person when it refused or failed. An unreachable database is thrown on,
+     * so the event is answered 503 and Slack sends it again later.
+     */
     private static Optional<String> attempt(String what, Runnable work) {
         return guarded(
                 what,
@@ -203,20 +211,32 @@ public final class Interactions {
                     return Optional.empty();
                 },
                 refused -> Optional.of(refused.getMessage()),
-                Optional::of);
+                Optional::of,
+                unreachable -> {
+                    throw unreachable;
+                });
     }
 
     /**
      * The one place an interaction's errors are caught: {@code work}'s answer; or, when it refuses, {@code refused}'s;
-     * or, when it fails, {@code failed}'s answer to the sentence carrying the reference logged with the failure.
+     * or, when the database could not be reached, {@code unavailable}'s; or, when it fails otherwise, {@code failed}'s
+     * answer to the sentence carrying the reference logged with the failure.
      */
     private static <T> T guarded(
-            String what, Supplier<T> work, Function<UserError, T> refused, Function<String, T> failed) {
+            String what,
+            Supplier<T> work,
+            Function<UserError, T> refused,
+            Function<String, T> failed,
+            Function<RuntimeException, T> unavailable) {
         try {
             return work.get();
         } catch (UserError e) {
             return refused.apply(e);
         } catch (RuntimeException e) {
+            if (DatabaseOutage.explains(e)) {
+                log.warn("{} found the database unavailable: {}", what, DatabaseOutage.reason(e));
+                return unavailable.apply(e);
+            }
             String reference = Failures.reference();
             log.error("{} failed (reference {})", what, reference, e);
             return failed.apply(Failures.sentence(reference));

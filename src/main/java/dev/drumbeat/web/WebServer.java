@@ -1,24 +1,29 @@
 package dev.drumbeat.web;
 
 import dev.drumbeat.db.Database;
+import dev.drumbeat.db.DatabaseOutage;
 import dev.drumbeat.metrics.Metrics;
 import dev.drumbeat.slack.Failures;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.Header;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drumbeat's HTTP face: Slack's one URL, health and readiness, plus whatever routes the features
- * add. Any unexpected failure is a bare 500 with a reference, never a stack trace.
+ * add. Any unexpected failure is a bare 500 with a reference, never a stack trace; a database that cannot be
+ * reached is a 503 with {@code Retry-After}, and readiness says so within two seconds.
  */
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final long MAX_BODY = 10L * 1024 * 1024;
+    private static final String API = "/api/";
     private final Javalin javalin;
 
     public WebServer(Handler slackEvents, Database database, Metrics metrics, Consumer<JavalinConfig> routes) {
@@ -38,12 +43,27 @@ public final class WebServer {
                 ctx.status(ready ? 200 : 503).result(ready ? "ready" : "database unreachable");
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (DatabaseOutage.explains(e)) {
+                    databaseUnavailable(ctx, e);
+                    return;
+                }
                 String reference = Failures.reference();
                 log.error("{} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);
                 ctx.status(500).result("internal error, reference " + reference);
             });
             routes.accept(config);
         });
+    }
+
+    /** 503 with Retry-After: the API's {@code {"error": …}}, or the sentence as plain text. */
+    private static void databaseUnavailable(Context ctx, Exception e) {
+        log.warn("{} {} found the database unavailable: {}", ctx.method(), ctx.path(), DatabaseOutage.reason(e));
+        ctx.status(503).header(Header.RETRY_AFTER, Failures.DATABASE_RETRY_AFTER_SECONDS);
+        if (ctx.path().startsWith(API)) {
+            ctx.json(Map.of("error", Failures.DATABASE_UNAVAILABLE));
+        } else {
+            ctx.result(Failures.DATABASE_UNAVAILABLE);
+        }
     }
 
     /** The matched route's pattern, so every path of one route counts together; unmatched requests count as one. */

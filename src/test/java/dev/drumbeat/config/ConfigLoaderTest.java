@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,14 @@ class ConfigLoaderTest {
         assertThat(config.checkInHour()).isEqualTo(9);
         assertThat(config.currency().getCurrencyCode()).isEqualTo("USD");
         assertThat(config.publicUrl()).isEmpty();
+        assertThat(config.databaseWait()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void the_wait_for_a_database_connection_is_read_in_milliseconds() {
+        Map<String, String> env = minimal();
+        env.put("DRUMBEAT_DATABASE_WAIT_MS", "1500");
+        assertThat(new ConfigLoader(env).load().databaseWait()).isEqualTo(Duration.ofMillis(1500));
     }
 
     @Test
@@ -52,6 +61,8 @@ class ConfigLoaderTest {
             {"DRUMBEAT_PUBLIC_URL", "drumbeat.example.com", "DRUMBEAT_PUBLIC_URL is malformed: expected an http(s) URL"
             },
             {"DATABASE_URL", "mysql://db/drumbeat", "DATABASE_URL is malformed: expected postgres://"},
+            {"DRUMBEAT_DATABASE_WAIT_MS", "1s", "DRUMBEAT_DATABASE_WAIT_MS is malformed"},
+            {"DRUMBEAT_DATABASE_WAIT_MS", "100", "is 250 to 30000 milliseconds"},
         };
         for (String[] c : cases) {
             Map<String, String> env = minimal();

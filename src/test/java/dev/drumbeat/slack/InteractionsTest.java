@@ -36,11 +36,14 @@ import dev.drumbeat.core.UserError;
 import dev.drumbeat.sandbox.SlackDriver;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.support.TestDrumbeat;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.ConnectionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -298,6 +301,56 @@ class InteractionsTest {
     }
 
     @Test
+    void an_unreachable_database_is_told_to_the_clicker_and_under_the_refusal_field_without_a_reference()
+            throws Exception {
+        when(actors.actorFor(anyString(), anyString(), anyString())).thenThrow(unreachable());
+        Interactions.ActionHandler handler = mock(Interactions.ActionHandler.class);
+        interactions.blockAction("esc-ack", NOTICE, handler);
+        Interactions.SubmissionHandler form = mock(Interactions.SubmissionHandler.class);
+        interactions.viewSubmission("test-form", "name", form);
+
+        Response clicked = click("esc-ack", "42");
+        String notice = openedNotice();
+        Response submitted = submit("test-form");
+
+        assertThat(clicked.getStatusCode()).isEqualTo(200);
+        assertThat(notice).contains(Failures.DATABASE_UNAVAILABLE);
+        assertThat(json(submitted).path("response_action").asText()).isEqualTo("errors");
+        assertThat(json(submitted).path("errors").path("name").asText()).isEqualTo(Failures.DATABASE_UNAVAILABLE);
+        assertThat(errorsLogged()).isEmpty();
+        verifyNoInteractions(handler, form);
+    }
+
+    @Test
+    void an_event_that_finds_the_database_unreachable_is_not_acknowledged_so_slack_sends_it_again() throws Exception {
+        @SuppressWarnings("unchecked")
+        Interactions.EventReply<AppMentionEvent> reply = mock(Interactions.EventReply.class);
+        interactions.event(
+                AppMentionEvent.class,
+                event -> Optional.of(event.getUser()),
+                (actor, event) -> {
+                    throw unreachable();
+                },
+                reply);
+        @SuppressWarnings("unchecked")
+        Interactions.WorkspaceEventHandler<UserChangeEvent> profiles = mock(Interactions.WorkspaceEventHandler.class);
+        doThrow(unreachable()).when(profiles).hear(anyString(), any());
+        interactions.event(UserChangeEvent.class, profiles);
+
+        assertThat(statusOrThrown(this::mention)).isGreaterThanOrEqualTo(500);
+        assertThat(statusOrThrown(() -> event(Map.of(
+                        "type",
+                        "user_change",
+                        "event_ts",
+                        "1700000000.000300",
+                        "user",
+                        Map.of("id", USER, "team_id", TEAM, "name", "clicker", "deleted", true)))))
+                .isGreaterThanOrEqualTo(500);
+        verifyNoInteractions(reply);
+        assertThat(errorsLogged()).isEmpty();
+    }
+
+    @Test
     void workspace_event_that_fails_is_acknowledged_with_one_logged_reference() throws Exception {
         @SuppressWarnings("unchecked")
         Interactions.WorkspaceEventHandler<UserChangeEvent> handler = mock(Interactions.WorkspaceEventHandler.class);
@@ -316,6 +369,21 @@ class InteractionsTest {
         onlyLoggedReference();
         verify(handler).hear(eq(TEAM), any(UserChangeEvent.class));
         verify(actors, never()).actorFromEvent(anyString(), anyString());
+    }
+
+    /** What JDBI throws when the pool gives up waiting for a connection. */
+    private static ConnectionException unreachable() {
+        return new ConnectionException(new SQLTransientConnectionException(
+                "drumbeat - Connection is not available, request timed out after 1000ms"));
+    }
+
+    /** The status Bolt answered, or 500 when it threw, which the adapter turns into a 503 or a 500. */
+    private static int statusOrThrown(Callable<Response> request) {
+        try {
+            return request.call().getStatusCode();
+        } catch (Exception e) {
+            return 500;
+        }
     }
 
     private Response click(String actionId, String value) throws Exception {

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,11 +46,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
  * </pre>
  * It starts everything once per test class: a database of its own copied from the migrated template
- * ({@link TestDatabase}, whose one embedded PostgreSQL all classes share), a {@link MutableClock} at the system time,
- * and with {@link #withApp} the stand-in and Drumbeat on it (scheduler off: tests run jobs by hand). Before each test it
- * puts everything back as it was at the start: every table empty (the migrations seed no rows), the stand-in as if
- * new, the clock back at its start. So a test sets up all it needs itself, in a {@code @BeforeEach} or in the test,
- * and may run in any order. After each end-to-end test it fails the test if Drumbeat broke Slack's contract.
+ * ({@link TestDatabase}, whose one embedded PostgreSQL all classes share; with {@link #withAppOn}, the one given), a
+ * {@link MutableClock} at the system time, and with {@link #withApp} the stand-in and Drumbeat on it (scheduler off:
+ * tests run jobs by hand). Before each test it puts everything back as it was at the start: every table empty (the
+ * migrations seed no rows), the stand-in as if new, the clock back at its start. So a test sets up all it needs
+ * itself, in a {@code @BeforeEach} or in the test, and may run in any order. After each end-to-end test it fails the
+ * test if Drumbeat broke Slack's contract.
  * <p>
  * With {@link #withoutApp} there is no Drumbeat: a database and a clock, and a stand-in started the first time a test
  * asks for {@link #slack()}, for tests that drive the parts themselves; {@link #drainOutbox()} sends what they queued.
@@ -71,6 +73,7 @@ public final class DrumbeatExtension
 
     private final boolean runsApp;
     private final UnaryOperator<Config> change;
+    private final Supplier<Database> databases;
     private String startedBy;
     private Database database;
     private DatabaseReset tables;
@@ -82,9 +85,10 @@ public final class DrumbeatExtension
     private Slack senderClient;
     private OutboxSender sender;
 
-    private DrumbeatExtension(boolean runsApp, UnaryOperator<Config> change) {
+    private DrumbeatExtension(boolean runsApp, UnaryOperator<Config> change, Supplier<Database> databases) {
         this.runsApp = runsApp;
         this.change = change;
+        this.databases = databases;
     }
 
     /** The database, the Slack stand-in and Drumbeat with the test config ({@link TestDrumbeat#config}). */
@@ -94,12 +98,17 @@ public final class DrumbeatExtension
 
     /** As {@link #withApp()}, with the test config changed first, such as {@code c -> c.withPublicUrl(…)}. */
     public static DrumbeatExtension withApp(UnaryOperator<Config> change) {
-        return new DrumbeatExtension(true, change);
+        return new DrumbeatExtension(true, change, TestDatabase::fresh);
+    }
+
+    /** As {@link #withApp()}, on a database of the test's own, such as one on a {@link StoppablePostgres}. */
+    public static DrumbeatExtension withAppOn(Supplier<Database> database) {
+        return new DrumbeatExtension(true, config -> config, database);
     }
 
     /** The database and the clock, and the stand-in when a test asks for it; no Drumbeat. */
     public static DrumbeatExtension withoutApp() {
-        return new DrumbeatExtension(false, config -> config);
+        return new DrumbeatExtension(false, config -> config, TestDatabase::fresh);
     }
 
     @Override
@@ -110,7 +119,7 @@ public final class DrumbeatExtension
         startedBy = context.getUniqueId();
         clock = MutableClock.atSystemTime();
         start = clock.instant();
-        database = TestDatabase.fresh();
+        database = databases.get();
         tables = new DatabaseReset(database.jdbi());
         if (runsApp) {
             slack = startStandIn();

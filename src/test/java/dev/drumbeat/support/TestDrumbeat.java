@@ -35,6 +35,7 @@ public final class TestDrumbeat {
                 DayOfWeek.MONDAY,
                 9,
                 Duration.ofHours(24),
-                Optional.empty());
+                Optional.empty(),
+                Config.DATABASE_WAIT);
     }
 }

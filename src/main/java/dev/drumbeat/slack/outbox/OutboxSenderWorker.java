@@ -1,5 +1,6 @@
 package dev.drumbeat.slack.outbox;
 
+import dev.drumbeat.db.DatabaseOutage;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * The outbox sender's background loop: claims as many due rows as there are free call slots, hands them to a
  * small pool of daemon threads, and sleeps for the poll interval when there is nothing to claim, unless woken
  * (by a caller that queued something, or by a call coming back, which may free its channel's next message).
+ * When claiming fails (the database is down) it tries again every second, logging the first failure and the recovery.
  * Thread-safe.
  */
 final class OutboxSenderWorker {
@@ -29,6 +31,8 @@ final class OutboxSenderWorker {
     private final ExecutorService pool;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Read and written by the worker's thread only. */
+    private int failuresInARow;
 
     OutboxSenderWorker(OutboxSenderClaims claims, Consumer<OutboxSenderClaim> deliver, OutboxSenderSettings settings) {
         this.claims = claims;
@@ -69,13 +73,38 @@ final class OutboxSenderWorker {
                     lastLeaseCheck = System.nanoTime();
                 }
                 pause = dispatch() ? 0 : poll;
+                recovered();
             } catch (RuntimeException e) {
-                log.warn("The Slack outbox could not claim messages; trying again in a second: {}", e.toString());
+                failed(e);
                 pause = ERROR_PAUSE_NANOS;
             }
             if (pause > 0 && running) {
                 LockSupport.parkNanos(this, pause);
             }
+        }
+    }
+
+    /** Says the first of a run of failures (a database outage fails every try), not each try. */
+    private void failed(RuntimeException e) {
+        failuresInARow++;
+        if (failuresInARow == 1) {
+            log.warn(
+                    "The Slack outbox could not claim messages; it tries again every second and says when it can: {}",
+                    reason(e));
+        } else {
+            log.debug("The Slack outbox still cannot claim messages (try {}): {}", failuresInARow, reason(e));
+        }
+    }
+
+    /** For an unreachable database the cause alone, not the statement it cut short. */
+    private static String reason(RuntimeException e) {
+        return DatabaseOutage.explains(e) ? DatabaseOutage.reason(e) : e.toString();
+    }
+
+    private void recovered() {
+        if (failuresInARow > 0) {
+            log.info("The Slack outbox claims messages again, after {} failed tries", failuresInARow);
+            failuresInARow = 0;
         }
     }
 
