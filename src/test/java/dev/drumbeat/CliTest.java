@@ -162,6 +162,13 @@ class CliTest {
     }
 
     @Test
+    void demo_with_a_port_that_is_not_a_number_names_the_variable() {
+        assertThat(run(Map.of("PORT", "http"), "demo")).isEqualTo(2);
+        assertThat(errText())
+                .isEqualTo("drumbeat: PORT is malformed: 'http' is not a port (0 to 65535)" + System.lineSeparator());
+    }
+
+    @Test
     void an_unknown_command_prints_usage_and_fails() {
         assertThat(run(Map.of(), "launch")).isEqualTo(2);
         assertThat(errText()).contains("unknown command 'launch'", "usage: drumbeat serve | demo | import");
