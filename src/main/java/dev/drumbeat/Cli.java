@@ -5,16 +5,25 @@ import dev.drumbeat.config.Config;
 import dev.drumbeat.config.ConfigException;
 import dev.drumbeat.config.ConfigLoader;
 import dev.drumbeat.db.Database;
+import dev.drumbeat.db.DatabaseProbe;
+import dev.drumbeat.db.DatabaseUnreachable;
+import dev.drumbeat.db.DatabaseUrl;
 import dev.drumbeat.sandbox.DemoPortfolio;
+import dev.drumbeat.slack.SlackUnreachable;
 import java.io.PrintStream;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** Drumbeat's command line: {@code serve}, {@code demo}, {@code import}, {@code export}. Returns an exit code. */
+/**
+ * Drumbeat's command line: {@code serve}, {@code demo}, {@code import}, {@code export}. Returns an exit code: 2 for
+ * a setting or argument to fix, 1 for something out of reach (Slack, the database); either with one line on stderr.
+ */
 public final class Cli {
     private final Map<String, String> env;
     private final PrintStream out;
@@ -40,18 +49,24 @@ public final class Cli {
         } catch (ConfigException e) {
             err.println("drumbeat: " + e.getMessage());
             return 2;
+        } catch (SlackUnreachable | DatabaseUnreachable | EmbeddedDatabaseInUse e) {
+            err.println("drumbeat: " + e.getMessage());
+            return 1;
         }
     }
 
     private int serve() {
         Config config = new ConfigLoader(env).load();
-        Database database = Database.open(config.databaseUrl(), config.dataDir(), config.databaseWait());
-        Drumbeat drumbeat = Drumbeat.start(config, database, Clock.systemUTC(), routes -> {});
-        out.println("Drumbeat is listening on port " + drumbeat.port() + " (Slack events at /slack/events)");
-        awaitShutdown(() -> {
-            drumbeat.close();
+        Database database = open(config.databaseUrl(), config.dataDir(), config.databaseWait());
+        Drumbeat drumbeat;
+        try {
+            drumbeat = Drumbeat.start(config, database, Clock.systemUTC(), routes -> {});
+        } catch (RuntimeException e) {
             database.close();
-        });
+            throw e;
+        }
+        out.println("Drumbeat is listening on port " + drumbeat.port() + " (Slack events at /slack/events)");
+        awaitShutdown(new Stopping().then("Drumbeat", drumbeat).then("the database", database));
         return 0;
     }
 
@@ -63,23 +78,73 @@ public final class Cli {
                 .map(String::strip)
                 .filter(d -> !d.isEmpty())
                 .orElse(".drumbeat/data");
+        return open(url, Path.of(dataDir), Database.DEFAULT_WAIT);
+    }
+
+    /** DATABASE_URL's database once it answers, else the embedded one in {@code dataDir} unless another holds it. */
+    private static Database open(Optional<String> url, Path dataDir, Duration wait) {
+        if (url.isPresent()) {
+            DatabaseUrl parsed;
+            try {
+                parsed = DatabaseUrl.parse(url.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("DATABASE_URL is malformed: " + e.getMessage());
+            }
+            DatabaseProbe.check(parsed);
+            return Database.connect(parsed, wait);
+        }
         try {
-            return Database.open(url, Path.of(dataDir));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("DATABASE_URL is malformed: " + e.getMessage());
+            return Database.open(Optional.empty(), dataDir, wait);
+        } catch (RuntimeException e) {
+            if (heldByAnother(e)) {
+                throw new EmbeddedDatabaseInUse(dataDir);
+            }
+            throw e;
         }
     }
 
+    /** Whether embedded PostgreSQL refused the data folder because another process (or this one) holds its lock. */
+    private static boolean heldByAnother(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OverlappingFileLockException
+                    || (cause instanceof IllegalStateException
+                            && String.valueOf(cause.getMessage()).startsWith("could not lock"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int demo() {
-        int port = Integer.parseInt(env.getOrDefault("PORT", "3000"));
+        int port = port(env.getOrDefault("PORT", "3000"));
         Path dataDir = Path.of(env.getOrDefault("DRUMBEAT_DATA_DIR", ".drumbeat/demo"));
-        Demo demo = Demo.start(dataDir, port, Clock.systemUTC());
+        Demo demo;
+        try {
+            demo = Demo.start(dataDir, port, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            if (heldByAnother(e)) {
+                throw new EmbeddedDatabaseInUse(dataDir);
+            }
+            throw e;
+        }
         DemoPortfolio.Summary s = demo.summary();
         out.println("Drumbeat demo: " + s.services() + " services, " + s.people() + " people, " + s.readings()
                 + " KPI readings (data in " + dataDir.toAbsolutePath() + ")");
         out.println("Open http://localhost:" + demo.port() + "/sandbox  (Ctrl+C stops it)");
-        awaitShutdown(demo::close);
+        awaitShutdown(new Stopping().then("the demo", demo));
         return 0;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ConfigException("PORT is malformed: '" + value + "' is not a port (0 to 65535)");
     }
 
     private int usage(String command) {
@@ -91,16 +156,29 @@ public final class Cli {
         return command.equals("help") ? 0 : 2;
     }
 
-    static void awaitShutdown(Runnable stop) {
+    /** Blocks until the process is asked to stop (Ctrl+C, SIGTERM), then stops everything in order in one hook. */
+    static void awaitShutdown(Stopping stopping) {
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.run();
+            stopping.run();
             done.countDown();
         }));
         try {
             done.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The embedded database's data folder is held by another running Drumbeat. */
+    private static final class EmbeddedDatabaseInUse extends RuntimeException {
+        EmbeddedDatabaseInUse(Path dataDir) {
+            super(
+                    "the embedded database in " + dataDir + " is in use by another Drumbeat; stop that one first,"
+                            + " or give both the same DATABASE_URL (a PostgreSQL server) so they can share it",
+                    null,
+                    false,
+                    false);
         }
     }
 }

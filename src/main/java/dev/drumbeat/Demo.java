@@ -48,9 +48,22 @@ public final class Demo implements AutoCloseable {
         int chosenPort = port == 0 ? freePort() : port;
         DemoClock clock = new DemoClock(realClock);
         Database database = Database.open(Optional.empty(), dataDir);
+        SlackStandIn slack = null;
+        try {
+            slack = SlackStandIn.start(0, DemoWorkspace.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
+            return start(dataDir, chosenPort, clock, database, slack);
+        } catch (RuntimeException e) {
+            new Stopping()
+                    .then("the Slack stand-in", slack == null ? () -> {} : slack)
+                    .then("the database", database)
+                    .run();
+            throw e;
+        }
+    }
+
+    private static Demo start(Path dataDir, int chosenPort, DemoClock clock, Database database, SlackStandIn slack) {
         DemoPortfolio portfolio = new DemoPortfolio(clock);
         DemoPortfolio.Summary summary = portfolio.load(database.jdbi());
-        SlackStandIn slack = SlackStandIn.start(0, DemoWorkspace.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
         portfolio
                 .people()
                 .forEach(p -> slack.addUser(
@@ -116,10 +129,13 @@ public final class Demo implements AutoCloseable {
         return slack;
     }
 
+    /** Stops Drumbeat (see {@link Drumbeat#close}), then the Slack stand-in, then the embedded database. */
     @Override
     public void close() {
-        drumbeat.close();
-        slack.close();
-        database.close();
+        new Stopping()
+                .then("Drumbeat", drumbeat)
+                .then("the Slack stand-in", slack)
+                .then("the database", database)
+                .run();
     }
 }

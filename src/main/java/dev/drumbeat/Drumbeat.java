@@ -30,7 +30,9 @@ import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.RequestVerifier;
 import dev.drumbeat.slack.SlackApp;
+import dev.drumbeat.slack.SlackIdentity;
 import dev.drumbeat.slack.SlackRetries;
+import dev.drumbeat.slack.SlackUnreachable;
 import dev.drumbeat.slack.SlashCommandReplays;
 import dev.drumbeat.slack.outbox.OutboxCommand;
 import dev.drumbeat.slack.outbox.OutboxSender;
@@ -57,13 +59,16 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
     public static final String THIS_MACHINE = "127.0.0.1";
 
     private final WebServer web;
-    private final List<AutoCloseable> running;
+    private final List<AutoCloseable> featureWork;
+    private final OutboxSender outbox;
     private final Optional<Scheduling> scheduling;
 
-    private Drumbeat(WebServer web, List<AutoCloseable> running, Optional<Scheduling> scheduling) {
+    private Drumbeat(
+            WebServer web, List<AutoCloseable> featureWork, OutboxSender outbox, Optional<Scheduling> scheduling) {
         this.web = web;
+        this.featureWork = List.copyOf(featureWork);
+        this.outbox = outbox;
         this.scheduling = scheduling;
-        this.running = List.copyOf(running);
     }
 
     public static void main(String[] args) {
@@ -83,7 +88,9 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
 
     /**
      * Starts Drumbeat on the given database, listening on {@code host}. Without {@code runJobs} no Quartz scheduler
-     * starts (tests run jobs by hand with their own clock); the outbox sender always runs.
+     * starts (tests run jobs by hand with their own clock); the outbox sender always runs. Slack is asked first who
+     * the token belongs to, and that workspace recorded, so the command line finds it before anyone uses Slack;
+     * throws {@link SlackUnreachable} or a {@link dev.drumbeat.config.ConfigException} when it cannot be asked.
      */
     public static Drumbeat start(
             Config config,
@@ -93,7 +100,9 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
             boolean runJobs,
             String host) {
         Shared shared = Shared.of(config, database.jdbi(), clock);
+        SlackIdentity identity = SlackIdentity.ask(shared.slack(), config);
         PeopleService people = new PeopleService(shared.jdbi(), config.admins());
+        people.knowWorkspace(identity.teamId(), identity.teamName());
         App app = SlackApp.create(config, shared.slack());
         app.use(new SlackRetries(shared.jdbi(), clock));
         app.use(new SlashCommandReplays(shared.jdbi(), clock));
@@ -110,14 +119,19 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 database,
                 metrics,
                 routes(routes));
-        List<AutoCloseable> running = new ArrayList<>(contributions.declaredRunning());
-        running.add(outboxSender(shared, contributions, metrics).start());
+        OutboxSender outbox = outboxSender(shared, contributions, metrics).start();
         Optional<Scheduling> scheduling = runJobs
                 ? Optional.of(Scheduling.start(database.dataSource(), contributions.declaredJobs())
                         .observe(metrics::jobRun))
                 : Optional.empty();
-        scheduling.ifPresent(running::add);
-        return new Drumbeat(web.start(host, config.port()), running, scheduling);
+        Drumbeat drumbeat = new Drumbeat(web, contributions.declaredRunning(), outbox, scheduling);
+        try {
+            web.start(host, config.port());
+        } catch (RuntimeException e) {
+            drumbeat.close();
+            throw e;
+        }
+        return drumbeat;
     }
 
     /**
@@ -178,16 +192,23 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         return web.port();
     }
 
+    /**
+     * Stops in the order that leaves nothing half done: no more requests, no more jobs fired, the work requests
+     * started, the outbox's calls in flight recorded (what is still queued waits for the next start, or another
+     * instance), then the jobs already running. The database stays open; its owner closes it after this.
+     */
     @Override
     public void close() {
-        web.stop();
-        for (int i = running.size() - 1; i >= 0; i--) {
-            try {
-                running.get(i).close();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not stop " + running.get(i), e);
-            }
+        Stopping stopping = new Stopping().then("the HTTP server", web::stop);
+        scheduling.ifPresent(s -> stopping.then("the scheduler's triggers", s::standBy));
+        for (int i = featureWork.size() - 1; i >= 0; i--) {
+            stopping.then(
+                    "work requests started (" + featureWork.get(i).getClass().getSimpleName() + ")",
+                    featureWork.get(i));
         }
+        stopping.then("the Slack outbox sender", outbox);
+        scheduling.ifPresent(s -> stopping.then("the scheduler, once its running jobs finish", s));
+        stopping.run();
     }
 
     /** Several route registrations as one, in order. */

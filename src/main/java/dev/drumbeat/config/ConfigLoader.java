@@ -31,10 +31,11 @@ public final class ConfigLoader {
                 Path.of(optional("DRUMBEAT_DATA_DIR").orElse(".drumbeat/data")),
                 parsed("PORT", "3000", ConfigLoader::port),
                 parsed("DRUMBEAT_SLACK_API_URL", Config.SLACK_API_URL, ConfigLoader::apiUrl),
-                optional("DRUMBEAT_LEADERSHIP_CHANNEL"),
+                optional("DRUMBEAT_LEADERSHIP_CHANNEL")
+                        .map(id -> parse("DRUMBEAT_LEADERSHIP_CHANNEL", id, ConfigLoader::channelId)),
                 parsed("DRUMBEAT_ADMINS", "", ConfigLoader::userIds),
-                parsed("DRUMBEAT_CURRENCY", "USD", v -> Currency.getInstance(v.toUpperCase(Locale.ROOT))),
-                parsed("DRUMBEAT_CHECKIN_DAY", "MONDAY", v -> DayOfWeek.valueOf(v.toUpperCase(Locale.ROOT))),
+                parsed("DRUMBEAT_CURRENCY", "USD", ConfigLoader::currency),
+                parsed("DRUMBEAT_CHECKIN_DAY", "MONDAY", ConfigLoader::day),
                 parsed("DRUMBEAT_CHECKIN_HOUR", "9", ConfigLoader::hour),
                 parsed("DRUMBEAT_REMINDER_HOURS", "24", ConfigLoader::reminderDelay),
                 optional("DRUMBEAT_PUBLIC_URL").map(url -> parse("DRUMBEAT_PUBLIC_URL", url, ConfigLoader::apiUrl)),
@@ -60,6 +61,8 @@ public final class ConfigLoader {
     private static <T> T parse(String name, String value, Function<String, T> parse) {
         try {
             return parse.apply(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " is malformed: '" + value + "' is not a whole number");
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? "not understood" : e.getMessage();
             throw new ConfigException(name + " is malformed: " + reason);
@@ -71,6 +74,35 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("a bot token starts with xoxb-");
         }
         return value;
+    }
+
+    private static String channelId(String value) {
+        if (!value.matches("[CG][A-Z0-9]{2,}")) {
+            throw new IllegalArgumentException("'" + value + "' is not a channel id (C…); in Slack, open the"
+                    + " channel's details: its id is at the bottom of the About tab");
+        }
+        return value;
+    }
+
+    private static Currency currency(String value) {
+        try {
+            return Currency.getInstance(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not a currency code; use an ISO 4217 code such as USD, EUR or GBP");
+        }
+    }
+
+    private static DayOfWeek day(String value) {
+        return Arrays.stream(DayOfWeek.values())
+                .filter(day -> day.name().equalsIgnoreCase(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a day; use "
+                        + Arrays.stream(DayOfWeek.values())
+                                .limit(6)
+                                .map(DayOfWeek::name)
+                                .collect(Collectors.joining(", "))
+                        + " or SUNDAY"));
     }
 
     private static String databaseUrl(String value) {

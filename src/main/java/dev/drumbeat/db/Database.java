@@ -51,9 +51,17 @@ public final class Database implements AutoCloseable {
             return connect(DatabaseUrl.parse(databaseUrl.get()), wait);
         }
         EmbeddedPostgres postgres = startEmbedded(dataDir);
-        HikariDataSource pool =
-                pool(postgres.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty(), wait);
-        return migrated(new Database(pool, Optional.of(postgres)));
+        HikariDataSource pool = null;
+        try {
+            pool = pool(postgres.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty(), wait);
+            return migrated(new Database(pool, Optional.of(postgres)));
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            stopEmbedded(postgres);
+            throw e;
+        }
     }
 
     public static Database connect(DatabaseUrl url) {
@@ -90,6 +98,11 @@ public final class Database implements AutoCloseable {
         return readiness.answers();
     }
 
+    /**
+     * Closes the pool, then stops the embedded server, if any: in that order, so no connection sees its server go.
+     * The embedded server registers no shutdown hook of its own (one would race this order); whoever opens a
+     * Database closes it, on every path.
+     */
     @Override
     public void close() {
         readiness.close();
@@ -126,6 +139,7 @@ public final class Database implements AutoCloseable {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);

@@ -1,6 +1,7 @@
 package dev.drumbeat.db;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
             throw new IllegalArgumentException(
                     "expected postgres://user:password@host:port/database or jdbc:postgresql://…");
         }
-        URI uri = URI.create(url);
+        URI uri = uri(url);
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
             throw new IllegalArgumentException("expected a host and a database name");
         }
@@ -27,6 +28,16 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         String jdbc = "jdbc:postgresql://" + uri.getHost() + port + uri.getPath() + query;
         return new DatabaseUrl(jdbc, userInfo(uri, 0), userInfo(uri, 1));
+    }
+
+    /** The URL as a URI; the refusal never repeats the URL, which may hold a password. */
+    private static URI uri(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("expected postgres://user:password@host:port/database, with"
+                    + " characters such as spaces, @ or / in the password percent-encoded");
+        }
     }
 
     private static Optional<String> userInfo(URI uri, int part) {

@@ -18,6 +18,12 @@ public interface PeopleDao {
     @SqlUpdate("insert into workspaces (team_id, name) values (:teamId, :name) on conflict (team_id) do nothing")
     void ensureWorkspace(@Bind("teamId") String teamId, @Bind("name") String name);
 
+    /** Records the workspace Slack says the bot is in; a name already known is kept. */
+    @SqlUpdate("""
+            insert into workspaces (team_id, name) values (:teamId, :name)
+            on conflict (team_id) do update set name = excluded.name where workspaces.name = ''""")
+    void knowWorkspace(@Bind("teamId") String teamId, @Bind("name") String name);
+
     @SqlQuery("select team_id from workspaces order by created_at")
     List<String> workspaces();
 

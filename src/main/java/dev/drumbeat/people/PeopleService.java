@@ -20,6 +20,11 @@ public final class PeopleService implements Actors {
         this.admins = Set.copyOf(admins);
     }
 
+    /** Records the workspace the bot token belongs to, so the command line finds it before anyone has used Slack. */
+    public void knowWorkspace(String teamId, String name) {
+        jdbi.useExtension(PeopleDao.class, dao -> dao.knowWorkspace(teamId, name));
+    }
+
     /**
      * Says who is asking, learning the person (and the workspace, on its first request) when they are new
      * or renamed; a known person costs one read, so read-only commands stay read-only.

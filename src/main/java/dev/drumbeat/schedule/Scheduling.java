@@ -102,15 +102,31 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
-    /** Interrupts jobs that can be interrupted (long, paced ones), then waits for the rest to finish. */
-    @Override
-    public void close() {
+    /**
+     * Fires nothing more on this instance (the cluster's others take over its triggers) and interrupts the jobs that
+     * can be interrupted (long, paced ones); jobs already running go on until {@link #close}.
+     */
+    public void standBy() {
         try {
+            scheduler.standby();
             for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
                 if (running.getJobInstance() instanceof InterruptableJob) {
                     scheduler.interrupt(running.getFireInstanceId());
                 }
             }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stands by, then waits for the jobs still running to finish, and shuts the scheduler down. */
+    @Override
+    public void close() {
+        try {
+            if (scheduler.isShutdown()) {
+                return;
+            }
+            standBy();
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);

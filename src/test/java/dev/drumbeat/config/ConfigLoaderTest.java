@@ -76,6 +76,57 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_leadership_channel_given_by_name_is_refused_with_where_to_find_its_id() {
+        for (String bad : new String[] {"#leadership", "leadership", "U024BE7LH", "c0leaders"}) {
+            Map<String, String> env = minimal();
+            env.put("DRUMBEAT_LEADERSHIP_CHANNEL", bad);
+            assertThatThrownBy(() -> new ConfigLoader(env).load())
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("DRUMBEAT_LEADERSHIP_CHANNEL is malformed: ")
+                    .hasMessageContaining("channel id (C…)")
+                    .hasMessageNotContaining("\n");
+        }
+        Map<String, String> env = minimal();
+        env.put("DRUMBEAT_LEADERSHIP_CHANNEL", " C0LEADERS ");
+        assertThat(new ConfigLoader(env).load().leadershipChannel()).contains("C0LEADERS");
+        env.put("DRUMBEAT_LEADERSHIP_CHANNEL", "G0PRIVATE1");
+        assertThat(new ConfigLoader(env).load().leadershipChannel()).contains("G0PRIVATE1");
+    }
+
+    @Test
+    void a_misspelt_day_lists_the_seven_days_and_no_java_names() {
+        Map<String, String> env = minimal();
+        env.put("DRUMBEAT_CHECKIN_DAY", "Mondy");
+        assertThatThrownBy(() -> new ConfigLoader(env).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("DRUMBEAT_CHECKIN_DAY is malformed: 'Mondy' is not a day;"
+                        + " use MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY or SUNDAY");
+        env.put("DRUMBEAT_CHECKIN_DAY", "friday");
+        assertThat(new ConfigLoader(env).load().checkInDay()).isEqualTo(DayOfWeek.FRIDAY);
+    }
+
+    @Test
+    void no_setting_is_refused_in_java_words() {
+        String[][] cases = {
+            {"PORT", "eighty", "PORT is malformed: 'eighty' is not a whole number"},
+            {"DRUMBEAT_CHECKIN_HOUR", "nine", "DRUMBEAT_CHECKIN_HOUR is malformed: 'nine' is not a whole number"},
+            {"DRUMBEAT_REMINDER_HOURS", "1.5", "DRUMBEAT_REMINDER_HOURS is malformed: '1.5' is not a whole number"},
+            {"DRUMBEAT_CURRENCY", "dollars", "DRUMBEAT_CURRENCY is malformed: 'dollars' is not a currency code"},
+            {"DATABASE_URL", "postgres://db host/drumbeat", "DATABASE_URL is malformed: expected"},
+        };
+        for (String[] c : cases) {
+            Map<String, String> env = minimal();
+            env.put(c[0], c[1]);
+            assertThatThrownBy(() -> new ConfigLoader(env).load())
+                    .as(c[0] + "=" + c[1])
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith(c[2])
+                    .hasMessageNotContainingAny("java.", "For input string", "not understood", "Illegal character");
+        }
+    }
+
+    @Test
     void admins_currency_and_api_url_are_read() {
         Map<String, String> env = minimal();
         env.put("DRUMBEAT_ADMINS", "U024BE7LH,W0123ABCD");

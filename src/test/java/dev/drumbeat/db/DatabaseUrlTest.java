@@ -27,4 +27,12 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://localhost/db")).hasMessageContaining("postgres://");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://localhost")).hasMessageContaining("database name");
     }
+
+    @Test
+    void a_url_that_does_not_parse_is_refused_without_repeating_its_password() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://drum:pa ss^word@db.internal/drumbeat"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("percent-encoded")
+                .hasMessageNotContaining("pa ss^word");
+    }
 }

@@ -57,9 +57,9 @@ public final class CatalogCsvCli {
         Path file = Path.of(args.file().orElseThrow());
         byte[] csv = read(file);
         try (Database database = databases.get()) {
-            String team = team(database.jdbi(), args.team());
+            String team = team(database.jdbi(), args.team(), true);
             CatalogImportResult result = new CatalogImportService(database.jdbi(), new AuditLog(clock))
-                    .importCsv(team, "csv:" + file.getFileName(), csv);
+                    .importIntoWorkspace(team, "csv:" + file.getFileName(), csv);
             if (result instanceof CatalogImportResult.Imported imported) {
                 out.println("Imported " + file + " into " + team + ": " + imported.summary());
                 return 0;
@@ -75,7 +75,7 @@ public final class CatalogCsvCli {
 
     private int export(CatalogCsvCliArgs args, Supplier<Database> databases) {
         try (Database database = databases.get()) {
-            String team = team(database.jdbi(), args.team());
+            String team = team(database.jdbi(), args.team(), false);
             byte[] csv = new CatalogExport(database.jdbi()).csv(team).getBytes(StandardCharsets.UTF_8);
             Optional<String> file = args.file().filter(f -> !f.equals("-"));
             if (file.isEmpty()) {
@@ -89,11 +89,17 @@ public final class CatalogCsvCli {
         }
     }
 
-    /** The team asked for, else the database's only workspace. */
-    static String team(Jdbi jdbi, Optional<String> asked) {
+    /**
+     * The team asked for, else the database's only workspace. A database that knows no workspace yet (a fresh
+     * install) takes the one asked for when {@code mayCreate}; one that knows others refuses it, as a likely typo.
+     */
+    static String team(Jdbi jdbi, Optional<String> asked, boolean mayCreate) {
         List<String> workspaces = jdbi.withExtension(PeopleDao.class, PeopleDao::workspaces);
         if (asked.isPresent()) {
-            if (!workspaces.contains(asked.get())) {
+            if (!asked.get().matches("T[A-Z0-9]{2,}")) {
+                throw new UserError("'" + asked.get() + "' is not a Slack workspace id (like T0123ABCD).");
+            }
+            if (!workspaces.contains(asked.get()) && !(mayCreate && workspaces.isEmpty())) {
                 throw new UserError("there is no workspace " + asked.get() + " in the database"
                         + (workspaces.isEmpty() ? "" : " (it has " + String.join(", ", workspaces) + ")") + ".");
             }
@@ -104,7 +110,9 @@ public final class CatalogCsvCli {
         }
         throw new UserError(
                 workspaces.isEmpty()
-                        ? "the database has no workspace yet; use /drumbeat once in Slack, then pass --team T…"
+                        ? "the database has no workspace yet; start `drumbeat serve` once (it asks Slack which"
+                                + " workspace its token belongs to), or pass --team with your workspace's id, the T…"
+                                + " in the address of Slack in a browser (app.slack.com/client/T…/)."
                         : "the database has " + workspaces.size() + " workspaces (" + String.join(", ", workspaces)
                                 + "); pass --team with the one you mean.");
     }

@@ -35,12 +35,35 @@ public final class CatalogImportService {
 
     /** Imports {@code csv} into the team's catalog; {@code auditActor} names who did it, such as {@code csv:plan.csv}. */
     public CatalogImportResult importCsv(String teamId, String auditActor, byte[] csv) {
+        return importCsv(teamId, auditActor, csv, false);
+    }
+
+    /**
+     * Imports {@code csv} into a workspace Drumbeat may not know yet (a fresh install, before Slack has called); the
+     * workspace is created with the catalog, so a rejected file leaves no trace of either.
+     */
+    public CatalogImportResult importIntoWorkspace(String teamId, String auditActor, byte[] csv) {
+        return importCsv(teamId, auditActor, csv, true);
+    }
+
+    private CatalogImportResult importCsv(String teamId, String auditActor, byte[] csv, boolean createWorkspace) {
         CatalogCsvSheet sheet = CatalogCsvReader.read(csv);
         if (!sheet.problems().isEmpty()) {
             return new CatalogImportResult.Rejected(sheet.problems());
         }
         try {
-            return jdbi.inTransaction(handle -> apply(handle, teamId, auditActor, sheet));
+            return jdbi.inTransaction(handle -> {
+                if (createWorkspace) {
+                    handle.attach(PeopleDao.class).ensureWorkspace(teamId, "");
+                }
+                CatalogImportResult result = apply(handle, teamId, auditActor, sheet);
+                if (result instanceof CatalogImportResult.Rejected) {
+                    throw new RolledBack(result);
+                }
+                return result;
+            });
+        } catch (RolledBack rejected) {
+            return rejected.result;
         } catch (JdbiException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 throw new UserError("Someone added or renamed a service while the import ran, so nothing was"
@@ -95,6 +118,16 @@ public final class CatalogImportService {
 
     private static int count(Map<Change, Integer> changes, Change change) {
         return changes.getOrDefault(change, 0);
+    }
+
+    /** Carries a rejected import out of its transaction, so that nothing it did stays. */
+    private static final class RolledBack extends RuntimeException {
+        private final CatalogImportResult result;
+
+        RolledBack(CatalogImportResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
     }
 
     private enum Change {

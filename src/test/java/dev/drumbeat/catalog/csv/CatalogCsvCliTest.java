@@ -21,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** `drumbeat import` and `drumbeat export` as a shell runs them, against a real database given by DATABASE_URL. */
 class CatalogCsvCliTest {
     static final String TEAM = "T0CLI0001";
+    /** A catalog a fresh install can take: nobody is known before Drumbeat has first asked Slack, so no owners. */
+    static final String WITHOUT_OWNERS = "key,name,tier,unit_cost,monthly_demand,monthly_value\n"
+            + "payments-api,Payments API,strategic,0.12,4200000,900000\n"
+            + "service-desk,Service Desk,secondary,18.5,3100,70000\n";
 
     @RegisterExtension
     static final DrumbeatExtension drumbeat = DrumbeatExtension.withoutApp();
@@ -135,6 +139,79 @@ class CatalogCsvCliTest {
     }
 
     @Test
+    void on_a_fresh_install_import_with_team_creates_the_workspace_and_loads_the_file() throws IOException {
+        nothingInTheDatabase();
+        Path csv = file("plan.csv", WITHOUT_OWNERS);
+
+        int exit = run("import", csv.toString(), "--team", "T0FRESH01");
+
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(stdout()).contains("Imported " + csv + " into T0FRESH01: 2 created");
+        assertThat(count("select count(*) from services where team_id = 'T0FRESH01'"))
+                .isEqualTo(2);
+        out.reset();
+        assertThat(run("import", csv.toString()))
+                .as("the workspace is now the only one")
+                .isZero();
+        assertThat(stdout()).contains("0 created, 0 updated, 2 unchanged.");
+    }
+
+    @Test
+    void on_a_fresh_install_a_rejected_file_creates_no_workspace() throws IOException {
+        nothingInTheDatabase();
+        Path csv = file("bad.csv", WITHOUT_OWNERS + "ledger,Ledger,gold,1,1,1\n");
+
+        int exit = run("import", csv.toString(), "--team", "T0FRESH01");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr()).contains("line 4, column tier");
+        assertThat(count("select count(*) from workspaces")).isZero();
+    }
+
+    @Test
+    void on_a_fresh_install_import_without_team_says_how_to_name_the_workspace() throws IOException {
+        nothingInTheDatabase();
+
+        int exit = run(
+                "import",
+                file("plan.csv", CatalogImportServiceTest.THREE_SERVICES).toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr().strip())
+                .isEqualTo("drumbeat: the database has no workspace yet; start `drumbeat serve` once (it asks Slack"
+                        + " which workspace its token belongs to), or pass --team with your workspace's id, the T…"
+                        + " in the address of Slack in a browser (app.slack.com/client/T…/).");
+        assertThat(count("select count(*) from workspaces")).isZero();
+    }
+
+    @Test
+    void a_team_that_is_not_a_slack_team_id_is_refused_and_nothing_is_created() throws IOException {
+        nothingInTheDatabase();
+
+        int exit = run(
+                "import",
+                file("plan.csv", CatalogImportServiceTest.THREE_SERVICES).toString(),
+                "--team=acme");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr()).startsWith("drumbeat: 'acme' is not a Slack workspace id");
+        assertThat(count("select count(*) from workspaces")).isZero();
+    }
+
+    @Test
+    void a_team_other_than_the_one_known_is_refused_rather_than_created() throws IOException {
+        int exit = run(
+                "import",
+                file("plan.csv", CatalogImportServiceTest.THREE_SERVICES).toString(),
+                "--team=T0TYPO001");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr().strip())
+                .isEqualTo("drumbeat: there is no workspace T0TYPO001 in the database (it has " + TEAM + ").");
+        assertThat(count("select count(*) from workspaces")).isEqualTo(1);
+    }
+
+    @Test
     void a_missing_file_or_missing_argument_is_a_one_line_error() {
         assertThat(run("import", dir.resolve("nope.csv").toString())).isEqualTo(1);
         assertThat(stderr()).startsWith("drumbeat: cannot read ").contains("nope.csv");
@@ -149,6 +226,13 @@ class CatalogCsvCliTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(stderr()).startsWith("drumbeat: DATABASE_URL is malformed");
+    }
+
+    private static void nothingInTheDatabase() {
+        jdbi.useHandle(h -> {
+            h.execute("delete from people");
+            h.execute("delete from workspaces");
+        });
     }
 
     private int run(String... args) {
