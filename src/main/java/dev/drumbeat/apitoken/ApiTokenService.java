@@ -6,6 +6,7 @@ import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.SecretHash;
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.people.PeopleService;
+import dev.drumbeat.slack.SlackBlocks;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -76,8 +77,8 @@ public final class ApiTokenService {
         return jdbi.inTransaction(handle -> {
             ApiTokenDao dao = handle.attach(ApiTokenDao.class);
             ApiToken before = dao.lockLive(actor.teamId(), label.strip())
-                    .orElseThrow(() -> new UserError("There is no live token labelled `" + label.strip()
-                            + "`. See them with `/drumbeat token list`."));
+                    .orElseThrow(() -> new UserError("There is no live token labelled `"
+                            + SlackBlocks.escape(label.strip()) + "`. See them with `/drumbeat token list`."));
             dao.revoke(before.id(), clock.instant());
             ApiToken after = dao.find(before.id()).orElseThrow();
             audit.record(

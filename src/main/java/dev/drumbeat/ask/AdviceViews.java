@@ -39,7 +39,9 @@ public final class AdviceViews {
     /** The answer to "what if … slips N weeks?". */
     public Answer slip(Advice advice) {
         Advice.Slip slip = advice.slip().orElseThrow();
-        String heading = "If " + slip.name() + " slips " + slip.weeks() + (slip.weeks() == 1 ? " week" : " weeks");
+        String weeks = " slips " + slip.weeks() + (slip.weeks() == 1 ? " week" : " weeks");
+        String heading = "If " + slip.name() + weeks;
+        String fallback = "If " + SlackBlocks.escape(slip.name()) + weeks;
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.heading(heading));
         if (slip.monthlyCost().signum() == 0) {
@@ -48,7 +50,7 @@ public final class AdviceViews {
                             + " number on the delay. Record what a month of delay costs (for example running old and new in"
                             + " parallel) as the initiative's monthly slip cost.";
             blocks.add(SlackBlocks.markdown(text));
-            return new Answer("slip", heading + ": no slip cost recorded", blocks, Optional.empty());
+            return new Answer("slip", fallback + ": no slip cost recorded", blocks, Optional.empty());
         }
         blocks.add(SlackBlocks.markdown("The slip costs *" + money.format(slip.totalCost()) + "*: "
                 + money.format(slip.monthlyCost()) + " a month for " + slip.weeks()
@@ -60,7 +62,7 @@ public final class AdviceViews {
         blocks.addAll(body(advice));
         return new Answer(
                 "slip",
-                heading + ": " + money.format(slip.totalCost()) + ". " + summaryWords(advice),
+                fallback + ": " + money.format(slip.totalCost()) + ". " + summaryWords(advice),
                 blocks,
                 Optional.of(advice));
     }

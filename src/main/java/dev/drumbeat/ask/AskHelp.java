@@ -26,6 +26,7 @@ final class AskHelp {
     /** The answer to a question it could not read: why, when it came close, then what it can answer. */
     Answer unknown(String teamId, String userId, Question.Unknown question) {
         String why = question.ambiguity()
+                .map(SlackBlocks::escape)
                 .orElse(
                         question.text().isBlank()
                                 ? "Ask me a question about the portfolio."

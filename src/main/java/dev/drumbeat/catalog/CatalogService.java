@@ -8,6 +8,7 @@ import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.people.OwnedServices;
+import dev.drumbeat.slack.SlackBlocks;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -177,8 +178,8 @@ public final class CatalogService implements OwnedServices {
     public static void requireEditable(Actor actor, Service service) {
         if (!actor.isAdmin() && !service.isOwnedBy(actor.userId())) {
             String owner = service.ownerId().map(Mentions::mention).orElse("nobody yet");
-            throw new UserError(
-                    "Only the owner of " + service.name() + " (" + owner + ") or a Drumbeat admin can change it.");
+            throw new UserError("Only the owner of " + SlackBlocks.escape(service.name()) + " (" + owner
+                    + ") or a Drumbeat admin can change it.");
         }
     }
 
@@ -187,7 +188,7 @@ public final class CatalogService implements OwnedServices {
     }
 
     private static UserError noSuchService(String key) {
-        return new UserError("There is no service `" + key.toLowerCase(Locale.ROOT)
+        return new UserError("There is no service `" + SlackBlocks.escape(key.toLowerCase(Locale.ROOT))
                 + "`. Try `/drumbeat services` to see them all.");
     }
 }

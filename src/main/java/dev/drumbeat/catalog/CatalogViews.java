@@ -60,7 +60,8 @@ final class CatalogViews {
                 .deprioritisedBy()
                 .ifPresent(decision -> blocks.add(SlackBlocks.note(":double_vertical_bar:"
                         + " Deprioritised by decision #" + decision + ". `/drumbeat decisions` shows it, with Undo.")));
-        return Reply.of(s.name() + ": " + statusWord(card.listing().lastCheckIn()), blocks);
+        return Reply.of(
+                SlackBlocks.escape(s.name()) + ": " + statusWord(card.listing().lastCheckIn()), blocks);
     }
 
     private String listLine(ServiceListing listing) {

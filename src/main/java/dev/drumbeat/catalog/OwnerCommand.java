@@ -6,6 +6,7 @@ import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.Person;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.Subcommand;
 
 /**
@@ -55,7 +56,8 @@ final class OwnerCommand implements Subcommand {
                 .orElse("nobody");
         Service service = catalog.find(teamId, key).orElseThrow();
         ownerGiven.given(request.actor(), service);
-        return Reply.text(":white_check_mark: " + Mentions.mention(owner.userId()) + " now owns *" + service.name()
+        return Reply.text(":white_check_mark: " + Mentions.mention(owner.userId()) + " now owns *"
+                + SlackBlocks.escape(service.name())
                 + "* (was " + previous + "). To undo: `/drumbeat owner " + key + " "
                 + (previous.equals("nobody") ? "@someone" : previous) + "`");
     }
@@ -70,9 +72,11 @@ final class OwnerCommand implements Subcommand {
             return f.person();
         }
         if (found instanceof PeopleService.Lookup.Ambiguous) {
-            throw new UserError("Several people are called “" + reference + "”. Mention the one you mean with @.");
+            throw new UserError("Several people are called “" + PeopleService.asTyped(reference)
+                    + "”. Mention the one you mean with @.");
         }
-        throw new UserError("I don't know " + reference + " yet. Mention them with @ so Slack tells me who they are.");
+        throw new UserError("I don't know " + PeopleService.asTyped(reference)
+                + " yet. Mention them with @ so Slack tells me who they are.");
     }
 
     private static boolean looksLikePerson(String word) {

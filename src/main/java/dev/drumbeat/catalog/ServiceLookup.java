@@ -2,6 +2,7 @@ package dev.drumbeat.catalog;
 
 import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.slack.SlackBlocks;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,16 +23,19 @@ public final class ServiceLookup {
             return found.candidate().key();
         }
         if (match instanceof ServiceMatcher.Ambiguous ambiguous) {
-            throw new UserError("“" + typed + "” could be " + describe(ambiguous.candidates())
+            throw new UserError("“" + SlackBlocks.escape(typed) + "” could be " + describe(ambiguous.candidates())
                     + ". Say which, for example `/drumbeat " + usage.split(" ")[0] + " "
                     + ambiguous.candidates().get(0).key() + "`.");
         }
         List<ServiceMatcher.Candidate> suggestions = ((ServiceMatcher.NotFound) match).suggestions();
         String hint = suggestions.isEmpty() ? "" : " Did you mean " + describe(suggestions) + "?";
-        throw new UserError("No service matches “" + typed + "”." + hint + " `/drumbeat services` lists them all.");
+        throw new UserError("No service matches “" + SlackBlocks.escape(typed) + "”." + hint
+                + " `/drumbeat services` lists them all.");
     }
 
     private static String describe(List<ServiceMatcher.Candidate> candidates) {
-        return candidates.stream().map(c -> c.name() + " (`" + c.key() + "`)").collect(Collectors.joining(", "));
+        return candidates.stream()
+                .map(c -> SlackBlocks.escape(c.name()) + " (`" + c.key() + "`)")
+                .collect(Collectors.joining(", "));
     }
 }

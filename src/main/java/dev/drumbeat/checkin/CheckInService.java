@@ -198,7 +198,7 @@ public final class CheckInService {
     }
 
     private static UserError noSuchService(CheckInRef ref) {
-        return new UserError("The service `" + ref.serviceKey() + "` is no longer in the catalog."
+        return new UserError("The service `" + SlackBlocks.escape(ref.serviceKey()) + "` is no longer in the catalog."
                 + " `/drumbeat services` lists the ones there are.");
     }
 }

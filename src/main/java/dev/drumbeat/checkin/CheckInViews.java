@@ -51,7 +51,8 @@ public final class CheckInViews {
         String mark = kpi.isOnTarget(r.value()) ? ":white_check_mark:" : ":x:";
         String replaced = r.replaced()
                 .filter(old -> old.compareTo(r.value()) != 0)
-                .map(old -> " It replaces " + Money.measure(old, kpi.unit()) + ", recorded earlier this week.")
+                .map(old -> " It replaces " + SlackBlocks.escape(Money.measure(old, kpi.unit()))
+                        + ", recorded earlier this week.")
                 .orElse("");
         return Reply.text(SlackBlocks.escape("Recorded " + Money.measure(r.value(), kpi.unit()) + " for " + kpi.name()
                         + " on " + r.serviceName() + " (week of " + DAY.format(r.periodStart()) + "; target "

@@ -38,7 +38,10 @@ record DigestReport(
     /** How many services are green, amber, red, or have no check-in for the period. */
     record Rag(int green, int amber, int red, int none) {}
 
-    /** A stale or ownerless item: from an open escalation (with its level and when it opened) or from the catalog. */
+    /**
+     * A stale or ownerless item: from an open escalation (with its level and when it opened) or from the catalog. Its
+     * {@code detail} is mrkdwn written by Drumbeat, as an escalation's is: shown as it is, mentions live.
+     */
     record Attention(
             String key,
             String name,

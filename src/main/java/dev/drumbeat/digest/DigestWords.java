@@ -63,7 +63,7 @@ final class DigestWords {
             line.append(" · ").append(owner(item.ownerName()));
         }
         if (!item.detail().isBlank()) {
-            line.append(" · ").append(SlackBlocks.escape(SlackBlocks.clip(item.detail(), MAX_HURDLE)));
+            line.append(" · ").append(SlackBlocks.clip(item.detail(), MAX_HURDLE));
         }
         return line.toString();
     }

@@ -25,7 +25,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(EscalationDaoMappers.ListedMapper.class)
 public interface EscalationDao {
 
-    /** One escalation as stored. */
+    /**
+     * One escalation as stored. Its {@code detail} and {@code closeReason} are Slack mrkdwn, written by Drumbeat: what
+     * people typed in them (a KPI's name) was escaped when they were written, and the mentions in them are Drumbeat's
+     * own, so messages show them as they are.
+     */
     record Row(
             long id,
             String teamId,
@@ -81,7 +85,10 @@ public interface EscalationDao {
     /** Where an escalation was posted: the channel (or user id, for a DM) and the outbox key of the post. */
     record Posted(long escalationId, String channel, String outboxKey, int postedLevel) {}
 
-    /** An open escalation as the list commands show it; {@code total} counts every row the query matched. */
+    /**
+     * An open escalation as the list commands show it, its {@code detail} mrkdwn as a {@link Row}'s; {@code total}
+     * counts every row the query matched.
+     */
     record Listed(
             long id,
             Finding.Subject subject,

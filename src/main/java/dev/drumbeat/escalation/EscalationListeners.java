@@ -12,6 +12,7 @@ import dev.drumbeat.slack.ClickAnswer;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.Notice;
+import dev.drumbeat.slack.SlackBlocks;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ public final class EscalationListeners implements OwnerGiven {
         String service = ownership.takeOwnership(actor, id);
         return ClickAnswer.open(EscalationViewsModals.done(
                 "Take ownership",
-                "You now own *" + service + "*. Your weekly"
+                "You now own *" + SlackBlocks.escape(service) + "*. Your weekly"
                         + " check-in will include it; `/drumbeat status` shows its card."));
     }
 

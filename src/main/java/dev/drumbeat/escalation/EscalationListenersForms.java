@@ -5,6 +5,7 @@ import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.Interactions;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.Submission;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,7 +42,7 @@ final class EscalationListenersForms {
         String newOwner = owner.orElseThrow(() -> new UserError("Pick the person who will own it."));
         String service = ownership.assignOwner(actor, id, newOwner);
         return EscalationViewsModals.done(
-                "Owner assigned", Mentions.mention(newOwner) + " now owns *" + service + "*.");
+                "Owner assigned", Mentions.mention(newOwner) + " now owns *" + SlackBlocks.escape(service) + "*.");
     }
 
     private static long escalationId(Submission submission) {

@@ -4,6 +4,7 @@ import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Role;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.slack.SlackBlocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,7 +88,7 @@ final class EscalationServiceActions {
                     .filter(o -> item.ownerActive())
                     .map(Mentions::mention)
                     .orElse("its owner");
-            throw new UserError("Only " + owner + ", a deputy of " + item.name()
+            throw new UserError("Only " + owner + ", a deputy of " + SlackBlocks.escape(item.name())
                     + ", leadership or a Drumbeat admin can " + verb + " this escalation.");
         }
     }

@@ -10,6 +10,7 @@ import dev.drumbeat.core.UserError;
 import dev.drumbeat.escalation.rules.Reason;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.people.Person;
+import dev.drumbeat.slack.SlackBlocks;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ final class EscalationServiceOwnership {
             Service service = lockService(handle, actor, row);
             EscalationDao.Item now = EscalationServiceChanges.item(handle, row);
             if (!now.isOwnerless()) {
-                throw new UserError(service.name() + " already has an owner, "
+                throw new UserError(SlackBlocks.escape(service.name()) + " already has an owner, "
                         + Mentions.mention(now.ownerId().orElseThrow())
                         + ". Ask them, or leadership, if it should be yours.");
             }
@@ -96,8 +97,8 @@ final class EscalationServiceOwnership {
         return changes.change(actor, id, (handle, row, item) -> {
             Service service = lockService(handle, actor, row);
             if (!EscalationServiceChanges.item(handle, row).isOwnerless() && service.isOwnedBy(newOwnerId)) {
-                throw new UserError(
-                        Mentions.mention(newOwnerId) + " already owns " + service.name() + ". Pick someone else.");
+                throw new UserError(Mentions.mention(newOwnerId) + " already owns " + SlackBlocks.escape(service.name())
+                        + ". Pick someone else.");
             }
             setOwner(handle, actor, service, newOwnerId);
             if (row.reason() == Reason.OWNERLESS) {

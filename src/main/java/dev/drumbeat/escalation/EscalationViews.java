@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,13 +32,13 @@ final class EscalationViews {
     static final String OPEN = "esc-open";
     static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
-    private static final Pattern MENTION = Pattern.compile("<[@#][UWC][A-Z0-9]{2,}>");
     private static final List<String> LEVEL_NAMES = List.of("", "owner", "team", "leadership");
 
     private EscalationViews() {}
 
+    /** The notification text, mrkdwn like the blocks: the item's name escaped. */
     static String text(EscalationDao.Row row, EscalationDao.Item item) {
-        String what = item.name() + ": " + row.reason().words();
+        String what = SlackBlocks.escape(item.name()) + ": " + row.reason().words();
         return row.isOpen() ? "Escalation, level " + row.level() + " — " + what : "Resolved — " + what;
     }
 
@@ -58,7 +56,7 @@ final class EscalationViews {
                     SlackBlocks.markdown(":white_check_mark: " + headline(row, item) + " — *resolved*" + detail(row)));
             blocks.add(SlackBlocks.note("Resolved on "
                     + DAY.format(row.closedAt().orElseThrow()) + ": "
-                    + escapeButMentions(row.closeReason().orElse("the condition cleared")) + ". It was open since "
+                    + row.closeReason().orElse("the condition cleared") + ". It was open since "
                     + DAY.format(row.openedAt()) + " and reached level " + row.level() + " ("
                     + LEVEL_NAMES.get(row.level())
                     + ")."));
@@ -66,12 +64,10 @@ final class EscalationViews {
         return blocks;
     }
 
-    /** The rule's detail on its own line, unless it only repeats the reason's words. */
+    /** The rule's detail, mrkdwn already ({@link EscalationDao.Row}), on its own line unless it repeats the reason. */
     private static String detail(EscalationDao.Row row) {
         String detail = row.detail().strip();
-        return detail.isEmpty() || detail.equalsIgnoreCase(row.reason().words())
-                ? ""
-                : "\n" + escapeButMentions(detail);
+        return detail.isEmpty() || detail.equalsIgnoreCase(row.reason().words()) ? "" : "\n" + detail;
     }
 
     static String headline(EscalationDao.Row row, EscalationDao.Item item) {
@@ -145,19 +141,6 @@ final class EscalationViews {
             case INITIATIVE_SLIPPING -> "the initiative is back on track";
             case AWAY_UNCOVERED -> "the owner is back or a deputy covers";
         };
-    }
-
-    /** Text for mrkdwn, escaped except the mentions Drumbeat put in it (the owner who left, who took ownership). */
-    static String escapeButMentions(String text) {
-        Matcher mention = MENTION.matcher(text);
-        StringBuilder out = new StringBuilder();
-        int from = 0;
-        while (mention.find()) {
-            out.append(SlackBlocks.escape(text.substring(from, mention.start())))
-                    .append(mention.group());
-            from = mention.end();
-        }
-        return out.append(SlackBlocks.escape(text.substring(from))).toString();
     }
 
     /** Today's date as messages write it, for replies that quote a moment. */

@@ -40,9 +40,7 @@ final class EscalationViewsListing {
         }
         return "• *" + age(Duration.between(row.openedAt(), now)) + "* · level " + row.level() + " · "
                 + row.reason().words() + " · *" + SlackBlocks.escape(row.name()) + "* `" + row.key() + "`"
-                + (row.detail().isBlank()
-                        ? ""
-                        : " — " + EscalationViews.escapeButMentions(SlackBlocks.clip(row.detail(), 200)))
+                + (row.detail().isBlank() ? "" : " — " + SlackBlocks.clip(row.detail(), 200))
                 + state;
     }
 

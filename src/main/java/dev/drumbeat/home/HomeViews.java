@@ -112,6 +112,6 @@ final class HomeViews {
 
     private static String escalation(EscalationDao.Listed e) {
         return "• level " + e.level() + " · " + SlackBlocks.escape(e.name()) + " · "
-                + e.reason().words() + (e.detail().isBlank() ? "" : " — " + SlackBlocks.escape(e.detail()));
+                + e.reason().words() + (e.detail().isBlank() ? "" : " — " + e.detail());
     }
 }

@@ -7,6 +7,7 @@ import dev.drumbeat.core.Periods;
 import dev.drumbeat.core.Role;
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.people.PeopleDao;
+import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
@@ -141,8 +142,9 @@ public final class KeyResultService {
 
     private static long kpiId(OkrDao dao, String teamId, String serviceKey, String kpiKey) {
         return dao.findKpi(teamId, serviceKey, kpiKey)
-                .orElseThrow(() -> new UserError("No KPI “" + kpiKey + "” on “" + serviceKey + "”. `/drumbeat status "
-                        + serviceKey + "` lists its KPIs by name."));
+                .orElseThrow(() -> new UserError("No KPI “" + SlackBlocks.escape(kpiKey) + "” on “"
+                        + SlackBlocks.escape(serviceKey) + "”. `/drumbeat status " + SlackBlocks.escape(serviceKey)
+                        + "` lists its KPIs by name."));
     }
 
     /** Links a key result to a service's KPI; its baseline, if unset, becomes the KPI's latest value. */

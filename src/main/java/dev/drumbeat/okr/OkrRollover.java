@@ -4,6 +4,7 @@ import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.time.Clock;
@@ -119,7 +120,7 @@ public final class OkrRollover {
                 .orElseThrow(() -> new UserError("There is no objective O" + objectiveId + "."));
         OkrService.requireMayChange(actor, objective);
         if (!objective.status().equals("open")) {
-            throw new UserError("O" + objectiveId + " *" + objective.title() + "* is already "
+            throw new UserError("O" + objectiveId + " *" + SlackBlocks.escape(objective.title()) + "* is already "
                     + objective.status().replace('_', ' ') + ".");
         }
         return objective;

@@ -5,6 +5,7 @@ import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Role;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -95,7 +96,7 @@ public final class OkrService {
     /** Refuses changes to an objective that was closed or rolled over into a later quarter. */
     static void requireOpen(OkrDao.ObjectiveRow objective) {
         if (!"open".equals(objective.status())) {
-            throw new UserError("O" + objective.id() + " *" + objective.title() + "* is "
+            throw new UserError("O" + objective.id() + " *" + SlackBlocks.escape(objective.title()) + "* is "
                     + objective.status().replace('_', ' ') + "; add key results to an open objective.");
         }
     }
@@ -103,8 +104,8 @@ public final class OkrService {
     static void requireMayChange(Actor actor, OkrDao.ObjectiveRow objective) {
         boolean owner = objective.ownerId().filter(actor.userId()::equals).isPresent();
         if (!owner && actor.role() != Role.LEADERSHIP && actor.role() != Role.ADMIN) {
-            throw new UserError(
-                    "Only the objective's owner, leadership or an admin can change *" + objective.title() + "*.");
+            throw new UserError("Only the objective's owner, leadership or an admin can change *"
+                    + SlackBlocks.escape(objective.title()) + "*.");
         }
     }
 

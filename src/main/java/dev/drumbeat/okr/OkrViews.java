@@ -81,7 +81,7 @@ final class OkrViews {
                         ? List.of(SlackBlocks.markdown("No key results yet. `/drumbeat okr kr O"
                                 + o.objective().id() + "` adds one."))
                         : capped(lines));
-        return Reply.of(o.objective().title(), blocks);
+        return Reply.of(SlackBlocks.escape(o.objective().title()), blocks);
     }
 
     /** The lines packed into sections, at most {@link #MAX_LINES} of them, so a message stays within Slack's limits. */
@@ -109,18 +109,16 @@ final class OkrViews {
 
     private static String keyResultDetail(OkrService.KeyResultView kr) {
         OkrDao.KeyResultRow r = kr.row();
+        String unit = r.kpiUnit().orElse("");
         String measure = r.kpiName()
                 .map(k -> " · " + SlackBlocks.escape(r.serviceName().orElse("") + " / " + k) + ": "
-                        + r.current()
-                                .map(v -> Money.measure(v, r.kpiUnit().orElse("")))
-                                .orElse("no reading yet")
+                        + r.current().map(v -> measure(v, unit)).orElse("no reading yet")
                         + r.target()
                                 .map(t -> " (from "
                                         + r.baseline()
-                                                .map(b -> Money.measure(
-                                                        b, r.kpiUnit().orElse("")))
+                                                .map(b -> measure(b, unit))
                                                 .orElse("?") + " to "
-                                        + Money.measure(t, r.kpiUnit().orElse("")) + ")")
+                                        + measure(t, unit) + ")")
                                 .orElse(""))
                 .orElse(
                         "milestone".equals(r.kind())
@@ -131,6 +129,10 @@ final class OkrViews {
                                 : " · no KPI linked yet");
         return "• " + keyResultLine(kr) + measure
                 + kr.confidence().map(c -> " · owner says " + c.label()).orElse("");
+    }
+
+    private static String measure(BigDecimal value, String unit) {
+        return SlackBlocks.escape(Money.measure(value, unit));
     }
 
     private static String bar(OkrService.KeyResultView kr) {

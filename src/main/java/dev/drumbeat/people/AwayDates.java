@@ -1,6 +1,7 @@
 package dev.drumbeat.people;
 
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.slack.SlackBlocks;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -35,8 +36,8 @@ public final class AwayDates {
     /** The last day away, checked to be today or later and at most a year ahead; a {@link UserError} otherwise. */
     public static LocalDate resolve(String text, LocalDate today) {
         LocalDate day = parse(text, today)
-                .orElseThrow(() ->
-                        new UserError("I can't read “" + text.strip() + "” as a date. Write it like " + FORMS + "."));
+                .orElseThrow(() -> new UserError("I can't read “" + SlackBlocks.escape(text.strip())
+                        + "” as a date. Write it like " + FORMS + "."));
         if (day.isBefore(today)) {
             throw new UserError(format(day, today) + " is in the past. Give today or a later day, like " + FORMS + ".");
         }

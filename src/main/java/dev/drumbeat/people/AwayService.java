@@ -101,11 +101,12 @@ public final class AwayService {
     private String deputy(Actor actor, String reference) {
         PeopleService.Lookup found = people.lookup(actor.teamId(), reference);
         if (found instanceof PeopleService.Lookup.Ambiguous) {
-            throw new UserError("Several people are called “" + reference + "”. Mention the deputy you mean with @.");
+            throw new UserError("Several people are called “" + PeopleService.asTyped(reference)
+                    + "”. Mention the deputy you mean with @.");
         }
         if (!(found instanceof PeopleService.Lookup.Found f)) {
-            throw new UserError(
-                    "I don't know " + reference + " yet. Mention your deputy with @ so Slack tells me who they are.");
+            throw new UserError("I don't know " + PeopleService.asTyped(reference)
+                    + " yet. Mention your deputy with @ so Slack tells me who they are.");
         }
         if (f.person().userId().equals(actor.userId())) {
             throw new UserError("You can't be your own deputy while you're away. Name someone else, or leave the deputy"

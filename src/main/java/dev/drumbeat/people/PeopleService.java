@@ -5,6 +5,7 @@ import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Actors;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Role;
+import dev.drumbeat.slack.SlackBlocks;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -124,6 +125,14 @@ public final class PeopleService implements Actors {
             return Role.ADMIN;
         }
         return person.map(Person::role).orElse(Role.MEMBER);
+    }
+
+    /**
+     * How a message quotes what someone typed to name a person: a mention when it names a user id, as Slack's own
+     * mentions do, else the words as typed, escaped for mrkdwn.
+     */
+    public static String asTyped(String reference) {
+        return Mentions.userId(reference).map(Mentions::mention).orElseGet(() -> SlackBlocks.escape(reference.strip()));
     }
 
     /** The outcome of looking a person up by what someone typed. */

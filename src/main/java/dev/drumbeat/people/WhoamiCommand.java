@@ -5,6 +5,7 @@ import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Role;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.Subcommand;
 import java.util.List;
 
@@ -38,7 +39,8 @@ final class WhoamiCommand implements Subcommand {
         String services = owned.isEmpty()
                 ? "You don't own any services yet."
                 : "You own " + owned.size() + (owned.size() == 1 ? " service: " : " services: ")
-                        + String.join(", ", owned) + ".";
+                        + String.join(
+                                ", ", owned.stream().map(SlackBlocks::escape).toList()) + ".";
         return Reply.text(
                 "You are " + Mentions.mention(actor.userId()) + ", " + roleText(actor.role()) + ". " + services);
     }

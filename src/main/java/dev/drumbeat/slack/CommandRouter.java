@@ -75,7 +75,7 @@ public final class CommandRouter {
         }
         try {
             Actor actor = people.actorFor(payload.getTeamId(), payload.getUserId(), payload.getUserName());
-            String[] words = text.split("\\s+", 2);
+            String[] words = SlackBlocks.unescape(text).split("\\s+", 2);
             String name = words[0].toLowerCase(Locale.ROOT);
             String args = words.length > 1 ? words[1].strip() : "";
             CommandRequest command = new CommandRequest(

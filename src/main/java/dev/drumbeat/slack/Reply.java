@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * What a subcommand answers: a fallback text and Block Kit blocks, shown only to the person who asked
  * unless {@code inChannel}. An empty reply acknowledges without a message (used when a modal opens).
+ * The fallback text is mrkdwn like the blocks: what people typed goes in through {@link SlackBlocks#escape}.
  */
 public record Reply(String text, List<LayoutBlock> blocks, boolean inChannel) {
 

@@ -60,8 +60,24 @@ public final class SlackBlocks {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    /** Escapes the three characters Slack's mrkdwn treats as control characters. */
+    /**
+     * The one way text people typed (names, hurdles, notes, titles, reasons, what they asked) goes into mrkdwn: in a
+     * section, a context, a field, a message's notification {@code text} or a sentence a reply or notice shows.
+     * Escapes the three characters Slack treats as control characters, {@code &}, {@code <} and {@code >}, so
+     * {@code <!channel>}, {@code <@U…>}, {@code <#C…>} and {@code <url|label>} in it show as typed instead of
+     * notifying or linking. {@code *}, {@code _} and {@code ~} are left alone: at worst they format. Mentions and dates
+     * Drumbeat makes itself ({@code Mentions.mention}, {@code <!date^…>}) go in unescaped, after escaping. Not for
+     * {@code plain_text} objects (headers, modal titles, labels, buttons), which Slack shows as they are.
+     */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * Undoes Slack's escaping of text it sends (a slash command's text, a message's), giving back what was typed;
+     * Slack's own tokens, such as a mention {@code <@U123|alex>}, stay as they are.
+     */
+    public static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

@@ -213,12 +213,6 @@ class EscalationServicePlanTest {
     }
 
     @Test
-    void a_detail_is_escaped_for_slack_but_keeps_the_mentions_the_rules_put_in_it() {
-        assertThat(EscalationViews.escapeButMentions("owner <@U0GONE01> is no longer active & <b>KPI</b>"))
-                .isEqualTo("owner <@U0GONE01> is no longer active &amp; &lt;b&gt;KPI&lt;/b&gt;");
-    }
-
-    @Test
     void the_first_rung_is_the_owner_or_their_cover_while_away_and_the_deputy_when_nobody_owns_it() {
         Instant now = Instant.parse("2027-03-17T12:00:00Z");
         EscalationDao.Item present = item(true);

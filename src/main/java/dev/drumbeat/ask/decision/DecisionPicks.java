@@ -5,6 +5,7 @@ import dev.drumbeat.ask.advisor.Candidate;
 import dev.drumbeat.ask.advisor.PortfolioItem;
 import dev.drumbeat.ask.advisor.StoredAdvice;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.slack.SlackBlocks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,15 +40,15 @@ final class DecisionPicks {
             String row = rowKey(pick.kind(), pick.id());
             DecisionDao.Subject subject = locked.get(row);
             if (subject == null || !subject.live()) {
-                throw stale("*" + pick.name() + "* is no longer active");
+                throw stale("*" + SlackBlocks.escape(pick.name()) + "* is no longer active");
             }
             if (subject.deprioritisedBy().isPresent()) {
-                throw stale("*" + pick.name() + "* was deprioritised by decision #"
+                throw stale("*" + SlackBlocks.escape(pick.name()) + "* was deprioritised by decision #"
                         + subject.deprioritisedBy().get());
             }
             PortfolioItem item = candidates.get(row);
             if (item == null) {
-                throw stale("*" + pick.name() + "* changed");
+                throw stale("*" + SlackBlocks.escape(pick.name()) + "* changed");
             }
             Candidate now = item.candidate();
             requireSame(pick, now);
@@ -70,13 +71,13 @@ final class DecisionPicks {
 
     private static void requireSame(StoredAdvice.Pick pick, Candidate now) {
         if (now.isProtected()) {
-            throw stale("*" + pick.name() + "* was protected");
+            throw stale("*" + SlackBlocks.escape(pick.name()) + "* was protected");
         }
         if (!now.tier().equals(pick.tier())) {
-            throw stale("*" + pick.name() + "* moved to the " + now.tier() + " tier");
+            throw stale("*" + SlackBlocks.escape(pick.name()) + "* moved to the " + now.tier() + " tier");
         }
         if (now.monthlySaving().compareTo(pick.saving()) != 0) {
-            throw stale("what *" + pick.name() + "* costs changed");
+            throw stale("what *" + SlackBlocks.escape(pick.name()) + "* costs changed");
         }
     }
 

@@ -97,7 +97,7 @@ public sealed interface Question {
      * Anything else. Answered with the list of questions Drumbeat understands.
      *
      * @param text      what was asked, without the leading Slack mention
-     * @param ambiguity why the parser stopped when it came close, in a sentence for the asker: a
+     * @param ambiguity why the parser stopped when it came close, in a plain-text sentence for the asker: a
      *                  name that fits several services (naming them) or none, or an amount that
      *                  could be read two ways; empty when the text was simply not a question it knows
      */

@@ -1,5 +1,6 @@
 package dev.drumbeat.ask.question;
 
+import dev.drumbeat.slack.SlackBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -88,11 +89,7 @@ public final class QuestionText {
         if (text == null) {
             return "";
         }
-        String unmentioned = LEADING_MENTIONS.matcher(text).replaceFirst("");
-        return unmentioned
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&")
+        return SlackBlocks.unescape(LEADING_MENTIONS.matcher(text).replaceFirst(""))
                 .strip();
     }
 }

@@ -4,6 +4,7 @@ import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.Subcommand;
 import java.util.Locale;
 
@@ -59,14 +60,15 @@ final class InitiativeCommand implements Subcommand {
             return found.candidate().key();
         }
         if (match instanceof ServiceMatcher.Ambiguous ambiguous) {
-            throw new UserError("“" + typed.strip() + "” could be "
+            throw new UserError("“" + SlackBlocks.escape(typed.strip()) + "” could be "
                     + String.join(
                             ", ",
                             ambiguous.candidates().stream()
-                                    .map(c -> c.name() + " (`" + c.key() + "`)")
+                                    .map(c -> SlackBlocks.escape(c.name()) + " (`" + c.key() + "`)")
                                     .toList())
                     + ". Use its key.");
         }
-        throw new UserError("No initiative is called “" + typed.strip() + "”. `/drumbeat initiatives` lists them.");
+        throw new UserError("No initiative is called “" + SlackBlocks.escape(typed.strip())
+                + "”. `/drumbeat initiatives` lists them.");
     }
 }

@@ -5,6 +5,7 @@ import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.slack.SlackBlocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -93,8 +94,8 @@ public final class InitiativeService {
     /** Throws unless the actor may change this initiative: an admin, or its owner. */
     static void requireEditable(Actor actor, Initiative initiative) {
         if (!actor.isAdmin() && !initiative.isOwnedBy(actor.userId())) {
-            throw new UserError(
-                    "Only the initiative's owner or a Drumbeat admin can change *" + initiative.name() + "*.");
+            throw new UserError("Only the initiative's owner or a Drumbeat admin can change *"
+                    + SlackBlocks.escape(initiative.name()) + "*.");
         }
     }
 

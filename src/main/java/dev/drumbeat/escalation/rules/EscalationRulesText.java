@@ -1,5 +1,6 @@
 package dev.drumbeat.escalation.rules;
 
+import dev.drumbeat.slack.SlackBlocks;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The short details {@link EscalationRules} puts on each finding, worded for a Slack message. Pure and thread-safe. */
+/**
+ * The short details {@link EscalationRules} puts on each finding, worded for a Slack message: mrkdwn, with names
+ * people typed escaped and Drumbeat's own mentions live. Pure and thread-safe.
+ */
 final class EscalationRulesText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -30,7 +34,7 @@ final class EscalationRulesText {
     }
 
     static String kpiOff(Optional<String> kpi, int periods) {
-        return kpi.orElse("a KPI") + " off target for " + weeks(periods);
+        return kpi.map(SlackBlocks::escape).orElse("a KPI") + " off target for " + weeks(periods);
     }
 
     static String awayUncovered(LocalDate lastDayAway, LocalDate today) {

@@ -1,6 +1,9 @@
 package dev.drumbeat.escalation.rules;
 
-/** One reason one item should be escalated now, with a short detail for the message (e.g. "last check-in 3 weeks ago"). */
+/**
+ * One reason one item should be escalated now, with a short detail for the message (e.g. "last check-in 3 weeks ago"),
+ * in Slack mrkdwn: names people typed are escaped in it, the mentions in it are Drumbeat's.
+ */
 public record Finding(String teamId, Subject subject, Reason reason, String detail) {
 
     /** What is escalated: a service or an initiative, by id. */

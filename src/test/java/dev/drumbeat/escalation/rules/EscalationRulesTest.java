@@ -182,6 +182,13 @@ class EscalationRulesTest {
     }
 
     @Test
+    void a_detail_is_slack_text_with_the_kpis_name_escaped() {
+        assertThat(evaluate(WEDNESDAY_NINE, service(1).kpiOff("<!channel> Uptime & <b>", 3)))
+                .extracting(Finding::detail)
+                .containsExactly("&lt;!channel&gt; Uptime &amp; &lt;b&gt; off target for 3 weeks");
+    }
+
+    @Test
     void an_owner_away_today_with_no_deputy_at_all_is_escalated() {
         assertThat(evaluate(
                         WEDNESDAY_NINE,
