@@ -38,7 +38,7 @@ record CpuSnapshot(long nanos, long allBusyTicks, long jvmTicks, long databaseTi
     }
 
     /** user + nice + system + irq + softirq + steal over all CPUs, from the first line of /proc/stat. */
-    private static long readAllBusyTicks() {
+    static long readAllBusyTicks() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
             String[] f = lines.findFirst().orElse("cpu").trim().split("\\s+");
             if (f.length < 9) {

@@ -68,7 +68,8 @@ public final class PromptFanOut {
                 OutboxSenderSettings.defaults());
     }
 
-    private static void seed(Database database, int owners) {
+    /** One owner a service, {@code U00000001} on, spread over four time zones. */
+    static void seed(Database database, int owners) {
         database.jdbi().useHandle(h -> {
             h.execute("insert into workspaces (team_id, name) values (?, 'Fan-out')", TEAM);
             h.execute("""

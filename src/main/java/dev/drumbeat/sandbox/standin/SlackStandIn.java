@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +116,8 @@ public final class SlackStandIn implements AutoCloseable {
 
     /**
      * Forgets everything a test could have left, as if newly started: calls, injected failures, enforced rate limits,
-     * messages, open conversations, modals and Home tabs, people, trigger ids and response_urls. Message timestamps and
-     * view ids go on from where they were, so none is handed out twice.
+     * delays, messages, open conversations, modals and Home tabs, people, trigger ids and response_urls. Message
+     * timestamps and view ids go on from where they were, so none is handed out twice.
      */
     public void reset() {
         endpoint.reset();
@@ -158,6 +159,15 @@ public final class SlackStandIn implements AutoCloseable {
     /** How many calls were refused by {@link #enforceRateLimits}. */
     public int rateLimitedCount() {
         return endpoint.rateLimits().rateLimitedCount();
+    }
+
+    /**
+     * From now on, every call takes {@code delay} longer, as over a network: half passes before Slack acts on the call
+     * and half before the answer is written, so a caller killed meanwhile leaves a call in flight. Zero (the default)
+     * for none; the kill benchmark uses a tenth of a second.
+     */
+    public void delayCalls(Duration delay) {
+        endpoint.delay(delay);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.drumbeat.sandbox.standin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The HTTP side of the stand-in: reads {@code /api/{method}}, asks {@link SlackStandInMethods} for Slack's
  * answer (unless {@link SlackStandInRateLimits}, when enforced, refuses it first), records the call and writes
- * the answer (JSON, with Retry-After on a 429).
+ * the answer (JSON, with Retry-After on a 429). An optional {@link #delay} stands for the network: half of it
+ * passes before Slack acts on a call, half before the answer is written.
  * Thread-safe: Javalin calls it from many threads; answering and recording happen under one lock, so the
  * calls are recorded in the order they took effect, and readers get a copy of the concurrent call log.
  */
@@ -23,6 +25,7 @@ final class SlackStandInEndpoint implements Handler {
     private final List<SlackStandInCall> calls = new CopyOnWriteArrayList<>();
     private final SlackStandInRateLimits rateLimits = new SlackStandInRateLimits(System::nanoTime);
     private final List<SlackStandInHold> holds = new CopyOnWriteArrayList<>();
+    private volatile Duration delay = Duration.ZERO;
 
     SlackStandInEndpoint(SlackStandInMethods methods, Clock clock) {
         this.methods = methods;
@@ -39,8 +42,11 @@ final class SlackStandInEndpoint implements Handler {
             ctx.status(503).result("");
             return;
         }
+        Duration leg = delay.dividedBy(2);
+        travel(leg);
         SlackStandInAnswer answer = answerAndRecord(request);
         hold.ifPresent(SlackStandInHold::holdHere);
+        travel(leg);
         if (answer.retryAfterSeconds() != null) {
             ctx.header("Retry-After", String.valueOf(answer.retryAfterSeconds()));
         }
@@ -58,6 +64,25 @@ final class SlackStandInEndpoint implements Handler {
                 answer.ok(),
                 answer.error()));
         return answer;
+    }
+
+    /** Every call from now on takes {@code delay} longer; zero for none. */
+    void delay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a delay is zero or more");
+        }
+        this.delay = delay;
+    }
+
+    private static void travel(Duration leg) {
+        if (leg.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(leg.toMillis(), leg.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     SlackStandInHold hold(String method, SlackStandInHold.Point point) {
@@ -96,8 +121,9 @@ final class SlackStandInEndpoint implements Handler {
         calls.clear();
     }
 
-    /** Forgets the calls and stops enforcing rate limits. */
+    /** Forgets the calls, stops enforcing rate limits and delaying calls. */
     synchronized void reset() {
+        delay = Duration.ZERO;
         releaseHolds();
         calls.clear();
         rateLimits.reset();
