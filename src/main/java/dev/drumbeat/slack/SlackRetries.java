@@ -11,6 +11,7 @@ import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
@@ -20,14 +21,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each Events API event once, however often Slack delivers it: Slack retries an event it thinks went
  * unanswered (headers {@code X-Slack-Retry-Num}, {@code X-Slack-Retry-Reason}) with the same {@code event_id}.
- * The id is recorded in {@code slack_events_seen} (one insert, first writer wins) before any handler runs; a
- * repeat is acknowledged without running handlers. If the handlers fail, the id is forgotten so Slack's retry
- * gets a second chance. Every {@value #PRUNE_EVERY}th new event also deletes ids older than a week, long after
+ * The id is recorded in {@code slack_events_seen} (one insert, first writer wins) before any handler runs, and
+ * marked handled after they succeed; a repeat is acknowledged without running handlers. If the handlers fail, the id
+ * is forgotten so Slack's retry gets a second chance; if even that fails (the database went away mid-event), a
+ * retry more than {@value #TAKE_OVER_SECONDS} s later finds the id never handled and runs the event. Every {@value #PRUNE_EVERY}th new event also deletes ids older than a week, long after
  * Slack's last retry. Registered once, as Bolt middleware, so every event handler is covered. Thread-safe.
  */
 public final class SlackRetries implements Middleware {
     static final int PRUNE_EVERY = 1000;
     static final Duration KEEP = Duration.ofDays(7);
+    /** Slack retries nearly at once, then after a minute and five: the later ones may take over an unhandled id. */
+    static final int TAKE_OVER_SECONDS = 30;
+
     private static final Logger log = LoggerFactory.getLogger(SlackRetries.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Jdbi jdbi;
@@ -73,14 +78,18 @@ public final class SlackRetries implements Middleware {
         }
         if (response.getStatusCode() != null && response.getStatusCode() >= 500) {
             forget(envelope);
+        } else {
+            markHandled(envelope);
         }
         return response;
     }
 
     /** True for the first delivery of this event id; the one round trip each event costs. */
     private boolean firstSighting(Envelope envelope) {
+        Instant now = clock.instant();
         boolean first = jdbi.withExtension(
-                        SlackEventsDao.class, dao -> dao.see(envelope.eventId(), envelope.teamId(), clock.instant()))
+                        SlackEventsDao.class,
+                        dao -> dao.see(envelope.eventId(), envelope.teamId(), now, now.minusSeconds(TAKE_OVER_SECONDS)))
                 == 1;
         if (first && firstSightings.incrementAndGet() % pruneEvery == 0) {
             prune();
@@ -88,8 +97,25 @@ public final class SlackRetries implements Middleware {
         return first;
     }
 
+    /** Best effort: when the database is gone too, a later retry takes the unhandled id over. */
     private void forget(Envelope envelope) {
-        jdbi.useExtension(SlackEventsDao.class, dao -> dao.forget(envelope.eventId()));
+        try {
+            jdbi.useExtension(SlackEventsDao.class, dao -> dao.forget(envelope.eventId()));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "could not forget failed event {}; Slack's retry in a minute will run it: {}",
+                    envelope.eventId(),
+                    e.toString());
+        }
+    }
+
+    /** Best effort: an event handled but not marked may run again on a late retry, which beats losing it. */
+    private void markHandled(Envelope envelope) {
+        try {
+            jdbi.useExtension(SlackEventsDao.class, dao -> dao.handled(envelope.eventId(), clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("could not mark event {} handled: {}", envelope.eventId(), e.toString());
+        }
     }
 
     private void prune() {

@@ -73,6 +73,26 @@ class SlackRetryMiddlewareTest {
     }
 
     @Test
+    void an_event_whose_id_could_not_be_forgotten_runs_on_slacks_retry_a_minute_later() throws Exception {
+        SlackRetries retries = new SlackRetries(drumbeat.jdbi(), clock);
+        drumbeat.jdbi()
+                .useHandle(h -> h.createUpdate(
+                                "insert into slack_events_seen (event_id, team_id, seen_at) values ('Ev0LOST', 'T0RETRY', :at)")
+                        .bind("at", clock.instant())
+                        .execute());
+
+        clock.advance(Duration.ofSeconds(5));
+        retries.apply(event("Ev0LOST"), Response.ok(), req -> handled(Response.ok()));
+        assertThat(runs).as("a retry while the first delivery may still run").hasValue(0);
+        clock.advance(Duration.ofMinutes(1));
+        retries.apply(event("Ev0LOST"), Response.ok(), req -> handled(Response.ok()));
+        clock.advance(Duration.ofMinutes(5));
+        retries.apply(event("Ev0LOST"), Response.ok(), req -> handled(Response.ok()));
+
+        assertThat(runs).as("run by the retry a minute on, and only by it").hasValue(1);
+    }
+
+    @Test
     void when_the_handler_answers_500_the_event_is_forgotten_too() throws Exception {
         SlackRetries retries = new SlackRetries(drumbeat.jdbi(), clock);
 
