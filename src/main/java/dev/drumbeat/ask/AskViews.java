@@ -115,8 +115,11 @@ public final class AskViews {
         return shown;
     }
 
-    /** `/drumbeat decisions`: a page of decisions, newest first, each standing one with Undo. */
-    public List<LayoutBlock> decisions(DecisionService.Page page) {
+    /**
+     * `/drumbeat decisions`: a page of decisions, newest first, each standing one with Undo for a viewer who may undo
+     * ({@code mayUndo}: leadership and admins); others see the list alone.
+     */
+    public List<LayoutBlock> decisions(DecisionService.Page page, boolean mayUndo) {
         List<LayoutBlock> blocks = new ArrayList<>();
         int last = page.first() + page.decisions().size() - 1;
         blocks.add(SlackBlocks.markdown("*Decisions*, newest first: "
@@ -125,7 +128,7 @@ public final class AskViews {
             String line = decisionLine(recorded);
             DecisionDao.Decision d = recorded.decision();
             blocks.add(
-                    d.isUndone()
+                    d.isUndone() || !mayUndo
                             ? SlackBlocks.markdown(line)
                             : section(s -> s.text(markdownText(line))
                                     .accessory(button(b -> b.actionId(UNDO + ":" + d.id())

@@ -1,6 +1,7 @@
 package dev.drumbeat.ask;
 
 import dev.drumbeat.ask.decision.DecisionService;
+import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
@@ -40,7 +41,7 @@ public final class DecisionsCommand implements Subcommand {
         String args = request.args().strip();
         Matcher page = PAGE.matcher(args);
         if (args.isEmpty() || page.matches()) {
-            return list(request.actor().teamId(), args.isEmpty() ? 1 : Math.max(1, Integer.parseInt(page.group(1))));
+            return list(request.actor(), args.isEmpty() ? 1 : Math.max(1, Integer.parseInt(page.group(1))));
         }
         Matcher undo = UNDO.matcher(args);
         if (!undo.matches()) {
@@ -51,8 +52,8 @@ public final class DecisionsCommand implements Subcommand {
         return Reply.text(DecisionReplies.undone(undone));
     }
 
-    private Reply list(String teamId, int number) {
-        DecisionService.Page page = decisions.page(teamId, number);
+    private Reply list(Actor viewer, int number) {
+        DecisionService.Page page = decisions.page(viewer.teamId(), number);
         if (page.total() == 0) {
             return Reply.text("No decisions recorded yet. Leadership and admins record one by asking `/drumbeat ask"
                     + " what can we deprioritise to save 50k a month?` and pressing *Record decision* on the answer.");
@@ -61,6 +62,6 @@ public final class DecisionsCommand implements Subcommand {
             return Reply.text("There " + (page.total() == 1 ? "is 1 decision" : "are " + page.total() + " decisions")
                     + ", so no page " + number + ". `/drumbeat decisions` shows the newest.");
         }
-        return Reply.of("Decisions, newest first", views.decisions(page));
+        return Reply.of("Decisions, newest first", views.decisions(page, DecisionService.mayDecide(viewer)));
     }
 }

@@ -177,7 +177,11 @@ class DecisionTest extends AskFixture {
     @Test
     void decisions_lists_them_newest_first_and_undo_restores_and_tells_the_owners() {
         clickPrivate(LEAD, AskViews.RECORD, answerId());
-        var listing = drumbeat.command(ALICE, "decisions");
+        assertThat(drumbeat.command(ALICE, "decisions").text())
+                .as("a member sees the list without a button they cannot use")
+                .contains("Deprioritised: CRM, Intranet")
+                .doesNotContain("Undo");
+        var listing = drumbeat.command(LEAD, "decisions");
         assertThat(listing.text())
                 .contains(
                         "newest first: 1 of 1",
