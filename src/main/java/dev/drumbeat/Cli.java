@@ -5,7 +5,6 @@ import dev.drumbeat.config.Config;
 import dev.drumbeat.config.ConfigException;
 import dev.drumbeat.config.ConfigLoader;
 import dev.drumbeat.db.Database;
-import dev.drumbeat.sandbox.DemoPortfolio;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,9 +73,9 @@ public final class Cli {
         int port = Integer.parseInt(env.getOrDefault("PORT", "3000"));
         Path dataDir = Path.of(env.getOrDefault("DRUMBEAT_DATA_DIR", ".drumbeat/demo"));
         Demo demo = Demo.start(dataDir, port, Clock.systemUTC());
-        DemoPortfolio.Summary s = demo.summary();
-        out.println("Drumbeat demo: " + s.services() + " services, " + s.people() + " people, " + s.readings()
-                + " KPI readings (data in " + dataDir.toAbsolutePath() + ")");
+        out.println("Drumbeat demo: " + demo.startNote());
+        out.println("Its data is in " + dataDir.toAbsolutePath()
+                + ": starting again resumes from there; delete that folder to start over.");
         out.println("Open http://localhost:" + demo.port() + "/sandbox  (Ctrl+C stops it)");
         awaitShutdown(demo::close);
         return 0;

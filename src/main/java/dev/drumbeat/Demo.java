@@ -3,9 +3,11 @@ package dev.drumbeat;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.DemoClock;
+import dev.drumbeat.sandbox.DemoColleagues;
 import dev.drumbeat.sandbox.DemoPortfolio;
 import dev.drumbeat.sandbox.DemoWorkspace;
 import dev.drumbeat.sandbox.SandboxClock;
+import dev.drumbeat.sandbox.SandboxHistory;
 import dev.drumbeat.sandbox.SandboxRoutes;
 import dev.drumbeat.sandbox.SlackDriver;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
@@ -17,39 +19,103 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * `drumbeat demo`: everything on one machine with no Slack workspace and no database server.
- * Embedded PostgreSQL keeps its data in {@code dataDir}, so a second start finds the first's changes;
- * the demo portfolio is loaded only into an empty database.
+ * Embedded PostgreSQL keeps its data in {@code dataDir}; the demo portfolio is loaded only into an empty database,
+ * and a second start resumes where the first stopped: the demo's clock where it stood, the sandbox's conversations
+ * as they were (saved as the demo runs and when it stops).
  */
 public final class Demo implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Demo.class);
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(15);
+    private static final DateTimeFormatter MOMENT =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final Database database;
     private final SlackStandIn slack;
     private final Drumbeat drumbeat;
     private final DemoPortfolio.Summary summary;
+    private final SandboxHistory history;
+    private final DemoClock clock;
+    private final ScheduledExecutorService saver;
+    private final String startNote;
 
-    private Demo(Database database, SlackStandIn slack, Drumbeat drumbeat, DemoPortfolio.Summary summary) {
+    private Demo(
+            Database database,
+            SlackStandIn slack,
+            Drumbeat drumbeat,
+            DemoPortfolio.Summary summary,
+            SandboxHistory history,
+            DemoClock clock,
+            String startNote) {
         this.database = database;
         this.slack = slack;
         this.drumbeat = drumbeat;
         this.summary = summary;
+        this.history = history;
+        this.clock = clock;
+        this.startNote = startNote;
+        this.saver = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "demo-history");
+            thread.setDaemon(true);
+            return thread;
+        });
+        saver.scheduleWithFixedDelay(this::save, SAVE_EVERY.toSeconds(), SAVE_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Starts the demo on {@code port}, or on a free one for 0 (its links must name the port before it starts). */
     public static Demo start(Path dataDir, int port, Clock realClock) {
         int chosenPort = port == 0 ? freePort() : port;
-        DemoClock clock = new DemoClock(realClock);
         Database database = Database.open(Optional.empty(), dataDir);
+        SandboxHistory history = SandboxHistory.read(database.jdbi(), DemoPortfolio.TEAM_ID);
+        DemoClock clock = history.clockStoodAt()
+                .map(at -> DemoClock.resumedAt(realClock, at))
+                .orElseGet(() -> new DemoClock(realClock));
         DemoPortfolio portfolio = new DemoPortfolio(clock);
+        boolean loadedBefore = portfolio.isLoaded(database.jdbi());
         DemoPortfolio.Summary summary = portfolio.load(database.jdbi());
+        DemoColleagues colleagues = new DemoColleagues(database.jdbi(), clock);
+        colleagues.catchUp();
+        SlackStandIn slack = standIn(portfolio, clock);
+        int restored = history.restore(slack);
+        AtomicReference<SlackDriver> driver = new AtomicReference<>();
+        AtomicReference<Drumbeat> running = new AtomicReference<>();
+        SandboxRoutes sandbox = new SandboxRoutes(
+                driver::get,
+                slack,
+                portfolio.people(),
+                DemoPortfolio.TEAM_ID,
+                new SandboxClock(clock, running::get, colleagues),
+                history);
+        Drumbeat drumbeat = Drumbeat.start(
+                config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox, true, Drumbeat.THIS_MACHINE);
+        running.set(drumbeat);
+        driver.set(new SlackDriver(
+                URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"),
+                DemoWorkspace.SIGNING_SECRET,
+                clock));
+        String note = note(summary, loadedBefore, history.clockStoodAt().isPresent(), clock.instant(), restored);
+        return new Demo(database, slack, drumbeat, summary, history, clock, note);
+    }
+
+    private static SlackStandIn standIn(DemoPortfolio portfolio, Clock clock) {
         SlackStandIn slack = SlackStandIn.start(0, DemoWorkspace.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
         portfolio
                 .people()
@@ -60,18 +126,23 @@ public final class Demo implements AutoCloseable {
                         p.tz(),
                         ZoneId.of(p.tz()).getRules().getOffset(clock.instant()).getTotalSeconds(),
                         portfolio.deactivatedUserIds().contains(p.userId())));
-        AtomicReference<SlackDriver> driver = new AtomicReference<>();
-        AtomicReference<Drumbeat> running = new AtomicReference<>();
-        SandboxRoutes sandbox = new SandboxRoutes(
-                driver::get, slack, portfolio.people(), DemoPortfolio.TEAM_ID, new SandboxClock(clock, running::get));
-        Drumbeat drumbeat = Drumbeat.start(
-                config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox, true, Drumbeat.THIS_MACHINE);
-        running.set(drumbeat);
-        driver.set(new SlackDriver(
-                URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"),
-                DemoWorkspace.SIGNING_SECRET,
-                clock));
-        return new Demo(database, slack, drumbeat, summary);
+        return slack;
+    }
+
+    /** Says whether this is a new demo or the one stored before, resumed, and where its clock stands. */
+    private static String note(
+            DemoPortfolio.Summary summary, boolean loadedBefore, boolean saved, Instant now, int messages) {
+        String portfolio = summary.services() + " services, " + summary.people() + " people, " + summary.readings()
+                + " KPI readings";
+        if (!loadedBefore) {
+            return "Started a new demo of Northwind Bank (" + portfolio + "), its clock at " + MOMENT.format(now) + ".";
+        }
+        if (!saved) {
+            return "Resumed the demo stored before (" + portfolio + "), its clock at " + MOMENT.format(now)
+                    + "; its sandbox conversations were not kept.";
+        }
+        return "Resumed the demo where its clock stood, " + MOMENT.format(now) + ", with the sandbox's " + messages
+                + " messages (" + portfolio + ").";
     }
 
     private static Config config(Path dataDir, int port, SlackStandIn slack, DemoPortfolio portfolio) {
@@ -111,14 +182,38 @@ public final class Demo implements AutoCloseable {
         return summary;
     }
 
+    /** What the command line says when the demo has started: a new demo, or the one before resumed. */
+    public String startNote() {
+        return startNote;
+    }
+
+    /** The demo's database, for tests that read what the demo stored. */
+    Jdbi jdbi() {
+        return database.jdbi();
+    }
+
     public SlackStandIn slack() {
         return slack;
     }
 
+    /** Saves where the clock stands and the sandbox's conversations, for the next start to resume. */
+    private void save() {
+        try {
+            history.save(slack, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("could not save the sandbox's conversations; the next save tries again", e);
+        }
+    }
+
     @Override
     public void close() {
-        drumbeat.close();
-        slack.close();
-        database.close();
+        saver.shutdownNow();
+        try {
+            drumbeat.close();
+            save();
+        } finally {
+            slack.close();
+            database.close();
+        }
     }
 }

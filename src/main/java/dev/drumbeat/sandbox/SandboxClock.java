@@ -12,18 +12,21 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The sandbox's clock control: moves the demo's clock forward, then runs the jobs that care about time at once
- * (prompts and reminders, escalations, the digest, the turn of the quarter) instead of waiting for their next turn.
+ * The sandbox's clock control: moves the demo's clock forward, lets the demo's colleagues answer what fell due,
+ * then runs the jobs that care about time at once (prompts and reminders, escalations, the digest, the turn of the
+ * quarter) instead of waiting for their next turn.
  */
 public final class SandboxClock {
     private static final List<String> TIMELY_JOBS =
             List.of(PromptJob.NAME, EscalationJob.NAME, DigestJob.NAME, OkrQuarterJob.NAME);
     private final DemoClock clock;
     private final Supplier<JobRunner> drumbeat;
+    private final DemoColleagues colleagues;
 
-    public SandboxClock(DemoClock clock, Supplier<JobRunner> drumbeat) {
+    public SandboxClock(DemoClock clock, Supplier<JobRunner> drumbeat, DemoColleagues colleagues) {
         this.clock = clock;
         this.drumbeat = drumbeat;
+        this.colleagues = colleagues;
     }
 
     Instant now() {
@@ -39,6 +42,7 @@ public final class SandboxClock {
     }
 
     private Instant ran(Instant now) {
+        colleagues.catchUp();
         TIMELY_JOBS.forEach(job -> drumbeat.get().runJobNow(job));
         return now;
     }
