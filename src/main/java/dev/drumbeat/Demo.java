@@ -27,9 +27,11 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -45,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class Demo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Demo.class);
     private static final Duration SAVE_EVERY = Duration.ofSeconds(15);
+    private static final Duration LAST_SAVE = Duration.ofSeconds(2);
     private static final DateTimeFormatter MOMENT =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
@@ -53,7 +56,6 @@ public final class Demo implements AutoCloseable {
     private final Drumbeat drumbeat;
     private final DemoPortfolio.Summary summary;
     private final SandboxHistory history;
-    private final DemoClock clock;
     private final ScheduledExecutorService saver;
     private final String startNote;
 
@@ -63,14 +65,12 @@ public final class Demo implements AutoCloseable {
             Drumbeat drumbeat,
             DemoPortfolio.Summary summary,
             SandboxHistory history,
-            DemoClock clock,
             String startNote) {
         this.database = database;
         this.slack = slack;
         this.drumbeat = drumbeat;
         this.summary = summary;
         this.history = history;
-        this.clock = clock;
         this.startNote = startNote;
         this.saver = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "demo-history");
@@ -94,7 +94,7 @@ public final class Demo implements AutoCloseable {
         DemoColleagues colleagues = new DemoColleagues(database.jdbi(), clock);
         colleagues.catchUp();
         SlackStandIn slack = standIn(portfolio, clock);
-        int restored = history.restore(slack);
+        int restored = history.resume(slack, clock);
         AtomicReference<SlackDriver> driver = new AtomicReference<>();
         AtomicReference<Drumbeat> running = new AtomicReference<>();
         SandboxRoutes sandbox = new SandboxRoutes(
@@ -102,7 +102,7 @@ public final class Demo implements AutoCloseable {
                 slack,
                 portfolio.people(),
                 DemoPortfolio.TEAM_ID,
-                new SandboxClock(clock, running::get, colleagues),
+                new SandboxClock(clock, running::get, colleagues, history),
                 history);
         Drumbeat drumbeat = Drumbeat.start(
                 config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox, true, Drumbeat.THIS_MACHINE);
@@ -112,7 +112,7 @@ public final class Demo implements AutoCloseable {
                 DemoWorkspace.SIGNING_SECRET,
                 clock));
         String note = note(summary, loadedBefore, history.clockStoodAt().isPresent(), clock.instant(), restored);
-        return new Demo(database, slack, drumbeat, summary, history, clock, note);
+        return new Demo(database, slack, drumbeat, summary, history, note);
     }
 
     private static SlackStandIn standIn(DemoPortfolio portfolio, Clock clock) {
@@ -199,18 +199,29 @@ public final class Demo implements AutoCloseable {
     /** Saves where the clock stands and the sandbox's conversations, for the next start to resume. */
     private void save() {
         try {
-            history.save(slack, clock.instant());
+            history.save();
         } catch (RuntimeException e) {
-            log.warn("could not save the sandbox's conversations; the next save tries again", e);
+            log.warn("could not save the sandbox's conversations ({}); the next save tries again", e.getMessage());
         }
     }
 
+    /**
+     * Saves one last time, first, while the database still answers: on Ctrl+C embedded PostgreSQL stops in a shutdown
+     * hook of its own, alongside this one, so the save gets {@link #LAST_SAVE} and the demo stops regardless.
+     */
     @Override
     public void close() {
-        saver.shutdownNow();
+        try {
+            saver.submit(this::save).get(LAST_SAVE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("the sandbox's last conversations could not be saved; a restart resumes from the save before");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            saver.shutdownNow();
+        }
         try {
             drumbeat.close();
-            save();
         } finally {
             slack.close();
             database.close();

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInHistory;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What {@code drumbeat demo} keeps across a restart, so that it resumes where it stood: where the demo's clock stood,
  * and the sandbox's conversations (what the Slack stand-in holds and what people typed on the page), saved in the
- * database while the demo runs and when it stops. The messages the bot posted keep their timestamps, so the bot can
- * go on updating them in place. Thread-safe.
+ * database while the demo runs, each time its clock is moved, and when it stops. The messages the bot posted keep
+ * their timestamps, so the bot can go on updating them in place. Thread-safe.
  */
 public final class SandboxHistory {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +30,8 @@ public final class SandboxHistory {
     private final String teamId;
     private final Optional<SandboxStateDao.Saved> saved;
     private final SandboxTranscript transcript = new SandboxTranscript();
+    private final AtomicReference<SlackStandIn> slack = new AtomicReference<>();
+    private final AtomicReference<Clock> clock = new AtomicReference<>();
 
     private SandboxHistory(Jdbi jdbi, String teamId, Optional<SandboxStateDao.Saved> saved) {
         this.jdbi = jdbi;
@@ -45,8 +49,13 @@ public final class SandboxHistory {
         return saved.map(SandboxStateDao.Saved::clockAt);
     }
 
-    /** Puts the saved conversations back into the stand-in and the page's transcript; returns how many messages. */
-    public int restore(SlackStandIn slack) {
+    /**
+     * Puts the saved conversations back into the stand-in and the page's transcript, and from now on saves what
+     * {@code slack} holds with {@code clock}'s time; returns how many messages were put back.
+     */
+    public int resume(SlackStandIn slack, Clock clock) {
+        this.slack.set(slack);
+        this.clock.set(clock);
         if (saved.isEmpty()) {
             return 0;
         }
@@ -58,10 +67,15 @@ public final class SandboxHistory {
         return kept.map(k -> k.slack().messages().size() + k.typed().size()).orElse(0);
     }
 
-    /** Saves the conversations as they stand, and where the clock stands. */
-    public void save(SlackStandIn slack, Instant clockAt) {
-        String history = write(new Kept(slack.history(), transcript.all()));
-        jdbi.useExtension(SandboxStateDao.class, dao -> dao.save(teamId, clockAt, history));
+    /** Saves the conversations as they stand, and where the clock stands; nothing before {@link #resume}. */
+    public void save() {
+        SlackStandIn conversations = slack.get();
+        if (conversations == null) {
+            return;
+        }
+        String history = write(new Kept(conversations.history(), transcript.all()));
+        Instant at = clock.get().instant();
+        jdbi.useExtension(SandboxStateDao.class, dao -> dao.save(teamId, at, history));
     }
 
     /** What people typed on the page, restored from an earlier run when there was one. */
