@@ -19,9 +19,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The portfolio {@code drumbeat demo} starts with: Northwind Bank, a mid-sized bank's IT services business
  * plan. Forty-five services in three tiers, their KPIs with twelve weeks of readings, weekly check-ins
- * (some amber, some red, a few gone quiet), ownerless services and four initiatives led by a cloud
- * migration. Everything is deterministic and dated relative to the clock, so a newcomer always sees
- * "the last twelve weeks". The service list lives in {@code demo/*.csv}. Thread-safe; holds no state.
+ * (some amber, some red, a few gone quiet), ownerless services, four initiatives led by a cloud
+ * migration, and this quarter's and last quarter's OKRs. Everything is deterministic and dated relative to the
+ * clock, so a newcomer always sees "the last twelve weeks"; the weeks after are {@link DemoColleagues}'. The service
+ * list lives in {@code demo/*.csv}. Thread-safe; holds no state.
  */
 public final class DemoPortfolio {
 
