@@ -7,15 +7,19 @@ const BlockKit = (() => {
     large_green_circle: '🟢', large_orange_circle: '🟠', large_yellow_circle: '🟡', red_circle: '🔴',
     white_circle: '⚪', white_check_mark: '✅', heavy_check_mark: '✔️', x: '❌', warning: '⚠️', bell: '🔔',
     rotating_light: '🚨', mega: '📣', zzz: '💤', eyes: '👀', chart_with_downwards_trend: '📉',
-    chart_with_upwards_trend: '📈', bar_chart: '📊', hourglass: '⏳', hourglass_flowing_sand: '⏳', memo: '📝',
+    chart_with_upwards_trend: '📈', bar_chart: '📊', hourglass: '⌛', hourglass_flowing_sand: '⏳', memo: '📝',
     moneybag: '💰', money_with_wings: '💸', dart: '🎯', calendar: '📅', date: '📅', wave: '👋', tada: '🎉',
     shield: '🛡️', lock: '🔒', bulb: '💡', point_right: '👉', arrow_right: '➡️', information_source: 'ℹ️',
     thinking_face: '🤔', fire: '🔥', construction: '🚧', clipboard: '📋', pushpin: '📌', scales: '⚖️',
     house: '🏠', busts_in_silhouette: '👥', bust_in_silhouette: '👤', crown: '👑', link: '🔗', no_entry: '⛔',
-    heavy_plus_sign: '➕', arrow_up: '⬆️', arrow_down: '⬇️', repeat: '🔁', snail: '🐌', rocket: '🚀'
+    heavy_plus_sign: '➕', arrow_up: '⬆️', arrow_down: '⬇️', repeat: '🔁', snail: '🐌', rocket: '🚀',
+    leftwards_arrow_with_hook: '↩️', key: '🔑', double_vertical_bar: '⏸️'
   };
   let people = [];
   let channels = [];
+  // Slack draws dates in the reader's time zone, and says "Today" by the reader's clock: here, the demo's.
+  let zone = 'UTC';
+  let now = Date.now();
 
   const esc = s => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
@@ -38,11 +42,47 @@ const BlockKit = (() => {
     const [target, label] = inner.split('|').map(decode);
     if (/^@[UW]/.test(target)) return '<span class="mention">@' + esc(nameOf(target.slice(1))) + '</span>';
     if (/^#[CGD]/.test(target)) return '<span class="mention">#' + esc(label || channelName(target.slice(1))) + '</span>';
+    if (target.startsWith('!date^')) return date(target, label);
     if (target.startsWith('!')) return '<span class="mention">@' + esc(label || target.slice(1).split('^')[0]) + '</span>';
     if (/^(https?|mailto):/.test(target)) {
       return '<a href="' + esc(target) + '" target="_blank" rel="noopener">' + esc(label || target) + '</a>';
     }
     return esc('<' + inner + '>');
+  }
+
+  // Slack's date tokens, drawn in the reader's zone as an English-language Slack client draws them.
+  const inZone = (at, options) => new Intl.DateTimeFormat('en-US', Object.assign({ timeZone: zone }, options))
+    .format(at).replace(/\u202f/g, ' ');
+  const ordinal = n => n + ((n % 100 >= 11 && n % 100 <= 13) ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' })[n % 10] || 'th');
+  const dayOf = at => inZone(at, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const DATE_FORMATS = {
+    date_num: at => inZone(at, { year: 'numeric' }) + '-' + inZone(at, { month: '2-digit' }) + '-' + inZone(at, { day: '2-digit' }),
+    date: at => inZone(at, { month: 'long' }) + ' ' + ordinal(Number(inZone(at, { day: 'numeric' }))) + ', ' +
+      inZone(at, { year: 'numeric' }),
+    date_short: at => inZone(at, { month: 'short', day: 'numeric', year: 'numeric' }),
+    date_long: at => inZone(at, { weekday: 'long' }) + ', ' + DATE_FORMATS.date(at),
+    date_pretty: at => nearDay(at) || DATE_FORMATS.date(at),
+    date_short_pretty: at => nearDay(at) || DATE_FORMATS.date_short(at),
+    date_long_pretty: at => nearDay(at) || DATE_FORMATS.date_long(at),
+    time: at => inZone(at, { hour: 'numeric', minute: '2-digit', hour12: true }),
+    time_secs: at => inZone(at, { hour: 'numeric', minute: '2-digit', second: '2-digit', hour12: true })
+  };
+
+  /** "Yesterday", "Today" or "Tomorrow" when {@code at} falls on one of them in the reader's zone, else ''. */
+  function nearDay(at) {
+    const names = { '-1': 'Yesterday', 0: 'Today', 1: 'Tomorrow' };
+    const offset = [-1, 0, 1].find(days => dayOf(new Date(now + days * 86400000)) === dayOf(at));
+    return offset === undefined ? '' : names[offset];
+  }
+
+  /** "<!date^1392734382^{date_short} {time}^optional_link|fallback>": the fallback when it cannot be drawn. */
+  function date(target, fallback) {
+    const [, epoch, format, link] = target.split('^');
+    const tokens = format ? format.match(/\{[^}]*\}/g) || [] : [];
+    if (!/^\d+$/.test(epoch || '') || !format || tokens.some(t => !DATE_FORMATS[t.slice(1, -1)])) return esc(fallback || '');
+    const at = new Date(Number(epoch) * 1000);
+    const shown = esc(format.replace(/\{([^}]*)\}/g, (_, name) => DATE_FORMATS[name](at)));
+    return /^https?:\/\//.test(link || '') ? '<a href="' + esc(link) + '" target="_blank" rel="noopener">' + shown + '</a>' : shown;
   }
 
   function mrkdwn(text) {
@@ -155,5 +195,6 @@ const BlockKit = (() => {
   }
 
   return { blocks, mrkdwn, text, plain, esc, emojify, setPeople: list => { people = list; },
-    setChannels: list => { channels = list; }, nameOf };
+    setChannels: list => { channels = list; }, setZone: tz => { zone = tz || 'UTC'; },
+    setNow: iso => { now = Date.parse(iso) || Date.now(); }, zone: () => zone, nameOf };
 })();

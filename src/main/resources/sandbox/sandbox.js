@@ -66,6 +66,7 @@ async function poll() {
     const state = await api('state?userId=' + encodeURIComponent(user) + '&channel=' + encodeURIComponent(channel));
     if (user !== S.user || channel !== (S.channel || '')) return;
     $('now').textContent = new Date(state.now).toUTCString().replace(' GMT', ' UTC');
+    BlockKit.setNow(state.now);
     S.conversations = state.conversations;
     BlockKit.setChannels(S.conversations);
     renderSidebar();
@@ -110,6 +111,8 @@ function renderSidebar() {
 
 function selectConversation(id) {
   S.channel = id;
+  closeMenu();
+  $('messages').pinned = true;
   S.thread = null;
   S.messagesKey = '';
   $('thread').hidden = true;
@@ -136,10 +139,28 @@ function authorOf(m) {
   return p ? p.realName : m.author;
 }
 
+/** When a message was posted, in the reader's zone, as Slack shows it. */
 function timeOf(ts) {
   const d = new Date(Number(ts.split('.')[0]) * 1000);
-  return d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }) + ' ' +
-    d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' });
+  const timeZone = BlockKit.zone();
+  return d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone }) + ' ' +
+    d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+}
+
+// ---- keeping the newest message in view -----------------------------------------------------------------
+
+/**
+ * Keeps a message list on its newest message while the reader is at the bottom, as Slack does, also as images
+ * (charts) load after their message is drawn and push it down; a reader who scrolled up is left where they are.
+ */
+function follow(box) {
+  box.pinned = true;
+  box.addEventListener('scroll', () => { box.pinned = box.scrollHeight - box.scrollTop - box.clientHeight < 80; });
+  box.addEventListener('load', e => { if (e.target.tagName === 'IMG' && box.pinned) toNewest(box); }, true);
+}
+
+function toNewest(box) {
+  box.scrollTop = box.scrollHeight;
 }
 
 function messageHtml(m, replies) {
@@ -174,17 +195,16 @@ function showMessages(messages) {
   S.messagesKey = key;
   S.messages = messages;
   const box = $('messages');
-  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   const { tops, replies } = threads(messages);
   reconcile(box, tops.length ? tops.map(m => ({ key: m.ts, html: messageHtml(m, replies[m.ts]) }))
     : [{ key: 'empty', html: '<p class="empty">Nothing here yet. Type <code>/drumbeat help</code> below.</p>' }]);
-  if (atBottom || !box.dataset.shown) box.scrollTop = box.scrollHeight;
-  box.dataset.shown = '1';
+  if (box.pinned) toNewest(box);
   if (S.thread) renderThread();
 }
 
 function openThread(ts) {
   S.thread = ts;
+  $('thread-messages').pinned = true;
   $('thread').hidden = false;
   renderThread();
 }
@@ -196,6 +216,7 @@ function renderThread() {
   reconcile($('thread-messages'), [{ key: 'parent-' + parent.ts, html: messageHtml(parent) },
     { key: 'count', html: '<div class="thread-count">' + replies.length + (replies.length === 1 ? ' reply' : ' replies') + '</div>' }]
     .concat(replies.map(m => ({ key: m.ts, html: messageHtml(m) }))));
+  if ($('thread-messages').pinned) toNewest($('thread-messages'));
 }
 
 // ---- composer ------------------------------------------------------------------------------------------
@@ -203,6 +224,9 @@ function renderThread() {
 async function send(text, threadTs) {
   const userId = S.user;
   const channel = S.channel;
+  const box = threadTs ? $('thread-messages') : $('messages');
+  box.pinned = true;
+  toNewest(box);
   if (/^\/drumbeat\b/i.test(text)) {
     checkAnswer(await api('command', { userId, channel, text }), 'The command');
   } else if (/^\//.test(text)) {
@@ -258,6 +282,7 @@ async function act(el, choice) {
 
 function onClick(e) {
   const t = e.target;
+  if (!t.closest('#sidebar, #menu-toggle')) closeMenu();
   const conversation = t.closest('.conversation');
   if (conversation) return selectConversation(conversation.dataset.channel);
   const threadLink = t.closest('.thread-link');
@@ -449,6 +474,17 @@ async function refreshCalls() {
   $('calls').innerHTML = shown.length ? shown.map(renderCall).join('') : '<p>No Web API calls yet.</p>';
 }
 
+/** On a narrow screen the sidebar folds away; this button brings it over the conversation and back. */
+function toggleMenu() {
+  const open = document.body.classList.toggle('menu-open');
+  $('menu-toggle').setAttribute('aria-expanded', String(open));
+}
+
+function closeMenu() {
+  document.body.classList.remove('menu-open');
+  $('menu-toggle').setAttribute('aria-expanded', 'false');
+}
+
 function toggleDrawer() {
   S.drawerOpen = !S.drawerOpen;
   $('calls-drawer').hidden = !S.drawerOpen;
@@ -462,6 +498,7 @@ function pickUser() {
   S.user = $('user').value;
   const p = S.people.find(p => p.userId === S.user);
   $('who').textContent = p ? p.title + ' · ' + p.role + ' · ' + p.tz : '';
+  BlockKit.setZone(p ? p.tz : 'UTC');
   S.channel = null;
   S.conversations = [];
   $('conversations').innerHTML = '';
@@ -493,10 +530,19 @@ async function start() {
   $('day').onclick = () => advance('day');
   $('monday').onclick = () => advance('monday');
   $('calls-toggle').onclick = toggleDrawer;
+  $('menu-toggle').onclick = toggleMenu;
+  follow($('messages'));
+  follow($('thread-messages'));
   $('thread-close').onclick = () => { S.thread = null; $('thread').hidden = true; };
   $('composer').onsubmit = composerSubmit($('text'), () => null);
   $('thread-composer').onsubmit = composerSubmit($('thread-text'), () => S.thread);
-  document.querySelectorAll('.hint code').forEach(c => { c.onclick = () => { $('text').value = c.textContent; $('text').focus(); }; });
+  document.querySelectorAll('.hint code').forEach(c => {
+    c.onclick = () => {
+      closeMenu();
+      $('text').value = c.textContent;
+      $('text').focus();
+    };
+  });
   document.addEventListener('click', onClick);
   document.addEventListener('change', onChange);
   document.addEventListener('keydown', e => { if (e.key === 'Escape' && S.stack.length) closeTopView(); });

@@ -8,7 +8,6 @@ import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseProbe;
 import dev.drumbeat.db.DatabaseUnreachable;
 import dev.drumbeat.db.DatabaseUrl;
-import dev.drumbeat.sandbox.DemoPortfolio;
 import dev.drumbeat.slack.SlackUnreachable;
 import java.io.PrintStream;
 import java.nio.channels.OverlappingFileLockException;
@@ -127,9 +126,9 @@ public final class Cli {
             }
             throw e;
         }
-        DemoPortfolio.Summary s = demo.summary();
-        out.println("Drumbeat demo: " + s.services() + " services, " + s.people() + " people, " + s.readings()
-                + " KPI readings (data in " + dataDir.toAbsolutePath() + ")");
+        out.println("Drumbeat demo: " + demo.startNote());
+        out.println("Its data is in " + dataDir.toAbsolutePath()
+                + ": starting again resumes from there; delete that folder to start over.");
         out.println("Open http://localhost:" + demo.port() + "/sandbox  (Ctrl+C stops it)");
         awaitShutdown(new Stopping().then("the demo", demo));
         return 0;

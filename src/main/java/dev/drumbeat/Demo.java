@@ -3,9 +3,11 @@ package dev.drumbeat;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.DemoClock;
+import dev.drumbeat.sandbox.DemoColleagues;
 import dev.drumbeat.sandbox.DemoPortfolio;
 import dev.drumbeat.sandbox.DemoWorkspace;
 import dev.drumbeat.sandbox.SandboxClock;
+import dev.drumbeat.sandbox.SandboxHistory;
 import dev.drumbeat.sandbox.SandboxRoutes;
 import dev.drumbeat.sandbox.SlackDriver;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
@@ -17,41 +19,88 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * `drumbeat demo`: everything on one machine with no Slack workspace and no database server.
- * Embedded PostgreSQL keeps its data in {@code dataDir}, so a second start finds the first's changes;
- * the demo portfolio is loaded only into an empty database.
+ * Embedded PostgreSQL keeps its data in {@code dataDir}; the demo portfolio is loaded only into an empty database,
+ * and a second start resumes where the first stopped: the demo's clock where it stood, the sandbox's conversations
+ * as they were (saved as the demo runs and when it stops).
  */
 public final class Demo implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Demo.class);
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(15);
+    private static final Duration LAST_SAVE = Duration.ofSeconds(2);
+    private static final DateTimeFormatter MOMENT =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final Database database;
     private final SlackStandIn slack;
     private final Drumbeat drumbeat;
     private final DemoPortfolio.Summary summary;
+    private final SandboxHistory history;
+    private final ScheduledExecutorService saver;
+    private final String startNote;
 
-    private Demo(Database database, SlackStandIn slack, Drumbeat drumbeat, DemoPortfolio.Summary summary) {
+    private Demo(
+            Database database,
+            SlackStandIn slack,
+            Drumbeat drumbeat,
+            DemoPortfolio.Summary summary,
+            SandboxHistory history,
+            String startNote) {
         this.database = database;
         this.slack = slack;
         this.drumbeat = drumbeat;
         this.summary = summary;
+        this.history = history;
+        this.startNote = startNote;
+        this.saver = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "demo-history");
+            thread.setDaemon(true);
+            return thread;
+        });
+        saver.scheduleWithFixedDelay(this::save, SAVE_EVERY.toSeconds(), SAVE_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Starts the demo on {@code port}, or on a free one for 0 (its links must name the port before it starts). */
     public static Demo start(Path dataDir, int port, Clock realClock) {
         int chosenPort = port == 0 ? freePort() : port;
-        DemoClock clock = new DemoClock(realClock);
         Database database = Database.open(Optional.empty(), dataDir);
         SlackStandIn slack = null;
         try {
-            slack = SlackStandIn.start(0, DemoWorkspace.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
-            return start(dataDir, chosenPort, clock, database, slack);
+            SandboxHistory history = SandboxHistory.read(database.jdbi(), DemoPortfolio.TEAM_ID);
+            DemoClock clock = history.clockStoodAt()
+                    .map(at -> DemoClock.resumedAt(realClock, at))
+                    .orElseGet(() -> new DemoClock(realClock));
+            DemoPortfolio portfolio = new DemoPortfolio(clock);
+            boolean loadedBefore = portfolio.isLoaded(database.jdbi());
+            DemoPortfolio.Summary summary = portfolio.load(database.jdbi());
+            DemoColleagues colleagues = new DemoColleagues(database.jdbi(), clock);
+            colleagues.catchUp();
+            slack = standIn(portfolio, clock);
+            int restored = history.resume(slack, clock);
+            Drumbeat drumbeat =
+                    startDrumbeat(dataDir, chosenPort, database, slack, portfolio, clock, colleagues, history);
+            String note = note(summary, loadedBefore, history.clockStoodAt().isPresent(), clock.instant(), restored);
+            return new Demo(database, slack, drumbeat, summary, history, note);
         } catch (RuntimeException e) {
             new Stopping()
                     .then("the Slack stand-in", slack == null ? () -> {} : slack)
@@ -61,9 +110,36 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static Demo start(Path dataDir, int chosenPort, DemoClock clock, Database database, SlackStandIn slack) {
-        DemoPortfolio portfolio = new DemoPortfolio(clock);
-        DemoPortfolio.Summary summary = portfolio.load(database.jdbi());
+    private static Drumbeat startDrumbeat(
+            Path dataDir,
+            int chosenPort,
+            Database database,
+            SlackStandIn slack,
+            DemoPortfolio portfolio,
+            DemoClock clock,
+            DemoColleagues colleagues,
+            SandboxHistory history) {
+        AtomicReference<SlackDriver> driver = new AtomicReference<>();
+        AtomicReference<Drumbeat> running = new AtomicReference<>();
+        SandboxRoutes sandbox = new SandboxRoutes(
+                driver::get,
+                slack,
+                portfolio.people(),
+                DemoPortfolio.TEAM_ID,
+                new SandboxClock(clock, running::get, colleagues, history),
+                history);
+        Drumbeat drumbeat = Drumbeat.start(
+                config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox, true, Drumbeat.THIS_MACHINE);
+        running.set(drumbeat);
+        driver.set(new SlackDriver(
+                URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"),
+                DemoWorkspace.SIGNING_SECRET,
+                clock));
+        return drumbeat;
+    }
+
+    private static SlackStandIn standIn(DemoPortfolio portfolio, Clock clock) {
+        SlackStandIn slack = SlackStandIn.start(0, DemoWorkspace.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
         portfolio
                 .people()
                 .forEach(p -> slack.addUser(
@@ -73,18 +149,23 @@ public final class Demo implements AutoCloseable {
                         p.tz(),
                         ZoneId.of(p.tz()).getRules().getOffset(clock.instant()).getTotalSeconds(),
                         portfolio.deactivatedUserIds().contains(p.userId())));
-        AtomicReference<SlackDriver> driver = new AtomicReference<>();
-        AtomicReference<Drumbeat> running = new AtomicReference<>();
-        SandboxRoutes sandbox = new SandboxRoutes(
-                driver::get, slack, portfolio.people(), DemoPortfolio.TEAM_ID, new SandboxClock(clock, running::get));
-        Drumbeat drumbeat = Drumbeat.start(
-                config(dataDir, chosenPort, slack, portfolio), database, clock, sandbox, true, Drumbeat.THIS_MACHINE);
-        running.set(drumbeat);
-        driver.set(new SlackDriver(
-                URI.create("http://127.0.0.1:" + drumbeat.port() + "/slack/events"),
-                DemoWorkspace.SIGNING_SECRET,
-                clock));
-        return new Demo(database, slack, drumbeat, summary);
+        return slack;
+    }
+
+    /** Says whether this is a new demo or the one stored before, resumed, and where its clock stands. */
+    private static String note(
+            DemoPortfolio.Summary summary, boolean loadedBefore, boolean saved, Instant now, int messages) {
+        String portfolio = summary.services() + " services, " + summary.people() + " people, " + summary.readings()
+                + " KPI readings";
+        if (!loadedBefore) {
+            return "Started a new demo of Northwind Bank (" + portfolio + "), its clock at " + MOMENT.format(now) + ".";
+        }
+        if (!saved) {
+            return "Resumed the demo stored before (" + portfolio + "), its clock at " + MOMENT.format(now)
+                    + "; its sandbox conversations were not kept.";
+        }
+        return "Resumed the demo where its clock stood, " + MOMENT.format(now) + ", with the sandbox's " + messages
+                + " messages (" + portfolio + ").";
     }
 
     private static Config config(Path dataDir, int port, SlackStandIn slack, DemoPortfolio portfolio) {
@@ -125,13 +206,44 @@ public final class Demo implements AutoCloseable {
         return summary;
     }
 
+    /** What the command line says when the demo has started: a new demo, or the one before resumed. */
+    public String startNote() {
+        return startNote;
+    }
+
+    /** The demo's database, for tests that read what the demo stored. */
+    Jdbi jdbi() {
+        return database.jdbi();
+    }
+
     public SlackStandIn slack() {
         return slack;
     }
 
-    /** Stops Drumbeat (see {@link Drumbeat#close}), then the Slack stand-in, then the embedded database. */
+    /** Saves where the clock stands and the sandbox's conversations, for the next start to resume. */
+    private void save() {
+        try {
+            history.save();
+        } catch (RuntimeException e) {
+            log.warn("could not save the sandbox's conversations ({}); the next save tries again", e.getMessage());
+        }
+    }
+
+    /**
+     * Saves one last time, while the database still answers (bounded by {@link #LAST_SAVE}, so a stop never hangs on
+     * it), then stops Drumbeat (see {@link Drumbeat#close}), the Slack stand-in and the embedded database, in that order.
+     */
     @Override
     public void close() {
+        try {
+            saver.submit(this::save).get(LAST_SAVE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("the sandbox's last conversations could not be saved; a restart resumes from the save before");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            saver.shutdownNow();
+        }
         new Stopping()
                 .then("Drumbeat", drumbeat)
                 .then("the Slack stand-in", slack)

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The demo's clock: real time, moved forward on request, so a week of check-ins, reminders, escalations and the
- * digest can be watched in minutes. Only ever moves forward. Thread-safe.
+ * digest can be watched in minutes. Only ever moves forward; a restarted demo's resumes where it stood, even when
+ * that was behind real time. Thread-safe.
  */
 public final class DemoClock extends Clock {
     private final Clock base;
@@ -20,6 +21,11 @@ public final class DemoClock extends Clock {
 
     public DemoClock(Clock base) {
         this(base, new AtomicReference<>(Duration.ZERO));
+    }
+
+    /** A clock that stands at {@code stoodAt} now and runs on from there: a restarted demo's, where it stopped. */
+    public static DemoClock resumedAt(Clock base, Instant stoodAt) {
+        return new DemoClock(base, new AtomicReference<>(Duration.between(base.instant(), stoodAt)));
     }
 
     private DemoClock(Clock base, AtomicReference<Duration> ahead) {

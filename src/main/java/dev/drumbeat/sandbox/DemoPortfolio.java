@@ -1,5 +1,6 @@
 package dev.drumbeat.sandbox;
 
+import dev.drumbeat.okr.Quarter;
 import dev.drumbeat.sandbox.DemoPortfolioCatalog.KpiRow;
 import dev.drumbeat.sandbox.DemoPortfolioCatalog.ServiceRow;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
@@ -18,9 +19,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The portfolio {@code drumbeat demo} starts with: Northwind Bank, a mid-sized bank's IT services business
  * plan. Forty-five services in three tiers, their KPIs with twelve weeks of readings, weekly check-ins
- * (some amber, some red, a few gone quiet), ownerless services and four initiatives led by a cloud
- * migration. Everything is deterministic and dated relative to the clock, so a newcomer always sees
- * "the last twelve weeks". The service list lives in {@code demo/*.csv}. Thread-safe; holds no state.
+ * (some amber, some red, a few gone quiet), ownerless services, four initiatives led by a cloud
+ * migration, and this quarter's and last quarter's OKRs. Everything is deterministic and dated relative to the
+ * clock, so a newcomer always sees "the last twelve weeks"; the weeks after are {@link DemoColleagues}'. The service
+ * list lives in {@code demo/*.csv}. Thread-safe; holds no state.
  */
 public final class DemoPortfolio {
 
@@ -55,7 +57,9 @@ public final class DemoPortfolio {
             DemoPortfolioDao dao = handle.attach(DemoPortfolioDao.class);
             dao.claimWorkspace(TEAM_ID, WORKSPACE_NAME);
             if (!dao.hasServices(TEAM_ID)) {
-                write(new DemoPortfolioWriter(dao, TEAM_ID, clock.instant().minus(AGE)));
+                write(
+                        new DemoPortfolioWriter(dao, TEAM_ID, clock.instant().minus(AGE)),
+                        new DemoPortfolioOkrWriter(dao, TEAM_ID));
             }
             return dao.count(TEAM_ID);
         });
@@ -80,7 +84,7 @@ public final class DemoPortfolio {
                 .toList();
     }
 
-    private void write(DemoPortfolioWriter writer) {
+    private void write(DemoPortfolioWriter writer, DemoPortfolioOkrWriter okrs) {
         Map<String, DemoPerson> people = DemoPortfolioPeople.byHandle();
         List<ServiceRow> services = DemoPortfolioCatalog.services();
         List<KpiRow> kpis = DemoPortfolioCatalog.kpis();
@@ -90,6 +94,8 @@ public final class DemoPortfolio {
         writer.kpis(kpis);
         writer.readings(DemoPortfolioReadings.draw(kpis, weeks));
         writer.checkIns(DemoPortfolioCheckIns.write(services, DemoPortfolioCatalog.hurdles(), people, weeks));
-        writer.initiatives(DemoPortfolioInitiatives.ALL, people, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        writer.initiatives(DemoPortfolioInitiatives.ALL, people, today);
+        okrs.write(DemoPortfolioOkrs.ALL, kpis, people, Quarter.of(today));
     }
 }

@@ -44,7 +44,10 @@ final class DemoPortfolioCatalog {
         }
     }
 
-    /** A KPI and the shape of its twelve weeks of readings: from {@code first} to {@code last}, give or take jitter. */
+    /**
+     * A KPI and the shape of its twelve weeks of readings: from {@code first} to {@code last}, give or take jitter,
+     * reaching {@code last} {@code flatWeeks} weeks early and holding there.
+     */
     record KpiRow(
             String serviceKey,
             String key,
@@ -54,7 +57,8 @@ final class DemoPortfolioCatalog {
             BigDecimal target,
             BigDecimal first,
             BigDecimal last,
-            BigDecimal jitter) {}
+            BigDecimal jitter,
+            int flatWeeks) {}
 
     /** A service whose check-ins are not plain green: {@code amber}, {@code red} or {@code recovered}. */
     record HurdleRow(String serviceKey, String pattern, String hurdle) {}
@@ -99,7 +103,8 @@ final class DemoPortfolioCatalog {
                         new BigDecimal(row.get("target")),
                         new BigDecimal(row.get("first")),
                         new BigDecimal(row.get("last")),
-                        new BigDecimal(row.get("jitter"))))
+                        new BigDecimal(row.get("jitter")),
+                        Integer.parseInt(row.get("flat"))))
                 .toList();
     }
 

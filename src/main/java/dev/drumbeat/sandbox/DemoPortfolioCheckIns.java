@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes the demo's check-in history: one a week per service up to its last check-in, mostly green,
+ * Writes the demo's check-ins: the history, one a week per service up to its last check-in, mostly green,
  * amber or red where {@code demo/hurdles.csv} tells a story, submitted on a Monday or Tuesday morning in
- * the submitter's own time zone. Seeded by the service key, so every load gives the same history.
+ * the submitter's own time zone; and each later week's, as the demo's colleagues go on with their stories.
+ * Seeded by the service key (and the week), so every load gives the same check-ins.
  */
 final class DemoPortfolioCheckIns {
 
@@ -63,6 +64,30 @@ final class DemoPortfolioCheckIns {
             int last = weeks.size() - service.lastCheckInWeeksAgo().getAsInt();
             for (int week = 0; week <= last; week++) {
                 checkIns.add(checkIn(service.key(), weeks.get(week), last - week, story, submitter, random));
+            }
+        }
+        return checkIns;
+    }
+
+    /**
+     * The check-ins the demo's colleagues make in a week after the seeded history: every service that checks in
+     * weekly, except those of the people left to the newcomer, each in its story's latest status.
+     */
+    static List<CheckIn> live(
+            List<ServiceRow> services,
+            Map<String, HurdleRow> hurdles,
+            Map<String, DemoPerson> peopleByHandle,
+            Set<String> leftToTheNewcomer,
+            LocalDate monday) {
+        List<CheckIn> checkIns = new ArrayList<>();
+        for (ServiceRow service : services) {
+            boolean weekly = service.lastCheckInWeeksAgo().orElse(0) == 1;
+            Optional<String> handle = service.submitterHandle().filter(h -> !leftToTheNewcomer.contains(h));
+            if (weekly && handle.isPresent()) {
+                DemoPerson submitter = Objects.requireNonNull(peopleByHandle.get(handle.get()));
+                Optional<HurdleRow> story = Optional.ofNullable(hurdles.get(service.key()));
+                Random random = new Random((service.key() + "|" + monday).hashCode());
+                checkIns.add(checkIn(service.key(), monday, 0, story, submitter, random));
             }
         }
         return checkIns;

@@ -67,6 +67,23 @@ interface DemoPortfolioDao {
     /** An initiative and a service it delivers for. */
     record NewLink(String initiativeKey, String serviceKey) {}
 
+    record NewObjective(String quarter, String title, String ownerId, String status, OffsetDateTime at) {}
+
+    /** A key result of the objective titled {@code objectiveTitle} in {@code quarter}; its KPI named by keys. */
+    record NewKeyResult(
+            String quarter,
+            String objectiveTitle,
+            String title,
+            String kind,
+            String ownerId,
+            String serviceKey,
+            String kpiKey,
+            BigDecimal baseline,
+            BigDecimal target,
+            boolean done,
+            String evidence,
+            OffsetDateTime at) {}
+
     /** Creates or names the workspace; the row lock makes a concurrent second load wait, then find the services. */
     @SqlUpdate("""
             insert into workspaces (team_id, name) values (:teamId, :name)
@@ -130,6 +147,22 @@ interface DemoPortfolioDao {
                     :isProtected, :at, :at)""")
     void insertInitiatives(
             @Bind("teamId") String teamId, @BindMethods List<NewInitiative> initiatives, @Bind("at") OffsetDateTime at);
+
+    @SqlBatch("""
+            insert into objectives (team_id, quarter, title, owner_id, status, created_at)
+            values (:teamId, :quarter, :title, :ownerId, :status, :at)""")
+    void insertObjectives(@Bind("teamId") String teamId, @BindMethods List<NewObjective> objectives);
+
+    @SqlBatch("""
+            insert into key_results (team_id, objective_id, title, kind, owner_id, kpi_id, baseline, target, done,
+                                     evidence, created_at)
+            values (:teamId,
+                    (select id from objectives where team_id = :teamId and quarter = :quarter and title = :objectiveTitle),
+                    :title, :kind, :ownerId,
+                    (select k.id from kpis k join services s on s.id = k.service_id
+                      where s.team_id = :teamId and s.key = :serviceKey and k.key = :kpiKey),
+                    :baseline, :target, :done, :evidence, :at)""")
+    void insertKeyResults(@Bind("teamId") String teamId, @BindMethods List<NewKeyResult> keyResults);
 
     @SqlBatch("""
             insert into initiative_services (initiative_id, service_id, team_id)

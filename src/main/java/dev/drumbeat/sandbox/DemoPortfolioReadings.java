@@ -11,8 +11,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Draws each demo KPI's weekly readings: a straight line from its first to its last value, nudged by a
- * seeded random jitter, so the trends look measured yet come out the same on every load.
+ * Draws each demo KPI's weekly readings: a straight line from its first to its last value (then level, for a
+ * plateau), nudged by a seeded random jitter, so the trends look measured yet come out the same on every load.
  */
 final class DemoPortfolioReadings {
 
@@ -40,7 +40,9 @@ final class DemoPortfolioReadings {
 
     /** The trend at {@code week} plus {@code nudge} (between -1 and 1) times the jitter, in the CSV's precision. */
     static BigDecimal valueAt(KpiRow kpi, int week, int weeks, double nudge) {
-        BigDecimal progress = BigDecimal.valueOf(week).divide(BigDecimal.valueOf(weeks - 1), MathContext.DECIMAL64);
+        int moving = Math.max(1, weeks - 1 - kpi.flatWeeks());
+        BigDecimal progress =
+                BigDecimal.valueOf(Math.min(week, moving)).divide(BigDecimal.valueOf(moving), MathContext.DECIMAL64);
         BigDecimal trend = kpi.first().add(kpi.last().subtract(kpi.first()).multiply(progress));
         BigDecimal value = trend.add(kpi.jitter().multiply(BigDecimal.valueOf(nudge)));
         BigDecimal ceiling = kpi.unit().equals("%") ? HUNDRED : value;

@@ -96,16 +96,17 @@ final class DemoPortfolioWriter {
 
     void checkIns(List<CheckIn> checkIns) {
         dao.insertCheckIns(
-                teamId,
-                checkIns.stream()
-                        .map(checkIn -> new DemoPortfolioDao.NewCheckIn(
-                                checkIn.serviceKey(),
-                                checkIn.periodStart(),
-                                checkIn.status(),
-                                checkIn.hurdle(),
-                                checkIn.submittedBy(),
-                                checkIn.submittedAt().atOffset(ZoneOffset.UTC)))
-                        .toList());
+                teamId, checkIns.stream().map(DemoPortfolioWriter::row).toList());
+    }
+
+    static DemoPortfolioDao.NewCheckIn row(CheckIn checkIn) {
+        return new DemoPortfolioDao.NewCheckIn(
+                checkIn.serviceKey(),
+                checkIn.periodStart(),
+                checkIn.status(),
+                checkIn.hurdle(),
+                checkIn.submittedBy(),
+                checkIn.submittedAt().atOffset(ZoneOffset.UTC));
     }
 
     void initiatives(List<InitiativeRow> initiatives, Map<String, DemoPerson> peopleByHandle, LocalDate today) {
@@ -131,7 +132,7 @@ final class DemoPortfolioWriter {
                         .toList());
     }
 
-    private static String userId(Optional<String> handle, Map<String, DemoPerson> peopleByHandle) {
+    static String userId(Optional<String> handle, Map<String, DemoPerson> peopleByHandle) {
         return handle.map(name -> Optional.ofNullable(peopleByHandle.get(name))
                         .orElseThrow(() -> new IllegalStateException("the demo data names nobody called " + name)))
                 .map(DemoPerson::userId)

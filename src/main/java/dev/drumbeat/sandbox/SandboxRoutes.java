@@ -30,14 +30,18 @@ public final class SandboxRoutes implements Consumer<JavalinConfig> {
     private final SandboxInteractions interactions;
     private final SandboxReads reads;
 
-    /** {@code driver} is supplied late: the server's port is known only once it has started. */
+    /**
+     * {@code driver} is supplied late: the server's port is known only once it has started; {@code history} holds what
+     * people typed on the page, restored from an earlier run.
+     */
     public SandboxRoutes(
             Supplier<SlackDriver> driver,
             SlackStandIn slack,
             List<DemoPortfolio.DemoPerson> people,
             String teamId,
-            SandboxClock clock) {
-        SandboxTranscript transcript = new SandboxTranscript();
+            SandboxClock clock,
+            SandboxHistory history) {
+        SandboxTranscript transcript = history.transcript();
         SandboxFeed feed = new SandboxFeed(slack, transcript);
         this.workspace = new SandboxWorkspace(driver, slack, people, teamId, clock, transcript, feed);
         this.composer = new SandboxComposer(workspace);

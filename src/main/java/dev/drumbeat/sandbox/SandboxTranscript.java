@@ -24,4 +24,10 @@ final class SandboxTranscript {
     synchronized List<SandboxMessage> all() {
         return List.copyOf(messages);
     }
+
+    /** Puts back what was typed before a restart, in place of anything held. */
+    synchronized void restore(List<SandboxMessage> kept) {
+        messages.clear();
+        messages.addAll(kept);
+    }
 }

@@ -26,6 +26,15 @@ final class SandboxPage {
         return new SandboxPage(browser);
     }
 
+    /** On a narrow screen the sidebar folds away behind #menu-toggle: opens it, so people and conversations show. */
+    SandboxPage openMenuIfFolded() {
+        browser.driver().findElements(By.cssSelector("#menu-toggle")).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .ifPresent(WebElement::click);
+        return this;
+    }
+
     SandboxPage actAs(String userId) {
         new Select(find("#user")).selectByValue(userId);
         return this;

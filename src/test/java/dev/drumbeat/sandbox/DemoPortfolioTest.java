@@ -318,6 +318,34 @@ class DemoPortfolioTest {
     }
 
     @Test
+    void four_objectives_are_set_for_this_quarter_and_two_were_for_the_last_one_left_open_or_closed() {
+        assertThat(strings("select quarter || ' ' || status from objectives order by id"))
+                .containsExactly(
+                        "2026-Q1 open",
+                        "2026-Q1 open",
+                        "2026-Q1 open",
+                        "2026-Q1 open",
+                        "2025-Q4 open",
+                        "2025-Q4 closed");
+        assertThat(integer("select count(*) from key_results where kind = 'measured' and kpi_id is null"))
+                .isZero();
+        assertThat(strings("select title from key_results where kind = 'milestone' and not done"))
+                .hasSize(1);
+    }
+
+    @Test
+    void loads_on_time_has_stood_still_below_target_for_the_last_five_weeks() {
+        List<BigDecimal> lastSix =
+                jdbi.withHandle(h -> h.createQuery("""
+                        select r.value from kpi_readings r join kpis k on k.id = r.kpi_id
+                          join services s on s.id = k.service_id
+                         where s.key = 'data-warehouse' and k.key = 'loads-on-time'
+                         order by r.period_start desc limit 6""").mapTo(BigDecimal.class).list());
+        assertThat(lastSix)
+                .allSatisfy(value -> assertThat(value).isBetween(new BigDecimal("96.97"), new BigDecimal("97.03")));
+    }
+
+    @Test
     void there_are_three_more_initiatives_each_with_linked_services() {
         assertThat(count("initiatives")).isBetween(3, 5);
         assertThat(integer("""

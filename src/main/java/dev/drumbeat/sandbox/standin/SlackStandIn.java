@@ -195,6 +195,17 @@ public final class SlackStandIn implements AutoCloseable {
         return workspace.conversations().all();
     }
 
+    /** The conversations as they stand, to keep across a restart. */
+    public SlackStandInHistory history() {
+        return workspace.conversations().history(responses.replaced());
+    }
+
+    /** Puts back conversations kept from before a restart, in place of any held now. */
+    public void restore(SlackStandInHistory history) {
+        workspace.conversations().restore(history);
+        responses.restore(history.replaced());
+    }
+
     /** The id of the bot's DM with a person, as conversations.open answers it. */
     public String directChannelOf(String userId) {
         return SlackStandInConversations.directChannelFor(List.of(userId));

@@ -117,6 +117,25 @@ final class SlackStandInConversations {
         openedChannels.clear();
     }
 
+    /** Every message, conversation opened and the last timestamp handed out, for a restart to put back. */
+    synchronized SlackStandInHistory history(Map<String, SlackStandInResponses.Replacement> replaced) {
+        List<SlackStandInMessage> messages =
+                messagesByChannel.values().stream().flatMap(List::stream).toList();
+        return new SlackStandInHistory(messages, List.copyOf(new TreeSet<>(openedChannels)), ts(lastMicros), replaced);
+    }
+
+    /** Puts back what {@link #history} kept, in place of anything held; timestamps go on after its last one. */
+    synchronized void restore(SlackStandInHistory history) {
+        clear();
+        history.messages()
+                .forEach(message -> messagesByChannel
+                        .computeIfAbsent(message.channel(), key -> new ArrayList<>())
+                        .add(message));
+        openedChannels.addAll(history.openedChannels());
+        String[] parts = history.lastTs().split("\\.");
+        lastMicros = Math.max(lastMicros, Long.parseLong(parts[0]) * 1_000_000L + Long.parseLong(parts[1]));
+    }
+
     /** A timestamp from the same sequence as posted messages, for messages the sandbox page adds itself. */
     synchronized String mintTs() {
         return nextTs();
@@ -127,6 +146,10 @@ final class SlackStandInConversations {
         Instant now = clock.instant();
         long nowMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
         lastMicros = Math.max(nowMicros, lastMicros + 1);
-        return String.format("%d.%06d", lastMicros / 1_000_000L, lastMicros % 1_000_000L);
+        return ts(lastMicros);
+    }
+
+    private static String ts(long micros) {
+        return String.format("%d.%06d", micros / 1_000_000L, micros % 1_000_000L);
     }
 }

@@ -23,7 +23,7 @@ final class SlackStandInMethods {
             SlackStandInChat chat,
             SlackStandInViews views,
             SlackStandInPeople people,
-            SlackStandInHistory history) {
+            SlackStandInHistoryMethods history) {
         this.faults = faults;
         this.contract = contract;
         chat.register(handlers);

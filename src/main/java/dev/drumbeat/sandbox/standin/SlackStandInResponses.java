@@ -67,6 +67,16 @@ public final class SlackStandInResponses implements Handler {
         return Optional.ofNullable(replaced.get(channel + "/" + ts));
     }
 
+    /** What responses made of messages the stand-in never posted, keyed {@code channel/ts}. */
+    Map<String, Replacement> replaced() {
+        return Map.copyOf(replaced);
+    }
+
+    /** Puts back replacements kept from before a restart. */
+    void restore(Map<String, Replacement> kept) {
+        replaced.putAll(kept);
+    }
+
     /** Forgets every minted URL and replacement. */
     void reset() {
         minted.clear();

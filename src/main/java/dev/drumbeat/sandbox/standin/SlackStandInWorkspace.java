@@ -40,6 +40,6 @@ record SlackStandInWorkspace(
                 new SlackStandInChat(conversations, users),
                 new SlackStandInViews(views, triggers),
                 new SlackStandInPeople(users, clock),
-                new SlackStandInHistory(conversations, contract));
+                new SlackStandInHistoryMethods(conversations, contract));
     }
 }
