@@ -83,8 +83,6 @@ class UserTextInSlackTest {
     static final Set<String> CHANNELS = Set.of(TEAM_CHANNEL, LEADERSHIP, GENERAL);
     static final Pattern TOKEN = Pattern.compile("<([^<>]*)>");
     static final Pattern DATE = Pattern.compile("!date\\^\\d+\\^[^|]*\\|[^|]*");
-    /** Drumbeat's own placeholders in usage lines, such as {@code <service>} or {@code <on track|at risk>}. */
-    static final Pattern PLACEHOLDER = Pattern.compile("[a-z][a-z0-9 _|-]*");
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** Monday 23 November 2026, 09:00 UTC: the owners' check-ins are due. */
@@ -563,7 +561,7 @@ class UserTextInSlackTest {
         if (token.startsWith("#")) {
             return CHANNELS.contains(token.substring(1));
         }
-        return DATE.matcher(token).matches() || PLACEHOLDER.matcher(token).matches();
+        return DATE.matcher(token).matches();
     }
 
     /** The start of a text, enough to find where it came from. */

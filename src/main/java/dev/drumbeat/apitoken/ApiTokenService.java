@@ -72,7 +72,7 @@ public final class ApiTokenService {
         requireAdmin(actor);
         if (label == null || label.isBlank()) {
             throw new UserError(
-                    "Name the token to revoke: `/drumbeat token revoke <label>`. See them with `/drumbeat token list`.");
+                    "Name the token to revoke: `/drumbeat token revoke &lt;label&gt;`. See them with `/drumbeat token list`.");
         }
         return jdbi.inTransaction(handle -> {
             ApiTokenDao dao = handle.attach(ApiTokenDao.class);
@@ -101,7 +101,7 @@ public final class ApiTokenService {
             return new Check.Refused(
                     401,
                     "Send an API token as `Authorization: Bearer dbt_…`."
-                            + " An admin creates one with /drumbeat token create <label>.");
+                            + " An admin creates one with /drumbeat token create &lt;label&gt;.");
         }
         Optional<ApiToken> found = bearer(authorization)
                 .flatMap(token -> jdbi.withExtension(ApiTokenDao.class, dao -> dao.findByHash(hash(token))));

@@ -48,22 +48,23 @@ public final class TokenCommand implements Subcommand {
             case "list" -> list(request.actor());
             case "revoke" -> revoke(request.actor(), label);
             default ->
-                throw new UserError("Use `/drumbeat token create <label>`, `/drumbeat token list`"
-                        + " or `/drumbeat token revoke <label>`.");
+                throw new UserError("Use `/drumbeat token create &lt;label&gt;`, `/drumbeat token list`"
+                        + " or `/drumbeat token revoke &lt;label&gt;`.");
         };
     }
 
     private Reply create(Actor actor, String label) {
         String token = tokens.create(actor, label);
         return Reply.text(":key: API token *" + label + "* created. Copy it now: it won't be shown again.\n"
-                + "`" + token + "`\nSend it as `Authorization: Bearer <token>`, for example to `/api/v1/catalog.csv`."
+                + "`" + token
+                + "`\nSend it as `Authorization: Bearer &lt;token&gt;`, for example to `/api/v1/catalog.csv`."
                 + " Revoke it with `/drumbeat token revoke " + label + "`.");
     }
 
     private Reply list(Actor actor) {
         List<ApiToken> all = tokens.list(actor);
         if (all.isEmpty()) {
-            return Reply.text("No API tokens yet. Create one with `/drumbeat token create <label>`.");
+            return Reply.text("No API tokens yet. Create one with `/drumbeat token create &lt;label&gt;`.");
         }
         List<String> lines = all.stream().map(TokenCommand::line).toList();
         return Reply.of("API tokens", SlackBlocks.lines(lines));

@@ -87,7 +87,7 @@ final class LookupAnswers {
                 ownerless.stream().map(AskDao.ServiceFact::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         String title = "*" + AdviceViews.count(ownerless.size(), "service") + (ownerless.size() == 1 ? " has" : " have")
                 + " nobody answering for " + (ownerless.size() == 1 ? "it" : "them") + "*, " + money.format(cost)
-                + " a month in all, costliest first. `/drumbeat owner <service> @someone` names an owner.";
+                + " a month in all, costliest first. `/drumbeat owner &lt;service&gt; @someone` names an owner.";
         return listing("ownerless", title, ownerless);
     }
 

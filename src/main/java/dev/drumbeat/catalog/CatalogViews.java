@@ -42,7 +42,7 @@ final class CatalogViews {
             blocks.add(SlackBlocks.note("…and " + (services.size() - MAX_LISTED)
                     + " more. Narrow the list with a filter, such as `/drumbeat services core`."));
         }
-        blocks.add(SlackBlocks.note("`/drumbeat status <service>` shows one service in full."));
+        blocks.add(SlackBlocks.note("`/drumbeat status &lt;service&gt;` shows one service in full."));
         return Reply.of(title, blocks);
     }
 

@@ -50,6 +50,6 @@ final class ServiceCommand implements Subcommand {
             request.modals().open(ServiceForm.edit(service));
             return Reply.none();
         }
-        throw new UserError("Use `/drumbeat service add` or `/drumbeat service edit <service>`.");
+        throw new UserError("Use `/drumbeat service add` or `/drumbeat service edit &lt;service&gt;`.");
     }
 }

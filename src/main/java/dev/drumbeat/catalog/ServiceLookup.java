@@ -16,7 +16,7 @@ public final class ServiceLookup {
 
     public String keyFor(String teamId, String typed, String usage) {
         if (typed.isBlank()) {
-            throw new UserError("Which service? Use `/drumbeat " + usage + "`.");
+            throw new UserError("Which service? Use `/drumbeat " + SlackBlocks.escape(usage) + "`.");
         }
         ServiceMatcher.Match match = catalog.resolve(teamId, typed);
         if (match instanceof ServiceMatcher.Found found) {

@@ -88,7 +88,7 @@ final class CheckInForm {
         subject.kpis().stream().limit(MAX_KPIS).forEach(kpi -> blocks.add(kpiField(kpi)));
         if (subject.kpis().size() > MAX_KPIS) {
             blocks.add(SlackBlocks.note("…and " + (subject.kpis().size() - MAX_KPIS) + " more KPIs: record those with"
-                    + " `/drumbeat kpi " + subject.service().key() + " <kpi> <value>`."));
+                    + " `/drumbeat kpi " + subject.service().key() + " &lt;kpi&gt; &lt;value&gt;`."));
         }
         keyResults.stream()
                 .limit(Math.max(0, MAX_BLOCKS - blocks.size()))

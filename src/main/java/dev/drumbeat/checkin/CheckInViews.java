@@ -34,15 +34,15 @@ public final class CheckInViews {
         blocks.add(SlackBlocks.markdown(intro));
         services.stream().limit(MAX_LISTED).forEach(s -> blocks.add(serviceLine(s, period)));
         if (services.size() > MAX_LISTED) {
-            blocks.add(SlackBlocks.note(
-                    "…and " + (services.size() - MAX_LISTED) + " more. Use `/drumbeat checkin <service>` for those."));
+            blocks.add(SlackBlocks.note("…and " + (services.size() - MAX_LISTED)
+                    + " more. Use `/drumbeat checkin &lt;service&gt;` for those."));
         }
         return Reply.of(intro, blocks);
     }
 
     static Reply nothingToAnswer() {
         return Reply.text("You don't own or deputise any service, so there is nothing for you to check in."
-                + " To check in for a service you cover, name it: `/drumbeat checkin <service>`."
+                + " To check in for a service you cover, name it: `/drumbeat checkin &lt;service&gt;`."
                 + " `/drumbeat services mine` shows what you own.");
     }
 

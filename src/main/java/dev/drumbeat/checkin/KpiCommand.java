@@ -115,7 +115,7 @@ final class KpiCommand implements Subcommand {
         }
         return new UserError(SlackBlocks.escape(service.name() + " has no KPI “" + typed + "”.") + " Its KPIs: "
                 + CheckInViews.kpiList(kpis) + ". For example: `/drumbeat kpi " + service.key() + " "
-                + kpis.get(0).key() + " <value>`.");
+                + kpis.get(0).key() + " &lt;value&gt;`.");
     }
 
     private static BigDecimal parse(String value, Target target) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * `okr link KR<n> <service>/<kpi>`; `okr confidence KR<n> on track` is a key result owner's word for the week.
  */
 final class OkrCommand implements Subcommand {
-    private static final String HOW = "Use `/drumbeat okr`, `okr add <objective>`, `okr show O3`, `okr kr O3` or"
-            + " `okr link KR7 <service>/<kpi>` or `okr confidence KR7 on track`.";
+    private static final String HOW = "Use `/drumbeat okr`, `okr add &lt;objective&gt;`, `okr show O3`, `okr kr O3` or"
+            + " `okr link KR7 &lt;service&gt;/&lt;kpi&gt;` or `okr confidence KR7 on track`.";
     private static final Pattern OBJECTIVE = Pattern.compile("(?i)o?(\\d{1,18})");
     /** {@code KR7 <words>}: a key result and what is said of it. */
     private static final Pattern CONFIDENCE = Pattern.compile("(?i)(?:kr)?(\\d{1,18})\\s+(.+)");
@@ -119,7 +119,7 @@ final class OkrCommand implements Subcommand {
     private Reply done(CommandRequest request, String rest) {
         Matcher done = CONFIDENCE.matcher(rest);
         if (!done.matches()) {
-            throw new UserError("Use `/drumbeat okr done KR7 <what shows it is done>`.");
+            throw new UserError("Use `/drumbeat okr done KR7 &lt;what shows it is done&gt;`.");
         }
         String finished = keyResults.markDone(request.actor(), Long.parseLong(done.group(1)), done.group(2));
         return Reply.text(":white_check_mark: KR" + done.group(1) + " *" + SlackBlocks.escape(finished) + "* is done.");

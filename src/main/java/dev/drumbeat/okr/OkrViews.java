@@ -24,8 +24,8 @@ final class OkrViews {
     static Reply quarter(Quarter quarter, List<OkrService.ObjectiveView> objectives) {
         String title = quarter + ": " + objectives.size() + (objectives.size() == 1 ? " objective" : " objectives");
         if (objectives.isEmpty()) {
-            return Reply.text(title + ". Set one with `/drumbeat okr add <objective>`, then add key results with"
-                    + " `/drumbeat okr kr O<number>`.");
+            return Reply.text(title + ". Set one with `/drumbeat okr add &lt;objective&gt;`, then add key results with"
+                    + " `/drumbeat okr kr O&lt;number&gt;`.");
         }
         List<String> lines = new ArrayList<>();
         for (OkrService.ObjectiveView o : objectives) {
@@ -35,8 +35,9 @@ final class OkrViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown("*" + title + "*"));
         blocks.addAll(capped(lines));
-        blocks.add(SlackBlocks.note("`/drumbeat okr show O<number>` shows one; `/drumbeat okr link KR<number>"
-                + " <service>/<kpi>` measures a key result by a KPI."));
+        blocks.add(
+                SlackBlocks.note("`/drumbeat okr show O&lt;number&gt;` shows one; `/drumbeat okr link KR&lt;number&gt;"
+                        + " &lt;service&gt;/&lt;kpi&gt;` measures a key result by a KPI."));
         return Reply.of(title, blocks);
     }
 
@@ -92,7 +93,7 @@ final class OkrViews {
                 .toList()));
         if (lines.size() > MAX_LINES) {
             blocks.add(SlackBlocks.note("…and " + (lines.size() - MAX_LINES)
-                    + " more lines: `/drumbeat okr show O<number>`" + " gives one objective in full."));
+                    + " more lines: `/drumbeat okr show O&lt;number&gt;`" + " gives one objective in full."));
         }
         return blocks;
     }

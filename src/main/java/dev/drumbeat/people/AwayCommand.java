@@ -57,8 +57,9 @@ public final class AwayCommand implements Subcommand {
     private Reply current(Actor actor) {
         AwayService.Current current = away.current(actor);
         if (!current.state().isAwayOn(current.today())) {
-            return Reply.text("You're not marked away. To be, say `/drumbeat away until <date> [@deputy]`, for example"
-                    + " `/drumbeat away until 24 Dec @alex`.");
+            return Reply.text(
+                    "You're not marked away. To be, say `/drumbeat away until &lt;date&gt; [@deputy]`, for example"
+                            + " `/drumbeat away until 24 Dec @alex`.");
         }
         return Reply.text(AwayReplies.current(current));
     }

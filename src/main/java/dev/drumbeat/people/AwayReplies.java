@@ -21,7 +21,7 @@ final class AwayReplies {
                 .map(id -> " " + Mentions.mention(id) + " covers for you.")
                 .orElse(" Each service's own deputy covers it.");
         return "You're away until " + AwayDates.format(state.until().orElseThrow(), current.today()) + "." + deputy
-                + " Say `/drumbeat back` when you return, or `/drumbeat away until <date> [@deputy]` to change it.";
+                + " Say `/drumbeat back` when you return, or `/drumbeat away until &lt;date&gt; [@deputy]` to change it.";
     }
 
     static String returned(AwayService.Returned returned) {

@@ -62,7 +62,7 @@ final class HelpCommand implements Subcommand {
     private static List<LayoutBlock> blocks(String intro, List<Subcommand> subcommands) {
         List<String> lines = new ArrayList<>();
         for (Subcommand s : subcommands) {
-            lines.add("`/drumbeat " + s.usage() + "` — " + s.summary());
+            lines.add("`/drumbeat " + SlackBlocks.escape(s.usage()) + "` — " + s.summary());
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(intro));

@@ -121,7 +121,10 @@ class ApiTokenCommandTest {
     @Test
     void an_unknown_action_explains_the_three_that_exist() {
         assertThat(reply("token rotate monitoring"))
-                .contains("/drumbeat token create <label>", "/drumbeat token list", "/drumbeat token revoke <label>");
+                .contains(
+                        "/drumbeat token create &lt;label&gt;",
+                        "/drumbeat token list",
+                        "/drumbeat token revoke &lt;label&gt;");
     }
 
     /** Every text of the admin's answer to the command. */

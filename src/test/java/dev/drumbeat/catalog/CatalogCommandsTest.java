@@ -48,8 +48,8 @@ class CatalogCommandsTest {
         assertThat(text)
                 .contains(
                         "/drumbeat services [filter]",
-                        "/drumbeat status <service>",
-                        "/drumbeat owner <service> @user",
+                        "/drumbeat status &lt;service&gt;",
+                        "/drumbeat owner &lt;service&gt; @user",
                         "/drumbeat service add",
                         "/drumbeat whoami");
     }
@@ -119,7 +119,7 @@ class CatalogCommandsTest {
 
     @Test
     void status_without_a_service_says_how_to_ask() {
-        assertThat(run(bob, "status").text()).contains("Which service?", "/drumbeat status <service>");
+        assertThat(run(bob, "status").text()).contains("Which service?", "/drumbeat status &lt;service&gt;");
         assertThat(run(bob, "status zzzzzz qqqq").text()).contains("No service matches", "/drumbeat services");
     }
 

@@ -51,7 +51,8 @@ class CheckInCommandTest {
         SlackReply reply = drumbeat.command(CAROL, "checkin");
 
         assertThat(reply.responseType()).isEqualTo("ephemeral");
-        assertThat(reply.text()).contains("You don't own or deputise any service", "`/drumbeat checkin <service>`");
+        assertThat(reply.text())
+                .contains("You don't own or deputise any service", "`/drumbeat checkin &lt;service&gt;`");
         assertThat(drumbeat.calls("views.open")).isEmpty();
     }
 
@@ -149,6 +150,6 @@ class CheckInCommandTest {
     @Test
     void help_lists_checkin_and_kpi() {
         assertThat(drumbeat.command(CAROL, "help").text())
-                .contains("/drumbeat checkin [service]", "/drumbeat kpi <service> <kpi> <value>");
+                .contains("/drumbeat checkin [service]", "/drumbeat kpi &lt;service&gt; &lt;kpi&gt; &lt;value&gt;");
     }
 }

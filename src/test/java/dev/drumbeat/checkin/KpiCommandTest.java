@@ -93,7 +93,7 @@ class KpiCommandTest {
                         "Payments API has no KPI “throughput”",
                         "`availability` (Availability, %)",
                         "`p95-latency` (p95 latency, ms)",
-                        "`/drumbeat kpi payments-api availability <value>`");
+                        "`/drumbeat kpi payments-api availability &lt;value&gt;`");
         assertThat(slackReadings()).isZero();
     }
 

@@ -284,7 +284,7 @@ class OkrCommandTest {
         assertThat(drumbeat.command(BOB, "okr kr O" + objective).text())
                 .contains("Only the objective's owner, leadership or an admin");
         assertThat(drumbeat.command(BOB, "okr show O999").text()).contains("There is no objective O999");
-        assertThat(drumbeat.command(BOB, "okr frobnicate").text()).contains("`okr add <objective>`");
+        assertThat(drumbeat.command(BOB, "okr frobnicate").text()).contains("`okr add &lt;objective&gt;`");
         assertThat(drumbeat.command(ALICE, "okr add").text()).contains("An objective is 1 to 200 characters");
         assertThat(drumbeat.command(ALICE, "okr add 2027-Q1 Plan ahead").text())
                 .contains("*Plan ahead* is set for 2027-Q1");

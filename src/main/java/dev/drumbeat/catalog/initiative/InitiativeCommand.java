@@ -51,7 +51,7 @@ final class InitiativeCommand implements Subcommand {
             request.modals().open(InitiativeForm.edit(initiative));
             return Reply.none();
         }
-        throw new UserError("Use `/drumbeat initiative add` or `/drumbeat initiative edit <initiative>`.");
+        throw new UserError("Use `/drumbeat initiative add` or `/drumbeat initiative edit &lt;initiative&gt;`.");
     }
 
     private String keyFor(CommandRequest request, String typed) {

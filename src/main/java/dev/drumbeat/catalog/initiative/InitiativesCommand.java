@@ -53,8 +53,8 @@ final class InitiativesCommand implements Subcommand {
         if (all.size() > MAX_LISTED) {
             blocks.add(SlackBlocks.note("…and " + (all.size() - MAX_LISTED) + " more."));
         }
-        blocks.add(SlackBlocks.note("`/drumbeat initiative edit <initiative>` changes one; ask "
-                + "`/drumbeat ask what if <initiative> slips 6 weeks` for what a delay costs."));
+        blocks.add(SlackBlocks.note("`/drumbeat initiative edit &lt;initiative&gt;` changes one; ask "
+                + "`/drumbeat ask what if &lt;initiative&gt; slips 6 weeks` for what a delay costs."));
         return Reply.of(title, blocks);
     }
 

@@ -49,8 +49,8 @@ final class PromptViews {
                 + " It takes a minute, and leadership sees the plan as it is today."));
         lines.stream().limit(MAX_SERVICES).forEach(line -> blocks.add(line(line, periodValue, promptId, zone)));
         if (lines.size() > MAX_SERVICES) {
-            blocks.add(SlackBlocks.note(
-                    "…and " + (lines.size() - MAX_SERVICES) + " more. Use `/drumbeat checkin <service>` for those."));
+            blocks.add(SlackBlocks.note("…and " + (lines.size() - MAX_SERVICES)
+                    + " more. Use `/drumbeat checkin &lt;service&gt;` for those."));
         }
         blocks.add(SlackBlocks.note(text(period, lines)));
         return blocks;
