@@ -31,11 +31,10 @@ public interface OutboxDao {
     record Dead(String dedupeKey, String method, String channel, String lastError, int attempts, Instant createdAt) {}
 
     /**
-     * Due pending rows that head their channel (nothing older in it pending or in flight, so a {@code chat.update}
-     * never overtakes its post), in id order, skipping methods and post channels held by rate limits and rows
-     * another sender has locked.
+     * Pending rows that head their channel (channel-less rows always do), not held by a rate limit; the claiming
+     * queries add when they are due, their order and how many.
      */
-    @SqlQuery("""
+    String SENDABLE_HEADS = """
             with heads as (
                 select distinct on (team_id, channel) id
                   from slack_outbox
@@ -44,10 +43,19 @@ public interface OutboxDao {
             select id, team_id, dedupe_key, method, channel, args::text as args, attempts, unconfirmed_since,
                    first_failed_at
               from slack_outbox o
-             where state = 'pending' and next_attempt_at <= :now
+             where state = 'pending'
                and (channel is null or id in (select id from heads))
                and method <> all(:heldMethods)
                and not (method = 'chat.postMessage' and coalesce(channel, '') = any(:heldChannels))
+            """;
+
+    /**
+     * Due pending rows that head their channel (nothing older in it pending or in flight, so a {@code chat.update}
+     * never overtakes its post), in id order, skipping methods and post channels held by rate limits and rows
+     * another sender has locked.
+     */
+    @SqlQuery(SENDABLE_HEADS + """
+               and next_attempt_at <= :now
              order by id
              limit :limit
                for update of o skip locked""")
@@ -61,19 +69,7 @@ public interface OutboxDao {
      * While Slack is down, the one row to try as a probe: a pending channel head (or channel-less row) whatever its
      * backoff, the one due soonest, so a row that failed as a probe moves to the back.
      */
-    @SqlQuery("""
-            with heads as (
-                select distinct on (team_id, channel) id
-                  from slack_outbox
-                 where state in ('pending', 'sending') and channel is not null
-                 order by team_id, channel, id)
-            select id, team_id, dedupe_key, method, channel, args::text as args, attempts, unconfirmed_since,
-                   first_failed_at
-              from slack_outbox o
-             where state = 'pending'
-               and (channel is null or id in (select id from heads))
-               and method <> all(:heldMethods)
-               and not (method = 'chat.postMessage' and coalesce(channel, '') = any(:heldChannels))
+    @SqlQuery(SENDABLE_HEADS + """
              order by next_attempt_at, id
              limit 1
                for update of o skip locked""")
