@@ -51,7 +51,7 @@ class DemoStoryTest {
             assertThat(count(digest, "green")).isGreaterThan(services / 2);
             assertThat(count(digest, "amber")).isBetween(4, 10);
             assertThat(count(digest, "red")).isEqualTo(2);
-            assertThat(count(digest, "no check-in")).isBetween(5, 10);
+            assertThat(count(digest, "not checked in")).isBetween(5, 10);
         }
     }
 

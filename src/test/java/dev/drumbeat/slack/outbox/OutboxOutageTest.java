@@ -44,7 +44,8 @@ class OutboxOutageTest {
         drumbeat.seed();
         standIn = SlackStandIn.start(0, TestDrumbeat.BOT_TOKEN, SlackStandIn.manifestScopes(), clock);
         slack = SlackApp.client(TestDrumbeat.config(standIn.apiUrl()));
-        RateLimitSettings unpaced = RateLimitSettings.defaults().withPostMessage(100, 20, Duration.ZERO);
+        // Unthrottled: the buckets run in real time while this test moves its clock a second per step in a few ms.
+        RateLimitSettings unpaced = RateLimitSettings.defaults().withPostMessage(10_000, 10_000, Duration.ZERO);
         sender = new OutboxSender(
                 drumbeat.jdbi(),
                 slack,
