@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.drumbeat.sandbox.SlackDriver;
 import dev.drumbeat.support.DrumbeatExtension;
+import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.TestDrumbeat;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -107,5 +108,29 @@ class MalformedRequestTest {
         assertThat(logged.list)
                 .isNotEmpty()
                 .allSatisfy(event -> assertThat(event.getFormattedMessage()).hasSizeLessThan(1_000));
+    }
+
+    @Test
+    void a_signed_body_over_ten_megabytes_gets_413_and_changes_nothing() {
+        String huge = "x".repeat(11 * 1024 * 1024);
+
+        HttpResponse<String> response = drumbeat.driver().send(SlackDriver.formBody(Map.of("payload", huge)), FORM);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).doesNotContain("Exception", "at dev.");
+    }
+
+    @Test
+    void a_megabyte_typed_into_any_command_gets_a_short_answer_and_changes_nothing() {
+        String megabyte = "<!channel> " + "word ".repeat(200_000);
+        for (String command :
+                new String[] {"ask ", "okr add ", "status ", "away until ", "kpi x y ", "token create "}) {
+            SlackReply reply = drumbeat.command(drumbeat.admin(), command + megabyte);
+
+            assertThat(reply.status()).as(command).isEqualTo(200);
+            assertThat(reply.text()).as(command).hasSizeLessThan(4_000).doesNotContain("<!channel>");
+        }
+        assertThat(drumbeat.count("objectives")).isZero();
+        assertThat(drumbeat.count("api_tokens")).isZero();
     }
 }
