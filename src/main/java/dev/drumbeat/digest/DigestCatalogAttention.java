@@ -32,7 +32,7 @@ final class DigestCatalogAttention {
             if (!service.ownerActive()) {
                 ownerless.add(item(
                         service, Reason.OWNERLESS, service.hasOwner() ? "the owner left Slack" : "no owner named"));
-            } else if (isStale(service, period)) {
+            } else if (!service.windingDown() && isStale(service, period)) {
                 stale.add(item(
                         service,
                         Reason.STALE,

@@ -97,7 +97,8 @@ public interface DigestDao {
                     rs.getBigDecimal("unit_cost"),
                     rs.getBigDecimal("monthly_demand"),
                     rs.getBigDecimal("monthly_value"),
-                    latest);
+                    latest,
+                    rs.getBoolean("winding_down"));
         }
     }
 

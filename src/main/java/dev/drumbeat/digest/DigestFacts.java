@@ -40,7 +40,8 @@ record DigestFacts(
             BigDecimal unitCost,
             BigDecimal monthlyDemand,
             BigDecimal monthlyValue,
-            Optional<LatestCheckIn> latest) {
+            Optional<LatestCheckIn> latest,
+            boolean windingDown) {
 
         BigDecimal monthlyCost() {
             return unitCost.multiply(monthlyDemand);

@@ -31,11 +31,15 @@ record DigestReport(
         Optional<Map<Tier, Totals>> monthAgoByTier,
         List<OpenEscalation> topEscalations,
         List<ServiceFact> topRed,
-        List<ServiceFact> redAndAmber) {
+        List<ServiceFact> redAndAmber,
+        List<ServiceFact> windingDown) {
     static final int TOP_RISKS = 5;
     private static final Set<Reason> STALE_OR_OWNERLESS = Set.of(Reason.STALE, Reason.OWNERLESS);
 
-    /** How many services are green, amber, red, or have no check-in for the period. */
+    /**
+     * How many services are green, amber, red, or have no check-in for the period; services being wound down are not
+     * asked, so they are not counted here (the digest lists them apart).
+     */
     record Rag(int green, int amber, int red, int none) {}
 
     /**
@@ -78,7 +82,8 @@ record DigestReport(
                 monthAgo,
                 topEscalations,
                 topRed,
-                redAndAmber);
+                redAndAmber,
+                facts.services().stream().filter(ServiceFact::windingDown).toList());
     }
 
     long stale() {
@@ -109,6 +114,9 @@ record DigestReport(
         Map<CheckInStatus, Integer> counts = new EnumMap<>(CheckInStatus.class);
         int none = 0;
         for (ServiceFact service : facts.services()) {
+            if (service.windingDown()) {
+                continue;
+            }
             Optional<CheckInStatus> status = service.statusIn(facts.period());
             if (status.isPresent()) {
                 counts.merge(status.get(), 1, Integer::sum);

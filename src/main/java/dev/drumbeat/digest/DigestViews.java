@@ -39,6 +39,9 @@ final class DigestViews {
         blocks.add(SlackBlocks.markdown(counts(report)));
         blocks.add(SlackBlocks.fields(money(report)));
         blocks.add(SlackBlocks.markdown(risks(report)));
+        if (!report.windingDown().isEmpty()) {
+            blocks.add(SlackBlocks.markdown(windingDown(report)));
+        }
         blocks.add(SlackBlocks.note("Details in the thread. Figures as of "
                 + AS_OF.format(report.at().atZone(zone))
                 + "; a month ago is the catalog as it stood 30 days earlier."));
@@ -53,6 +56,21 @@ final class DigestViews {
                 + rag.red() + "* red   :white_circle: *" + rag.none()
                 + "* not checked in\n:hourglass_flowing_sand: *" + report.stale() + "* stale   :bust_in_silhouette: *"
                 + report.ownerless() + "* ownerless";
+    }
+
+    /**
+     * Services a standing decision deprioritised: being wound down, so not asked to check in nor escalated as stale,
+     * and still in the cost figures above until they are retired.
+     */
+    private static String windingDown(DigestReport report) {
+        List<String> names = report.windingDown().stream()
+                .limit(DigestReport.TOP_RISKS * 2)
+                .map(s -> SlackBlocks.escape(s.name()))
+                .toList();
+        int more = report.windingDown().size() - names.size();
+        return ":small_red_triangle_down: *Winding down* (deprioritised by a decision; not asked to check in, still in"
+                + " the costs above): " + String.join(", ", names) + (more > 0 ? " and " + more + " more" : "")
+                + ". `/drumbeat decisions` lists the decisions, with Undo.";
     }
 
     private List<String> money(DigestReport report) {

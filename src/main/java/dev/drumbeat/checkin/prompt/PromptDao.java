@@ -46,7 +46,7 @@ public interface PromptDao {
               join people o on o.team_id = s.team_id and o.user_id = s.owner_id and not o.deactivated
               left join people ad on ad.team_id = s.team_id and ad.user_id = o.away_deputy_id and not ad.deactivated
               left join people d on d.team_id = s.team_id and d.user_id = s.deputy_id and not d.deactivated
-             where s.active
+             where s.active and s.deprioritised_by is null
              order by s.team_id, s.id""")
     List<PromptCandidate> candidates();
 

@@ -85,7 +85,8 @@ public interface EscalationFactsDao {
                     rs.getInt("kpi_off_streak"),
                     text(rs, "worst_kpi"),
                     date(rs, "last_excused_period"),
-                    rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                    rs.getBoolean("winding_down"));
         }
     }
 

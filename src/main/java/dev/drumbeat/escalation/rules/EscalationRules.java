@@ -105,9 +105,13 @@ public final class EscalationRules {
 
     /**
      * Stale when the period a check-in is owed for has neither a check-in nor an excusal, and no later period has one
-     * either (a fresh answer brings the plan up to date). Periods prompted before the service existed are not owed.
+     * either (a fresh answer brings the plan up to date). Periods prompted before the service existed are not owed, and
+     * none is owed while a decision has it deprioritised: it is being wound down and nobody is asked about it.
      */
     private static Optional<String> stale(ServiceFacts s, Thresholds t, Periods periods, Instant now, ZoneId zone) {
+        if (s.windingDown()) {
+            return Optional.empty();
+        }
         LocalDate due = duePeriod(periods, now, t.grace(), zone);
         boolean owed = !s.createdAt().isAfter(periods.promptAt(due, zone));
         boolean answered = s.excusedThisPeriod()

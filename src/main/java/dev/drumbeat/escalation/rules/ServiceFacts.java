@@ -11,7 +11,8 @@ import java.util.Optional;
  * spent on the wrong side of its target. Deputies are present only while active in Slack.
  * {@code lastExcusedPeriod} is the latest period excused because the owner was away with nobody covering;
  * {@code createdAt} is when the service entered the catalog or its current owner took it on, whichever is
- * later, so a period prompted before then is not held against it (nor against a new owner).
+ * later, or a decision that deprioritised it was undone, so a period prompted before then is not held against it
+ * (nor against a new owner); {@code windingDown} while a standing decision has it deprioritised.
  */
 public record ServiceFacts(
         long serviceId,
@@ -31,7 +32,8 @@ public record ServiceFacts(
         int kpiOffStreak,
         Optional<String> worstKpi,
         Optional<LocalDate> lastExcusedPeriod,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean windingDown) {
 
     /** Facts without excusal history or creation time: no earlier period excused, and the service always existed. */
     public ServiceFacts(
@@ -69,6 +71,7 @@ public record ServiceFacts(
                 kpiOffStreak,
                 worstKpi,
                 Optional.empty(),
-                Instant.EPOCH);
+                Instant.EPOCH,
+                false);
     }
 }

@@ -57,6 +57,7 @@ final class EscalationRulesFixture {
         Optional<String> worstKpi = Optional.empty();
         Optional<LocalDate> lastExcused = Optional.empty();
         Instant createdAt = Instant.parse("2025-01-01T00:00:00Z");
+        boolean windingDown;
 
         Service(long id) {
             this.id = id;
@@ -132,6 +133,11 @@ final class EscalationRulesFixture {
             return this;
         }
 
+        Service windingDown() {
+            this.windingDown = true;
+            return this;
+        }
+
         ServiceFacts build() {
             return new ServiceFacts(
                     id,
@@ -151,7 +157,8 @@ final class EscalationRulesFixture {
                     kpiOff,
                     worstKpi,
                     lastExcused,
-                    createdAt);
+                    createdAt,
+                    windingDown);
         }
     }
 }

@@ -42,6 +42,12 @@ class EscalationRulesTest {
     }
 
     @Test
+    void a_service_being_wound_down_by_a_decision_is_never_stale() {
+        assertThat(evaluate(WEDNESDAY_NINE, service(1).lastCheckIn(LAST_WEEK).windingDown()))
+                .isEmpty();
+    }
+
+    @Test
     void a_longer_grace_moves_the_moment_a_service_turns_stale() {
         Thresholds threeDays = new Thresholds(Duration.ofHours(72), 2, 3, Duration.ofHours(48), Duration.ofHours(96));
 

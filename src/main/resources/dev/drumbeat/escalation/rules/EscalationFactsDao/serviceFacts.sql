@@ -74,7 +74,11 @@ select s.id, s.team_id, s.key, s.name, s.owner_id,
        coalesce(wk.off_run, 0) as kpi_off_streak,
        wk.name as worst_kpi,
        (select max(e.period_start) from checkin_excusals e where e.service_id = s.id) as last_excused_period,
-       greatest(s.created_at, s.owner_since) as created_at -- owed only from when the service and its owner began
+       -- owed only from when the service and its owner began, or from when an undone decision revived it
+       greatest(s.created_at, s.owner_since,
+                (select max(dd.undone_at) from decision_items di join decisions dd on dd.id = di.decision_id
+                  where di.subject_kind = 'service' and di.subject_id = s.id)) as created_at,
+       s.deprioritised_by is not null as winding_down
   from services s
   left join people o on o.team_id = s.team_id and o.user_id = s.owner_id
   left join people d on d.team_id = s.team_id and d.user_id = s.deputy_id and not d.deactivated
