@@ -92,11 +92,10 @@ public final class AdviceViews {
         if (asked.isPercentOfMonthlyCost()) {
             return asked.value().toPlainString() + "% of monthly cost (" + monthly + ")";
         }
-        if (asked.per() == Amount.Per.MONTH) {
+        if (asked.per().isMonth()) {
             return monthly;
         }
-        String per = asked.per() == Amount.Per.QUARTER ? " a quarter" : " a year";
-        return money.format(asked.value()) + per + " (" + monthly + ")";
+        return money.format(asked.value()) + " " + asked.per().phrase() + " (" + monthly + ")";
     }
 
     private String summary(Advice advice) {

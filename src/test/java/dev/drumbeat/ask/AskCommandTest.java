@@ -65,6 +65,28 @@ class AskCommandTest extends AskFixture {
     }
 
     @Test
+    void a_weekly_target_is_priced_on_the_calendar_and_read_back_as_a_week() {
+        String text = ask(LEAD, "what can we deprioritise to save 3k a week?").text();
+
+        assertThat(text).contains("$3,000 a week ($13,000 a month)");
+    }
+
+    @Test
+    void a_saving_over_a_span_is_spread_over_it() {
+        assertThat(ask(LEAD, "what can we deprioritise to save 60k over six months?")
+                        .text())
+                .contains("$60,000 over 6 months ($10,000 a month)");
+    }
+
+    @Test
+    void a_deadline_is_asked_back_rather_than_read_as_a_month() {
+        String text = ask(LEAD, "what can we deprioritise to save 40k by the end of the year?")
+                .text();
+
+        assertThat(text).contains("by a deadline", "over 6 months").doesNotContain("$40,000 a month");
+    }
+
+    @Test
     void the_question_can_spare_services_and_allow_strategic_ones() {
         drumbeat.jdbi().useHandle(h -> {
             h.execute(

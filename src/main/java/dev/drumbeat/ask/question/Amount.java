@@ -20,20 +20,62 @@ public record Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost) 
     private static final int MONEY_SCALE = 2;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** The period a saving is counted over. */
-    public enum Per {
-        MONTH(1),
-        QUARTER(3),
-        YEAR(12);
+    /**
+     * The period a saving is counted over, on one calendar for money: a month is the unit, a quarter three months, a
+     * half year six, a year twelve; a week is 12/52 of a month, a fortnight twice that, a day 12/365. A period is
+     * {@code months} = {@code numerator / denominator} months, kept as a fraction so a monthly figure is exact to the
+     * cent; {@code phrase} is how an answer reads it back ("a week", "over 6 months").
+     */
+    public record Per(BigDecimal numerator, BigDecimal denominator, String phrase) {
+        public static final Per DAY = new Per(12, 365, "a day");
+        public static final Per WEEK = new Per(12, 52, "a week");
+        public static final Per FORTNIGHT = new Per(24, 52, "a fortnight");
+        public static final Per MONTH = new Per(1, 1, "a month");
+        public static final Per QUARTER = new Per(3, 1, "a quarter");
+        public static final Per HALF_YEAR = new Per(6, 1, "half a year");
+        public static final Per YEAR = new Per(12, 1, "a year");
 
-        private final int months;
-
-        Per(int months) {
-            this.months = months;
+        public Per {
+            Objects.requireNonNull(phrase, "phrase");
+            if (numerator.signum() <= 0 || denominator.signum() <= 0) {
+                throw new IllegalArgumentException("A period is a positive number of months");
+            }
         }
 
-        public int months() {
-            return months;
+        private Per(long numerator, long denominator, String phrase) {
+            this(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), phrase);
+        }
+
+        /** {@code count} of {@code unit} ("over 6 months", "over 3 weeks"); {@code unitName} is its plural. */
+        public static Per over(int count, Per unit, String unitName) {
+            return new Per(
+                    unit.numerator.multiply(BigDecimal.valueOf(count)),
+                    unit.denominator,
+                    "over " + count + " " + unitName);
+        }
+
+        /** The named period for {@code name} ({@code DAY}, {@code WEEK}, … {@code YEAR}), as the constants are called. */
+        public static Per valueOf(String name) {
+            return switch (name) {
+                case "DAY" -> DAY;
+                case "WEEK" -> WEEK;
+                case "FORTNIGHT" -> FORTNIGHT;
+                case "MONTH" -> MONTH;
+                case "QUARTER" -> QUARTER;
+                case "HALF_YEAR" -> HALF_YEAR;
+                case "YEAR" -> YEAR;
+                default -> throw new IllegalArgumentException("no period called " + name);
+            };
+        }
+
+        /** Whether this is exactly a month, the advisor's own unit. */
+        public boolean isMonth() {
+            return numerator.compareTo(denominator) == 0;
+        }
+
+        /** A sum over this period, per month, to the cent. */
+        BigDecimal perMonth(BigDecimal sum) {
+            return sum.multiply(denominator).divide(numerator, MONEY_SCALE, RoundingMode.HALF_UP);
         }
     }
 
@@ -43,7 +85,7 @@ public record Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost) 
         if (value.signum() <= 0) {
             throw new IllegalArgumentException("A saving must be more than zero, not " + value);
         }
-        if (isPercentOfMonthlyCost && per != Per.MONTH) {
+        if (isPercentOfMonthlyCost && !per.isMonth()) {
             throw new IllegalArgumentException(
                     "A share of cost is the same share in any period, so it is kept per month");
         }
@@ -68,7 +110,7 @@ public record Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost) 
         if (isPercentOfMonthlyCost) {
             return value;
         }
-        return value.divide(BigDecimal.valueOf(per.months()), MONEY_SCALE, RoundingMode.HALF_UP);
+        return per.perMonth(value);
     }
 
     /** The saving per month in money, given what the portfolio costs a month. */

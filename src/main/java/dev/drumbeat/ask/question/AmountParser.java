@@ -29,8 +29,21 @@ final class AmountParser {
     private static final Pattern SPACED_THOUSANDS = Pattern.compile("(?<![\\w.,])\\d{1,3}(?: \\d{3})+(?![\\w.,])");
     private static final Pattern PERIOD = Pattern.compile("(?<![\\w.])(?:(?:per|an|a|each|every|this|next|in an?"
             + "|in the|over the next|over an?|over the|within an?|for each|for an?|for the|the)\\s"
-            + "(?<noun>months?|mo|mth|quarters?|qtr|q|years?|yr|annum)"
-            + "|(?<adverb>monthly|quarterly|annually|yearly|annual|annualised|pcm|pa|p\\.a|pm))(?![\\w])");
+            + "(?<noun>months?|mo|mth|quarters?|qtr|q|years?|yr|annum|days?|weeks?|wk|fortnights?|half[- ]years?)"
+            + "|(?<adverb>monthly|quarterly|annually|yearly|annual|annualised|pcm|pa|p\\.a|pm|daily|weekly|fortnightly"
+            + "|half-yearly|semi-annually|semiannually))(?![\\w])");
+    private static final String UNITS = "(?<unit>days?|weeks?|fortnights?|months?|quarters?|years?)";
+    /** A span: "over six months", "over the next 3 weeks", "every 6 months". */
+    private static final Pattern SPAN = Pattern.compile("(?<![\\w.])(?<how>over|across|within|in|every)\\s(?:the\\s)?"
+            + "(?:next\\s|coming\\s|following\\s)?(?<count>\\d{1,3}|" + QuestionNumbers.WORDS + ")\\s" + UNITS
+            + "(?![\\w])");
+    /** A deadline rather than a period: the months it leaves depend on the day, so it is asked back. */
+    private static final Pattern DEADLINE =
+            Pattern.compile("(?<![\\w.])by\\s(?:the\\s)?(?:end\\sof\\s(?:the\\s|this\\s|next\\s)?"
+                    + "(?:financial\\s|fiscal\\s|calendar\\s)?(?:year|quarter|month|half|fy)|(?:year|quarter|month)[- ]end"
+                    + "|eo[yqm]|q[1-4]|(?:january|february|march|april|may|june|july|august|september|october|november"
+                    + "|december))(?![\\w])");
+
     private static final int PERIOD_REACH_WORDS = 5;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** The largest saving asked for that money columns (numeric(14, 2)) can hold as a monthly figure. */
@@ -80,6 +93,12 @@ final class AmountParser {
             return new AmountParse.Refused("That saving is more than a trillion; Drumbeat counts money up to"
                     + " 999 billion. Ask for a smaller one.");
         }
+        if (DEADLINE.matcher(text).find()) {
+            return new AmountParse.Refused(
+                    "I can't read a saving by a deadline yet, since what it means a month depends"
+                            + " on the day. Say it per period, for example \"40k a month\", or over a span, \"240k over 6"
+                            + " months\".");
+        }
         return new AmountParse.Found(Amount.of(value, periodAround(text, amount.start(), amount.end())));
     }
 
@@ -100,11 +119,56 @@ final class AmountParser {
         return AmountNumber.scaled(count, scale);
     }
 
-    /** A period within a few words after the amount wins; then one anywhere before it; then a month. */
+    /**
+     * A span or period within a few words after the amount wins; then one anywhere before it; then a month. A span
+     * ("over six months") is read before a period, since "over the next month" is both.
+     */
     private static Per periodAround(String text, int start, int end) {
-        return periodIn(firstWords(text.substring(end), PERIOD_REACH_WORDS))
-                .or(() -> periodIn(text.substring(0, start)))
+        String after = firstWords(text.substring(end), PERIOD_REACH_WORDS + 1);
+        String before = text.substring(0, start);
+        return spanIn(after)
+                .or(() -> periodIn(after))
+                .or(() -> spanIn(before))
+                .or(() -> periodIn(before))
                 .orElse(Per.MONTH);
+    }
+
+    private static Optional<Per> spanIn(String text) {
+        Matcher span = SPAN.matcher(text);
+        if (!span.find()) {
+            return Optional.empty();
+        }
+        String countText = span.group("count");
+        int count = Character.isDigit(countText.charAt(0))
+                ? Integer.parseInt(countText)
+                : QuestionNumbers.valueOf(countText).orElse(1);
+        String unitWord = span.group("unit").replaceAll("s$", "");
+        Per unit = switch (unitWord) {
+            case "day" -> Per.DAY;
+            case "week" -> Per.WEEK;
+            case "fortnight" -> Per.FORTNIGHT;
+            case "quarter" -> Per.QUARTER;
+            case "year" -> Per.YEAR;
+            default -> Per.MONTH;
+        };
+        if (count <= 1) {
+            return Optional.of(unit);
+        }
+        Per over = Per.over(count, unit, unitWord + "s");
+        return Optional.of(span.group("how").equals("every") ? named(over) : over);
+    }
+
+    /** A span that is a period of its own ("every six months") reads back as that period ("half a year"). */
+    private static Per named(Per span) {
+        for (Per period : new Per[] {Per.FORTNIGHT, Per.QUARTER, Per.HALF_YEAR, Per.YEAR}) {
+            if (span.numerator()
+                            .multiply(period.denominator())
+                            .compareTo(period.numerator().multiply(span.denominator()))
+                    == 0) {
+                return period;
+            }
+        }
+        return span;
     }
 
     private static Optional<Per> periodIn(String text) {
@@ -115,6 +179,18 @@ final class AmountParser {
         String word = period.group("noun") != null ? period.group("noun") : period.group("adverb");
         if (word.startsWith("q")) {
             return Optional.of(Per.QUARTER);
+        }
+        if (word.startsWith("half") || word.startsWith("semi")) {
+            return Optional.of(Per.HALF_YEAR);
+        }
+        if (word.startsWith("d")) {
+            return Optional.of(Per.DAY);
+        }
+        if (word.startsWith("f")) {
+            return Optional.of(Per.FORTNIGHT);
+        }
+        if (word.startsWith("w")) {
+            return Optional.of(Per.WEEK);
         }
         boolean monthly = word.startsWith("m") || word.equals("pcm") || word.equals("pm");
         return Optional.of(monthly ? Per.MONTH : Per.YEAR);

@@ -123,4 +123,41 @@ class AmountParserTest {
     void text_without_a_number_has_no_amount(String text) {
         assertThat(AmountParser.find(text)).isEqualTo(new AmountParse.Absent());
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "save 5k a day, 5000, 152083.33, a day",
+        "save 10k a week, 10000, 43333.33, a week",
+        "save 10k per week, 10000, 43333.33, a week",
+        "save 10k weekly, 10000, 43333.33, a week",
+        "save 20k a fortnight, 20000, 43333.33, a fortnight",
+        "save 60k every six months, 60000, 10000.00, half a year",
+        "save 60k a half year, 60000, 10000.00, half a year",
+        "save 60k half-yearly, 60000, 10000.00, half a year",
+        "save 120k per annum, 120000, 10000.00, a year",
+        "save 600k over six months, 600000, 100000.00, over 6 months",
+        "save 2m over two years, 2000000, 83333.33, over 2 years",
+        "save 30k over the next 3 weeks, 30000, 43333.33, over 3 weeks",
+        "save 90k over 2 quarters, 90000, 15000.00, over 2 quarters",
+    })
+    void periods_other_than_month_quarter_and_year_are_read_on_one_calendar(
+            String text, String value, String monthly, String phrase) {
+        AmountParse parsed = AmountParser.find(text);
+
+        assertThat(parsed).isInstanceOf(AmountParse.Found.class);
+        Amount amount = ((AmountParse.Found) parsed).amount();
+        assertThat(amount.value()).isEqualByComparingTo(value);
+        assertThat(amount.monthly()).isEqualTo(new BigDecimal(monthly));
+        assertThat(amount.per().phrase()).isEqualTo(phrase);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"save 40k by the end of the year", "save 40k by the end of the quarter", "save 40k by year end"})
+    void a_deadline_instead_of_a_period_is_asked_back_not_read_as_a_month(String text) {
+        assertThat(AmountParser.find(text))
+                .isInstanceOfSatisfying(
+                        AmountParse.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("a month", "over 6 months"));
+    }
 }
