@@ -20,9 +20,15 @@ final class QuestionExclusions {
             + "|dropping|hurting|losing|stopping|pausing)|without|but (?:keep|keeping|not|leave|leaving|protect"
             + "|protecting|spare|sparing|excluding|except(?: for)?)|and (?:keep|keeping|leave|protect|spare)"
             + "|while (?:keeping|protecting|sparing)|keeping|except(?: for)?|excluding|exclude|apart from|other than"
-            + "|not touching|leaving|sparing|protecting)(?![\\w'-])");
+            + "|not touching|leaving|sparing|protecting|do not (?:touch|cut|drop|include|affect)|never touch|hands off"
+            + "|leave|(?<=, )not)(?![\\w'-])");
+    /** "…, fraud detection is off limits": the names come before the words that exclude them. */
+    private static final Pattern POSTFIX = Pattern.compile("(?<![\\w'-])(?:is|are) (?:off limits|off-limits"
+            + "|off the table|untouchable|out of bounds|sacred|not to be touched)(?![\\w'-])");
+
+    private static final List<String> CLAUSE_BREAKS = List.of(" , ", " – ", " — ");
     private static final Pattern STOP = Pattern.compile(
-            "(?<![\\w'-])(?:what|which|how|where|can we|could we|should we|to save|save|saving)(?![\\w'-])");
+            "(?<![\\w'-])(?:what|which|how|where|can we|could we|should we|to save|save|saving|[–—])(?![\\w'-])");
     private static final Pattern TAIL = Pattern.compile("(?: (?:alone|untouched|intact|safe|running|going|alive"
             + "|out of it|off the table|out of scope|as they are|as is|as it is))+$");
     private static final Pattern SEPARATOR =
@@ -37,7 +43,7 @@ final class QuestionExclusions {
         String canonical = text.canonical();
         Matcher lead = LEAD.matcher(canonical);
         if (!lead.find()) {
-            return new Split(text, List.of());
+            return postfix(text);
         }
         Matcher stop = STOP.matcher(canonical);
         int end = stop.find(lead.end()) ? stop.start() : canonical.length();
@@ -46,6 +52,29 @@ final class QuestionExclusions {
         int listEnd =
                 lead.end() + (tail.find() ? tail.start() : list.stripTrailing().length());
         return new Split(text.without(lead.start(), end), typedNames(text, lead.end(), listEnd));
+    }
+
+    /** "…, X and Y are off limits": the names from the clause break before the words to those words. */
+    private static Split postfix(QuestionText text) {
+        String canonical = text.canonical();
+        Matcher postfix = POSTFIX.matcher(canonical);
+        if (!postfix.find()) {
+            return new Split(text, List.of());
+        }
+        int clause = -1;
+        int width = 0;
+        for (String clauseBreak : CLAUSE_BREAKS) {
+            int at = canonical.lastIndexOf(clauseBreak, postfix.start());
+            if (at > clause) {
+                clause = at;
+                width = clauseBreak.length();
+            }
+        }
+        if (clause < 0) {
+            return new Split(text, List.of());
+        }
+        int namesEnd = Math.max(clause + width, postfix.start() - 1);
+        return new Split(text.without(clause, postfix.end()), typedNames(text, clause + width, namesEnd));
     }
 
     /** The keys of the typed names; each comma-separated part is one name if it is one, else split on "and"/"or". */

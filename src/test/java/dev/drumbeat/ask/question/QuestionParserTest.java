@@ -253,7 +253,28 @@ class QuestionParserTest {
                         excluding("30000", Per.MONTH, false, "trading-platform", "crm-replacement")),
                 arguments(
                         "what can we deprioritise to save 30k a month not including strategic ones",
-                        saving("30000", Per.MONTH)));
+                        saving("30000", Per.MONTH)),
+                arguments(
+                        "save 50k a month, don't touch fraud detection",
+                        excluding("50000", Per.MONTH, false, "fraud-detection")),
+                arguments(
+                        "what can we cut to save 50k a month; do not touch payments api",
+                        excluding("50000", Per.MONTH, false, "payments-api")),
+                arguments(
+                        "what can we cut to save 50k a month, fraud detection is off limits",
+                        excluding("50000", Per.MONTH, false, "fraud-detection")),
+                arguments(
+                        "what can we cut to save 50k a month? leave the mobile app out of it",
+                        excluding("50000", Per.MONTH, false, "mobile-banking-app")),
+                arguments(
+                        "what can we cut to save 50k a month, not crm",
+                        excluding("50000", Per.MONTH, false, "customer-relationship-management")),
+                arguments(
+                        "don't touch trading platform – what can we cut to save 15k a month?",
+                        excluding("15000", Per.MONTH, false, "trading-platform")),
+                arguments(
+                        "what can we cut to save 40k a month, hands off the data warehouse",
+                        excluding("40000", Per.MONTH, false, "data-warehouse")));
     }
 
     private static Stream<Arguments> slipPhrasings() {
