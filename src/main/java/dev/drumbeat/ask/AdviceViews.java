@@ -39,7 +39,7 @@ public final class AdviceViews {
     /** The answer to "what if … slips N weeks?". */
     public Answer slip(Advice advice) {
         Advice.Slip slip = advice.slip().orElseThrow();
-        String weeks = " slips " + slip.weeks() + (slip.weeks() == 1 ? " week" : " weeks");
+        String weeks = " slips " + slip.length();
         String heading = "If " + slip.name() + weeks;
         String fallback = "If " + SlackBlocks.escape(slip.name()) + weeks;
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -53,8 +53,7 @@ public final class AdviceViews {
             return new Answer("slip", fallback + ": no slip cost recorded", blocks, Optional.empty());
         }
         blocks.add(SlackBlocks.markdown("The slip costs *" + money.format(slip.totalCost()) + "*: "
-                + money.format(slip.monthlyCost()) + " a month for " + slip.weeks()
-                + (slip.weeks() == 1 ? " week" : " weeks")
+                + money.format(slip.monthlyCost()) + " a month for " + slip.length()
                 + ". To cover it while the slip lasts, deprioritise the following, leaving "
                 + SlackBlocks.escape(slip.name())
                 + (slip.reliedOn() == 0 ? "" : " and the " + count(slip.reliedOn(), "service") + " it relies on")

@@ -161,6 +161,11 @@ class AskCommandTest extends AskFixture {
                 .doesNotContain("*CRM* `crm`", "*Cloud Migration* `cloud`");
         assertThat(ask(LEAD, "what if no slip cost is delayed by a month").text())
                 .contains("*No Slip Cost* has no slip cost recorded");
+        assertThat(ask(LEAD, "what if the cloud migration slips 3 months?").text())
+                .as("months are priced in months, the same as a quarter")
+                .contains("If Cloud Migration slips 3 months", "The slip costs *$25,980*: $8,660 a month for 3 months");
+        assertThat(ask(LEAD, "what if the cloud migration slips a quarter?").text())
+                .contains("The slip costs *$25,980*");
     }
 
     @Test

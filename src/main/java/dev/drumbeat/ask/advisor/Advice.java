@@ -32,7 +32,7 @@ public record Advice(
      * A what-if slip: the initiative, how long, what it costs per month and in all, and how many services it relies
      * on (kept out of the picks with it).
      */
-    public record Slip(String name, int weeks, BigDecimal monthlyCost, BigDecimal totalCost, int reliedOn) {}
+    public record Slip(String name, String length, BigDecimal monthlyCost, BigDecimal totalCost, int reliedOn) {}
 
     public Advice {
         Objects.requireNonNull(chosen, "chosen");

@@ -2,7 +2,6 @@ package dev.drumbeat.ask.advisor;
 
 import dev.drumbeat.ask.question.Question;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -21,8 +20,6 @@ import org.jdbi.v3.core.Jdbi;
  * {@link AdvisorRules} and hands the eligible ones to {@link Optimiser}. Thread-safe.
  */
 public final class Advisor {
-    private static final BigDecimal WEEKS_PER_YEAR = BigDecimal.valueOf(52);
-    private static final BigDecimal MONTHS_PER_YEAR = BigDecimal.valueOf(12);
     private final Jdbi jdbi;
 
     public Advisor(Jdbi jdbi) {
@@ -53,13 +50,13 @@ public final class Advisor {
                             .filter(i ->
                                     !isThe(i.candidate(), initiative.key()) && !isReliedOn(i.candidate(), untouched))
                             .toList();
-                    BigDecimal total = initiative
-                            .monthlySlipCost()
-                            .multiply(BigDecimal.valueOf(question.weeks()))
-                            .multiply(MONTHS_PER_YEAR)
-                            .divide(WEEKS_PER_YEAR, 2, RoundingMode.HALF_UP);
+                    BigDecimal total = question.length().over(initiative.monthlySlipCost());
                     Advice.Slip slip = new Advice.Slip(
-                            initiative.name(), question.weeks(), initiative.monthlySlipCost(), total, untouched.size());
+                            initiative.name(),
+                            question.length().phrase(),
+                            initiative.monthlySlipCost(),
+                            total,
+                            untouched.size());
                     return advise(
                             others,
                             AdvisorRules.standard(),

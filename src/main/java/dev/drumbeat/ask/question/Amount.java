@@ -77,6 +77,11 @@ public record Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost) 
         BigDecimal perMonth(BigDecimal sum) {
             return sum.multiply(denominator).divide(numerator, MONEY_SCALE, RoundingMode.HALF_UP);
         }
+
+        /** What {@code monthly} a month comes to over this period, to the cent. */
+        public BigDecimal over(BigDecimal monthly) {
+            return monthly.multiply(numerator).divide(denominator, MONEY_SCALE, RoundingMode.HALF_UP);
+        }
     }
 
     public Amount {

@@ -71,13 +71,20 @@ public sealed interface Question {
         }
     }
 
-    /** "What if the cloud migration slips six weeks?" */
-    record WhatIfSlips(String initiativeKey, int weeks) implements Question {
+    /**
+     * "What if the cloud migration slips six weeks?" The slip's {@code length} is on the calendar money uses: weeks are
+     * 12/52 of a month, months and quarters whole months, so "3 months" costs three months, as "a quarter" does; its
+     * phrase is how the answer says it ("6 weeks", "3 months").
+     */
+    record WhatIfSlips(String initiativeKey, Amount.Per length) implements Question {
         public WhatIfSlips {
             Objects.requireNonNull(initiativeKey, "initiativeKey");
-            if (weeks <= 0) {
-                throw new IllegalArgumentException("A slip lasts at least one week, not " + weeks);
-            }
+            Objects.requireNonNull(length, "length");
+        }
+
+        /** A slip of whole weeks. */
+        public WhatIfSlips(String initiativeKey, int weeks) {
+            this(initiativeKey, QuestionSlips.weeks(weeks));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.drumbeat.ask.question;
 
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * "What if the cloud migration slips six weeks?" and its variants ("is delayed by a month", "is
- * three weeks late", "what if we delay … by a fortnight"). Durations are counted in whole weeks: a
- * month is four, a quarter thirteen, days only when they make whole weeks. A slip of unsaid or
+ * three weeks late", "what if we delay … by a fortnight"). Durations are kept in the unit they were said in, on the
+ * calendar money uses: weeks (a fortnight is two, days only when they make whole weeks), months, quarters (three
+ * months). A slip of unsaid or
  * vague length ("a few weeks") is refused with a sentence asking for a number. Immutable and thread-safe.
  */
 final class QuestionSlips {
@@ -41,7 +42,6 @@ final class QuestionSlips {
             .map(Pattern::compile)
             .toList();
     private static final Pattern ANY_SLIP = Pattern.compile("^(?:" + WHAT_IF + "|if) .*\\b" + SLIPS + "\\b");
-    private static final Map<Character, Integer> WEEKS_PER_UNIT = Map.of('w', 1, 'f', 2, 'm', 4, 'q', 13);
     private static final int DAYS_PER_WEEK = 7;
 
     private final QuestionNames initiatives;
@@ -54,9 +54,9 @@ final class QuestionSlips {
         for (Pattern shape : SHAPES) {
             Matcher slip = shape.matcher(text.canonical());
             if (slip.matches()) {
-                int weeks = weeks(slip.group("count"), slip.group("unit"));
+                Amount.Per length = length(slip.group("count"), slip.group("unit"));
                 String typed = text.original(slip.start("name"), slip.end("name"));
-                return Optional.of(new Question.WhatIfSlips(initiatives.keyOf(typed), weeks));
+                return Optional.of(new Question.WhatIfSlips(initiatives.keyOf(typed), length));
             }
         }
         if (ANY_SLIP.matcher(text.canonical()).find()) {
@@ -66,18 +66,32 @@ final class QuestionSlips {
         return Optional.empty();
     }
 
-    private static int weeks(String countWord, String unit) {
+    private static Amount.Per length(String countWord, String unit) {
         OptionalInt count = QuestionNumbers.valueOf(countWord);
         if (count.isEmpty()) {
             throw new QuestionRefusal("Say exactly how many " + unit + ", for example \"six weeks\".");
         }
-        if (count.getAsInt() == 0) {
+        int n = count.getAsInt();
+        if (n == 0) {
             throw new QuestionRefusal("A slip of no time at all costs nothing; say how many weeks.");
         }
-        if (unit.startsWith("d")) {
-            return wholeWeeks(count.getAsInt());
+        return switch (unit.charAt(0)) {
+            case 'd' -> weeks(wholeWeeks(n));
+            case 'f' -> weeks(2 * n);
+            case 'm' -> new Amount.Per(BigDecimal.valueOf(n), BigDecimal.ONE, n == 1 ? "1 month" : n + " months");
+            case 'q' ->
+                new Amount.Per(BigDecimal.valueOf(3L * n), BigDecimal.ONE, n == 1 ? "a quarter" : n + " quarters");
+            default -> weeks(n);
+        };
+    }
+
+    /** {@code weeks} whole weeks, each 12/52 of a month. */
+    static Amount.Per weeks(int weeks) {
+        if (weeks <= 0) {
+            throw new IllegalArgumentException("A slip lasts at least one week, not " + weeks);
         }
-        return count.getAsInt() * WEEKS_PER_UNIT.get(unit.charAt(0));
+        return new Amount.Per(
+                BigDecimal.valueOf(12L * weeks), BigDecimal.valueOf(52), weeks == 1 ? "1 week" : weeks + " weeks");
     }
 
     private static int wholeWeeks(int days) {

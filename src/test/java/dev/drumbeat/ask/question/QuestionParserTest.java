@@ -277,18 +277,27 @@ class QuestionParserTest {
                         excluding("40000", Per.MONTH, false, "data-warehouse")));
     }
 
+    /** A slip said in months or quarters: whole months, as money counts them, not weeks. */
+    private static Per months(int months, String phrase) {
+        return new Per(BigDecimal.valueOf(months), BigDecimal.ONE, phrase);
+    }
+
     private static Stream<Arguments> slipPhrasings() {
         return Stream.of(
                 arguments("what if the cloud migration slips 6 weeks?", new WhatIfSlips("cloud-migration", 6)),
                 arguments("what if cloud migration slips by six weeks", new WhatIfSlips("cloud-migration", 6)),
                 arguments("what happens if the data centre exit is delayed by 3 weeks", new WhatIfSlips("dc-exit", 3)),
-                arguments("what if the CRM replacement programme slips a month", new WhatIfSlips("crm-replacement", 4)),
+                arguments(
+                        "what if the CRM replacement programme slips a month",
+                        new WhatIfSlips("crm-replacement", months(1, "1 month"))),
                 arguments(
                         "what if the mainframe decommissioning is two weeks late",
                         new WhatIfSlips("mainframe-decommissioning", 2)),
                 arguments("what if we delay the cloud migration by a fortnight", new WhatIfSlips("cloud-migration", 2)),
                 arguments("what if cloud migraton slips by twelve weeks", new WhatIfSlips("cloud-migration", 12)),
-                arguments("what if the data centre exit slips a quarter", new WhatIfSlips("dc-exit", 13)),
+                arguments(
+                        "what if the data centre exit slips a quarter",
+                        new WhatIfSlips("dc-exit", months(3, "a quarter"))),
                 arguments(
                         "what would happen if the cloud migration slipped 14 days",
                         new WhatIfSlips("cloud-migration", 2)),
@@ -299,7 +308,9 @@ class QuestionParserTest {
                 arguments(
                         "what's the impact of a six-week delay to the cloud migration",
                         new WhatIfSlips("cloud-migration", 6)),
-                arguments("if the data centre exit slips 2 months, what happens", new WhatIfSlips("dc-exit", 8)),
+                arguments(
+                        "if the data centre exit slips 2 months, what happens",
+                        new WhatIfSlips("dc-exit", months(2, "2 months"))),
                 arguments(
                         "what if the CRM replacement project runs late by three weeks",
                         new WhatIfSlips("crm-replacement", 3)));
