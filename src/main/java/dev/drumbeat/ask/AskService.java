@@ -32,6 +32,7 @@ public final class AskService {
     private final AskHelp help;
     private final Function<String, Optional<Subcommand>> subcommands;
     private final Clock clock;
+    private final Money money;
 
     /** {@code subcommands} finds another `/drumbeat` subcommand by name, for answers it already gives. */
     public AskService(Jdbi jdbi, Money money, Function<String, Optional<Subcommand>> subcommands, Clock clock) {
@@ -43,6 +44,7 @@ public final class AskService {
         this.help = new AskHelp(jdbi);
         this.subcommands = subcommands;
         this.clock = clock;
+        this.money = money;
     }
 
     /** An answer given, and as it is kept. */
@@ -91,6 +93,19 @@ public final class AskService {
 
     private Answer answer(Actor actor, Question question, String channelId) {
         String team = actor.teamId();
+        if (question instanceof Question.Deprioritise q && !q.target().isIn(money.currency())) {
+            String code = money.currency().getCurrencyCode();
+            return help.unknown(
+                    team,
+                    actor.userId(),
+                    new Question.Unknown(
+                            "",
+                            Optional.of("Drumbeat counts this workspace's money in " + code + " and has no rate to turn"
+                                    + " an amount in "
+                                    + q.target().currencySaid().orElseThrow() + " into it, so it"
+                                    + " did not guess. Ask in " + code + ", for example \"what can we deprioritise to"
+                                    + " save " + money.format(new java.math.BigDecimal("45000")) + " a quarter\".")));
+        }
         if (question instanceof Question.Deprioritise q) {
             return adviceViews.deprioritise(advisor.deprioritise(team, q), q.target());
         }

@@ -14,10 +14,17 @@ public final class Money {
     /** DecimalFormat is not thread-safe and costly to build, so each thread keeps its own. */
     private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
 
+    private final Currency currency;
     private final String symbol;
 
     public Money(Currency currency) {
+        this.currency = currency;
         this.symbol = currency.getSymbol(Locale.US);
+    }
+
+    /** The workspace's currency, the one every figure is in. */
+    public Currency currency() {
+        return currency;
     }
 
     /** Whole units for large amounts, cents (or finer, up to 4 places) for unit costs below 100. */

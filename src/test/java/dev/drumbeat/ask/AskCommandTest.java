@@ -72,6 +72,20 @@ class AskCommandTest extends AskFixture {
     }
 
     @Test
+    void an_amount_in_another_currency_is_never_relabelled_as_the_workspaces() {
+        String text =
+                ask(LEAD, "what can we deprioritise to save €40k a quarter?").text();
+
+        assertThat(text).contains("in USD", "no rate", "€").doesNotContain("$40,000");
+        assertThat(ask(LEAD, "what can we deprioritise to save 40k euros a quarter?")
+                        .text())
+                .contains("in USD")
+                .doesNotContain("$40,000");
+        assertThat(ask(LEAD, "what can we deprioritise to save $36k a quarter?").text())
+                .contains("$36,000 a quarter ($12,000 a month)");
+    }
+
+    @Test
     void a_saving_over_a_span_is_spread_over_it() {
         assertThat(ask(LEAD, "what can we deprioritise to save 60k over six months?")
                         .text())

@@ -3,6 +3,7 @@ package dev.drumbeat.ask.question;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A saving someone asked for: a sum of money over a period ("50k a month", "€40k a quarter"), or a
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param per                    the period the sum is saved over; always {@link Per#MONTH} for a percentage
  * @param isPercentOfMonthlyCost whether {@code value} is a percentage of the portfolio's monthly cost
  */
-public record Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost) {
+public record Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost, Optional<String> currencySaid) {
 
     private static final int MONEY_SCALE = 2;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -85,6 +86,7 @@ public record Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost) 
     }
 
     public Amount {
+        Objects.requireNonNull(currencySaid, "currencySaid");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(per, "per");
         if (value.signum() <= 0) {
@@ -95,6 +97,37 @@ public record Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost) 
                     "A share of cost is the same share in any period, so it is kept per month");
         }
         value = withoutTrailingZeros(value);
+    }
+
+    /** An amount with no currency said: it is in the workspace's. */
+    public Amount(BigDecimal value, Per per, boolean isPercentOfMonthlyCost) {
+        this(value, per, isPercentOfMonthlyCost, Optional.empty());
+    }
+
+    /**
+     * The same amount, said in the currency the asker named ({@code €}, {@code eur}, {@code dollars}, …): an answer may
+     * use it only if that is the workspace's currency ({@link #isIn}).
+     */
+    public Amount saidIn(String currency) {
+        return new Amount(value, per, isPercentOfMonthlyCost, Optional.of(currency));
+    }
+
+    /**
+     * Whether the currency said, if any, is {@code workspace}'s: a dollar sign or word fits any dollar (USD, AUD, CAD,
+     * …), a code only itself; no currency said fits any workspace.
+     */
+    public boolean isIn(java.util.Currency workspace) {
+        if (currencySaid.isEmpty()) {
+            return true;
+        }
+        String code = workspace.getCurrencyCode();
+        return switch (currencySaid.get()) {
+            case "$", "dollar", "dollars", "bucks" -> code.endsWith("D");
+            case "€", "eur", "euro", "euros" -> code.equals("EUR");
+            case "£", "gbp", "pound", "pounds", "quid" -> code.equals("GBP");
+            case "¥", "yen", "jpy" -> code.equals("JPY");
+            default -> currencySaid.get().equalsIgnoreCase(code);
+        };
     }
 
     /** A sum of money saved over {@code per}. */

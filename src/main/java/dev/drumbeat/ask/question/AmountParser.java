@@ -45,6 +45,11 @@ final class AmountParser {
                     + "|december))(?![\\w])");
 
     private static final int PERIOD_REACH_WORDS = 5;
+    /** A currency named next to an amount: a sign before it, a code or word just before or after it. */
+    private static final Pattern CURRENCY = Pattern.compile("(?<![\\w])(?<word>usd|eur|gbp|chf|jpy|cad|aud|nzd|sgd"
+            + "|hkd|inr|sek|nok|dkk|euros?|dollars?|pounds?|bucks|quid|yen)(?![\\w])");
+
+    private static final int CURRENCY_REACH = 12;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** The largest saving asked for that money columns (numeric(14, 2)) can hold as a monthly figure. */
     private static final BigDecimal LARGEST = new BigDecimal("999999999999");
@@ -99,7 +104,9 @@ final class AmountParser {
                             + " on the day. Say it per period, for example \"40k a month\", or over a span, \"240k over 6"
                             + " months\".");
         }
-        return new AmountParse.Found(Amount.of(value, periodAround(text, amount.start(), amount.end())));
+        Amount found = Amount.of(value, periodAround(text, amount.start(), amount.end()));
+        return new AmountParse.Found(
+                currencyAround(text, amount).map(found::saidIn).orElse(found));
     }
 
     private static AmountParse percent(BigDecimal value) {
@@ -117,6 +124,20 @@ final class AmountParser {
                 ? new BigDecimal("0.5")
                 : BigDecimal.valueOf(QuestionNumbers.valueOf(word).orElse(1));
         return AmountNumber.scaled(count, scale);
+    }
+
+    /** The currency said with the amount: its sign, or a code or word right before or after it. */
+    private static Optional<String> currencyAround(String text, Matcher amount) {
+        String matched = amount.group();
+        for (String sign : new String[] {"$", "€", "£", "¥"}) {
+            if (matched.startsWith(sign)) {
+                return Optional.of(sign);
+            }
+        }
+        int from = Math.max(0, amount.start() - CURRENCY_REACH);
+        int to = Math.min(text.length(), amount.end() + CURRENCY_REACH);
+        Matcher word = CURRENCY.matcher(text.substring(from, to));
+        return word.find() ? Optional.of(word.group("word")) : Optional.empty();
     }
 
     /**

@@ -46,7 +46,26 @@ class AmountParserTest {
             750                          | 750     | MONTH
             """)
     void a_sum_of_money_is_read_with_its_period(String text, String value, Per per) {
-        assertThat(AmountParser.find(text)).isEqualTo(new AmountParse.Found(Amount.of(new BigDecimal(value), per)));
+        assertThat(AmountParser.find(text)).isInstanceOfSatisfying(AmountParse.Found.class, found -> {
+            assertThat(found.amount().value()).isEqualByComparingTo(value);
+            assertThat(found.amount().per()).isEqualTo(per);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "save €40k a quarter, €",
+        "save 40k euros a quarter, euros",
+        "save eur 40k a quarter, eur",
+        "save $40k a month, $",
+        "save 40 thousand dollars a month, dollars",
+        "save 40k gbp, gbp",
+    })
+    void the_currency_said_with_an_amount_is_kept_for_the_answer_to_honour(String text, String currency) {
+        assertThat(AmountParser.find(text))
+                .isInstanceOfSatisfying(
+                        AmountParse.Found.class,
+                        found -> assertThat(found.amount().currencySaid()).contains(currency));
     }
 
     @ParameterizedTest(name = "\"{0}\" is {1}% of monthly cost")

@@ -178,12 +178,12 @@ class QuestionParserTest {
         return Stream.of(
                 arguments("what can we deprioritise to save 50k?", saving("50000", Per.MONTH)),
                 arguments("what can we deprioritize to save 50K a month", saving("50000", Per.MONTH)),
-                arguments("What could we cut to save $1.2m per year?", saving("1200000", Per.YEAR)),
+                arguments("What could we cut to save $1.2m per year?", saving("1200000", Per.YEAR, "$")),
                 arguments("what can we drop to save 1.2 million annually", saving("1200000", Per.YEAR)),
                 arguments("what should we pause to save 120,000 a quarter", saving("120000", Per.QUARTER)),
                 arguments("what can we stop to save 120000 quarterly", saving("120000", Per.QUARTER)),
-                arguments("what can we deprioritise to save €40k a quarter", saving("40000", Per.QUARTER)),
-                arguments("what could we cut to save £2.5k/month", saving("2500", Per.MONTH)),
+                arguments("what can we deprioritise to save €40k a quarter", saving("40000", Per.QUARTER, "€")),
+                arguments("what could we cut to save £2.5k/month", saving("2500", Per.MONTH, "£")),
                 arguments(
                         "what can we deprioritise to save 2% of monthly cost",
                         new Deprioritise(Amount.percentOfMonthlyCost(new BigDecimal("2")), Set.of(), false)),
@@ -204,7 +204,8 @@ class QuestionParserTest {
                         "what can we cut to save 40k a month but leave strategic services alone",
                         saving("40000", Per.MONTH)),
                 arguments("Waht can we deprioritse to save 50k", saving("50000", Per.MONTH)),
-                arguments("What could we deprioritize to save USD 50,000 per month?", saving("50000", Per.MONTH)),
+                arguments(
+                        "What could we deprioritize to save USD 50,000 per month?", saving("50000", Per.MONTH, "usd")),
                 arguments("what can we cut to save 50k quartrly", saving("50000", Per.QUARTER)),
                 arguments("what can we cut to save 250k p.a.", saving("250000", Per.YEAR)),
                 arguments("what can we cut to save 18k per qtr", saving("18000", Per.QUARTER)),
@@ -247,7 +248,10 @@ class QuestionParserTest {
                 arguments(
                         "what should we deprioritise if we need to save £500k annually excluding payments api and crm, "
                                 + "strategic included",
-                        excluding("500000", Per.YEAR, true, "payments-api", "customer-relationship-management")),
+                        new Deprioritise(
+                                Amount.of(new BigDecimal("500000"), Per.YEAR).saidIn("£"),
+                                Set.of("payments-api", "customer-relationship-management"),
+                                true)),
                 arguments(
                         "what can we deprioritise to save 30k a month, apart from trading platform and the crm replacement",
                         excluding("30000", Per.MONTH, false, "trading-platform", "crm-replacement")),
@@ -326,6 +330,11 @@ class QuestionParserTest {
 
     private static Deprioritise saving(String value, Per per) {
         return new Deprioritise(Amount.of(new BigDecimal(value), per), Set.of(), false);
+    }
+
+    /** A saving said in a currency (its sign, code or word as typed, lower case), which the answer must honour. */
+    private static Deprioritise saving(String value, Per per, String currency) {
+        return new Deprioritise(Amount.of(new BigDecimal(value), per).saidIn(currency), Set.of(), false);
     }
 
     private static Deprioritise excluding(String value, Per per, boolean includeStrategic, String... keys) {
