@@ -1,5 +1,6 @@
 package dev.drumbeat.ask;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.ask.advisor.Advisor;
 import dev.drumbeat.ask.advisor.StoredAdvice;
 import dev.drumbeat.ask.question.Question;
@@ -11,8 +12,11 @@ import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.CommandRequest;
 import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.Subcommand;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -33,6 +37,7 @@ public final class AskService {
     private final Function<String, Optional<Subcommand>> subcommands;
     private final Clock clock;
     private final Money money;
+    private final AskReading reading;
 
     /** {@code subcommands} finds another `/drumbeat` subcommand by name, for answers it already gives. */
     public AskService(Jdbi jdbi, Money money, Function<String, Optional<Subcommand>> subcommands, Clock clock) {
@@ -45,6 +50,7 @@ public final class AskService {
         this.subcommands = subcommands;
         this.clock = clock;
         this.money = money;
+        this.reading = new AskReading(money);
     }
 
     /** An answer given, and as it is kept. */
@@ -59,7 +65,7 @@ public final class AskService {
             throw new UserError("That question " + StorableText.NUL_SENTENCE);
         }
         Question question = parsers.forTeam(actor.teamId()).parse(text);
-        Answer answer = answer(actor, question, channelId);
+        Answer answer = withReading(question, answer(actor, question, channelId));
         String asked = QuestionText.askedText(text);
         String advice = answer.advice().map(a -> StoredAdvice.of(a).json()).orElse(null);
         String blocks = BlockJson.text(answer.blocks());
@@ -85,6 +91,21 @@ public final class AskService {
                         blocks,
                         answer.fallback(),
                         Optional.ofNullable(advice)));
+    }
+
+    /** Every answer but help and "I didn't understand" opens with how the question was read. */
+    private Answer withReading(Question question, Answer answer) {
+        if (answer.kind().equals("unknown") || answer.kind().equals("help")) {
+            return answer;
+        }
+        return reading.of(question)
+                .map(line -> {
+                    List<LayoutBlock> blocks = new ArrayList<>();
+                    blocks.add(SlackBlocks.note(line));
+                    blocks.addAll(answer.blocks());
+                    return new Answer(answer.kind(), answer.fallback(), blocks, answer.advice());
+                })
+                .orElse(answer);
     }
 
     Optional<AskDao.StoredAsk> find(String teamId, long id) {

@@ -86,6 +86,26 @@ class AskCommandTest extends AskFixture {
     }
 
     @Test
+    void every_answer_opens_with_how_the_question_was_read() {
+        assertThat(ask(LEAD, "what can we deprioritise to save 3k a week, don't touch crm?")
+                        .text())
+                .contains("Read as: save $3,000 a week ($13,000 a month), leaving out `crm`; strategic services"
+                        + " left alone.");
+        assertThat(ask(LEAD, "what can we cut to save 2% of monthly cost, including strategic ones")
+                        .text())
+                .contains("Read as: save 2% of monthly cost; strategic services may be picked.");
+        assertThat(ask(LEAD, "who owns crm?").text()).contains("Read as: who owns `crm`.");
+        assertThat(ask(LEAD, "what is the unit cost of payments api?").text())
+                .contains("Read as: the unit cost of `payments`.");
+        assertThat(ask(LEAD, "what costs the most?").text()).contains("Read as: what costs the most.");
+        assertThat(ask(LEAD, "what is stale?").text()).contains("Read as: which services are stale.");
+        assertThat(ask(LEAD, "what's the weather like?").text()).doesNotContain("Read as:");
+        assertThat(ask(LEAD, "who owns crm?").blocks().get(0).toString())
+                .as("the reading is the answer's first block")
+                .contains("Read as: who owns `crm`.");
+    }
+
+    @Test
     void a_saving_over_a_span_is_spread_over_it() {
         assertThat(ask(LEAD, "what can we deprioritise to save 60k over six months?")
                         .text())

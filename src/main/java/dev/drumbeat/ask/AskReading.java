@@ -1,0 +1,91 @@
+package dev.drumbeat.ask;
+
+import dev.drumbeat.ask.question.Amount;
+import dev.drumbeat.ask.question.Question;
+import dev.drumbeat.core.Money;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The line at the top of every answer that says, in plain words, how Drumbeat read the question ("Read as: save
+ * $50,000 a month, leaving out `crm`; strategic services left alone"), so a misreading is visible at a glance rather
+ * than hidden behind a confident answer. Names are the catalog's keys, as the question resolved them. Empty for help
+ * and for questions that were not understood, whose answer already says what was not. Stateless.
+ */
+final class AskReading {
+    private final Money money;
+
+    AskReading(Money money) {
+        this.money = money;
+    }
+
+    Optional<String> of(Question question) {
+        return Optional.ofNullable(words(question)).map(words -> "Read as: " + words + ".");
+    }
+
+    private String words(Question question) {
+        if (question instanceof Question.Deprioritise q) {
+            return saving(q);
+        }
+        if (question instanceof Question.WhatIfSlips q) {
+            return "what it costs if `" + q.initiativeKey() + "` slips "
+                    + q.length().phrase();
+        }
+        if (question instanceof Question.WhoOwns q) {
+            return "who owns `" + q.serviceKey() + "`";
+        }
+        if (question instanceof Question.WhoIsDeputy q) {
+            return "who deputises for the owner of `" + q.serviceKey() + "`";
+        }
+        if (question instanceof Question.HowIsDoing q) {
+            return "how `" + q.serviceKey() + "` is doing";
+        }
+        if (question instanceof Question.UnitCost q) {
+            return "the unit cost of `" + q.serviceKey() + "`";
+        }
+        if (question instanceof Question.HowIsObjective q) {
+            return "how objective O" + q.objectiveId() + " is doing";
+        }
+        return fixed(question);
+    }
+
+    private static String fixed(Question question) {
+        if (question instanceof Question.WhatIsStale) {
+            return "which services are stale";
+        }
+        if (question instanceof Question.WhatIsOwnerless) {
+            return "which services have no owner";
+        }
+        if (question instanceof Question.WhatIsEscalated) {
+            return "what is escalated";
+        }
+        if (question instanceof Question.CostsTheMost) {
+            return "what costs the most";
+        }
+        if (question instanceof Question.NegativeMargin) {
+            return "where margin is negative";
+        }
+        if (question instanceof Question.OkrsAtRisk) {
+            return "which key results are at risk";
+        }
+        if (question instanceof Question.VanityResults) {
+            return "which key results may be vanity metrics";
+        }
+        return null;
+    }
+
+    private String saving(Question.Deprioritise q) {
+        Amount target = q.target();
+        String amount = target.isPercentOfMonthlyCost()
+                ? target.value().toPlainString() + "% of monthly cost"
+                : money.format(target.value()) + " " + target.per().phrase()
+                        + (target.per().isMonth() ? "" : " (" + money.format(target.monthly()) + " a month)");
+        String excluded = q.excludedKeys().isEmpty()
+                ? ""
+                : ", leaving out "
+                        + q.excludedKeys().stream().map(key -> "`" + key + "`").collect(Collectors.joining(", "));
+        String strategic =
+                q.includeStrategic() ? "; strategic services may be picked" : "; strategic services left alone";
+        return "save " + amount + excluded + strategic;
+    }
+}
