@@ -27,11 +27,14 @@ final class QuestionLookups {
     private static final List<Lookup> LOOKUPS = Stream.of(
                     lookup(
                             Question.WhoIsDeputy::new,
+                            "who (?:deputises for|covers for|covers|is covering for|stands in for|is deputising for) "
+                                    + NAME + " (?:when|while|if|whenever) .+? (?:is |are )?(?:away|out|off|on leave"
+                                    + "|on holiday|on vacation|unavailable|sick|travelling)",
                             "who is (?:the |a |their |its )?(?:deputy|backup|back up|second|secondary|stand in|standin"
                                     + "|fallback|alternate|delegate|cover|number two)(?: owner| person| contact)?"
                                     + "(?: for| of| on| to)? " + NAME,
                             "who (?:deputises for|covers for|covers|is covering for|is covering|backs up|is backing up"
-                                    + "|stands in for|is standing in for) " + NAME,
+                                    + "|stands in for|is standing in for|is deputising for|is deputising on) " + NAME,
                             "(?:what is |who is )?(?:the )?(?:deputy|backup)(?: owner)? (?:of|for|on) " + NAME,
                             "(?:who is )?(?:the )?" + LEADING_NAME + POSSESSIVE
                                     + " (?:deputy|backup|backup owner|deputy owner)"),
@@ -51,6 +54,8 @@ final class QuestionLookups {
                             "whose is " + NAME),
                     lookup(
                             Question.UnitCost::new,
+                            "what (?:does|do|will|would) (?:a|one|each|a single) [a-z-]+ (?:of|on|for|through|in) "
+                                    + NAME + " cost(?: us)?",
                             "(?:what is |what are )?(?:the )?(?:current )?(?:unit cost|unit costs|cost per unit|unit price"
                                     + "|price per unit|per unit cost|cost of a unit|cost per transaction|cost per request)"
                                     + "(?: of| for| on| at)? " + NAME,
