@@ -2,7 +2,9 @@ package dev.drumbeat.ask.question;
 
 import dev.drumbeat.ask.question.Amount.Per;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +52,12 @@ final class AmountParser {
             + "|hkd|inr|sek|nok|dkk|euros?|dollars?|pounds?|bucks|quid|yen)(?![\\w])");
 
     private static final int CURRENCY_REACH = 12;
+    /** What follows a number that counts periods ("over 3 weeks") rather than money. */
+    private static final Pattern COUNT_OF_PERIODS =
+            Pattern.compile("\\s?(?:days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?)(?![\\w])");
+    /** A sign or word just before an amount that makes it negative: a saving is more than zero. */
+    private static final Pattern NEGATIVE = Pattern.compile("(?:-|−|minus |negative )\\s?[$€£]?\\s?$");
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** The largest saving asked for that money columns (numeric(14, 2)) can hold as a monthly figure. */
     private static final BigDecimal LARGEST = new BigDecimal("999999999999");
@@ -63,6 +71,25 @@ final class AmountParser {
 
     /** The first amount at or after {@code from}; a period may still be said anywhere before it. */
     static AmountParse find(String text, int from) {
+        AmountParse first = first(text, from);
+        if (first instanceof AmountParse.Found) {
+            Matcher amounts = AMOUNT.matcher(text);
+            List<String> said = new ArrayList<>();
+            while (amounts.find(from) && said.size() < 2) {
+                if (!COUNT_OF_PERIODS.matcher(text.substring(amounts.end())).lookingAt()) {
+                    said.add(amounts.group().strip());
+                }
+                from = amounts.end();
+            }
+            if (said.size() > 1) {
+                return new AmountParse.Refused("I see two amounts, " + said.get(0) + " and " + said.get(1)
+                        + ", and won't guess which you mean. Ask again with the one to save.");
+            }
+        }
+        return first;
+    }
+
+    private static AmountParse first(String text, int from) {
         Matcher spaced = SPACED_THOUSANDS.matcher(text);
         if (spaced.find(from)) {
             return spacedThousands(spaced.group());
@@ -91,7 +118,8 @@ final class AmountParser {
     }
 
     private static AmountParse money(BigDecimal value, String text, Matcher amount) {
-        if (value.signum() <= 0) {
+        if (value.signum() <= 0
+                || NEGATIVE.matcher(text.substring(0, amount.start())).find()) {
             return new AmountParse.Refused("A saving has to be more than zero.");
         }
         if (value.compareTo(LARGEST) > 0) {

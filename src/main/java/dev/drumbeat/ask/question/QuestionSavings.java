@@ -27,14 +27,15 @@ final class QuestionSavings {
             + "|descope|save|saving|savings|free up)" + E + "|" + B + "(?:can|could|should|shall|might|would|do|must)"
             + " (?:we|i)" + E + ".*" + B + "(?:" + CUT_VERBS + ")" + E);
     private static final String STRATEGIC =
-            "(?:the |our |any )?strategic(?: ones| services| items| initiatives" + "| work| stuff| things)?";
+            "(?:the |our |any |anything )?strategic(?: ones| services| items| initiatives" + "| work| stuff| things)?";
     private static final Pattern STRATEGIC_IN = Pattern.compile(",? ?" + B + "(?:(?:and |but )?(?:including|include"
             + "|even|also|plus|with|allowing|allow|consider|considering|counting|incl)(?: even)? " + STRATEGIC
             + "(?: too| as well| included)?|" + STRATEGIC + " (?:included|too|as well|allowed|count|can go"
             + "|are fair game|are on the table))" + E);
     private static final Pattern STRATEGIC_OUT = Pattern.compile(",? ?" + B + "(?:(?:and |but )?(?:not|excluding"
             + "|not including|not counting|not even|except|without touching|without|no|leave|leaving|keep|keeping"
-            + "|sparing|protecting|protect|never|ignoring|ignore|skip|skipping) " + STRATEGIC
+            + "|sparing|protecting|protect|never|ignoring|ignore|skip|skipping|nothing|without touching anything"
+            + "|not anything|leave anything|anything but) " + STRATEGIC
             + "(?: alone| untouched| out| intact)?"
             + "|" + B + "non-strategic)" + E);
 

@@ -171,6 +171,24 @@ class AmountParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"save -50k a month", "save minus 50k a month", "save negative 20k"})
+    void a_negative_saving_is_refused_not_read_without_its_sign(String text) {
+        assertThat(AmountParser.find(text))
+                .isInstanceOfSatisfying(
+                        AmountParse.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("more than zero"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"save 50k a month or 600k a year", "save 50k a month, maybe 80k"})
+    void two_amounts_are_asked_back_naming_both(String text) {
+        assertThat(AmountParser.find(text))
+                .isInstanceOfSatisfying(
+                        AmountParse.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("two amounts", "50k"));
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {"save 40k by the end of the year", "save 40k by the end of the quarter", "save 40k by year end"})
     void a_deadline_instead_of_a_period_is_asked_back_not_read_as_a_month(String text) {

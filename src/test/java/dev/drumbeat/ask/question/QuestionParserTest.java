@@ -280,6 +280,10 @@ class QuestionParserTest {
                         "don't touch trading platform – what can we cut to save 15k a month?",
                         excluding("15000", Per.MONTH, false, "trading-platform")),
                 arguments(
+                        "what can we cut to save 40k a month without touching anything strategic",
+                        saving("40000", Per.MONTH)),
+                arguments("what can we cut to save 40k a month, nothing strategic", saving("40000", Per.MONTH)),
+                arguments(
                         "what can we cut to save 40k a month, hands off the data warehouse",
                         excluding("40000", Per.MONTH, false, "data-warehouse")));
     }
