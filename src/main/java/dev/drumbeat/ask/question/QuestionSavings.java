@@ -28,6 +28,11 @@ final class QuestionSavings {
             + " (?:we|i)" + E + ".*" + B + "(?:" + CUT_VERBS + ")" + E);
     private static final String STRATEGIC =
             "(?:the |our |any |anything )?strategic(?: ones| services| items| initiatives" + "| work| stuff| things)?";
+    private static final Pattern RESTRICTION = Pattern.compile(B + "(?:(?:from |among |in )?(?:the )?(?:[a-z-]+ )?"
+            + "(?:services|initiatives|ones|items|tier)? ?only|only (?:the )?[a-z-]+(?: [a-z-]+)?|just (?:the )?"
+            + "(?:services|initiatives|secondary|core|[a-z-]+ services|[a-z-]+ initiatives)|(?:if|when|once|assuming"
+            + "|provided|supposing) (?:we |that we )?(?:pause|stop|drop|cancel|delay|cut|finish|kill|end) .+"
+            + "|assuming .+)" + E);
     private static final Pattern STRATEGIC_IN = Pattern.compile(",? ?" + B + "(?:(?:and |but )?(?:including|include"
             + "|even|also|plus|with|allowing|allow|consider|considering|counting|incl)(?: even)? " + STRATEGIC
             + "(?: too| as well| included)?|" + STRATEGIC + " (?:included|too|as well|allowed|count|can go"
@@ -56,11 +61,28 @@ final class QuestionSavings {
         QuestionExclusions.Split exclusions = QuestionExclusions.split(
                 includeStrategic ? withoutExcluded.without(strategic.start(), strategic.end()) : withoutExcluded);
         AmountParse amount = amountIn(exclusions.rest().canonical());
+        if (amount instanceof AmountParse.Found) {
+            refuseRestrictions(exclusions.rest());
+        }
         if (amount instanceof AmountParse.Found found) {
             Set<String> excluded = QuestionExclusions.keys(exclusions.typedNames(), servicesAndInitiatives);
             return Optional.of(new Question.Deprioritise(found.amount(), excluded, includeStrategic));
         }
         return withoutAmount(amount, canonical);
+    }
+
+    /**
+     * A restriction on what may be picked ("secondary services only", "only initiatives", "if we pause the cloud
+     * migration") is not something the advisor can honour yet; answering as if it were not there would be silently
+     * wrong, so the question is declined, quoting it.
+     */
+    private static void refuseRestrictions(QuestionText rest) {
+        Matcher restriction = RESTRICTION.matcher(rest.canonical());
+        if (restriction.find()) {
+            String said = rest.original(restriction.start(), restriction.end()).strip();
+            throw new QuestionRefusal("I can't yet limit the picks the way \"" + said + "\" asks, and won't answer as"
+                    + " if you hadn't said it. Ask without it, or leave things out with \"without touching …\".");
+        }
     }
 
     /** No usable amount: refused if the question had one or clearly wanted one, else not this question. */
