@@ -13,7 +13,7 @@ const BlockKit = (() => {
     thinking_face: '🤔', fire: '🔥', construction: '🚧', clipboard: '📋', pushpin: '📌', scales: '⚖️',
     house: '🏠', busts_in_silhouette: '👥', bust_in_silhouette: '👤', crown: '👑', link: '🔗', no_entry: '⛔',
     heavy_plus_sign: '➕', arrow_up: '⬆️', arrow_down: '⬇️', repeat: '🔁', snail: '🐌', rocket: '🚀',
-    leftwards_arrow_with_hook: '↩️', key: '🔑', double_vertical_bar: '⏸️'
+    leftwards_arrow_with_hook: '↩️', key: '🔑', double_vertical_bar: '⏸️', small_red_triangle_down: '🔻'
   };
   let people = [];
   let channels = [];
