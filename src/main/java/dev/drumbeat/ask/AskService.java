@@ -15,6 +15,8 @@ import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.Subcommand;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +66,8 @@ public final class AskService {
         if (StorableText.hasNul(text)) {
             throw new UserError("That question " + StorableText.NUL_SENTENCE);
         }
-        Question question = parsers.forTeam(actor.teamId()).parse(text);
+        Question question = parsers.forTeam(actor.teamId())
+                .parse(text, Optional.of(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
         Answer answer = withReading(question, answer(actor, question, channelId));
         String asked = QuestionText.askedText(text);
         String advice = answer.advice().map(a -> StoredAdvice.of(a).json()).orElse(null);

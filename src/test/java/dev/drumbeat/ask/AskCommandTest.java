@@ -113,11 +113,16 @@ class AskCommandTest extends AskFixture {
     }
 
     @Test
-    void a_deadline_is_asked_back_rather_than_read_as_a_month() {
-        String text = ask(LEAD, "what can we deprioritise to save 40k by the end of the year?")
-                .text();
+    void a_deadline_is_read_as_the_days_it_leaves_by_the_clock() {
+        drumbeat.clock().set(java.time.Instant.parse("2026-12-07T10:00:00Z"));
 
-        assertThat(text).contains("by a deadline", "over 6 months").doesNotContain("$40,000 a month");
+        assertThat(ask(LEAD, "what can we deprioritise to save 40k by the end of the year?")
+                        .text())
+                .contains("$40,000 by the end of the year (25 days left) ($48,667 a month)")
+                .doesNotContain("$40,000 a month");
+        assertThat(ask(LEAD, "what can we deprioritise to save 40k by the end of the financial year?")
+                        .text())
+                .contains("can't read a saving", "over 6 months");
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.drumbeat.ask.question;
 
 import dev.drumbeat.ask.question.Amount.Per;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,12 +69,20 @@ final class AmountParser {
 
     /** The first amount in {@code text}, with the period said after it (or failing that, before it). */
     static AmountParse find(String text) {
-        return find(text, 0);
+        return find(text, 0, Optional.empty());
     }
 
     /** The first amount at or after {@code from}; a period may still be said anywhere before it. */
     static AmountParse find(String text, int from) {
-        AmountParse first = first(text, from);
+        return find(text, from, Optional.empty());
+    }
+
+    /**
+     * As {@link #find(String, int)}, on {@code today} (UTC) if known, so a deadline ("by the end of the year") is read as
+     * the days it leaves; without a day it is asked back.
+     */
+    static AmountParse find(String text, int from, Optional<LocalDate> today) {
+        AmountParse first = first(text, from, today);
         if (first instanceof AmountParse.Found) {
             Matcher amounts = AMOUNT.matcher(text);
             List<String> said = new ArrayList<>();
@@ -89,7 +100,7 @@ final class AmountParser {
         return first;
     }
 
-    private static AmountParse first(String text, int from) {
+    private static AmountParse first(String text, int from, Optional<LocalDate> today) {
         Matcher spaced = SPACED_THOUSANDS.matcher(text);
         if (spaced.find(from)) {
             return spacedThousands(spaced.group());
@@ -99,7 +110,7 @@ final class AmountParser {
             return new AmountParse.Absent();
         }
         if (amount.group("word") != null) {
-            return money(wordValue(amount.group("word"), amount.group("wordScale")), text, amount);
+            return money(wordValue(amount.group("word"), amount.group("wordScale")), text, amount, today);
         }
         String digits = amount.group("digits").replaceAll("[.,]+$", "");
         Optional<BigDecimal> number = AmountNumber.readDigits(digits);
@@ -108,7 +119,7 @@ final class AmountParser {
         }
         return amount.group("percent") != null
                 ? percent(number.get())
-                : money(AmountNumber.scaled(number.get(), amount.group("scale")), text, amount);
+                : money(AmountNumber.scaled(number.get(), amount.group("scale")), text, amount, today);
     }
 
     /** "50 000": one number with spaces between its thousands, or two numbers? */
@@ -117,7 +128,7 @@ final class AmountParser {
                 + "Write it as " + digits.replace(" ", "") + " or " + digits.replace(' ', ',') + ".");
     }
 
-    private static AmountParse money(BigDecimal value, String text, Matcher amount) {
+    private static AmountParse money(BigDecimal value, String text, Matcher amount, Optional<LocalDate> today) {
         if (value.signum() <= 0
                 || NEGATIVE.matcher(text.substring(0, amount.start())).find()) {
             return new AmountParse.Refused("A saving has to be more than zero.");
@@ -126,13 +137,18 @@ final class AmountParser {
             return new AmountParse.Refused("That saving is more than a trillion; Drumbeat counts money up to"
                     + " 999 billion. Ask for a smaller one.");
         }
-        if (DEADLINE.matcher(text).find()) {
-            return new AmountParse.Refused(
-                    "I can't read a saving by a deadline yet, since what it means a month depends"
-                            + " on the day. Say it per period, for example \"40k a month\", or over a span, \"240k over 6"
-                            + " months\".");
+        Matcher deadline = DEADLINE.matcher(text);
+        Optional<Per> untilDeadline = Optional.empty();
+        if (deadline.find()) {
+            String said = deadline.group();
+            untilDeadline = today.flatMap(day -> untilEndOf(said, day));
+            if (untilDeadline.isEmpty()) {
+                return new AmountParse.Refused("I can't read a saving \"" + said + "\" as a monthly figure. Say it per"
+                        + " period, for example \"40k a month\", or over a span, \"240k over 6 months\".");
+            }
         }
-        Amount found = Amount.of(value, periodAround(text, amount.start(), amount.end()));
+        Amount found =
+                Amount.of(value, untilDeadline.orElseGet(() -> periodAround(text, amount.start(), amount.end())));
         return new AmountParse.Found(
                 currencyAround(text, amount).map(found::saidIn).orElse(found));
     }
@@ -152,6 +168,41 @@ final class AmountParser {
                 ? new BigDecimal("0.5")
                 : BigDecimal.valueOf(QuestionNumbers.valueOf(word).orElse(1));
         return AmountNumber.scaled(count, scale);
+    }
+
+    /**
+     * The days from {@code today} to the end of this calendar year, half, quarter or month, inclusive, as a period on
+     * the calendar money uses; empty for a deadline whose end Drumbeat does not know (a financial year, a named month
+     * or quarter).
+     */
+    private static Optional<Per> untilEndOf(String deadline, LocalDate today) {
+        if (deadline.matches(".*(?:financial|fiscal|fy|next|q[1-4]|january|february|march|april|may|june|july"
+                + "|august|september|october|november|december).*")) {
+            return Optional.empty();
+        }
+        LocalDate end;
+        String what;
+        if (deadline.contains("quarter") || deadline.equals("by eoq")) {
+            int lastMonth = ((today.getMonthValue() - 1) / 3) * 3 + 3;
+            end = LocalDate.of(today.getYear(), lastMonth, 1).with(TemporalAdjusters.lastDayOfMonth());
+            what = "the quarter";
+        } else if (deadline.contains("month") || deadline.equals("by eom")) {
+            end = today.with(TemporalAdjusters.lastDayOfMonth());
+            what = "the month";
+        } else if (deadline.contains("half")) {
+            end = today.getMonthValue() <= 6
+                    ? LocalDate.of(today.getYear(), 6, 30)
+                    : LocalDate.of(today.getYear(), 12, 31);
+            what = "the half year";
+        } else {
+            end = LocalDate.of(today.getYear(), 12, 31);
+            what = "the year";
+        }
+        long days = ChronoUnit.DAYS.between(today, end) + 1;
+        return Optional.of(new Per(
+                BigDecimal.valueOf(12 * days),
+                BigDecimal.valueOf(365),
+                "by the end of " + what + " (" + days + (days == 1 ? " day" : " days") + " left)"));
     }
 
     /** The currency said with the amount: its sign, or a code or word right before or after it. */

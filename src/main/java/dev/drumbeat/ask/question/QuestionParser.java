@@ -1,6 +1,7 @@
 package dev.drumbeat.ask.question;
 
 import dev.drumbeat.core.ServiceMatcher;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,13 @@ public final class QuestionParser {
         this.savings = new QuestionSavings(new QuestionNames(both, "a service or initiative"));
     }
 
+    /** Reads {@code text} with no day known: a saving by a deadline is asked back. */
     public Question parse(String text) {
+        return parse(text, Optional.empty());
+    }
+
+    /** Reads {@code text} on {@code today}, against which a deadline ("by the end of the year") is counted. */
+    public Question parse(String text, Optional<LocalDate> today) {
         QuestionText question = QuestionText.of(text);
         if (question.isEmpty()) {
             return new Question.Unknown(question.asked(), Optional.empty());
@@ -48,7 +55,7 @@ public final class QuestionParser {
                     .or(() -> QuestionObjectives.read(question))
                     .or(() -> slips.read(question))
                     .or(() -> lookups.read(question))
-                    .or(() -> savings.read(question))
+                    .or(() -> savings.read(question, today))
                     .orElseGet(() -> new Question.Unknown(question.asked(), Optional.empty()));
         } catch (QuestionRefusal refusal) {
             return new Question.Unknown(question.asked(), Optional.of(refusal.getMessage()));

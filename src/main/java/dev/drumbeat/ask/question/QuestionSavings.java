@@ -1,5 +1,6 @@
 package dev.drumbeat.ask.question;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -50,7 +51,7 @@ final class QuestionSavings {
         this.servicesAndInitiatives = servicesAndInitiatives;
     }
 
-    Optional<Question> read(QuestionText text) {
+    Optional<Question> read(QuestionText text, Optional<LocalDate> today) {
         String canonical = text.canonical();
         if (!CUT.matcher(canonical).find() && !SAVE.matcher(canonical).find()) {
             return Optional.empty();
@@ -60,7 +61,7 @@ final class QuestionSavings {
         boolean includeStrategic = strategic.find();
         QuestionExclusions.Split exclusions = QuestionExclusions.split(
                 includeStrategic ? withoutExcluded.without(strategic.start(), strategic.end()) : withoutExcluded);
-        AmountParse amount = amountIn(exclusions.rest().canonical());
+        AmountParse amount = amountIn(exclusions.rest().canonical(), today);
         if (amount instanceof AmountParse.Found) {
             refuseRestrictions(exclusions.rest());
         }
@@ -98,15 +99,15 @@ final class QuestionSavings {
     }
 
     /** The amount after the word for saving, or anywhere if there is none ("what can we cut by 50k"). */
-    private static AmountParse amountIn(String canonical) {
+    private static AmountParse amountIn(String canonical, Optional<LocalDate> today) {
         Matcher save = SAVE.matcher(canonical);
         if (save.find()) {
-            AmountParse afterSaving = AmountParser.find(canonical, save.end());
+            AmountParse afterSaving = AmountParser.find(canonical, save.end(), today);
             if (!(afterSaving instanceof AmountParse.Absent)) {
                 return afterSaving;
             }
         }
-        return AmountParser.find(canonical);
+        return AmountParser.find(canonical, 0, today);
     }
 
     private static QuestionText without(QuestionText text, Pattern phrase) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.ask.question.Amount.Per;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -186,6 +188,28 @@ class AmountParserTest {
                 .isInstanceOfSatisfying(
                         AmountParse.Refused.class,
                         refused -> assertThat(refused.reason()).contains("two amounts", "50k"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "save 40k by the end of the year, 2026-12-07, 48666.67, by the end of the year (25 days left)",
+        "save 40k by year end, 2026-12-31, 1216666.67, by the end of the year (1 day left)",
+        "save 47k by the end of the quarter, 2026-11-15, 30416.67, by the end of the quarter (47 days left)",
+        "save 10k by the end of the month, 2026-02-01, 10863.10, by the end of the month (28 days left)",
+    })
+    void a_deadline_on_a_known_day_is_the_days_it_leaves(String text, String today, String monthly, String phrase) {
+        assertThat(AmountParser.find(text, 0, Optional.of(LocalDate.parse(today))))
+                .isInstanceOfSatisfying(AmountParse.Found.class, found -> {
+                    assertThat(found.amount().monthly()).isEqualTo(new BigDecimal(monthly));
+                    assertThat(found.amount().per().phrase()).isEqualTo(phrase);
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"save 40k by the end of the financial year", "save 40k by march", "save 40k by q3"})
+    void a_deadline_whose_end_drumbeat_does_not_know_is_asked_back_even_on_a_known_day(String text) {
+        assertThat(AmountParser.find(text, 0, Optional.of(LocalDate.parse("2026-12-07"))))
+                .isInstanceOf(AmountParse.Refused.class);
     }
 
     @ParameterizedTest
