@@ -13,7 +13,6 @@ import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.digest.DigestService;
 import dev.drumbeat.escalation.EscalationService;
-import dev.drumbeat.escalation.EscalationServiceRules;
 import dev.drumbeat.okr.OkrDigestSection;
 import dev.drumbeat.okr.OkrReview;
 import dev.drumbeat.okr.OkrRollover;
@@ -26,6 +25,7 @@ import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.SlackReply;
+import dev.drumbeat.support.Sweeps;
 import dev.drumbeat.support.TestDrumbeat;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -349,21 +349,11 @@ class UserTextInSlackTest {
     // Driving Drumbeat
 
     private static PromptService prompts() {
-        return new PromptService(
-                drumbeat.jdbi(),
-                new Outbox(drumbeat.clock()),
-                new Periods(DayOfWeek.MONDAY, 9),
-                Duration.ofHours(24),
-                drumbeat.clock());
+        return Sweeps.prompts(drumbeat);
     }
 
     private static EscalationService escalations() {
-        return new EscalationService(
-                drumbeat.jdbi(),
-                new Outbox(drumbeat.clock()),
-                Optional.of(LEADERSHIP),
-                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)),
-                drumbeat.clock());
+        return Sweeps.escalations(drumbeat, LEADERSHIP);
     }
 
     private static DigestService digests() {

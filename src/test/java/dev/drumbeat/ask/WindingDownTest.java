@@ -7,11 +7,10 @@ import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.digest.DigestService;
 import dev.drumbeat.escalation.EscalationService;
-import dev.drumbeat.escalation.EscalationServiceRules;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
+import dev.drumbeat.support.Sweeps;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -89,21 +88,11 @@ class WindingDownTest extends AskFixture {
     }
 
     private static PromptService prompts() {
-        return new PromptService(
-                drumbeat.jdbi(),
-                new Outbox(drumbeat.clock()),
-                new Periods(DayOfWeek.MONDAY, 9),
-                Duration.ofHours(24),
-                drumbeat.clock());
+        return Sweeps.prompts(drumbeat);
     }
 
     private static EscalationService escalations() {
-        return new EscalationService(
-                drumbeat.jdbi(),
-                new Outbox(drumbeat.clock()),
-                Optional.of(LEADERSHIP),
-                new EscalationServiceRules(new Periods(DayOfWeek.MONDAY, 9)),
-                drumbeat.clock());
+        return Sweeps.escalations(drumbeat, LEADERSHIP);
     }
 
     private static DigestService digests() {
