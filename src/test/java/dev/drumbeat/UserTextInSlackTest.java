@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.checkin.prompt.PromptService;
 import dev.drumbeat.core.Money;
-import dev.drumbeat.core.Periods;
 import dev.drumbeat.digest.DigestService;
 import dev.drumbeat.escalation.EscalationService;
 import dev.drumbeat.okr.OkrDigestSection;
@@ -27,7 +26,6 @@ import dev.drumbeat.support.SlackPayloads;
 import dev.drumbeat.support.SlackReply;
 import dev.drumbeat.support.Sweeps;
 import dev.drumbeat.support.TestDrumbeat;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -357,14 +355,7 @@ class UserTextInSlackTest {
     }
 
     private static DigestService digests() {
-        return new DigestService(
-                drumbeat.jdbi(),
-                new Outbox(drumbeat.clock()),
-                new Periods(DayOfWeek.MONDAY, 9),
-                Optional.of(LEADERSHIP),
-                new Money(Currency.getInstance("USD")),
-                drumbeat.clock(),
-                new OkrDigestSection(okrs()));
+        return Sweeps.digests(drumbeat, LEADERSHIP, new OkrDigestSection(okrs()));
     }
 
     private static OkrService okrs() {

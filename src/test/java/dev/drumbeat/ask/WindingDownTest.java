@@ -3,18 +3,13 @@ package dev.drumbeat.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drumbeat.checkin.prompt.PromptService;
-import dev.drumbeat.core.Money;
-import dev.drumbeat.core.Periods;
+import dev.drumbeat.digest.DigestSection;
 import dev.drumbeat.digest.DigestService;
 import dev.drumbeat.escalation.EscalationService;
-import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.Sweeps;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,12 +91,6 @@ class WindingDownTest extends AskFixture {
     }
 
     private static DigestService digests() {
-        return new DigestService(
-                drumbeat.jdbi(),
-                new Outbox(drumbeat.clock()),
-                new Periods(DayOfWeek.MONDAY, 9),
-                Optional.of(LEADERSHIP),
-                new Money(Currency.getInstance("USD")),
-                drumbeat.clock());
+        return Sweeps.digests(drumbeat, LEADERSHIP, DigestSection.NONE);
     }
 }
