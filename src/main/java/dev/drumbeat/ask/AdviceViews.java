@@ -32,6 +32,7 @@ public final class AdviceViews {
         String heading = "What to deprioritise to save " + targetWords(advice, asked);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.heading(heading));
+        advice.supposed().ifPresent(supposed -> blocks.add(SlackBlocks.markdown(supposedWords(supposed, advice))));
         blocks.addAll(body(advice));
         return new Answer("deprioritise", heading + ": " + summaryWords(advice), blocks, Optional.of(advice));
     }
@@ -86,8 +87,30 @@ public final class AdviceViews {
         return blocks;
     }
 
+    /** What the question supposed stopped, what that saves, and what is left to find. */
+    private String supposedWords(Advice.Supposed supposed, Advice advice) {
+        if (supposed.stopped().isEmpty()) {
+            return ":warning: What the question supposes stopped is not among the active services and initiatives,"
+                    + " so it saves nothing here.";
+        }
+        String names = String.join(
+                ", ",
+                supposed.stopped().stream()
+                        .map(c -> "*" + SlackBlocks.escape(c.name()) + "*")
+                        .toList());
+        String saves = "Supposing " + names + (supposed.stopped().size() == 1 ? " is" : " are")
+                + " stopped, as the question does: that saves " + money.format(supposed.saving()) + " a month";
+        if (advice.target().signum() == 0) {
+            return ":white_check_mark: " + saves + ", which reaches the target on its own; nothing else needs to go."
+                    + " Record decision records it.";
+        }
+        return saves + ", leaving " + money.format(advice.target()) + " a month to find. Record decision records it"
+                + " with the picks below.";
+    }
+
     private String targetWords(Advice advice, Amount asked) {
-        String monthly = money.format(advice.target()) + " a month";
+        String monthly =
+                money.format(advice.supposed().map(Advice.Supposed::askedTarget).orElse(advice.target())) + " a month";
         if (asked.isPercentOfMonthlyCost()) {
             return asked.value().toPlainString() + "% of monthly cost (" + monthly + ")";
         }
@@ -102,6 +125,9 @@ public final class AdviceViews {
         if (advice.target().signum() == 0 && advice.monthlyCost().signum() == 0) {
             return "The catalog records no monthly cost yet, so there is nothing to save. Add unit costs and demand"
                     + " with `/drumbeat service edit`.";
+        }
+        if (advice.target().signum() == 0 && advice.supposed().isPresent()) {
+            return "Nothing else to pick.";
         }
         if (advice.target().signum() == 0) {
             return "That saving comes to less than a cent a month, so there is nothing to pick. Ask for more.";

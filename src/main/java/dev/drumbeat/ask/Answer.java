@@ -23,6 +23,8 @@ public record Answer(String kind, String fallback, List<LayoutBlock> blocks, Opt
 
     /** Whether leadership could record a decision from it: a trade-off with something to deprioritise. */
     boolean isDecidable() {
-        return advice.map(a -> !a.chosen().picks().isEmpty()).orElse(false);
+        return advice.map(a -> !a.chosen().picks().isEmpty()
+                        || a.supposed().map(s -> !s.stopped().isEmpty()).orElse(false))
+                .orElse(false);
     }
 }

@@ -83,7 +83,7 @@ public interface AskDao {
     List<ServiceFact> ownedBy(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("limit") int limit);
 
     /**
-     * A fingerprint of the names {@link #serviceNames}, {@link #initiativeNames} and {@link #objectiveNames} return: their counts and the sums
+     * A fingerprint of the names {@link #serviceNames}, {@link #initiativeNames}, {@link #objectiveNames} and {@link #ownerNames} return: their counts and the sums
      * of their hashes. Any rename, addition or removal changes it (barring a 64-bit coincidence), and it costs one
      * row instead of thousands.
      */
@@ -95,7 +95,10 @@ public interface AskDao {
                       from initiatives where team_id = :teamId and status in ('planned', 'active'))
                    || '|' ||
                    (select count(*) || ':' || coalesce(sum(hashtext(id || '/' || title)), 0)
-                      from objectives where team_id = :teamId and status = 'open')""")
+                      from objectives where team_id = :teamId and status = 'open')
+                   || '|' ||
+                   (select count(*) || ':' || coalesce(sum(hashtext(key || '/' || name)), 0)
+                      from (""" + OWNER_NAMES + ") owners)")
     String namesFingerprint(@Bind("teamId") String teamId);
 
     @SqlQuery("select key, name from services where team_id = :teamId and active order by key")
@@ -106,6 +109,21 @@ public interface AskDao {
             "select key, name from initiatives where team_id = :teamId and status in ('planned', 'active') order by key")
     @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
     List<ServiceMatcher.Candidate> initiativeNames(@Bind("teamId") String teamId);
+
+    /** Everyone who owns an active service or an open initiative, by Slack user id and the name people know. */
+    String OWNER_NAMES = """
+            select p.user_id as key, coalesce(nullif(p.real_name, ''), p.name) as name
+              from people p
+             where p.team_id = :teamId and not p.deactivated
+               and (exists (select 1 from services s
+                             where s.team_id = p.team_id and s.owner_id = p.user_id and s.active)
+                    or exists (select 1 from initiatives i
+                                where i.team_id = p.team_id and i.owner_id = p.user_id
+                                  and i.status in ('planned', 'active')))""";
+
+    @SqlQuery(OWNER_NAMES + " order by p.user_id")
+    @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
+    List<ServiceMatcher.Candidate> ownerNames(@Bind("teamId") String teamId);
 
     @SqlQuery(
             "select 'o' || id as key, title as name from objectives where team_id = :teamId and status = 'open' order by id")

@@ -5,6 +5,7 @@ import dev.drumbeat.ask.decision.DecisionService;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.Click;
 import dev.drumbeat.slack.ClickAnswer;
 import dev.drumbeat.slack.CommandRouter;
@@ -46,6 +47,7 @@ public final class AskListeners {
         interactions.event(AppMentionEvent.class, AskListeners::asker, this::mentioned, this::tellInThread);
         interactions.blockAction(AskViews.SHARE, NOTICE, withId(this::share));
         interactions.blockAction(AskViews.RECORD, NOTICE, withId(this::record));
+        interactions.blockAction(AskViews.AS_READ, NOTICE, withId(this::asRead));
         interactions.blockAction(Pattern.compile("^" + AskViews.UNDO + ":\\d+$"), NOTICE, withId(this::undo));
     }
 
@@ -84,6 +86,15 @@ public final class AskListeners {
         }
         boolean posted = posts.share(ask, actor, click.channelId().orElseThrow());
         return posted ? ClickAnswer.none() : ClickAnswer.say("That answer is already shared in this conversation.");
+    }
+
+    /** "Answer without it" on a question asked back: the answer as read replaces the private question. */
+    private ClickAnswer asRead(Actor actor, long askId, Click click) {
+        AskService.Asked asked = asks.askAsRead(actor, askId, click.channelId().orElse(""));
+        Map<String, Object> message =
+                Map.of("text", asked.answer().fallback(), "blocks", BlockJson.values(views.privately(asked, actor)));
+        responseUrls.replace(click.responseUrl(), message);
+        return ClickAnswer.none();
     }
 
     private ClickAnswer record(Actor actor, long askId, Click click) {

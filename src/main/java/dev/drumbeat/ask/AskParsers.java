@@ -29,7 +29,10 @@ final class AskParsers {
         QuestionParser parser = jdbi.withExtension(
                 AskDao.class,
                 dao -> new QuestionParser(
-                        dao.serviceNames(teamId), dao.initiativeNames(teamId), dao.objectiveNames(teamId)));
+                        dao.serviceNames(teamId),
+                        dao.initiativeNames(teamId),
+                        dao.objectiveNames(teamId),
+                        dao.ownerNames(teamId)));
         byTeam.put(teamId, new Cached(fingerprint, parser));
         return parser;
     }

@@ -3,6 +3,9 @@ package dev.drumbeat.ask;
 import dev.drumbeat.ask.question.Amount;
 import dev.drumbeat.ask.question.Question;
 import dev.drumbeat.core.Money;
+import dev.drumbeat.slack.SlackBlocks;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -86,6 +89,39 @@ final class AskReading {
                         + q.excludedKeys().stream().map(key -> "`" + key + "`").collect(Collectors.joining(", "));
         String strategic =
                 q.includeStrategic() ? "; strategic services may be picked" : "; strategic services left alone";
-        return "save " + amount + excluded + strategic;
+        String supposed = q.supposedKeys().isEmpty()
+                ? ""
+                : "; supposing "
+                        + q.supposedKeys().stream().map(key -> "`" + key + "`").collect(Collectors.joining(", "))
+                        + " stopped";
+        String setAside = q.setAside().isEmpty()
+                ? ""
+                : "; not used: "
+                        + q.setAside().stream()
+                                .map(words -> "\"" + SlackBlocks.escape(SlackBlocks.clip(words, 100)) + "\"")
+                                .collect(Collectors.joining(", "));
+        return "save " + amount + scope(q.scope()) + excluded + supposed + strategic + setAside;
+    }
+
+    /** "; only secondary services", "; only initiatives", "; only what Bruno Diaz owns". */
+    private static String scope(Question.Scope scope) {
+        if (scope.isAny()) {
+            return "";
+        }
+        List<String> limits = new ArrayList<>();
+        if (!scope.tiers().isEmpty()) {
+            limits.add(String.join(" or ", scope.tiers()) + " services");
+        }
+        if (!scope.kinds().isEmpty()) {
+            limits.add(scope.kinds().stream()
+                    .map(kind -> kind == Question.Scope.Kind.SERVICE ? "services" : "initiatives")
+                    .collect(Collectors.joining(" or ")));
+        }
+        if (!scope.owners().isEmpty()) {
+            limits.add(
+                    "what " + scope.owners().stream().map(SlackBlocks::escape).collect(Collectors.joining(" or "))
+                            + (scope.owners().size() == 1 ? " owns" : " own"));
+        }
+        return "; only " + String.join(", and of those only ", limits);
     }
 }

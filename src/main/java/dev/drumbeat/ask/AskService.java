@@ -66,8 +66,32 @@ public final class AskService {
         if (StorableText.hasNul(text)) {
             throw new UserError("That question " + StorableText.NUL_SENTENCE);
         }
-        Question question = parsers.forTeam(actor.teamId())
+        return answered(actor, text, parse(actor, text), channelId);
+    }
+
+    /**
+     * A question asked back because some of its words could change the answer, answered as Drumbeat read it without
+     * them, now that the asker said to; those words are said back with the reading. A question that reads clearly
+     * now (the catalog changed) is answered as it reads.
+     */
+    Asked askAsRead(Actor actor, long askId, String channelId) {
+        AskDao.StoredAsk stored = find(actor.teamId(), askId)
+                .orElseThrow(() -> new UserError("That question is no longer kept. Ask it again."));
+        Question question = parse(actor, stored.question());
+        if (question instanceof Question.Unclear unclear) {
+            question = unclear.reading() instanceof Question.Deprioritise reading
+                    ? reading.settingAside(unclear.unclear())
+                    : unclear.reading();
+        }
+        return answered(actor, stored.question(), question, channelId);
+    }
+
+    private Question parse(Actor actor, String text) {
+        return parsers.forTeam(actor.teamId())
                 .parse(text, Optional.of(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    }
+
+    private Asked answered(Actor actor, String text, Question question, String channelId) {
         Answer answer = withReading(question, answer(actor, question, channelId));
         String asked = QuestionText.askedText(text);
         String advice = answer.advice().map(a -> StoredAdvice.of(a).json()).orElse(null);
@@ -98,7 +122,9 @@ public final class AskService {
 
     /** Every answer but help and "I didn't understand" opens with how the question was read. */
     private Answer withReading(Question question, Answer answer) {
-        if (answer.kind().equals("unknown") || answer.kind().equals("help")) {
+        if (answer.kind().equals("unknown")
+                || answer.kind().equals("help")
+                || answer.kind().equals("unclear")) {
             return answer;
         }
         return reading.of(question)
@@ -117,6 +143,9 @@ public final class AskService {
 
     private Answer answer(Actor actor, Question question, String channelId) {
         String team = actor.teamId();
+        if (question instanceof Question.Unclear q) {
+            return unclear(q);
+        }
         if (question instanceof Question.Deprioritise q && !q.target().isIn(money.currency())) {
             String code = money.currency().getCurrencyCode();
             return help.unknown(
@@ -161,6 +190,29 @@ public final class AskService {
             return lookups.ownerless(team);
         }
         return delegated(actor, question, channelId);
+    }
+
+    /**
+     * Asked back: the words that could change the answer, the reading Drumbeat would use without them, and how to
+     * go on. The private answer carries a button to answer that reading.
+     */
+    private Answer unclear(Question.Unclear q) {
+        String words = String.join(
+                "\", \"",
+                q.unclear().stream()
+                        .map(w -> SlackBlocks.escape(SlackBlocks.clip(w, 100)))
+                        .toList());
+        String read = reading.of(q.reading())
+                .map(line -> line.replaceFirst("^Read as: ", ""))
+                .orElse("");
+        String text = ":thinking_face: I didn't understand \"" + words + "\" in that question, and "
+                + (q.unclear().size() == 1 ? "it" : "they") + " could change the answer, so I haven't answered yet.\n"
+                + "Without " + (q.unclear().size() == 1 ? "it" : "them") + ", I'd read the question as: " + read
+                + "\nTo get that answer, press *" + AskViews.AS_READ_LABEL
+                + "*. Or ask again in other words: leave things"
+                + " out with \"without touching …\", limit the picks with \"secondary only\", \"only initiatives\" or"
+                + " \"only Bruno's services\", or suppose something stopped with \"if we pause …\".";
+        return Answer.of("unclear", "I didn't understand part of that question", List.of(SlackBlocks.markdown(text)));
     }
 
     /** Questions another subcommand already answers, then help for anything left. */

@@ -32,6 +32,8 @@ public final class AskViews {
     static final String SHARE = "ask-share";
     static final String RECORD = "ask-record";
     static final String UNDO = "decision-undo";
+    static final String AS_READ = "ask-as-read";
+    static final String AS_READ_LABEL = "Answer without it";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final int MAX_QUESTION = 300;
     private final Money money;
@@ -49,6 +51,10 @@ public final class AskViews {
         List<BlockElement> buttons = new ArrayList<>();
         buttons.add(
                 button(b -> b.actionId(SHARE).value(Long.toString(asked.id())).text(plainText("Share in channel"))));
+        if (asked.answer().kind().equals("unclear")) {
+            buttons.add(button(
+                    b -> b.actionId(AS_READ).value(Long.toString(asked.id())).text(plainText(AS_READ_LABEL))));
+        }
         if (asked.answer().isDecidable() && DecisionService.mayDecide(asker)) {
             buttons.add(recordButton(asked.id()));
         }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param spared         candidates the rules left out, by reason, largest saving first
  * @param items          the candidates in {@code chosen} and {@code nextBest} by {@link #itemKey}, for ids and KPI names
  * @param slip           set when the question was a what-if slip
+ * @param supposed       set when the question supposed something stopped ("if we pause X"): {@code target} is then
+ *                       what is left to find once that is counted
  */
 public record Advice(
         BigDecimal target,
@@ -26,7 +28,17 @@ public record Advice(
         Optional<Optimiser.Choice> nextBest,
         Map<AdvisorRules.Spared, List<Candidate>> spared,
         Map<String, PortfolioItem> items,
-        Optional<Slip> slip) {
+        Optional<Slip> slip,
+        Optional<Supposed> supposed) {
+
+    /**
+     * What the question supposed stopped, what that saves a month, and the target as asked, before that saving.
+     */
+    public record Supposed(List<Candidate> stopped, BigDecimal saving, BigDecimal askedTarget) {
+        public Supposed {
+            stopped = List.copyOf(stopped);
+        }
+    }
 
     /**
      * A what-if slip: the initiative, how long, what it costs per month and in all, and how many services it relies
@@ -36,6 +48,7 @@ public record Advice(
 
     public Advice {
         Objects.requireNonNull(chosen, "chosen");
+        Objects.requireNonNull(supposed, "supposed");
         spared = Map.copyOf(spared);
         items = Map.copyOf(items);
     }

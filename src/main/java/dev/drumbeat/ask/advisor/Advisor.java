@@ -33,8 +33,38 @@ public final class Advisor {
     public Advice deprioritise(String teamId, Question.Deprioritise question) {
         Portfolio portfolio = read(teamId);
         BigDecimal target = question.target().monthlyAgainst(portfolio.monthlyCost());
-        AdvisorRules rules = new AdvisorRules(question.includeStrategic(), question.excludedKeys());
-        return advise(portfolio.items(), rules, target, portfolio.monthlyCost(), Optional.empty());
+        AdvisorRules rules = new AdvisorRules(question.includeStrategic(), question.excludedKeys(), question.scope());
+        if (question.supposedKeys().isEmpty()) {
+            return advise(
+                    portfolio.items(), rules, target, portfolio.monthlyCost(), Optional.empty(), Optional.empty());
+        }
+        List<PortfolioItem> stopped = new ArrayList<>();
+        List<PortfolioItem> others = new ArrayList<>();
+        for (PortfolioItem item : portfolio.items()) {
+            (question.supposedKeys().contains(item.candidate().key()) ? stopped : others).add(item);
+        }
+        BigDecimal saving =
+                stopped.stream().map(i -> i.candidate().monthlySaving()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Advice.Supposed supposed = new Advice.Supposed(
+                stopped.stream().map(PortfolioItem::candidate).toList(), saving, target);
+        Advice advice = advise(
+                others,
+                rules,
+                target.subtract(saving).max(BigDecimal.ZERO),
+                portfolio.monthlyCost(),
+                Optional.empty(),
+                Optional.of(supposed));
+        Map<String, PortfolioItem> items = new HashMap<>(advice.items());
+        stopped.forEach(item -> items.put(Advice.itemKey(item.candidate()), item));
+        return new Advice(
+                advice.target(),
+                advice.monthlyCost(),
+                advice.chosen(),
+                advice.nextBest(),
+                advice.spared(),
+                items,
+                advice.slip(),
+                advice.supposed());
     }
 
     /**
@@ -62,7 +92,8 @@ public final class Advisor {
                             AdvisorRules.standard(),
                             initiative.monthlySlipCost(),
                             portfolio.monthlyCost(),
-                            Optional.of(slip));
+                            Optional.of(slip),
+                            Optional.empty());
                 });
     }
 
@@ -85,7 +116,8 @@ public final class Advisor {
             AdvisorRules rules,
             BigDecimal target,
             BigDecimal monthlyCost,
-            Optional<Advice.Slip> slip) {
+            Optional<Advice.Slip> slip,
+            Optional<Advice.Supposed> supposed) {
         List<Candidate> eligible = new ArrayList<>();
         Map<AdvisorRules.Spared, List<Candidate>> spared = new EnumMap<>(AdvisorRules.Spared.class);
         for (PortfolioItem item : items) {
@@ -99,7 +131,14 @@ public final class Advisor {
         Optimiser.Choice chosen = Optimiser.choose(eligible, target);
         Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(eligible, target, chosen);
         return new Advice(
-                target, monthlyCost, chosen, nextBest, largestFirst(spared), shown(items, chosen, nextBest), slip);
+                target,
+                monthlyCost,
+                chosen,
+                nextBest,
+                largestFirst(spared),
+                shown(items, chosen, nextBest),
+                slip,
+                supposed);
     }
 
     /** The items behind the picks the answer shows, by {@link Advice#itemKey}. */

@@ -1,9 +1,11 @@
 package dev.drumbeat.ask.advisor;
 
+import dev.drumbeat.ask.question.Question;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,7 +25,7 @@ import java.util.stream.Collectors;
  * </ul>
  * Negative value lost or demand count as zero, so impact is never negative.
  */
-public record AdvisorRules(boolean includeStrategic, Set<String> excludedKeys) {
+public record AdvisorRules(boolean includeStrategic, Set<String> excludedKeys, Question.Scope scope) {
     public static final BigDecimal PER_DEMAND_UNIT = new BigDecimal("0.01");
     public static final BigDecimal PER_KPI_ON_TARGET = new BigDecimal("2000");
     public static final BigDecimal PER_OPEN_DEPENDENCY = new BigDecimal("5000");
@@ -33,7 +35,8 @@ public record AdvisorRules(boolean includeStrategic, Set<String> excludedKeys) {
     public enum Spared {
         PROTECTED("it is protected"),
         STRATEGIC("it is strategic (ask \"including strategic\" to consider it)"),
-        EXCLUDED("the question said not to touch it");
+        EXCLUDED("the question said not to touch it"),
+        OUTSIDE("it is outside what the question limited the picks to");
 
         private final String reason;
 
@@ -48,6 +51,12 @@ public record AdvisorRules(boolean includeStrategic, Set<String> excludedKeys) {
 
     public AdvisorRules {
         excludedKeys = excludedKeys.stream().map(AdvisorRules::normalise).collect(Collectors.toUnmodifiableSet());
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    /** Rules that limit the picks to nothing beyond the strategic tier and the keys excluded. */
+    public AdvisorRules(boolean includeStrategic, Set<String> excludedKeys) {
+        this(includeStrategic, excludedKeys, Question.Scope.ANY);
     }
 
     /** The rules of a plain question: strategic work and protected work are spared, nothing else excluded. */
@@ -63,10 +72,29 @@ public record AdvisorRules(boolean includeStrategic, Set<String> excludedKeys) {
         if (!excludedKeys.isEmpty() && excludedKeys.contains(normalise(candidate.key()))) {
             return Optional.of(Spared.EXCLUDED);
         }
+        if (!isInScope(candidate)) {
+            return Optional.of(Spared.OUTSIDE);
+        }
         if (!includeStrategic && STRATEGIC.equalsIgnoreCase(candidate.tier().strip())) {
             return Optional.of(Spared.STRATEGIC);
         }
         return Optional.empty();
+    }
+
+    /** Whether the candidate is of a tier, kind and owner the question limited the picks to, if it did. */
+    private boolean isInScope(Candidate candidate) {
+        boolean isService = candidate.kind() == Candidate.Kind.SERVICE;
+        if (!scope.tiers().isEmpty()
+                && !(isService
+                        && scope.tiers().contains(candidate.tier().strip().toLowerCase(Locale.ROOT)))) {
+            return false;
+        }
+        if (!scope.kinds().isEmpty()
+                && !scope.kinds().contains(isService ? Question.Scope.Kind.SERVICE : Question.Scope.Kind.INITIATIVE)) {
+            return false;
+        }
+        return scope.ownerIds().isEmpty()
+                || candidate.ownerId().filter(scope.ownerIds()::contains).isPresent();
     }
 
     public boolean isEligible(Candidate candidate) {

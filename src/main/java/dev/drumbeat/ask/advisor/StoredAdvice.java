@@ -3,6 +3,7 @@ package dev.drumbeat.ask.advisor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,8 +25,12 @@ public record StoredAdvice(BigDecimal target, BigDecimal saving, List<Pick> pick
         picks = List.copyOf(picks);
     }
 
+    /** The picks of an answer, after anything its question supposed stopped, which is part of the decision too. */
     public static StoredAdvice of(Advice advice) {
-        List<Pick> picks = advice.chosen().picks().stream()
+        List<Candidate> all = new ArrayList<>();
+        advice.supposed().ifPresent(supposed -> all.addAll(supposed.stopped()));
+        all.addAll(advice.chosen().picks());
+        List<Pick> picks = all.stream()
                 .map(c -> {
                     PortfolioItem item = advice.item(c);
                     return new Pick(
@@ -38,7 +43,10 @@ public record StoredAdvice(BigDecimal target, BigDecimal saving, List<Pick> pick
                             c.monthlySaving());
                 })
                 .toList();
-        return new StoredAdvice(advice.target(), advice.chosen().saving(), picks);
+        BigDecimal supposedSaving =
+                advice.supposed().map(Advice.Supposed::saving).orElse(BigDecimal.ZERO);
+        BigDecimal target = advice.supposed().map(Advice.Supposed::askedTarget).orElse(advice.target());
+        return new StoredAdvice(target, advice.chosen().saving().add(supposedSaving), picks);
     }
 
     public String json() {

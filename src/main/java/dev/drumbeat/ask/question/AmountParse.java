@@ -1,14 +1,19 @@
 package dev.drumbeat.ask.question;
 
+import java.util.List;
 import java.util.Objects;
 
 /** What {@link AmountParser} made of a piece of text. */
 sealed interface AmountParse {
 
-    /** An amount, read safely. */
-    record Found(Amount amount) implements AmountParse {
+    /**
+     * An amount, read safely, and the stretches of the text it was read from: the number itself, and its currency,
+     * period, span or deadline wherever they were said.
+     */
+    record Found(Amount amount, List<QuestionSpan> used) implements AmountParse {
         public Found {
             Objects.requireNonNull(amount, "amount");
+            used = List.copyOf(used);
         }
     }
 

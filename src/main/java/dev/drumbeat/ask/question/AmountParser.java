@@ -118,7 +118,7 @@ final class AmountParser {
             return new AmountParse.Refused(AmountNumber.ambiguity(digits, amount.group("scale")));
         }
         return amount.group("percent") != null
-                ? percent(number.get())
+                ? percent(number.get(), new QuestionSpan(amount.start(), amount.end()))
                 : money(AmountNumber.scaled(number.get(), amount.group("scale")), text, amount, today);
     }
 
@@ -137,6 +137,8 @@ final class AmountParser {
             return new AmountParse.Refused("That saving is more than a trillion; Drumbeat counts money up to"
                     + " 999 billion. Ask for a smaller one.");
         }
+        List<QuestionSpan> used = new ArrayList<>();
+        used.add(new QuestionSpan(amount.start(), amount.end()));
         Matcher deadline = DEADLINE.matcher(text);
         Optional<Per> untilDeadline = Optional.empty();
         if (deadline.find()) {
@@ -146,21 +148,37 @@ final class AmountParser {
                 return new AmountParse.Refused("I can't read a saving \"" + said + "\" as a monthly figure. Say it per"
                         + " period, for example \"40k a month\", or over a span, \"240k over 6 months\".");
             }
+            used.add(new QuestionSpan(deadline.start(), deadline.end()));
         }
-        Amount found =
-                Amount.of(value, untilDeadline.orElseGet(() -> periodAround(text, amount.start(), amount.end())));
-        return new AmountParse.Found(
-                currencyAround(text, amount).map(found::saidIn).orElse(found));
+        Per per;
+        if (untilDeadline.isPresent()) {
+            per = untilDeadline.get();
+        } else {
+            Optional<Said<Per>> period = periodAround(text, amount.start(), amount.end());
+            period.ifPresent(p -> used.add(p.span()));
+            per = period.map(Said::value).orElse(Per.MONTH);
+        }
+        Amount found = Amount.of(value, per);
+        Optional<Said<String>> currency = currencyAround(text, amount);
+        currency.ifPresent(c -> used.add(c.span()));
+        return new AmountParse.Found(currency.map(c -> found.saidIn(c.value())).orElse(found), used);
     }
 
-    private static AmountParse percent(BigDecimal value) {
+    /** A value and where in the text it was said. */
+    private record Said<T>(T value, QuestionSpan span) {
+        Said<T> shifted(int by) {
+            return new Said<>(value, span.shifted(by));
+        }
+    }
+
+    private static AmountParse percent(BigDecimal value, QuestionSpan said) {
         if (value.signum() <= 0) {
             return new AmountParse.Refused("A saving has to be more than zero.");
         }
         if (value.compareTo(HUNDRED) > 0) {
             return new AmountParse.Refused("A saving can't be more than 100% of the cost.");
         }
-        return new AmountParse.Found(Amount.percentOfMonthlyCost(value));
+        return new AmountParse.Found(Amount.percentOfMonthlyCost(value), List.of(said));
     }
 
     private static BigDecimal wordValue(String word, String scale) {
@@ -206,38 +224,46 @@ final class AmountParser {
     }
 
     /** The currency said with the amount: its sign, or a code or word right before or after it. */
-    private static Optional<String> currencyAround(String text, Matcher amount) {
+    private static Optional<Said<String>> currencyAround(String text, Matcher amount) {
         String matched = amount.group();
         for (String sign : new String[] {"$", "€", "£", "¥"}) {
             if (matched.startsWith(sign)) {
-                return Optional.of(sign);
+                return Optional.of(new Said<>(sign, new QuestionSpan(amount.start(), amount.start() + 1)));
             }
         }
         int from = Math.max(0, amount.start() - CURRENCY_REACH);
         int to = Math.min(text.length(), amount.end() + CURRENCY_REACH);
         Matcher word = CURRENCY.matcher(text.substring(from, to));
-        return word.find() ? Optional.of(word.group("word")) : Optional.empty();
+        return word.find()
+                ? Optional.of(new Said<>(word.group("word"), new QuestionSpan(from + word.start(), from + word.end())))
+                : Optional.empty();
     }
 
     /**
-     * A span or period within a few words after the amount wins; then one anywhere before it; then a month. A span
-     * ("over six months") is read before a period, since "over the next month" is both.
+     * A span or period within a few words after the amount wins; then one anywhere before it; empty when none was
+     * said, which is a month. A span ("over six months") is read before a period, since "over the next month" is both.
      */
-    private static Per periodAround(String text, int start, int end) {
-        String after = firstWords(text.substring(end), PERIOD_REACH_WORDS + 1);
+    private static Optional<Said<Per>> periodAround(String text, int start, int end) {
+        int afterStart = end;
+        while (afterStart < text.length() && text.charAt(afterStart) == ' ') {
+            afterStart++;
+        }
+        String after = firstWords(text.substring(afterStart), PERIOD_REACH_WORDS + 1);
         String before = text.substring(0, start);
+        int shift = afterStart;
         return spanIn(after)
-                .or(() -> periodIn(after))
+                .map(said -> said.shifted(shift))
+                .or(() -> periodIn(after).map(said -> said.shifted(shift)))
                 .or(() -> spanIn(before))
-                .or(() -> periodIn(before))
-                .orElse(Per.MONTH);
+                .or(() -> periodIn(before));
     }
 
-    private static Optional<Per> spanIn(String text) {
+    private static Optional<Said<Per>> spanIn(String text) {
         Matcher span = SPAN.matcher(text);
         if (!span.find()) {
             return Optional.empty();
         }
+        QuestionSpan said = new QuestionSpan(span.start(), span.end());
         String countText = span.group("count");
         int count = Character.isDigit(countText.charAt(0))
                 ? Integer.parseInt(countText)
@@ -252,10 +278,10 @@ final class AmountParser {
             default -> Per.MONTH;
         };
         if (count <= 1) {
-            return Optional.of(unit);
+            return Optional.of(new Said<>(unit, said));
         }
         Per over = Per.over(count, unit, unitWord + "s");
-        return Optional.of(span.group("how").equals("every") ? named(over) : over);
+        return Optional.of(new Said<>(span.group("how").equals("every") ? named(over) : over, said));
     }
 
     /** A span that is a period of its own ("every six months") reads back as that period ("half a year"). */
@@ -271,29 +297,34 @@ final class AmountParser {
         return span;
     }
 
-    private static Optional<Per> periodIn(String text) {
+    private static Optional<Said<Per>> periodIn(String text) {
         Matcher period = PERIOD.matcher(text);
         if (!period.find()) {
             return Optional.empty();
         }
+        QuestionSpan said = new QuestionSpan(period.start(), period.end());
+        return Optional.of(new Said<>(periodOf(period), said));
+    }
+
+    private static Per periodOf(Matcher period) {
         String word = period.group("noun") != null ? period.group("noun") : period.group("adverb");
         if (word.startsWith("q")) {
-            return Optional.of(Per.QUARTER);
+            return Per.QUARTER;
         }
         if (word.startsWith("half") || word.startsWith("semi")) {
-            return Optional.of(Per.HALF_YEAR);
+            return Per.HALF_YEAR;
         }
         if (word.startsWith("d")) {
-            return Optional.of(Per.DAY);
+            return Per.DAY;
         }
         if (word.startsWith("f")) {
-            return Optional.of(Per.FORTNIGHT);
+            return Per.FORTNIGHT;
         }
         if (word.startsWith("w")) {
-            return Optional.of(Per.WEEK);
+            return Per.WEEK;
         }
         boolean monthly = word.startsWith("m") || word.equals("pcm") || word.equals("pm");
-        return Optional.of(monthly ? Per.MONTH : Per.YEAR);
+        return monthly ? Per.MONTH : Per.YEAR;
     }
 
     private static String firstWords(String text, int count) {

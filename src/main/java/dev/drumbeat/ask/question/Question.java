@@ -1,7 +1,9 @@
 package dev.drumbeat.ask.question;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -63,11 +65,68 @@ public sealed interface Question {
      * @param target           the saving to reach
      * @param excludedKeys     services and initiatives the asker ruled out, in the order named
      * @param includeStrategic whether strategic-tier services may be picked
+     * @param scope            what the picks were limited to ("secondary only", "only Bruno's services")
+     * @param supposedKeys     services and initiatives the question supposes stopped ("if we pause the cloud
+     *                         migration"), whose saving counts towards the target before anything is picked
+     * @param setAside         words of the question the reading did not use, as typed, said back with the reading so
+     *                         nothing is dropped unseen; words that could have limited the answer are only here once
+     *                         the asker confirmed the reading without them
      */
-    record Deprioritise(Amount target, Set<String> excludedKeys, boolean includeStrategic) implements Question {
+    record Deprioritise(
+            Amount target,
+            Set<String> excludedKeys,
+            boolean includeStrategic,
+            Scope scope,
+            Set<String> supposedKeys,
+            List<String> setAside)
+            implements Question {
         public Deprioritise {
             Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(scope, "scope");
             excludedKeys = Collections.unmodifiableSet(new LinkedHashSet<>(excludedKeys));
+            supposedKeys = Collections.unmodifiableSet(new LinkedHashSet<>(supposedKeys));
+            setAside = List.copyOf(setAside);
+        }
+
+        /** A question with no limits beyond its exclusions and the strategic tier. */
+        public Deprioritise(Amount target, Set<String> excludedKeys, boolean includeStrategic) {
+            this(target, excludedKeys, includeStrategic, Scope.ANY, Set.of(), List.of());
+        }
+
+        /** The same question with {@code words} also set aside. */
+        public Deprioritise settingAside(List<String> words) {
+            List<String> all = new ArrayList<>(setAside);
+            all.addAll(words);
+            return new Deprioritise(target, excludedKeys, includeStrategic, scope, supposedKeys, all);
+        }
+    }
+
+    /**
+     * What a deprioritisation question limited its picks to; empty sets limit nothing.
+     *
+     * @param tiers    service tiers, lower case ("secondary"); a limit to tiers leaves initiatives out, which have none
+     * @param kinds    services or initiatives only
+     * @param ownerIds Slack user ids of the owners whose items alone may be picked
+     * @param owners   those owners' names as the catalog knows them, in the order asked, for the readback
+     */
+    record Scope(Set<String> tiers, Set<Kind> kinds, Set<String> ownerIds, List<String> owners) {
+        public static final Scope ANY = new Scope(Set.of(), Set.of(), Set.of(), List.of());
+
+        /** What may be picked: a service or an initiative. */
+        public enum Kind {
+            SERVICE,
+            INITIATIVE
+        }
+
+        public Scope {
+            tiers = Collections.unmodifiableSet(new LinkedHashSet<>(tiers));
+            kinds = Collections.unmodifiableSet(new LinkedHashSet<>(kinds));
+            ownerIds = Collections.unmodifiableSet(new LinkedHashSet<>(ownerIds));
+            owners = List.copyOf(owners);
+        }
+
+        public boolean isAny() {
+            return tiers.isEmpty() && kinds.isEmpty() && ownerIds.isEmpty();
         }
     }
 
@@ -99,6 +158,23 @@ public sealed interface Question {
 
     /** "Help" or "what can you do?" */
     record Help() implements Question {}
+
+    /**
+     * A question read all but for words that could limit the answer ("keep payments running", "only if urgent"):
+     * Drumbeat asks back with the reading it would use rather than answer as if they were not there.
+     *
+     * @param reading   the question as read without those words
+     * @param unclear   the words, as typed, one stretch each
+     */
+    record Unclear(Question reading, List<String> unclear) implements Question {
+        public Unclear {
+            Objects.requireNonNull(reading, "reading");
+            unclear = List.copyOf(unclear);
+            if (unclear.isEmpty()) {
+                throw new IllegalArgumentException("nothing unclear");
+            }
+        }
+    }
 
     /**
      * Anything else. Answered with the list of questions Drumbeat understands.

@@ -6,10 +6,16 @@ import dev.drumbeat.core.ServiceMatcher.Candidate;
 import dev.drumbeat.core.ServiceMatcher.Found;
 import dev.drumbeat.core.ServiceMatcher.Match;
 import dev.drumbeat.core.ServiceMatcher.NotFound;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Turns a name as typed in a question into a catalog key with {@link ServiceMatcher}'s forgiving
@@ -27,13 +33,55 @@ final class QuestionNames {
             "(?i)\\s+(?:service|services|system|app|application|platform|programme|program|project|initiative"
                     + "|workstream|work|rollout)$");
 
+    /** Words too common in names to say that a question named one. */
+    private static final Set<String> COMMON_WORDS = Set.of(
+            "and",
+            "the",
+            "for",
+            "service",
+            "services",
+            "system",
+            "systems",
+            "app",
+            "application",
+            "platform",
+            "programme",
+            "program",
+            "project",
+            "initiative",
+            "management",
+            "team",
+            "new",
+            "old",
+            "data");
+
     private final ServiceMatcher.Index candidates;
+    private final Map<String, String> names = new HashMap<>();
+    private final Set<String> words = new HashSet<>();
     private final String kind;
 
     /** {@code kind} names what the candidates are, with its article: "a service", "an initiative". */
     QuestionNames(List<Candidate> candidates, String kind) {
         this.candidates = ServiceMatcher.index(candidates);
         this.kind = kind;
+        candidates.forEach(candidate -> names.putIfAbsent(candidate.key(), candidate.name()));
+        candidates.forEach(
+                candidate -> Stream.of(candidate.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                        .filter(word -> word.length() > 2 && !COMMON_WORDS.contains(word))
+                        .forEach(words::add));
+    }
+
+    /**
+     * Whether {@code word} (lower case) is one of the distinctive words of a name: "payments" of "Payments API", but
+     * not "and" or "service".
+     */
+    boolean hasWord(String word) {
+        return words.contains(word);
+    }
+
+    /** The name of the candidate with {@code key}, if there is one. */
+    Optional<String> nameOf(String key) {
+        return Optional.ofNullable(names.get(key));
     }
 
     /** Whether {@code typed} is no name at all, only an article ("the") or nothing. */

@@ -31,12 +31,25 @@ public final class QuestionParser {
             List<ServiceMatcher.Candidate> services,
             List<ServiceMatcher.Candidate> initiatives,
             List<ServiceMatcher.Candidate> objectives) {
+        this(services, initiatives, objectives, List.of());
+    }
+
+    /**
+     * The same, and the people who own a service or initiative, by Slack user id and name, for "only Bruno's
+     * services".
+     */
+    public QuestionParser(
+            List<ServiceMatcher.Candidate> services,
+            List<ServiceMatcher.Candidate> initiatives,
+            List<ServiceMatcher.Candidate> objectives,
+            List<ServiceMatcher.Candidate> owners) {
         List<ServiceMatcher.Candidate> both = new ArrayList<>(services);
         both.addAll(initiatives);
         this.slips = new QuestionSlips(new QuestionNames(initiatives, "an initiative"));
         this.lookups = new QuestionLookups(
                 new QuestionNames(services, "a service"), new QuestionNames(objectives, "an objective"));
-        this.savings = new QuestionSavings(new QuestionNames(both, "a service or initiative"));
+        this.savings = new QuestionSavings(
+                new QuestionNames(both, "a service or initiative"), new QuestionNames(owners, "an owner"));
     }
 
     /** Reads {@code text} with no day known: a saving by a deadline is asked back. */

@@ -1,6 +1,8 @@
 package dev.drumbeat.ask.question;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,11 +31,6 @@ final class QuestionSavings {
             + " (?:we|i)" + E + ".*" + B + "(?:" + CUT_VERBS + ")" + E);
     private static final String STRATEGIC =
             "(?:the |our |any |anything )?strategic(?: ones| services| items| initiatives" + "| work| stuff| things)?";
-    private static final Pattern RESTRICTION = Pattern.compile(B + "(?:(?:from |among |in )?(?:the )?(?:[a-z-]+ )?"
-            + "(?:services|initiatives|ones|items|tier)? ?only|only (?:the )?[a-z-]+(?: [a-z-]+)?|just (?:the )?"
-            + "(?:services|initiatives|secondary|core|[a-z-]+ services|[a-z-]+ initiatives)|(?:if|when|once|assuming"
-            + "|provided|supposing) (?:we |that we )?(?:pause|stop|drop|cancel|delay|cut|finish|kill|end) .+"
-            + "|assuming .+)" + E);
     private static final Pattern STRATEGIC_IN = Pattern.compile(",? ?" + B + "(?:(?:and |but )?(?:including|include"
             + "|even|also|plus|with|allowing|allow|consider|considering|counting|incl)(?: even)? " + STRATEGIC
             + "(?: too| as well| included)?|" + STRATEGIC + " (?:included|too|as well|allowed|count|can go"
@@ -46,44 +43,68 @@ final class QuestionSavings {
             + "|" + B + "non-strategic)" + E);
 
     private final QuestionNames servicesAndInitiatives;
+    private final QuestionNames owners;
+    private final QuestionScopes scopes;
+    private final QuestionPremises premises;
 
-    QuestionSavings(QuestionNames servicesAndInitiatives) {
+    QuestionSavings(QuestionNames servicesAndInitiatives, QuestionNames owners) {
         this.servicesAndInitiatives = servicesAndInitiatives;
+        this.owners = owners;
+        this.scopes = new QuestionScopes(owners);
+        this.premises = new QuestionPremises(servicesAndInitiatives);
     }
 
+    /**
+     * Each part of the question takes the words it understood, in an order that keeps one part's words from passing
+     * for another's: a what-if premise ("if we pause X"), the strategic tier, limits on what may be picked, the
+     * exclusions, then the amount with its period and currency. What is left is the question's frame or is said back:
+     * see {@link QuestionLeftovers}.
+     */
     Optional<Question> read(QuestionText text, Optional<LocalDate> today) {
         String canonical = text.canonical();
         if (!CUT.matcher(canonical).find() && !SAVE.matcher(canonical).find()) {
             return Optional.empty();
         }
-        QuestionText withoutExcluded = without(text, STRATEGIC_OUT);
-        Matcher strategic = STRATEGIC_IN.matcher(withoutExcluded.canonical());
+        QuestionPremises.Taken premise = premises.take(text);
+        QuestionText rest = without(premise.rest(), STRATEGIC_OUT);
+        Matcher strategic = STRATEGIC_IN.matcher(rest.canonical());
         boolean includeStrategic = strategic.find();
-        QuestionExclusions.Split exclusions = QuestionExclusions.split(
-                includeStrategic ? withoutExcluded.without(strategic.start(), strategic.end()) : withoutExcluded);
-        AmountParse amount = amountIn(exclusions.rest().canonical(), today);
-        if (amount instanceof AmountParse.Found) {
-            refuseRestrictions(exclusions.rest());
+        if (includeStrategic) {
+            rest = rest.without(strategic.start(), strategic.end());
         }
-        if (amount instanceof AmountParse.Found found) {
-            Set<String> excluded = QuestionExclusions.keys(exclusions.typedNames(), servicesAndInitiatives);
-            return Optional.of(new Question.Deprioritise(found.amount(), excluded, includeStrategic));
+        QuestionScopes.Taken scope = scopes.take(rest);
+        List<String> typedNames = new ArrayList<>();
+        rest = scope.rest();
+        for (QuestionExclusions.Split split = QuestionExclusions.split(rest);
+                !split.rest().canonical().equals(rest.canonical());
+                split = QuestionExclusions.split(rest)) {
+            typedNames.addAll(split.typedNames());
+            rest = split.rest();
         }
-        return withoutAmount(amount, canonical);
+        AmountParse amount = amountIn(rest.canonical(), today);
+        if (!(amount instanceof AmountParse.Found found)) {
+            return withoutAmount(amount, canonical);
+        }
+        Set<String> excluded = QuestionExclusions.keys(typedNames, servicesAndInitiatives);
+        QuestionLeftovers.Runs left = QuestionLeftovers.of(
+                rest.without(found.used()),
+                this::nameIn,
+                word -> servicesAndInitiatives.hasWord(word) || owners.hasWord(word));
+        Question.Deprioritise question = new Question.Deprioritise(
+                found.amount(),
+                excluded,
+                includeStrategic || scope.scope().tiers().contains("strategic"),
+                scope.scope(),
+                premise.keys(),
+                left.setAside());
+        return Optional.of(left.limiting().isEmpty() ? question : new Question.Unclear(question, left.limiting()));
     }
 
-    /**
-     * A restriction on what may be picked ("secondary services only", "only initiatives", "if we pause the cloud
-     * migration") is not something the advisor can honour yet; answering as if it were not there would be silently
-     * wrong, so the question is declined, quoting it.
-     */
-    private static void refuseRestrictions(QuestionText rest) {
-        Matcher restriction = RESTRICTION.matcher(rest.canonical());
-        if (restriction.find()) {
-            String said = rest.original(restriction.start(), restriction.end()).strip();
-            throw new QuestionRefusal("I can't yet limit the picks the way \"" + said + "\" asks, and won't answer as"
-                    + " if you hadn't said it. Ask without it, or leave things out with \"without touching …\".");
-        }
+    /** The key of a service, initiative or owner {@code typed} names, if it names one. */
+    private Optional<String> nameIn(String typed) {
+        return QuestionNames.isBlank(typed)
+                ? Optional.empty()
+                : servicesAndInitiatives.keyIfFound(typed).or(() -> owners.keyIfFound(typed));
     }
 
     /** No usable amount: refused if the question had one or clearly wanted one, else not this question. */

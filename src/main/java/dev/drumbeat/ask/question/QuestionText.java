@@ -42,7 +42,12 @@ public final class QuestionText {
         if (asked.length() > LONGEST_QUESTION) {
             return new QuestionText(asked, List.of());
         }
-        return new QuestionText(asked, QuestionFillers.trim(QuestionTokenizer.tokenize(asked)));
+        List<QuestionToken> tokens = QuestionTokenizer.tokenize(asked);
+        List<QuestionToken> placed = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            placed.add(tokens.get(i).at(i));
+        }
+        return new QuestionText(asked, QuestionFillers.trim(placed));
     }
 
     /** What was asked, without leading Slack mentions (of people or of @here) and with Slack's HTML escapes undone. */
@@ -78,6 +83,29 @@ public final class QuestionText {
             }
         }
         return new QuestionText(asked, kept);
+    }
+
+    /** The same question without the words behind each of {@code spans} of canonical(). */
+    QuestionText without(List<QuestionSpan> spans) {
+        List<QuestionToken> kept = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            int token = i;
+            if (spans.stream().noneMatch(span -> overlaps(token, span.start(), span.end()))) {
+                kept.add(tokens.get(i));
+            }
+        }
+        return new QuestionText(asked, kept);
+    }
+
+    /** The words, in order. */
+    List<QuestionToken> tokens() {
+        return tokens;
+    }
+
+    /** The span of canonical() that token {@code index} covers. */
+    QuestionSpan spanOf(int index) {
+        return new QuestionSpan(
+                starts[index], starts[index] + tokens.get(index).canonical().length());
     }
 
     private boolean overlaps(int token, int start, int end) {

@@ -167,6 +167,9 @@ final class QuestionWords {
 
     /** Real words close to a keyword, left alone. */
     private static final Set<String> ORDINARY = Set.of(
+            "protect",
+            "protects",
+            "protected",
             "state",
             "stage",
             "scale",

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class QuestionParserDeclineTest {
 
@@ -186,19 +185,6 @@ class QuestionParserDeclineTest {
     void an_amount_with_a_decimal_comma_is_declined_with_both_readings() {
         assertThat(noteFor("what can we deprioritise to save 12,5k a month"))
                 .hasValueSatisfying(note -> assertThat(note).contains("12.5k", "125k"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "what can we cut to save 50k a month from secondary services only",
-                "what can we cut to save 50k a month, only initiatives",
-                "what can we cut to save 50k a month if we pause the cloud migration",
-                "what can we cut to save 50k a month, just services",
-                "what can we cut to save 50k a month assuming the cloud migration stops"
-            })
-    void a_restriction_drumbeat_cannot_honour_is_declined_naming_it_not_dropped(String text) {
-        assertThat(noteFor(text)).hasValueSatisfying(note -> assertThat(note).contains("can't yet", "won't answer"));
     }
 
     @Test
