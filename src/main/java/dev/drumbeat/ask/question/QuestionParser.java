@@ -12,8 +12,14 @@ import java.util.Optional;
  * service: canonical words (UK spelling, keyword slips put right, politeness and the leading
  * mention trimmed) are matched against sentence shapes, and names go through
  * {@link ServiceMatcher}. Portfolio-wide topics are tried first, then what-if slips, then questions
- * about one service, then the deprioritisation question. Never throws: anything it cannot read, or
- * can only read with a guess, is {@link Question.Unknown}. Immutable and thread-safe.
+ * about one service, then the deprioritisation question.
+ *
+ * <p>No word of a question is dropped unseen, by construction. Topics allow only light words around their phrase;
+ * slips and look-ups match the whole question, their names included. The deprioritisation question, which has many
+ * optional parts, is read by taking words: each part removes what it understood, and {@link QuestionLeftovers}
+ * sorts what is left into the question's frame, words that could change the answer (asked back as
+ * {@link Question.Unclear}) and words that could not (said back with the answer). Never throws: anything it cannot
+ * read, or can only read with a guess, is {@link Question.Unknown}. Immutable and thread-safe.
  */
 public final class QuestionParser {
 
