@@ -113,4 +113,19 @@ class AskLimitsTest extends AskFixture {
                 .contains("Read as: save $12,000 a month; strategic services left alone; not used: \"board pack\".")
                 .contains("*CRM* `crm`");
     }
+
+    @Test
+    void words_said_back_never_ping_a_channel_or_break_the_markup() {
+        String askedBack = ask(LEAD, "what can we deprioritise to save 12k a month, keep <!channel> *happy*")
+                .json()
+                .toString();
+        String saidBack = ask(LEAD, "what can we deprioritise to save 12k a month for <!here> <@U0BOB0001>")
+                .json()
+                .toString();
+
+        assertThat(askedBack)
+                .contains("I didn't understand", "keep &lt;!channel&gt;")
+                .doesNotContain("<!channel>");
+        assertThat(saidBack).doesNotContain("<!here>");
+    }
 }
