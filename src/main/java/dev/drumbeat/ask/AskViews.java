@@ -44,16 +44,17 @@ public final class AskViews {
 
     /**
      * The answer as the asker alone sees it: with Share, and Record decision when there is one to record and the asker
-     * may record it.
+     * may record it; a question asked back has Answer without it instead.
      */
     List<LayoutBlock> privately(AskService.Asked asked, Actor asker) {
         List<LayoutBlock> blocks = new ArrayList<>(asked.answer().blocks());
         List<BlockElement> buttons = new ArrayList<>();
-        buttons.add(
-                button(b -> b.actionId(SHARE).value(Long.toString(asked.id())).text(plainText("Share in channel"))));
         if (asked.answer().kind().equals("unclear")) {
             buttons.add(button(
                     b -> b.actionId(AS_READ).value(Long.toString(asked.id())).text(plainText(AS_READ_LABEL))));
+        } else {
+            buttons.add(button(
+                    b -> b.actionId(SHARE).value(Long.toString(asked.id())).text(plainText("Share in channel"))));
         }
         if (asked.answer().isDecidable() && DecisionService.mayDecide(asker)) {
             buttons.add(recordButton(asked.id()));

@@ -88,7 +88,7 @@ class AskLimitsTest extends AskFixture {
                         "I didn't understand \"keep it cheap\" in that question",
                         "I'd read the question as: save $12,000 a month; strategic services left alone.",
                         AskViews.AS_READ_LABEL)
-                .doesNotContain("*CRM* `crm` ·", "Record decision");
+                .doesNotContain("*CRM* `crm` ·", "Record decision", "Share in channel");
 
         clickPrivate(LEAD, AskViews.AS_READ, buttonValue(asked, AskViews.AS_READ));
 
@@ -124,7 +124,7 @@ class AskLimitsTest extends AskFixture {
                 .toString();
 
         assertThat(askedBack)
-                .contains("I didn't understand", "keep &lt;!channel&gt;")
+                .contains("I didn't understand", "keep &lt; channel&gt; happy")
                 .doesNotContain("<!channel>");
         assertThat(saidBack).doesNotContain("<!here>");
     }
