@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param spared         candidates the rules left out, by reason, largest saving first
  * @param items          the candidates in {@code chosen} and {@code nextBest} by {@link #itemKey}, for ids and KPI names
  * @param slip           set when the question was a what-if slip
+ * @param weights        the workspace's impact weights the picks were chosen by, for the answer to show
  */
 public record Advice(
         BigDecimal target,
@@ -26,7 +27,8 @@ public record Advice(
         Optional<Optimiser.Choice> nextBest,
         Map<AdvisorRules.Spared, List<Candidate>> spared,
         Map<String, PortfolioItem> items,
-        Optional<Slip> slip) {
+        Optional<Slip> slip,
+        ImpactWeights weights) {
 
     /**
      * A what-if slip: the initiative, how long, what it costs per month and in all, and how many services it relies
@@ -36,6 +38,7 @@ public record Advice(
 
     public Advice {
         Objects.requireNonNull(chosen, "chosen");
+        Objects.requireNonNull(weights, "weights");
         spared = Map.copyOf(spared);
         items = Map.copyOf(items);
     }

@@ -26,15 +26,15 @@ public final class Advisor {
         this.jdbi = jdbi;
     }
 
-    /** What the advisor reads in one go: the candidates and the monthly cost of every active service. */
-    private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost) {}
+    /** What the advisor reads in one go: the candidates, the monthly cost of every active service, the weights. */
+    private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost, ImpactWeights weights) {}
 
     /** "What can we deprioritise to save N?" */
     public Advice deprioritise(String teamId, Question.Deprioritise question) {
         Portfolio portfolio = read(teamId);
         BigDecimal target = question.target().monthlyAgainst(portfolio.monthlyCost());
         AdvisorRules rules = new AdvisorRules(question.includeStrategic(), question.excludedKeys());
-        return advise(portfolio.items(), rules, target, portfolio.monthlyCost(), Optional.empty());
+        return advise(portfolio, portfolio.items(), rules, target, Optional.empty());
     }
 
     /**
@@ -58,10 +58,10 @@ public final class Advisor {
                             total,
                             untouched.size());
                     return advise(
+                            portfolio,
                             others,
                             AdvisorRules.standard(),
                             initiative.monthlySlipCost(),
-                            portfolio.monthlyCost(),
                             Optional.of(slip));
                 });
     }
@@ -69,7 +69,8 @@ public final class Advisor {
     private Portfolio read(String teamId) {
         return jdbi.inTransaction(handle -> new Portfolio(
                 handle.attach(AdvisorDao.class).candidates(teamId),
-                handle.attach(AdvisorFactsDao.class).monthlyCost(teamId)));
+                handle.attach(AdvisorFactsDao.class).monthlyCost(teamId),
+                handle.attach(AdvisorFactsDao.class).weights(teamId)));
     }
 
     private static boolean isThe(Candidate candidate, String initiativeKey) {
@@ -81,10 +82,10 @@ public final class Advisor {
     }
 
     private static Advice advise(
+            Portfolio portfolio,
             List<PortfolioItem> items,
             AdvisorRules rules,
             BigDecimal target,
-            BigDecimal monthlyCost,
             Optional<Advice.Slip> slip) {
         List<Candidate> eligible = new ArrayList<>();
         Map<AdvisorRules.Spared, List<Candidate>> spared = new EnumMap<>(AdvisorRules.Spared.class);
@@ -96,10 +97,18 @@ public final class Advisor {
                 spared.computeIfAbsent(reason.get(), r -> new ArrayList<>()).add(item.candidate());
             }
         }
-        Optimiser.Choice chosen = Optimiser.choose(eligible, target);
-        Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(eligible, target, chosen);
+        ImpactWeights weights = portfolio.weights();
+        Optimiser.Choice chosen = Optimiser.choose(eligible, target, weights);
+        Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(eligible, target, chosen, weights);
         return new Advice(
-                target, monthlyCost, chosen, nextBest, largestFirst(spared), shown(items, chosen, nextBest), slip);
+                target,
+                portfolio.monthlyCost(),
+                chosen,
+                nextBest,
+                largestFirst(spared),
+                shown(items, chosen, nextBest),
+                slip,
+                weights);
     }
 
     /** The items behind the picks the answer shows, by {@link Advice#itemKey}. */
