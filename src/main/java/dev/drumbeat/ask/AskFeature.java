@@ -25,7 +25,8 @@ public final class AskFeature implements Feature {
         AskSettingsService settings = new AskSettingsService(
                 shared.jdbi(), shared.audit(), shared.money().currency());
         contributions.settings(new AskSettingsSection(settings, shared.money()));
-        AskService asks = new AskService(shared.jdbi(), shared.money(), contributions.commands()::find, shared.clock());
+        AskService asks =
+                new AskService(shared.jdbi(), shared.money(), settings, contributions.commands()::find, shared.clock());
         DecisionService decisions = new DecisionService(
                 shared.jdbi(), shared.audit(), new DecisionNotices(shared.outbox(), shared.money()), shared.clock());
         new AskListeners(

@@ -23,6 +23,11 @@ final class AskReading {
         return Optional.ofNullable(words(question)).map(words -> "Read as: " + words + ".");
     }
 
+    /** The line for a saving said in another currency and converted: {@code amount} says it as asked and at what rate. */
+    String converted(Question.Deprioritise converted, String amount) {
+        return "Read as: save " + amount + scope(converted) + ".";
+    }
+
     private String words(Question question) {
         if (question instanceof Question.Deprioritise q) {
             return saving(q);
@@ -80,12 +85,17 @@ final class AskReading {
                 ? target.value().toPlainString() + "% of monthly cost"
                 : money.format(target.value()) + " " + target.per().phrase()
                         + (target.per().isMonth() ? "" : " (" + money.format(target.monthly()) + " a month)");
+        return "save " + amount + scope(q);
+    }
+
+    /** What the saving may touch: the services left out, and whether strategic ones may be picked. */
+    private static String scope(Question.Deprioritise q) {
         String excluded = q.excludedKeys().isEmpty()
                 ? ""
                 : ", leaving out "
                         + q.excludedKeys().stream().map(key -> "`" + key + "`").collect(Collectors.joining(", "));
         String strategic =
                 q.includeStrategic() ? "; strategic services may be picked" : "; strategic services left alone";
-        return "save " + amount + excluded + strategic;
+        return excluded + strategic;
     }
 }

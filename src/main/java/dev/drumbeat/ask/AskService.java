@@ -5,6 +5,7 @@ import dev.drumbeat.ask.advisor.Advisor;
 import dev.drumbeat.ask.advisor.StoredAdvice;
 import dev.drumbeat.ask.question.Question;
 import dev.drumbeat.ask.question.QuestionText;
+import dev.drumbeat.ask.settings.AskSettingsService;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.StorableText;
@@ -38,11 +39,19 @@ public final class AskService {
     private final AskHelp help;
     private final Function<String, Optional<Subcommand>> subcommands;
     private final Clock clock;
-    private final Money money;
     private final AskReading reading;
+    private final ForeignAmounts foreign;
 
-    /** {@code subcommands} finds another `/drumbeat` subcommand by name, for answers it already gives. */
-    public AskService(Jdbi jdbi, Money money, Function<String, Optional<Subcommand>> subcommands, Clock clock) {
+    /**
+     * {@code subcommands} finds another `/drumbeat` subcommand by name, for answers it already gives; {@code settings}
+     * has the exchange rates a saving in another currency is converted at.
+     */
+    public AskService(
+            Jdbi jdbi,
+            Money money,
+            AskSettingsService settings,
+            Function<String, Optional<Subcommand>> subcommands,
+            Clock clock) {
         this.jdbi = jdbi;
         this.parsers = new AskParsers(jdbi);
         this.advisor = new Advisor(jdbi);
@@ -51,8 +60,8 @@ public final class AskService {
         this.help = new AskHelp(jdbi);
         this.subcommands = subcommands;
         this.clock = clock;
-        this.money = money;
         this.reading = new AskReading(money);
+        this.foreign = new ForeignAmounts(settings, money);
     }
 
     /** An answer given, and as it is kept. */
@@ -66,9 +75,14 @@ public final class AskService {
         if (StorableText.hasNul(text)) {
             throw new UserError("That question " + StorableText.NUL_SENTENCE);
         }
-        Question question = parsers.forTeam(actor.teamId())
+        Question parsed = parsers.forTeam(actor.teamId())
                 .parse(text, Optional.of(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
-        Answer answer = withReading(question, answer(actor, question, channelId));
+        Optional<ForeignAmounts.Converted> converted = foreign.isForeign(parsed)
+                ? foreign.convert(actor.teamId(), (Question.Deprioritise) parsed)
+                : Optional.empty();
+        Question question =
+                converted.<Question>map(ForeignAmounts.Converted::question).orElse(parsed);
+        Answer answer = withReading(question, converted, answer(actor, question, channelId));
         String asked = QuestionText.askedText(text);
         String advice = answer.advice().map(a -> StoredAdvice.of(a).json()).orElse(null);
         String blocks = BlockJson.text(answer.blocks());
@@ -96,12 +110,17 @@ public final class AskService {
                         Optional.ofNullable(advice)));
     }
 
-    /** Every answer but help and "I didn't understand" opens with how the question was read. */
-    private Answer withReading(Question question, Answer answer) {
+    /**
+     * Every answer but help and "I didn't understand" opens with how the question was read; a saving converted from
+     * another currency reads as asked, with the rate it was converted at.
+     */
+    private Answer withReading(Question question, Optional<ForeignAmounts.Converted> converted, Answer answer) {
         if (answer.kind().equals("unknown") || answer.kind().equals("help")) {
             return answer;
         }
-        return reading.of(question)
+        return converted
+                .map(c -> Optional.of(reading.converted(c.question(), c.words())))
+                .orElseGet(() -> reading.of(question))
                 .map(line -> {
                     List<LayoutBlock> blocks = new ArrayList<>();
                     blocks.add(SlackBlocks.note(line));
@@ -117,18 +136,8 @@ public final class AskService {
 
     private Answer answer(Actor actor, Question question, String channelId) {
         String team = actor.teamId();
-        if (question instanceof Question.Deprioritise q && !q.target().isIn(money.currency())) {
-            String code = money.currency().getCurrencyCode();
-            return help.unknown(
-                    team,
-                    actor.userId(),
-                    new Question.Unknown(
-                            "",
-                            Optional.of("Drumbeat counts this workspace's money in " + code + " and has no rate to turn"
-                                    + " an amount in "
-                                    + q.target().currencySaid().orElseThrow() + " into it, so it"
-                                    + " did not guess. Ask in " + code + ", for example \"what can we deprioritise to"
-                                    + " save " + money.format(new java.math.BigDecimal("45000")) + " a quarter\".")));
+        if (question instanceof Question.Deprioritise q && foreign.isForeign(q)) {
+            return help.unknown(team, actor.userId(), new Question.Unknown("", Optional.of(foreign.refusal(team, q))));
         }
         if (question instanceof Question.Deprioritise q) {
             return adviceViews.deprioritise(advisor.deprioritise(team, q), q.target());
