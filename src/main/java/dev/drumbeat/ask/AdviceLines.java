@@ -3,6 +3,7 @@ package dev.drumbeat.ask;
 import dev.drumbeat.ask.advisor.Advice;
 import dev.drumbeat.ask.advisor.AdvisorRules;
 import dev.drumbeat.ask.advisor.Candidate;
+import dev.drumbeat.ask.advisor.ImpactWeights;
 import dev.drumbeat.ask.advisor.Optimiser;
 import dev.drumbeat.ask.advisor.PortfolioItem;
 import dev.drumbeat.core.Mentions;
@@ -82,7 +83,7 @@ final class AdviceLines {
 
     String nextBest(Advice advice, Optimiser.Choice next) {
         Candidate kept = advice.chosen().picks().stream()
-                .max(Comparator.comparing(AdvisorRules::impact))
+                .max(Comparator.comparing(advice.weights()::impact))
                 .orElseThrow();
         BigDecimal more = next.impact().subtract(advice.chosen().impact());
         return "*Next best*, keeping " + SlackBlocks.escape(kept.name()) + ": "
@@ -91,13 +92,14 @@ final class AdviceLines {
                 + " a month more impact: " + names(next.picks());
     }
 
-    String howChosen(Optimiser.Choice chosen) {
-        String rule = "Chosen for the least impact: value lost, plus " + money.format(AdvisorRules.PER_KPI_ON_TARGET)
-                + " a month for each KPI on target, " + money.format(AdvisorRules.PER_OPEN_DEPENDENCY)
-                + " for each open dependency (an initiative or key result relying on a service, or a service an"
-                + " initiative delivers for) and " + money.format(AdvisorRules.PER_DEMAND_UNIT)
-                + " per unit of monthly demand.";
-        return chosen.provenOptimal() ? rule : rule + " This is the best set found in the time allowed.";
+    /** The weights the picks were chosen by, as one line: what the workspace's admins set, or the defaults. */
+    String howChosen(Advice advice) {
+        ImpactWeights w = advice.weights();
+        String rule = "Impact = value lost × " + w.perValueLost().toPlainString() + " + "
+                + money.format(w.perKpiOnTarget()) + " per KPI on target + " + money.format(w.perOpenDependency())
+                + " per open dependency + " + money.format(w.perDemandUnit())
+                + " per unit of demand (workspace settings).";
+        return advice.chosen().provenOptimal() ? rule : "Best set found in the time allowed. " + rule;
     }
 
     private static String names(List<Candidate> candidates) {

@@ -83,7 +83,7 @@ public final class AdviceViews {
         }
         lines.spared(advice.spared()).ifPresent(text -> blocks.add(SlackBlocks.markdown(text)));
         advice.nextBest().ifPresent(next -> blocks.add(SlackBlocks.markdown(lines.nextBest(advice, next))));
-        blocks.add(SlackBlocks.note(lines.howChosen(advice.chosen())));
+        blocks.add(SlackBlocks.note(lines.howChosen(advice)));
         return blocks;
     }
 

@@ -1,6 +1,8 @@
 package dev.drumbeat.ask;
 
 import dev.drumbeat.ask.decision.DecisionService;
+import dev.drumbeat.ask.settings.AskSettingsSection;
+import dev.drumbeat.ask.settings.AskSettingsService;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
@@ -8,7 +10,7 @@ import dev.drumbeat.slack.ResponseUrls;
 
 /**
  * Asking: `/drumbeat ask` and `@Drumbeat` questions answered from the database, the deprioritisation advisor,
- * shared answers, and the decisions leadership records from them.
+ * shared answers, the decisions leadership records from them, and the "Answers to ask" part of `/drumbeat settings`.
  */
 public final class AskFeature implements Feature {
     private final Shared shared;
@@ -20,7 +22,11 @@ public final class AskFeature implements Feature {
     @Override
     public void contribute(Contributions contributions) {
         ResponseUrls responseUrls = contributions.running(new ResponseUrls());
-        AskService asks = new AskService(shared.jdbi(), shared.money(), contributions.commands()::find, shared.clock());
+        AskSettingsService settings = new AskSettingsService(
+                shared.jdbi(), shared.audit(), shared.money().currency());
+        contributions.settings(new AskSettingsSection(settings, shared.money()));
+        AskService asks =
+                new AskService(shared.jdbi(), shared.money(), settings, contributions.commands()::find, shared.clock());
         DecisionService decisions = new DecisionService(
                 shared.jdbi(), shared.audit(), new DecisionNotices(shared.outbox(), shared.money()), shared.clock());
         new AskListeners(

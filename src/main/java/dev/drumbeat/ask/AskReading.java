@@ -26,6 +26,11 @@ final class AskReading {
         return Optional.ofNullable(words(question)).map(words -> "Read as: " + words + ".");
     }
 
+    /** The line for a saving said in another currency and converted: {@code amount} says it as asked and at what rate. */
+    String converted(Question.Deprioritise converted, String amount) {
+        return "Read as: save " + amount + limits(converted) + ".";
+    }
+
     private String words(Question question) {
         if (question instanceof Question.Deprioritise q) {
             return saving(q);
@@ -83,6 +88,14 @@ final class AskReading {
                 ? target.value().toPlainString() + "% of monthly cost"
                 : money.format(target.value()) + " " + target.per().phrase()
                         + (target.per().isMonth() ? "" : " (" + money.format(target.monthly()) + " a month)");
+        return "save " + amount + limits(q);
+    }
+
+    /**
+     * What the saving may touch: the limits on the picks, the services left out, what is supposed stopped, whether
+     * strategic ones may be picked, and any words not used.
+     */
+    private static String limits(Question.Deprioritise q) {
         String excluded = q.excludedKeys().isEmpty()
                 ? ""
                 : ", leaving out "
@@ -100,7 +113,7 @@ final class AskReading {
                         + q.setAside().stream()
                                 .map(words -> "\"" + SlackBlocks.escape(SlackBlocks.clip(words, 100)) + "\"")
                                 .collect(Collectors.joining(", "));
-        return "save " + amount + scope(q.scope()) + excluded + supposed + strategic + setAside;
+        return scope(q.scope()) + excluded + supposed + strategic + setAside;
     }
 
     /** "; only secondary services", "; only initiatives", "; only what Bruno Diaz owns". */

@@ -5,6 +5,7 @@ import dev.drumbeat.ask.advisor.Advisor;
 import dev.drumbeat.ask.advisor.StoredAdvice;
 import dev.drumbeat.ask.question.Question;
 import dev.drumbeat.ask.question.QuestionText;
+import dev.drumbeat.ask.settings.AskSettingsService;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.StorableText;
@@ -38,11 +39,19 @@ public final class AskService {
     private final AskHelp help;
     private final Function<String, Optional<Subcommand>> subcommands;
     private final Clock clock;
-    private final Money money;
     private final AskReading reading;
+    private final ForeignAmounts foreign;
 
-    /** {@code subcommands} finds another `/drumbeat` subcommand by name, for answers it already gives. */
-    public AskService(Jdbi jdbi, Money money, Function<String, Optional<Subcommand>> subcommands, Clock clock) {
+    /**
+     * {@code subcommands} finds another `/drumbeat` subcommand by name, for answers it already gives; {@code settings}
+     * has the exchange rates a saving in another currency is converted at.
+     */
+    public AskService(
+            Jdbi jdbi,
+            Money money,
+            AskSettingsService settings,
+            Function<String, Optional<Subcommand>> subcommands,
+            Clock clock) {
         this.jdbi = jdbi;
         this.parsers = new AskParsers(jdbi);
         this.advisor = new Advisor(jdbi);
@@ -51,8 +60,8 @@ public final class AskService {
         this.help = new AskHelp(jdbi);
         this.subcommands = subcommands;
         this.clock = clock;
-        this.money = money;
         this.reading = new AskReading(money);
+        this.foreign = new ForeignAmounts(settings, money);
     }
 
     /** An answer given, and as it is kept. */
@@ -91,8 +100,17 @@ public final class AskService {
                 .parse(text, Optional.of(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }
 
-    private Asked answered(Actor actor, String text, Question question, String channelId) {
-        Answer answer = withReading(question, answer(actor, question, channelId));
+    private Asked answered(Actor actor, String text, Question parsed, String channelId) {
+        Question read = parsed instanceof Question.Unclear unclear ? unclear.reading() : parsed;
+        Optional<ForeignAmounts.Converted> converted = foreign.isForeign(read)
+                ? foreign.convert(actor.teamId(), (Question.Deprioritise) read)
+                : Optional.empty();
+        Question question = converted
+                .<Question>map(c -> parsed instanceof Question.Unclear unclear
+                        ? new Question.Unclear(c.question(), unclear.unclear())
+                        : c.question())
+                .orElse(parsed);
+        Answer answer = withReading(question, converted, answer(actor, question, converted, channelId));
         String asked = QuestionText.askedText(text);
         String advice = answer.advice().map(a -> StoredAdvice.of(a).json()).orElse(null);
         String blocks = BlockJson.text(answer.blocks());
@@ -120,14 +138,19 @@ public final class AskService {
                         Optional.ofNullable(advice)));
     }
 
-    /** Every answer but help and "I didn't understand" opens with how the question was read. */
-    private Answer withReading(Question question, Answer answer) {
+    /**
+     * Every answer but help, "I didn't understand" and a question asked back opens with how the question was read; a
+     * saving converted from another currency reads as asked, with the rate it was converted at.
+     */
+    private Answer withReading(Question question, Optional<ForeignAmounts.Converted> converted, Answer answer) {
         if (answer.kind().equals("unknown")
                 || answer.kind().equals("help")
                 || answer.kind().equals("unclear")) {
             return answer;
         }
-        return reading.of(question)
+        return converted
+                .map(c -> Optional.of(reading.converted(c.question(), c.words())))
+                .orElseGet(() -> reading.of(question))
                 .map(line -> {
                     List<LayoutBlock> blocks = new ArrayList<>();
                     blocks.add(SlackBlocks.note(line));
@@ -141,23 +164,15 @@ public final class AskService {
         return jdbi.withExtension(AskDao.class, dao -> dao.find(teamId, id));
     }
 
-    private Answer answer(Actor actor, Question question, String channelId) {
+    private Answer answer(
+            Actor actor, Question question, Optional<ForeignAmounts.Converted> converted, String channelId) {
         String team = actor.teamId();
-        if (question instanceof Question.Unclear q) {
-            return unclear(q);
+        Question read = question instanceof Question.Unclear q ? q.reading() : question;
+        if (read instanceof Question.Deprioritise q && foreign.isForeign(q)) {
+            return help.unknown(team, actor.userId(), new Question.Unknown("", Optional.of(foreign.refusal(team, q))));
         }
-        if (question instanceof Question.Deprioritise q && !q.target().isIn(money.currency())) {
-            String code = money.currency().getCurrencyCode();
-            return help.unknown(
-                    team,
-                    actor.userId(),
-                    new Question.Unknown(
-                            "",
-                            Optional.of("Drumbeat counts this workspace's money in " + code + " and has no rate to turn"
-                                    + " an amount in "
-                                    + q.target().currencySaid().orElseThrow() + " into it, so it"
-                                    + " did not guess. Ask in " + code + ", for example \"what can we deprioritise to"
-                                    + " save " + money.format(new java.math.BigDecimal("45000")) + " a quarter\".")));
+        if (question instanceof Question.Unclear q) {
+            return unclear(q, converted);
         }
         if (question instanceof Question.Deprioritise q) {
             return adviceViews.deprioritise(advisor.deprioritise(team, q), q.target());
@@ -196,7 +211,7 @@ public final class AskService {
      * Asked back: the words that could change the answer, the reading Drumbeat would use without them, and how to
      * go on. The private answer carries a button to answer that reading.
      */
-    private Answer unclear(Question.Unclear q) {
+    private Answer unclear(Question.Unclear q, Optional<ForeignAmounts.Converted> converted) {
         String words = String.join(
                 "\", \"",
                 q.unclear().stream()

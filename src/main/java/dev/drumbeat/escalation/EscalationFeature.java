@@ -2,7 +2,7 @@ package dev.drumbeat.escalation;
 
 import dev.drumbeat.catalog.CatalogService;
 import dev.drumbeat.catalog.OwnerGiven;
-import dev.drumbeat.escalation.settings.EscalationSettingsCommand;
+import dev.drumbeat.escalation.settings.EscalationSettingsSection;
 import dev.drumbeat.escalation.settings.EscalationSettingsService;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
@@ -54,8 +54,8 @@ public final class EscalationFeature implements Feature {
     @Override
     public void contribute(Contributions contributions) {
         listeners.register(contributions.commands(), contributions.interactions());
-        contributions.command(
-                new EscalationSettingsCommand(new EscalationSettingsService(shared.jdbi(), shared.audit())));
+        contributions.settings(
+                new EscalationSettingsSection(new EscalationSettingsService(shared.jdbi(), shared.audit())));
         contributions.running(sweepSoon);
         contributions.deadLetters(new EscalationChannelRefusals(
                 shared.jdbi(), shared.outbox(), shared.config().leadershipChannel(), shared.clock()));

@@ -15,8 +15,9 @@ import org.quartz.Job;
 
 /**
  * What the features declare, gathered for the composition root: subcommands go to the `/drumbeat` router, Slack
- * handlers to the interaction boundary, and routes, jobs, dead-letter handlers and things to stop are kept in the
- * order they were declared. Not thread-safe: features contribute once, at start.
+ * handlers to the interaction boundary, settings sections to the one `/drumbeat settings`, and routes, jobs,
+ * dead-letter handlers and things to stop are kept in the order they were declared. Not thread-safe: features
+ * contribute once, at start.
  */
 public final class Contributions {
     private final CommandRouter commands;
@@ -25,6 +26,7 @@ public final class Contributions {
     private final List<Scheduling.Recurring> jobs = new ArrayList<>();
     private final List<OutboxDeadLetters> deadLetters = new ArrayList<>();
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final SettingsCommand settings = new SettingsCommand();
 
     public Contributions(CommandRouter commands, Interactions interactions) {
         this.commands = commands;
@@ -43,6 +45,18 @@ public final class Contributions {
 
     public Contributions command(Subcommand subcommand) {
         commands.add(subcommand);
+        return this;
+    }
+
+    /**
+     * A section of `/drumbeat settings`. The first section declared adds the command, so `/drumbeat help` lists it
+     * where that feature declares its subcommands; later sections join the same overview.
+     */
+    public Contributions settings(SettingsSection section) {
+        if (settings.isEmpty()) {
+            commands.add(settings);
+        }
+        settings.add(section);
         return this;
     }
 

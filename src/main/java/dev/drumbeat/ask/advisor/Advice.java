@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param slip           set when the question was a what-if slip
  * @param supposed       set when the question supposed something stopped ("if we pause X"): {@code target} is then
  *                       what is left to find once that is counted
+ * @param weights        the workspace's impact weights the picks were chosen by, for the answer to show
  */
 public record Advice(
         BigDecimal target,
@@ -29,7 +30,8 @@ public record Advice(
         Map<AdvisorRules.Spared, List<Candidate>> spared,
         Map<String, PortfolioItem> items,
         Optional<Slip> slip,
-        Optional<Supposed> supposed) {
+        Optional<Supposed> supposed,
+        ImpactWeights weights) {
 
     /**
      * What the question supposed stopped, what that saves a month, and the target as asked, before that saving.
@@ -49,6 +51,7 @@ public record Advice(
     public Advice {
         Objects.requireNonNull(chosen, "chosen");
         Objects.requireNonNull(supposed, "supposed");
+        Objects.requireNonNull(weights, "weights");
         spared = Map.copyOf(spared);
         items = Map.copyOf(items);
     }

@@ -26,8 +26,8 @@ public final class Advisor {
         this.jdbi = jdbi;
     }
 
-    /** What the advisor reads in one go: the candidates and the monthly cost of every active service. */
-    private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost) {}
+    /** What the advisor reads in one go: the candidates, the monthly cost of every active service, the weights. */
+    private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost, ImpactWeights weights) {}
 
     /** "What can we deprioritise to save N?" */
     public Advice deprioritise(String teamId, Question.Deprioritise question) {
@@ -35,8 +35,7 @@ public final class Advisor {
         BigDecimal target = question.target().monthlyAgainst(portfolio.monthlyCost());
         AdvisorRules rules = new AdvisorRules(question.includeStrategic(), question.excludedKeys(), question.scope());
         if (question.supposedKeys().isEmpty()) {
-            return advise(
-                    portfolio.items(), rules, target, portfolio.monthlyCost(), Optional.empty(), Optional.empty());
+            return advise(portfolio, portfolio.items(), rules, target, Optional.empty(), Optional.empty());
         }
         List<PortfolioItem> stopped = new ArrayList<>();
         List<PortfolioItem> others = new ArrayList<>();
@@ -48,10 +47,10 @@ public final class Advisor {
         Advice.Supposed supposed = new Advice.Supposed(
                 stopped.stream().map(PortfolioItem::candidate).toList(), saving, target);
         Advice advice = advise(
+                portfolio,
                 others,
                 rules,
                 target.subtract(saving).max(BigDecimal.ZERO),
-                portfolio.monthlyCost(),
                 Optional.empty(),
                 Optional.of(supposed));
         Map<String, PortfolioItem> items = new HashMap<>(advice.items());
@@ -64,7 +63,8 @@ public final class Advisor {
                 advice.spared(),
                 items,
                 advice.slip(),
-                advice.supposed());
+                advice.supposed(),
+                advice.weights());
     }
 
     /**
@@ -88,10 +88,10 @@ public final class Advisor {
                             total,
                             untouched.size());
                     return advise(
+                            portfolio,
                             others,
                             AdvisorRules.standard(),
                             initiative.monthlySlipCost(),
-                            portfolio.monthlyCost(),
                             Optional.of(slip),
                             Optional.empty());
                 });
@@ -100,7 +100,8 @@ public final class Advisor {
     private Portfolio read(String teamId) {
         return jdbi.inTransaction(handle -> new Portfolio(
                 handle.attach(AdvisorDao.class).candidates(teamId),
-                handle.attach(AdvisorFactsDao.class).monthlyCost(teamId)));
+                handle.attach(AdvisorFactsDao.class).monthlyCost(teamId),
+                handle.attach(AdvisorFactsDao.class).weights(teamId)));
     }
 
     private static boolean isThe(Candidate candidate, String initiativeKey) {
@@ -112,10 +113,10 @@ public final class Advisor {
     }
 
     private static Advice advise(
+            Portfolio portfolio,
             List<PortfolioItem> items,
             AdvisorRules rules,
             BigDecimal target,
-            BigDecimal monthlyCost,
             Optional<Advice.Slip> slip,
             Optional<Advice.Supposed> supposed) {
         List<Candidate> eligible = new ArrayList<>();
@@ -128,17 +129,19 @@ public final class Advisor {
                 spared.computeIfAbsent(reason.get(), r -> new ArrayList<>()).add(item.candidate());
             }
         }
-        Optimiser.Choice chosen = Optimiser.choose(eligible, target);
-        Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(eligible, target, chosen);
+        ImpactWeights weights = portfolio.weights();
+        Optimiser.Choice chosen = Optimiser.choose(eligible, target, weights);
+        Optional<Optimiser.Choice> nextBest = Optimiser.nextBest(eligible, target, chosen, weights);
         return new Advice(
                 target,
-                monthlyCost,
+                portfolio.monthlyCost(),
                 chosen,
                 nextBest,
                 largestFirst(spared),
                 shown(items, chosen, nextBest),
                 slip,
-                supposed);
+                supposed,
+                weights);
     }
 
     /** The items behind the picks the answer shows, by {@link Advice#itemKey}. */

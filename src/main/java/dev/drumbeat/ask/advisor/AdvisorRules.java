@@ -12,23 +12,15 @@ import java.util.stream.Collectors;
 
 /**
  * What a deprioritisation question may touch and what touching it costs. Which candidates are eligible depends on
- * the question (whether strategic work is allowed, which keys it excludes); the impact of stopping one is fixed
- * policy. Pure and immutable, so thread-safe.
- *
- * <p>Impact is monthly value lost plus three weights, in money per month so that they add up with value:
- * <ul>
- *   <li>{@link #PER_DEMAND_UNIT} for each unit of monthly demand it serves: a light nudge towards cutting what
- *       few people use (units differ by service, so it is kept small beside value);</li>
- *   <li>{@link #PER_KPI_ON_TARGET} for each KPI on target today that would stop being served;</li>
- *   <li>{@link #PER_OPEN_DEPENDENCY} for each open dependency: an open initiative, or a key result of an open
- *       objective, relying on a service; or a service an initiative is delivering for.</li>
- * </ul>
- * Negative value lost or demand count as zero, so impact is never negative.
+ * the question (whether strategic work is allowed, which keys it excludes); the impact of stopping one is monthly
+ * value lost plus weights for the KPIs, dependencies and demand it serves, which each workspace sets
+ * ({@link ImpactWeights}; the constants here are the defaults). Pure and immutable, so thread-safe.
  */
 public record AdvisorRules(boolean includeStrategic, Set<String> excludedKeys, Question.Scope scope) {
-    public static final BigDecimal PER_DEMAND_UNIT = new BigDecimal("0.01");
-    public static final BigDecimal PER_KPI_ON_TARGET = new BigDecimal("2000");
-    public static final BigDecimal PER_OPEN_DEPENDENCY = new BigDecimal("5000");
+    public static final BigDecimal PER_DEMAND_UNIT = ImpactWeights.defaults().perDemandUnit();
+    public static final BigDecimal PER_KPI_ON_TARGET = ImpactWeights.defaults().perKpiOnTarget();
+    public static final BigDecimal PER_OPEN_DEPENDENCY =
+            ImpactWeights.defaults().perOpenDependency();
     private static final String STRATEGIC = "strategic";
 
     /** Why a candidate was left out of the answer, in words the answer can show. */
@@ -112,16 +104,9 @@ public record AdvisorRules(boolean includeStrategic, Set<String> excludedKeys, Q
         return eligible;
     }
 
-    /** Monthly impact of stopping the candidate: value lost plus the weights above; never negative. */
+    /** Monthly impact of stopping the candidate under the {@linkplain ImpactWeights#defaults default weights}. */
     public static BigDecimal impact(Candidate c) {
-        return nonNegative(c.monthlyValueLost())
-                .add(nonNegative(c.demand()).multiply(PER_DEMAND_UNIT))
-                .add(PER_KPI_ON_TARGET.multiply(BigDecimal.valueOf(Math.max(0, c.kpisOnTarget()))))
-                .add(PER_OPEN_DEPENDENCY.multiply(BigDecimal.valueOf(Math.max(0, c.openDependencies()))));
-    }
-
-    private static BigDecimal nonNegative(BigDecimal amount) {
-        return amount.signum() < 0 ? BigDecimal.ZERO : amount;
+        return ImpactWeights.defaults().impact(c);
     }
 
     private static String normalise(String key) {

@@ -33,8 +33,12 @@ public final class Optimiser {
         }
 
         static Choice of(List<Candidate> picks, BigDecimal target, boolean provenOptimal) {
+            return of(picks, target, provenOptimal, ImpactWeights.defaults());
+        }
+
+        static Choice of(List<Candidate> picks, BigDecimal target, boolean provenOptimal, ImpactWeights weights) {
             BigDecimal saving = picks.stream().map(Candidate::monthlySaving).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal impact = picks.stream().map(AdvisorRules::impact).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal impact = picks.stream().map(weights::impact).reduce(BigDecimal.ZERO, BigDecimal::add);
             return new Choice(picks, saving, impact, saving.compareTo(target) >= 0, provenOptimal);
         }
     }
@@ -47,15 +51,20 @@ public final class Optimiser {
      * needs no picks.
      */
     public static Choice choose(List<Candidate> eligible, BigDecimal target) {
+        return choose(eligible, target, ImpactWeights.defaults());
+    }
+
+    /** As {@link #choose(List, BigDecimal)}, with impact weighed by a workspace's {@code weights}. */
+    public static Choice choose(List<Candidate> eligible, BigDecimal target, ImpactWeights weights) {
         if (target.signum() <= 0) {
-            return Choice.of(List.of(), target, true);
+            return Choice.of(List.of(), target, true, weights);
         }
-        OptimiserItems items = OptimiserItems.of(eligible, target);
+        OptimiserItems items = OptimiserItems.of(eligible, target, weights);
         if (items.totalSaving.compareTo(target) < 0) {
-            return Choice.of(items.candidates, target, true);
+            return Choice.of(items.candidates, target, true, weights);
         }
         OptimiserSearch.Result result = OptimiserSearch.solve(items.saving, items.impact, items.target);
-        return Choice.of(items.pick(result.picked()), target, result.provenOptimal());
+        return Choice.of(items.pick(result.picked()), target, result.provenOptimal(), weights);
     }
 
     /**
@@ -65,15 +74,21 @@ public final class Optimiser {
      * or misses the target, or when sparing that pick leaves the target out of reach.
      */
     public static Optional<Choice> nextBest(List<Candidate> eligible, BigDecimal target, Choice chosen) {
+        return nextBest(eligible, target, chosen, ImpactWeights.defaults());
+    }
+
+    /** As {@link #nextBest(List, BigDecimal, Choice)}, with impact weighed by a workspace's {@code weights}. */
+    public static Optional<Choice> nextBest(
+            List<Candidate> eligible, BigDecimal target, Choice chosen, ImpactWeights weights) {
         if (chosen.picks().isEmpty() || !chosen.reachesTarget()) {
             return Optional.empty();
         }
         Candidate spared = chosen.picks().stream()
-                .max(Comparator.comparing(AdvisorRules::impact))
+                .max(Comparator.comparing(weights::impact))
                 .orElseThrow();
         List<Candidate> rest =
                 eligible.stream().filter(c -> !c.key().equals(spared.key())).toList();
-        Choice alternative = choose(rest, target);
+        Choice alternative = choose(rest, target, weights);
         return alternative.reachesTarget() ? Optional.of(alternative) : Optional.empty();
     }
 }

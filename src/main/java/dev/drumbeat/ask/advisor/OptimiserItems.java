@@ -37,11 +37,15 @@ final class OptimiserItems {
     }
 
     static OptimiserItems of(List<Candidate> eligible, BigDecimal target) {
+        return of(eligible, target, ImpactWeights.defaults());
+    }
+
+    static OptimiserItems of(List<Candidate> eligible, BigDecimal target, ImpactWeights weights) {
         List<Candidate> useful =
                 eligible.stream().filter(c -> c.monthlySaving().signum() > 0).toList();
         List<BigDecimal> savings =
                 new ArrayList<>(useful.stream().map(Candidate::monthlySaving).toList());
-        List<BigDecimal> impacts = useful.stream().map(AdvisorRules::impact).toList();
+        List<BigDecimal> impacts = useful.stream().map(weights::impact).toList();
         BigDecimal total = savings.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal reachable = target.min(total);
         savings.add(reachable);

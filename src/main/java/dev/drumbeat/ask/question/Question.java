@@ -93,6 +93,11 @@ public sealed interface Question {
             this(target, excludedKeys, includeStrategic, Scope.ANY, Set.of(), List.of());
         }
 
+        /** The same question with another target: the amount asked, converted into the workspace's currency. */
+        public Deprioritise withTarget(Amount newTarget) {
+            return new Deprioritise(newTarget, excludedKeys, includeStrategic, scope, supposedKeys, setAside);
+        }
+
         /** The same question with {@code words} also set aside. */
         public Deprioritise settingAside(List<String> words) {
             List<String> all = new ArrayList<>(setAside);

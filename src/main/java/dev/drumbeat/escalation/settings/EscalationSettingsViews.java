@@ -1,51 +1,28 @@
 package dev.drumbeat.escalation.settings;
 
 import dev.drumbeat.slack.Reply;
-import dev.drumbeat.slack.SlackBlocks;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** The answers of `/drumbeat settings`: the current values in words, the list of settings, and a change with its undo. */
+/** The escalation answers of `/drumbeat settings`: the current values in words, and a change with its undo. */
 final class EscalationSettingsViews {
     private static final String DEFAULT = " _(default)_";
 
     private EscalationSettingsViews() {}
 
     /** Every setting as a sentence, defaults marked, each with the command that changes it. */
-    static Reply overview(EscalationSettings s, boolean mayChange) {
-        List<String> lines = new ArrayList<>();
-        lines.add(line(EscalationSettingsField.GRACE, s));
-        lines.add(line(EscalationSettingsField.RED_STREAK, s));
-        lines.add(line(EscalationSettingsField.KPI_WEEKS, s));
-        lines.add(ladder(s));
-        lines.add(line(EscalationSettingsField.DIGEST, s));
-        String note = mayChange
-                ? "Each change is audited, and the answer says how to undo it."
-                : "Only Drumbeat admins can change these.";
-        return Reply.of(
-                "Escalation settings",
-                List.of(
-                        SlackBlocks.heading("Escalation settings"),
-                        SlackBlocks.markdown(String.join("\n", lines)),
-                        SlackBlocks.note(note)));
+    static List<String> overview(EscalationSettings s) {
+        return List.of(
+                line(EscalationSettingsField.GRACE, s),
+                line(EscalationSettingsField.RED_STREAK, s),
+                line(EscalationSettingsField.KPI_WEEKS, s),
+                ladder(s),
+                line(EscalationSettingsField.DIGEST, s));
     }
 
     /** One setting's current value, for `/drumbeat settings <setting>` without a value. */
     static Reply one(EscalationSettingsField field, EscalationSettings s) {
         String about = field.about();
         return Reply.text(line(field, s) + "\n" + Character.toUpperCase(about.charAt(0)) + about.substring(1) + ".");
-    }
-
-    /** The list of settings, for a setting Drumbeat does not know. */
-    static Reply unknown(String typed) {
-        String first = "There is no setting called `"
-                + SlackBlocks.escape(SlackBlocks.clip(typed, 40)).replace("`", "'") + "`. The settings are:";
-        List<String> lines = new ArrayList<>(List.of(first));
-        Arrays.stream(EscalationSettingsField.values())
-                .forEach(f -> lines.add("• `" + f.example() + "` — " + f.about()));
-        lines.add("`/drumbeat settings` shows the current values.");
-        return Reply.of(first, SlackBlocks.lines(lines));
     }
 
     /** What changed and the command that puts it back. */
