@@ -35,8 +35,9 @@ final class QuestionLeftovers {
             + "|let go of|free up|freeing up|frees up|claw back|in order to|so (?:that )?we (?:can|could)|how much"
             + "|at least|at a minimum|or so|or more|give or take|more or less|what else|anything else|is there"
             + "|are there|what are|what is|what would|which ones|the best|our best|good candidates?|options? for"
-            + "|ideas? for|help me|help us|if (?:we|i) (?:need|want|have|are|were|must|would like|would have)(?: to)?)"
-            + E);
+            + "|ideas? for|help me|help us|if (?:we|i) (?:need|needed|want|wanted|have|had|are|were|must|would like|would have)(?: to)?|going forward"
+            + "|(?:the )?(?:cheapest|best|easiest|least painful|smartest|quickest) ways? (?:to|of)|live without|do without"
+            + "|get rid of|across the (?:board|portfolio|estate))" + E);
 
     /** Words of the frame: question words, the verbs for cutting and saving, and light words around them. */
     private static final Set<String> FRAME_WORDS = Set.of(
@@ -219,7 +220,14 @@ final class QuestionLeftovers {
             "from",
             "–",
             "—",
-            "-");
+            "-",
+            "goes",
+            "going",
+            "gone",
+            "first",
+            "across",
+            "way",
+            "ways");
 
     /** Words that limit, or say what to keep, whenever they are said. */
     private static final Set<String> LIMITING_WORDS = Set.of(

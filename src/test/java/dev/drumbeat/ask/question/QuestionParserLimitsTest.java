@@ -147,7 +147,10 @@ class QuestionParserLimitsTest {
                 "hey drumbeat, what can we deprioritise to save 50k a month?",
                 "what else could we possibly cut in order to free up at least 50k a month",
                 "what would you recommend we stop to save 50k a month without touching payments api",
-                "if we need to save 50k a month, what are the best options to cut")) {
+                "if we need to save 50k a month, what are the best options to cut",
+                "if we had to save 50k a month what would go",
+                "what's the cheapest way to save 50k a month",
+                "what would you cut first to save 50k a month going forward")) {
             assertThat(deprioritise(text).setAside()).as(text).isEmpty();
         }
     }
