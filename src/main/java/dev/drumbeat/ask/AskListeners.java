@@ -88,11 +88,16 @@ public final class AskListeners {
         return posted ? ClickAnswer.none() : ClickAnswer.say("That answer is already shared in this conversation.");
     }
 
-    /** "Answer without it" on a question asked back: the answer as read replaces the private question. */
+    /**
+     * "Answer without it" on a question asked back: the answer as read replaces the question, privately or in the
+     * thread it was asked in.
+     */
     private ClickAnswer asRead(Actor actor, long askId, Click click) {
         AskService.Asked asked = asks.askAsRead(actor, askId, click.channelId().orElse(""));
-        Map<String, Object> message =
-                Map.of("text", asked.answer().fallback(), "blocks", BlockJson.values(views.privately(asked, actor)));
+        boolean inPrivate = click.message().map(Click.Message::ephemeral).orElse(true);
+        Map<String, Object> message = inPrivate
+                ? Map.of("text", asked.answer().fallback(), "blocks", BlockJson.values(views.privately(asked, actor)))
+                : views.inThread(asked.stored());
         responseUrls.replace(click.responseUrl(), message);
         return ClickAnswer.none();
     }

@@ -50,8 +50,7 @@ public final class AskViews {
         List<LayoutBlock> blocks = new ArrayList<>(asked.answer().blocks());
         List<BlockElement> buttons = new ArrayList<>();
         if (asked.answer().kind().equals("unclear")) {
-            buttons.add(button(
-                    b -> b.actionId(AS_READ).value(Long.toString(asked.id())).text(plainText(AS_READ_LABEL))));
+            buttons.add(asReadButton(asked.id()));
         } else {
             buttons.add(button(
                     b -> b.actionId(SHARE).value(Long.toString(asked.id())).text(plainText("Share in channel"))));
@@ -90,6 +89,9 @@ public final class AskViews {
         blocks.addAll(BlockJson.parse(ask.blocks()));
         if (ask.advice().map(StoredAdvice::parse).map(a -> !a.picks().isEmpty()).orElse(false)) {
             blocks.addAll(BlockJson.values(List.of(actions(a -> a.elements(List.of(recordButton(ask.id())))))));
+        }
+        if (ask.kind().equals("unclear")) {
+            blocks.addAll(BlockJson.values(List.of(actions(a -> a.elements(List.of(asReadButton(ask.id())))))));
         }
         return Map.of("text", ask.fallback(), "blocks", blocks);
     }
@@ -169,6 +171,10 @@ public final class AskViews {
                         + String.join(", ", names) + more
                         + "\n_“" + SlackBlocks.escape(SlackBlocks.clip(d.question(), 200)) + "”_" + state,
                 SlackBlocks.MAX_TEXT);
+    }
+
+    private static BlockElement asReadButton(long askId) {
+        return button(b -> b.actionId(AS_READ).value(Long.toString(askId)).text(plainText(AS_READ_LABEL)));
     }
 
     private static BlockElement recordButton(long askId) {

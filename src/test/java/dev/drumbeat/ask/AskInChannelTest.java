@@ -17,6 +17,8 @@ import dev.drumbeat.support.TestDrumbeat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Answers everyone sees: `@Drumbeat …` answered in its thread, and a private answer shared in the channel. */
@@ -76,6 +78,31 @@ class AskInChannelTest extends AskFixture {
         assertThat(String.valueOf(answer.args().get("blocks")))
                 .contains("*CRM* `crm`", AskViews.RECORD)
                 .doesNotContain(AskViews.SHARE);
+    }
+
+    @Test
+    void a_mention_asked_back_in_its_thread_is_answered_there_once_confirmed() {
+        drumbeat.event(mention(
+                "Ev0ASK09",
+                "<@" + SlackStandIn.BOT_USER_ID + "> what can we cut to save 12k a month, keep it cheap",
+                "1700000900.000300",
+                "1700000900.000100"));
+        Await.until("the question asked back", () -> !drumbeat.messages(CHANNEL).isEmpty());
+        SlackStandInMessage askedBack = drumbeat.messages(CHANNEL).get(0);
+        String blocks = String.valueOf(askedBack.blocks());
+        assertThat(blocks).contains("I didn't understand", AskViews.AS_READ).doesNotContain("*CRM* `crm` ·");
+        Matcher id =
+                Pattern.compile("value=(\\d+), action_id=" + AskViews.AS_READ).matcher(blocks);
+        assertThat(id.find()).as(blocks).isTrue();
+
+        drumbeat.clickInChannel(LEAD, CHANNEL, askedBack.ts(), false, AskViews.AS_READ, id.group(1));
+
+        Await.until(
+                "the answer in its place",
+                () -> drumbeat.messages(CHANNEL).get(0).edited());
+        assertThat(String.valueOf(drumbeat.messages(CHANNEL).get(0).blocks()))
+                .contains("not used: \"keep it cheap\"", "*CRM* `crm`", AskViews.RECORD)
+                .doesNotContain(AskViews.AS_READ);
     }
 
     @Test
