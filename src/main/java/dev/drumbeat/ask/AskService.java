@@ -217,7 +217,9 @@ public final class AskService {
                 q.unclear().stream()
                         .map(w -> SlackBlocks.escape(SlackBlocks.clip(w, 100)))
                         .toList());
-        String read = reading.of(q.reading())
+        String read = converted
+                .map(c -> Optional.of(reading.converted(c.question(), c.words())))
+                .orElseGet(() -> reading.of(q.reading()))
                 .map(line -> line.replaceFirst("^Read as: ", ""))
                 .orElse("");
         String text = ":thinking_face: I didn't understand \"" + words + "\" in that question, and "

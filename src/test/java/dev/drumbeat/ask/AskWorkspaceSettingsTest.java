@@ -80,6 +80,22 @@ class AskWorkspaceSettingsTest extends AskFixture {
     }
 
     @Test
+    void a_question_asked_back_offers_its_reading_converted_at_the_rate_or_refuses_without_one() {
+        String withoutRate = ask(LEAD, "what can we deprioritise to save €40k a quarter, keep it cheap?")
+                .text();
+        assertThat(withoutRate).contains("no rate").doesNotContain("$40,000");
+
+        drumbeat.command(drumbeat.admin(), "settings rate EUR 1.08");
+        String withRate = ask(LEAD, "what can we deprioritise to save €40k a quarter, keep it cheap?")
+                .text();
+
+        assertThat(withRate)
+                .contains(
+                        "I didn't understand \"keep it cheap\"",
+                        "I'd read the question as: save €40,000 a quarter = $43,200 at 1 EUR = 1.08 USD");
+    }
+
+    @Test
     void a_conversion_is_exact_and_rounded_to_the_cent_half_even_only_at_the_end() {
         drumbeat.command(drumbeat.admin(), "settings rate GBP 1.234567");
         ask(LEAD, "what can we deprioritise to save £1,000.05 a month?");
