@@ -80,6 +80,19 @@ class AskLimitsTest extends AskFixture {
     }
 
     @Test
+    void a_premise_that_reaches_the_target_on_its_own_needs_nothing_else_and_can_be_recorded() {
+        SlackReply reply = ask(LEAD, "assuming the core ledger is stopped, what can we cut to save 12k a month");
+
+        assertThat(reply.text())
+                .contains(
+                        "Supposing *Core Ledger* is stopped, as the question does: that saves $50,000 a month, which"
+                                + " reaches the target on its own",
+                        "Nothing else to pick.",
+                        "Record decision")
+                .doesNotContain("*CRM* `crm` ·");
+    }
+
+    @Test
     void words_that_could_change_the_answer_are_asked_back_and_answered_once_confirmed() {
         SlackReply asked = ask(LEAD, "what can we deprioritise to save 12k a month, keep it cheap");
 
