@@ -56,24 +56,18 @@ final class ClickBurst {
                 .list());
     }
 
-    /** Every click sent at once; returns when each has its answer or its failure. */
+    /**
+     * Every click sent at once; returns when each has its answer or its failure. As in Slack, each click's trigger id
+     * is made the moment it is clicked, and lives 3 s from then.
+     */
     ClickTally fire(String name) throws InterruptedException {
         SlackDriver driver = new SlackDriver(events, secret, Clock.systemUTC());
-        List<Map<String, Object>> clicks = new ArrayList<>();
-        for (Owned click : owned) {
-            clicks.add(SlackPayloads.blockAction(
-                    teamId,
-                    click.userId(),
-                    slack.registerTrigger(click.userId()),
-                    CheckInViews.OPEN_ACTION + ":" + click.serviceKey(),
-                    CheckInRef.of(click.serviceKey(), period).encode()));
-        }
         Instant began = Instant.now();
-        CountDownLatch ready = new CountDownLatch(clicks.size());
+        CountDownLatch ready = new CountDownLatch(owned.size());
         CountDownLatch go = new CountDownLatch(1);
         List<ClickTally.Click> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
-        for (Map<String, Object> click : clicks) {
+        for (Owned click : owned) {
             Thread thread = new Thread(() -> seen.add(send(driver, click, ready, go)), "bench-click");
             threads.add(thread);
             thread.start();
@@ -89,8 +83,16 @@ final class ClickBurst {
         return new ClickTally(name, new ArrayList<>(seen), opened);
     }
 
-    private static ClickTally.Click send(
-            SlackDriver driver, Map<String, Object> click, CountDownLatch ready, CountDownLatch go) {
+    private Map<String, Object> payload(Owned click) {
+        return SlackPayloads.blockAction(
+                teamId,
+                click.userId(),
+                slack.registerTrigger(click.userId()),
+                CheckInViews.OPEN_ACTION + ":" + click.serviceKey(),
+                CheckInRef.of(click.serviceKey(), period).encode());
+    }
+
+    private ClickTally.Click send(SlackDriver driver, Owned owner, CountDownLatch ready, CountDownLatch go) {
         ready.countDown();
         try {
             go.await();
@@ -100,7 +102,7 @@ final class ClickBurst {
         }
         long sent = System.nanoTime();
         try {
-            HttpResponse<String> response = driver.interaction(click);
+            HttpResponse<String> response = driver.interaction(payload(owner));
             long took = System.nanoTime() - sent;
             return new ClickTally.Click(took, response.statusCode() == 200 ? null : "HTTP " + response.statusCode());
         } catch (UncheckedIOException e) {
