@@ -280,6 +280,21 @@ class AskCommandTest extends AskFixture {
                 .containsEntry("saving", "14000.00");
     }
 
+    @Test
+    void an_answer_ready_in_time_is_the_acknowledgement_itself() {
+        SlackReply ack = SlackReply.of(drumbeat.driver()
+                .command(
+                        drumbeat.user(LEAD),
+                        CHANNEL,
+                        "ask what can we deprioritise to save 12k a month?",
+                        drumbeat.slack().responseUrl(CHANNEL, LEAD, PRIVATE_ANSWER_TS)));
+
+        assertThat(ack.responseType()).isEqualTo("ephemeral");
+        assertThat(ack.json().path("text").asText()).startsWith("What to deprioritise to save $12,000 a month");
+        assertThat(ack.text()).contains("Share in channel", "Record decision");
+        assertThat(drumbeat.slack().calls("response_url")).isEmpty();
+    }
+
     private static void assertWithinLimits(SlackReply reply) {
         Object message = new ObjectMapper().convertValue(reply.json(), Map.class);
         assertThat(BlockKitLimits.checkMessage(((Map<?, ?>) message).get("blocks")))
