@@ -281,6 +281,20 @@ class AskCommandTest extends AskFixture {
     }
 
     @Test
+    void each_answer_is_worked_out_from_the_catalog_as_it_is_now() {
+        assertThat(ask(LEAD, "what can we deprioritise to save 12k a month?").text())
+                .contains("*CRM* `crm` · secondary · saves *$10,000*/mo");
+
+        drumbeat.execute("update services set is_protected = true where key = 'crm'");
+        drumbeat.execute("update services set name = 'Staff Intranet' where key = 'intranet'");
+
+        assertThat(ask(LEAD, "what can we deprioritise to save 12k a month?").text())
+                .doesNotContain("*CRM* `crm` · secondary")
+                .contains("protected: CRM, Reporting", "*Staff Intranet* `intranet`");
+        assertThat(ask(LEAD, "who owns staff intranet?").text()).contains("Read as: who owns `intranet`.");
+    }
+
+    @Test
     void an_answer_ready_in_time_is_the_acknowledgement_itself() {
         SlackReply ack = SlackReply.of(drumbeat.driver()
                 .command(

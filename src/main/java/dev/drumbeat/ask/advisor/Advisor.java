@@ -16,22 +16,22 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Answers the trade-off questions from the database: reads the workspace's candidates in one query, applies
- * {@link AdvisorRules} and hands the eligible ones to {@link Optimiser}. Thread-safe.
+ * Answers the trade-off questions from the database: reads the workspace's candidates in one query (kept until the
+ * catalog changes, {@link AdvisorPortfolios}), applies {@link AdvisorRules} and hands the eligible ones to
+ * {@link Optimiser}. Thread-safe.
  */
 public final class Advisor {
     private final Jdbi jdbi;
+    private final AdvisorPortfolios portfolios;
 
     public Advisor(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.portfolios = new AdvisorPortfolios(jdbi);
     }
-
-    /** What the advisor reads in one go: the candidates and the monthly cost of every active service. */
-    private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost) {}
 
     /** "What can we deprioritise to save N?" */
     public Advice deprioritise(String teamId, Question.Deprioritise question) {
-        Portfolio portfolio = read(teamId);
+        AdvisorPortfolios.Portfolio portfolio = portfolios.of(teamId);
         BigDecimal target = question.target().monthlyAgainst(portfolio.monthlyCost());
         AdvisorRules rules = new AdvisorRules(question.includeStrategic(), question.excludedKeys());
         return advise(portfolio.items(), rules, target, portfolio.monthlyCost(), Optional.empty());
@@ -44,7 +44,7 @@ public final class Advisor {
     public Optional<Advice> slip(String teamId, Question.WhatIfSlips question) {
         return jdbi.withExtension(AdvisorFactsDao.class, dao -> dao.initiative(teamId, question.initiativeKey()))
                 .map(initiative -> {
-                    Portfolio portfolio = read(teamId);
+                    AdvisorPortfolios.Portfolio portfolio = portfolios.of(teamId);
                     Set<String> untouched = new HashSet<>(initiative.reliedOnKeys());
                     List<PortfolioItem> others = portfolio.items().stream()
                             .filter(i ->
@@ -64,12 +64,6 @@ public final class Advisor {
                             portfolio.monthlyCost(),
                             Optional.of(slip));
                 });
-    }
-
-    private Portfolio read(String teamId) {
-        return jdbi.inTransaction(handle -> new Portfolio(
-                handle.attach(AdvisorDao.class).candidates(teamId),
-                handle.attach(AdvisorFactsDao.class).monthlyCost(teamId)));
     }
 
     private static boolean isThe(Candidate candidate, String initiativeKey) {
