@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * (nearest rank over every click), clicks answered after Slack's 3 s, and the modals the stand-in opened or refused.
  * Immutable.
  */
-record ClickTally(String name, List<Click> clicks, List<SlackStandInCall> opened) {
+record ClickTally(String name, List<Click> clicks, List<SlackStandInCall> opened, RunConditions conditions) {
     /** One click: how long until its answer or failure, and the failure's kind (null when answered with 200). */
     record Click(long nanos, String failure) {}
 

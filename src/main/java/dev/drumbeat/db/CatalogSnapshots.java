@@ -11,12 +11,12 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Something built from a workspace's catalog (its services, KPIs, initiatives and OKRs), kept for each workspace
  * while the catalog stays as it was, because building it means reading thousands of rows. Before each use it reads
- * the catalog's version (one row; see {@code V22__catalog_versions.sql}); whatever changed the catalog since the
- * snapshot was built, on this instance or another, changed the version, and the snapshot is built again. The version
- * is read before the rows, so a snapshot is never older than the version it is kept under. When several ask at once
- * for a workspace whose snapshot is out of date, one builds it and the others wait for it. Without a version (a
- * workspace whose catalog never changed since the versions began) nothing is kept. What is built must be immutable:
- * it is shared between threads. Thread-safe.
+ * the catalog's version (one row; see {@code V22__catalog_versions_and_costliest_index.sql}); whatever changed the
+ * catalog since the snapshot was built, on this instance or another, changed the version, and the snapshot is built
+ * again. The version is read before the rows, so a snapshot is never older than the version it is kept under. When
+ * several ask at once for a workspace whose snapshot is out of date, one builds it and the others wait for it.
+ * Without a version (a workspace whose catalog never changed since the versions began) nothing is kept. What is built
+ * must be immutable: it is shared between threads. Thread-safe.
  */
 public final class CatalogSnapshots<T> {
     private final Jdbi jdbi;

@@ -81,3 +81,7 @@ begin
     end loop;
 end;
 $$;
+
+-- "What costs the most?" (and the costliest services someone owns) read the first few of a workspace's active
+-- services in this order; with it they read those few instead of sorting every service.
+create index services_by_monthly_cost on services (team_id, (unit_cost * monthly_demand) desc, key) where active;
