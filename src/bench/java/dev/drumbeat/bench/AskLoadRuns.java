@@ -33,13 +33,15 @@ final class AskLoadRuns {
         this.out = out;
     }
 
-    void all() throws InterruptedException {
+    /** What the runs measured: the asks one at a time and at once, and the bursts of clicks. */
+    record Results(List<AskTally> asks, List<ClickTally> bursts) {}
+
+    Results all() throws InterruptedException {
         preflight();
         List<AskTally> asks = new ArrayList<>();
         asks.add(single());
         asks.add(concurrent());
-        List<ClickTally> bursts = bursts();
-        report(asks, bursts);
+        return new Results(asks, bursts(clicks, options.bursts(), ""));
     }
 
     /** One question of each kind, which must be answered right; the first also builds what the asks reuse. */
@@ -80,20 +82,24 @@ final class AskLoadRuns {
         return new AskTally(options.clients() + " clients at once", outcomes, options.seconds(), stop(probe));
     }
 
-    private List<ClickTally> bursts() throws InterruptedException {
+    /** {@code count} bursts of clicks, after clicks one at a time that warm the path up; {@code label} names them. */
+    List<ClickTally> bursts(ClickBurst clicks, int count, String label) throws InterruptedException {
         List<ClickTally> bursts = new ArrayList<>();
-        if (options.bursts() > 0) {
+        if (count > 0) {
             double first = clicks.warmUp(WARM_UP_CLICKS);
             out.printf(
                     Locale.ROOT,
                     "Clicked Check in %d times one at a time, not counted; the first took %.0f ms%n",
                     WARM_UP_CLICKS,
                     first);
-        }
-        for (int b = 1; b <= options.bursts(); b++) {
             Thread.sleep(PAUSE_BETWEEN_BURSTS_MS);
-            out.printf("Burst %d: %d Check in clicks at once…%n", b, options.clicks());
-            bursts.add(clicks.fire("burst " + b, database));
+            out.printf("A burst to warm up%s, not counted…%n", label);
+            clicks.fire("warm-up", database);
+        }
+        for (int b = 1; b <= count; b++) {
+            Thread.sleep(PAUSE_BETWEEN_BURSTS_MS);
+            out.printf("Burst %d%s: %d Check in clicks at once…%n", b, label, options.clicks());
+            bursts.add(clicks.fire("burst " + b + label, database));
         }
         return bursts;
     }
@@ -107,7 +113,11 @@ final class AskLoadRuns {
         }
     }
 
-    private void report(List<AskTally> asks, List<ClickTally> bursts) {
+    /** The tables, then the verdict; {@code before} are the bursts against the server sized as before, if any. */
+    void report(Results results, List<ClickTally> before) {
+        List<AskTally> asks = results.asks();
+        List<ClickTally> bursts = new ArrayList<>(results.bursts());
+        bursts.addAll(before);
         out.println("\n" + AskTally.header());
         asks.forEach(t -> out.println(t.row()));
         for (AskTally tally : asks) {
@@ -127,7 +137,7 @@ final class AskLoadRuns {
                         burst.conditions());
             }
         }
-        verdict(asks.get(asks.size() - 1), bursts);
+        verdict(asks.get(asks.size() - 1), results.bursts());
     }
 
     private void verdict(AskTally loaded, List<ClickTally> bursts) {
@@ -157,6 +167,10 @@ final class AskLoadRuns {
                 resets,
                 bursts.size(),
                 options.clicks());
+        out.printf(
+                Locale.ROOT,
+                "  accept queue full:        %d times in those bursts%n",
+                bursts.stream().mapToLong(ClickTally::listenOverflows).sum());
         if (loaded.conditions().otherCores() > LoadReport.BUSY_OTHERS_CORES) {
             out.printf(
                     Locale.ROOT,

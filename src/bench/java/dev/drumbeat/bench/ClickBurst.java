@@ -64,6 +64,7 @@ final class ClickBurst {
     ClickTally fire(String name, Optional<ProcessHandle> database) throws InterruptedException {
         SlackDriver driver = new SlackDriver(events, secret, Clock.systemUTC());
         ConditionsProbe probe = ConditionsProbe.start(database);
+        long overflowsBefore = ListenOverflows.now();
         Instant began = Instant.now();
         CountDownLatch ready = new CountDownLatch(owned.size());
         CountDownLatch go = new CountDownLatch(1);
@@ -82,7 +83,8 @@ final class ClickBurst {
         List<SlackStandInCall> opened = slack.calls("views.open").stream()
                 .filter(call -> !call.at().isBefore(began))
                 .toList();
-        return new ClickTally(name, new ArrayList<>(seen), opened, probe.stop());
+        long overflows = ListenOverflows.now() - overflowsBefore;
+        return new ClickTally(name, new ArrayList<>(seen), opened, overflows, probe.stop());
     }
 
     /**

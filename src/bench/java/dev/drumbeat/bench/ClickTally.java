@@ -9,11 +9,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One burst of clicks, summed up: answered, connection resets, other failures by kind, latency p50 / p99 / max
+ * One burst of clicks, summed up: answered, connection resets, other failures by kind, the connections that found the
+ * accept queue full ({@link ListenOverflows}), latency p50 / p99 / max
  * (nearest rank over every click), clicks answered after Slack's 3 s, and the modals the stand-in opened or refused.
  * Immutable.
  */
-record ClickTally(String name, List<Click> clicks, List<SlackStandInCall> opened, RunConditions conditions) {
+record ClickTally(
+        String name, List<Click> clicks, List<SlackStandInCall> opened, long listenOverflows, RunConditions conditions) {
     /** One click: how long until its answer or failure, and the failure's kind (null when answered with 200). */
     record Click(long nanos, String failure) {}
 
@@ -38,15 +40,15 @@ record ClickTally(String name, List<Click> clicks, List<SlackStandInCall> opened
     }
 
     static String header() {
-        return "| burst | clicks | answered 200 | resets | other failures | p50 ms | p99 ms | max ms | over 3 s"
-                + " | modals opened | views.open refused |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        return "| burst | clicks | answered 200 | resets | other failures | accept queue full | p50 ms | p99 ms | max ms"
+                + " | over 3 s | modals opened | views.open refused |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
     }
 
     String row() {
         return String.format(
                 Locale.ROOT,
-                "| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %d | %d | %d |",
+                "| %s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %d | %d | %d |",
                 name,
                 clicks.size(),
                 clicks.stream().filter(c -> c.failure() == null).count(),
@@ -54,6 +56,7 @@ record ClickTally(String name, List<Click> clicks, List<SlackStandInCall> opened
                 clicks.stream()
                         .filter(c -> c.failure() != null && !c.failure().equals("connection reset"))
                         .count(),
+                listenOverflows,
                 millis(50),
                 millis(99),
                 millis(100),
