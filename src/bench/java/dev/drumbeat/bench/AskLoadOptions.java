@@ -7,8 +7,9 @@ import dev.drumbeat.config.Capacity;
  * once (32) for {@code --seconds} (60) after {@code --warmup} seconds not counted (10), {@code --single} asks one at a
  * time for the baseline (100), {@code --bursts} bursts (3) of {@code --clicks} simultaneous clicks (500), and
  * {@code --before-bursts} bursts (3) against the server sized as it was before the bursts were sized for
- * ({@link #BEFORE}). {@code --accept-queue}, {@code --http-threads}, {@code --db-connections}, {@code --workers} and
- * {@code --queue} change Drumbeat's {@link Capacity} from its defaults, to try other sizes.
+ * ({@link #BEFORE}). {@code --accept-queue}, {@code --http-threads}, {@code --db-connections}, {@code --workers},
+ * {@code --queue} and {@code --patience-ms} change Drumbeat's {@link Capacity} from its defaults, to try other sizes
+ * (a short patience sends most answers through the response_url).
  */
 record AskLoadOptions(
         int services,
@@ -93,6 +94,7 @@ record AskLoadOptions(
                                 n,
                                 c.commandQueue(),
                                 c.commandPatience());
+                    case "--patience-ms" -> c.withCommandPatience(java.time.Duration.ofMillis(n));
                     case "--queue" ->
                         new Capacity(
                                 c.acceptQueue(),
@@ -104,7 +106,8 @@ record AskLoadOptions(
                     default ->
                         throw new IllegalArgumentException("unknown option " + flag + "; use --services N --clients N"
                                 + " --seconds N --warmup N --single N --clicks N --bursts N --before-bursts N"
-                                + " --accept-queue N --http-threads N --db-connections N --workers N --queue N");
+                                + " --accept-queue N --http-threads N --db-connections N --workers N --queue N"
+                                + " --patience-ms N");
                 };
         return new AskLoadOptions(services, clients, seconds, warmup, single, clicks, bursts, beforeBursts, changed);
     }
