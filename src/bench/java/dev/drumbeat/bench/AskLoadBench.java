@@ -105,8 +105,9 @@ public final class AskLoadBench {
                 }
                 List<ClickTally> before = List.of();
                 if (options.beforeBursts() > 0) {
-                    out.println("\nThe same bursts against Drumbeat started again with the HTTP server sized as before ("
-                            + AskLoadOptions.BEFORE + ")");
+                    out.println(
+                            "\nThe same bursts against Drumbeat started again with the HTTP server sized as before ("
+                                    + AskLoadOptions.BEFORE + ")");
                     try (Drumbeat drumbeat = start(database, slack, AskLoadOptions.BEFORE)) {
                         before = runs.bursts(
                                 clicks(database, slack, events(drumbeat)), options.beforeBursts(), ", sized as before");

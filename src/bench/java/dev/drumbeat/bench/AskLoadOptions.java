@@ -45,13 +45,20 @@ record AskLoadOptions(
     private AskLoadOptions with(String flag, int n) {
         Capacity c = capacity;
         return switch (flag) {
-            case "--services" -> new AskLoadOptions(n, clients, seconds, warmup, single, clicks, bursts, beforeBursts, c);
-            case "--clients" -> new AskLoadOptions(services, n, seconds, warmup, single, clicks, bursts, beforeBursts, c);
-            case "--seconds" -> new AskLoadOptions(services, clients, n, warmup, single, clicks, bursts, beforeBursts, c);
-            case "--warmup" -> new AskLoadOptions(services, clients, seconds, n, single, clicks, bursts, beforeBursts, c);
-            case "--single" -> new AskLoadOptions(services, clients, seconds, warmup, n, clicks, bursts, beforeBursts, c);
-            case "--clicks" -> new AskLoadOptions(services, clients, seconds, warmup, single, n, bursts, beforeBursts, c);
-            case "--bursts" -> new AskLoadOptions(services, clients, seconds, warmup, single, clicks, n, beforeBursts, c);
+            case "--services" ->
+                new AskLoadOptions(n, clients, seconds, warmup, single, clicks, bursts, beforeBursts, c);
+            case "--clients" ->
+                new AskLoadOptions(services, n, seconds, warmup, single, clicks, bursts, beforeBursts, c);
+            case "--seconds" ->
+                new AskLoadOptions(services, clients, n, warmup, single, clicks, bursts, beforeBursts, c);
+            case "--warmup" ->
+                new AskLoadOptions(services, clients, seconds, n, single, clicks, bursts, beforeBursts, c);
+            case "--single" ->
+                new AskLoadOptions(services, clients, seconds, warmup, n, clicks, bursts, beforeBursts, c);
+            case "--clicks" ->
+                new AskLoadOptions(services, clients, seconds, warmup, single, n, bursts, beforeBursts, c);
+            case "--bursts" ->
+                new AskLoadOptions(services, clients, seconds, warmup, single, clicks, n, beforeBursts, c);
             case "--before-bursts" ->
                 new AskLoadOptions(services, clients, seconds, warmup, single, clicks, bursts, n, c);
             default -> withCapacity(flag, n);
@@ -60,55 +67,49 @@ record AskLoadOptions(
 
     private AskLoadOptions withCapacity(String flag, int n) {
         Capacity c = capacity;
-        Capacity changed =
-                switch (flag) {
-                    case "--accept-queue" ->
-                        new Capacity(
-                                n,
-                                c.httpThreads(),
-                                c.databaseConnections(),
-                                c.commandWorkers(),
-                                c.commandQueue(),
-                                c.commandPatience());
-                    case "--http-threads" ->
-                        new Capacity(
-                                c.acceptQueue(),
-                                n,
-                                c.databaseConnections(),
-                                c.commandWorkers(),
-                                c.commandQueue(),
-                                c.commandPatience());
-                    case "--db-connections" ->
-                        new Capacity(
-                                c.acceptQueue(),
-                                c.httpThreads(),
-                                n,
-                                c.commandWorkers(),
-                                c.commandQueue(),
-                                c.commandPatience());
-                    case "--workers" ->
-                        new Capacity(
-                                c.acceptQueue(),
-                                c.httpThreads(),
-                                c.databaseConnections(),
-                                n,
-                                c.commandQueue(),
-                                c.commandPatience());
-                    case "--patience-ms" -> c.withCommandPatience(java.time.Duration.ofMillis(n));
-                    case "--queue" ->
-                        new Capacity(
-                                c.acceptQueue(),
-                                c.httpThreads(),
-                                c.databaseConnections(),
-                                c.commandWorkers(),
-                                n,
-                                c.commandPatience());
-                    default ->
-                        throw new IllegalArgumentException("unknown option " + flag + "; use --services N --clients N"
-                                + " --seconds N --warmup N --single N --clicks N --bursts N --before-bursts N"
-                                + " --accept-queue N --http-threads N --db-connections N --workers N --queue N"
-                                + " --patience-ms N");
-                };
+        Capacity changed = switch (flag) {
+            case "--accept-queue" ->
+                new Capacity(
+                        n,
+                        c.httpThreads(),
+                        c.databaseConnections(),
+                        c.commandWorkers(),
+                        c.commandQueue(),
+                        c.commandPatience());
+            case "--http-threads" ->
+                new Capacity(
+                        c.acceptQueue(),
+                        n,
+                        c.databaseConnections(),
+                        c.commandWorkers(),
+                        c.commandQueue(),
+                        c.commandPatience());
+            case "--db-connections" ->
+                new Capacity(
+                        c.acceptQueue(), c.httpThreads(), n, c.commandWorkers(), c.commandQueue(), c.commandPatience());
+            case "--workers" ->
+                new Capacity(
+                        c.acceptQueue(),
+                        c.httpThreads(),
+                        c.databaseConnections(),
+                        n,
+                        c.commandQueue(),
+                        c.commandPatience());
+            case "--patience-ms" -> c.withCommandPatience(java.time.Duration.ofMillis(n));
+            case "--queue" ->
+                new Capacity(
+                        c.acceptQueue(),
+                        c.httpThreads(),
+                        c.databaseConnections(),
+                        c.commandWorkers(),
+                        n,
+                        c.commandPatience());
+            default ->
+                throw new IllegalArgumentException("unknown option " + flag + "; use --services N --clients N"
+                        + " --seconds N --warmup N --single N --clicks N --bursts N --before-bursts N"
+                        + " --accept-queue N --http-threads N --db-connections N --workers N --queue N"
+                        + " --patience-ms N");
+        };
         return new AskLoadOptions(services, clients, seconds, warmup, single, clicks, bursts, beforeBursts, changed);
     }
 

@@ -15,7 +15,11 @@ import java.util.stream.Collectors;
  * Immutable.
  */
 record ClickTally(
-        String name, List<Click> clicks, List<SlackStandInCall> opened, long listenOverflows, RunConditions conditions) {
+        String name,
+        List<Click> clicks,
+        List<SlackStandInCall> opened,
+        long listenOverflows,
+        RunConditions conditions) {
     /** One click: how long until its answer or failure, and the failure's kind (null when answered with 200). */
     record Click(long nanos, String failure) {}
 
