@@ -56,7 +56,11 @@ public final class Cli {
 
     private int serve() {
         Config config = new ConfigLoader(env).load();
-        Database database = open(config.databaseUrl(), config.dataDir(), config.databaseWait());
+        Database database = open(
+                config.databaseUrl(),
+                config.dataDir(),
+                config.databaseWait(),
+                config.capacity().databaseConnections());
         Drumbeat drumbeat;
         try {
             drumbeat = Drumbeat.start(config, database, Clock.systemUTC(), routes -> {});
@@ -77,11 +81,11 @@ public final class Cli {
                 .map(String::strip)
                 .filter(d -> !d.isEmpty())
                 .orElse(".drumbeat/data");
-        return open(url, Path.of(dataDir), Database.DEFAULT_WAIT);
+        return open(url, Path.of(dataDir), Database.DEFAULT_WAIT, Database.DEFAULT_CONNECTIONS);
     }
 
     /** DATABASE_URL's database once it answers, else the embedded one in {@code dataDir} unless another holds it. */
-    private static Database open(Optional<String> url, Path dataDir, Duration wait) {
+    private static Database open(Optional<String> url, Path dataDir, Duration wait, int connections) {
         if (url.isPresent()) {
             DatabaseUrl parsed;
             try {
@@ -90,10 +94,10 @@ public final class Cli {
                 throw new ConfigException("DATABASE_URL is malformed: " + e.getMessage());
             }
             DatabaseProbe.check(parsed);
-            return Database.connect(parsed, wait);
+            return Database.connect(parsed, wait, connections);
         }
         try {
-            return Database.open(Optional.empty(), dataDir, wait);
+            return Database.open(Optional.empty(), dataDir, wait, connections);
         } catch (RuntimeException e) {
             if (heldByAnother(e)) {
                 throw new EmbeddedDatabaseInUse(dataDir);

@@ -1,5 +1,6 @@
 package dev.drumbeat;
 
+import dev.drumbeat.config.Capacity;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.DemoClock;
@@ -187,7 +188,8 @@ public final class Demo implements AutoCloseable {
                 9,
                 Duration.ofHours(24),
                 Optional.of("http://localhost:" + port + "/"),
-                Config.DATABASE_WAIT);
+                Config.DATABASE_WAIT,
+                Capacity.defaults());
     }
 
     private static int freePort() {

@@ -34,6 +34,7 @@ import dev.drumbeat.slack.SlackIdentity;
 import dev.drumbeat.slack.SlackRetries;
 import dev.drumbeat.slack.SlackUnreachable;
 import dev.drumbeat.slack.SlashCommandReplays;
+import dev.drumbeat.slack.SlowCommands;
 import dev.drumbeat.slack.outbox.OutboxCommand;
 import dev.drumbeat.slack.outbox.OutboxSender;
 import dev.drumbeat.slack.outbox.OutboxSenderSettings;
@@ -106,7 +107,9 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         App app = SlackApp.create(config, shared.slack());
         app.use(new SlackRetries(shared.jdbi(), clock));
         app.use(new SlashCommandReplays(shared.jdbi(), clock));
-        Contributions contributions = new Contributions(new CommandRouter(people), new Interactions(app, people));
+        SlowCommands slowCommands = new SlowCommands(slowCommandSettings(config));
+        Contributions contributions =
+                new Contributions(new CommandRouter(people, slowCommands), new Interactions(app, people));
         features(shared, people).forEach(feature -> feature.contribute(contributions));
         contributions.command(new OutboxCommand(shared.jdbi(), clock));
         contributions.commands().register(app);
@@ -118,13 +121,16 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 new BoltAdapter(app, new RequestVerifier(config.signingSecret(), clock)),
                 database,
                 metrics,
-                routes(routes));
+                routes(routes),
+                config.capacity());
         OutboxSender outbox = outboxSender(shared, contributions, metrics).start();
         Optional<Scheduling> scheduling = runJobs
                 ? Optional.of(Scheduling.start(database.dataSource(), contributions.declaredJobs())
                         .observe(metrics::jobRun))
                 : Optional.empty();
-        Drumbeat drumbeat = new Drumbeat(web, contributions.declaredRunning(), outbox, scheduling);
+        List<AutoCloseable> work = new ArrayList<>(List.of(slowCommands));
+        work.addAll(contributions.declaredRunning());
+        Drumbeat drumbeat = new Drumbeat(web, work, outbox, scheduling);
         try {
             web.start(host, config.port());
         } catch (RuntimeException e) {
@@ -132,6 +138,13 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
             throw e;
         }
         return drumbeat;
+    }
+
+    private static SlowCommands.Settings slowCommandSettings(Config config) {
+        return new SlowCommands.Settings(
+                config.capacity().commandWorkers(),
+                config.capacity().commandQueue(),
+                config.capacity().commandPatience());
     }
 
     /**

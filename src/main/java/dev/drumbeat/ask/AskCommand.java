@@ -29,6 +29,12 @@ final class AskCommand implements Subcommand {
         return "ask in plain words, such as `ask what can we deprioritise to save 50k a month?`";
     }
 
+    /** On a large catalog the trade-off questions take a while. */
+    @Override
+    public boolean mayBeSlow() {
+        return true;
+    }
+
     @Override
     public Reply handle(CommandRequest request) {
         AskService.Asked asked = asks.ask(request.actor(), request.args(), request.channelId());

@@ -82,25 +82,6 @@ public interface AskDao {
     @SqlQuery(FACT + " and s.owner_id = :userId order by s.unit_cost * s.monthly_demand desc, s.key limit :limit")
     List<ServiceFact> ownedBy(@Bind("teamId") String teamId, @Bind("userId") String userId, @Bind("limit") int limit);
 
-    /**
-     * A fingerprint of the names {@link #serviceNames}, {@link #initiativeNames}, {@link #objectiveNames} and {@link #ownerNames} return: their counts and the sums
-     * of their hashes. Any rename, addition or removal changes it (barring a 64-bit coincidence), and it costs one
-     * row instead of thousands.
-     */
-    @SqlQuery("""
-            select (select count(*) || ':' || coalesce(sum(hashtext(key || '/' || name)), 0)
-                      from services where team_id = :teamId and active)
-                   || '|' ||
-                   (select count(*) || ':' || coalesce(sum(hashtext(key || '/' || name)), 0)
-                      from initiatives where team_id = :teamId and status in ('planned', 'active'))
-                   || '|' ||
-                   (select count(*) || ':' || coalesce(sum(hashtext(id || '/' || title)), 0)
-                      from objectives where team_id = :teamId and status = 'open')
-                   || '|' ||
-                   (select count(*) || ':' || coalesce(sum(hashtext(key || '/' || name)), 0)
-                      from (""" + OWNER_NAMES + ") owners)")
-    String namesFingerprint(@Bind("teamId") String teamId);
-
     @SqlQuery("select key, name from services where team_id = :teamId and active order by key")
     @RegisterConstructorMapper(ServiceMatcher.Candidate.class)
     List<ServiceMatcher.Candidate> serviceNames(@Bind("teamId") String teamId);

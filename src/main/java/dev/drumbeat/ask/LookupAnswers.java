@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.drumbeat.ask.advisor.AdvisorFactsDao;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Money;
+import dev.drumbeat.db.CatalogSnapshots;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,10 +20,14 @@ final class LookupAnswers {
             "That service was just removed from the catalog. `/drumbeat services` lists them all.";
     private final Jdbi jdbi;
     private final Money money;
+    /** The whole catalog's monthly cost, summed over every service once per change of the catalog. */
+    private final CatalogSnapshots<BigDecimal> totals;
 
     LookupAnswers(Jdbi jdbi, Money money) {
         this.jdbi = jdbi;
         this.money = money;
+        this.totals = new CatalogSnapshots<>(
+                jdbi, teamId -> jdbi.withExtension(AdvisorFactsDao.class, dao -> dao.monthlyCost(teamId)));
     }
 
     Answer whoOwns(String teamId, String key) {
@@ -61,7 +66,7 @@ final class LookupAnswers {
         if (top.isEmpty()) {
             return text("costs-most", "The catalog has no services yet. `/drumbeat service add` adds one.");
         }
-        BigDecimal total = jdbi.withExtension(AdvisorFactsDao.class, dao -> dao.monthlyCost(teamId));
+        BigDecimal total = totals.of(teamId);
         String title = "*The " + (top.size() == 1 ? "costliest service" : top.size() + " costliest services") + "* (the"
                 + " whole catalog costs " + money.format(total) + " a month)";
         return listing("costs-most", title, top);

@@ -19,17 +19,20 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * The catalog's rules: who may change a service, and every change audited in the same transaction.
- * Thread-safe; holds no state beyond its collaborators.
+ * Thread-safe; holds no state beyond its collaborators and the services' names prepared for matching
+ * ({@link ServiceNameIndex}).
  */
 public final class CatalogService implements OwnedServices {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
     private final AuditLog audit;
+    private final ServiceNameIndex names;
 
     public CatalogService(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.names = new ServiceNameIndex(jdbi);
     }
 
     public List<ServiceListing> list(String teamId, String filter, String userId) {
@@ -39,7 +42,7 @@ public final class CatalogService implements OwnedServices {
 
     /** Finds the service a person meant by what they typed. */
     public ServiceMatcher.Match resolve(String teamId, String typed) {
-        return ServiceMatcher.match(typed, jdbi.withExtension(CatalogDao.class, dao -> dao.candidates(teamId)));
+        return names.match(teamId, typed);
     }
 
     public Optional<ServiceCard> card(String teamId, String key) {

@@ -26,7 +26,8 @@ public record Config(
         int checkInHour,
         Duration reminderDelay,
         Optional<String> publicUrl,
-        Duration databaseWait) {
+        Duration databaseWait,
+        Capacity capacity) {
 
     public static final String SLACK_API_URL = "https://slack.com/api/";
     /** How long a request waits for a database connection before it is told the database is unavailable. */
@@ -53,7 +54,8 @@ public record Config(
                 checkInHour,
                 reminderDelay,
                 publicUrl,
-                databaseWait);
+                databaseWait,
+                capacity);
     }
 
     public Config withSlackApiUrl(String url) {
@@ -71,7 +73,8 @@ public record Config(
                 checkInHour,
                 reminderDelay,
                 publicUrl,
-                databaseWait);
+                databaseWait,
+                capacity);
     }
 
     /** The same settings with another public address, for the sandbox once its port is known. */
@@ -90,7 +93,28 @@ public record Config(
                 checkInHour,
                 reminderDelay,
                 Optional.of(url),
-                databaseWait);
+                databaseWait,
+                capacity);
+    }
+
+    /** The same settings with other capacities, for tests and benchmarks. */
+    public Config withCapacity(Capacity newCapacity) {
+        return new Config(
+                botToken,
+                signingSecret,
+                databaseUrl,
+                dataDir,
+                port,
+                slackApiUrl,
+                leadershipChannel,
+                admins,
+                currency,
+                checkInDay,
+                checkInHour,
+                reminderDelay,
+                publicUrl,
+                databaseWait,
+                newCapacity);
     }
 
     @Override
@@ -101,6 +125,6 @@ public record Config(
                 + ", leadershipChannel=" + leadershipChannel.orElse("-") + ", admins=" + admins
                 + ", currency=" + currency + ", checkIn=" + checkInDay + " " + checkInHour + ":00, reminderAfter="
                 + reminderDelay + ", publicUrl=" + publicUrl.orElse("-") + ", databaseWait=" + databaseWait.toMillis()
-                + "ms]";
+                + "ms, " + capacity + "]";
     }
 }

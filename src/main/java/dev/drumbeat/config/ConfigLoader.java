@@ -42,7 +42,22 @@ public final class ConfigLoader {
                 parsed(
                         "DRUMBEAT_DATABASE_WAIT_MS",
                         Long.toString(Config.DATABASE_WAIT.toMillis()),
-                        ConfigLoader::databaseWait));
+                        ConfigLoader::databaseWait),
+                capacity());
+    }
+
+    /** Sized for bursts by default; each can be set for a larger machine. */
+    private Capacity capacity() {
+        return new Capacity(
+                parsed("DRUMBEAT_HTTP_ACCEPT_QUEUE", Integer.toString(Capacity.ACCEPT_QUEUE), between(1, 65_535)),
+                parsed("DRUMBEAT_HTTP_THREADS", Integer.toString(Capacity.HTTP_THREADS), between(8, 1_000)),
+                parsed(
+                        "DRUMBEAT_DATABASE_CONNECTIONS",
+                        Integer.toString(Capacity.DATABASE_CONNECTIONS),
+                        between(2, 500)),
+                parsed("DRUMBEAT_COMMAND_WORKERS", Integer.toString(Capacity.COMMAND_WORKERS), between(1, 256)),
+                parsed("DRUMBEAT_COMMAND_QUEUE", Integer.toString(Capacity.COMMAND_QUEUE), between(0, 10_000)),
+                Capacity.COMMAND_PATIENCE);
     }
 
     private Optional<String> optional(String name) {
@@ -116,6 +131,16 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("a port is between 0 and 65535");
         }
         return port;
+    }
+
+    private static Function<String, Integer> between(int least, int most) {
+        return value -> {
+            int number = Integer.parseInt(value);
+            if (number < least || number > most) {
+                throw new IllegalArgumentException("expected " + least + " to " + most + ", not " + number);
+            }
+            return number;
+        };
     }
 
     private static int hour(String value) {

@@ -27,6 +27,8 @@ public final class Database implements AutoCloseable {
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
     /** The shortest wait HikariCP accepts. */
     public static final Duration SHORTEST_WAIT = Duration.ofMillis(250);
+    /** Connections in the pool unless told otherwise. */
+    public static final int DEFAULT_CONNECTIONS = 16;
 
     private final HikariDataSource dataSource;
     private final Optional<EmbeddedPostgres> embedded;
@@ -47,13 +49,23 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(Optional, Path)}, a caller waiting at most {@code wait} for a connection. */
     public static Database open(Optional<String> databaseUrl, Path dataDir, Duration wait) {
+        return open(databaseUrl, dataDir, wait, DEFAULT_CONNECTIONS);
+    }
+
+    /** As {@link #open(Optional, Path, Duration)}, with {@code connections} in the pool. */
+    public static Database open(Optional<String> databaseUrl, Path dataDir, Duration wait, int connections) {
         if (databaseUrl.isPresent()) {
-            return connect(DatabaseUrl.parse(databaseUrl.get()), wait);
+            return connect(DatabaseUrl.parse(databaseUrl.get()), wait, connections);
         }
         EmbeddedPostgres postgres = startEmbedded(dataDir);
         HikariDataSource pool = null;
         try {
-            pool = pool(postgres.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty(), wait);
+            pool = pool(
+                    postgres.getJdbcUrl("postgres", "postgres"),
+                    Optional.of("postgres"),
+                    Optional.empty(),
+                    wait,
+                    connections);
             return migrated(new Database(pool, Optional.of(postgres)));
         } catch (RuntimeException e) {
             if (pool != null) {
@@ -69,7 +81,12 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database connect(DatabaseUrl url, Duration wait) {
-        return migrated(new Database(pool(url.jdbcUrl(), url.user(), url.password(), wait), Optional.empty()));
+        return connect(url, wait, DEFAULT_CONNECTIONS);
+    }
+
+    public static Database connect(DatabaseUrl url, Duration wait, int connections) {
+        return migrated(
+                new Database(pool(url.jdbcUrl(), url.user(), url.password(), wait, connections), Optional.empty()));
     }
 
     public static Jdbi createJdbi(DataSource dataSource) {
@@ -116,7 +133,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(
-            String jdbcUrl, Optional<String> user, Optional<String> password, Duration wait) {
+            String jdbcUrl, Optional<String> user, Optional<String> password, Duration wait, int connections) {
         if (wait.compareTo(SHORTEST_WAIT) < 0) {
             throw new IllegalArgumentException(
                     "the wait for a connection is at least " + SHORTEST_WAIT.toMillis() + " ms");
@@ -128,7 +145,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(wait.toMillis());
         // checking an idle connection is part of the wait, so it must fit well inside it
         config.setValidationTimeout(Math.max(SHORTEST_WAIT.toMillis(), wait.toMillis() / 2));
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(connections);
         config.setPoolName("drumbeat");
         return new HikariDataSource(config);
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The page's message box: {@code /drumbeat …} goes to Drumbeat as a slash command typed in the conversation,
  * {@code @Drumbeat …} as an app_mention event there, anything else is just said. What was typed, and a slash
- * command's answer, go into the sandbox's transcript so the conversation shows them as Slack would.
+ * command's answer, go into the sandbox's transcript so the conversation shows them as Slack would; a command's
+ * response_url is the stand-in's for that answer, so an answer that comes later replaces it there.
  */
 final class SandboxComposer {
     private static final String DEFAULT_CHANNEL = "C0SANDBOX";
@@ -32,10 +33,13 @@ final class SandboxComposer {
                 .transcript()
                 .add(SandboxMessage.typed(
                         channel, workspace.slack().mintTs(), user.userId(), ("/drumbeat " + text).strip()));
-        HttpResponse<String> response = workspace.driver().get().command(user, channel, text);
+        String ts = workspace.slack().mintTs();
+        HttpResponse<String> response = workspace
+                .driver()
+                .get()
+                .command(user, channel, text, workspace.slack().responseUrl(channel, user.userId(), ts));
         Map<String, Object> answer = new LinkedHashMap<>(SandboxHttp.answer(response));
         if (answer.get("body") instanceof JsonNode body && body.isObject()) {
-            String ts = workspace.slack().mintTs();
             boolean inChannel = body.path("response_type").asText().equals("in_channel");
             Object blocks = body.has("blocks") ? body.get("blocks") : null;
             workspace

@@ -38,6 +38,20 @@ public final class SlackDriver {
 
     /** A slash command {@code /drumbeat <text>} typed by the user in a channel; returns Drumbeat's answer. */
     public HttpResponse<String> command(SlackUser user, String channelId, String text) {
+        return command(
+                user, channelId, text, "https://hooks.slack.com/commands/" + user.teamId() + "/1/" + UUID.randomUUID());
+    }
+
+    /**
+     * As {@link #command(SlackUser, String, String)}, with the {@code response_url} Slack would give the command, such
+     * as one the stand-in made ({@code SlackStandIn#responseUrl}), where an answer that comes later can be posted.
+     */
+    public HttpResponse<String> command(SlackUser user, String channelId, String text, String responseUrl) {
+        return send(formBody(commandForm(user, channelId, text, responseUrl)), "application/x-www-form-urlencoded");
+    }
+
+    /** The form fields of a slash command, as Slack posts them. */
+    public Map<String, String> commandForm(SlackUser user, String channelId, String text, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "unused-verification-token");
         form.put("team_id", user.teamId());
@@ -50,9 +64,9 @@ public final class SlackDriver {
         form.put("text", text);
         form.put("api_app_id", "A0DRUMBEAT");
         form.put("is_enterprise_install", "false");
-        form.put("response_url", "https://hooks.slack.com/commands/" + user.teamId() + "/1/" + UUID.randomUUID());
+        form.put("response_url", responseUrl);
         form.put("trigger_id", triggerId(user));
-        return send(formBody(form), "application/x-www-form-urlencoded");
+        return form;
     }
 
     /** An interaction ({@code block_actions}, {@code view_submission}, …) as Slack posts it: form field {@code payload}. */

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers `/drumbeat`: picks the subcommand by its first word and turns whatever goes wrong into a
- * short ephemeral sentence, never a stack trace. Features add their subcommands with {@link #add}.
+ * short ephemeral sentence, never a stack trace. Features add their subcommands with {@link #add}. One that may be
+ * slow is answered through {@link SlowCommands}, so Slack has its acknowledgement in time.
  */
 public final class CommandRouter {
     public static final String COMMAND = "/drumbeat";
@@ -30,9 +31,11 @@ public final class CommandRouter {
     private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
     private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
     private final Actors people;
+    private final SlowCommands slow;
 
-    public CommandRouter(Actors people) {
+    public CommandRouter(Actors people, SlowCommands slow) {
         this.people = people;
+        this.slow = slow;
         add(new HelpCommand(this::subcommands));
     }
 
@@ -55,13 +58,23 @@ public final class CommandRouter {
     }
 
     Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
-        Reply reply = answer(request.getPayload(), ctx);
+        SlashCommandPayload payload = request.getPayload();
+        Reply reply = mayBeSlow(payload)
+                ? slow.answer(() -> answer(payload, ctx), payload.getResponseUrl())
+                : answer(payload, ctx);
         if (reply.isEmpty()) {
             return ctx.ack();
         }
         return ctx.ack(r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral")
                 .text(reply.text())
                 .blocks(reply.blocks()));
+    }
+
+    private boolean mayBeSlow(SlashCommandPayload payload) {
+        String text = Optional.ofNullable(payload.getText()).orElse("").strip();
+        String name = firstWord(SlackBlocks.unescape(text)).toLowerCase(Locale.ROOT);
+        Subcommand subcommand = subcommands.get(name);
+        return subcommand != null && subcommand.mayBeSlow();
     }
 
     private Reply answer(SlashCommandPayload payload, SlashCommandContext ctx) {

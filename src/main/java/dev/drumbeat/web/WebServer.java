@@ -1,5 +1,6 @@
 package dev.drumbeat.web;
 
+import dev.drumbeat.config.Capacity;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseOutage;
 import dev.drumbeat.metrics.Metrics;
@@ -12,22 +13,39 @@ import io.javalin.http.Header;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drumbeat's HTTP face: Slack's one URL, health and readiness, plus whatever routes the features
  * add. Any unexpected failure is a bare 500 with a reference, never a stack trace; a database that cannot be
- * reached is a 503 with {@code Retry-After}, and readiness says so within two seconds.
+ * reached is a 503 with {@code Retry-After}, and readiness says so within two seconds. Sized for Slack's bursts
+ * ({@link Capacity}): the operating system holds many connections before they are accepted rather than refusing
+ * them, and a bounded number of threads work while further requests wait their turn in the server's queue, not in
+ * the database pool's, where a wait of more than a second reads as an outage.
  */
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final long MAX_BODY = 10L * 1024 * 1024;
     private static final String API = "/api/";
     private final Javalin javalin;
+    private volatile String host = "0.0.0.0";
+    private volatile int port;
 
-    public WebServer(Handler slackEvents, Database database, Metrics metrics, Consumer<JavalinConfig> routes) {
+    public WebServer(
+            Handler slackEvents,
+            Database database,
+            Metrics metrics,
+            Consumer<JavalinConfig> routes,
+            Capacity capacity) {
         this.javalin = Javalin.create(config -> {
+            config.jetty.threadPool = threads(capacity.httpThreads());
+            config.jetty.addConnector((server, http) -> connector(server, http, capacity.acceptQueue()));
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
             config.requestLogger.http((ctx, ms) ->
@@ -55,6 +73,20 @@ public final class WebServer {
         });
     }
 
+    private static QueuedThreadPool threads(int most) {
+        QueuedThreadPool threads = new QueuedThreadPool(most, Math.min(8, most), 60_000);
+        threads.setName("http");
+        return threads;
+    }
+
+    private ServerConnector connector(Server server, HttpConfiguration http, int acceptQueue) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(acceptQueue);
+        return connector;
+    }
+
     /** 503 with Retry-After: the API's {@code {"error": …}}, or the sentence as plain text. */
     private static void databaseUnavailable(Context ctx, Exception e) {
         log.warn("{} {} found the database unavailable: {}", ctx.method(), ctx.path(), DatabaseOutage.reason(e));
@@ -76,6 +108,8 @@ public final class WebServer {
     }
 
     public WebServer start(String host, int port) {
+        this.host = host;
+        this.port = port;
         javalin.start(host, port);
         return this;
     }

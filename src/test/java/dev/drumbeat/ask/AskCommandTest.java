@@ -280,6 +280,35 @@ class AskCommandTest extends AskFixture {
                 .containsEntry("saving", "14000.00");
     }
 
+    @Test
+    void each_answer_is_worked_out_from_the_catalog_as_it_is_now() {
+        assertThat(ask(LEAD, "what can we deprioritise to save 12k a month?").text())
+                .contains("*CRM* `crm` · secondary · saves *$10,000*/mo");
+
+        drumbeat.execute("update services set is_protected = true where key = 'crm'");
+        drumbeat.execute("update services set name = 'Staff Intranet' where key = 'intranet'");
+
+        assertThat(ask(LEAD, "what can we deprioritise to save 12k a month?").text())
+                .doesNotContain("*CRM* `crm` · secondary")
+                .contains("protected: CRM, Reporting", "*Staff Intranet* `intranet`");
+        assertThat(ask(LEAD, "who owns staff intranet?").text()).contains("Read as: who owns `intranet`.");
+    }
+
+    @Test
+    void an_answer_ready_in_time_is_the_acknowledgement_itself() {
+        SlackReply ack = SlackReply.of(drumbeat.driver()
+                .command(
+                        drumbeat.user(LEAD),
+                        CHANNEL,
+                        "ask what can we deprioritise to save 12k a month?",
+                        drumbeat.slack().responseUrl(CHANNEL, LEAD, PRIVATE_ANSWER_TS)));
+
+        assertThat(ack.responseType()).isEqualTo("ephemeral");
+        assertThat(ack.json().path("text").asText()).startsWith("What to deprioritise to save $12,000 a month");
+        assertThat(ack.text()).contains("Share in channel", "Record decision");
+        assertThat(drumbeat.slack().calls("response_url")).isEmpty();
+    }
+
     private static void assertWithinLimits(SlackReply reply) {
         Object message = new ObjectMapper().convertValue(reply.json(), Map.class);
         assertThat(BlockKitLimits.checkMessage(((Map<?, ?>) message).get("blocks")))

@@ -30,7 +30,13 @@ abstract class AskFixture {
 
     @BeforeEach
     void seed() {
-        drumbeat.seed()
+        seedPortfolio(drumbeat);
+    }
+
+    /** The portfolio above, and Alice, Bob and Lena (leadership), in the extension's workspace. */
+    static void seedPortfolio(DrumbeatExtension extension) {
+        extension
+                .seed()
                 .person(ALICE, "alice", "member")
                 .person(BOB, "bob", "member")
                 .person(LEAD, "lena", "leadership")
@@ -41,7 +47,7 @@ abstract class AskFixture {
                 .service("reporting", "Reporting", "core", BOB, "3", "2000", "1000")
                 .kpi("payments", "uptime", "Uptime", "%", "99.9", "up", "99.95")
                 .deputy("payments", BOB);
-        drumbeat.execute("update services set is_protected = true where key = 'reporting'");
+        extension.execute("update services set is_protected = true where key = 'reporting'");
     }
 
     /** {@code /drumbeat ask <question>} from the user in {@link #CHANNEL}. */

@@ -30,6 +30,16 @@ class AskLimitsTest extends AskFixture {
     }
 
     @Test
+    void an_owner_known_by_a_new_name_is_understood_at_once() {
+        ask(LEAD, "what can we deprioritise to save 10k a month, only alice's services");
+        drumbeat.execute("update people set real_name = 'Alice Moreau' where user_id = '" + ALICE + "'");
+
+        assertThat(ask(LEAD, "what can we deprioritise to save 10k a month, only Alice Moreau's services")
+                        .text())
+                .contains("only what Alice Moreau owns", "*Payments API* `payments`");
+    }
+
+    @Test
     void a_limit_to_a_tier_leaves_the_other_tiers_alone() {
         String text = ask(LEAD, "what can we deprioritise to save 10k a month, core only")
                 .text();

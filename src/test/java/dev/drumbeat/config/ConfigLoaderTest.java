@@ -39,6 +39,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void capacities_are_sized_for_bursts_unless_set() {
+        assertThat(new ConfigLoader(minimal()).load().capacity()).isEqualTo(Capacity.defaults());
+        Map<String, String> env = minimal();
+        env.put("DRUMBEAT_HTTP_ACCEPT_QUEUE", "4096");
+        env.put("DRUMBEAT_HTTP_THREADS", "128");
+        env.put("DRUMBEAT_DATABASE_CONNECTIONS", "40");
+        env.put("DRUMBEAT_COMMAND_WORKERS", "16");
+        env.put("DRUMBEAT_COMMAND_QUEUE", "200");
+
+        Capacity capacity = new ConfigLoader(env).load().capacity();
+
+        assertThat(capacity).isEqualTo(new Capacity(4096, 128, 40, 16, 200, Capacity.COMMAND_PATIENCE));
+        assertThatThrownBy(() -> new ConfigLoader(with("DRUMBEAT_HTTP_THREADS", "2")).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("DRUMBEAT_HTTP_THREADS is malformed: expected 8 to 1000, not 2");
+        assertThatThrownBy(() -> new ConfigLoader(with("DRUMBEAT_COMMAND_WORKERS", "many")).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DRUMBEAT_COMMAND_WORKERS is malformed");
+    }
+
+    private static Map<String, String> with(String name, String value) {
+        Map<String, String> env = minimal();
+        env.put(name, value);
+        return env;
+    }
+
+    @Test
     void a_missing_variable_is_named_in_one_line() {
         Map<String, String> env = minimal();
         env.remove("SLACK_SIGNING_SECRET");

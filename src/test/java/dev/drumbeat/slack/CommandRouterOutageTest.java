@@ -14,6 +14,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.drumbeat.config.Capacity;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.core.Actors;
 import dev.drumbeat.sandbox.SlackDriver;
@@ -58,7 +59,8 @@ class CommandRouterOutageTest {
                         "drumbeat - Connection is not available, request timed out after 1000ms")));
         Config config = TestDrumbeat.config(slack.apiUrl());
         App app = SlackApp.create(config, SlackApp.client(config));
-        new CommandRouter(actors).register(app);
+        new CommandRouter(actors, new SlowCommands(new SlowCommands.Settings(1, 1, Capacity.COMMAND_PATIENCE)))
+                .register(app);
         logged.start();
         logger().addAppender(logged);
 

@@ -13,7 +13,9 @@ import dev.drumbeat.sandbox.SlackUser;
 import dev.drumbeat.sandbox.standin.SlackStandIn;
 import dev.drumbeat.sandbox.standin.SlackStandInCall;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
+import dev.drumbeat.sandbox.standin.SlackStandInResponses;
 import dev.drumbeat.slack.SlackApp;
+import dev.drumbeat.slack.SlowCommands;
 import dev.drumbeat.slack.outbox.OutboxSender;
 import dev.drumbeat.slack.outbox.OutboxSenderSettings;
 import dev.drumbeat.slack.outbox.RateLimitSettings;
@@ -280,8 +282,27 @@ public final class DrumbeatExtension
         return command(user, CHANNEL, text);
     }
 
+    /**
+     * As the person sees it in the end: the acknowledgement, or, when it said Drumbeat was working on it, the answer
+     * that replaced it through the command's response_url (a stand-in's, for a message of its own sequence).
+     */
     public SlackReply command(SlackUser user, String channel, String text) {
-        return SlackReply.of(driver().command(user, channel, text));
+        String ts = slack().mintTs();
+        SlackReply ack =
+                SlackReply.of(driver().command(user, channel, text, slack().responseUrl(channel, user.userId(), ts)));
+        if (!ack.json().path("text").asText().equals(SlowCommands.WORKING)) {
+            return ack;
+        }
+        Await.until(
+                "the answer that follows \"working on it\"",
+                () -> slack.replacement(channel, ts).isPresent());
+        SlackStandInResponses.Replacement answer =
+                slack.replacement(channel, ts).orElseThrow();
+        Map<String, Object> shown = new java.util.LinkedHashMap<>();
+        shown.put("response_type", "ephemeral");
+        shown.put("text", answer.text());
+        shown.put("blocks", answer.blocks() == null ? List.of() : answer.blocks());
+        return new SlackReply(200, JSON.valueToTree(shown));
     }
 
     /** {@code /drumbeat <text>} typed in {@link #CHANNEL} by {@link #user(String)}. */

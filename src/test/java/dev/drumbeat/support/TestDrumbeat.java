@@ -1,5 +1,6 @@
 package dev.drumbeat.support;
 
+import dev.drumbeat.config.Capacity;
 import dev.drumbeat.config.Config;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -36,6 +37,7 @@ public final class TestDrumbeat {
                 9,
                 Duration.ofHours(24),
                 Optional.empty(),
-                Config.DATABASE_WAIT);
+                Config.DATABASE_WAIT,
+                Capacity.defaults());
     }
 }

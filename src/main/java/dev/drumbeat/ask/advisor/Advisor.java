@@ -16,17 +16,20 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Answers the trade-off questions from the database: reads the workspace's candidates in one query, applies
- * {@link AdvisorRules} and hands the eligible ones to {@link Optimiser}. Thread-safe.
+ * Answers the trade-off questions from the database: reads the workspace's candidates in one query (kept until the
+ * catalog changes, {@link AdvisorPortfolios}), applies {@link AdvisorRules} and hands the eligible ones to
+ * {@link Optimiser}. Thread-safe.
  */
 public final class Advisor {
     private final Jdbi jdbi;
+    private final AdvisorPortfolios portfolios;
 
     public Advisor(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.portfolios = new AdvisorPortfolios(jdbi);
     }
 
-    /** What the advisor reads in one go: the candidates, the monthly cost of every active service, the weights. */
+    /** What an answer works from: the catalog's portfolio, kept until it changes, and this moment's weights. */
     private record Portfolio(List<PortfolioItem> items, BigDecimal monthlyCost, ImpactWeights weights) {}
 
     /** "What can we deprioritise to save N?" */
@@ -97,11 +100,11 @@ public final class Advisor {
                 });
     }
 
+    /** The portfolio as last read while the catalog stays as it was, and the weights, read afresh (one row). */
     private Portfolio read(String teamId) {
-        return jdbi.inTransaction(handle -> new Portfolio(
-                handle.attach(AdvisorDao.class).candidates(teamId),
-                handle.attach(AdvisorFactsDao.class).monthlyCost(teamId),
-                handle.attach(AdvisorFactsDao.class).weights(teamId)));
+        AdvisorPortfolios.Portfolio kept = portfolios.of(teamId);
+        ImpactWeights weights = jdbi.withExtension(AdvisorFactsDao.class, dao -> dao.weights(teamId));
+        return new Portfolio(kept.items(), kept.monthlyCost(), weights);
     }
 
     private static boolean isThe(Candidate candidate, String initiativeKey) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A local stand-in for the Slack Web API, faithful to Slack's documented contract, so that tests and
@@ -97,6 +98,14 @@ public final class SlackStandIn implements AutoCloseable {
     /** What a response_url made of a message the stand-in never posted (a slash command's answer), if anything. */
     public Optional<SlackStandInResponses.Replacement> replacement(String channel, String ts) {
         return responses.replacement(channel, ts);
+    }
+
+    /**
+     * Tells {@code observer} of every post to a response_url from now on, on the thread that took it, once it took
+     * effect: for a caller that must know the moment an answer arrives, such as the ask benchmark.
+     */
+    public void onResponse(Consumer<SlackStandInResponses.Posted> observer) {
+        responses.observe(observer);
     }
 
     /** Every call in the order it took effect, rejected ones included. */

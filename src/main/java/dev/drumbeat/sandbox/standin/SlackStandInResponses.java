@@ -44,11 +44,18 @@ public final class SlackStandInResponses implements Handler {
     /** What a response made of a message the stand-in did not post. */
     public record Replacement(String text, Object blocks, boolean deleted) {}
 
+    /**
+     * A post to a response_url as it arrived: the message it answers for ({@code channel} and {@code messageTs}, null
+     * for a URL the stand-in never made), its body, and Slack's refusal if it was refused.
+     */
+    public record Posted(String channel, String messageTs, Map<String, Object> body, Optional<String> error) {}
+
     private final Map<String, Minted> minted = new ConcurrentHashMap<>();
     private final Map<String, Replacement> replaced = new ConcurrentHashMap<>();
     private final SlackStandInConversations conversations;
     private final Consumer<SlackStandInCall> recorder;
     private final Clock clock;
+    private volatile Consumer<Posted> observer = posted -> {};
 
     SlackStandInResponses(SlackStandInConversations conversations, Consumer<SlackStandInCall> recorder, Clock clock) {
         this.conversations = conversations;
@@ -77,6 +84,11 @@ public final class SlackStandInResponses implements Handler {
         replaced.putAll(kept);
     }
 
+    /** Tells {@code observer} of every post from now on, once it took effect; one observer at a time. */
+    void observe(Consumer<Posted> observer) {
+        this.observer = observer;
+    }
+
     /** Forgets every minted URL and replacement. */
     void reset() {
         minted.clear();
@@ -100,8 +112,13 @@ public final class SlackStandInResponses implements Handler {
         }
         Map<String, Object> args = body.map(b -> SlackStandInJson.MAPPER.convertValue(b, Map.class))
                 .orElse(Map.of());
-        recorder.accept(new SlackStandInCall(
-                METHOD, Collections.unmodifiableMap(new LinkedHashMap<>(args)), clock.instant(), error == null, error));
+        Map<String, Object> recorded = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        recorder.accept(new SlackStandInCall(METHOD, recorded, clock.instant(), error == null, error));
+        observer.accept(new Posted(
+                target == null ? null : target.channel(),
+                target == null ? null : target.messageTs(),
+                recorded,
+                Optional.ofNullable(error)));
         ctx.status(error == null ? 200 : error.endsWith("_url") ? 404 : 400).result(error == null ? "ok" : error);
     }
 
