@@ -47,7 +47,7 @@ final class AskHelp {
                 + "• what is stale? · what is ownerless? · what is escalated?\n"
                 + "• what is the unit cost of " + service + "? · what costs the most? · where is margin negative?\n"
                 + "• what can we deprioritise to save 50k a month? Add `without touching " + service
-                + "`, `including strategic`, `secondary only`, `only initiatives`, `only <owner>'s services` or `if we"
+                + "`, `including strategic`, `secondary only`, `only initiatives`, `only &lt;owner&gt;'s services` or `if we"
                 + " pause " + initiative + "`; amounts such as `1.2m a year`, `40k a quarter`, `3k a week` or `2% of"
                 + " monthly cost` work too.\n"
                 + "• what if " + initiative + " slips 6 weeks?\n"
