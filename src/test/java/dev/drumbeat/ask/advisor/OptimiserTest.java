@@ -183,11 +183,32 @@ class OptimiserTest {
     }
 
     @Test
+    void the_gap_to_the_best_possible_is_rounded_up_to_a_tenth_of_a_per_cent() {
+        assertThat(choice("100.41", "100").gapPercent()).contains(new BigDecimal("0.5"));
+        assertThat(choice("100.40", "100").gapPercent()).contains(new BigDecimal("0.4"));
+        assertThat(choice("100.0001", "100").gapPercent()).contains(new BigDecimal("0.1"));
+        assertThat(choice("100", "100").gapPercent()).contains(new BigDecimal("0.0"));
+        assertThat(choice("100", "100").provenOptimal()).isTrue();
+        assertThat(choice("100.0001", "100").provenOptimal()).isFalse();
+        assertThat(choice("5", "0").gapPercent()).isEmpty();
+    }
+
+    @Test
+    void greedy_states_the_lp_bound_as_its_lower_bound() {
+        assertThat(OptimiserGreedy.choose(GREEDY_TRAP, money("100")).lowerBound())
+                .isEqualByComparingTo("52");
+    }
+
+    @Test
     void answers_are_proven_optimal_except_from_greedy() {
         assertThat(Optimiser.choose(GREEDY_TRAP, money("100")).provenOptimal()).isTrue();
         assertThat(Optimiser.choose(GREEDY_TRAP, money("1000")).provenOptimal()).isTrue();
         assertThat(OptimiserGreedy.choose(GREEDY_TRAP, money("100")).provenOptimal())
                 .isFalse();
+    }
+
+    private static Optimiser.Choice choice(String impact, String lowerBound) {
+        return new Optimiser.Choice(List.of(), money("1"), money(impact), true, money(lowerBound));
     }
 
     static Candidate item(String key, String saving, String valueLost) {
