@@ -97,7 +97,16 @@ final class AdviceLines {
                 + " for each open dependency (an initiative or key result relying on a service, or a service an"
                 + " initiative delivers for) and " + money.format(AdvisorRules.PER_DEMAND_UNIT)
                 + " per unit of monthly demand.";
-        return chosen.provenOptimal() ? rule : rule + " This is the best set found in the time allowed.";
+        return chosen.provenOptimal() ? rule : rule + " " + unproven(chosen);
+    }
+
+    /** Says how far from the best possible an answer not proven best can be, never less than it might be. */
+    private static String unproven(Optimiser.Choice chosen) {
+        String notProven = "Drumbeat could not prove this the best set in the time allowed";
+        return chosen.gapPercent()
+                .map(gap ->
+                        notProven + "; it has at most " + gap.toPlainString() + "% more impact than the best possible.")
+                .orElse(notProven + ".");
     }
 
     private static String names(List<Candidate> candidates) {
