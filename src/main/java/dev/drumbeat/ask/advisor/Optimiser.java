@@ -80,11 +80,8 @@ public final class Optimiser {
             return Choice.of(items.candidates, target, BigDecimal.ZERO);
         }
         OptimiserSearch.Result result = OptimiserSearch.solve(items.saving, items.impact, items.target);
-        List<Candidate> picks = items.pick(result.picked());
-        BigDecimal lowerBound = result.provenOptimal()
-                ? Choice.of(picks, target, BigDecimal.ZERO).impact()
-                : items.relaxedBound(target);
-        return Choice.of(picks, target, lowerBound);
+        BigDecimal lowerBound = items.exact ? items.impactOf(result.lowerBound()) : items.relaxedBound(target);
+        return Choice.of(items.pick(result.picked()), target, lowerBound);
     }
 
     /**
