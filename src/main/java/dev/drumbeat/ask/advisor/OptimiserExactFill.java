@@ -6,13 +6,13 @@ import java.util.Arrays;
  * Looks for chunks whose savings add up to a goal exactly (subset sum), for {@link OptimiserSearch}: when they all
  * have the same impact per unit saved, such a set meets the LP bound and so proves itself optimal. The way a person
  * makes change: set aside some of the smallest chunks, take the others in order while they leave at least half of
- * what the set-aside ones add up to, then find the remainder among the set-aside ones by meeting in the middle (the
- * sums of each half, sorted, walked towards each other); failing that, try again with one other chunk taken or put
+ * what the set-aside ones add up to, then find the remainder among the set-aside ones by meeting in the middle (each
+ * sum of one half looked up among the sums of the other); failing that, try again with one other chunk taken or put
  * back. Usually succeeds when there are many distinct amounts; with a few amounts repeated it may find nothing, and
  * the search goes on without it. Pure.
  */
 final class OptimiserExactFill {
-    /** Chunks set aside for the remainder, in two halves of up to 2^12 and 2^16 sums to walk. */
+    /** Chunks set aside for the remainder, in two halves of up to 2^12 and 2^16 sums. */
     private static final int SET_ASIDE = 28;
 
     private static final int LOW_HALF = 12;
@@ -93,19 +93,12 @@ final class OptimiserExactFill {
 
     /** Finds set-aside chunks adding up to {@code goal} and marks them taken; false if there are none. */
     private static boolean meetInTheMiddle(Sums low, Sums high, long goal, boolean[] taken) {
-        int i = 0;
-        int j = high.size - 1;
-        while (i < low.size && j >= 0) {
-            long sum = low.sum[i] + high.sum[j];
-            if (sum == goal) {
+        for (int i = 0; i < low.size && low.sum[i] <= goal; i++) {
+            int j = high.indexOf(goal - low.sum[i]);
+            if (j >= 0) {
                 low.mark(i, taken);
                 high.mark(j, taken);
                 return true;
-            }
-            if (sum < goal) {
-                i++;
-            } else {
-                j--;
             }
         }
         return false;
@@ -119,6 +112,7 @@ final class OptimiserExactFill {
         int size;
         private long[] nextSum;
         private int[] nextMask;
+        private int[] table;
 
         private Sums(int[] members) {
             this.members = members;
@@ -158,6 +152,31 @@ final class OptimiserExactFill {
             nextSum = sums;
             nextMask = masks;
             size = out;
+        }
+
+        /** Where {@code value} is among the sums, or -1; looked up in a hash table built on first use. */
+        int indexOf(long value) {
+            if (table == null) {
+                table = new int[Integer.highestOneBit(Math.max(1, size)) * 4];
+                Arrays.fill(table, -1);
+                for (int k = 0; k < size; k++) {
+                    int slot = slot(sum[k]);
+                    while (table[slot] >= 0) {
+                        slot = (slot + 1) & (table.length - 1);
+                    }
+                    table[slot] = k;
+                }
+            }
+            for (int slot = slot(value); table[slot] >= 0; slot = (slot + 1) & (table.length - 1)) {
+                if (sum[table[slot]] == value) {
+                    return table[slot];
+                }
+            }
+            return -1;
+        }
+
+        private int slot(long value) {
+            return (int) ((value * 0x9E3779B97F4A7C15L) >>> 40) & (table.length - 1);
         }
 
         void mark(int index, boolean[] taken) {
