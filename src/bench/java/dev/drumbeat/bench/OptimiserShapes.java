@@ -165,8 +165,9 @@ final class OptimiserShapes {
 
         static String header() {
             return "| shape | portfolios | proven optimal | worst stated gap | optimiser p50 / p99 / max ms "
-                    + "| before: proven | before: extra impact, median / worst | before: p50 / p99 ms |\n"
-                    + "|---|---:|---:|---:|---:|---:|---:|---:|";
+                    + "| before: proven | before: worse | before: extra impact where worse, median / worst "
+                    + "| before: p50 / p99 ms |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
         }
 
         String row() {
@@ -176,7 +177,7 @@ final class OptimiserShapes {
             double[] baselineSorted = baselineMs.clone();
             Arrays.sort(baselineSorted);
             return String.format(
-                    "| %s | %d | %d of %d | %s | %.1f / %.1f / %.1f | %d of %d | %.3f%% / %.3f%% | %.1f / %.1f |",
+                    "| %s | %d | %d of %d | %s | %.1f / %.1f / %.1f | %d of %d | %d of %d | %.4f%% / %.4f%% | %.1f / %.1f |",
                     shape.label,
                     n,
                     proven,
@@ -187,7 +188,13 @@ final class OptimiserShapes {
                     sorted[n - 1],
                     baselineProven,
                     n,
-                    OptimiserBench.percentile(baselineExtra, 50),
+                    Arrays.stream(baselineExtra).filter(extra -> extra > 0).count(),
+                    baselineExtra.length,
+                    OptimiserBench.percentile(
+                            Arrays.stream(baselineExtra)
+                                    .filter(extra -> extra > 0)
+                                    .toArray(),
+                            50),
                     baselineExtra.length == 0 ? Double.NaN : baselineExtra[baselineExtra.length - 1],
                     OptimiserBench.percentile(baselineSorted, 50),
                     OptimiserBench.percentile(baselineSorted, 99));
