@@ -99,7 +99,16 @@ final class AdviceLines {
                 + money.format(w.perKpiOnTarget()) + " per KPI on target + " + money.format(w.perOpenDependency())
                 + " per open dependency + " + money.format(w.perDemandUnit())
                 + " per unit of demand (workspace settings).";
-        return advice.chosen().provenOptimal() ? rule : "Best set found in the time allowed. " + rule;
+        return advice.chosen().provenOptimal() ? rule : rule + " " + unproven(advice.chosen());
+    }
+
+    /** Says how far from the best possible an answer not proven best can be, never less than it might be. */
+    private static String unproven(Optimiser.Choice chosen) {
+        String notProven = "Drumbeat could not prove this the best set in the time allowed";
+        return chosen.gapPercent()
+                .map(gap ->
+                        notProven + "; it has at most " + gap.toPlainString() + "% more impact than the best possible.")
+                .orElse(notProven + ".");
     }
 
     private static String names(List<Candidate> candidates) {

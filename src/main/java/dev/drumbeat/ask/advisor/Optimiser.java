@@ -1,6 +1,7 @@
 package dev.drumbeat.ask.advisor;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +9,10 @@ import java.util.Optional;
 /**
  * Chooses what to deprioritise: among eligible candidates, the set whose monthly saving reaches a target with the
  * least total {@linkplain AdvisorRules#impact impact}. Exact, not greedy: a covering knapsack solved by
- * {@link OptimiserSearch} over exact whole money units ({@link OptimiserItems}), so the answer is the true optimum;
- * only on degenerate portfolios, where proof would take too long, is it the best found, and then
- * {@link Choice#provenOptimal()} says so. Pure and thread-safe.
+ * {@link OptimiserSearch} over exact whole money units ({@link OptimiserItems}), so the answer is the true optimum,
+ * and {@link Choice#provenOptimal()} says so. Should a portfolio ever be too hard to prove within the search's fixed
+ * work limit, the answer is the best found together with a proven {@link Choice#lowerBound() lower bound}, so it can
+ * say how far from the best possible it could be. Pure and thread-safe.
  *
  * <p>Candidates that save nothing are never picked. Ties between equally good sets are broken by one canonical
  * order of the candidates, so the same candidates give the same answer in any input order.
@@ -22,24 +24,47 @@ public final class Optimiser {
      *
      * @param picks         in order of impact per unit saved, the least painful first
      * @param reachesTarget whether {@code saving} is at least the target asked for
-     * @param provenOptimal whether no set reaching the target has less impact: false from the greedy yardstick, and
-     *                      from the optimiser only when it stopped at its work limit on a degenerate portfolio
-     *                      (see {@link OptimiserSearch}), in which case the picks are the best it found
+     * @param lowerBound    proven: no set reaching the target has less impact (when none reaches it, the picks are
+     *                      every candidate and this is their impact)
      */
     public record Choice(
-            List<Candidate> picks, BigDecimal saving, BigDecimal impact, boolean reachesTarget, boolean provenOptimal) {
+            List<Candidate> picks, BigDecimal saving, BigDecimal impact, boolean reachesTarget, BigDecimal lowerBound) {
+        private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
         public Choice {
             picks = List.copyOf(picks);
         }
 
-        static Choice of(List<Candidate> picks, BigDecimal target, boolean provenOptimal) {
-            return of(picks, target, provenOptimal, ImpactWeights.defaults());
+        /** Whether no set reaching the target has less impact: the impact meets the proven lower bound. */
+        public boolean provenOptimal() {
+            return impact.compareTo(lowerBound) <= 0;
         }
 
-        static Choice of(List<Candidate> picks, BigDecimal target, boolean provenOptimal, ImpactWeights weights) {
+        /**
+         * At most how much more impact, in per cent, the picks have than the best possible set, rounded up to one
+         * decimal so it is never understated: zero when proven optimal; empty when the bound is zero, which only an
+         * unproven greedy answer can have.
+         */
+        public Optional<BigDecimal> gapPercent() {
+            if (provenOptimal()) {
+                return Optional.of(BigDecimal.ZERO.setScale(1));
+            }
+            if (lowerBound.signum() <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    impact.subtract(lowerBound).multiply(HUNDRED).divide(lowerBound, 1, RoundingMode.CEILING));
+        }
+
+        static Choice of(List<Candidate> picks, BigDecimal target, BigDecimal lowerBound) {
+            return of(picks, target, lowerBound, ImpactWeights.defaults());
+        }
+
+        static Choice of(List<Candidate> picks, BigDecimal target, BigDecimal lowerBound, ImpactWeights weights) {
             BigDecimal saving = picks.stream().map(Candidate::monthlySaving).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal impact = picks.stream().map(weights::impact).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new Choice(picks, saving, impact, saving.compareTo(target) >= 0, provenOptimal);
+            boolean reaches = saving.compareTo(target) >= 0;
+            return new Choice(picks, saving, impact, reaches, reaches ? lowerBound : impact);
         }
     }
 
@@ -57,14 +82,15 @@ public final class Optimiser {
     /** As {@link #choose(List, BigDecimal)}, with impact weighed by a workspace's {@code weights}. */
     public static Choice choose(List<Candidate> eligible, BigDecimal target, ImpactWeights weights) {
         if (target.signum() <= 0) {
-            return Choice.of(List.of(), target, true, weights);
+            return Choice.of(List.of(), target, BigDecimal.ZERO, weights);
         }
         OptimiserItems items = OptimiserItems.of(eligible, target, weights);
         if (items.totalSaving.compareTo(target) < 0) {
-            return Choice.of(items.candidates, target, true, weights);
+            return Choice.of(items.candidates, target, BigDecimal.ZERO, weights);
         }
         OptimiserSearch.Result result = OptimiserSearch.solve(items.saving, items.impact, items.target);
-        return Choice.of(items.pick(result.picked()), target, result.provenOptimal(), weights);
+        BigDecimal lowerBound = items.exact ? items.impactOf(result.lowerBound()) : items.relaxedBound(target);
+        return Choice.of(items.pick(result.picked()), target, lowerBound, weights);
     }
 
     /**

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The states of {@link OptimiserSearch}: partial solutions over the core, kept as parallel arrays sorted by saving
  * with impact strictly rising (a state with more saving and no more impact dominates). Each state remembers how
- * it differs from the starting prefix as a chain of toggled items, shared between states, so the winner can be
- * rebuilt without copying sets. Not thread-safe.
+ * it differs from the starting prefix as a chain of toggled chunks, shared between states, so the winner can be
+ * rebuilt without copying sets. Every state kept is offered to the search to be completed whole. Not thread-safe.
  */
 final class OptimiserFrontier {
     static final int ROOT = -1;
@@ -24,11 +24,24 @@ final class OptimiserFrontier {
     private int nodes;
     private long work;
 
-    void start(long startSaving, long startImpact) {
+    /** Makes one state, with the given chain, the only one. */
+    void start(long startSaving, long startImpact, int startNode) {
         saving[0] = startSaving;
         impact[0] = startImpact;
-        node[0] = ROOT;
+        node[0] = startNode;
         size = 1;
+    }
+
+    long saving(int state) {
+        return saving[state];
+    }
+
+    long impact(int state) {
+        return impact[state];
+    }
+
+    int node(int state) {
+        return node[state];
     }
 
     /** States kept so far, over all steps: the measure of the search's effort. */
@@ -40,9 +53,13 @@ final class OptimiserFrontier {
         return size == 0;
     }
 
+    int size() {
+        return size;
+    }
+
     /**
-     * Adds the choice of toggling one item (adding it with a positive delta, dropping it with a negative one): every
-     * state, and every state shifted by the item, merged by saving, less the dominated and the hopeless.
+     * Adds the choice of toggling one chunk (adding it with a positive delta, dropping it with a negative one): every
+     * state, and every state shifted by the chunk, merged by saving, less the dominated and the hopeless.
      */
     void expand(long deltaSaving, long deltaImpact, int item, OptimiserSearch search) {
         ensureNextCapacity(2 * size);
@@ -88,17 +105,32 @@ final class OptimiserFrontier {
         nextSaving[out] = s;
         nextImpact[out] = p;
         nextNode[out] = kept == PENDING ? newNode(item, parent) : kept;
+        search.complete(s, p, nextNode[out]);
         return out + 1;
     }
 
-    /** Toggles, in {@code picked}, every item on the chain that leads to a state. */
+    /** A bound on what a state's completions can achieve. */
+    interface Relaxation {
+        double of(long saving, long impact);
+    }
+
+    /** The least of {@code relaxation} over the states kept. */
+    double least(Relaxation relaxation) {
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < size; i++) {
+            least = Math.min(least, relaxation.of(saving[i], impact[i]));
+        }
+        return least;
+    }
+
+    /** Toggles, in {@code picked}, every chunk on the chain that leads to a state. */
     void toggleAlong(int id, boolean[] picked) {
         for (int k = id; k != ROOT; k = nodeParent[k]) {
             picked[nodeItem[k]] = !picked[nodeItem[k]];
         }
     }
 
-    /** A state's chain: {@code parent}'s chain with {@code item} toggled too. */
+    /** A chain: {@code parent}'s chain with chunk {@code item} toggled too. */
     int link(int item, int parent) {
         return newNode(item, parent);
     }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The obvious heuristic, kept as a yardstick for {@link Optimiser} in the benchmark: take candidates in order of
- * impact per unit saved, least first, until the saving reaches the target. Fast and often close, but not optimal.
- * Pure and thread-safe.
+ * impact per unit saved, least first, until the saving reaches the target. Fast and often close, but not optimal; its
+ * lower bound is the LP relaxation's. Pure and thread-safe.
  */
 public final class OptimiserGreedy {
     private OptimiserGreedy() {}
@@ -14,7 +14,7 @@ public final class OptimiserGreedy {
     /** The shortest prefix, in ratio order, that reaches the target; every candidate that saves something if none does. */
     public static Optimiser.Choice choose(List<Candidate> eligible, BigDecimal target) {
         if (target.signum() <= 0) {
-            return Optimiser.Choice.of(List.of(), target, true);
+            return Optimiser.Choice.of(List.of(), target, BigDecimal.ZERO);
         }
         OptimiserItems items = OptimiserItems.of(eligible, target);
         int taken = 0;
@@ -22,6 +22,6 @@ public final class OptimiserGreedy {
         while (taken < items.size() && saving < items.target) {
             saving += items.saving[taken++];
         }
-        return Optimiser.Choice.of(items.candidates.subList(0, taken), target, false);
+        return Optimiser.Choice.of(items.candidates.subList(0, taken), target, items.relaxedBound(target));
     }
 }

@@ -26,14 +26,30 @@ final class OptimiserItems {
     final long target;
     /** The exact saving of every candidate together: the most any set can save. */
     final BigDecimal totalSaving;
+    /** The decimal places of one unit of impact. */
+    final int impactScale;
+    /** Whether every amount is exact in units; only absurdly large ones are not. */
+    final boolean exact;
+    /** What impact is weighed by. */
+    private final ImpactWeights weights;
 
     private OptimiserItems(
-            List<Candidate> candidates, long[] saving, long[] impact, long target, BigDecimal totalSaving) {
+            List<Candidate> candidates,
+            long[] saving,
+            long[] impact,
+            long target,
+            BigDecimal totalSaving,
+            int impactScale,
+            boolean exact,
+            ImpactWeights weights) {
         this.candidates = candidates;
         this.saving = saving;
         this.impact = impact;
         this.target = target;
         this.totalSaving = totalSaving;
+        this.impactScale = impactScale;
+        this.exact = exact;
+        this.weights = weights;
     }
 
     static OptimiserItems of(List<Candidate> eligible, BigDecimal target) {
@@ -49,15 +65,47 @@ final class OptimiserItems {
         BigDecimal total = savings.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal reachable = target.min(total);
         savings.add(reachable);
-        int savingScale = scaleFor(savings);
-        int impactScale = scaleFor(impacts);
+        int savingFinest = finestScale(savings);
+        int impactFinest = finestScale(impacts);
+        int savingScale = scaleFor(savings, savingFinest);
+        int impactScale = scaleFor(impacts, impactFinest);
+        boolean exact = savingScale == savingFinest && impactScale == impactFinest;
         long[] w = new long[useful.size()];
         long[] p = new long[useful.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = toUnits(savings.get(i), savingScale, RoundingMode.FLOOR);
             p[i] = toUnits(impacts.get(i), impactScale, RoundingMode.HALF_EVEN);
         }
-        return sorted(useful, w, p, toUnits(reachable, savingScale, RoundingMode.CEILING), total);
+        long units = toUnits(reachable, savingScale, RoundingMode.CEILING);
+        return sorted(useful, w, p, units, total, impactScale, exact, weights);
+    }
+
+    /** An amount of impact given in units, in money. */
+    BigDecimal impactOf(long units) {
+        return BigDecimal.valueOf(units, impactScale);
+    }
+
+    /**
+     * The LP bound on the impact of any set that reaches the target (fractions of candidates allowed), worked out in
+     * exact money and rounded down: for answers whose units were not exact, and for greedy.
+     */
+    BigDecimal relaxedBound(BigDecimal goal) {
+        List<Candidate> byRatio = new ArrayList<>(candidates);
+        byRatio.sort((a, b) -> weights.impact(a)
+                .multiply(b.monthlySaving())
+                .compareTo(weights.impact(b).multiply(a.monthlySaving())));
+        BigDecimal bound = BigDecimal.ZERO;
+        BigDecimal left = goal;
+        for (Candidate c : byRatio) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal share = left.min(c.monthlySaving());
+            bound = bound.add(
+                    weights.impact(c).multiply(share).divide(c.monthlySaving(), impactScale + 10, RoundingMode.FLOOR));
+            left = left.subtract(share);
+        }
+        return bound;
     }
 
     int size() {
@@ -87,7 +135,15 @@ final class OptimiserItems {
         return high != otherHigh ? Long.compare(high, otherHigh) : Long.compareUnsigned(a * b, c * d);
     }
 
-    private static OptimiserItems sorted(List<Candidate> useful, long[] w, long[] p, long target, BigDecimal total) {
+    private static OptimiserItems sorted(
+            List<Candidate> useful,
+            long[] w,
+            long[] p,
+            long target,
+            BigDecimal total,
+            int impactScale,
+            boolean exact,
+            ImpactWeights weights) {
         Comparator<Integer> order = (i, j) -> compareRatios(p[i], w[i], p[j], w[j]);
         order = order.thenComparing((i, j) -> Long.compare(w[j], w[i]))
                 .thenComparing(i -> useful.get(i).key())
@@ -103,15 +159,25 @@ final class OptimiserItems {
             saving[k] = w[index[k]];
             impact[k] = p[index[k]];
         }
-        return new OptimiserItems(List.copyOf(candidates), saving, impact, target, total);
+        return new OptimiserItems(List.copyOf(candidates), saving, impact, target, total, impactScale, exact, weights);
     }
 
-    /** The finest scale of the amounts at which their sum still fits under {@link #LIMIT}. */
-    private static int scaleFor(List<BigDecimal> amounts) {
+    /** The scale at which every amount is a whole number of units. */
+    private static int finestScale(List<BigDecimal> amounts) {
         int scale = 0;
+        for (BigDecimal amount : amounts) {
+            if (amount.scale() > scale) {
+                scale = Math.max(scale, amount.stripTrailingZeros().scale());
+            }
+        }
+        return scale;
+    }
+
+    /** The finest scale, at most {@code finest}, at which the amounts' sum still fits under {@link #LIMIT}. */
+    private static int scaleFor(List<BigDecimal> amounts, int finest) {
+        int scale = finest;
         BigDecimal sum = BigDecimal.ZERO;
         for (BigDecimal amount : amounts) {
-            scale = Math.max(scale, amount.stripTrailingZeros().scale());
             sum = sum.add(amount.abs());
         }
         while (scale > 0 && sum.movePointRight(scale).compareTo(LIMIT) > 0) {

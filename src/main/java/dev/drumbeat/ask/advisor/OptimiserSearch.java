@@ -1,154 +1,300 @@
 package dev.drumbeat.ask.advisor;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The exact search behind {@link Optimiser}: a covering 0/1 knapsack (least impact whose saving reaches the target)
- * solved by an expanding core, after Pisinger's MINKNAP. Items come sorted by impact per unit saved. The greedy
- * prefix that falls just short of the target is the starting point, and a cheap heuristic gives the first best set.
- * The core of undecided items then grows one item at a time on either side of the prefix's end (adding the next
- * item after it, or dropping the last one in it), while a frontier of partial solutions keeps only those that are
- * neither dominated (another saves as much for no more impact) nor hopeless (an LP bound on the undecided items says
- * they cannot beat the best found). Nothing is rounded and every prune is a proof.
+ * solved by an expanding core, after Pisinger's MINKNAP, over {@link OptimiserChunks} sorted by impact per unit saved.
+ * The greedy prefix that falls just short of the target is the start, and cheap heuristics ({@link OptimiserStart},
+ * {@link OptimiserExactFill}) give the first best set. Then:
  *
- * <p>Covering knapsack is NP-hard, and portfolios whose impact is almost exactly proportional to saving (value
- * priced at cost, say) behave like subset sum: the bound stops pruning and the frontier grows with the number of
- * distinct cent amounts. So the effort is capped, deterministically, by the number of states kept: up to
- * {@link #EXACT_WORK} the search is exact; beyond it, it also drops states that could not beat the best found by
- * more than 0.1%, so a search that then finishes is within 0.1% of the optimum; at {@link #WORK_LIMIT} (some 20 to
- * 50 ms on a busy 2-core machine) it stops with the best found, which is never worse than greedy. Only the first
- * case is reported as proven optimal. Realistic portfolios of 10,000 need a few thousand states; BENCHMARKS.md
- * shows how close the unproven answers come on the degenerate ones. Not thread-safe; one instance answers one
- * question.
+ * <ol>
+ *   <li>The largest chunks are decided first, both ways each: a fraction of a giant is what makes the LP bound weak
+ *       on heavy-tailed portfolios, and leaving one out or taking it in moves where the rest must end.
+ *   <li>From each state that leaves, best bound first, a core of undecided chunks grows one at a time on either side
+ *       of that state's own break (adding the next chunk after it, or dropping the last one before it). A frontier of
+ *       partial solutions keeps only those neither dominated (another saves as much for no more impact) nor hopeless
+ *       ({@link OptimiserBounds}: the LP bound of what is undecided says they cannot beat the best found). Each state
+ *       kept is also completed whole, which keeps finding better sets.
+ * </ol>
+ *
+ * Nothing is rounded and every prune is a proof. The search ends proven as soon as the best found meets the LP bound
+ * of the whole portfolio, or nothing is left to explore. Covering knapsack is NP-hard, so the effort is capped,
+ * deterministically, at {@link #WORK_LIMIT} states kept; a search stopped there still proves a lower bound: the least
+ * LP bound of anything left unexplored. Not thread-safe; one instance answers one question.
  */
 final class OptimiserSearch {
-    static final long EXACT_WORK = 500_000;
     static final long WORK_LIMIT = 1_000_000;
-    /** Past {@link #EXACT_WORK}, states whose bound is at least best × 1000 / 1001 are dropped: 0.1% tolerance. */
-    private static final long TOLERANCE_DIVISOR = 1001;
+    /** At most this many of the chunks saving at least {@code 1 / LARGE_SHARE} of the target are decided first. */
+    static final int LARGEST = 24;
 
-    private final long[] w;
-    private final long[] p;
-    private final long target;
-    private final int n;
+    static final long LARGE_SHARE = 16;
+    /** Past this many states kept, each new best set is also improved locally ({@link OptimiserImprove}). */
+    static final long IMPROVE_AFTER = 50_000;
+    /** The most states left by the largest chunks to search one by one; more share one core. */
+    static final int SEPARATE = 64;
+
+    private final OptimiserChunks chunks;
+    private final OptimiserBounds whole;
+    private final long workLimit;
+    private final int breakChunk;
     private final OptimiserFrontier frontier = new OptimiserFrontier();
-    private long best = Long.MAX_VALUE;
-    private int bestNode = OptimiserFrontier.ROOT;
-    /** Items before {@code s} are in every state, items after {@code t} in none; the frontier decides the rest. */
+    private final OptimiserBest best;
+    /** The chunks not yet decided for every state, in ratio order; the core and {@link #bounds} are over them. */
+    private int[] rest;
+
+    private OptimiserBounds bounds;
+    private boolean deciding;
+    /** Of {@link #rest}, how many are before the break chunk: in the prefix every state starts from. */
+    private int inPrefix;
+    /** Of {@link #rest}, those before {@code s} are in a state, those after {@code t} out; the frontier decides the rest. */
     private int s;
 
     private int t;
 
-    private OptimiserSearch(long[] saving, long[] impact, long target) {
-        this.w = saving;
-        this.p = impact;
-        this.target = target;
-        this.n = saving.length;
+    private OptimiserSearch(OptimiserChunks chunks, long workLimit) {
+        this.chunks = chunks;
+        this.workLimit = workLimit;
+        this.whole = new OptimiserBounds(chunks.saving, chunks.impact, chunks.target);
+        this.breakChunk = whole.breakChunk();
+        this.best = new OptimiserBest(chunks, frontier, breakChunk);
+        this.rest = IntStream.range(0, chunks.size()).toArray();
+        this.bounds = whole;
+        this.inPrefix = breakChunk;
+        this.s = inPrefix;
+        this.t = s - 1;
+        bounds.core(s, t);
     }
 
-    /** Which items to pick, and whether they are proven best. */
-    record Result(boolean[] picked, boolean provenOptimal) {}
+    /**
+     * Which items to pick, and a proven lower bound on the impact of any set that reaches the target, in the units of
+     * the impacts given: the picks are optimal when their impact equals it. {@code work} is the states kept.
+     */
+    record Result(boolean[] picked, long lowerBound, long work) {}
 
-    /** The least total impact whose saving reaches the target, or every item if none does. */
+    /**
+     * The least total impact whose saving reaches the target, for items in canonical order that each save something
+     * and together reach a positive target.
+     */
     static Result solve(long[] saving, long[] impact, long target) {
-        return new OptimiserSearch(saving, impact, target).run();
+        return solve(saving, impact, target, WORK_LIMIT);
     }
 
-    private Result run() {
-        int breakItem = 0;
-        long prefixSaving = 0;
-        while (breakItem < n && prefixSaving + w[breakItem] < target) {
-            prefixSaving += w[breakItem++];
-        }
-        if (target <= 0 || breakItem == n) {
-            return new Result(prefix(target <= 0 ? 0 : n), true);
-        }
-        long prefixImpact = Arrays.stream(p, 0, breakItem).sum();
-        s = breakItem;
-        t = breakItem - 1;
-        frontier.start(prefixSaving, prefixImpact);
-        startFrom(breakItem, prefixSaving, prefixImpact);
-        growCore();
-        boolean[] picked = prefix(breakItem);
-        frontier.toggleAlong(bestNode, picked);
-        boolean finished = frontier.isEmpty() || (t + 1 == n && s == 0);
-        return new Result(picked, finished && frontier.work() < EXACT_WORK);
+    /** As {@link #solve(long[], long[], long)}, stopping after about {@code workLimit} states. */
+    static Result solve(long[] saving, long[] impact, long target, long workLimit) {
+        OptimiserChunks chunks = OptimiserChunks.of(saving, impact, target);
+        return new OptimiserSearch(chunks, workLimit).run(saving.length);
     }
 
-    /** Widens the core one item at a time, alternating sides, until no state is left, no item is, or work runs out. */
-    private void growCore() {
+    private Result run(int items) {
+        long root = whole.root();
+        frontier.start(whole.savingBefore(breakChunk), whole.impactBefore(breakChunk), OptimiserFrontier.ROOT);
+        best.offer(OptimiserStart.coverAfterPrefix(chunks, breakChunk));
+        best.offer(OptimiserStart.bestClosing(chunks));
+        if (best.impact() > root) {
+            fillExactly();
+        }
+        long lowerBound = best.impact();
+        if (best.impact() > root) {
+            decideLargest();
+            long unexplored = frontier.size() > SEPARATE ? searchJointly(root) : searchEach(root);
+            lowerBound = Math.max(root, Math.min(best.impact(), unexplored));
+        }
+        return new Result(chunks.items(best.chosen(), items), lowerBound * chunks.impactUnit, frontier.work());
+    }
+
+    /**
+     * When the break chunk's ratio is shared by others (impact priced at cost, or many identical candidates), a set of
+     * them whose saving meets the target exactly costs no more than the LP bound, so it is optimal; look for one.
+     */
+    private void fillExactly() {
+        int from = breakChunk;
+        int to = breakChunk + 1;
+        while (from > 0 && sameRatio(from - 1, breakChunk)) {
+            from--;
+        }
+        while (to < chunks.size() && sameRatio(to, breakChunk)) {
+            to++;
+        }
+        boolean[] fill = OptimiserExactFill.find(chunks, from, to, chunks.target - whole.savingBefore(from));
+        if (fill != null) {
+            boolean[] chosen = new boolean[chunks.size()];
+            Arrays.fill(chosen, 0, from, true);
+            System.arraycopy(fill, 0, chosen, from, fill.length);
+            best.offer(chosen);
+        }
+    }
+
+    private boolean sameRatio(int i, int j) {
+        return OptimiserItems.compareRatios(chunks.impact[i], chunks.saving[i], chunks.impact[j], chunks.saving[j])
+                == 0;
+    }
+
+    /**
+     * Tries each largest chunk both ways, while that leaves few enough states to search from one by one. Meanwhile the
+     * bound still counts the chunks decided as undecided, which only weakens it, and states are not completed; then
+     * the core is over the other chunks.
+     */
+    private void decideLargest() {
+        int[] largest = largest(chunks);
+        int decided = 0;
+        deciding = true;
+        while (decided < largest.length && frontier.size() <= SEPARATE) {
+            int chunk = largest[decided++];
+            long sign = chunk < breakChunk ? -1 : 1;
+            frontier.expand(sign * chunks.saving[chunk], sign * chunks.impact[chunk], chunk, this);
+        }
+        deciding = false;
+        if (decided > 0) {
+            int[] done = Arrays.copyOf(largest, decided);
+            Arrays.sort(done);
+            undecide(IntStream.range(0, chunks.size())
+                    .filter(chunk -> Arrays.binarySearch(done, chunk) < 0)
+                    .toArray());
+        }
+    }
+
+    /** Up to {@link #LARGEST} of the chunks saving at least a {@link #LARGE_SHARE}th of the target, the largest. */
+    private static int[] largest(OptimiserChunks chunks) {
+        long[] large = Arrays.stream(chunks.saving)
+                .filter(w -> w >= chunks.target / LARGE_SHARE)
+                .sorted()
+                .toArray();
+        if (large.length == 0) {
+            return new int[0];
+        }
+        long least = large[Math.max(0, large.length - LARGEST)];
+        return IntStream.range(0, chunks.size())
+                .filter(i -> chunks.saving[i] >= least)
+                .limit(LARGEST)
+                .toArray();
+    }
+
+    /** Makes {@code undecided} the chunks the core grows over, with an empty core at the prefix's end. */
+    private void undecide(int[] undecided) {
+        rest = undecided;
+        long[] w = new long[rest.length];
+        long[] p = new long[rest.length];
+        Arrays.setAll(w, k -> chunks.saving[rest[k]]);
+        Arrays.setAll(p, k -> chunks.impact[rest[k]]);
+        bounds = new OptimiserBounds(w, p, chunks.target);
+        inPrefix = (int) Arrays.stream(rest).filter(chunk -> chunk < breakChunk).count();
+        s = inPrefix;
+        t = s - 1;
+        bounds.core(s, t);
+    }
+
+    /** Grows one core for all the states, from the prefix's end; returns a lower bound on what it left unexplored. */
+    private long searchJointly(long root) {
+        growCore(root);
+        return finished(root) ? Long.MAX_VALUE : frontierBound();
+    }
+
+    /**
+     * Searches from each state the largest chunks left separately, most promising first, each with a core grown from
+     * its own break. Returns a lower bound on what it left unexplored.
+     */
+    private long searchEach(long root) {
+        int count = frontier.size();
+        long[] saving = new long[count];
+        long[] impact = new long[count];
+        int[] node = new int[count];
+        long[] bound = new long[count];
+        for (int i = 0; i < count; i++) {
+            saving[i] = frontier.saving(i);
+            impact[i] = frontier.impact(i);
+            node[i] = frontier.node(i);
+            bound[i] = OptimiserBounds.floorOf(recenter(saving[i], impact[i], node[i], false));
+        }
+        long unexplored = Long.MAX_VALUE;
+        for (int i : OptimiserImprove.sortedBy(bound)) {
+            if (frontier.work() + 2 >= workLimit) {
+                unexplored = Math.min(unexplored, bound[i]);
+            } else if (best.impact() > root && recenter(saving[i], impact[i], node[i], true) < best.impact()) {
+                growCore(root);
+                unexplored = finished(root) ? unexplored : Math.min(unexplored, frontierBound());
+            }
+        }
+        return unexplored;
+    }
+
+    /**
+     * Moves a state's core to its own break: takes the undecided chunks in ratio order up to just short of the target,
+     * and returns the state's LP bound from there. With {@code start}, also makes that the frontier's only state.
+     */
+    private double recenter(long saving, long impact, int node, boolean start) {
+        long decided = saving - bounds.savingBefore(inPrefix);
+        int own = bounds.breakAfter(decided);
+        long startSaving = decided + bounds.savingBefore(own);
+        long startImpact = impact - bounds.impactBefore(inPrefix) + bounds.impactBefore(own);
+        s = own;
+        t = own - 1;
+        bounds.core(s, t);
+        if (start) {
+            int chain = node;
+            for (int k = Math.min(own, inPrefix); k < Math.max(own, inPrefix); k++) {
+                chain = frontier.link(rest[k], chain);
+            }
+            frontier.start(startSaving, startImpact, chain);
+        }
+        return bounds.relaxed(startSaving, startImpact);
+    }
+
+    /** Widens the core one chunk at a time, alternating sides, until it is proven, no state is left, or work runs out. */
+    private void growCore(long root) {
         boolean addNext = true;
-        while (!frontier.isEmpty() && (t + 1 < n || s > 0) && frontier.work() < WORK_LIMIT) {
-            if ((addNext && t + 1 < n) || s == 0) {
-                t++;
-                frontier.expand(w[t], p[t], t, this);
+        while (!finished(root) && frontier.work() + 2L * frontier.size() <= workLimit) {
+            int chunk;
+            long sign;
+            if ((addNext && t + 1 < rest.length) || s == 0) {
+                chunk = rest[++t];
+                sign = 1;
             } else {
-                s--;
-                frontier.expand(-w[s], -p[s], s, this);
+                chunk = rest[--s];
+                sign = -1;
+            }
+            bounds.core(s, t);
+            frontier.expand(sign * chunks.saving[chunk], sign * chunks.impact[chunk], chunk, this);
+            if (frontier.work() >= IMPROVE_AFTER) {
+                best.improve();
             }
             addNext = !addNext;
         }
     }
 
-    /**
-     * A good first incumbent, so the bound prunes from the first step: the prefix, plus the least-impact single item
-     * after it that covers the rest of the target (the break item always does), less any prefix items, worst ratio
-     * first, that the surplus can spare. Never worse than greedy, which is the prefix plus the break item.
-     */
-    private void startFrom(int breakItem, long prefixSaving, long prefixImpact) {
-        long deficit = target - prefixSaving;
-        int cover = breakItem;
-        for (int j = breakItem + 1; j < n; j++) {
-            if (w[j] >= deficit && p[j] < p[cover]) {
-                cover = j;
-            }
-        }
-        long surplus = w[cover] - deficit;
-        long impact = prefixImpact + p[cover];
-        int node = frontier.link(cover, OptimiserFrontier.ROOT);
-        for (int i = breakItem - 1; i >= 0 && surplus > 0; i--) {
-            if (w[i] <= surplus) {
-                surplus -= w[i];
-                impact -= p[i];
-                node = frontier.link(i, node);
-            }
-        }
-        recordBest(impact, node);
+    private boolean finished(long root) {
+        return best.impact() <= root || frontier.isEmpty() || (t + 1 == rest.length && s == 0);
+    }
+
+    /** The least LP bound among the states left, rounded down: a lower bound on any set still unexplored. */
+    private long frontierBound() {
+        return OptimiserBounds.floorOf(frontier.least(bounds::relaxed));
     }
 
     /** Whether a state would be the best solution found so far: it reaches the target with less impact. */
     boolean isBetter(long saving, long impact) {
-        return saving >= target && impact < best;
+        return saving >= chunks.target && impact < best.impact();
     }
 
     void recordBest(long impact, int node) {
-        best = impact;
-        bestNode = node;
+        best.record(impact, node);
     }
 
-    /**
-     * Whether no completion of a state can have less impact than the bar: the best found, or a little under it once
-     * past {@link #EXACT_WORK}. The lower bound on a completion is the LP bound on the items still undecided.
-     */
+    /** Records the state completed whole ({@link OptimiserBounds#completed}) if that is the best set found. */
+    void complete(long saving, long impact, int node) {
+        if (deciding) {
+            return;
+        }
+        long completed = bounds.completed(saving, impact);
+        if (completed < best.impact()) {
+            best.recordCompletion(
+                    completed, node, rest, bounds.completionFrom, bounds.completionTo, bounds.completionClosing);
+        }
+    }
+
+    /** Whether no completion of a state can have less impact than the best found, by the LP bound. */
     boolean isHopeless(long saving, long impact) {
-        long bar = frontier.work() < EXACT_WORK || best == Long.MAX_VALUE ? best : best - best / TOLERANCE_DIVISOR;
-        if (saving < target) {
-            if (t + 1 >= n || impact >= bar) {
-                return true;
-            }
-            // the deficit covered at the best ratio still to come: impact + deficit × p/w ≥ bar
-            return OptimiserItems.compareProducts(target - saving, p[t + 1], bar - impact, w[t + 1]) >= 0;
-        }
-        if (s == 0) {
-            return true;
-        }
-        // the surplus given back at the best ratio still removable: impact − surplus × p/w ≥ bar
-        return impact >= bar && OptimiserItems.compareProducts(impact - bar, w[s - 1], saving - target, p[s - 1]) >= 0;
-    }
-
-    private boolean[] prefix(int length) {
-        boolean[] picked = new boolean[n];
-        Arrays.fill(picked, 0, length, true);
-        return picked;
+        return !bounds.mayBeat(saving, impact, best.impact());
     }
 }

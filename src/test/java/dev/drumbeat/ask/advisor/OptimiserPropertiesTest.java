@@ -147,6 +147,87 @@ class OptimiserPropertiesTest {
         }
     }
 
+    @Test
+    void on_ten_thousand_heavy_tailed_candidates_it_proves_the_optimum() {
+        assertProvesTheOptimumOfTenThousand(HardPortfolios.Shape.HEAVY_TAILED, 11);
+    }
+
+    @Test
+    void on_ten_thousand_candidates_of_a_few_repeated_amounts_it_proves_the_optimum() {
+        assertProvesTheOptimumOfTenThousand(HardPortfolios.Shape.TIED, 13);
+    }
+
+    @Test
+    void on_ten_thousand_candidates_whose_impact_is_their_saving_it_proves_a_set_saving_the_target_exactly() {
+        Random random = new Random(12);
+        for (int c = 0; c < 6; c++) {
+            List<Candidate> portfolio = HardPortfolios.atCostInCents(random, 10_000);
+            BigDecimal target = HardPortfolios.reachableTarget(random, portfolio, 0.01 + 0.1 * random.nextDouble());
+
+            Optimiser.Choice choice = Optimiser.choose(portfolio, target);
+
+            assertThat(choice.reachesTarget()).as("case %d", c).isTrue();
+            assertThat(choice.impact()).as("case %d", c).isEqualByComparingTo(target);
+            assertThat(choice.provenOptimal()).as("case %d", c).isTrue();
+        }
+    }
+
+    @Test
+    void on_small_heavy_tailed_at_cost_or_tied_portfolios_it_equals_brute_force_and_says_it_is_proven() {
+        Random random = new Random(14);
+        for (int c = 0; c < CASES; c++) {
+            HardPortfolios.Shape shape = HardPortfolios.Shape.values()[c % 3];
+            List<Candidate> portfolio = HardPortfolios.generate(shape, random, 1 + random.nextInt(18), 40);
+            BigDecimal target = HardPortfolios.target(random, portfolio);
+
+            Optimiser.Choice choice = Optimiser.choose(portfolio, target);
+
+            BigDecimal optimum = BruteForce.leastImpact(portfolio, target).orElseThrow();
+            assertThat(choice.impact()).as("%s case %d", shape, c).isEqualByComparingTo(optimum);
+            assertThat(choice.lowerBound()).isEqualByComparingTo(optimum);
+            assertThat(choice.gapPercent()).contains(new BigDecimal("0.0"));
+        }
+    }
+
+    @Test
+    void stopped_short_of_a_proof_it_states_a_lower_bound_that_the_optimum_respects() {
+        Random random = new Random(15);
+        int unproven = 0;
+        for (int c = 0; c < 30; c++) {
+            HardPortfolios.Shape shape = HardPortfolios.Shape.values()[c % 3];
+            List<Candidate> portfolio = HardPortfolios.generate(shape, random, 2_000, 100);
+            BigDecimal target = HardPortfolios.target(random, portfolio);
+            OptimiserItems items = OptimiserItems.of(portfolio, target);
+
+            OptimiserSearch.Result result = OptimiserSearch.solve(items.saving, items.impact, items.target, 20);
+
+            BigDecimal impact = Optimiser.Choice.of(items.pick(result.picked()), target, BigDecimal.ZERO)
+                    .impact();
+            BigDecimal lowerBound = items.impactOf(result.lowerBound());
+            BigDecimal optimum = HardPortfolios.leastImpact(portfolio, target.longValueExact())
+                    .orElseThrow();
+            assertThat(optimum).as("%s case %d", shape, c).isBetween(lowerBound, impact);
+            unproven += lowerBound.compareTo(impact) < 0 ? 1 : 0;
+        }
+        assertThat(unproven).isGreaterThan(5);
+    }
+
+    private static void assertProvesTheOptimumOfTenThousand(HardPortfolios.Shape shape, long seed) {
+        Random random = new Random(seed);
+        for (int c = 0; c < 4; c++) {
+            List<Candidate> portfolio = HardPortfolios.generate(shape, random, 10_000, 100);
+            BigDecimal target = HardPortfolios.target(random, portfolio);
+
+            Optimiser.Choice choice = Optimiser.choose(portfolio, target);
+
+            BigDecimal optimum = HardPortfolios.leastImpact(portfolio, target.longValueExact())
+                    .orElseThrow();
+            assertThat(choice.reachesTarget()).as("%s case %d", shape, c).isTrue();
+            assertThat(choice.impact()).as("%s case %d", shape, c).isEqualByComparingTo(optimum);
+            assertThat(choice.provenOptimal()).as("%s case %d", shape, c).isTrue();
+        }
+    }
+
     /** A random question: a portfolio, the rules it is asked under, and a target. */
     record Question(List<Candidate> portfolio, AdvisorRules rules, BigDecimal target) {
 
