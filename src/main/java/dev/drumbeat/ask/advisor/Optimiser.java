@@ -1,6 +1,7 @@
 package dev.drumbeat.ask.advisor;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class Optimiser {
     public record Choice(
             List<Candidate> picks, BigDecimal saving, BigDecimal impact, boolean reachesTarget, BigDecimal lowerBound) {
         private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+        private static final BigDecimal TENTH = new BigDecimal("0.1");
 
         public Choice {
             picks = List.copyOf(picks);
@@ -41,9 +43,10 @@ public final class Optimiser {
         }
 
         /**
-         * At most how much more impact, in per cent, the picks have than the best possible set, rounded up to one
-         * decimal so it is never understated: zero when proven optimal; empty when the bound is zero, which only an
-         * unproven greedy answer can have.
+         * At most how much more impact, in per cent, the picks have than the best possible set, rounded up so it is
+         * never understated: to one decimal from a tenth of a per cent, and below that to its first significant
+         * digit, so a gap of cents reads as 0.0003% rather than 0.1%. Zero when proven optimal; empty when the bound
+         * is zero, which only an unproven greedy answer can have.
          */
         public Optional<BigDecimal> gapPercent() {
             if (provenOptimal()) {
@@ -52,8 +55,14 @@ public final class Optimiser {
             if (lowerBound.signum() <= 0) {
                 return Optional.empty();
             }
+            BigDecimal gap = impact.subtract(lowerBound)
+                    .multiply(HUNDRED)
+                    .divide(lowerBound, new MathContext(20, RoundingMode.CEILING));
             return Optional.of(
-                    impact.subtract(lowerBound).multiply(HUNDRED).divide(lowerBound, 1, RoundingMode.CEILING));
+                    gap.compareTo(TENTH) >= 0
+                            ? gap.setScale(1, RoundingMode.CEILING)
+                            : gap.round(new MathContext(1, RoundingMode.CEILING))
+                                    .stripTrailingZeros());
         }
 
         static Choice of(List<Candidate> picks, BigDecimal target, BigDecimal lowerBound) {

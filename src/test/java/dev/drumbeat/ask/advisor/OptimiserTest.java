@@ -179,10 +179,12 @@ class OptimiserTest {
     }
 
     @Test
-    void the_gap_to_the_best_possible_is_rounded_up_to_a_tenth_of_a_per_cent() {
+    void the_gap_to_the_best_possible_is_rounded_up_to_a_tenth_of_a_per_cent_or_below_that_its_first_digit() {
         assertThat(choice("100.41", "100").gapPercent()).contains(new BigDecimal("0.5"));
         assertThat(choice("100.40", "100").gapPercent()).contains(new BigDecimal("0.4"));
-        assertThat(choice("100.0001", "100").gapPercent()).contains(new BigDecimal("0.1"));
+        assertThat(choice("100.0001", "100").gapPercent()).contains(new BigDecimal("0.0001"));
+        assertThat(choice("100.00025", "100").gapPercent()).contains(new BigDecimal("0.0003"));
+        assertThat(choice("100.1", "100").gapPercent()).contains(new BigDecimal("0.1"));
         assertThat(choice("100", "100").gapPercent()).contains(new BigDecimal("0.0"));
         assertThat(choice("100", "100").provenOptimal()).isTrue();
         assertThat(choice("100.0001", "100").provenOptimal()).isFalse();
