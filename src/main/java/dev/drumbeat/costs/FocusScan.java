@@ -1,0 +1,248 @@
+package dev.drumbeat.costs;
+
+import dev.drumbeat.core.UserError;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Reads FOCUS cost-and-usage files, as the cloud providers export them (CSV, gzip CSV or Parquet, often in several
+ * parts), with an embedded DuckDB that scans them far faster than Java could parse them, and sums them per billing
+ * account, invoice month, billing currency and charge category. The SQL here queries the files, never Drumbeat's
+ * database. Columns are looked up by name in any order and case, whatever extra {@code x_} columns a provider adds;
+ * CSV is read as text and every amount summed as an exact decimal, so ids keep their leading zeros and totals are
+ * right to the cent. Anything that is not a readable FOCUS file is a {@link UserError} that names what is wrong.
+ * Stateless and thread-safe: each scan has its own in-memory DuckDB.
+ */
+public final class FocusScan {
+
+    /** The columns a cost-and-usage file must have for Drumbeat to sum it. */
+    static final List<String> REQUIRED = List.of(
+            "BillingAccountId",
+            "BillingCurrency",
+            "BillingPeriodStart",
+            "BillingPeriodEnd",
+            "ChargeCategory",
+            "BilledCost",
+            "EffectiveCost");
+
+    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
+
+    /**
+     * One invoice month of one billing account in one currency, summed.
+     *
+     * @param effectiveByCategory the amortised cost per charge category ({@code Usage}, {@code Purchase}, {@code Tax},
+     *                            {@code Credit}, {@code Adjustment}), so credits and tax can be shown apart
+     */
+    public record Period(
+            String billingAccountId,
+            Instant billingPeriodStart,
+            String currency,
+            long rows,
+            BigDecimal effectiveCost,
+            BigDecimal billedCost,
+            Map<String, BigDecimal> effectiveByCategory) {
+        public Period {
+            effectiveByCategory = Map.copyOf(effectiveByCategory);
+        }
+    }
+
+    private FocusScan() {}
+
+    /** The files' rows summed per billing account, invoice month and currency, in that order. */
+    public static List<Period> periods(List<Path> files) {
+        String source = source(files);
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duck.createStatement()) {
+            Map<String, String> columns = columns(statement, source);
+            Set<String> missing = new TreeSet<>();
+            for (String required : REQUIRED) {
+                if (!columns.containsKey(required.toLowerCase(Locale.ROOT))) {
+                    missing.add(required);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new UserError("That is not a FOCUS cost-and-usage export: it has no " + String.join(", ", missing)
+                        + " column" + (missing.size() == 1 ? "" : "s") + ". Export \"cost and usage (FOCUS)\" from the"
+                        + " provider and import those files.");
+            }
+            return sums(statement, source, columns);
+        } catch (SQLException e) {
+            throw unreadable(files, e);
+        }
+    }
+
+    private static List<Period> sums(Statement statement, String source, Map<String, String> columns)
+            throws SQLException {
+        String account = quoted(columns, "BillingAccountId");
+        String start = quoted(columns, "BillingPeriodStart");
+        String currency = quoted(columns, "BillingCurrency");
+        String category = quoted(columns, "ChargeCategory");
+        String sql = "select cast(" + account + " as varchar), cast(" + start + " as varchar), cast(" + currency
+                + " as varchar), cast(" + category + " as varchar), count(*), " + amount(columns, "EffectiveCost")
+                + ", " + amount(columns, "BilledCost") + " from " + source + " group by all order by 1, 2, 3, 4";
+        Map<List<Object>, Period> periods = new LinkedHashMap<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                String billingAccount = rows.getString(1);
+                Instant periodStart = instant(rows.getString(2));
+                String code = rows.getString(3);
+                String charge = rows.getString(4) == null ? "Unknown" : rows.getString(4);
+                BigDecimal effective = decimal(rows.getBigDecimal(6));
+                BigDecimal billed = decimal(rows.getBigDecimal(7));
+                periods.merge(
+                        List.of(billingAccount, periodStart, code),
+                        new Period(
+                                billingAccount,
+                                periodStart,
+                                code,
+                                rows.getLong(5),
+                                effective,
+                                billed,
+                                Map.of(charge, effective)),
+                        FocusScan::add);
+            }
+        }
+        return new ArrayList<>(periods.values());
+    }
+
+    private static Period add(Period a, Period b) {
+        Map<String, BigDecimal> byCategory = new LinkedHashMap<>(a.effectiveByCategory());
+        b.effectiveByCategory().forEach((category, cost) -> byCategory.merge(category, cost, BigDecimal::add));
+        return new Period(
+                a.billingAccountId(),
+                a.billingPeriodStart(),
+                a.currency(),
+                a.rows() + b.rows(),
+                a.effectiveCost().add(b.effectiveCost()),
+                a.billedCost().add(b.billedCost()),
+                byCategory);
+    }
+
+    /** An amount column summed exactly: text or a number, an empty cell counted as nothing. */
+    private static String amount(Map<String, String> columns, String column) {
+        return "coalesce(sum(cast(nullif(trim(cast(" + quoted(columns, column)
+                + " as varchar)), '') as decimal(38, 10))), 0)";
+    }
+
+    private static BigDecimal decimal(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value.stripTrailingZeros();
+    }
+
+    /** The files as one DuckDB table expression; all of one kind, so their columns line up by name. */
+    private static String source(List<Path> files) {
+        if (files.isEmpty()) {
+            throw new UserError("Name at least one file to import.");
+        }
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new UserError("There is no file " + file + ".");
+            }
+        }
+        Set<String> kinds = files.stream().map(FocusScan::kind).collect(Collectors.toSet());
+        if (kinds.contains("unknown")) {
+            throw new UserError("Drumbeat reads FOCUS exports as .csv, .csv.gz or .parquet files; name files that end"
+                    + " in one of those.");
+        }
+        if (kinds.size() > 1) {
+            throw new UserError("Those files mix CSV and Parquet; import the parts of one export together, all in the"
+                    + " format it was written in.");
+        }
+        String list = files.stream()
+                .map(file -> "'" + file.toAbsolutePath().toString().replace("'", "''") + "'")
+                .collect(Collectors.joining(", ", "[", "]"));
+        return kinds.contains("parquet")
+                ? "read_parquet(" + list + ", union_by_name = true)"
+                : "read_csv(" + list + ", header = true, all_varchar = true, union_by_name = true)";
+    }
+
+    private static String kind(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".parquet")) {
+            return "parquet";
+        }
+        return name.endsWith(".csv") || name.endsWith(".csv.gz") ? "csv" : "unknown";
+    }
+
+    /** The files' columns, by lower-case name, as they are spelled in the files. */
+    private static Map<String, String> columns(Statement statement, String source) throws SQLException {
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (ResultSet described = statement.executeQuery("describe select * from " + source)) {
+            while (described.next()) {
+                String name = described.getString(1);
+                columns.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            }
+        }
+        return columns;
+    }
+
+    private static String quoted(Map<String, String> columns, String column) {
+        return "\"" + columns.get(column.toLowerCase(Locale.ROOT)).replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * An invoice month's start as the providers write it: ISO 8601 with a zone ({@code 2025-03-01T00:00:00Z}, or
+     * without seconds as Azure's early exports), a BigQuery CSV's {@code 2025-01-01 08:00:00 UTC}, or a Parquet
+     * timestamp in UTC.
+     */
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            throw new UserError("A row has no BillingPeriodStart; every FOCUS row names its invoice month.");
+        }
+        String trimmed = text.strip();
+        try {
+            return OffsetDateTime.parse(trimmed).toInstant();
+        } catch (DateTimeParseException notIso) {
+            String bare = trimmed.replaceFirst("(?i)\\s*(?:UTC|Z|\\+00(?::?00)?)$", "")
+                    .replace('T', ' ');
+            try {
+                return LocalDateTime.parse(bare.length() > 19 ? bare.substring(0, 19) : bare, SPACED)
+                        .toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException unreadable) {
+                throw new UserError("Drumbeat can't read \"" + trimmed + "\" as a BillingPeriodStart; FOCUS writes it"
+                        + " as an ISO 8601 time such as 2025-03-01T00:00:00Z.");
+            }
+        }
+    }
+
+    /** A file DuckDB could not read: cut short, not what its name says, or with a cell that is not a number. */
+    private static UserError unreadable(List<Path> files, SQLException e) {
+        String reason =
+                e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        String named = files.stream()
+                .map(Path::getFileName)
+                .map(Path::toString)
+                .filter(reason::contains)
+                .findFirst()
+                .orElse(files.size() == 1 ? files.get(0).getFileName().toString() : "one of those files");
+        boolean number = reason.contains("Conversion Error") || reason.contains("Could not convert");
+        return new UserError(
+                number
+                        ? "A cost in " + named + " is not a number, so nothing was imported. (" + clip(reason) + ")"
+                        : "Drumbeat could not read " + named + ": it may be cut short, or not the CSV, gzip or"
+                                + " Parquet its name says. Nothing was imported. (" + clip(reason) + ")");
+    }
+
+    private static String clip(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}
