@@ -4,6 +4,7 @@ import dev.drumbeat.catalog.csv.CatalogCsvCli;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.config.ConfigException;
 import dev.drumbeat.config.ConfigLoader;
+import dev.drumbeat.costs.CostsCli;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseProbe;
 import dev.drumbeat.db.DatabaseUnreachable;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -43,6 +45,7 @@ public final class Cli {
                 case "demo" -> demo();
                 case "import", "export" ->
                     new CatalogCsvCli(out, err, Clock.systemUTC()).run(command, rest, this::openDatabase);
+                case "costs" -> new CostsCli(out, err, Clock.systemUTC()).run(rest, currency(), this::openDatabase);
                 default -> usage(command);
             };
         } catch (ConfigException e) {
@@ -71,6 +74,19 @@ public final class Cli {
         out.println("Drumbeat is listening on port " + drumbeat.port() + " (Slack events at /slack/events)");
         awaitShutdown(new Stopping().then("Drumbeat", drumbeat).then("the database", database));
         return 0;
+    }
+
+    /** The workspace's currency as `serve` reads it, for imports of bills. */
+    private Currency currency() {
+        String code = Optional.ofNullable(env.get("DRUMBEAT_CURRENCY"))
+                .map(String::strip)
+                .filter(c -> !c.isEmpty())
+                .orElse("USD");
+        try {
+            return Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("DRUMBEAT_CURRENCY is not an ISO 4217 code: " + code);
+        }
     }
 
     /** Only the database settings: import and export need no Slack variables. */
@@ -155,7 +171,8 @@ public final class Cli {
         if (!command.equals("help")) {
             stream.println("drumbeat: unknown command '" + command + "'");
         }
-        stream.println("usage: drumbeat serve | demo | import <catalog.csv> [--team T…] | export [file] [--team T…]");
+        stream.println("usage: drumbeat serve | demo | import <catalog.csv> [--team T…] | export [file] [--team T…]"
+                + " | costs import <focus files…> [--team T]");
         return command.equals("help") ? 0 : 2;
     }
 

@@ -36,6 +36,17 @@ public final class Money {
         return (amount.signum() < 0 ? "−" : "") + symbol + digits;
     }
 
+    /** To the cent, however large, as a bill is read: $1,187.32 (half a cent to the even cent). */
+    public String cents(BigDecimal amount) {
+        BigDecimal rounded = amount.setScale(2, RoundingMode.HALF_EVEN);
+        return (rounded.signum() < 0 ? "−" : "") + symbol + pattern("#,##0.00").format(rounded.abs());
+    }
+
+    /** As {@link #cents}, with a plus sign on gains: +$12.68. */
+    public String signedCents(BigDecimal amount) {
+        return (amount.setScale(2, RoundingMode.HALF_EVEN).signum() >= 0 ? "+" : "") + cents(amount);
+    }
+
     /** As {@link #format}, with a plus sign on gains: +$9,000, −$1,200. */
     public String signed(BigDecimal amount) {
         return (amount.signum() >= 0 ? "+" : "") + format(amount);

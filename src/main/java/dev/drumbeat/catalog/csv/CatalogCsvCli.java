@@ -93,7 +93,7 @@ public final class CatalogCsvCli {
      * The team asked for, else the database's only workspace. A database that knows no workspace yet (a fresh
      * install) takes the one asked for when {@code mayCreate}; one that knows others refuses it, as a likely typo.
      */
-    static String team(Jdbi jdbi, Optional<String> asked, boolean mayCreate) {
+    public static String team(Jdbi jdbi, Optional<String> asked, boolean mayCreate) {
         List<String> workspaces = jdbi.withExtension(PeopleDao.class, PeopleDao::workspaces);
         if (asked.isPresent()) {
             if (!asked.get().matches("T[A-Z0-9]{2,}")) {

@@ -1,0 +1,126 @@
+package dev.drumbeat.costs;
+
+import dev.drumbeat.audit.AuditEntry;
+import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.UserError;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Imports FOCUS files into a workspace: reads and sums them first ({@link FocusScan}), then stores every billing
+ * account's invoice month in one transaction, so an import lands whole or not at all. A month imported again replaces
+ * the one before and says by how much it changed; it is never counted twice. Bills in another currency than the
+ * workspace's are refused, naming both. Thread-safe.
+ */
+public final class CostImportService {
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public CostImportService(Jdbi jdbi, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One account's month as imported, and what it came to before if it replaced an earlier import. */
+    public record Line(FocusScan.Period period, Optional<BigDecimal> before) {}
+
+    /** What an import stored. */
+    public record Imported(long importId, List<Line> lines) {
+        public long rows() {
+            return lines.stream().mapToLong(line -> line.period().rows()).sum();
+        }
+    }
+
+    /** Imports {@code files}, all parts of one export or several, as {@code actor} (a user id or {@code cli}). */
+    public Imported importFiles(String teamId, String actor, List<Path> files, Currency workspace) {
+        List<FocusScan.Period> periods = FocusScan.periods(files);
+        if (periods.isEmpty()) {
+            throw new UserError("Those files hold no charges, so there is nothing to import.");
+        }
+        refuseOtherCurrencies(periods, workspace);
+        String source =
+                files.stream().map(Path::getFileName).map(Path::toString).collect(Collectors.joining(", "));
+        return jdbi.inTransaction(handle -> {
+            CostImportsDao dao = handle.attach(CostImportsDao.class);
+            long rows = periods.stream().mapToLong(FocusScan.Period::rows).sum();
+            long importId = dao.insertImport(teamId, source, rows, actor, clock.instant());
+            List<Line> lines = new ArrayList<>();
+            for (FocusScan.Period p : periods) {
+                Optional<BigDecimal> before = dao.lockPeriod(teamId, p.billingAccountId(), p.billingPeriodStart());
+                dao.deletePeriod(teamId, p.billingAccountId(), p.billingPeriodStart());
+                dao.insertPeriod(
+                        teamId,
+                        p.billingAccountId(),
+                        p.billingPeriodStart(),
+                        p.currency(),
+                        importId,
+                        p.rows(),
+                        p.effectiveCost(),
+                        p.billedCost());
+                p.effectiveByCategory()
+                        .forEach((category, cost) ->
+                                dao.insertCharge(teamId, p.billingAccountId(), p.billingPeriodStart(), category, cost));
+                lines.add(new Line(p, before));
+            }
+            Map<String, Object> after = new HashMap<>();
+            after.put("files", source);
+            after.put("rows", rows);
+            after.put("periods", lines.size());
+            audit.record(
+                    handle,
+                    new AuditEntry(teamId, actor, "costs", source, "import", Optional.empty(), Optional.of(after)));
+            return new Imported(importId, lines);
+        });
+    }
+
+    /** One line per account and month: what it came to, and by how much a re-import changed it. */
+    public static List<String> describe(Imported imported, Money money) {
+        return imported.lines().stream()
+                .map(line -> {
+                    FocusScan.Period p = line.period();
+                    YearMonth month = YearMonth.from(p.billingPeriodStart().atZone(ZoneOffset.UTC));
+                    String said = "account " + p.billingAccountId() + ", "
+                            + month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear()
+                            + ": " + money.cents(p.effectiveCost()) + " amortised (" + p.rows() + " rows)";
+                    return line.before()
+                            .map(before -> said + ", replacing " + money.cents(before) + " imported before ("
+                                    + money.signedCents(p.effectiveCost().subtract(before)) + ")")
+                            .orElse(said);
+                })
+                .toList();
+    }
+
+    private static void refuseOtherCurrencies(List<FocusScan.Period> periods, Currency workspace) {
+        Map<String, String> currencyOf = new HashMap<>();
+        for (FocusScan.Period p : periods) {
+            String key = p.billingAccountId() + "/" + p.billingPeriodStart();
+            String earlier = currencyOf.putIfAbsent(key, p.currency());
+            if (earlier != null && !earlier.equals(p.currency())) {
+                throw new UserError("Billing account " + p.billingAccountId() + " is billed in both " + earlier
+                        + " and " + p.currency() + " in one month; Drumbeat never adds up different currencies, so"
+                        + " nothing was imported.");
+            }
+            if (!workspace.getCurrencyCode().equalsIgnoreCase(String.valueOf(p.currency()))) {
+                throw new UserError("Billing account " + p.billingAccountId() + " is billed in " + p.currency()
+                        + ", and Drumbeat counts this workspace's money in " + workspace.getCurrencyCode()
+                        + "; nothing was imported.");
+            }
+        }
+    }
+}

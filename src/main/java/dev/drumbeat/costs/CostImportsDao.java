@@ -1,0 +1,62 @@
+package dev.drumbeat.costs;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The imports of FOCUS files and the billing periods they brought, one row per account and invoice month. */
+interface CostImportsDao {
+
+    @SqlUpdate("""
+            insert into cost_imports (team_id, source, row_count, imported_by, imported_at)
+            values (:teamId, :source, :rows, :by, :at)""")
+    @GetGeneratedKeys("id")
+    long insertImport(
+            @Bind("teamId") String teamId,
+            @Bind("source") String source,
+            @Bind("rows") long rows,
+            @Bind("by") String by,
+            @Bind("at") Instant at);
+
+    /** What an account's month came to before, if it was imported already; locked until the import commits. */
+    @SqlQuery("""
+            select effective_cost from cost_periods
+             where team_id = :teamId and billing_account_id = :account and billing_period_start = :start
+               for update""")
+    Optional<BigDecimal> lockPeriod(
+            @Bind("teamId") String teamId, @Bind("account") String account, @Bind("start") Instant start);
+
+    @SqlUpdate("""
+            delete from cost_periods
+             where team_id = :teamId and billing_account_id = :account and billing_period_start = :start""")
+    void deletePeriod(@Bind("teamId") String teamId, @Bind("account") String account, @Bind("start") Instant start);
+
+    @SqlUpdate("""
+            insert into cost_periods (team_id, billing_account_id, billing_period_start, currency, import_id, row_count,
+                                      effective_cost, billed_cost)
+            values (:teamId, :account, :start, :currency, :importId, :rows, :effective, :billed)""")
+    void insertPeriod(
+            @Bind("teamId") String teamId,
+            @Bind("account") String account,
+            @Bind("start") Instant start,
+            @Bind("currency") String currency,
+            @Bind("importId") long importId,
+            @Bind("rows") long rows,
+            @Bind("effective") BigDecimal effective,
+            @Bind("billed") BigDecimal billed);
+
+    @SqlUpdate("""
+            insert into cost_period_charges (team_id, billing_account_id, billing_period_start, charge_category,
+                                             effective_cost)
+            values (:teamId, :account, :start, :category, :effective)""")
+    void insertCharge(
+            @Bind("teamId") String teamId,
+            @Bind("account") String account,
+            @Bind("start") Instant start,
+            @Bind("category") String category,
+            @Bind("effective") BigDecimal effective);
+}
