@@ -5,6 +5,7 @@ import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.UserError;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -13,6 +14,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,10 @@ import org.jdbi.v3.core.Jdbi;
  * workspace's are refused, naming both. Thread-safe.
  */
 public final class CostImportService {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The scale amounts are stored at (numeric(20, 6)). */
+    private static final int MILLIONTHS = 6;
+
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final Clock clock;
@@ -38,7 +44,7 @@ public final class CostImportService {
     }
 
     /** One account's month as imported, and what it came to before if it replaced an earlier import. */
-    public record Line(FocusScan.Period period, Optional<BigDecimal> before) {}
+    public record Line(FocusScan.Period period, Optional<BigDecimal> before, BigDecimal unallocated, int services) {}
 
     /** What an import stored. */
     public record Imported(long importId, List<Line> lines) {
@@ -49,7 +55,9 @@ public final class CostImportService {
 
     /** Imports {@code files}, all parts of one export or several, as {@code actor} (a user id or {@code cli}). */
     public Imported importFiles(String teamId, String actor, List<Path> files, Currency workspace) {
-        List<FocusScan.Period> periods = FocusScan.periods(files);
+        List<CostRule> rules = new CostRules(jdbi, audit).of(teamId);
+        FocusScan.Scan scan = FocusScan.scan(files, rules);
+        List<FocusScan.Period> periods = scan.periods();
         if (periods.isEmpty()) {
             throw new UserError("Those files hold no charges, so there is nothing to import.");
         }
@@ -64,6 +72,10 @@ public final class CostImportService {
             for (FocusScan.Period p : periods) {
                 Optional<BigDecimal> before = dao.lockPeriod(teamId, p.billingAccountId(), p.billingPeriodStart());
                 dao.deletePeriod(teamId, p.billingAccountId(), p.billingPeriodStart());
+                FocusScan.Taken taken = scan.taken()
+                        .getOrDefault(
+                                List.of(p.billingAccountId(), p.billingPeriodStart()),
+                                new FocusScan.Taken(Map.of(), p.effectiveCost(), List.of()));
                 dao.insertPeriod(
                         teamId,
                         p.billingAccountId(),
@@ -72,11 +84,27 @@ public final class CostImportService {
                         importId,
                         p.rows(),
                         p.effectiveCost(),
-                        p.billedCost());
+                        p.billedCost(),
+                        taken.unallocated());
+                Map<Long, BigDecimal> allocated = allocate(taken, rules);
+                allocated.forEach((service, cost) ->
+                        dao.insertAllocation(teamId, p.billingAccountId(), p.billingPeriodStart(), service, cost));
+                int rank = 0;
+                for (FocusScan.Line line : taken.largestUnallocated()) {
+                    dao.insertUnallocatedLine(
+                            teamId,
+                            p.billingAccountId(),
+                            p.billingPeriodStart(),
+                            ++rank,
+                            line.subAccountId(),
+                            line.serviceName(),
+                            line.resourceId(),
+                            line.effectiveCost());
+                }
                 p.effectiveByCategory()
                         .forEach((category, cost) ->
                                 dao.insertCharge(teamId, p.billingAccountId(), p.billingPeriodStart(), category, cost));
-                lines.add(new Line(p, before));
+                lines.add(new Line(p, before, taken.unallocated(), allocated.size()));
             }
             Map<String, Object> after = new HashMap<>();
             after.put("files", source);
@@ -89,6 +117,31 @@ public final class CostImportService {
         });
     }
 
+    /**
+     * What each service gets of what the rules took: a rule's sum to its one service, or split by its percentages,
+     * each share exact to the millionth and the last share taking what is left, so the shares add up to the sum.
+     */
+    static Map<Long, BigDecimal> allocate(FocusScan.Taken taken, List<CostRule> rules) {
+        Map<Long, BigDecimal> byService = new LinkedHashMap<>();
+        for (CostRule rule : rules) {
+            BigDecimal sum = taken.byRule().get(rule.position());
+            if (sum == null) {
+                continue;
+            }
+            BigDecimal left = sum;
+            List<Map.Entry<Long, BigDecimal>> shares =
+                    new ArrayList<>(rule.shares().entrySet());
+            for (int i = 0; i < shares.size(); i++) {
+                BigDecimal share = i == shares.size() - 1
+                        ? left
+                        : sum.multiply(shares.get(i).getValue()).divide(HUNDRED, MILLIONTHS, RoundingMode.HALF_EVEN);
+                left = left.subtract(share);
+                byService.merge(shares.get(i).getKey(), share, BigDecimal::add);
+            }
+        }
+        return byService;
+    }
+
     /** One line per account and month: what it came to, and by how much a re-import changed it. */
     public static List<String> describe(Imported imported, Money money) {
         return imported.lines().stream()
@@ -97,7 +150,10 @@ public final class CostImportService {
                     YearMonth month = YearMonth.from(p.billingPeriodStart().atZone(ZoneOffset.UTC));
                     String said = "account " + p.billingAccountId() + ", "
                             + month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear()
-                            + ": " + money.cents(p.effectiveCost()) + " amortised (" + p.rows() + " rows)";
+                            + ": " + money.cents(p.effectiveCost()) + " amortised (" + p.rows() + " rows), "
+                            + money.cents(p.effectiveCost().subtract(line.unallocated())) + " to "
+                            + line.services() + (line.services() == 1 ? " service" : " services") + ", "
+                            + money.cents(line.unallocated()) + " unallocated";
                     return line.before()
                             .map(before -> said + ", replacing " + money.cents(before) + " imported before ("
                                     + money.signedCents(p.effectiveCost().subtract(before)) + ")")

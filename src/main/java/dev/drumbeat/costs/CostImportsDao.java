@@ -37,8 +37,8 @@ interface CostImportsDao {
 
     @SqlUpdate("""
             insert into cost_periods (team_id, billing_account_id, billing_period_start, currency, import_id, row_count,
-                                      effective_cost, billed_cost)
-            values (:teamId, :account, :start, :currency, :importId, :rows, :effective, :billed)""")
+                                      effective_cost, billed_cost, unallocated_cost)
+            values (:teamId, :account, :start, :currency, :importId, :rows, :effective, :billed, :unallocated)""")
     void insertPeriod(
             @Bind("teamId") String teamId,
             @Bind("account") String account,
@@ -47,7 +47,32 @@ interface CostImportsDao {
             @Bind("importId") long importId,
             @Bind("rows") long rows,
             @Bind("effective") BigDecimal effective,
-            @Bind("billed") BigDecimal billed);
+            @Bind("billed") BigDecimal billed,
+            @Bind("unallocated") BigDecimal unallocated);
+
+    @SqlUpdate("""
+            insert into cost_allocations (team_id, billing_account_id, billing_period_start, service_id, effective_cost)
+            values (:teamId, :account, :start, :serviceId, :effective)""")
+    void insertAllocation(
+            @Bind("teamId") String teamId,
+            @Bind("account") String account,
+            @Bind("start") Instant start,
+            @Bind("serviceId") long serviceId,
+            @Bind("effective") BigDecimal effective);
+
+    @SqlUpdate("""
+            insert into cost_unallocated_lines (team_id, billing_account_id, billing_period_start, rank, sub_account_id,
+                                                service_name, resource_id, effective_cost)
+            values (:teamId, :account, :start, :rank, :subAccount, :service, :resource, :effective)""")
+    void insertUnallocatedLine(
+            @Bind("teamId") String teamId,
+            @Bind("account") String account,
+            @Bind("start") Instant start,
+            @Bind("rank") int rank,
+            @Bind("subAccount") String subAccount,
+            @Bind("service") String service,
+            @Bind("resource") String resource,
+            @Bind("effective") BigDecimal effective);
 
     @SqlUpdate("""
             insert into cost_period_charges (team_id, billing_account_id, billing_period_start, charge_category,

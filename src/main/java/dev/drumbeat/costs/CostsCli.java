@@ -5,7 +5,9 @@ import dev.drumbeat.catalog.csv.CatalogCsvCli;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.db.Database;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,12 +17,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * `drumbeat costs import <files…> [--team T]`: a provider's FOCUS export (every part of it) from a shell. Whoever can
+ * `drumbeat costs import <files…> [--team T]`: a provider's FOCUS export (every part of it) from a shell; and
+ * `drumbeat costs rules <rules.csv> [--team T]`: the workspace's allocation rules, replaced all at once. Whoever can
  * run it can reach the database anyway; the audit log names it {@code cli}. Exit codes: 0 imported, 1 nothing
  * imported (the sentence says why), 2 wrong arguments.
  */
 public final class CostsCli {
-    private static final String USAGE = "usage: drumbeat costs import <file.csv|file.csv.gz|file.parquet…> [--team T]";
+    private static final String USAGE = "usage: drumbeat costs import <file.csv|file.csv.gz|file.parquet…> [--team T]"
+            + " | drumbeat costs rules <rules.csv> [--team T]";
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
@@ -31,10 +35,27 @@ public final class CostsCli {
         this.clock = clock;
     }
 
+    /** Replaces the workspace's allocation rules with the file's. */
+    private int rules(Path file, Optional<String> team, Supplier<Database> database) {
+        byte[] csv;
+        try {
+            csv = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + " (" + e.getClass().getSimpleName() + ").");
+        }
+        try (Database db = database.get()) {
+            String teamId = CatalogCsvCli.team(db.jdbi(), team, false);
+            int count = new CostRules(db.jdbi(), new AuditLog(clock)).replace(teamId, "cli", csv);
+            out.println("The allocation rules of " + teamId + " are now the " + count + " in " + file
+                    + "; they apply to bills imported from now on.");
+            return 0;
+        }
+    }
+
     public int run(String[] args, Currency currency, Supplier<Database> database) {
         List<Path> files = new ArrayList<>();
         Optional<String> team = Optional.empty();
-        if (args.length == 0 || !args[0].equals("import")) {
+        if (args.length == 0 || !(args[0].equals("import") || args[0].equals("rules"))) {
             err.println(USAGE);
             return 2;
         }
@@ -48,11 +69,14 @@ public final class CostsCli {
                 files.add(Path.of(args[i]));
             }
         }
-        if (files.isEmpty()) {
+        if (files.isEmpty() || (args[0].equals("rules") && files.size() != 1)) {
             err.println(USAGE);
             return 2;
         }
         try {
+            if (args[0].equals("rules")) {
+                return rules(files.get(0), team, database);
+            }
             FocusScan.periods(files);
             try (Database db = database.get()) {
                 String teamId = CatalogCsvCli.team(db.jdbi(), team, false);

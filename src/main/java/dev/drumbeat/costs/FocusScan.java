@@ -66,10 +66,35 @@ public final class FocusScan {
         }
     }
 
+    /** A charge no rule took, summed by where it came from, so someone can write the rule for it. */
+    public record Line(String subAccountId, String serviceName, String resourceId, BigDecimal effectiveCost) {}
+
+    /**
+     * What the rules took of one account's month: the amortised cost each rule took, by its position, what none
+     * took, and the largest of those charges.
+     */
+    public record Taken(Map<Integer, BigDecimal> byRule, BigDecimal unallocated, List<Line> largestUnallocated) {
+        public Taken {
+            byRule = Map.copyOf(byRule);
+            largestUnallocated = List.copyOf(largestUnallocated);
+        }
+    }
+
+    /** The files summed per account and month, and what the rules took of each, by account and month start. */
+    public record Scan(List<Period> periods, Map<List<Object>, Taken> taken) {}
+
+    /** How many of the largest unallocated charges are kept per account and month. */
+    static final int LARGEST_UNALLOCATED = 10;
+
     private FocusScan() {}
 
     /** The files' rows summed per billing account, invoice month and currency, in that order. */
     public static List<Period> periods(List<Path> files) {
+        return scan(files, List.of()).periods();
+    }
+
+    /** As {@link #periods}, and what each of the {@code rules}, first match wins, took of every account's month. */
+    public static Scan scan(List<Path> files, List<CostRule> rules) {
         String source = source(files);
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duck.createStatement()) {
@@ -85,7 +110,8 @@ public final class FocusScan {
                         + " column" + (missing.size() == 1 ? "" : "s") + ". Export \"cost and usage (FOCUS)\" from the"
                         + " provider and import those files.");
             }
-            return sums(statement, source, columns);
+            List<Period> periods = sums(statement, source, columns);
+            return new Scan(periods, taken(statement, source, columns, rules));
         } catch (SQLException e) {
             throw unreadable(files, e);
         }
@@ -123,6 +149,84 @@ public final class FocusScan {
             }
         }
         return new ArrayList<>(periods.values());
+    }
+
+    /** Each account's month split by the first rule each charge matches (0: none), and the largest charges none took. */
+    private static Map<List<Object>, Taken> taken(
+            Statement statement, String source, Map<String, String> columns, List<CostRule> rules) throws SQLException {
+        String account = quoted(columns, "BillingAccountId");
+        String start = quoted(columns, "BillingPeriodStart");
+        StringBuilder rule = new StringBuilder("case");
+        for (CostRule r : rules) {
+            rule.append(" when ").append(condition(columns, r)).append(" then ").append(r.position());
+        }
+        rule.append(" else 0 end");
+        String ruled = "(select *, " + (rules.isEmpty() ? "0" : rule) + " as drumbeat_rule from " + source + ")";
+        Map<List<Object>, Map<Integer, BigDecimal>> byRule = new LinkedHashMap<>();
+        try (ResultSet rows = statement.executeQuery("select cast(" + account + " as varchar), cast(" + start
+                + " as varchar), drumbeat_rule, " + amount(columns, "EffectiveCost") + " from " + ruled
+                + " group by all")) {
+            while (rows.next()) {
+                byRule.computeIfAbsent(
+                                List.of(rows.getString(1), instant(rows.getString(2))), k -> new LinkedHashMap<>())
+                        .merge(rows.getInt(3), decimal(rows.getBigDecimal(4)), BigDecimal::add);
+            }
+        }
+        Map<List<Object>, List<Line>> largest = new LinkedHashMap<>();
+        String grouped = "select cast(" + account + " as varchar) as a, cast(" + start + " as varchar) as s, "
+                + text(columns, "SubAccountId") + " as sub, " + text(columns, "ServiceName") + " as svc, "
+                + text(columns, "ResourceId") + " as res, " + amount(columns, "EffectiveCost") + " as cost from "
+                + ruled + " where drumbeat_rule = 0 group by 1, 2, 3, 4, 5";
+        String sql = "select a, s, sub, svc, res, cost from (" + grouped + ") qualify row_number() over (partition by"
+                + " a, s order by cost desc, sub, svc, res) <= " + LARGEST_UNALLOCATED
+                + " order by a, s, cost desc, sub, svc, res";
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                largest.computeIfAbsent(List.of(rows.getString(1), instant(rows.getString(2))), k -> new ArrayList<>())
+                        .add(new Line(
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getString(5),
+                                decimal(rows.getBigDecimal(6))));
+            }
+        }
+        Map<List<Object>, Taken> taken = new LinkedHashMap<>();
+        byRule.forEach((key, sums) -> {
+            Map<Integer, BigDecimal> byPosition = new LinkedHashMap<>(sums);
+            BigDecimal unallocated = byPosition.getOrDefault(0, BigDecimal.ZERO);
+            byPosition.remove(0);
+            taken.put(key, new Taken(byPosition, unallocated, largest.getOrDefault(key, List.of())));
+        });
+        return taken;
+    }
+
+    /** The SQL condition of one rule over the files' columns; a column the files lack never matches. */
+    private static String condition(Map<String, String> columns, CostRule rule) {
+        String value = literal(rule.value());
+        return switch (rule.kind()) {
+            case TAG ->
+                columns.containsKey("tags")
+                        ? "json_extract_string(cast(" + quoted(columns, "Tags") + " as json), "
+                                + literal("$.\"" + rule.key().orElseThrow().replace("\"", "\\\"") + "\"") + ") = "
+                                + value
+                        : "false";
+            case SUB_ACCOUNT ->
+                "(" + text(columns, "SubAccountId") + " = " + value + " or " + text(columns, "SubAccountName") + " = "
+                        + value + ")";
+            case RESOURCE_PREFIX -> "starts_with(lower(" + text(columns, "ResourceId") + "), lower(" + value + "))";
+            case PROVIDER_SERVICE -> text(columns, "ServiceName") + " = " + value;
+        };
+    }
+
+    /** A column as text, or NULL when the files lack it. */
+    private static String text(Map<String, String> columns, String column) {
+        return columns.containsKey(column.toLowerCase(Locale.ROOT))
+                ? "cast(" + quoted(columns, column) + " as varchar)"
+                : "cast(null as varchar)";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static Period add(Period a, Period b) {

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,9 +79,90 @@ class CostsCliTest {
         int exit = run(corrected);
 
         assertThat(exit).as(stderr()).isZero();
-        assertThat(stdout()).contains("$1,200.00 amortised (33 rows), replacing $1,187.32 imported before (+$12.68)");
+        assertThat(stdout()).contains("$1,200.00 amortised (33 rows)", "replacing $1,187.32 imported before (+$12.68)");
         assertThat(count("cost_periods")).isEqualTo(1);
         assertThat(count("cost_imports")).isEqualTo(2);
+    }
+
+    @Test
+    void rules_allocate_every_cent_first_match_wins_and_a_split_shares_a_cluster() throws Exception {
+        jdbi.useHandle(h -> h.execute(
+                "insert into services (team_id, key, name, tier) values (?, 'payments',"
+                        + " 'Payments', 'core'), (?, 'crm', 'CRM', 'secondary'), (?, 'intranet', 'Intranet', 'secondary')",
+                TEAM,
+                TEAM,
+                TEAM));
+        Path rules = Files.writeString(
+                dir.resolve("rules.csv"),
+                "match,key,value,services\n"
+                        + "tag,user:service,payments,payments\n"
+                        + "sub-account,,000111111111,crm\n"
+                        + "resource-prefix,,ARN:AWS:EKS:eu-west-1:000222222222:cluster/shared,payments:50 crm:30"
+                        + " intranet:20\n");
+        assertThat(runArgs("costs", "rules", rules.toString())).as(stderr()).isZero();
+        FocusExports bills = new FocusExports(Shape.AWS)
+                .add(charge("000111111111", "Amazon RDS", "db-1", "{}", "100.00"))
+                .add(charge(
+                        "000222222222",
+                        "Amazon EKS",
+                        "arn:aws:eks:eu-west-1:000222222222:cluster/shared",
+                        "{}",
+                        "300.01"))
+                .add(charge("000111111111", "Amazon EC2", "i-1", "{\"user:service\": \"payments\"}", "40.00"))
+                .add(charge("000999999999", "AWS Support", "", "{}", "12.34"));
+
+        assertThat(run(bills.write(dir, ".csv", 2))).as(stderr()).isZero();
+
+        assertThat(stdout()).contains("$452.35 amortised (4 rows), $440.01 to 3 services, $12.34 unallocated");
+        assertThat(decimal("select effective_cost from cost_allocations a join services s on s.id = a.service_id"
+                        + " where s.key = 'payments'"))
+                .isEqualByComparingTo("190.005");
+        assertThat(decimal("select effective_cost from cost_allocations a join services s on s.id = a.service_id"
+                        + " where s.key = 'crm'"))
+                .isEqualByComparingTo("190.003");
+        assertThat(decimal("select effective_cost from cost_allocations a join services s on s.id = a.service_id"
+                        + " where s.key = 'intranet'"))
+                .isEqualByComparingTo("60.002");
+        assertThat(decimal("select sum(effective_cost) from cost_allocations")
+                        .add(decimal("select unallocated_cost from cost_periods")))
+                .isEqualByComparingTo(decimal("select effective_cost from cost_periods"));
+        String largest =
+                jdbi.withHandle(h -> h.createQuery("select service_name from cost_unallocated_lines where rank = 1")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(largest).isEqualTo("AWS Support");
+    }
+
+    @Test
+    void a_rules_file_with_a_bad_split_or_an_unknown_service_changes_nothing() throws Exception {
+        jdbi.useHandle(h -> h.execute(
+                "insert into services (team_id, key, name, tier) values (?, 'payments', 'Payments', 'core')", TEAM));
+        Path split = Files.writeString(
+                dir.resolve("split.csv"), "match,key,value,services\nprovider-service,,Amazon EKS,payments:50\n");
+        Path unknown = Files.writeString(
+                dir.resolve("unknown.csv"), "match,key,value,services\nsub-account,,000111111111,billing\n");
+
+        assertThat(runArgs("costs", "rules", split.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("Line 2: the split adds up to 50%, not 100%. Nothing was changed.");
+        assertThat(runArgs("costs", "rules", unknown.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("Line 2: there is no active service with the key \"billing\"");
+        assertThat(count("cost_rules")).isZero();
+    }
+
+    private static FocusExports.Charge charge(
+            String subAccount, String service, String resource, String tags, String cost) {
+        return new FocusExports.Charge(
+                "012345678901",
+                "2025-03-01T00:00:00Z",
+                "2025-04-01T00:00:00Z",
+                "USD",
+                "Usage",
+                subAccount,
+                service,
+                resource,
+                tags,
+                cost,
+                cost);
     }
 
     @Test
@@ -121,6 +203,12 @@ class CostsCliTest {
         assertThat(new Cli(env, print(out), print(err)).run(new String[] {"costs", "import"}))
                 .isEqualTo(2);
         assertThat(stderr()).startsWith("usage: drumbeat costs import");
+    }
+
+    private int runArgs(String... args) {
+        out.reset();
+        err.reset();
+        return new Cli(env, print(out), print(err)).run(args);
     }
 
     private int run(List<Path> files) {
