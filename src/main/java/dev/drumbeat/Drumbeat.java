@@ -10,6 +10,7 @@ import dev.drumbeat.chart.ChartFeature;
 import dev.drumbeat.checkin.CheckInFeature;
 import dev.drumbeat.checkin.prompt.PromptFeature;
 import dev.drumbeat.config.Config;
+import dev.drumbeat.costs.CostActuals;
 import dev.drumbeat.dashboard.DashboardFeature;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.digest.DigestFeature;
@@ -156,7 +157,8 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         EscalationFeature escalation = new EscalationFeature(shared, people);
         ChartFeature charts = new ChartFeature(shared);
         OkrFeature okrs = new OkrFeature(shared, people);
-        CatalogFeature catalog = new CatalogFeature(shared, people, charts.cards(), escalation.ownerGiven());
+        CatalogFeature catalog = new CatalogFeature(
+                shared, people, charts.cards(), escalation.ownerGiven(), new CostActuals(shared.jdbi()));
         PromptFeature prompts = new PromptFeature(shared);
         CheckInFeature checkIns = new CheckInFeature(
                 shared, people, catalog.service(), okrs.confidence(), prompts.updates(), apiTokens.guard());

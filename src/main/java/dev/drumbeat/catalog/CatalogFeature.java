@@ -14,13 +14,17 @@ public final class CatalogFeature implements Feature {
     private final CatalogService catalog;
     private final ServiceCharts charts;
     private final OwnerGiven ownerGiven;
+    private final ServiceActuals actuals;
 
-    public CatalogFeature(Shared shared, PeopleService people, ServiceCharts charts, OwnerGiven ownerGiven) {
+    /** {@code actuals} tells the card what the bills say a service cost. */
+    public CatalogFeature(
+            Shared shared, PeopleService people, ServiceCharts charts, OwnerGiven ownerGiven, ServiceActuals actuals) {
         this.shared = shared;
         this.people = people;
         this.catalog = new CatalogService(shared.jdbi(), shared.audit());
         this.charts = charts;
         this.ownerGiven = ownerGiven;
+        this.actuals = actuals;
     }
 
     public CatalogService service() {
@@ -29,7 +33,7 @@ public final class CatalogFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        new CatalogListeners(catalog, people, shared.money(), charts, ownerGiven)
+        new CatalogListeners(catalog, people, shared.money(), charts, ownerGiven, actuals)
                 .register(contributions.commands(), contributions.interactions());
     }
 }

@@ -16,11 +16,18 @@ public final class CatalogListeners {
     private final Money money;
     private final CatalogViews views;
     private final ServiceCharts charts;
+    private final ServiceActuals actuals;
     private final OwnerGiven ownerGiven;
 
     /** With chart images on the service card, and {@code ownerGiven} told when a service gets an owner here. */
     public CatalogListeners(
-            CatalogService catalog, PeopleService people, Money money, ServiceCharts charts, OwnerGiven ownerGiven) {
+            CatalogService catalog,
+            PeopleService people,
+            Money money,
+            ServiceCharts charts,
+            OwnerGiven ownerGiven,
+            ServiceActuals actuals) {
+        this.actuals = actuals;
         this.ownerGiven = ownerGiven;
         this.catalog = catalog;
         this.people = people;
@@ -32,7 +39,7 @@ public final class CatalogListeners {
     public void register(CommandRouter router, Interactions interactions) {
         ServiceLookup lookup = new ServiceLookup(catalog);
         router.add(new ServicesCommand(catalog, views))
-                .add(new StatusCommand(catalog, lookup, views, charts))
+                .add(new StatusCommand(catalog, lookup, views, charts, actuals))
                 .add(new OwnerCommand(catalog, lookup, people, ownerGiven))
                 .add(new ServiceCommand(catalog, lookup));
         interactions.viewSubmission(ServiceForm.CALLBACK_ID, CatalogListeners::refusalField, this::submit);

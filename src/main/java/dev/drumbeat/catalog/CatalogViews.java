@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,12 +48,13 @@ final class CatalogViews {
     }
 
     /** The service card, with chart images (possibly none) under its KPIs. */
-    Reply card(ServiceCard card, List<LayoutBlock> charts) {
+    Reply card(ServiceCard card, List<LayoutBlock> charts, Optional<ServiceActuals.Actual> actual) {
         Service s = card.service();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.heading(s.name()));
         blocks.add(SlackBlocks.fields(people(card.listing())));
         blocks.add(SlackBlocks.fields(economics(s)));
+        actual.ifPresent(a -> blocks.add(SlackBlocks.fields(actuals(s, a))));
         blocks.add(SlackBlocks.markdown(kpiText(card.kpis())));
         blocks.addAll(charts);
         blocks.add(SlackBlocks.note(checkInText(card.listing().lastCheckIn())));
@@ -91,6 +93,24 @@ final class CatalogViews {
                 "*Monthly value*\n" + money.format(s.monthlyValue()),
                 "*Margin*\n" + money.format(s.margin()) + marginShare(s)
                         + (s.margin().signum() < 0 ? " :warning:" : ""));
+    }
+
+    /** Plan against actual: what the bills say the service cost in their latest month, and margin on that. */
+    private List<String> actuals(Service s, ServiceActuals.Actual actual) {
+        String month = actual.month().getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " "
+                + actual.month().getYear();
+        BigDecimal over = actual.cost().subtract(s.monthlyCost());
+        String against = s.monthlyCost().signum() == 0
+                ? "no plan to compare"
+                : money.signed(over) + " against plan ("
+                        + over.multiply(BigDecimal.valueOf(100))
+                                .divide(s.monthlyCost(), 1, RoundingMode.HALF_UP)
+                                .toPlainString()
+                        + "%)";
+        BigDecimal margin = s.monthlyValue().subtract(actual.cost());
+        return List.of(
+                "*Actual cost (bills, " + month + ")*\n" + money.format(actual.cost()) + " · " + against,
+                "*Margin on actual*\n" + money.format(margin) + (margin.signum() < 0 ? " :warning:" : ""));
     }
 
     private static String marginShare(Service s) {

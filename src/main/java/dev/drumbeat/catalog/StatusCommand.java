@@ -11,8 +11,15 @@ final class StatusCommand implements Subcommand {
     private final ServiceLookup lookup;
     private final CatalogViews views;
     private final ServiceCharts charts;
+    private final ServiceActuals actuals;
 
-    StatusCommand(CatalogService catalog, ServiceLookup lookup, CatalogViews views, ServiceCharts charts) {
+    StatusCommand(
+            CatalogService catalog,
+            ServiceLookup lookup,
+            CatalogViews views,
+            ServiceCharts charts,
+            ServiceActuals actuals) {
+        this.actuals = actuals;
         this.catalog = catalog;
         this.lookup = lookup;
         this.views = views;
@@ -31,7 +38,8 @@ final class StatusCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "one service: owner, unit cost × demand, value, margin, KPIs and the last check-in";
+        return "one service: owner, unit cost × demand, what the bills say it cost, value, margin, KPIs and the last"
+                + " check-in";
     }
 
     @Override
@@ -39,7 +47,10 @@ final class StatusCommand implements Subcommand {
         String teamId = request.actor().teamId();
         String key = lookup.keyFor(teamId, request.args(), usage());
         return catalog.card(teamId, key)
-                .map(card -> views.card(card, charts.imagesFor(card)))
+                .map(card -> views.card(
+                        card,
+                        charts.imagesFor(card),
+                        actuals.latest(teamId, card.service().id())))
                 .orElseThrow(
                         () -> new UserError("That service was just removed. `/drumbeat services` lists them all."));
     }

@@ -1,0 +1,22 @@
+package dev.drumbeat.costs;
+
+import dev.drumbeat.catalog.ServiceActuals;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** What the imported bills allocated to a service, for the card's plan against actual. Thread-safe. */
+public final class CostActuals implements ServiceActuals {
+    private final Jdbi jdbi;
+
+    public CostActuals(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<Actual> latest(String teamId, long serviceId) {
+        return jdbi.withExtension(CostActualsDao.class, dao -> dao.latest(teamId, serviceId))
+                .map(row -> new Actual(YearMonth.from(row.month().atZone(ZoneOffset.UTC)), row.cost()));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.drumbeat.costs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drumbeat.support.DrumbeatExtension;
+import dev.drumbeat.support.TestDrumbeat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The service card shows plan against actual once bills are imported, and nothing it does not know before. */
+class CostActualsCardTest {
+    static final String ALICE = "U0ALICE01";
+
+    @RegisterExtension
+    static final DrumbeatExtension drumbeat = DrumbeatExtension.withApp();
+
+    @BeforeEach
+    void seed() {
+        drumbeat.seed()
+                .person(ALICE, "alice", "member")
+                .service("payments", "Payments API", "core", ALICE, "0.10", "100000", "30000")
+                .service("crm", "CRM", "secondary", ALICE, "2", "5000", "2000");
+    }
+
+    @Test
+    void the_card_shows_the_latest_months_actual_against_plan_and_margin_on_actual() {
+        bills("2025-02-01", "9000.00");
+        bills("2025-03-01", "12200.50");
+
+        String card = drumbeat.command(ALICE, "status payments").text();
+
+        // plan: 0.10 × 100,000 = $10,000; March's bills: $12,200.50, $2,200.50 (22.0%) over
+        assertThat(card)
+                .contains(
+                        "*Actual cost (bills, March 2025)*\n$12,201 · +$2,201 against plan (22.0%)",
+                        "*Margin on actual*\n$17,800");
+        assertThat(drumbeat.command(ALICE, "status crm").text()).doesNotContain("Actual cost");
+    }
+
+    /** One account's month, allocated whole to payments, as an import stores it. */
+    private static void bills(String month, String cost) {
+        drumbeat.execute("insert into cost_imports (team_id, source, row_count, imported_by, imported_at) values ('"
+                + TestDrumbeat.TEAM + "', 'test.csv', 1, 'cli', now())");
+        drumbeat.execute("insert into cost_periods (team_id, billing_account_id, billing_period_start, currency,"
+                + " import_id, row_count, effective_cost, billed_cost) select '" + TestDrumbeat.TEAM
+                + "', '012345678901', '" + month + "T00:00:00Z', 'USD', max(id), 1, " + cost + ", " + cost
+                + " from cost_imports");
+        drumbeat.execute("insert into cost_allocations (team_id, billing_account_id, billing_period_start, service_id,"
+                + " effective_cost) select '" + TestDrumbeat.TEAM + "', '012345678901', '" + month
+                + "T00:00:00Z', id, " + cost + " from services where key = 'payments'");
+    }
+}
