@@ -46,8 +46,8 @@ public final class CostImportService {
     /** One account's month as imported, and what it came to before if it replaced an earlier import. */
     public record Line(FocusScan.Period period, Optional<BigDecimal> before, BigDecimal unallocated, int services) {}
 
-    /** What an import stored. */
-    public record Imported(long importId, List<Line> lines) {
+    /** What an import stored, and the rules that took nothing from these bills (likely mistyped). */
+    public record Imported(long importId, List<Line> lines, List<CostRule> unmatched) {
         public long rows() {
             return lines.stream().mapToLong(line -> line.period().rows()).sum();
         }
@@ -113,7 +113,11 @@ public final class CostImportService {
             audit.record(
                     handle,
                     new AuditEntry(teamId, actor, "costs", source, "import", Optional.empty(), Optional.of(after)));
-            return new Imported(importId, lines);
+            List<CostRule> unmatched = rules.stream()
+                    .filter(rule -> scan.taken().values().stream()
+                            .noneMatch(taken -> taken.byRule().containsKey(rule.position())))
+                    .toList();
+            return new Imported(importId, lines, unmatched);
         });
     }
 
@@ -142,8 +146,21 @@ public final class CostImportService {
         return byService;
     }
 
-    /** One line per account and month: what it came to, and by how much a re-import changed it. */
+    /**
+     * One line per account and month: what it came to, and by how much a re-import changed it; then one per rule that
+     * matched nothing.
+     */
     public static List<String> describe(Imported imported, Money money) {
+        List<String> said = new ArrayList<>(months(imported, money));
+        imported.unmatched()
+                .forEach(rule ->
+                        said.add("rule " + rule.position() + " (" + rule.kind().word() + " "
+                                + rule.key().map(key -> key + "=").orElse("") + rule.value()
+                                + ") matched nothing in these bills; check its spelling with `drumbeat costs rules`."));
+        return said;
+    }
+
+    private static List<String> months(Imported imported, Money money) {
         return imported.lines().stream()
                 .map(line -> {
                     FocusScan.Period p = line.period();

@@ -98,7 +98,8 @@ class CostsCliTest {
                         + "tag,user:service,payments,payments\n"
                         + "sub-account,,000111111111,crm\n"
                         + "resource-prefix,,ARN:AWS:EKS:eu-west-1:000222222222:cluster/shared,payments:50 crm:30"
-                        + " intranet:20\n");
+                        + " intranet:20\n"
+                        + "provider-service,,Amazon Redshift,crm\n");
         assertThat(runArgs("costs", "rules", rules.toString())).as(stderr()).isZero();
         FocusExports bills = new FocusExports(Shape.AWS)
                 .add(charge("000111111111", "Amazon RDS", "db-1", "{}", "100.00"))
@@ -113,7 +114,10 @@ class CostsCliTest {
 
         assertThat(run(bills.write(dir, ".csv", 2))).as(stderr()).isZero();
 
-        assertThat(stdout()).contains("$452.35 amortised (4 rows), $440.01 to 3 services, $12.34 unallocated");
+        assertThat(stdout())
+                .contains(
+                        "$452.35 amortised (4 rows), $440.01 to 3 services, $12.34 unallocated",
+                        "rule 4 (provider-service Amazon Redshift) matched nothing in these bills");
         assertThat(decimal("select effective_cost from cost_allocations a join services s on s.id = a.service_id"
                         + " where s.key = 'payments'"))
                 .isEqualByComparingTo("190.005");
