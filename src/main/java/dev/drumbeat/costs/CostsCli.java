@@ -77,7 +77,6 @@ public final class CostsCli {
             if (args[0].equals("rules")) {
                 return rules(files.get(0), team, database);
             }
-            FocusScan.periods(files);
             try (Database db = database.get()) {
                 String teamId = CatalogCsvCli.team(db.jdbi(), team, false);
                 CostImportService.Imported imported = new CostImportService(db.jdbi(), new AuditLog(clock), clock)

@@ -110,22 +110,37 @@ public final class FocusScan {
                         + " column" + (missing.size() == 1 ? "" : "s") + ". Export \"cost and usage (FOCUS)\" from the"
                         + " provider and import those files.");
             }
-            List<Period> periods = sums(statement, source, columns);
-            return new Scan(periods, taken(statement, source, columns, rules));
+            statement.execute(grouped(source, columns, rules));
+            return new Scan(sums(statement), taken(statement));
         } catch (SQLException e) {
             throw unreadable(files, e);
         }
     }
 
-    private static List<Period> sums(Statement statement, String source, Map<String, String> columns)
-            throws SQLException {
-        String account = quoted(columns, "BillingAccountId");
-        String start = quoted(columns, "BillingPeriodStart");
-        String currency = quoted(columns, "BillingCurrency");
-        String category = quoted(columns, "ChargeCategory");
-        String sql = "select cast(" + account + " as varchar), cast(" + start + " as varchar), cast(" + currency
-                + " as varchar), cast(" + category + " as varchar), count(*), " + amount(columns, "EffectiveCost")
-                + ", " + amount(columns, "BilledCost") + " from " + source + " group by all order by 1, 2, 3, 4";
+    /**
+     * The files read once, into a table of sums per account, month, currency, charge category and the first rule a
+     * charge matches (0: none); charges no rule took keep their sub-account, provider service and resource, so the
+     * largest can be named. Every other figure is summed from this table, never from the files again.
+     */
+    private static String grouped(String source, Map<String, String> columns, List<CostRule> rules) {
+        StringBuilder rule = new StringBuilder("case");
+        for (CostRule r : rules) {
+            rule.append(" when ").append(condition(columns, r)).append(" then ").append(r.position());
+        }
+        rule.append(" else 0 end");
+        String charges = "select cast(" + quoted(columns, "BillingAccountId") + " as varchar) as a, cast("
+                + quoted(columns, "BillingPeriodStart") + " as varchar) as s, cast("
+                + quoted(columns, "BillingCurrency") + " as varchar) as c, cast(" + quoted(columns, "ChargeCategory")
+                + " as varchar) as k, " + (rules.isEmpty() ? "0" : rule) + " as r, " + text(columns, "SubAccountId")
+                + " as sub, " + text(columns, "ServiceName") + " as svc, " + text(columns, "ResourceId") + " as res, "
+                + amount(columns, "EffectiveCost") + " as e, " + amount(columns, "BilledCost") + " as b from " + source;
+        return "create temp table drumbeat_groups as select a, s, c, k, r, case when r = 0 then sub end as sub,"
+                + " case when r = 0 then svc end as svc, case when r = 0 then res end as res, count(*) as n,"
+                + " coalesce(sum(e), 0) as e, coalesce(sum(b), 0) as b from (" + charges + ") group by all";
+    }
+
+    private static List<Period> sums(Statement statement) throws SQLException {
+        String sql = "select a, s, c, k, sum(n), sum(e), sum(b) from drumbeat_groups group by all order by 1, 2, 3, 4";
         Map<List<Object>, Period> periods = new LinkedHashMap<>();
         try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
@@ -152,20 +167,9 @@ public final class FocusScan {
     }
 
     /** Each account's month split by the first rule each charge matches (0: none), and the largest charges none took. */
-    private static Map<List<Object>, Taken> taken(
-            Statement statement, String source, Map<String, String> columns, List<CostRule> rules) throws SQLException {
-        String account = quoted(columns, "BillingAccountId");
-        String start = quoted(columns, "BillingPeriodStart");
-        StringBuilder rule = new StringBuilder("case");
-        for (CostRule r : rules) {
-            rule.append(" when ").append(condition(columns, r)).append(" then ").append(r.position());
-        }
-        rule.append(" else 0 end");
-        String ruled = "(select *, " + (rules.isEmpty() ? "0" : rule) + " as drumbeat_rule from " + source + ")";
+    private static Map<List<Object>, Taken> taken(Statement statement) throws SQLException {
         Map<List<Object>, Map<Integer, BigDecimal>> byRule = new LinkedHashMap<>();
-        try (ResultSet rows = statement.executeQuery("select cast(" + account + " as varchar), cast(" + start
-                + " as varchar), drumbeat_rule, " + amount(columns, "EffectiveCost") + " from " + ruled
-                + " group by all")) {
+        try (ResultSet rows = statement.executeQuery("select a, s, r, sum(e) from drumbeat_groups group by all")) {
             while (rows.next()) {
                 byRule.computeIfAbsent(
                                 List.of(rows.getString(1), instant(rows.getString(2))), k -> new LinkedHashMap<>())
@@ -173,13 +177,10 @@ public final class FocusScan {
             }
         }
         Map<List<Object>, List<Line>> largest = new LinkedHashMap<>();
-        String grouped = "select cast(" + account + " as varchar) as a, cast(" + start + " as varchar) as s, "
-                + text(columns, "SubAccountId") + " as sub, " + text(columns, "ServiceName") + " as svc, "
-                + text(columns, "ResourceId") + " as res, " + amount(columns, "EffectiveCost") + " as cost from "
-                + ruled + " where drumbeat_rule = 0 group by 1, 2, 3, 4, 5";
-        String sql = "select a, s, sub, svc, res, cost from (" + grouped + ") qualify row_number() over (partition by"
-                + " a, s order by cost desc, sub, svc, res) <= " + LARGEST_UNALLOCATED
-                + " order by a, s, cost desc, sub, svc, res";
+        String sql =
+                "select a, s, sub, svc, res, sum(e) as cost from drumbeat_groups where r = 0 group by 1, 2, 3, 4, 5"
+                        + " qualify row_number() over (partition by a, s order by cost desc, sub, svc, res) <= "
+                        + LARGEST_UNALLOCATED + " order by a, s, cost desc, sub, svc, res";
         try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 largest.computeIfAbsent(List.of(rows.getString(1), instant(rows.getString(2))), k -> new ArrayList<>())
@@ -242,10 +243,9 @@ public final class FocusScan {
                 byCategory);
     }
 
-    /** An amount column summed exactly: text or a number, an empty cell counted as nothing. */
+    /** An amount column as an exact decimal, text or a number; an empty cell is nothing. */
     private static String amount(Map<String, String> columns, String column) {
-        return "coalesce(sum(cast(nullif(trim(cast(" + quoted(columns, column)
-                + " as varchar)), '') as decimal(38, 10))), 0)";
+        return "cast(nullif(trim(cast(" + quoted(columns, column) + " as varchar)), '') as decimal(38, 10))";
     }
 
     private static BigDecimal decimal(BigDecimal value) {
