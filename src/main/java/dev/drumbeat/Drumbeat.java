@@ -158,7 +158,11 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         ChartFeature charts = new ChartFeature(shared);
         OkrFeature okrs = new OkrFeature(shared, people);
         CatalogFeature catalog = new CatalogFeature(
-                shared, people, charts.cards(), escalation.ownerGiven(), new CostActuals(shared.jdbi()));
+                shared,
+                people,
+                charts.cards(),
+                escalation.ownerGiven(),
+                new CostActuals(shared.jdbi(), shared.clock()));
         PromptFeature prompts = new PromptFeature(shared);
         CheckInFeature checkIns = new CheckInFeature(
                 shared, people, catalog.service(), okrs.confidence(), prompts.updates(), apiTokens.guard());

@@ -99,6 +99,10 @@ final class CatalogViews {
     private List<String> actuals(Service s, ServiceActuals.Actual actual) {
         String month = actual.month().getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " "
                 + actual.month().getYear();
+        if (actual.soFar()) {
+            return List.of("*Actual cost (bills, " + month + " so far)*\n" + money.format(actual.cost())
+                    + " · the month is not over, so not set against the plan");
+        }
         BigDecimal over = actual.cost().subtract(s.monthlyCost());
         String against = s.monthlyCost().signum() == 0
                 ? "no plan to compare"

@@ -14,6 +14,9 @@ public interface ServiceActuals {
     /** The latest invoice month with any cost allocated to the service, and what it came to across every account. */
     Optional<Actual> latest(String teamId, long serviceId);
 
-    /** A month's actual cost from the bills. */
-    record Actual(YearMonth month, BigDecimal cost) {}
+    /**
+     * A month's actual cost from the bills; {@code soFar} when the month is not over, so its bills are only part of
+     * it.
+     */
+    record Actual(YearMonth month, BigDecimal cost, boolean soFar) {}
 }

@@ -1,6 +1,7 @@
 package dev.drumbeat.costs;
 
 import dev.drumbeat.catalog.ServiceActuals;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -9,14 +10,21 @@ import org.jdbi.v3.core.Jdbi;
 /** What the imported bills allocated to a service, for the card's plan against actual. Thread-safe. */
 public final class CostActuals implements ServiceActuals {
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public CostActuals(Jdbi jdbi) {
+    public CostActuals(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     @Override
     public Optional<Actual> latest(String teamId, long serviceId) {
         return jdbi.withExtension(CostActualsDao.class, dao -> dao.latest(teamId, serviceId))
-                .map(row -> new Actual(YearMonth.from(row.month().atZone(ZoneOffset.UTC)), row.cost()));
+                .map(row -> {
+                    YearMonth month = YearMonth.from(row.month().atZone(ZoneOffset.UTC));
+                    boolean soFar = !YearMonth.from(clock.instant().atZone(ZoneOffset.UTC))
+                            .isAfter(month);
+                    return new Actual(month, row.cost(), soFar);
+                });
     }
 }

@@ -38,6 +38,19 @@ class CostActualsCardTest {
         assertThat(drumbeat.command(ALICE, "status crm").text()).doesNotContain("Actual cost");
     }
 
+    @Test
+    void a_month_not_over_is_said_to_be_so_far_and_not_set_against_a_whole_months_plan() {
+        drumbeat.clock().set(java.time.Instant.parse("2026-12-08T10:00:00Z"));
+        bills("2026-12-01", "2500.00");
+
+        String card = drumbeat.command(ALICE, "status payments").text();
+
+        assertThat(card)
+                .contains("*Actual cost (bills, December 2026 so far)*\n$2,500 · the month is not over, so not set"
+                        + " against the plan")
+                .doesNotContain("against plan (", "Margin on actual");
+    }
+
     /** One account's month, allocated whole to payments, as an import stores it. */
     private static void bills(String month, String cost) {
         drumbeat.execute("insert into cost_imports (team_id, source, row_count, imported_by, imported_at) values ('"
