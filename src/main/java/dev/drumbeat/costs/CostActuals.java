@@ -21,7 +21,7 @@ public final class CostActuals implements ServiceActuals {
     public Optional<Actual> latest(String teamId, long serviceId) {
         return jdbi.withExtension(CostActualsDao.class, dao -> dao.latest(teamId, serviceId))
                 .map(row -> {
-                    YearMonth month = YearMonth.from(row.month().atZone(ZoneOffset.UTC));
+                    YearMonth month = YearMonth.from(row.month());
                     boolean soFar = !YearMonth.from(clock.instant().atZone(ZoneOffset.UTC))
                             .isAfter(month);
                     return new Actual(month, row.cost(), soFar);

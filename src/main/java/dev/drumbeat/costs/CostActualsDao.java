@@ -1,7 +1,7 @@
 package dev.drumbeat.costs;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -9,14 +9,14 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The latest month's allocations to one service, across billing accounts. */
 interface CostActualsDao {
-    record Row(Instant month, BigDecimal cost) {}
+    record Row(LocalDate month, BigDecimal cost) {}
 
     @SqlQuery("""
-            select billing_period_start as month, sum(effective_cost) as cost
+            select cost_month as month, sum(effective_cost) as cost
               from cost_allocations
              where team_id = :teamId and service_id = :serviceId
-             group by billing_period_start
-             order by billing_period_start desc
+             group by cost_month
+             order by cost_month desc
              limit 1""")
     @RegisterConstructorMapper(Row.class)
     Optional<Row> latest(@Bind("teamId") String teamId, @Bind("serviceId") long serviceId);

@@ -2,31 +2,39 @@ package dev.drumbeat.costs;
 
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.core.ExchangeRate;
+import dev.drumbeat.core.ExchangeRates;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.UserError;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Imports FOCUS files into a workspace: reads and sums them first ({@link FocusScan}), then stores every billing
  * account's invoice month in one transaction, so an import lands whole or not at all. A month imported again replaces
- * the one before and says by how much it changed; it is never counted twice. Bills in another currency than the
- * workspace's are refused, naming both. Thread-safe.
+ * the one before and says by how much it changed; it is never counted twice. Each service's share is stored by the
+ * month it belongs to, so a correction counts in the month it corrects. Bills in another currency than the
+ * workspace's are converted at the rate an admin set ({@code /drumbeat settings rate …}) and say so, or refused
+ * naming both. Thread-safe.
  */
 public final class CostImportService {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -43,8 +51,21 @@ public final class CostImportService {
         this.clock = clock;
     }
 
-    /** One account's month as imported, and what it came to before if it replaced an earlier import. */
-    public record Line(FocusScan.Period period, Optional<BigDecimal> before, BigDecimal unallocated, int services) {}
+    /**
+     * One account's month as imported (in the workspace's currency; {@code rate} is the one it was converted at),
+     * what it came to before if it replaced an earlier import, and the earlier months its corrections counted in.
+     */
+    public record Line(
+            FocusScan.Period period,
+            Optional<BigDecimal> before,
+            BigDecimal unallocated,
+            int services,
+            Optional<ExchangeRate> rate,
+            Map<YearMonth, BigDecimal> corrections) {
+        public Line {
+            corrections = Map.copyOf(corrections);
+        }
+    }
 
     /** What an import stored, and the rules that took nothing from these bills (likely mistyped). */
     public record Imported(long importId, List<Line> lines, List<CostRule> unmatched) {
@@ -57,38 +78,68 @@ public final class CostImportService {
     public Imported importFiles(String teamId, String actor, List<Path> files, Currency workspace) {
         List<CostRule> rules = new CostRules(jdbi, audit).of(teamId);
         FocusScan.Scan scan = FocusScan.scan(files, rules);
-        List<FocusScan.Period> periods = scan.periods();
-        if (periods.isEmpty()) {
+        if (scan.periods().isEmpty()) {
             throw new UserError("Those files hold no charges, so there is nothing to import.");
         }
-        refuseOtherCurrencies(periods, workspace);
+        refuseMixedCurrencies(scan.periods());
+        ExchangeRates rates =
+                new ExchangeRates(jdbi.withExtension(CostImportsDao.class, dao -> dao.rates(teamId)).stream()
+                        .map(rate -> new ExchangeRate(Currency.getInstance(rate.currency()), workspace, rate.rate()))
+                        .toList());
         String source =
                 files.stream().map(Path::getFileName).map(Path::toString).collect(Collectors.joining(", "));
+        List<String> paths =
+                files.stream().map(file -> file.toAbsolutePath().toString()).toList();
         return jdbi.inTransaction(handle -> {
             CostImportsDao dao = handle.attach(CostImportsDao.class);
-            long rows = periods.stream().mapToLong(FocusScan.Period::rows).sum();
-            long importId = dao.insertImport(teamId, source, rows, actor, clock.instant());
+            long rows =
+                    scan.periods().stream().mapToLong(FocusScan.Period::rows).sum();
+            long importId =
+                    dao.insertImport(teamId, source, rows, actor, clock.instant(), paths.toArray(String[]::new));
             List<Line> lines = new ArrayList<>();
-            for (FocusScan.Period p : periods) {
+            for (FocusScan.Period billed : scan.periods()) {
+                Optional<ExchangeRate> rate = rate(billed, workspace, rates);
+                FocusScan.Taken inBill = scan.taken()
+                        .getOrDefault(
+                                List.of(billed.billingAccountId(), billed.billingPeriodStart()),
+                                FocusScan.Taken.none(
+                                        YearMonth.from(
+                                                billed.billingPeriodStart().atZone(ZoneOffset.UTC)),
+                                        billed.effectiveCost()));
+                FocusScan.Taken taken = rate.map(r -> inBill.times(r.rate())).orElse(inBill);
+                FocusScan.Period p = rate.map(r -> converted(billed, r.rate(), taken.total()))
+                        .orElse(billed);
                 Optional<BigDecimal> before = dao.lockPeriod(teamId, p.billingAccountId(), p.billingPeriodStart());
                 dao.deletePeriod(teamId, p.billingAccountId(), p.billingPeriodStart());
-                FocusScan.Taken taken = scan.taken()
-                        .getOrDefault(
-                                List.of(p.billingAccountId(), p.billingPeriodStart()),
-                                new FocusScan.Taken(Map.of(), p.effectiveCost(), List.of()));
                 dao.insertPeriod(
                         teamId,
                         p.billingAccountId(),
                         p.billingPeriodStart(),
                         p.currency(),
+                        rate.map(ExchangeRate::rate).orElse(null),
                         importId,
                         p.rows(),
                         p.effectiveCost(),
                         p.billedCost(),
                         taken.unallocated());
-                Map<Long, BigDecimal> allocated = allocate(taken, rules);
-                allocated.forEach((service, cost) ->
-                        dao.insertAllocation(teamId, p.billingAccountId(), p.billingPeriodStart(), service, cost));
+                Set<Long> services = new HashSet<>();
+                YearMonth invoiced = YearMonth.from(p.billingPeriodStart().atZone(ZoneOffset.UTC));
+                Map<YearMonth, BigDecimal> corrections = new TreeMap<>();
+                taken.byMonth().forEach((month, sums) -> {
+                    LocalDate first = month.atDay(1);
+                    allocate(sums, rules).forEach((service, cost) -> {
+                        services.add(service);
+                        dao.insertAllocation(
+                                teamId, p.billingAccountId(), p.billingPeriodStart(), first, service, cost);
+                    });
+                    BigDecimal unallocated = taken.unallocated(month);
+                    if (unallocated.signum() != 0) {
+                        dao.insertUnallocated(teamId, p.billingAccountId(), p.billingPeriodStart(), first, unallocated);
+                    }
+                    if (!month.equals(invoiced)) {
+                        corrections.put(month, sums.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+                    }
+                });
                 int rank = 0;
                 for (FocusScan.Line line : taken.largestUnallocated()) {
                     dao.insertUnallocatedLine(
@@ -104,7 +155,7 @@ public final class CostImportService {
                 p.effectiveByCategory()
                         .forEach((category, cost) ->
                                 dao.insertCharge(teamId, p.billingAccountId(), p.billingPeriodStart(), category, cost));
-                lines.add(new Line(p, before, taken.unallocated(), allocated.size()));
+                lines.add(new Line(p, before, taken.unallocated(), services.size(), rate, corrections));
             }
             Map<String, Object> after = new HashMap<>();
             after.put("files", source);
@@ -121,14 +172,57 @@ public final class CostImportService {
         });
     }
 
+    /** The rate a bill is converted at: none in the workspace's currency; refused in one without a rate. */
+    private static Optional<ExchangeRate> rate(FocusScan.Period p, Currency workspace, ExchangeRates rates) {
+        if (workspace.getCurrencyCode().equalsIgnoreCase(String.valueOf(p.currency()))) {
+            return Optional.empty();
+        }
+        Optional<Currency> billed = currency(p.currency());
+        Optional<ExchangeRate> rate = billed.flatMap(rates::from);
+        if (rate.isEmpty()) {
+            throw new UserError("Billing account " + p.billingAccountId() + " is billed in " + p.currency()
+                    + ", and Drumbeat counts this workspace's money in " + workspace.getCurrencyCode()
+                    + "; nothing was imported."
+                    + billed.map(c -> " An admin can set the rate to count it at with `/drumbeat settings rate "
+                                    + c.getCurrencyCode() + " <rate>`.")
+                            .orElse(""));
+        }
+        return rate;
+    }
+
+    private static Optional<Currency> currency(String code) {
+        try {
+            return Optional.of(Currency.getInstance(code.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A bill's figures at {@code rate}; its amortised total is the sum of its converted parts, so what was allocated
+     * and what was not still add up to it exactly.
+     */
+    private static FocusScan.Period converted(FocusScan.Period p, BigDecimal rate, BigDecimal effective) {
+        Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
+        p.effectiveByCategory().forEach((category, cost) -> byCategory.put(category, FocusScan.times(cost, rate)));
+        return new FocusScan.Period(
+                p.billingAccountId(),
+                p.billingPeriodStart(),
+                p.currency(),
+                p.rows(),
+                effective,
+                FocusScan.times(p.billedCost(), rate),
+                byCategory);
+    }
+
     /**
      * What each service gets of what the rules took: a rule's sum to its one service, or split by its percentages,
      * each share exact to the millionth and the last share taking what is left, so the shares add up to the sum.
      */
-    static Map<Long, BigDecimal> allocate(FocusScan.Taken taken, List<CostRule> rules) {
+    static Map<Long, BigDecimal> allocate(Map<Integer, BigDecimal> byRule, List<CostRule> rules) {
         Map<Long, BigDecimal> byService = new LinkedHashMap<>();
         for (CostRule rule : rules) {
-            BigDecimal sum = taken.byRule().get(rule.position());
+            BigDecimal sum = byRule.get(rule.position());
             if (sum == null) {
                 continue;
             }
@@ -171,15 +265,29 @@ public final class CostImportService {
                             + money.cents(p.effectiveCost().subtract(line.unallocated())) + " to "
                             + line.services() + (line.services() == 1 ? " service" : " services") + ", "
                             + money.cents(line.unallocated()) + " unallocated";
+                    String rate = line.rate()
+                            .map(r -> ", converted from " + p.currency() + " at " + r.words())
+                            .orElse("");
+                    String corrections = line.corrections().isEmpty()
+                            ? ""
+                            : "; corrections counted in the months they correct: "
+                                    + line.corrections().entrySet().stream()
+                                            .map(c -> c.getKey().getMonth().getDisplayName(TextStyle.FULL, Locale.UK)
+                                                    + " " + c.getKey().getYear() + " "
+                                                    + money.signedCents(c.getValue()))
+                                            .collect(Collectors.joining(", "));
                     return line.before()
-                            .map(before -> said + ", replacing " + money.cents(before) + " imported before ("
-                                    + money.signedCents(p.effectiveCost().subtract(before)) + ")")
-                            .orElse(said);
+                                    .map(before -> said + ", replacing " + money.cents(before) + " imported before ("
+                                            + money.signedCents(
+                                                    p.effectiveCost().subtract(before)) + ")")
+                                    .orElse(said)
+                            + rate
+                            + corrections;
                 })
                 .toList();
     }
 
-    private static void refuseOtherCurrencies(List<FocusScan.Period> periods, Currency workspace) {
+    private static void refuseMixedCurrencies(List<FocusScan.Period> periods) {
         Map<String, String> currencyOf = new HashMap<>();
         for (FocusScan.Period p : periods) {
             String key = p.billingAccountId() + "/" + p.billingPeriodStart();
@@ -188,11 +296,6 @@ public final class CostImportService {
                 throw new UserError("Billing account " + p.billingAccountId() + " is billed in both " + earlier
                         + " and " + p.currency() + " in one month; Drumbeat never adds up different currencies, so"
                         + " nothing was imported.");
-            }
-            if (!workspace.getCurrencyCode().equalsIgnoreCase(String.valueOf(p.currency()))) {
-                throw new UserError("Billing account " + p.billingAccountId() + " is billed in " + p.currency()
-                        + ", and Drumbeat counts this workspace's money in " + workspace.getCurrencyCode()
-                        + "; nothing was imported.");
             }
         }
     }

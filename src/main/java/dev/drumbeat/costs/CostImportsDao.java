@@ -2,7 +2,10 @@ package dev.drumbeat.costs;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -12,15 +15,23 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface CostImportsDao {
 
     @SqlUpdate("""
-            insert into cost_imports (team_id, source, row_count, imported_by, imported_at)
-            values (:teamId, :source, :rows, :by, :at)""")
+            insert into cost_imports (team_id, source, row_count, imported_by, imported_at, files)
+            values (:teamId, :source, :rows, :by, :at, :files)""")
     @GetGeneratedKeys("id")
     long insertImport(
             @Bind("teamId") String teamId,
             @Bind("source") String source,
             @Bind("rows") long rows,
             @Bind("by") String by,
-            @Bind("at") Instant at);
+            @Bind("at") Instant at,
+            @Bind("files") String[] files);
+
+    /** An exchange rate an admin set for the workspace: one unit of {@code currency} in the workspace's. */
+    record Rate(String currency, BigDecimal rate) {}
+
+    @SqlQuery("select currency, rate from exchange_rates where team_id = :teamId")
+    @RegisterConstructorMapper(Rate.class)
+    List<Rate> rates(@Bind("teamId") String teamId);
 
     /** What an account's month came to before, if it was imported already; locked until the import commits. */
     @SqlQuery("""
@@ -36,14 +47,15 @@ interface CostImportsDao {
     void deletePeriod(@Bind("teamId") String teamId, @Bind("account") String account, @Bind("start") Instant start);
 
     @SqlUpdate("""
-            insert into cost_periods (team_id, billing_account_id, billing_period_start, currency, import_id, row_count,
-                                      effective_cost, billed_cost, unallocated_cost)
-            values (:teamId, :account, :start, :currency, :importId, :rows, :effective, :billed, :unallocated)""")
+            insert into cost_periods (team_id, billing_account_id, billing_period_start, currency, exchange_rate,
+                                      import_id, row_count, effective_cost, billed_cost, unallocated_cost)
+            values (:teamId, :account, :start, :currency, :rate, :importId, :rows, :effective, :billed, :unallocated)""")
     void insertPeriod(
             @Bind("teamId") String teamId,
             @Bind("account") String account,
             @Bind("start") Instant start,
             @Bind("currency") String currency,
+            @Bind("rate") BigDecimal rate,
             @Bind("importId") long importId,
             @Bind("rows") long rows,
             @Bind("effective") BigDecimal effective,
@@ -51,13 +63,25 @@ interface CostImportsDao {
             @Bind("unallocated") BigDecimal unallocated);
 
     @SqlUpdate("""
-            insert into cost_allocations (team_id, billing_account_id, billing_period_start, service_id, effective_cost)
-            values (:teamId, :account, :start, :serviceId, :effective)""")
+            insert into cost_allocations (team_id, billing_account_id, billing_period_start, cost_month, service_id,
+                                          effective_cost)
+            values (:teamId, :account, :start, :month, :serviceId, :effective)""")
     void insertAllocation(
             @Bind("teamId") String teamId,
             @Bind("account") String account,
             @Bind("start") Instant start,
+            @Bind("month") LocalDate month,
             @Bind("serviceId") long serviceId,
+            @Bind("effective") BigDecimal effective);
+
+    @SqlUpdate("""
+            insert into cost_unallocated (team_id, billing_account_id, billing_period_start, cost_month, effective_cost)
+            values (:teamId, :account, :start, :month, :effective)""")
+    void insertUnallocated(
+            @Bind("teamId") String teamId,
+            @Bind("account") String account,
+            @Bind("start") Instant start,
+            @Bind("month") LocalDate month,
             @Bind("effective") BigDecimal effective);
 
     @SqlUpdate("""

@@ -2,6 +2,7 @@ package dev.drumbeat.costs;
 
 import dev.drumbeat.core.UserError;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,15 +13,18 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -70,13 +74,69 @@ public final class FocusScan {
     public record Line(String subAccountId, String serviceName, String resourceId, BigDecimal effectiveCost) {}
 
     /**
-     * What the rules took of one account's month: the amortised cost each rule took, by its position, what none
-     * took, and the largest of those charges.
+     * What the rules took of one account's invoice month, by the month each charge belongs to (the invoice's own, or
+     * for a correction the month it corrects): the amortised cost each rule took, by its position (0: none took it),
+     * and the largest of the charges none took.
      */
-    public record Taken(Map<Integer, BigDecimal> byRule, BigDecimal unallocated, List<Line> largestUnallocated) {
+    public record Taken(Map<YearMonth, Map<Integer, BigDecimal>> byMonth, List<Line> largestUnallocated) {
         public Taken {
-            byRule = Map.copyOf(byRule);
+            Map<YearMonth, Map<Integer, BigDecimal>> copy = new TreeMap<>();
+            byMonth.forEach((month, sums) -> copy.put(month, Map.copyOf(sums)));
+            byMonth = Collections.unmodifiableMap(copy);
             largestUnallocated = List.copyOf(largestUnallocated);
+        }
+
+        /** Nothing taken: all of {@code cost} in {@code month} unallocated. */
+        static Taken none(YearMonth month, BigDecimal cost) {
+            return new Taken(Map.of(month, Map.of(0, cost)), List.of());
+        }
+
+        /** What each rule took, by its position, over every month. */
+        public Map<Integer, BigDecimal> byRule() {
+            Map<Integer, BigDecimal> byRule = new TreeMap<>();
+            byMonth.values()
+                    .forEach(sums -> sums.forEach((rule, sum) -> {
+                        if (rule != 0) {
+                            byRule.merge(rule, sum, BigDecimal::add);
+                        }
+                    }));
+            return byRule;
+        }
+
+        /** What no rule took in {@code month}. */
+        public BigDecimal unallocated(YearMonth month) {
+            return byMonth.getOrDefault(month, Map.of()).getOrDefault(0, BigDecimal.ZERO);
+        }
+
+        /** What no rule took, over every month. */
+        public BigDecimal unallocated() {
+            return byMonth.keySet().stream().map(this::unallocated).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** Every figure times {@code rate}, to the millionth. */
+        Taken times(BigDecimal rate) {
+            Map<YearMonth, Map<Integer, BigDecimal>> converted = new TreeMap<>();
+            byMonth.forEach((month, sums) -> {
+                Map<Integer, BigDecimal> times = new TreeMap<>();
+                sums.forEach((rule, sum) -> times.put(rule, FocusScan.times(sum, rate)));
+                converted.put(month, times);
+            });
+            return new Taken(
+                    converted,
+                    largestUnallocated.stream()
+                            .map(line -> new Line(
+                                    line.subAccountId(),
+                                    line.serviceName(),
+                                    line.resourceId(),
+                                    FocusScan.times(line.effectiveCost(), rate)))
+                            .toList());
+        }
+
+        /** The amortised cost of every charge, taken or not. */
+        BigDecimal total() {
+            return byMonth.values().stream()
+                    .flatMap(sums -> sums.values().stream())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
@@ -111,6 +171,7 @@ public final class FocusScan {
                         + " provider and import those files.");
             }
             statement.execute(grouped(source, columns, rules));
+            refuseNegativeUsage(statement, source, columns);
             return new Scan(sums(statement), taken(statement));
         } catch (SQLException e) {
             throw unreadable(files, e);
@@ -129,14 +190,63 @@ public final class FocusScan {
         }
         rule.append(" else 0 end");
         String charges = "select cast(" + quoted(columns, "BillingAccountId") + " as varchar) as a, cast("
-                + quoted(columns, "BillingPeriodStart") + " as varchar) as s, cast("
+                + quoted(columns, "BillingPeriodStart") + " as varchar) as s, " + correctedMonth(columns)
+                + " as m, cast("
                 + quoted(columns, "BillingCurrency") + " as varchar) as c, cast(" + quoted(columns, "ChargeCategory")
                 + " as varchar) as k, " + (rules.isEmpty() ? "0" : rule) + " as r, " + text(columns, "SubAccountId")
                 + " as sub, " + text(columns, "ServiceName") + " as svc, " + text(columns, "ResourceId") + " as res, "
-                + amount(columns, "EffectiveCost") + " as e, " + amount(columns, "BilledCost") + " as b from " + source;
-        return "create temp table drumbeat_groups as select a, s, c, k, r, case when r = 0 then sub end as sub,"
+                + amount(columns, "EffectiveCost") + " as ce, " + amount(columns, "BilledCost") + " as cb from "
+                + source;
+        return "create temp table drumbeat_groups as select a, s, m, c, k, r, case when r = 0 then sub end as sub,"
                 + " case when r = 0 then svc end as svc, case when r = 0 then res end as res, count(*) as n,"
-                + " coalesce(sum(e), 0) as e, coalesce(sum(b), 0) as b from (" + charges + ") group by all";
+                + " coalesce(sum(ce), 0) as e, coalesce(sum(cb), 0) as b, count(*) filter (where k = 'Usage' and m"
+                + " is null and (ce < 0 or cb < 0)) as neg from (" + charges + ") group by all";
+    }
+
+    /**
+     * The month a correction corrects, as {@code yyyy-MM} from its ChargePeriodStart; null for every other charge,
+     * which belongs to its invoice month. Every provider writes that time starting with the date, whatever follows.
+     */
+    private static String correctedMonth(Map<String, String> columns) {
+        if (!columns.containsKey("chargeclass") || !columns.containsKey("chargeperiodstart")) {
+            return "cast(null as varchar)";
+        }
+        return "case when lower(trim(" + text(columns, "ChargeClass") + ")) = 'correction' then nullif(left(trim("
+                + text(columns, "ChargePeriodStart") + "), 7), '') end";
+    }
+
+    /**
+     * A usage charge with a negative cost that is not a correction: usage costs money, and money back is a Credit
+     * or a correction, so such a file is refused rather than netted silently. Names the first such charge.
+     */
+    private static void refuseNegativeUsage(Statement statement, String source, Map<String, String> columns)
+            throws SQLException {
+        long count;
+        try (ResultSet rows = statement.executeQuery("select coalesce(sum(neg), 0) from drumbeat_groups")) {
+            rows.next();
+            count = rows.getLong(1);
+        }
+        if (count == 0) {
+            return;
+        }
+        String correction = columns.containsKey("chargeclass")
+                ? " and coalesce(lower(trim(" + text(columns, "ChargeClass") + ")), '') <> 'correction'"
+                : "";
+        String example = "";
+        try (ResultSet rows = statement.executeQuery("select " + text(columns, "ResourceId") + ", "
+                + text(columns, "SubAccountId") + ", " + amount(columns, "EffectiveCost") + " from " + source
+                + " where " + text(columns, "ChargeCategory") + " = 'Usage' and (" + amount(columns, "EffectiveCost")
+                + " < 0 or " + amount(columns, "BilledCost") + " < 0)" + correction + " limit 1")) {
+            if (rows.next()) {
+                String where = rows.getString(1) != null ? rows.getString(1) : rows.getString(2);
+                example = " The first is " + (where == null ? "a charge" : where) + " at "
+                        + decimal(rows.getBigDecimal(3)).toPlainString() + ".";
+            }
+        }
+        throw new UserError(count + " Usage charge" + (count == 1 ? " has" : "s have")
+                + " a negative cost but " + (count == 1 ? "is" : "are") + " not marked as a Credit or a Correction;"
+                + " Drumbeat does not net those silently, so nothing was imported." + example
+                + " Export the bills again, or ask the provider why.");
     }
 
     private static List<Period> sums(Statement statement) throws SQLException {
@@ -168,12 +278,16 @@ public final class FocusScan {
 
     /** Each account's month split by the first rule each charge matches (0: none), and the largest charges none took. */
     private static Map<List<Object>, Taken> taken(Statement statement) throws SQLException {
-        Map<List<Object>, Map<Integer, BigDecimal>> byRule = new LinkedHashMap<>();
-        try (ResultSet rows = statement.executeQuery("select a, s, r, sum(e) from drumbeat_groups group by all")) {
+        Map<List<Object>, Map<YearMonth, Map<Integer, BigDecimal>>> byMonth = new LinkedHashMap<>();
+        try (ResultSet rows = statement.executeQuery("select a, s, m, r, sum(e) from drumbeat_groups group by all")) {
             while (rows.next()) {
-                byRule.computeIfAbsent(
-                                List.of(rows.getString(1), instant(rows.getString(2))), k -> new LinkedHashMap<>())
-                        .merge(rows.getInt(3), decimal(rows.getBigDecimal(4)), BigDecimal::add);
+                Instant start = instant(rows.getString(2));
+                YearMonth month = rows.getString(3) == null
+                        ? YearMonth.from(start.atZone(ZoneOffset.UTC))
+                        : correctedMonth(rows.getString(3));
+                byMonth.computeIfAbsent(List.of(rows.getString(1), start), k -> new TreeMap<>())
+                        .computeIfAbsent(month, k -> new TreeMap<>())
+                        .merge(rows.getInt(4), decimal(rows.getBigDecimal(5)), BigDecimal::add);
             }
         }
         Map<List<Object>, List<Line>> largest = new LinkedHashMap<>();
@@ -192,13 +306,22 @@ public final class FocusScan {
             }
         }
         Map<List<Object>, Taken> taken = new LinkedHashMap<>();
-        byRule.forEach((key, sums) -> {
-            Map<Integer, BigDecimal> byPosition = new LinkedHashMap<>(sums);
-            BigDecimal unallocated = byPosition.getOrDefault(0, BigDecimal.ZERO);
-            byPosition.remove(0);
-            taken.put(key, new Taken(byPosition, unallocated, largest.getOrDefault(key, List.of())));
-        });
+        byMonth.forEach((key, months) -> taken.put(key, new Taken(months, largest.getOrDefault(key, List.of()))));
         return taken;
+    }
+
+    private static YearMonth correctedMonth(String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UserError("Drumbeat can't read \"" + text + "\" as the start of the period a correction"
+                    + " corrects; FOCUS writes ChargePeriodStart as an ISO 8601 time such as 2025-03-01T00:00:00Z.");
+        }
+    }
+
+    /** {@code amount} × {@code rate}, to the millionth, as Drumbeat stores money. */
+    static BigDecimal times(BigDecimal amount, BigDecimal rate) {
+        return amount.multiply(rate).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 
     /** The SQL condition of one rule over the files' columns; a column the files lack never matches. */

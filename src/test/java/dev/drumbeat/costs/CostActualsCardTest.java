@@ -59,8 +59,8 @@ class CostActualsCardTest {
                 + " import_id, row_count, effective_cost, billed_cost) select '" + TestDrumbeat.TEAM
                 + "', '012345678901', '" + month + "T00:00:00Z', 'USD', max(id), 1, " + cost + ", " + cost
                 + " from cost_imports");
-        drumbeat.execute("insert into cost_allocations (team_id, billing_account_id, billing_period_start, service_id,"
-                + " effective_cost) select '" + TestDrumbeat.TEAM + "', '012345678901', '" + month
-                + "T00:00:00Z', id, " + cost + " from services where key = 'payments'");
+        drumbeat.execute("insert into cost_allocations (team_id, billing_account_id, billing_period_start, cost_month,"
+                + " service_id, effective_cost) select '" + TestDrumbeat.TEAM + "', '012345678901', '" + month
+                + "T00:00:00Z', '" + month + "', id, " + cost + " from services where key = 'payments'");
     }
 }

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,11 @@ public final class FocusExports {
         GOOGLE
     }
 
-    /** One charge: a row of the export. Amounts are text, as exact as the test wants them. */
+    /**
+     * One charge: a row of the export. Amounts are text, as exact as the test wants them. {@code chargeClass} is
+     * null or {@code Correction}; {@code chargePeriodStart} is the time the charge covers (null: the invoice month's
+     * start).
+     */
     public record Charge(
             String billingAccountId,
             String billingPeriodStart,
@@ -40,7 +45,39 @@ public final class FocusExports {
             String resourceId,
             String tags,
             String billedCost,
-            String effectiveCost) {}
+            String effectiveCost,
+            String chargeClass,
+            String chargePeriodStart) {
+
+        /** An ordinary charge, for the whole invoice month. */
+        public Charge(
+                String billingAccountId,
+                String billingPeriodStart,
+                String billingPeriodEnd,
+                String currency,
+                String chargeCategory,
+                String subAccountId,
+                String serviceName,
+                String resourceId,
+                String tags,
+                String billedCost,
+                String effectiveCost) {
+            this(
+                    billingAccountId,
+                    billingPeriodStart,
+                    billingPeriodEnd,
+                    currency,
+                    chargeCategory,
+                    subAccountId,
+                    serviceName,
+                    resourceId,
+                    tags,
+                    billedCost,
+                    effectiveCost,
+                    null,
+                    null);
+        }
+    }
 
     private final Shape shape;
     private final List<Charge> charges = new ArrayList<>();
@@ -71,6 +108,47 @@ public final class FocusExports {
                 effectiveCost));
     }
 
+    /**
+     * A correction in this March 2025 file of a charge in {@code correctedMonth} (e.g. {@code 2025-01}), as the
+     * providers send one: billed in the later invoice, its ChargePeriodStart in the month it corrects.
+     */
+    public FocusExports correction(String subAccount, String service, String correctedMonth, String cost) {
+        return add(new Charge(
+                account(),
+                start("2025-03-01"),
+                start("2025-04-01"),
+                "USD",
+                "Usage",
+                subAccount,
+                service,
+                resource(subAccount, service),
+                tags(),
+                cost,
+                cost,
+                "Correction",
+                start(correctedMonth + "-01")));
+    }
+
+    /** Rewrites every charge so far into {@code month} (e.g. {@code 2025-05}) and {@code currency}. */
+    public FocusExports in(String month, String currency) {
+        YearMonth m = YearMonth.parse(month);
+        charges.replaceAll(c -> new Charge(
+                c.billingAccountId(),
+                start(m.atDay(1).toString()),
+                start(m.plusMonths(1).atDay(1).toString()),
+                currency,
+                c.chargeCategory(),
+                c.subAccountId(),
+                c.serviceName(),
+                c.resourceId(),
+                c.tags(),
+                c.billedCost(),
+                c.effectiveCost(),
+                c.chargeClass(),
+                c.chargePeriodStart() == null ? null : c.chargePeriodStart()));
+        return this;
+    }
+
     public FocusExports add(Charge charge) {
         charges.add(charge);
         return this;
@@ -98,9 +176,9 @@ public final class FocusExports {
             statement.execute("create table charges (BillingAccountId varchar, BillingPeriodStart varchar,"
                     + " BillingPeriodEnd varchar, BillingCurrency varchar, ChargeCategory varchar, SubAccountId"
                     + " varchar, ServiceName varchar, ResourceId varchar, Tags varchar, BilledCost varchar,"
-                    + " EffectiveCost varchar, part integer)");
+                    + " EffectiveCost varchar, ChargeClass varchar, ChargePeriodStart varchar, part integer)");
             try (PreparedStatement insert =
-                    duck.prepareStatement("insert into charges values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    duck.prepareStatement("insert into charges values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < charges.size(); i++) {
                     Charge c = charges.get(i);
                     String[] values = {
@@ -114,12 +192,14 @@ public final class FocusExports {
                         c.resourceId(),
                         c.tags(),
                         c.billedCost(),
-                        c.effectiveCost()
+                        c.effectiveCost(),
+                        c.chargeClass(),
+                        c.chargePeriodStart() == null ? c.billingPeriodStart() : c.chargePeriodStart()
                     };
                     for (int v = 0; v < values.length; v++) {
                         insert.setString(v + 1, values[v]);
                     }
-                    insert.setInt(12, i % parts);
+                    insert.setInt(14, i % parts);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -151,7 +231,7 @@ public final class FocusExports {
         String amounts = "cast(BilledCost as " + number + ") as BilledCost"
                 + (withoutEffectiveCost ? "" : ", cast(EffectiveCost as " + number + ") as EffectiveCost");
         return "BillingAccountId, BillingPeriodStart, BillingPeriodEnd, BillingCurrency, ChargeCategory, SubAccountId,"
-                + " ServiceName, ResourceId, Tags, " + amounts + ", " + extras;
+                + " ServiceName, ResourceId, Tags, ChargeClass, ChargePeriodStart, " + amounts + ", " + extras;
     }
 
     private static String format(String suffix) {

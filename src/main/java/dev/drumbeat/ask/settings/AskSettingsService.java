@@ -4,6 +4,8 @@ import dev.drumbeat.ask.advisor.ImpactWeights;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.ExchangeRate;
+import dev.drumbeat.core.ExchangeRates;
 import dev.drumbeat.core.UserError;
 import java.math.BigDecimal;
 import java.util.Currency;

@@ -1,6 +1,8 @@
 package dev.drumbeat.ask.settings;
 
 import dev.drumbeat.ask.advisor.ImpactWeights;
+import dev.drumbeat.core.ExchangeRate;
+import dev.drumbeat.core.ExchangeRates;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.Reply;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.drumbeat.ask.settings;
+package dev.drumbeat.core;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,0 +1,149 @@
+package dev.drumbeat.costs;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What the imported bills say, by the month each cost belongs to (a correction counts in the month it corrects), in
+ * the workspace's currency: each service's actual cost, what no rule took, and where the figures came from. The one
+ * place the dashboard, escalations, the digest and the advisor read actual costs from. Months are calendar months in
+ * UTC, as the providers invoice them. Thread-safe.
+ */
+public final class CostMonths {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public CostMonths(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * A month of the bills: what the rules gave to services, what none took, and whether the month is still running
+     * ({@code soFar}: its bills are only part of it, so it is never compared with a whole month).
+     */
+    public record Month(YearMonth month, BigDecimal allocated, BigDecimal unallocated, boolean soFar) {
+        public BigDecimal total() {
+            return allocated.add(unallocated);
+        }
+
+        /** What no rule took, as a share of the month's bill from 0 to 1; zero for an empty bill. */
+        public BigDecimal unallocatedShare() {
+            return total().signum() == 0 ? BigDecimal.ZERO : unallocated.divide(total(), 6, RoundingMode.HALF_EVEN);
+        }
+    }
+
+    /** A charge no rule took in an invoice month, summed by where it came from. */
+    public record UnallocatedLine(
+            String billingAccountId,
+            Optional<String> subAccountId,
+            Optional<String> serviceName,
+            Optional<String> resourceId,
+            BigDecimal cost) {}
+
+    /** Where a month's figures came from: an import, who made it and when, and what it read. */
+    public record Source(
+            long importId,
+            String files,
+            String importedBy,
+            Instant importedAt,
+            String billingAccountId,
+            String currency,
+            Optional<BigDecimal> exchangeRate) {}
+
+    /** Each service's actual cost per month from {@code from} to {@code to}; months without bills are absent. */
+    public Map<Long, SortedMap<YearMonth, BigDecimal>> services(String teamId, YearMonth from, YearMonth to) {
+        Map<Long, SortedMap<YearMonth, BigDecimal>> byService = new LinkedHashMap<>();
+        for (CostMonthsDao.ServiceMonth row :
+                jdbi.withExtension(CostMonthsDao.class, dao -> dao.serviceMonths(teamId, from.atDay(1), to.atDay(1)))) {
+            byService
+                    .computeIfAbsent(row.serviceId(), id -> new TreeMap<>())
+                    .put(YearMonth.from(row.month()), row.cost());
+        }
+        return byService;
+    }
+
+    /** One service's actual cost per month from {@code from} to {@code to}. */
+    public SortedMap<YearMonth, BigDecimal> service(String teamId, long serviceId, YearMonth from, YearMonth to) {
+        SortedMap<YearMonth, BigDecimal> months = new TreeMap<>();
+        for (CostMonthsDao.ServiceMonth row : jdbi.withExtension(
+                CostMonthsDao.class, dao -> dao.serviceMonthsOf(teamId, serviceId, from.atDay(1), to.atDay(1)))) {
+            months.put(YearMonth.from(row.month()), row.cost());
+        }
+        return Collections.unmodifiableSortedMap(months);
+    }
+
+    /** The bills per month from {@code from} to {@code to}: allocated, unallocated; months without bills absent. */
+    public SortedMap<YearMonth, Month> totals(String teamId, YearMonth from, YearMonth to) {
+        SortedMap<YearMonth, Month> months = new TreeMap<>();
+        for (CostMonthsDao.MonthTotal row :
+                jdbi.withExtension(CostMonthsDao.class, dao -> dao.totals(teamId, from.atDay(1), to.atDay(1)))) {
+            YearMonth month = YearMonth.from(row.month());
+            months.put(month, new Month(month, row.allocated(), row.unallocated(), !over(month)));
+        }
+        return Collections.unmodifiableSortedMap(months);
+    }
+
+    /** The latest month any bill has a cost in. */
+    public Optional<YearMonth> latest(String teamId) {
+        return jdbi.withExtension(CostMonthsDao.class, dao -> dao.latest(teamId))
+                .map(YearMonth::from);
+    }
+
+    /** The latest month that is over and has bills: the one to compare with plans and earlier months. */
+    public Optional<YearMonth> latestWhole(String teamId) {
+        YearMonth current = current();
+        return jdbi.withExtension(CostMonthsDao.class, dao -> dao.latestBefore(teamId, current.atDay(1)))
+                .map(YearMonth::from);
+    }
+
+    /** The largest charges no rule took in {@code month}'s invoices, largest first. */
+    public List<UnallocatedLine> largestUnallocated(String teamId, YearMonth month, int limit) {
+        return jdbi
+                .withExtension(CostMonthsDao.class, dao -> dao.largestUnallocated(teamId, month.atDay(1), limit))
+                .stream()
+                .map(row -> new UnallocatedLine(
+                        row.billingAccountId(),
+                        Optional.ofNullable(row.subAccountId()),
+                        Optional.ofNullable(row.serviceName()),
+                        Optional.ofNullable(row.resourceId()),
+                        row.cost()))
+                .toList();
+    }
+
+    /** The imports whose bills have costs in {@code month}, newest first: where its figures came from. */
+    public List<Source> sources(String teamId, YearMonth month) {
+        return jdbi.withExtension(CostMonthsDao.class, dao -> dao.sources(teamId, month.atDay(1))).stream()
+                .map(row -> new Source(
+                        row.importId(),
+                        row.files(),
+                        row.importedBy(),
+                        row.importedAt(),
+                        row.billingAccountId(),
+                        row.currency(),
+                        Optional.ofNullable(row.exchangeRate())))
+                .toList();
+    }
+
+    /** Whether {@code month} is over, by the clock, in UTC as the providers invoice. */
+    public boolean over(YearMonth month) {
+        return current().isAfter(month);
+    }
+
+    /** The month the clock is in, in UTC. */
+    public YearMonth current() {
+        return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+    }
+}
