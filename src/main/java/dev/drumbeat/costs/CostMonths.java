@@ -2,6 +2,7 @@ package dev.drumbeat.costs;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -134,6 +135,24 @@ public final class CostMonths {
                         row.billingAccountId(),
                         row.currency(),
                         Optional.ofNullable(row.exchangeRate())))
+                .toList();
+    }
+
+    /** The files an account's invoice month was last imported from, as absolute paths; they may be gone since. */
+    public record ImportedFiles(String billingAccountId, YearMonth invoiceMonth, long importId, List<Path> files) {
+        public ImportedFiles {
+            files = List.copyOf(files);
+        }
+    }
+
+    /** For every account's invoice month, oldest first, the files its latest import read. */
+    public List<ImportedFiles> importedFiles(String teamId) {
+        return jdbi.withExtension(CostMonthsDao.class, dao -> dao.importedFiles(teamId)).stream()
+                .map(row -> new ImportedFiles(
+                        row.billingAccountId(),
+                        YearMonth.from(row.billingPeriodStart().atZone(ZoneOffset.UTC)),
+                        row.importId(),
+                        row.files().stream().map(Path::of).toList()))
                 .toList();
     }
 

@@ -88,6 +88,17 @@ interface CostMonthsDao {
     List<Line> largestUnallocated(
             @Bind("teamId") String teamId, @Bind("month") LocalDate month, @Bind("limit") int limit);
 
+    record FilesRow(String billingAccountId, Instant billingPeriodStart, long importId, List<String> files) {}
+
+    @SqlQuery("""
+            select p.billing_account_id, p.billing_period_start, i.id as import_id, i.files
+              from cost_periods p
+              join cost_imports i on i.id = p.import_id
+             where p.team_id = :teamId
+             order by p.billing_period_start, p.billing_account_id""")
+    @RegisterConstructorMapper(FilesRow.class)
+    List<FilesRow> importedFiles(@Bind("teamId") String teamId);
+
     @SqlQuery("""
             select i.id as import_id, i.source as files, i.imported_by, i.imported_at, p.billing_account_id,
                    p.currency, p.exchange_rate

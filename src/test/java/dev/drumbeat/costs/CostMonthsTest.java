@@ -128,6 +128,9 @@ class CostMonthsTest {
                     .hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("1.08"));
             assertThat(source.files()).contains("part-1.csv");
         });
+        assertThat(months.importedFiles(TEAM))
+                .singleElement()
+                .satisfies(last -> assertThat(last.files()).containsExactlyElementsOf(files));
     }
 
     @Test
