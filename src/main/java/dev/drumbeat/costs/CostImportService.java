@@ -261,7 +261,8 @@ public final class CostImportService {
                     YearMonth month = YearMonth.from(p.billingPeriodStart().atZone(ZoneOffset.UTC));
                     String said = "account " + p.billingAccountId() + ", "
                             + month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear()
-                            + ": " + money.cents(p.effectiveCost()) + " amortised (" + p.rows() + " rows), "
+                            + ": " + money.cents(p.effectiveCost()) + " amortised (" + p.rows() + " rows"
+                            + apart(p, money) + "), "
                             + money.cents(p.effectiveCost().subtract(line.unallocated())) + " to "
                             + line.services() + (line.services() == 1 ? " service" : " services") + ", "
                             + money.cents(line.unallocated()) + " unallocated";
@@ -285,6 +286,24 @@ public final class CostImportService {
                             + corrections;
                 })
                 .toList();
+    }
+
+    /** The figures kept apart from usage, such as {@code ; credits −$50.25, tax $100.10}, in a fixed order. */
+    private static String apart(FocusScan.Period p, Money money) {
+        List<String> apart = new ArrayList<>();
+        for (String category : List.of("Purchase", "Credit", "Adjustment", "Tax")) {
+            BigDecimal cost = p.effectiveByCategory().get(category);
+            if (cost != null && cost.signum() != 0) {
+                String word = switch (category) {
+                    case "Purchase" -> "purchases";
+                    case "Credit" -> "credits";
+                    case "Adjustment" -> "adjustments";
+                    default -> "tax";
+                };
+                apart.add(word + " " + money.cents(cost));
+            }
+        }
+        return apart.isEmpty() ? "" : "; " + String.join(", ", apart);
     }
 
     private static void refuseMixedCurrencies(List<FocusScan.Period> periods) {

@@ -462,6 +462,11 @@ public final class FocusScan {
                 .findFirst()
                 .orElse(files.size() == 1 ? files.get(0).getFileName().toString() : "one of those files");
         boolean number = reason.contains("Conversion Error") || reason.contains("Could not convert");
+        if (reason.startsWith("Out of Memory Error") || reason.startsWith("INTERNAL Error")) {
+            return new UserError("Drumbeat ran out of room reading those files, which is not the files' fault; nothing"
+                    + " was imported. Import the parts in smaller groups, or give Drumbeat more memory. ("
+                    + clip(reason) + ")");
+        }
         return new UserError(
                 number
                         ? "A cost in " + named + " is not a number, so nothing was imported. (" + clip(reason) + ")"

@@ -63,7 +63,7 @@ class CostsCliTest {
         assertThat(stdout())
                 .contains(
                         "Imported 32 rows from 3 files into " + TEAM,
-                        "account 012345678901, March 2025: $1,187.32 amortised (32 rows)");
+                        "account 012345678901, March 2025: $1,187.32 amortised (32 rows; credits \u2212$50.25)");
         assertThat(decimal("select effective_cost from cost_periods")).isEqualByComparingTo("1187.3178");
         assertThat(decimal("select effective_cost from cost_period_charges where charge_category = 'Credit'"))
                 .isEqualByComparingTo("-50.25");
@@ -79,7 +79,10 @@ class CostsCliTest {
         int exit = run(corrected);
 
         assertThat(exit).as(stderr()).isZero();
-        assertThat(stdout()).contains("$1,200.00 amortised (33 rows)", "replacing $1,187.32 imported before (+$12.68)");
+        assertThat(stdout())
+                .contains(
+                        "$1,200.00 amortised (33 rows; credits \u2212$50.25)",
+                        "replacing $1,187.32 imported before (+$12.68)");
         assertThat(count("cost_periods")).isEqualTo(1);
         assertThat(count("cost_imports")).isEqualTo(2);
     }
