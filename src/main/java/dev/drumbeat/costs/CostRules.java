@@ -5,6 +5,7 @@ import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.core.UserError;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -21,10 +24,16 @@ import org.jdbi.v3.core.Jdbi;
  * A workspace's allocation rules: read in order, replaced all at once from a CSV with the columns {@code match,key,
  * value,services}, where {@code match} is {@code tag} (with the tag {@code key}), {@code sub-account},
  * {@code resource-prefix} or {@code provider-service}, and {@code services} is one service key or a split such as
- * {@code payments:50 crm:30 intranet:20}. A file with any bad line changes nothing and names the line. Thread-safe.
+ * {@code payments:50 crm:30 intranet:20}. A file with any bad line changes nothing and names the line; the rules are
+ * written back in the same CSV ({@link #csv}), so what is read can be edited and replaced. Thread-safe.
  */
 public final class CostRules {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final CSVFormat WRITTEN = CSVFormat.DEFAULT
+            .builder()
+            .setHeader("match", "key", "value", "services")
+            .setRecordSeparator("\n")
+            .build();
     private final Jdbi jdbi;
     private final AuditLog audit;
 
@@ -64,27 +73,70 @@ public final class CostRules {
 
     /** Replaces the workspace's rules with the file's; how many there are now. */
     public int replace(String teamId, String actor, byte[] csv) {
-        return jdbi.inTransaction(handle -> {
-            CostRulesDao dao = handle.attach(CostRulesDao.class);
-            List<CostRule> rules = parse(csv, dao.serviceIds(teamId));
-            dao.deleteAll(teamId);
-            for (CostRule rule : rules) {
-                dao.insertRule(
-                        teamId, rule.position(), rule.kind().word(), rule.key().orElse(null), rule.value());
-                rule.shares().forEach((service, percent) -> dao.insertShare(teamId, rule.position(), service, percent));
+        return jdbi.inTransaction(handle -> replace(handle, audit, teamId, actor, csv));
+    }
+
+    /** As {@link #replace(String, String, byte[])}, in the caller's transaction. */
+    static int replace(Handle handle, AuditLog audit, String teamId, String actor, byte[] csv) {
+        CostRulesDao dao = handle.attach(CostRulesDao.class);
+        List<CostRule> rules = parse(csv, dao.serviceIds(teamId));
+        dao.deleteAll(teamId);
+        for (CostRule rule : rules) {
+            dao.insertRule(
+                    teamId, rule.position(), rule.kind().word(), rule.key().orElse(null), rule.value());
+            rule.shares().forEach((service, percent) -> dao.insertShare(teamId, rule.position(), service, percent));
+        }
+        audit.record(
+                handle,
+                new AuditEntry(
+                        teamId,
+                        actor,
+                        "cost-rules",
+                        teamId,
+                        "replace",
+                        Optional.empty(),
+                        Optional.of(Map.of("rules", rules.size()))));
+        return rules.size();
+    }
+
+    /** The rules the file holds, checked as {@link #replace} checks them, without saving anything. */
+    public List<CostRule> check(String teamId, byte[] csv) {
+        return parse(csv, jdbi.withExtension(CostRulesDao.class, dao -> dao.serviceIds(teamId)));
+    }
+
+    /** Every service's key by id, retired ones too, for saying which services rules give to. */
+    Map<Long, String> serviceKeys(String teamId) {
+        return jdbi.withExtension(CostRulesDao.class, dao -> dao.serviceKeys(teamId));
+    }
+
+    /** The workspace's rules written as the CSV {@link #replace} reads, in order; the header alone when none. */
+    public String csv(String teamId) {
+        return jdbi.withHandle(handle -> csv(handle, teamId));
+    }
+
+    static String csv(Handle handle, String teamId) {
+        Map<Long, String> keys = handle.attach(CostRulesDao.class).serviceKeys(teamId);
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, WRITTEN)) {
+            for (CostRule rule : of(handle, teamId)) {
+                printer.printRecord(
+                        rule.kind().word(), rule.key().orElse(""), rule.value(), services(rule.shares(), keys));
             }
-            audit.record(
-                    handle,
-                    new AuditEntry(
-                            teamId,
-                            actor,
-                            "cost-rules",
-                            teamId,
-                            "replace",
-                            Optional.empty(),
-                            Optional.of(Map.of("rules", rules.size()))));
-            return rules.size();
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string", e);
+        }
+        return out.toString();
+    }
+
+    /** "payments" for one service, or "payments:50 crm:30 intranet:20" for a split. */
+    private static String services(Map<Long, BigDecimal> shares, Map<Long, String> keys) {
+        if (shares.size() == 1) {
+            return keys.get(shares.keySet().iterator().next());
+        }
+        return shares.entrySet().stream()
+                .map(share -> keys.get(share.getKey()) + ":"
+                        + share.getValue().stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining(" "));
     }
 
     static List<CostRule> parse(byte[] csv, Map<String, Long> serviceIds) {

@@ -31,6 +31,12 @@ interface CostRulesDao {
     @ValueColumn("id")
     Map<String, Long> serviceIds(@Bind("teamId") String teamId);
 
+    /** Every service's key by id, retired ones too, so rules naming them can be written back. */
+    @SqlQuery("select id, key from services where team_id = :teamId")
+    @KeyColumn("id")
+    @ValueColumn("key")
+    Map<Long, String> serviceKeys(@Bind("teamId") String teamId);
+
     @SqlUpdate("delete from cost_rules where team_id = :teamId")
     void deleteAll(@Bind("teamId") String teamId);
 
