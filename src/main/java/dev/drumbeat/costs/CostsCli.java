@@ -2,7 +2,9 @@ package dev.drumbeat.costs;
 
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.csv.CatalogCsvCli;
+import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Role;
 import dev.drumbeat.core.UserError;
 import dev.drumbeat.db.Database;
 import java.io.IOException;
@@ -36,7 +38,7 @@ public final class CostsCli {
     }
 
     /** Replaces the workspace's allocation rules with the file's. */
-    private int rules(Path file, Optional<String> team, Supplier<Database> database) {
+    private int rules(Path file, Optional<String> team, Currency currency, Supplier<Database> database) {
         byte[] csv;
         try {
             csv = Files.readAllBytes(file);
@@ -45,9 +47,15 @@ public final class CostsCli {
         }
         try (Database db = database.get()) {
             String teamId = CatalogCsvCli.team(db.jdbi(), team, false);
-            int count = new CostRules(db.jdbi(), new AuditLog(clock)).replace(teamId, "cli", csv);
-            out.println("The allocation rules of " + teamId + " are now the " + count + " in " + file
-                    + "; they apply to bills imported from now on.");
+            AuditLog audit = new AuditLog(clock);
+            Money money = new Money(currency);
+            CostRuleChanges changes = new CostRuleChanges(
+                    new CostRuleDrafts(db.jdbi(), audit, clock),
+                    new CostReallocation(db.jdbi(), audit, clock, currency),
+                    money);
+            CostRuleChanges.Outcome outcome = changes.replace(new Actor(teamId, "cli", Role.ADMIN), csv);
+            out.println("The allocation rules of " + teamId + " are now those in " + file + ":");
+            outcome.summary().forEach(line -> out.println("  " + line));
             return 0;
         }
     }
@@ -75,7 +83,7 @@ public final class CostsCli {
         }
         try {
             if (args[0].equals("rules")) {
-                return rules(files.get(0), team, database);
+                return rules(files.get(0), team, currency, database);
             }
             try (Database db = database.get()) {
                 String teamId = CatalogCsvCli.team(db.jdbi(), team, false);

@@ -156,6 +156,23 @@ class CostsCliTest {
         assertThat(count("cost_rules")).isZero();
     }
 
+    @Test
+    void rules_set_after_bills_were_imported_allocate_those_months_again_and_say_what_moved() throws Exception {
+        jdbi.useHandle(h -> h.execute(
+                "insert into services (team_id, key, name, tier) values (?, 'crm', 'CRM', 'secondary')", TEAM));
+        assertThat(run(march().write(dir.resolve("bills"), ".csv", 2)))
+                .as(stderr())
+                .isZero();
+        Path rules = Files.writeString(
+                dir.resolve("rules.csv"), "match,key,value,services\nsub-account,,000123456789,crm\n");
+
+        assertThat(runArgs("costs", "rules", rules.toString())).as(stderr()).isZero();
+
+        assertThat(stdout())
+                .contains("1 allocation rule is in force now", "Allocated again: 1 month", "crm +$1,187.32");
+        assertThat(decimal("select sum(effective_cost) from cost_allocations")).isEqualByComparingTo("1187.3178");
+    }
+
     private static FocusExports.Charge charge(
             String subAccount, String service, String resource, String tags, String cost) {
         return new FocusExports.Charge(
