@@ -258,7 +258,7 @@ class CostEscalationTest {
                         "• $100.00 · sub-account 000999999999 · CloudWatch · ",
                         "• $50.00 · sub-account &lt;!channel&gt; · Lambda · arn:aws:ec2:eu-west-1:&lt;!channel&gt;:",
                         "• $20.00 · sub-account 000999999999 · SNS · ",
-                        "A rule for them (`drumbeat costs rules`)",
+                        "A rule for them (`/drumbeat costs rules`) allocates them, the months already imported included.",
                         "Jun 2025's figures come from the bills imported on 2 Jul 2025 (focus-aws-part-1.csv).")
                 .doesNotContain("$10.00 ·", "<!channel>", "esc-take", "esc-assign");
         assertThat(drumbeat.calls("chat.postMessage"))

@@ -74,7 +74,8 @@ final class CostFindingsText {
             text.append(" The largest charges no rule took:");
             costs.largestUnallocated().forEach(line -> text.append("\n• ").append(line(line)));
         }
-        text.append("\nA rule for them (`drumbeat costs rules`) allocates them when the month is imported again.\n")
+        text.append(
+                        "\nA rule for them (`/drumbeat costs rules`) allocates them, the months already imported included.\n")
                 .append(provenance(costs.month(), costs.sources()));
         return SlackBlocks.clip(text.toString(), MAX_DETAIL);
     }
