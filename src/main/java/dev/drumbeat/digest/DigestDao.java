@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
@@ -66,6 +67,13 @@ public interface DigestDao {
 
     @SqlQuery("select exists (select 1 from escalations where team_id = :team)")
     boolean anyEscalation(@Bind("team") String teamId);
+
+    /** A service's key and name, retired or not: bills may still name a retired service. */
+    record ServiceName(long id, String key, String name) {}
+
+    @SqlQuery("select id, key, name from services where team_id = :team and id = any(:ids)")
+    @RegisterConstructorMapper(ServiceName.class)
+    List<ServiceName> serviceNames(@Bind("team") String teamId, @Bind("ids") long[] ids);
 
     final class WorkspaceMapper implements RowMapper<Workspace> {
         @Override

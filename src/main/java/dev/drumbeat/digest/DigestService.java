@@ -43,7 +43,7 @@ public final class DigestService {
     private final DigestViews views;
     private final DigestReplies replies;
     private final Clock clock;
-    private final DigestSection section;
+    private final List<DigestSection> sections;
     private final DigestChart chart;
     private final AtomicBoolean toldNoChannel = new AtomicBoolean();
 
@@ -74,6 +74,19 @@ public final class DigestService {
             Clock clock,
             DigestSection section,
             DigestChart chart) {
+        this(jdbi, outbox, periods, leadershipChannel, money, clock, List.of(section), chart);
+    }
+
+    /** With each of {@code sections} added to each digest's thread as one more reply, in order, after the digest's own. */
+    public DigestService(
+            Jdbi jdbi,
+            Outbox outbox,
+            Periods periods,
+            Optional<String> leadershipChannel,
+            Money money,
+            Clock clock,
+            List<DigestSection> sections,
+            DigestChart chart) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.periods = periods;
@@ -81,7 +94,7 @@ public final class DigestService {
         this.views = new DigestViews(new DigestWords(money));
         this.replies = new DigestReplies(new DigestWords(money));
         this.clock = clock;
-        this.section = section;
+        this.sections = List.copyOf(sections);
         this.chart = chart;
     }
 
@@ -109,7 +122,8 @@ public final class DigestService {
         ZoneId zone = workspace.schedule().zone();
         LocalDate week = workspace.schedule().weekOf(now);
         String key = "digest:" + teamId + "|" + week;
-        Optional<String> extra = sectionFor(teamId);
+        List<Optional<String>> extras =
+                sections.stream().map(section -> sectionFor(section, teamId)).toList();
         List<LayoutBlock> image = chartFor(teamId, now);
         try {
             return jdbi.inTransaction(handle -> {
@@ -121,7 +135,7 @@ public final class DigestService {
                 if (facts.services().isEmpty() || !dao.claim(teamId, week, key, now)) {
                     return false;
                 }
-                queue(handle, teamId, channel, key, DigestReport.of(facts, now), zone, extra, image);
+                queue(handle, teamId, channel, key, DigestReport.of(facts, now), zone, extras, image);
                 return true;
             });
         } catch (RuntimeException e) {
@@ -152,7 +166,7 @@ public final class DigestService {
     }
 
     /** Another feature's section, read before the digest's transaction; its failure costs only the section. */
-    private Optional<String> sectionFor(String teamId) {
+    private static Optional<String> sectionFor(DigestSection section, String teamId) {
         try {
             return section.textFor(teamId);
         } catch (RuntimeException e) {
@@ -178,7 +192,7 @@ public final class DigestService {
             String key,
             DigestReport report,
             ZoneId zone,
-            Optional<String> extra,
+            List<Optional<String>> extras,
             List<LayoutBlock> image) {
         outbox.enqueue(
                 handle,
@@ -207,12 +221,17 @@ public final class DigestService {
                             channel,
                             DigestMessages.reply(key, page.text(), page.blocks())));
         }
-        extra.ifPresent(text -> outbox.enqueue(
-                handle,
-                OutboxMessage.post(
-                        teamId,
-                        key + ":reply-extra",
-                        channel,
-                        DigestMessages.reply(key, text, List.of(SlackBlocks.markdown(text))))));
+        for (int i = 0; i < extras.size(); i++) {
+            // the first section's key is the one it had when a digest had only one
+            String reply = key + ":reply-extra" + (i == 0 ? "" : "-" + (i + 1));
+            extras.get(i)
+                    .ifPresent(text -> outbox.enqueue(
+                            handle,
+                            OutboxMessage.post(
+                                    teamId,
+                                    reply,
+                                    channel,
+                                    DigestMessages.reply(key, text, List.of(SlackBlocks.markdown(text))))));
+        }
     }
 }

@@ -12,8 +12,9 @@ import dev.drumbeat.people.PeopleService;
 import java.time.Duration;
 
 /**
- * Escalations: the sweep that finds stale, ownerless, red and off-target items and climbs the ladder, the daily
- * check of owners still in Slack, the escalation buttons and forms, and `/drumbeat escalations` and its settings.
+ * Escalations: the sweep that finds stale, ownerless, red and off-target items, cost drift and unallocated spend, and
+ * climbs the ladder, the daily check of owners still in Slack, the escalation buttons and forms, and `/drumbeat
+ * escalations` and its settings.
  */
 public final class EscalationFeature implements Feature {
     private final Shared shared;
@@ -29,7 +30,7 @@ public final class EscalationFeature implements Feature {
                 shared.jdbi(),
                 shared.outbox(),
                 shared.config().leadershipChannel(),
-                new EscalationServiceRules(shared.periods()),
+                new EscalationServiceRules(shared.periods(), shared.money()),
                 shared.clock());
         this.sweepSoon = new EscalationJobTrigger(escalations);
         // CatalogService holds no state, so escalation's buttons read service cards through their own

@@ -27,6 +27,9 @@ import org.jdbi.v3.core.Handle;
  * state twice (a retried sweep, two instances) queues it once. Thread-safe.
  */
 final class EscalationMessages {
+    /** How messages and lists name a workspace's cloud bills, as {@code listOpen.sql} and the digest do. */
+    static final String BILLS_NAME = "Cloud bills";
+
     private final Outbox outbox;
     private final Optional<String> leadershipChannel;
 
@@ -108,8 +111,28 @@ final class EscalationMessages {
             EscalationDao dao, String teamId, List<EscalationDao.Row> rows) {
         long[] services = ids(rows, "service");
         long[] initiatives = ids(rows, "initiative");
-        return dao.items(teamId, services, initiatives).stream()
-                .collect(Collectors.toMap(EscalationDao.Item::subject, Function.identity()));
+        Map<Finding.Subject, EscalationDao.Item> items = dao.items(teamId, services, initiatives).stream()
+                .collect(Collectors.toMap(EscalationDao.Item::subject, Function.identity(), (a, b) -> a, HashMap::new));
+        if (rows.stream().anyMatch(row -> row.subject().kind().equals(Finding.Subject.BILLS))) {
+            items.put(Finding.Subject.bills(), bills());
+        }
+        return items;
+    }
+
+    /** The workspace's cloud bills as an escalated item: nobody owns them, so they go to leadership. */
+    static EscalationDao.Item bills() {
+        return new EscalationDao.Item(
+                Finding.Subject.bills(),
+                "",
+                BILLS_NAME,
+                true,
+                Optional.empty(),
+                false,
+                "UTC",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Updates the escalation's existing messages and says where it must now be posted too. */

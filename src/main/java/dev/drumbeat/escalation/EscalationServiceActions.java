@@ -4,6 +4,7 @@ import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Role;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.escalation.rules.Finding;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +84,10 @@ final class EscalationServiceActions {
                 || List.of(item.ownerId(), item.deputyId(), item.awayDeputyId()).stream()
                         .anyMatch(
                                 person -> person.filter(actor.userId()::equals).isPresent());
+        if (!answers && item.subject().kind().equals(Finding.Subject.BILLS)) {
+            throw new UserError("Only leadership or a Drumbeat admin can " + verb + " this escalation: nobody else"
+                    + " answers for spend no rule allocates.");
+        }
         if (!answers) {
             String owner = item.ownerId()
                     .filter(o -> item.ownerActive())

@@ -62,11 +62,11 @@ final class EscalationServicePlan {
     }
 
     /**
-     * Ownerless items go straight to the top: nobody below it can act on them. An owner away with nobody
-     * covering starts with the team: a DM to the absent owner would go unread.
+     * Ownerless items go straight to the top: nobody below it can act on them; so does spend no rule allocates, which
+     * nobody owns. An owner away with nobody covering starts with the team: a DM to the absent owner would go unread.
      */
     static int startLevel(Reason reason, int topLevel) {
-        if (reason == Reason.OWNERLESS) {
+        if (reason == Reason.OWNERLESS || reason == Reason.UNALLOCATED_SPEND) {
             return topLevel;
         }
         return reason == Reason.AWAY_UNCOVERED ? Math.min(2, topLevel) : 1;
@@ -107,6 +107,8 @@ final class EscalationServicePlan {
             case KPI_OFF_TARGET -> "its KPIs are back on target";
             case INITIATIVE_SLIPPING -> "the initiative is back on track";
             case AWAY_UNCOVERED -> "the owner is back, or someone is covering";
+            case COST_DRIFT -> "the latest whole month's cost is within the drift thresholds of the months before it";
+            case UNALLOCATED_SPEND -> "the latest whole month's unallocated spend is back within its share of the bill";
         };
     }
 

@@ -71,7 +71,8 @@ final class EscalationViews {
     }
 
     static String headline(EscalationDao.Row row, EscalationDao.Item item) {
-        return "*" + SlackBlocks.escape(item.name()) + "* `" + item.key() + "` · *"
+        String key = item.key().isEmpty() ? "" : " `" + item.key() + "`";
+        return "*" + SlackBlocks.escape(item.name()) + "*" + key + " · *"
                 + row.reason().words() + "*";
     }
 
@@ -140,6 +141,8 @@ final class EscalationViews {
             case KPI_OFF_TARGET -> "its KPIs are back on target";
             case INITIATIVE_SLIPPING -> "the initiative is back on track";
             case AWAY_UNCOVERED -> "the owner is back or a deputy covers";
+            case COST_DRIFT -> "a later whole month's bill is back within the drift thresholds";
+            case UNALLOCATED_SPEND -> "a later whole month's unallocated spend is back within its share";
         };
     }
 

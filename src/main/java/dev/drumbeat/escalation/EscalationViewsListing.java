@@ -39,7 +39,8 @@ final class EscalationViewsListing {
                     " · snoozed until " + EscalationViews.day(row.snoozedUntil().get());
         }
         return "• *" + age(Duration.between(row.openedAt(), now)) + "* · level " + row.level() + " · "
-                + row.reason().words() + " · *" + SlackBlocks.escape(row.name()) + "* `" + row.key() + "`"
+                + row.reason().words() + " · *" + SlackBlocks.escape(row.name()) + "*"
+                + (row.key().isEmpty() ? "" : " `" + row.key() + "`")
                 + (row.detail().isBlank() ? "" : " — " + SlackBlocks.clip(row.detail(), 200))
                 + state;
     }

@@ -1,5 +1,6 @@
 package dev.drumbeat.escalation.rules;
 
+import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Periods;
 import dev.drumbeat.escalation.settings.Thresholds;
 import dev.drumbeat.people.AwayCover;
@@ -12,13 +13,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Decides, at one moment, which services and initiatives should be escalated and why. Pure and thread-safe:
- * plain functions over the facts one sweep reads, so every rule is tested without a database or Slack.
+ * Decides, at one moment, which services and initiatives, and which workspaces' bills, should be escalated and why.
+ * Pure and thread-safe: plain functions over the facts one sweep reads, so every rule is tested without a database or
+ * Slack.
  * Dates that matter to a person (their period, whether they are away today) are taken in the owner's zone.
  */
 public final class EscalationRules {
@@ -47,6 +51,40 @@ public final class EscalationRules {
             Function<String, Thresholds> thresholdsOfTeam,
             Periods periods,
             Instant now) {
+        return sorted(findings(services, initiatives, thresholdsOfTeam, periods, now));
+    }
+
+    /**
+     * The same with what each workspace's bills say ({@code costs}, by team; a workspace without whole months of bills is
+     * absent): cost drift of its active services and its unallocated spend, amounts in {@code money}.
+     */
+    public static List<Finding> evaluate(
+            List<ServiceFacts> services,
+            List<InitiativeFacts> initiatives,
+            Map<String, CostFacts> costs,
+            Function<String, Thresholds> thresholdsOfTeam,
+            Money money,
+            Periods periods,
+            Instant now) {
+        List<Finding> findings = findings(services, initiatives, thresholdsOfTeam, periods, now);
+        Map<String, List<ServiceFacts>> servicesByTeam =
+                services.stream().collect(Collectors.groupingBy(ServiceFacts::teamId));
+        costs.forEach((team, facts) -> findings.addAll(CostFindings.of(
+                servicesByTeam.getOrDefault(team, List.of()), facts, thresholdsOfTeam.apply(team), money)));
+        return sorted(findings);
+    }
+
+    private static List<Finding> sorted(List<Finding> findings) {
+        findings.sort(ORDER);
+        return findings;
+    }
+
+    private static List<Finding> findings(
+            List<ServiceFacts> services,
+            List<InitiativeFacts> initiatives,
+            Function<String, Thresholds> thresholdsOfTeam,
+            Periods periods,
+            Instant now) {
         List<Finding> findings = new ArrayList<>();
         for (ServiceFacts service : services) {
             addServiceFindings(findings, service, thresholdsOfTeam.apply(service.teamId()), periods, now);
@@ -59,7 +97,6 @@ public final class EscalationRules {
                             Reason.INITIATIVE_SLIPPING,
                             detail)));
         }
-        findings.sort(ORDER);
         return findings;
     }
 

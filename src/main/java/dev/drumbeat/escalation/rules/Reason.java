@@ -9,7 +9,9 @@ public enum Reason {
     RED_STREAK("red week after week"),
     KPI_OFF_TARGET("KPI off target"),
     INITIATIVE_SLIPPING("initiative slipping"),
-    AWAY_UNCOVERED("owner away, nobody covering");
+    AWAY_UNCOVERED("owner away, nobody covering"),
+    COST_DRIFT("cost drift"),
+    UNALLOCATED_SPEND("unallocated spend");
 
     private final String words;
 

@@ -14,7 +14,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(EscalationSettingsDao.SettingsMapper.class)
 interface EscalationSettingsDao {
     String COLUMNS = """
-            grace_hours, red_streak, kpi_off_periods, level2_after_hours, level3_after_hours, digest_day, digest_hour, digest_tz""";
+            grace_hours, red_streak, kpi_off_periods, level2_after_hours, level3_after_hours, digest_day, digest_hour, digest_tz,
+            drift_trend_percent, drift_spike_percent, unallocated_percent""";
 
     @SqlQuery("select " + COLUMNS + " from escalation_settings where team_id = :team")
     Optional<EscalationSettings> find(@Bind("team") String teamId);
@@ -36,13 +37,17 @@ interface EscalationSettingsDao {
                 s.leadershipAfterHours(),
                 s.digestDay().name(),
                 s.digestHour(),
-                s.digestZone().getId());
+                s.digestZone().getId(),
+                s.costs().driftTrendPercent(),
+                s.costs().driftSpikePercent(),
+                s.costs().unallocatedPercent());
     }
 
     @SqlUpdate("""
             update escalation_settings
                set grace_hours = :grace, red_streak = :red, kpi_off_periods = :kpi, level2_after_hours = :team_after,
-                   level3_after_hours = :leadership_after, digest_day = :day, digest_hour = :hour, digest_tz = :tz
+                   level3_after_hours = :leadership_after, digest_day = :day, digest_hour = :hour, digest_tz = :tz,
+                   drift_trend_percent = :trend, drift_spike_percent = :spike, unallocated_percent = :unallocated
              where team_id = :team""")
     void update(
             @Bind("team") String teamId,
@@ -53,7 +58,10 @@ interface EscalationSettingsDao {
             @Bind("leadership_after") int leadershipAfterHours,
             @Bind("day") String day,
             @Bind("hour") int hour,
-            @Bind("tz") String tz);
+            @Bind("tz") String tz,
+            @Bind("trend") int driftTrendPercent,
+            @Bind("spike") int driftSpikePercent,
+            @Bind("unallocated") int unallocatedPercent);
 
     final class SettingsMapper implements RowMapper<EscalationSettings> {
         @Override
@@ -69,7 +77,11 @@ interface EscalationSettingsDao {
                     rs.getInt("level3_after_hours"),
                     digest.day(),
                     digest.hour(),
-                    digest.zone());
+                    digest.zone(),
+                    new EscalationSettings.Costs(
+                            rs.getInt("drift_trend_percent"),
+                            rs.getInt("drift_spike_percent"),
+                            rs.getInt("unallocated_percent")));
         }
     }
 }

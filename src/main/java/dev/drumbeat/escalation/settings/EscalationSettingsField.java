@@ -61,7 +61,37 @@ enum EscalationSettingsField {
             "The leadership digest goes out %s",
             EscalationSettingsField::digestWords,
             EscalationSettingsField::digestCommand,
-            EscalationSettingsField::digest);
+            EscalationSettingsField::digest),
+    DRIFT_TREND(
+            "drift-trend",
+            "12%",
+            "how far above the months before a service's cost may climb, rising three months running, before it is"
+                    + " cost drift; whole per cent from 1 to 100",
+            "A service's cost rising three months running to %s above the months before is cost drift",
+            s -> s.costs().driftTrendPercent() + "%",
+            s -> s.costs().driftTrendPercent() + "%",
+            (s, text) -> s.withCosts(
+                    s.costs().withDriftTrendPercent(EscalationSettingsValues.percent("drift-trend", text, 100)))),
+    DRIFT_SPIKE(
+            "drift-spike",
+            "30%",
+            "how far above the three months before it one month's cost may jump before it is cost drift; whole per cent"
+                    + " from 1 to 1000",
+            "A service's cost jumping %s above the three months before in one month is cost drift",
+            s -> s.costs().driftSpikePercent() + "%",
+            s -> s.costs().driftSpikePercent() + "%",
+            (s, text) -> s.withCosts(
+                    s.costs().withDriftSpikePercent(EscalationSettingsValues.percent("drift-spike", text, 1000)))),
+    UNALLOCATED(
+            "unallocated",
+            "10%",
+            "the share of a month's bill no allocation rule may leave before it goes to leadership; whole per cent from"
+                    + " 1 to 100",
+            "Spend no allocation rule takes goes to leadership when it is over %s of a month's bill",
+            s -> s.costs().unallocatedPercent() + "%",
+            s -> s.costs().unallocatedPercent() + "%",
+            (s, text) -> s.withCosts(
+                    s.costs().withUnallocatedPercent(EscalationSettingsValues.percent("unallocated", text, 100))));
 
     private final String word;
     private final String example;

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The escalation part of `/drumbeat settings`: everyone sees the workspace's escalation thresholds, ladder timings
+ * The escalation part of `/drumbeat settings`: everyone sees the workspace's escalation thresholds, ladder timings, cost thresholds
  * and digest time; admins change one at a time, e.g. `/drumbeat settings grace 72h`.
  */
 public final class EscalationSettingsSection implements SettingsSection {
@@ -24,7 +24,7 @@ public final class EscalationSettingsSection implements SettingsSection {
 
     @Override
     public String summary() {
-        return "escalation thresholds, ladder timings and the digest's day";
+        return "escalation thresholds, ladder timings, the digest's day and cost drift";
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class EscalationSettingsValues {
     private static final Pattern HOURS = Pattern.compile("(\\d+)\\s*(h|hrs?|hours?|d|days?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKS = Pattern.compile("(\\d+)\\s*(w|wks?|weeks?)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PERCENT =
+            Pattern.compile("(\\d+)\\s*(%|per\\s*cent|percent)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?");
 
     private EscalationSettingsValues() {}
@@ -46,6 +48,21 @@ final class EscalationSettingsValues {
                     + "` is outside that, so nothing was changed.");
         }
         return (int) weeks;
+    }
+
+    /** A whole per cent, {@code 10%} or {@code 10}, from 1 to {@code max}. */
+    static int percent(String setting, String text, int max) {
+        Matcher m = PERCENT.matcher(text.strip());
+        String range = "a whole per cent from 1 to " + max;
+        if (!m.matches()) {
+            throw new UserError("`" + setting + "` is " + range + ", like `/drumbeat settings " + setting + " 10%`.");
+        }
+        long percent = number(m.group(1));
+        if (percent < 1 || percent > max) {
+            throw new UserError("`" + setting + "` is " + range + "; `" + quoted(text)
+                    + "` is outside that, so nothing was changed.");
+        }
+        return (int) percent;
     }
 
     static String hoursRange(int min, int max) {

@@ -16,7 +16,10 @@ final class EscalationSettingsViews {
                 line(EscalationSettingsField.RED_STREAK, s),
                 line(EscalationSettingsField.KPI_WEEKS, s),
                 ladder(s),
-                line(EscalationSettingsField.DIGEST, s));
+                line(EscalationSettingsField.DIGEST, s),
+                line(EscalationSettingsField.DRIFT_TREND, s),
+                line(EscalationSettingsField.DRIFT_SPIKE, s),
+                line(EscalationSettingsField.UNALLOCATED, s));
     }
 
     /** One setting's current value, for `/drumbeat settings <setting>` without a value. */

@@ -15,7 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** A workspace's escalation thresholds (table escalation_settings); a workspace without a row has the defaults. */
 @RegisterRowMapper(ThresholdsDao.ThresholdsMapper.class)
 public interface ThresholdsDao {
-    String COLUMNS = "team_id, grace_hours, red_streak, kpi_off_periods, level2_after_hours, level3_after_hours";
+    String COLUMNS = "team_id, grace_hours, red_streak, kpi_off_periods, level2_after_hours, level3_after_hours,"
+            + " drift_trend_percent, drift_spike_percent, unallocated_percent";
 
     /** The workspace's thresholds, or {@link Thresholds#defaults()} when it has never changed them. */
     default Thresholds thresholds(String teamId) {
@@ -38,7 +39,10 @@ public interface ThresholdsDao {
                     rs.getInt("red_streak"),
                     rs.getInt("kpi_off_periods"),
                     Duration.ofHours(rs.getInt("level2_after_hours")),
-                    Duration.ofHours(rs.getInt("level3_after_hours")));
+                    Duration.ofHours(rs.getInt("level3_after_hours")),
+                    rs.getInt("drift_trend_percent"),
+                    rs.getInt("drift_spike_percent"),
+                    rs.getInt("unallocated_percent"));
         }
     }
 }

@@ -1,6 +1,8 @@
 -- Open escalations, most urgent first: highest level, then oldest.
 select e.id, e.subject_kind, e.reason, e.detail, e.level, e.opened_at, e.snoozed_until,
-       coalesce(s.key, i.key, '') as key, coalesce(s.name, i.name, e.subject_kind || ' ' || e.subject_id) as name,
+       coalesce(s.key, i.key, '') as key,
+       case when e.subject_kind = 'bills' then 'Cloud bills'
+            else coalesce(s.name, i.name, e.subject_kind || ' ' || e.subject_id) end as name,
        coalesce(nullif(o.real_name, ''), o.name) as owner_name
   from escalations e
   left join services s on e.subject_kind = 'service' and s.id = e.subject_id

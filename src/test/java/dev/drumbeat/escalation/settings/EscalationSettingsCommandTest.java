@@ -111,6 +111,61 @@ class EscalationSettingsCommandTest {
     }
 
     @Test
+    void the_cost_thresholds_are_shown_with_their_defaults_and_an_admin_changes_and_undoes_each() {
+        assertThat(as(member(), "settings").text())
+                .containsSubsequence(
+                        "A service's cost rising three months running to 10% above the months before is cost drift"
+                                + " _(default)_",
+                        "`/drumbeat settings drift-trend 12%`",
+                        "A service's cost jumping 25% above the three months before in one month is cost drift"
+                                + " _(default)_",
+                        "`/drumbeat settings drift-spike 30%`",
+                        "Spend no allocation rule takes goes to leadership when it is over 5% of a month's bill"
+                                + " _(default)_",
+                        "`/drumbeat settings unallocated 10%`");
+
+        assertThat(admin("settings drift-trend 12%"))
+                .contains(
+                        "Changed: a service's cost rising three months running to 12% above the months before is cost"
+                                + " drift (was 10%)",
+                        "To undo: `/drumbeat settings drift-trend 10%`");
+        assertThat(admin("settings drift-spike 40"))
+                .contains("(was 25%)", "To undo: `/drumbeat settings drift-spike 25%`");
+        assertThat(admin("settings unallocated 3 %"))
+                .contains(
+                        "Changed: spend no allocation rule takes goes to leadership when it is over 3% of a month's bill"
+                                + " (was 5%)",
+                        "To undo: `/drumbeat settings unallocated 5%`");
+        Thresholds changed = thresholds();
+        assertThat(List.of(changed.driftTrendPercent(), changed.driftSpikePercent(), changed.unallocatedPercent()))
+                .containsExactly(12, 40, 3);
+        assertThat(settingsAudit())
+                .containsExactly(
+                        "update settings drift-trend by " + TestDrumbeat.ADMIN,
+                        "update settings drift-spike by " + TestDrumbeat.ADMIN,
+                        "update settings unallocated by " + TestDrumbeat.ADMIN);
+
+        admin("settings drift-trend 10%");
+        admin("settings drift-spike 25%");
+        admin("settings unallocated 5%");
+        assertThat(thresholds()).isEqualTo(Thresholds.defaults());
+        assertThat(admin("settings drift-trend")).contains("_(default)_", "three months running");
+    }
+
+    @Test
+    void bad_cost_thresholds_are_refused_with_the_allowed_range() {
+        assertThat(admin("settings drift-trend 0%")).contains("`drift-trend` is a whole per cent from 1 to 100");
+        assertThat(admin("settings drift-spike 1001%"))
+                .contains("`drift-spike` is a whole per cent from 1 to 1000", "nothing was changed");
+        assertThat(admin("settings unallocated 4.5%"))
+                .contains("`unallocated` is a whole per cent from 1 to 100, like `/drumbeat settings unallocated 10%`");
+        assertThat(as(member(), "settings unallocated 10%").text())
+                .contains("Only a Drumbeat admin can change escalation settings");
+
+        assertThat(count("select count(*) from escalation_settings")).isZero();
+    }
+
+    @Test
     void bad_values_are_refused_with_the_allowed_range_and_nothing_is_stored() {
         assertThat(admin("settings team-after 0h")).contains("`team-after` can be from 1 to 720 hours (30 days)");
         assertThat(admin("settings grace 9999h"))
