@@ -11,6 +11,7 @@ import dev.drumbeat.checkin.CheckInFeature;
 import dev.drumbeat.checkin.prompt.PromptFeature;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.costs.CostActuals;
+import dev.drumbeat.costs.CostsIntakeFeature;
 import dev.drumbeat.dashboard.DashboardFeature;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.digest.DigestFeature;
@@ -172,6 +173,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 catalog,
                 new InitiativeFeature(shared, people, catalog.service()),
                 new CatalogCsvFeature(shared, apiTokens.guard()),
+                new CostsIntakeFeature(shared, apiTokens.guard()),
                 new PeopleFeature(shared, people, catalog.service(), escalation.deactivations()),
                 apiTokens,
                 checkIns.redrawingHome(home.redraw()),
