@@ -2,6 +2,7 @@ package dev.drumbeat;
 
 import dev.drumbeat.config.Capacity;
 import dev.drumbeat.config.Config;
+import dev.drumbeat.config.CostsIntake;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.DemoClock;
 import dev.drumbeat.sandbox.DemoColleagues;
@@ -189,7 +190,8 @@ public final class Demo implements AutoCloseable {
                 Duration.ofHours(24),
                 Optional.of("http://localhost:" + port + "/"),
                 Config.DATABASE_WAIT,
-                Capacity.defaults());
+                Capacity.defaults(),
+                CostsIntake.defaults());
     }
 
     private static int freePort() {

@@ -12,6 +12,7 @@ import dev.drumbeat.checkin.prompt.PromptFeature;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.costs.CostActuals;
 import dev.drumbeat.costs.CostsFeature;
+import dev.drumbeat.costs.CostsIntakeFeature;
 import dev.drumbeat.dashboard.DashboardFeature;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.digest.DigestFeature;
@@ -174,6 +175,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 new InitiativeFeature(shared, people, catalog.service()),
                 new CatalogCsvFeature(shared, apiTokens.guard()),
                 new CostsFeature(shared, apiTokens.guard()),
+                new CostsIntakeFeature(shared, apiTokens.guard()),
                 new PeopleFeature(shared, people, catalog.service(), escalation.deactivations()),
                 apiTokens,
                 checkIns.redrawingHome(home.redraw()),

@@ -27,7 +27,8 @@ public record Config(
         Duration reminderDelay,
         Optional<String> publicUrl,
         Duration databaseWait,
-        Capacity capacity) {
+        Capacity capacity,
+        CostsIntake costsIntake) {
 
     public static final String SLACK_API_URL = "https://slack.com/api/";
     /** How long a request waits for a database connection before it is told the database is unavailable. */
@@ -55,7 +56,8 @@ public record Config(
                 reminderDelay,
                 publicUrl,
                 databaseWait,
-                capacity);
+                capacity,
+                costsIntake);
     }
 
     public Config withSlackApiUrl(String url) {
@@ -74,7 +76,8 @@ public record Config(
                 reminderDelay,
                 publicUrl,
                 databaseWait,
-                capacity);
+                capacity,
+                costsIntake);
     }
 
     /** The same settings with another public address, for the sandbox once its port is known. */
@@ -94,7 +97,8 @@ public record Config(
                 reminderDelay,
                 Optional.of(url),
                 databaseWait,
-                capacity);
+                capacity,
+                costsIntake);
     }
 
     /** The same settings with other capacities, for tests and benchmarks. */
@@ -114,7 +118,50 @@ public record Config(
                 reminderDelay,
                 publicUrl,
                 databaseWait,
-                newCapacity);
+                newCapacity,
+                costsIntake);
+    }
+
+    /** The same settings with another data folder, for tests that keep uploads apart. */
+    public Config withDataDir(Path folder) {
+        return new Config(
+                botToken,
+                signingSecret,
+                databaseUrl,
+                folder,
+                port,
+                slackApiUrl,
+                leadershipChannel,
+                admins,
+                currency,
+                checkInDay,
+                checkInHour,
+                reminderDelay,
+                publicUrl,
+                databaseWait,
+                capacity,
+                costsIntake);
+    }
+
+    /** The same settings with another costs folder and upload limit. */
+    public Config withCostsIntake(CostsIntake intake) {
+        return new Config(
+                botToken,
+                signingSecret,
+                databaseUrl,
+                dataDir,
+                port,
+                slackApiUrl,
+                leadershipChannel,
+                admins,
+                currency,
+                checkInDay,
+                checkInHour,
+                reminderDelay,
+                publicUrl,
+                databaseWait,
+                capacity,
+                intake);
     }
 
     @Override
@@ -125,6 +172,6 @@ public record Config(
                 + ", leadershipChannel=" + leadershipChannel.orElse("-") + ", admins=" + admins
                 + ", currency=" + currency + ", checkIn=" + checkInDay + " " + checkInHour + ":00, reminderAfter="
                 + reminderDelay + ", publicUrl=" + publicUrl.orElse("-") + ", databaseWait=" + databaseWait.toMillis()
-                + "ms, " + capacity + "]";
+                + "ms, " + capacity + ", " + costsIntake + "]";
     }
 }

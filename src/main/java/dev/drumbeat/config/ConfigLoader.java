@@ -2,6 +2,9 @@ package dev.drumbeat.config;
 
 import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseUrl;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,11 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads {@link Config} from environment variables and fails fast, naming the variable at fault. */
 public final class ConfigLoader {
     private static final Duration LONGEST_DATABASE_WAIT = Duration.ofSeconds(30);
+    private static final Pattern SIZE = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*(?:([KMGT])(I?)(B?)|B)?");
     private final Map<String, String> env;
 
     public ConfigLoader(Map<String, String> env) {
@@ -43,7 +49,18 @@ public final class ConfigLoader {
                         "DRUMBEAT_DATABASE_WAIT_MS",
                         Long.toString(Config.DATABASE_WAIT.toMillis()),
                         ConfigLoader::databaseWait),
-                capacity());
+                capacity(),
+                costsIntake());
+    }
+
+    /** The folder scanned for synced exports, if any, and the most one upload may carry. */
+    private CostsIntake costsIntake() {
+        return new CostsIntake(
+                optional("DRUMBEAT_COSTS_DIR").map(dir -> parse("DRUMBEAT_COSTS_DIR", dir, ConfigLoader::folder)),
+                parsed(
+                        "DRUMBEAT_COSTS_MAX_UPLOAD",
+                        Long.toString(CostsIntake.MAX_UPLOAD),
+                        value -> size(value, " such as 2GiB, 500MB or 1048576 (bytes)")));
     }
 
     /** Sized for bursts by default; each can be set for a larger machine. */
@@ -166,6 +183,36 @@ public final class ConfigLoader {
                     + Database.SHORTEST_WAIT.toMillis() + " to " + LONGEST_DATABASE_WAIT.toMillis() + " milliseconds");
         }
         return wait;
+    }
+
+    private static Path folder(String value) {
+        Path folder = Path.of(value);
+        if (Files.isRegularFile(folder)) {
+            throw new IllegalArgumentException(value + " is a file, not a folder");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("there is no folder " + value
+                    + "; create it, or point the setting at the folder where the exports are synced");
+        }
+        return folder;
+    }
+
+    /** A size in bytes, or with a unit: KB, MB, GB, TB count in thousands; K, M, G, T and KiB… in 1024s. */
+    private static long size(String value, String example) {
+        Matcher size = SIZE.matcher(value.strip());
+        if (!size.matches()) {
+            throw new IllegalArgumentException("'" + value + "' is not a size; write one" + example);
+        }
+        String unit = size.group(2);
+        int power = unit == null ? 0 : "KMGT".indexOf(unit.toUpperCase(Locale.ROOT)) + 1;
+        boolean thousands =
+                unit != null && size.group(3).isEmpty() && !size.group(4).isEmpty();
+        BigDecimal bytes = new BigDecimal(size.group(1))
+                .multiply(BigDecimal.valueOf(thousands ? 1000 : 1024).pow(power));
+        if (bytes.compareTo(BigDecimal.ONE) < 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("'" + value + "' is not a size Drumbeat can use; write one" + example);
+        }
+        return bytes.setScale(0, RoundingMode.DOWN).longValueExact();
     }
 
     private static String apiUrl(String value) {

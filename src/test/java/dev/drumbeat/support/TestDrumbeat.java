@@ -2,6 +2,7 @@ package dev.drumbeat.support;
 
 import dev.drumbeat.config.Capacity;
 import dev.drumbeat.config.Config;
+import dev.drumbeat.config.CostsIntake;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class TestDrumbeat {
                 Duration.ofHours(24),
                 Optional.empty(),
                 Config.DATABASE_WAIT,
-                Capacity.defaults());
+                Capacity.defaults(),
+                CostsIntake.defaults());
     }
 }
