@@ -40,9 +40,4 @@ public record PlanActual(String serviceName, BigDecimal plan, List<Month> months
         }
         return new PlanActual(serviceName, plan, months);
     }
-
-    /** True when no month of the six has bills for the service. */
-    public boolean isEmpty() {
-        return months.stream().allMatch(m -> m.actual().isEmpty());
-    }
 }
