@@ -10,8 +10,10 @@ import dev.drumbeat.core.Mentions;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.slack.SlackBlocks;
 import java.math.BigDecimal;
+import java.time.format.TextStyle;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +38,9 @@ final class AdviceLines {
                 .append(c.kind() == Candidate.Kind.INITIATIVE ? "initiative" : c.tier())
                 .append(" · saves *")
                 .append(money.format(c.monthlySaving()))
-                .append("*/mo · ")
+                .append("*/mo (")
+                .append(basis(advice.item(c)))
+                .append(") · ")
                 .append(c.kind() == Candidate.Kind.INITIATIVE ? "slip cost " : "value lost ")
                 .append(money.format(c.monthlyValueLost()))
                 .append(" · margin ")
@@ -60,6 +64,16 @@ final class AdviceLines {
             line.append(" · would hurt key results: ").append(SlackBlocks.escape(String.join(", ", item.keyResults())));
         }
         return line.toString();
+    }
+
+    /** Where a pick's saving comes from: the bills of a whole month, or the plan. */
+    private String basis(PortfolioItem item) {
+        if (item == null || item.billed().isEmpty()) {
+            return "plan";
+        }
+        PortfolioItem.Billed billed = item.billed().get();
+        return "actual cost in " + billed.month().getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " "
+                + billed.month().getYear() + " from the bills; plan " + money.format(billed.plan());
     }
 
     Optional<String> spared(Map<AdvisorRules.Spared, List<Candidate>> spared) {

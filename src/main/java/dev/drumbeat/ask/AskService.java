@@ -54,7 +54,7 @@ public final class AskService {
             Clock clock) {
         this.jdbi = jdbi;
         this.parsers = new AskParsers(jdbi);
-        this.advisor = new Advisor(jdbi);
+        this.advisor = new Advisor(jdbi, clock);
         this.adviceViews = new AdviceViews(money);
         this.lookups = new LookupAnswers(jdbi, money);
         this.help = new AskHelp(jdbi);

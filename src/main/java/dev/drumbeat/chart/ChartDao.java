@@ -1,6 +1,7 @@
 package dev.drumbeat.chart;
 
 import dev.drumbeat.checkin.Kpi;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(Kpi.class)
 @RegisterConstructorMapper(TrendPoint.class)
 interface ChartDao {
+
+    /** A service's name and plan (unit cost × monthly demand), for its plan-against-actual chart. */
+    record PlannedService(String name, BigDecimal plan) {}
+
+    @SqlQuery("select name, unit_cost * monthly_demand as plan from services where team_id = :teamId and id = :id")
+    @RegisterConstructorMapper(PlannedService.class)
+    Optional<PlannedService> plannedService(@Bind("teamId") String teamId, @Bind("id") long serviceId);
 
     String KPI = "select id, key, name, unit, target, direction from kpis";
 

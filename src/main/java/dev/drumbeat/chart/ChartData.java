@@ -2,6 +2,7 @@ package dev.drumbeat.chart;
 
 import dev.drumbeat.catalog.CatalogTotals;
 import dev.drumbeat.checkin.Kpi;
+import dev.drumbeat.costs.CostMonths;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +14,8 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads what a chart shows: a KPI's trend over the last {@link #WEEKS} check-in periods, and the portfolio's totals by
- * tier (through {@link CatalogTotals}, so a digest's chart shows the catalog as it stood when the digest went out).
+ * Reads what a chart shows: a KPI's trend over the last {@link #WEEKS} check-in periods, a service's plan against its
+ * bills ({@link PlanActual}, through {@link CostMonths}), and the portfolio's totals by tier (through {@link CatalogTotals}, so a digest's chart shows the catalog as it stood when the digest went out).
  * Thread-safe.
  */
 public final class ChartData {
@@ -24,10 +25,12 @@ public final class ChartData {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final CostMonths costs;
 
     public ChartData(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.costs = new CostMonths(jdbi, clock);
     }
 
     /** The KPI's trend, or empty when the workspace has no such KPI. */
@@ -41,6 +44,12 @@ public final class ChartData {
     /** The trends of a service's KPIs, in the card's order (by name). */
     List<KpiTrend> trendsOf(String teamId, long serviceId) {
         return jdbi.withExtension(ChartDao.class, dao -> trends(dao, teamId, dao.kpisOf(teamId, serviceId)));
+    }
+
+    /** A service's plan against its bills over the last six months, or empty when the workspace has no such service. */
+    Optional<PlanActual> planActual(String teamId, long serviceId) {
+        return jdbi.withExtension(ChartDao.class, dao -> dao.plannedService(teamId, serviceId))
+                .map(s -> PlanActual.read(costs, teamId, serviceId, s.name(), s.plan()));
     }
 
     /** Totals by tier as the catalog stands now. */

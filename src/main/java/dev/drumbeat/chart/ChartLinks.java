@@ -26,6 +26,7 @@ public final class ChartLinks {
     static final String KPI_PREFIX = "/charts/kpi/";
     static final String PNG = ".png";
     static final String TIERS_PATH = "/charts/tiers.png";
+    static final String COSTS_PREFIX = "/charts/costs/";
     private static final String HMAC = "HmacSHA256";
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
     private final SecretKeySpec key;
@@ -58,6 +59,11 @@ public final class ChartLinks {
     /** The portfolio's monthly cost and margin by tier, as it stands when the image is fetched. */
     public String tierCosts(String teamId) {
         return signed(TIERS_PATH, teamId, Optional.empty());
+    }
+
+    /** A service's plan against its bills over the last six months, as they stand when the image is fetched. */
+    public String planActual(String teamId, long serviceId) {
+        return signed(costsPath(serviceId), teamId, Optional.empty());
     }
 
     /** The same, as the catalog stood at {@code asOf} (a digest's chart keeps showing the week it was sent). */
@@ -96,6 +102,10 @@ public final class ChartLinks {
 
     static String kpiPath(long kpiId) {
         return KPI_PREFIX + kpiId + PNG;
+    }
+
+    static String costsPath(long serviceId) {
+        return COSTS_PREFIX + serviceId + PNG;
     }
 
     private String signed(String path, String teamId, Optional<String> at) {

@@ -34,6 +34,10 @@ final class ChartRenderer {
         return png(TierChart.of(costs, currency));
     }
 
+    byte[] planActual(PlanActual costs) {
+        return png(PlanActualChart.of(costs, currency));
+    }
+
     private static byte[] png(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Chart images behind signed links ({@link ChartLinks}): {@code GET /charts/kpi/{kpiId}.png} and
- * {@code GET /charts/tiers.png}. A missing, altered or expired link is a 403, a KPI the workspace does not have a 404,
+ * Chart images behind signed links ({@link ChartLinks}): {@code GET /charts/kpi/{kpiId}.png},
+ * {@code GET /charts/costs/{serviceId}.png} (plan against actual) and {@code GET /charts/tiers.png}. A missing, altered
+ * or expired link is a 403, a KPI or service the workspace does not have a 404,
  * each with one plain sentence; a good link gets a PNG that browsers and Slack may cache privately for ten minutes.
  */
 public final class ChartRoutes implements Consumer<JavalinConfig> {
@@ -30,6 +31,7 @@ public final class ChartRoutes implements Consumer<JavalinConfig> {
     public void accept(JavalinConfig config) {
         config.routes.get(ChartLinks.KPI_PREFIX + "{kpiId}" + ChartLinks.PNG, this::kpiTrend);
         config.routes.get(ChartLinks.TIERS_PATH, this::tierCosts);
+        config.routes.get(ChartLinks.COSTS_PREFIX + "{serviceId}" + ChartLinks.PNG, this::planActual);
     }
 
     void kpiTrend(Context ctx) {
@@ -44,6 +46,21 @@ public final class ChartRoutes implements Consumer<JavalinConfig> {
                     .ifPresentOrElse(
                             trend -> png(ctx, renderer.kpiTrend(trend)),
                             () -> refuse(ctx, HttpStatus.NOT_FOUND, "That KPI is not in this workspace any more."));
+        }
+    }
+
+    void planActual(Context ctx) {
+        String id = ctx.pathParam("serviceId");
+        if (!id.matches("\\d{1,18}")) {
+            refuse(ctx, HttpStatus.NOT_FOUND, "There is no such chart.");
+            return;
+        }
+        long serviceId = Long.parseLong(id);
+        if (isAllowed(ctx, ChartLinks.costsPath(serviceId), Optional.empty())) {
+            data.planActual(team(ctx), serviceId)
+                    .ifPresentOrElse(
+                            costs -> png(ctx, renderer.planActual(costs)),
+                            () -> refuse(ctx, HttpStatus.NOT_FOUND, "That service is not in this workspace any more."));
         }
     }
 

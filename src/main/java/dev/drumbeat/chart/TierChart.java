@@ -76,7 +76,7 @@ final class TierChart {
     }
 
     /** Whole amounts with the currency's symbol: $504,000. */
-    private static DecimalFormat amounts(Currency currency) {
+    static DecimalFormat amounts(Currency currency) {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
         symbols.setCurrency(currency);
         symbols.setCurrencySymbol(currency.getSymbol(Locale.US));

@@ -2,15 +2,19 @@ package dev.drumbeat.dashboard;
 
 import dev.drumbeat.catalog.CatalogTotals;
 import dev.drumbeat.catalog.KpiStatus;
+import dev.drumbeat.chart.PlanActual;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The JSON API's bodies. Every decimal (money, demand, KPI values and targets) is a string such as {@code "1234.50"},
  * so no client rounds it through a binary float; money has two decimals. Counts and days are JSON numbers, dates ISO
- * 8601 ({@code 2026-11-16}), instants ISO 8601 in UTC. Absent values are {@code null}.
+ * 8601 ({@code 2026-11-16}), months {@code 2026-11}, instants ISO 8601 in UTC. Absent values are {@code null}: an
+ * actual cost is {@code null} when the bills gave the service nothing that month, never zero.
  */
 final class DashboardJson {
     private DashboardJson() {}
@@ -27,6 +31,9 @@ final class DashboardJson {
         Map<String, Object> tiers = new LinkedHashMap<>();
         portfolio.tiers().forEach((tier, totals) -> tiers.put(tier, totals(totals)));
         json.put("tiers", tiers);
+        json.put(
+                "actualMonth", portfolio.billed().map(b -> b.month().toString()).orElse(null));
+        json.put("actualSources", sources(portfolio.billed()));
         return json;
     }
 
@@ -45,6 +52,14 @@ final class DashboardJson {
         json.put("service", service);
         json.put("kpis", detail.kpis().stream().map(k -> kpi(k.status())).toList());
         json.put("history", detail.history().stream().map(DashboardJson::week).toList());
+        Map<String, Object> costs = new LinkedHashMap<>();
+        costs.put(
+                "months",
+                detail.costs().months().stream()
+                        .map(m -> month(detail.costs(), m))
+                        .toList());
+        costs.put("actualSources", sources(detail.billed()));
+        json.put("costs", costs);
         return json;
     }
 
@@ -71,7 +86,40 @@ final class DashboardJson {
         json.put("stale", r.stale());
         json.put("ownerless", r.ownerless());
         json.put("deprioritised", r.deprioritised());
+        json.put("plan", PortfolioCsv.plain(r.plan()));
+        json.put("actual", r.actual().map(PortfolioCsv::plain).orElse(null));
+        json.put("actualMonth", r.actualMonth().map(Object::toString).orElse(null));
+        json.put("difference", r.difference().map(PortfolioCsv::plain).orElse(null));
+        json.put(
+                "differencePercent",
+                r.differencePercent().map(BigDecimal::toPlainString).orElse(null));
+        json.put("marginOnActual", r.marginOnActual().map(PortfolioCsv::plain).orElse(null));
         return json;
+    }
+
+    /** One month of a service's plan against its bills; {@code soFar} when the month is not over. */
+    private static Map<String, Object> month(PlanActual costs, PlanActual.Month m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("month", m.month().toString());
+        json.put("plan", PortfolioCsv.plain(costs.plan()));
+        json.put("actual", m.actual().map(PortfolioCsv::plain).orElse(null));
+        json.put("soFar", m.soFar());
+        return json;
+    }
+
+    /** The imports the actual month's figures came from, newest first. */
+    private static List<Map<String, Object>> sources(Optional<BilledMonth> billed) {
+        return billed.map(BilledMonth::sources).orElse(List.of()).stream()
+                .map(s -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("importId", s.importId());
+                    json.put("files", s.files());
+                    json.put("billingAccountId", s.billingAccountId());
+                    json.put("importedBy", s.importedBy());
+                    json.put("importedAt", s.importedAt().toString());
+                    return json;
+                })
+                .toList();
     }
 
     private static Map<String, Object> person(String id, String name) {

@@ -7,7 +7,7 @@ final class Html {
             h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}
             table{border-collapse:collapse;width:100%}th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:left}
             th a{color:inherit}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}
-            tr.deprioritised td{color:#888}.neg{color:#b3261e}
+            tr.deprioritised td{color:#888}.neg{color:#b3261e}tr.so-far td{font-style:italic;color:#555}
             .tag{font-size:.75rem;padding:0 .35rem;border-radius:.6rem;background:#eee;margin-left:.3rem}
             .green{background:#d3f2dc}.amber{background:#fde9c4}.red{background:#f8d3d0}
             form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}

@@ -4,16 +4,25 @@ import dev.drumbeat.core.Money;
 import dev.drumbeat.core.Units;
 import java.math.BigDecimal;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
-/** One portfolio table row as HTML cells, every value escaped, money in the configured currency. */
+/**
+ * One portfolio table row as HTML cells, every value escaped, money in the configured currency. A service the bills
+ * gave nothing reads "no bills" in its actual columns, never zero.
+ */
 final class PortfolioCells {
+    static final String NO_BILLS = "<td class=\"n muted\">no bills</td>";
     private static final Set<PortfolioColumn> NUMERIC = EnumSet.of(
             PortfolioColumn.UNIT_COST,
             PortfolioColumn.DEMAND,
             PortfolioColumn.COST,
+            PortfolioColumn.ACTUAL,
+            PortfolioColumn.DIFFERENCE,
+            PortfolioColumn.DIFFERENCE_PERCENT,
             PortfolioColumn.VALUE,
             PortfolioColumn.MARGIN,
+            PortfolioColumn.MARGIN_ON_ACTUAL,
             PortfolioColumn.DAYS);
     private final Money money;
 
@@ -36,10 +45,30 @@ final class PortfolioCells {
                 + Html.escape(Units.forQuantity(
                         row.service().unitName(), row.service().monthlyDemand())) + "</td>"
                 + "<td class=\"n\">" + money.format(row.monthlyCost()) + "</td>"
+                + actual(row)
                 + "<td class=\"n\">" + money.format(row.service().monthlyValue()) + "</td>"
                 + margin(row.margin())
+                + row.marginOnActual().map(this::margin).orElse(NO_BILLS)
                 + "<td class=\"n\">"
                 + row.daysSinceCheckIn().map(String::valueOf).orElse("never") + "</td></tr>";
+    }
+
+    /** Actual, difference and difference as a share of the plan; over plan is marked like a loss. */
+    private String actual(PortfolioRow row) {
+        if (row.actual().isEmpty()) {
+            return NO_BILLS + NO_BILLS + NO_BILLS;
+        }
+        String over = row.overPlan() ? " neg" : "";
+        BigDecimal difference = row.difference().orElseThrow();
+        return "<td class=\"n\">" + money.format(row.actual().get()) + "</td>"
+                + "<td class=\"n" + over + "\">" + money.signed(difference) + "</td>"
+                + "<td class=\"n" + over + "\">" + percent(row.differencePercent()) + "</td>";
+    }
+
+    /** "+5.0%", "−10.0%", or "no plan" when the plan is zero. */
+    static String percent(Optional<BigDecimal> percent) {
+        return percent.map(p -> (p.signum() < 0 ? "−" : "+") + p.abs().toPlainString() + "%")
+                .orElse("no plan");
     }
 
     String margin(BigDecimal margin) {

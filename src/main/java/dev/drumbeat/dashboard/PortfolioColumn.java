@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * The portfolio table's columns, each with the query name it sorts by and the value it sorts on. Missing values (no
- * owner, no status) sort last in either direction; ties fall back to the name, then the key.
+ * owner, no status, no bills) sort last in either direction; ties fall back to the name, then the key. The plan is
+ * unit cost × demand; actual, the differences and margin on actual come from the latest whole month's bills.
  */
 enum PortfolioColumn {
     NAME("name", "Service", on(r -> r.name().toLowerCase(Locale.ROOT))),
@@ -21,9 +22,15 @@ enum PortfolioColumn {
     STATUS("status", "Status", on(r -> severity(r.statusWord()))),
     UNIT_COST("unit_cost", "Unit cost", on(r -> r.service().unitCost())),
     DEMAND("demand", "Demand / month", on(r -> r.service().monthlyDemand())),
-    COST("cost", "Monthly cost", on(PortfolioRow::monthlyCost)),
+    COST("cost", "Plan (monthly)", on(PortfolioRow::monthlyCost)),
+    ACTUAL("actual", "Actual", on(r -> r.actual().orElse(null))),
+    DIFFERENCE("difference", "Difference", on(r -> r.difference().orElse(null))),
+    DIFFERENCE_PERCENT(
+            "difference_pct", "Difference %", on(r -> r.differencePercent().orElse(null))),
     VALUE("value", "Monthly value", on(r -> r.service().monthlyValue())),
     MARGIN("margin", "Margin", on(PortfolioRow::margin)),
+    MARGIN_ON_ACTUAL(
+            "margin_actual", "Margin on actual", on(r -> r.marginOnActual().orElse(null))),
     /** Never checked in is the stalest of all, not a missing value: first when the stalest come first. */
     DAYS("days", "Days since check-in", on(r -> r.daysSinceCheckIn().orElse(Long.MAX_VALUE)));
 

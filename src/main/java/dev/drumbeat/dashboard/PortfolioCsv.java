@@ -13,11 +13,14 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The portfolio table as CSV, rows in the table's order: plain numbers (two decimals, a dot) that a spreadsheet can
  * add up, the currency named in the header, text guarded against formula injection, and a UTF-8 byte order mark so
- * Excel reads accents. Thread-safe.
+ * Excel reads accents. Plan against actual comes last, so files read by position keep working: a service the latest
+ * whole month's bills gave nothing reads {@code no bills} in its actual cell, with its differences and margin on actual
+ * left empty. Thread-safe.
  */
 final class PortfolioCsv {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final String NO_BILLS = "no bills";
     private final String currency;
 
     PortfolioCsv(Currency currency) {
@@ -40,7 +43,13 @@ final class PortfolioCsv {
                 "days since check-in",
                 "stale",
                 "ownerless",
-                "deprioritised");
+                "deprioritised",
+                "plan (" + currency + ")",
+                "actual (" + currency + ")",
+                "actual month",
+                "difference (" + currency + ")",
+                "difference (%)",
+                "margin on actual (" + currency + ")");
     }
 
     byte[] write(List<PortfolioRow> rows) {
@@ -76,7 +85,13 @@ final class PortfolioCsv {
                 r.daysSinceCheckIn().map(String::valueOf).orElse(""),
                 yes(r.stale()),
                 yes(r.ownerless()),
-                yes(r.deprioritised()));
+                yes(r.deprioritised()),
+                plain(r.plan()),
+                r.actual().map(PortfolioCsv::plain).orElse(NO_BILLS),
+                r.actualMonth().map(Object::toString).orElse(""),
+                r.difference().map(PortfolioCsv::plain).orElse(""),
+                r.differencePercent().map(BigDecimal::toPlainString).orElse(""),
+                r.marginOnActual().map(PortfolioCsv::plain).orElse(""));
     }
 
     static String plain(BigDecimal amount) {

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * What the portfolio table is narrowed to and sorted by, read from query parameters: {@code tier}, {@code status}
- * (green, amber, red or none), {@code owner} (a Slack user id), {@code q} (words in the name or key), {@code stale}
- * and {@code ownerless} (on when present and not {@code 0}), {@code sort} and {@code dir}. A value it doesn't know
+ * (green, amber, red or none), {@code owner} (a Slack user id), {@code q} (words in the name or key), {@code bills}
+ * ({@code with} or {@code none}: whether the latest whole month's bills gave the service anything), {@code stale},
+ * {@code ownerless} and {@code over} (over plan; each on when present and not {@code 0}), {@code sort} and {@code dir}. A value it doesn't know
  * is ignored rather than refused, so an edited URL still shows a page.
  */
 record PortfolioFilter(
@@ -25,8 +26,14 @@ record PortfolioFilter(
         String text,
         boolean staleOnly,
         boolean ownerlessOnly,
+        Optional<String> bills,
+        boolean overPlanOnly,
         PortfolioColumn sort,
         boolean descending) {
+    /** The {@code bills} values: the services the bills gave something, and those they gave nothing. */
+    static final String WITH_BILLS = "with";
+
+    static final String NO_BILLS = "none";
 
     static PortfolioFilter parse(Map<String, List<String>> params) {
         Optional<String> status = first(params, "status")
@@ -39,6 +46,10 @@ record PortfolioFilter(
                 first(params, "q").orElse("").toLowerCase(Locale.ROOT),
                 flag(params, "stale"),
                 flag(params, "ownerless"),
+                first(params, "bills")
+                        .map(b -> b.toLowerCase(Locale.ROOT))
+                        .filter(b -> b.equals(WITH_BILLS) || b.equals(NO_BILLS)),
+                flag(params, "over"),
                 first(params, "sort").flatMap(PortfolioColumn::parse).orElse(PortfolioColumn.DEFAULT),
                 first(params, "dir").map("desc"::equalsIgnoreCase).orElse(false));
     }
@@ -51,7 +62,8 @@ record PortfolioFilter(
     /** The same filter sorted by {@code column}: ascending first, descending when it is already ascending. */
     PortfolioFilter sortedBy(PortfolioColumn column) {
         boolean flip = column == sort && !descending;
-        return new PortfolioFilter(tier, status, owner, text, staleOnly, ownerlessOnly, column, flip);
+        return new PortfolioFilter(
+                tier, status, owner, text, staleOnly, ownerlessOnly, bills, overPlanOnly, column, flip);
     }
 
     /** The query string that gives this filter back, without the leading {@code ?}. */
@@ -69,6 +81,10 @@ record PortfolioFilter(
         if (ownerlessOnly) {
             params.put("ownerless", "1");
         }
+        bills.ifPresent(b -> params.put("bills", b));
+        if (overPlanOnly) {
+            params.put("over", "1");
+        }
         params.put("sort", sort.param());
         params.put("dir", descending ? "desc" : "asc");
         return params.entrySet().stream()
@@ -82,7 +98,10 @@ record PortfolioFilter(
                 && owner.map(o -> row.service().isOwnedBy(o)).orElse(true)
                 && containsWords(row)
                 && (!staleOnly || row.stale())
-                && (!ownerlessOnly || row.ownerless());
+                && (!ownerlessOnly || row.ownerless())
+                && bills.map(b -> b.equals(WITH_BILLS) == row.actual().isPresent())
+                        .orElse(true)
+                && (!overPlanOnly || row.overPlan());
     }
 
     private boolean containsWords(PortfolioRow row) {

@@ -27,7 +27,8 @@ final class PortfolioPage {
                 + "<a href=\"/dashboard/export.csv?" + Html.escape(filter.query()) + "\">Export CSV</a></p>"
                 + form(portfolio.owners(), filter)
                 + (viewer.seesTierTotals() ? totals(portfolio.tiers(), tierChart) : "")
-                + table(portfolio.rows(), filter);
+                + bills(portfolio.billed())
+                + table(portfolio.rows(), filter, portfolio.billed());
         return Html.page("Portfolio", body);
     }
 
@@ -41,6 +42,8 @@ final class PortfolioPage {
                 + select("owner", "Any owner", owners, filter.owner())
                 + checkbox("stale", "Stale", filter.staleOnly())
                 + checkbox("ownerless", "Ownerless", filter.ownerlessOnly())
+                + select("bills", "Any bills", billsOptions(), filter.bills())
+                + checkbox("over", "Over plan", filter.overPlanOnly())
                 + "<input type=\"hidden\" name=\"sort\" value=\""
                 + filter.sort().param() + "\">"
                 + "<input type=\"hidden\" name=\"dir\" value=\"" + (filter.descending() ? "desc" : "asc") + "\">"
@@ -78,9 +81,18 @@ final class PortfolioPage {
                 + rows + "</table>" + image + "<h2>Services</h2>";
     }
 
-    private String table(List<PortfolioRow> rows, PortfolioFilter filter) {
+    /** Which month the actual costs are, and where they came from; or that there are none yet. */
+    private static String bills(Optional<BilledMonth> billed) {
+        return billed.map(b -> "<p class=\"muted\">Actual costs: " + b.monthName() + ", " + Html.escape(b.provenance())
+                        + ". A month not over yet is on each service&#39;s page, as so far.</p>")
+                .orElse("<p class=\"muted\">No whole month of bills is imported yet, so there is no actual cost to set"
+                        + " against the plans. <code>drumbeat costs import</code> reads the cloud providers&#39; FOCUS"
+                        + " exports.</p>");
+    }
+
+    private String table(List<PortfolioRow> rows, PortfolioFilter filter, Optional<BilledMonth> billed) {
         String head = Arrays.stream(PortfolioColumn.values())
-                .map(c -> header(c, filter))
+                .map(c -> header(c, filter, billed))
                 .collect(Collectors.joining());
         String body = rows.stream().map(cells::row).collect(Collectors.joining());
         String empty = rows.isEmpty() ? "<p>No services match these filters.</p>" : "";
@@ -88,12 +100,23 @@ final class PortfolioPage {
                 + empty;
     }
 
-    private static String header(PortfolioColumn column, PortfolioFilter filter) {
+    private static String header(PortfolioColumn column, PortfolioFilter filter, Optional<BilledMonth> billed) {
         String arrow = column == filter.sort() ? (filter.descending() ? " ▼" : " ▲") : "";
         String numeric = PortfolioCells.isNumeric(column) ? " class=\"n\"" : "";
+        String title = column == PortfolioColumn.ACTUAL
+                ? column.title() + billed.map(b -> ", " + b.monthName()).orElse("")
+                : column.title();
         return "<th" + numeric + "><a href=\"/dashboard?"
-                + Html.escape(filter.sortedBy(column).query()) + "\">" + Html.escape(column.title()) + arrow
+                + Html.escape(filter.sortedBy(column).query()) + "\">" + Html.escape(title) + arrow
                 + "</a></th>";
+    }
+
+    /** The bills filter's options: the services the bills gave something, then those they gave nothing. */
+    private static Map<String, String> billsOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(PortfolioFilter.WITH_BILLS, "With bills");
+        options.put(PortfolioFilter.NO_BILLS, "No bills");
+        return options;
     }
 
     /** Options whose value is also their label. */

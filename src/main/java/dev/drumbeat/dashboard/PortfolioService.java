@@ -5,6 +5,8 @@ import dev.drumbeat.catalog.CatalogTotals;
 import dev.drumbeat.catalog.CheckInSummary;
 import dev.drumbeat.catalog.ServiceListing;
 import dev.drumbeat.catalog.Tier;
+import dev.drumbeat.chart.PlanActual;
+import dev.drumbeat.costs.CostMonths;
 import dev.drumbeat.escalation.EscalationDao;
 import dev.drumbeat.escalation.EscalationService;
 import dev.drumbeat.escalation.rules.Finding;
@@ -23,51 +25,64 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The dashboard's portfolio, built from the catalog's listing and the open "stale" escalations rather than a
- * definition of its own, in a fixed number of queries however large the catalog. Read-only; thread-safe.
+ * The dashboard's portfolio, built from the catalog's listing, the open "stale" escalations and the bills (through
+ * {@link CostMonths}) rather than a definition of its own, in a fixed number of queries however large the catalog.
+ * Read-only; thread-safe.
  */
 public final class PortfolioService {
     private final CatalogService catalog;
     private final EscalationService escalations;
     private final Jdbi jdbi;
     private final Clock clock;
+    private final CostMonths costs;
 
     public PortfolioService(CatalogService catalog, EscalationService escalations, Jdbi jdbi, Clock clock) {
         this.catalog = catalog;
         this.escalations = escalations;
         this.jdbi = jdbi;
         this.clock = clock;
+        this.costs = new CostMonths(jdbi, clock);
     }
 
-    /** The filtered, sorted rows; the owners to filter by; and the whole portfolio's totals by tier. */
+    /**
+     * The filtered, sorted rows; the owners to filter by; the whole portfolio's totals by tier; and the month the
+     * actual costs are from, when any whole month has bills.
+     */
     record Portfolio(
             List<PortfolioRow> rows,
             int allServices,
             Map<String, String> owners,
-            Map<String, CatalogTotals.Totals> tiers) {}
+            Map<String, CatalogTotals.Totals> tiers,
+            Optional<BilledMonth> billed) {}
 
     Portfolio portfolio(String teamId, PortfolioFilter filter) {
         Map<String, String> names = names(teamId);
         Set<Long> stale = staleServiceIds(teamId);
+        Optional<BilledMonth> billed = BilledMonth.read(costs, teamId);
         List<PortfolioRow> all = catalog.list(teamId, "", "").stream()
-                .map(l -> row(l, names, stale))
+                .map(l -> row(l, names, stale, billed))
                 .toList();
-        return new Portfolio(filter.apply(all), all.size(), owners(all), tiers(all));
+        return new Portfolio(filter.apply(all), all.size(), owners(all), tiers(all), billed);
     }
 
     Optional<ServiceDetail> detail(String teamId, String key) {
         return catalog.card(teamId, key).map(card -> {
             Map<String, String> names = names(teamId);
-            PortfolioRow row = row(card.listing(), names, staleServiceIds(teamId));
+            Optional<BilledMonth> billed = BilledMonth.read(costs, teamId);
+            PortfolioRow row = row(card.listing(), names, staleServiceIds(teamId), billed);
             return new ServiceDetail(
                     row,
                     card.service().deputyId().map(id -> names.getOrDefault(id, id)),
                     ServiceHistory.kpis(jdbi, teamId, card),
-                    ServiceHistory.weeks(jdbi, teamId, card.service().id(), names));
+                    ServiceHistory.weeks(jdbi, teamId, card.service().id(), names),
+                    PlanActual.read(
+                            costs, teamId, card.service().id(), card.service().name(), row.plan()),
+                    billed);
         });
     }
 
-    private PortfolioRow row(ServiceListing listing, Map<String, String> names, Set<Long> stale) {
+    private PortfolioRow row(
+            ServiceListing listing, Map<String, String> names, Set<Long> stale, Optional<BilledMonth> billed) {
         Optional<CheckInSummary> last = listing.lastCheckIn();
         Optional<Long> days = last.map(c ->
                 Math.max(0, Duration.between(c.submittedAt(), clock.instant()).toDays()));
@@ -78,7 +93,9 @@ public final class PortfolioService {
                 days,
                 stale.contains(listing.service().id()),
                 listing.isOwnerless(),
-                listing.deprioritisedBy().isPresent());
+                listing.deprioritisedBy().isPresent(),
+                billed.map(BilledMonth::month),
+                billed.flatMap(b -> b.actual(listing.service().id())));
     }
 
     private Map<String, String> names(String teamId) {

@@ -10,22 +10,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** {@code GET /dashboard/services/{key}}: a service's fields, its KPIs with a chart each, and its check-in history. */
+/**
+ * {@code GET /dashboard/services/{key}}: a service's fields, its plan against the bills, its KPIs with a chart each,
+ * and its check-in history.
+ */
 final class ServicePage {
     static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private final Money money;
+    private final PlanActualSection costs;
 
     ServicePage(Money money) {
         this.money = money;
+        this.costs = new PlanActualSection(money);
     }
 
     String render(ServiceDetail detail, DashboardCharts charts, String teamId) {
         PortfolioRow row = detail.row();
         String body =
                 Html.SIGN_OUT + "<p><a href=\"/dashboard\">← Portfolio</a></p><h1>" + Html.escape(row.name()) + "</h1>"
-                        + fields(detail) + "<h2>KPIs</h2>" + kpis(detail.kpis(), charts, teamId)
+                        + fields(detail) + costs.render(detail, charts, teamId) + "<h2>KPIs</h2>"
+                        + kpis(detail.kpis(), charts, teamId)
                         + "<h2>Check-in history</h2>" + history(detail);
         return Html.page(row.name(), body);
     }
@@ -50,7 +56,7 @@ final class ServicePage {
                         "Demand",
                         Money.quantity(s.monthlyDemand()) + " "
                                 + Html.escape(Units.forQuantity(s.unitName(), s.monthlyDemand())) + " a month")
-                + field("Monthly cost", money.format(row.monthlyCost()))
+                + field("Plan (monthly)", money.format(row.monthlyCost()))
                 + field("Monthly value", money.format(s.monthlyValue()))
                 + field(
                         "Margin",

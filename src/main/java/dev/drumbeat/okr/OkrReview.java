@@ -2,6 +2,7 @@ package dev.drumbeat.okr;
 
 import dev.drumbeat.catalog.CatalogTotals;
 import dev.drumbeat.core.Money;
+import dev.drumbeat.costs.CostMonths;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.time.Clock;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The quarterly review, once per workspace when a quarter ends, to the leadership channel: each objective's outcome,
  * monthly cost and margin by tier against the start of the quarter, every decision recorded in it with its planned
- * saving beside the saving realised, and what stayed ownerless or stale all quarter. Its outbox key makes it once.
- * Thread-safe.
+ * saving beside the saving realised (measured from the bills, {@link RealisedSavings}), and what stayed ownerless or
+ * stale all quarter. Its outbox key makes it once. Thread-safe.
  */
 public final class OkrReview {
     private static final Logger log = LoggerFactory.getLogger(OkrReview.class);
@@ -29,6 +30,7 @@ public final class OkrReview {
     private final OkrReviewViews views;
     private final Optional<String> leadershipChannel;
     private final Clock clock;
+    private final RealisedSavings realised;
 
     public OkrReview(
             Jdbi jdbi, Outbox outbox, OkrService okrs, Money money, Optional<String> leadershipChannel, Clock clock) {
@@ -38,6 +40,7 @@ public final class OkrReview {
         this.views = new OkrReviewViews(money);
         this.leadershipChannel = leadershipChannel;
         this.clock = clock;
+        this.realised = new RealisedSavings(new CostMonths(jdbi, clock));
     }
 
     /** The facts of one workspace's review. */
@@ -46,7 +49,7 @@ public final class OkrReview {
             List<OkrService.ObjectiveView> objectives,
             Map<String, CatalogTotals.Totals> atStart,
             Map<String, CatalogTotals.Totals> atEnd,
-            List<OkrReviewDao.DecisionOutcome> decisions,
+            List<DecisionOutcome> decisions,
             List<String> neglected) {}
 
     /** Queues the review of the quarter just ended for each workspace that had one; returns how many were new. */
@@ -77,6 +80,8 @@ public final class OkrReview {
     }
 
     Facts facts(String team, Quarter quarter, Instant start, Instant end) {
+        List<DecisionOutcome> decisions = realised.measure(
+                team, jdbi.withExtension(OkrReviewDao.class, dao -> dao.findDecisions(team, start, end)));
         return jdbi.withHandle(handle -> {
             OkrReviewDao dao = handle.attach(OkrReviewDao.class);
             return new Facts(
@@ -84,7 +89,7 @@ public final class OkrReview {
                     okrs.views(team, dao.findObjectives(team, quarter.toString()), quarter),
                     CatalogTotals.at(handle, team, start),
                     CatalogTotals.at(handle, team, end),
-                    dao.findDecisions(team, start, end),
+                    decisions,
                     dao.findNeglected(team, start, end));
         });
     }

@@ -8,12 +8,24 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The quarterly review's reads. */
-@RegisterConstructorMapper(OkrReviewDao.DecisionOutcome.class)
+@RegisterConstructorMapper(OkrReviewDao.DecisionRow.class)
 @RegisterConstructorMapper(OkrDao.ObjectiveRow.class)
 interface OkrReviewDao {
 
-    /** A decision of the quarter: the saving it planned, and what the catalog shows was realised since. */
-    record DecisionOutcome(long id, String question, BigDecimal planned, BigDecimal realised, boolean undone) {}
+    /**
+     * A decision of the quarter: the saving it planned, whether it was undone, when it was made, the services it
+     * deprioritised (whose realised saving the bills measure), and the initiatives it paused with what they realise:
+     * their monthly budget while the decision still pauses them or once they were cancelled.
+     */
+    record DecisionRow(
+            long id,
+            String question,
+            BigDecimal planned,
+            boolean undone,
+            Instant decidedAt,
+            List<Long> serviceIds,
+            int initiatives,
+            BigDecimal initiativesRealised) {}
 
     /** Whether the outbox already holds a message under {@code key}: the review is built once, not every hour. */
     @SqlQuery("select exists (select 1 from slack_outbox where dedupe_key = :key)")
@@ -32,26 +44,22 @@ interface OkrReviewDao {
                     + " order by id")
     List<OkrDao.ObjectiveRow> findObjectives(@Bind("teamId") String teamId, @Bind("quarter") String quarter);
 
-    /**
-     * Each decision recorded in the window, undone ones too (realising nothing). A service's saving is realised as far as its monthly cost has
-     * fallen (retired: all of it); a paused initiative's while the decision still pauses it or it was cancelled.
-     */
+    /** Each decision recorded in the window, undone ones too, oldest first. */
     @SqlQuery("""
-            select d.id, d.question, d.expected_saving as planned, d.undone_at is not null as undone,
-                   case when d.undone_at is not null then 0 else coalesce(sum(least(di.monthly_saving, greatest(0, di.monthly_saving - coalesce(
-                       case when di.subject_kind = 'service' then
-                                (select case when s.active then s.unit_cost * s.monthly_demand else 0 end
-                                   from services s where s.id = di.subject_id)
-                            else (select case when i.status = 'cancelled' or i.deprioritised_by = d.id then 0
-                                              else di.monthly_saving end
-                                    from initiatives i where i.id = di.subject_id)
-                       end, 0)))), 0) end as realised
+            select d.id, d.question, d.expected_saving as planned, d.undone_at is not null as undone, d.decided_at,
+                   array(select di.subject_id from decision_items di
+                          where di.decision_id = d.id and di.subject_kind = 'service'
+                          order by di.subject_id) as service_ids,
+                   (select count(*) from decision_items di
+                     where di.decision_id = d.id and di.subject_kind = 'initiative') as initiatives,
+                   coalesce((select sum(di.monthly_saving) from decision_items di
+                              join initiatives i on i.id = di.subject_id
+                             where di.decision_id = d.id and di.subject_kind = 'initiative'
+                               and (i.status = 'cancelled' or i.deprioritised_by = d.id)), 0) as initiatives_realised
               from decisions d
-              join decision_items di on di.decision_id = d.id
              where d.team_id = :teamId and d.decided_at >= :start and d.decided_at < :end
-             group by d.id
              order by d.decided_at, d.id""")
-    List<DecisionOutcome> findDecisions(
+    List<DecisionRow> findDecisions(
             @Bind("teamId") String teamId, @Bind("start") Instant start, @Bind("end") Instant end);
 
     /** Services and initiatives that were ownerless or stale from the quarter's start to its end, by name. */

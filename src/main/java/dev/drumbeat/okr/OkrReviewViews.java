@@ -68,30 +68,55 @@ final class OkrReviewViews {
                 + ")\nmargin " + money.signed(end.margin()) + " (was " + money.signed(start.margin()) + ")";
     }
 
-    private List<LayoutBlock> decisions(List<OkrReviewDao.DecisionOutcome> decisions) {
+    private List<LayoutBlock> decisions(List<DecisionOutcome> decisions) {
         if (decisions.isEmpty()) {
             return List.of(SlackBlocks.markdown("*Decisions*\nNone were recorded this quarter."));
         }
-        List<OkrReviewDao.DecisionOutcome> standing =
-                decisions.stream().filter(d -> !d.undone()).toList();
+        List<DecisionOutcome> standing =
+                decisions.stream().filter(d -> !d.decision().undone()).toList();
         BigDecimal planned =
-                standing.stream().map(OkrReviewDao.DecisionOutcome::planned).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal realised =
-                standing.stream().map(OkrReviewDao.DecisionOutcome::realised).reduce(BigDecimal.ZERO, BigDecimal::add);
+                standing.stream().map(d -> d.decision().planned()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal realised = standing.stream().map(DecisionOutcome::realised).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long unmeasured = standing.stream().filter(DecisionOutcome::unmeasured).count();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown("*Decisions*: " + standing.size() + " standing, planned "
-                + money.format(planned) + " a month, realised " + money.format(realised) + " so far"));
+                + money.format(planned) + " a month, realised " + money.format(realised) + " a month"
+                + (unmeasured == 0
+                        ? ""
+                        : "; " + unmeasured + " with no bills to measure " + (unmeasured == 1 ? "it" : "them"))));
         blocks.addAll(SlackBlocks.lines(decisions.stream()
                 .limit(MAX_LISTED)
-                .map(d -> "• #" + d.id()
-                        + (d.undone() ? " (undone)" : "") + " planned " + money.format(d.planned()) + "/mo · realised "
-                        + money.format(d.realised()) + "/mo · _“"
-                        + SlackBlocks.escape(SlackBlocks.clip(d.question(), 120)) + "”_")
+                .map(d -> "• #" + d.decision().id() + (d.decision().undone() ? " (undone)" : "") + " planned "
+                        + money.format(d.decision().planned()) + "/mo · " + outcome(d) + " · _“"
+                        + SlackBlocks.escape(SlackBlocks.clip(d.decision().question(), 120)) + "”_")
                 .toList()));
         if (decisions.size() > MAX_LISTED) {
             blocks.add(SlackBlocks.note("…and " + (decisions.size() - MAX_LISTED) + " more: `/drumbeat decisions`."));
         }
         return blocks;
+    }
+
+    /**
+     * "realised $8,500/mo from the bills (July–September 2026 before, November–December 2026 after)", "no bills to
+     * measure it", and for paused initiatives what their budgets realise.
+     */
+    private String outcome(DecisionOutcome d) {
+        if (d.decision().undone()) {
+            return "realised " + money.format(BigDecimal.ZERO) + "/mo";
+        }
+        List<String> parts = new ArrayList<>();
+        if (d.hasServices()) {
+            parts.add(d.bills()
+                    .map(m -> "realised " + money.format(m.realised()) + "/mo from the bills ("
+                            + MonthNames.of(m.before()) + " before, " + MonthNames.of(m.after()) + " after)")
+                    .orElse(d.noBills().orElse(RealisedSavings.NO_BILLS)));
+        }
+        if (d.decision().initiatives() > 0) {
+            String budgets =
+                    money.format(d.decision().initiativesRealised()) + "/mo by the paused initiatives' budgets";
+            parts.add(d.hasServices() ? "and " + budgets : "realised " + budgets);
+        }
+        return String.join(" ", parts);
     }
 
     private static String neglected(List<String> names) {

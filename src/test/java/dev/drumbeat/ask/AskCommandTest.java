@@ -30,8 +30,9 @@ class AskCommandTest extends AskFixture {
                         "margin improves by *$12,000 a month*");
         assertThat(text)
                 .contains(
-                        "*CRM* `crm` · secondary · saves *$10,000*/mo · value lost $2,000 · margin +$8,000 · <@U0BOB0001>",
-                        "*Intranet* `intranet` · secondary · saves *$4,000*/mo · value lost $0.00 · margin +$4,000 · <@U0ALICE01>");
+                        "*CRM* `crm` · secondary · saves *$10,000*/mo (plan) · value lost $2,000 · margin +$8,000 · <@U0BOB0001>",
+                        "*Intranet* `intranet` · secondary · saves *$4,000*/mo (plan) · value lost $0.00 · margin +$4,000"
+                                + " · <@U0ALICE01>");
         assertThat(text).doesNotContain("*Payments API* `payments`");
         assertThat(text)
                 .contains(

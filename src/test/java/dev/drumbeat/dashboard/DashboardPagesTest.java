@@ -113,9 +113,12 @@ class DashboardPagesTest {
         assertThat(lines)
                 .containsExactly(
                         "key,service,tier,owner,status,unit cost (USD),unit,monthly demand,monthly cost (USD),monthly value (USD),"
-                                + "margin (USD),days since check-in,stale,ownerless,deprioritised",
-                        "cafe-wiki,Café Wiki,secondary,Bob,amber,2.00,transaction,1000.00,2000.00,2500.00,500.00,14,yes,no,no",
-                        "legacy-fax,Legacy Fax,secondary,,none,5.00,transaction,100.00,500.00,0.00,-500.00,,no,yes,yes");
+                                + "margin (USD),days since check-in,stale,ownerless,deprioritised,plan (USD),actual (USD),"
+                                + "actual month,difference (USD),difference (%),margin on actual (USD)",
+                        "cafe-wiki,Café Wiki,secondary,Bob,amber,2.00,transaction,1000.00,2000.00,2500.00,500.00,14,yes,no,no,"
+                                + "2000.00,no bills,,,,",
+                        "legacy-fax,Legacy Fax,secondary,,none,5.00,transaction,100.00,500.00,0.00,-500.00,,no,yes,yes,"
+                                + "500.00,no bills,,,,");
     }
 
     @Test

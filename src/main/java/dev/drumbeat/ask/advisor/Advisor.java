@@ -2,6 +2,7 @@ package dev.drumbeat.ask.advisor;
 
 import dev.drumbeat.ask.question.Question;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,16 +18,20 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Answers the trade-off questions from the database: reads the workspace's candidates in one query (kept until the
- * catalog changes, {@link AdvisorPortfolios}), applies {@link AdvisorRules} and hands the eligible ones to
+ * catalog changes, {@link AdvisorPortfolios}), swaps each billed service's plan for its actual cost
+ * ({@link AdvisorActuals}, read afresh every time), applies {@link AdvisorRules} and hands the eligible ones to
  * {@link Optimiser}. Thread-safe.
  */
 public final class Advisor {
     private final Jdbi jdbi;
     private final AdvisorPortfolios portfolios;
+    private final AdvisorActuals actuals;
 
-    public Advisor(Jdbi jdbi) {
+    /** {@code clock} says which month is the latest whole one, the month whose bills are actual costs. */
+    public Advisor(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.portfolios = new AdvisorPortfolios(jdbi);
+        this.actuals = new AdvisorActuals(jdbi, clock);
     }
 
     /** What an answer works from: the catalog's portfolio, kept until it changes, and this moment's weights. */
@@ -100,11 +105,14 @@ public final class Advisor {
                 });
     }
 
-    /** The portfolio as last read while the catalog stays as it was, and the weights, read afresh (one row). */
+    /**
+     * The portfolio as last read while the catalog stays as it was, with the bills' actual costs and the weights read
+     * afresh.
+     */
     private Portfolio read(String teamId) {
         AdvisorPortfolios.Portfolio kept = portfolios.of(teamId);
         ImpactWeights weights = jdbi.withExtension(AdvisorFactsDao.class, dao -> dao.weights(teamId));
-        return new Portfolio(kept.items(), kept.monthlyCost(), weights);
+        return new Portfolio(actuals.apply(teamId, kept.items()), kept.monthlyCost(), weights);
     }
 
     private static boolean isThe(Candidate candidate, String initiativeKey) {

@@ -14,10 +14,29 @@ import java.util.Locale;
 public record StoredAdvice(BigDecimal target, BigDecimal saving, List<Pick> picks) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One pick: a service or initiative by row id, with its tier, owner and monthly saving at the time. */
-    public record Pick(String kind, long id, String key, String name, String tier, String ownerId, BigDecimal saving) {
+    /**
+     * One pick: a service or initiative by row id, with its tier, owner and monthly saving at the time, the plan then
+     * (unit cost × demand, or an initiative's monthly budget) and, when the saving was the bills' actual cost, the
+     * month ({@code 2026-11}) they were for. Answers kept before bills were read have neither: their saving was the
+     * plan.
+     */
+    public record Pick(
+            String kind,
+            long id,
+            String key,
+            String name,
+            String tier,
+            String ownerId,
+            BigDecimal saving,
+            BigDecimal plan,
+            String billedMonth) {
         public Pick withOwner(String owner) {
-            return new Pick(kind, id, key, name, tier, owner, saving);
+            return new Pick(kind, id, key, name, tier, owner, saving, plan, billedMonth);
+        }
+
+        /** The plan when the pick was shown. */
+        public BigDecimal plannedSaving() {
+            return plan == null ? saving : plan;
         }
     }
 
@@ -40,7 +59,9 @@ public record StoredAdvice(BigDecimal target, BigDecimal saving, List<Pick> pick
                             c.name(),
                             c.tier(),
                             c.ownerId().orElse(null),
-                            c.monthlySaving());
+                            c.monthlySaving(),
+                            item.plan(),
+                            item.billed().map(b -> b.month().toString()).orElse(null));
                 })
                 .toList();
         BigDecimal supposedSaving =

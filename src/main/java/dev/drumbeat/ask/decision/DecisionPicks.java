@@ -1,5 +1,6 @@
 package dev.drumbeat.ask.decision;
 
+import dev.drumbeat.ask.advisor.AdvisorActuals;
 import dev.drumbeat.ask.advisor.AdvisorDao;
 import dev.drumbeat.ask.advisor.Candidate;
 import dev.drumbeat.ask.advisor.PortfolioItem;
@@ -18,8 +19,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The picks of a decision being recorded, checked against the catalog as it is now and then marked deprioritised.
- * An answer can be hours old: a pick removed, deprioritised, protected, moved to another tier or repriced since
- * makes it stale, and recording it anyway would store a saving that is not there or cut what may not be cut. The
+ * An answer can be hours old: a pick removed, deprioritised, protected, moved to another tier, repriced, or billed
+ * differently (a new import, or a month ending) since makes it stale, and recording it anyway would store a saving that is not there or cut what may not be cut. The
  * picks' rows are locked for the transaction first, so two decisions over the same work queue behind each other.
  */
 final class DecisionPicks {
@@ -32,9 +33,15 @@ final class DecisionPicks {
      * {@code locked} is what {@link #lock} returned in the same transaction.
      */
     static List<StoredAdvice.Pick> requireUnchanged(
-            Handle handle, String teamId, StoredAdvice advice, Map<String, DecisionDao.Subject> locked) {
-        Map<String, PortfolioItem> candidates = handle.attach(AdvisorDao.class).candidates(teamId).stream()
-                .collect(Collectors.toMap(i -> rowKey(i.candidate().kind().name(), i.id()), Function.identity()));
+            Handle handle,
+            String teamId,
+            StoredAdvice advice,
+            Map<String, DecisionDao.Subject> locked,
+            AdvisorActuals actuals) {
+        Map<String, PortfolioItem> candidates =
+                actuals.apply(teamId, handle.attach(AdvisorDao.class).candidates(teamId)).stream()
+                        .collect(Collectors.toMap(
+                                i -> rowKey(i.candidate().kind().name(), i.id()), Function.identity()));
         List<StoredAdvice.Pick> current = new ArrayList<>();
         for (StoredAdvice.Pick pick : advice.picks()) {
             String row = rowKey(pick.kind(), pick.id());
@@ -50,9 +57,8 @@ final class DecisionPicks {
             if (item == null) {
                 throw stale("*" + SlackBlocks.escape(pick.name()) + "* changed");
             }
-            Candidate now = item.candidate();
-            requireSame(pick, now);
-            current.add(pick.withOwner(now.ownerId().orElse(null)));
+            requireSame(pick, item);
+            current.add(pick.withOwner(item.candidate().ownerId().orElse(null)));
         }
         return current;
     }
@@ -69,15 +75,19 @@ final class DecisionPicks {
         }
     }
 
-    private static void requireSame(StoredAdvice.Pick pick, Candidate now) {
+    private static void requireSame(StoredAdvice.Pick pick, PortfolioItem item) {
+        Candidate now = item.candidate();
         if (now.isProtected()) {
             throw stale("*" + SlackBlocks.escape(pick.name()) + "* was protected");
         }
         if (!now.tier().equals(pick.tier())) {
             throw stale("*" + SlackBlocks.escape(pick.name()) + "* moved to the " + now.tier() + " tier");
         }
-        if (now.monthlySaving().compareTo(pick.saving()) != 0) {
+        if (item.plan().compareTo(pick.plannedSaving()) != 0) {
             throw stale("what *" + SlackBlocks.escape(pick.name()) + "* costs changed");
+        }
+        if (now.monthlySaving().compareTo(pick.saving()) != 0) {
+            throw stale("the bills for *" + SlackBlocks.escape(pick.name()) + "* changed");
         }
     }
 

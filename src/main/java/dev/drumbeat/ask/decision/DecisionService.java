@@ -1,5 +1,6 @@
 package dev.drumbeat.ask.decision;
 
+import dev.drumbeat.ask.advisor.AdvisorActuals;
 import dev.drumbeat.ask.advisor.StoredAdvice;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
@@ -26,12 +27,14 @@ public final class DecisionService {
     private final AuditLog audit;
     private final DecisionNotifier notices;
     private final Clock clock;
+    private final AdvisorActuals actuals;
 
     public DecisionService(Jdbi jdbi, AuditLog audit, DecisionNotifier notices, Clock clock) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.notices = notices;
         this.clock = clock;
+        this.actuals = new AdvisorActuals(jdbi, clock);
     }
 
     /** A decision with what it deprioritised. */
@@ -52,7 +55,8 @@ public final class DecisionService {
             DecisionDao dao = handle.attach(DecisionDao.class);
             Map<String, DecisionDao.Subject> locked = DecisionPicks.lock(dao, actor.teamId(), advice);
             requireNotRecorded(dao, actor.teamId(), ask.askId());
-            List<StoredAdvice.Pick> picks = DecisionPicks.requireUnchanged(handle, actor.teamId(), advice, locked);
+            List<StoredAdvice.Pick> picks =
+                    DecisionPicks.requireUnchanged(handle, actor.teamId(), advice, locked, actuals);
             Instant now = clock.instant();
             long id = dao.insert(
                     actor.teamId(), ask.askId(), ask.question(), advice.target(), advice.saving(), actor.userId(), now);

@@ -121,7 +121,7 @@ class AdvisorTest {
 
     @Test
     void a_slip_costs_its_monthly_slip_cost_for_its_weeks_and_is_covered_without_touching_what_it_relies_on() {
-        Advice advice = new Advisor(drumbeat.jdbi())
+        Advice advice = new Advisor(drumbeat.jdbi(), drumbeat.clock())
                 .slip(TEAM, new Question.WhatIfSlips("cloud", 6))
                 .orElseThrow();
 
@@ -135,13 +135,13 @@ class AdvisorTest {
 
     @Test
     void a_slip_of_work_that_is_finished_has_no_answer() {
-        assertThat(new Advisor(drumbeat.jdbi()).slip(TEAM, new Question.WhatIfSlips("done", 2)))
+        assertThat(new Advisor(drumbeat.jdbi(), drumbeat.clock()).slip(TEAM, new Question.WhatIfSlips("done", 2)))
                 .isEmpty();
     }
 
     @Test
     void the_same_question_on_the_same_data_gives_the_same_answer() {
-        Advisor advisor = new Advisor(drumbeat.jdbi());
+        Advisor advisor = new Advisor(drumbeat.jdbi(), drumbeat.clock());
         Question.Deprioritise question =
                 new Question.Deprioritise(Amount.of(new BigDecimal("5000"), Amount.Per.MONTH), Set.of(), true);
 
