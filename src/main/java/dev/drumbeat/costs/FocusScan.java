@@ -238,7 +238,7 @@ public final class FocusScan {
                 + " where " + text(columns, "ChargeCategory") + " = 'Usage' and (" + amount(columns, "EffectiveCost")
                 + " < 0 or " + amount(columns, "BilledCost") + " < 0)" + correction + " limit 1")) {
             if (rows.next()) {
-                String where = rows.getString(1) != null ? rows.getString(1) : rows.getString(2);
+                String where = clean(rows.getString(1) != null ? rows.getString(1) : rows.getString(2));
                 example = " The first is " + (where == null ? "a charge" : where) + " at "
                         + decimal(rows.getBigDecimal(3)).toPlainString() + ".";
             }
@@ -254,10 +254,10 @@ public final class FocusScan {
         Map<List<Object>, Period> periods = new LinkedHashMap<>();
         try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                String billingAccount = rows.getString(1);
+                String billingAccount = clean(rows.getString(1));
                 Instant periodStart = instant(rows.getString(2));
-                String code = rows.getString(3);
-                String charge = rows.getString(4) == null ? "Unknown" : rows.getString(4);
+                String code = clean(rows.getString(3));
+                String charge = rows.getString(4) == null ? "Unknown" : clean(rows.getString(4));
                 BigDecimal effective = decimal(rows.getBigDecimal(6));
                 BigDecimal billed = decimal(rows.getBigDecimal(7));
                 periods.merge(
@@ -285,7 +285,7 @@ public final class FocusScan {
                 YearMonth month = rows.getString(3) == null
                         ? YearMonth.from(start.atZone(ZoneOffset.UTC))
                         : correctedMonth(rows.getString(3));
-                byMonth.computeIfAbsent(List.of(rows.getString(1), start), k -> new TreeMap<>())
+                byMonth.computeIfAbsent(List.of(clean(rows.getString(1)), start), k -> new TreeMap<>())
                         .computeIfAbsent(month, k -> new TreeMap<>())
                         .merge(rows.getInt(4), decimal(rows.getBigDecimal(5)), BigDecimal::add);
             }
@@ -297,11 +297,12 @@ public final class FocusScan {
                         + LARGEST_UNALLOCATED + " order by a, s, cost desc, sub, svc, res";
         try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                largest.computeIfAbsent(List.of(rows.getString(1), instant(rows.getString(2))), k -> new ArrayList<>())
+                largest.computeIfAbsent(
+                                List.of(clean(rows.getString(1)), instant(rows.getString(2))), k -> new ArrayList<>())
                         .add(new Line(
-                                rows.getString(3),
-                                rows.getString(4),
-                                rows.getString(5),
+                                clean(rows.getString(3)),
+                                clean(rows.getString(4)),
+                                clean(rows.getString(5)),
                                 decimal(rows.getBigDecimal(6))));
             }
         }
@@ -472,6 +473,21 @@ public final class FocusScan {
                         ? "A cost in " + named + " is not a number, so nothing was imported. (" + clip(reason) + ")"
                         : "Drumbeat could not read " + named + ": it may be cut short, or not the CSV, gzip or"
                                 + " Parquet its name says. Nothing was imported. (" + clip(reason) + ")");
+    }
+
+    /** How much of a text from a bill Drumbeat keeps: ids and names are far shorter; a longer one is cut. */
+    static final int TEXT_KEPT = 1_000;
+
+    /**
+     * A text from a bill as Drumbeat keeps it: without NUL characters, which PostgreSQL cannot store, and at most
+     * {@link #TEXT_KEPT} characters; null stays null.
+     */
+    static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        String kept = text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
+        return kept.length() > TEXT_KEPT ? kept.substring(0, TEXT_KEPT) + "…" : kept;
     }
 
     private static String clip(String text) {

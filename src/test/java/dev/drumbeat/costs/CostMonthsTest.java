@@ -152,6 +152,33 @@ class CostMonthsTest {
     }
 
     @Test
+    void hostile_text_in_a_bill_is_stored_without_its_nul_and_never_breaks_the_import() {
+        FocusExports hostile = new FocusExports(Shape.AWS)
+                .add(new FocusExports.Charge(
+                        "012345678901",
+                        "2025-03-01T00:00:00Z",
+                        "2025-04-01T00:00:00Z",
+                        "USD",
+                        "Usage",
+                        "<!channel>\u0000",
+                        "Amazon\u0000EC2 <@U0BOSS>",
+                        "arn:\u0000" + "x".repeat(100_000),
+                        "{}",
+                        "12.00",
+                        "12.00"));
+
+        CostImportService.Imported imported = imports.importFiles(TEAM, "cli", bill("hostile", hostile), USD);
+
+        assertThat(imported.rows()).isEqualTo(1);
+        CostMonths.UnallocatedLine line =
+                months.largestUnallocated(TEAM, YearMonth.of(2025, 3), 5).get(0);
+        assertThat(line.subAccountId()).contains("<!channel>");
+        assertThat(line.serviceName()).contains("AmazonEC2 <@U0BOSS>");
+        assertThat(line.resourceId()).hasValueSatisfying(id -> assertThat(id).doesNotContain("\u0000"));
+        assertThat(line.cost()).isEqualByComparingTo("12");
+    }
+
+    @Test
     void the_month_still_running_is_so_far_and_the_latest_whole_month_is_the_one_before() {
         imports.importFiles(
                 TEAM,
