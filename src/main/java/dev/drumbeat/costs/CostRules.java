@@ -2,6 +2,7 @@ package dev.drumbeat.costs;
 
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.core.StorableText;
 import dev.drumbeat.core.UserError;
 import java.io.IOException;
 import java.io.StringReader;
@@ -162,6 +163,12 @@ public final class CostRules {
 
     private static CostRule rule(CSVRecord record, int position, Map<String, Long> serviceIds) {
         String line = "Line " + (record.getRecordNumber() + 1) + ": ";
+        for (String cell : record) {
+            if (StorableText.hasNul(cell)) {
+                throw new UserError(line + "this line " + StorableText.NUL_SENTENCE.replace(" and try again.", ";")
+                        + " nothing was changed.");
+            }
+        }
         String match = cell(record, "match");
         CostRule.Kind kind = CostRule.Kind.named(match)
                 .orElseThrow(() -> new UserError(line + "\"" + match + "\" is not a match; use tag, sub-account,"

@@ -72,6 +72,21 @@ class CostRulesHttpTest {
     }
 
     @Test
+    void a_nul_or_hostile_text_in_the_rules_answers_400_and_changes_nothing() throws Exception {
+        String token = drumbeat.apiToken("rules");
+        send(token, "PUT", RULES);
+
+        HttpResponse<String> nul = send(token, "PUT", "match,key,value,services\nsub-account,,a\u0000b,crm\n");
+        HttpResponse<String> mention = send(token, "PUT", "match,key,value,services\nsub-account,,1,<!channel>\n");
+
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(json(nul).path("error").asText()).startsWith("Line 2: this line contains a NUL character");
+        assertThat(mention.statusCode()).isEqualTo(400);
+        assertThat(json(mention).path("error").asText()).contains("no active service with the key \"<!channel>\"");
+        assertThat(send(token, "GET", null).body()).isEqualTo(RULES);
+    }
+
+    @Test
     void without_a_token_both_answer_401_and_nothing_changes() throws Exception {
         HttpResponse<String> get = send(null, "GET", null);
         HttpResponse<String> put = send(null, "PUT", RULES);
