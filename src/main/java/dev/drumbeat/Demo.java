@@ -4,6 +4,7 @@ import dev.drumbeat.config.Capacity;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.config.CostsIntake;
 import dev.drumbeat.db.Database;
+import dev.drumbeat.sandbox.DemoBills;
 import dev.drumbeat.sandbox.DemoClock;
 import dev.drumbeat.sandbox.DemoColleagues;
 import dev.drumbeat.sandbox.DemoPortfolio;
@@ -48,6 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Demo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Demo.class);
+    private static final Currency CURRENCY = Currency.getInstance("USD");
     private static final Duration SAVE_EVERY = Duration.ofSeconds(15);
     private static final Duration LAST_SAVE = Duration.ofSeconds(2);
     private static final DateTimeFormatter MOMENT =
@@ -85,6 +87,7 @@ public final class Demo implements AutoCloseable {
     /** Starts the demo on {@code port}, or on a free one for 0 (its links must name the port before it starts). */
     public static Demo start(Path dataDir, int port, Clock realClock) {
         int chosenPort = port == 0 ? freePort() : port;
+        DemoBills.prepare(dataDir.resolve("bills"));
         Database database = Database.open(Optional.empty(), dataDir);
         SlackStandIn slack = null;
         try {
@@ -95,6 +98,7 @@ public final class Demo implements AutoCloseable {
             DemoPortfolio portfolio = new DemoPortfolio(clock);
             boolean loadedBefore = portfolio.isLoaded(database.jdbi());
             DemoPortfolio.Summary summary = portfolio.load(database.jdbi());
+            new DemoBills(clock).load(database.jdbi(), dataDir.resolve("bills"), CURRENCY);
             DemoColleagues colleagues = new DemoColleagues(database.jdbi(), clock);
             colleagues.catchUp();
             slack = standIn(portfolio, clock);
@@ -184,7 +188,7 @@ public final class Demo implements AutoCloseable {
                 slack.apiUrl(),
                 Optional.of(DemoWorkspace.LEADERSHIP_CHANNEL),
                 admins,
-                Currency.getInstance("USD"),
+                CURRENCY,
                 DayOfWeek.MONDAY,
                 9,
                 Duration.ofHours(24),

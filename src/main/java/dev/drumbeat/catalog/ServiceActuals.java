@@ -11,7 +11,10 @@ import java.util.Optional;
 public interface ServiceActuals {
     ServiceActuals NONE = (teamId, serviceId) -> Optional.empty();
 
-    /** The latest invoice month with any cost allocated to the service, and what it came to across every account. */
+    /**
+     * The latest whole month with cost allocated to the service (the month so far only when no whole month has any),
+     * and what it came to across every account.
+     */
     Optional<Actual> latest(String teamId, long serviceId);
 
     /**

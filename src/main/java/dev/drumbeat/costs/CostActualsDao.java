@@ -7,7 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** The latest month's allocations to one service, across billing accounts. */
+/** One service's allocations in its latest whole month (or the month so far, when it has none), across accounts. */
 interface CostActualsDao {
     record Row(LocalDate month, BigDecimal cost) {}
 
@@ -16,8 +16,9 @@ interface CostActualsDao {
               from cost_allocations
              where team_id = :teamId and service_id = :serviceId
              group by cost_month
-             order by cost_month desc
+             order by cost_month < :current desc, cost_month desc
              limit 1""")
     @RegisterConstructorMapper(Row.class)
-    Optional<Row> latest(@Bind("teamId") String teamId, @Bind("serviceId") long serviceId);
+    Optional<Row> latest(
+            @Bind("teamId") String teamId, @Bind("serviceId") long serviceId, @Bind("current") LocalDate current);
 }

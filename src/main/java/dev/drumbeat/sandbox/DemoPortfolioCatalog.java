@@ -133,7 +133,7 @@ final class DemoPortfolioCatalog {
         return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
     }
 
-    private static List<CSVRecord> read(String resource) {
+    static List<CSVRecord> read(String resource) {
         InputStream stream = DemoPortfolioCatalog.class.getClassLoader().getResourceAsStream(resource);
         if (stream == null) {
             throw new IllegalStateException("the demo data " + resource + " is missing from the classpath");

@@ -51,6 +51,21 @@ class CostActualsCardTest {
                 .doesNotContain("against plan (", "Margin on actual");
     }
 
+    @Test
+    void the_latest_whole_month_is_set_against_the_plan_while_a_month_to_date_export_adds_the_month_so_far() {
+        drumbeat.clock().set(java.time.Instant.parse("2026-12-08T10:00:00Z"));
+        bills("2026-11-01", "10500.00");
+        bills("2026-12-01", "2500.00");
+
+        String card = drumbeat.command(ALICE, "status payments").text();
+
+        assertThat(card)
+                .contains(
+                        "*Actual cost (bills, November 2026)*\n$10,500 · +$500 against plan (5.0%)",
+                        "*Margin on actual*\n$19,500")
+                .doesNotContain("so far");
+    }
+
     /** One account's month, allocated whole to payments, as an import stores it. */
     private static void bills(String month, String cost) {
         drumbeat.execute("insert into cost_imports (team_id, source, row_count, imported_by, imported_at) values ('"
