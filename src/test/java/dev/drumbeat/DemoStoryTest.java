@@ -75,7 +75,14 @@ class DemoStoryTest {
                             "trade-settlement kpi_off_target",
                             "data-warehouse kpi_off_target",
                             "legacy-hardware-maintenance kpi_off_target",
-                            "cloud-migration initiative_slipping");
+                            "cloud-migration initiative_slipping",
+                            "mobile-banking-app cost_drift",
+                            "data-warehouse cost_drift");
+            String creep = demo.jdbi()
+                    .withHandle(h -> h.createQuery("""
+                                    select e.detail from escalations e join services s on s.id = e.subject_id
+                                     where s.key = 'mobile-banking-app' and e.reason = 'cost_drift'""").mapTo(String.class).one());
+            assertThat(creep).contains("bills imported on");
         }
     }
 
