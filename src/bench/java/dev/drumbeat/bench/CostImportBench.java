@@ -33,14 +33,15 @@ import org.jdbi.v3.core.Jdbi;
  * as Parquet and as gzip CSV, each in several parts, into a workspace with 30 allocation rules. For each format, in
  * turn within each round: the floor (DuckDB's own {@code sum(EffectiveCost), count(*)} per billing account and month
  * over the same files, through the same JDBC driver), the same aggregate over every column the rules read, and
- * {@link CostImportService#importFiles} end to end (DuckDB scan and the PostgreSQL transaction), with the Java heap it
- * needed and the time its PostgreSQL statements took. Then checks that what was stored, allocated plus unallocated, equals the files' amortised total to the cent,
- * as DuckDB reads it directly. The work runs in a child JVM with {@code -Xmx1g}, so an import that needs more heap
- * fails loudly. Run:
+ * {@link CostImportService#importFiles} end to end (DuckDB scan and the PostgreSQL transaction), with the Java heap
+ * it needed and the time its PostgreSQL statements took. Then checks that what was stored, allocated plus
+ * unallocated, equals the files' amortised total to the cent, as DuckDB reads it directly. The work runs in a child
+ * JVM with {@code -Xmx1g}, so an import that needs more heap fails loudly. Run:
  * {@code mvn -o -B -q -Pbench test-compile exec:java -Dbench.main=dev.drumbeat.bench.CostImportBench}
- * ({@code -Dbench.rows=500000} for a smaller month; {@code -Dbench.runs}, {@code -Dbench.warmup}, {@code -Dbench.seed}
- * and {@code -Dbench.dir}, where the generated files are kept between runs, default 5, 1, 15 and
- * {@code $TMPDIR/drumbeat-cost-bench}). Not a test: at 10 million rows it takes several minutes.
+ * ({@code -Dbench.rows=500000} for a smaller month; {@code -Dbench.runs}, {@code -Dbench.warmup},
+ * {@code -Dbench.seed} and {@code -Dbench.dir}, where the generated files are kept between runs, default 5, 1, 15
+ * and {@code $TMPDIR/drumbeat-cost-bench}; {@code -Dbench.formats=parquet} or {@code csv} for one format only). Not a
+ * test: at 10 million rows it generates the files for about 10 minutes the first time, then runs for about 7.
  */
 public final class CostImportBench {
     static final long HEAP_LIMIT = 1L << 30;
@@ -81,7 +82,7 @@ public final class CostImportBench {
             createRules(jdbi, month);
             CostImportService service = new CostImportService(jdbi, new AuditLog(Clock.systemUTC()), Clock.systemUTC());
             SqlTimings sql = SqlTimings.installOn(jdbi, Map.of());
-            for (String format : List.of("Parquet", "gzip CSV")) {
+            for (String format : formats()) {
                 List<Path> files = format.equals("Parquet") ? month.parquet() : month.csvGz();
                 FocusMonth.Totals totals = FocusMonth.totals(files);
                 measured.add(CostImportRounds.measure(format, files, service, sql, warmup, runs));
@@ -102,6 +103,19 @@ public final class CostImportBench {
         System.out.println(met ? "All targets met." : "A target was missed; see above.");
     }
 
+    /** Parquet and gzip CSV, or only the one {@code -Dbench.formats=parquet} or {@code csv} names. */
+    private static List<String> formats() {
+        String named = System.getProperty("bench.formats", "parquet,csv");
+        List<String> formats = new ArrayList<>();
+        if (named.contains("parquet")) {
+            formats.add("Parquet");
+        }
+        if (named.contains("csv")) {
+            formats.add("gzip CSV");
+        }
+        return formats;
+    }
+
     private static FocusMonth generate(Path root, long rows, long seed) throws IOException {
         long started = System.nanoTime();
         FocusMonth month = FocusMonth.at(root, rows, seed);
@@ -119,7 +133,7 @@ public final class CostImportBench {
         return month;
     }
 
-    /** The workspace's services and rules, through {@link CostRules#replace} as an admin's upload; a copy beside the files. */
+    /** The workspace's services, and its rules through {@link CostRules#replace} as an admin uploads them. */
     private static void createRules(Jdbi jdbi, FocusMonth month) throws IOException {
         CostBenchRules.createServices(jdbi);
         String rules = CostBenchRules.csv(month.accountIds());
@@ -200,7 +214,8 @@ public final class CostImportBench {
             boolean small = heap <= HEAP_LIMIT;
             met &= ratio && small;
             System.out.printf(
-                    "| %s | %.2f× (%.2f×) | %.2f× | %.2f× | %.2f× | %.0f MiB | %.0f MiB | %.0f MiB | ratio ≤ %.1f× %s;"
+                    "| %s | %.2f× (%.2f×) | %.2f× | %.2f× | %.2f× | %.0f MiB | %.0f MiB | %.0f MiB"
+                            + " | ratio ≤ %.1f× %s;"
                             + " heap ≤ 1 GiB %s |%n",
                     m.format(),
                     p50,

@@ -192,7 +192,8 @@ final class FocusMonth {
         return "create table acct as select k, lpad(cast(hash(k, " + seed + ", 99) % (case when k % 2 = 0 then"
                 + " 1000000000000 else 100000000000 end) as varchar), 12, '0') as id, case when k = 4 then '"
                 + NAMED_ACCOUNT + "' when k = " + (SUB_ACCOUNTS - 1)
-                + " then 'shared-central' else ['prod', 'staging', 'dev', 'sandbox', 'shared'][1 + k % 5] || '-' || k end"
+                + " then 'shared-central'"
+                + " else ['prod', 'staging', 'dev', 'sandbox', 'shared'][1 + k % 5] || '-' || k end"
                 + " as name, case when k < 45 then '" + PAYER + "' else '" + SECOND_PAYER + "' end as payer"
                 + " from range(" + SUB_ACCOUNTS + ") t(k)";
     }
@@ -217,11 +218,12 @@ final class FocusMonth {
     /**
      * Rows {@code from} (inclusive) to {@code to} as a query whose columns are an AWS FOCUS 1.2 export's. Each row
      * draws a resource (skewed: a few resources have many rows) and the resource draws its owner in 0..999: 0-599 a
-     * service tag a rule names; 600-699 only an app tag a rule names; 700-779 only a cost centre a rule names; 780-869
+     * service tag a rule names; 600-699 only an app tag a rule names; 700-779 only a cost centre a rule names; 780-889
      * tags no rule names, in an account a rule names; 890-919 untagged, in the shared EKS cluster (the 50/30/20
      * split); 920-929 untagged log buckets (a prefix rule); 930-979 untagged KMS or CloudTrail (provider-service
-     * rules); 980-999 nobody's (half of them tagged), in accounts and services no rule names. Tax lands on a resource's account and service
-     * without its tags; unused commitment on the central account, which no rule names.
+     * rules); 980-999 nobody's (half of them tagged), in accounts and services no rule names. Tax lands on a
+     * resource's account and service without its tags; unused commitment on the central account, which no rule
+     * names.
      */
     private String charges(long from, long to) {
         long total = 0;
@@ -260,10 +262,12 @@ final class FocusMonth {
                       from placed p join pick on pick.slot = p.slot
                 ),
                 described as (
-                    select r.*, svc.name as service_name, svc.code, svc.category as service_category, svc.rtype, svc.base, svc.eligible,
+                    select r.*, svc.name as service_name, svc.code, svc.category as service_category, svc.rtype,
+                           svc.base, svc.eligible,
                            acct.id as account_id, acct.name as account_name, acct.payer,
                            case when owner between 890 and 919 then 'eu-west-1'
-                                else ['eu-west-1', 'us-east-1', 'eu-central-1', 'us-west-2'][1 + h12 %% 4] end as region,
+                                else ['eu-west-1', 'us-east-1', 'eu-central-1', 'us-west-2'][1 + h12 %% 4]
+                           end as region,
                            lower(hex(h13)) as suffix
                       from resource r join svc on svc.idx = r.service join acct on acct.k = r.account
                 ),
