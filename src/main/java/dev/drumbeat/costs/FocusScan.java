@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads FOCUS cost-and-usage files, as the cloud providers export them (CSV, gzip CSV or Parquet, often in several
@@ -184,23 +185,67 @@ public final class FocusScan {
      * largest can be named. Every other figure is summed from this table, never from the files again.
      */
     private static String grouped(String source, Map<String, String> columns, List<CostRule> rules) {
+        List<String> tagKeys = rules.stream()
+                .filter(r -> r.kind() == CostRule.Kind.TAG)
+                .map(r -> r.key().orElseThrow())
+                .distinct()
+                .toList();
+        boolean byName = rules.stream().anyMatch(r -> r.kind() == CostRule.Kind.SUB_ACCOUNT);
+        StringBuilder charges = new StringBuilder("select cast(")
+                .append(quoted(columns, "BillingAccountId"))
+                .append(" as varchar) as a, cast(")
+                .append(quoted(columns, "BillingPeriodStart"))
+                .append(" as varchar) as s, ")
+                .append(correctedMonth(columns))
+                .append(" as m, cast(")
+                .append(quoted(columns, "BillingCurrency"))
+                .append(" as varchar) as c, cast(")
+                .append(quoted(columns, "ChargeCategory"))
+                .append(" as varchar) as k, ")
+                .append(text(columns, "SubAccountId"))
+                .append(" as sub, ")
+                .append(byName ? text(columns, "SubAccountName") : "cast(null as varchar)")
+                .append(" as subname, ")
+                .append(text(columns, "ServiceName"))
+                .append(" as svc, ")
+                .append(text(columns, "ResourceId"))
+                .append(" as res, ");
+        for (int t = 0; t < tagKeys.size(); t++) {
+            charges.append(tag(columns, tagKeys.get(t)))
+                    .append(" as tag")
+                    .append(t)
+                    .append(", ");
+        }
+        charges.append(amount(columns, "EffectiveCost"))
+                .append(" as ce, ")
+                .append(amount(columns, "BilledCost"))
+                .append(" as cb from ")
+                .append(source);
+        // First everything a rule or a refusal reads, summed (far fewer rows than the files: one per resource and
+        // month, not per hour); then the rules, once per such row.
+        String summed = "select a, s, m, c, k, sub, subname, svc, res"
+                + IntStream.range(0, tagKeys.size()).mapToObj(t -> ", tag" + t).collect(Collectors.joining())
+                + ", count(*) as n, coalesce(sum(ce), 0) as e, coalesce(sum(cb), 0) as b, count(*) filter (where k ="
+                + " 'Usage' and m is null and (ce < 0 or cb < 0)) as neg from (" + charges + ") group by all";
         StringBuilder rule = new StringBuilder("case");
         for (CostRule r : rules) {
-            rule.append(" when ").append(condition(columns, r)).append(" then ").append(r.position());
+            rule.append(" when ").append(condition(r, tagKeys)).append(" then ").append(r.position());
         }
         rule.append(" else 0 end");
-        String charges = "select cast(" + quoted(columns, "BillingAccountId") + " as varchar) as a, cast("
-                + quoted(columns, "BillingPeriodStart") + " as varchar) as s, " + correctedMonth(columns)
-                + " as m, cast("
-                + quoted(columns, "BillingCurrency") + " as varchar) as c, cast(" + quoted(columns, "ChargeCategory")
-                + " as varchar) as k, " + (rules.isEmpty() ? "0" : rule) + " as r, " + text(columns, "SubAccountId")
-                + " as sub, " + text(columns, "ServiceName") + " as svc, " + text(columns, "ResourceId") + " as res, "
-                + amount(columns, "EffectiveCost") + " as ce, " + amount(columns, "BilledCost") + " as cb from "
-                + source;
+        String taken = "select a, s, m, c, k, " + (rules.isEmpty() ? "0" : rule) + " as r, sub, svc, res, n, e, b, neg"
+                + " from (" + summed + ")";
         return "create temp table drumbeat_groups as select a, s, m, c, k, r, case when r = 0 then sub end as sub,"
-                + " case when r = 0 then svc end as svc, case when r = 0 then res end as res, count(*) as n,"
-                + " coalesce(sum(ce), 0) as e, coalesce(sum(cb), 0) as b, count(*) filter (where k = 'Usage' and m"
-                + " is null and (ce < 0 or cb < 0)) as neg from (" + charges + ") group by all";
+                + " case when r = 0 then svc end as svc, case when r = 0 then res end as res, sum(n) as n,"
+                + " sum(e) as e, sum(b) as b, sum(neg) as neg from (" + taken + ") group by all";
+    }
+
+    /** A tag's value, read once per charge; null when the files have no Tags or the charge lacks the tag. */
+    private static String tag(Map<String, String> columns, String key) {
+        if (!columns.containsKey("tags")) {
+            return "cast(null as varchar)";
+        }
+        return "json_extract_string(cast(" + quoted(columns, "Tags") + " as json), "
+                + literal("$.\"" + key.replace("\"", "\\\"") + "\"") + ")";
     }
 
     /**
@@ -325,21 +370,14 @@ public final class FocusScan {
         return amount.multiply(rate).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 
-    /** The SQL condition of one rule over the files' columns; a column the files lack never matches. */
-    private static String condition(Map<String, String> columns, CostRule rule) {
+    /** The SQL condition of one rule over the summed charges; a column the files lack is null and never matches. */
+    private static String condition(CostRule rule, List<String> tagKeys) {
         String value = literal(rule.value());
         return switch (rule.kind()) {
-            case TAG ->
-                columns.containsKey("tags")
-                        ? "json_extract_string(cast(" + quoted(columns, "Tags") + " as json), "
-                                + literal("$.\"" + rule.key().orElseThrow().replace("\"", "\\\"") + "\"") + ") = "
-                                + value
-                        : "false";
-            case SUB_ACCOUNT ->
-                "(" + text(columns, "SubAccountId") + " = " + value + " or " + text(columns, "SubAccountName") + " = "
-                        + value + ")";
-            case RESOURCE_PREFIX -> "starts_with(lower(" + text(columns, "ResourceId") + "), lower(" + value + "))";
-            case PROVIDER_SERVICE -> text(columns, "ServiceName") + " = " + value;
+            case TAG -> "tag" + tagKeys.indexOf(rule.key().orElseThrow()) + " = " + value;
+            case SUB_ACCOUNT -> "(sub = " + value + " or subname = " + value + ")";
+            case RESOURCE_PREFIX -> "starts_with(lower(res), lower(" + value + "))";
+            case PROVIDER_SERVICE -> "svc = " + value;
         };
     }
 
