@@ -25,11 +25,13 @@ final class CostImportRounds {
             + " from $files group by BillingAccountId, BillingPeriodStart";
     /**
      * DuckDB's own sums per distinct value of every column an import with rules must read: the same aggregate, but
-     * over the columns (Tags, ResourceId, …) that a Parquet floor of three columns never opens.
+     * over the columns (Tags, ResourceId, …) that a Parquet floor of three columns never opens, and the month a
+     * correction corrects (ChargeClass, ChargePeriodStart), which every import must find.
      */
     static final String RULE_COLUMNS = "select count(*) as groups, sum(n) as rows from (select BillingAccountId,"
             + " BillingPeriodStart, BillingCurrency, ChargeCategory, SubAccountId, SubAccountName, ServiceName,"
-            + " ResourceId, Tags, sum(EffectiveCost), sum(BilledCost), count(*) as n from $files group by all)";
+            + " ResourceId, Tags, case when ChargeClass = 'Correction' then date_trunc('month', ChargePeriodStart)"
+            + " end as corrected, sum(EffectiveCost), sum(BilledCost), count(*) as n from $files group by all)";
 
     private static final Currency USD = Currency.getInstance("USD");
     private static final double MIB = 1024.0 * 1024.0;

@@ -190,62 +190,41 @@ public final class FocusScan {
                 .map(r -> r.key().orElseThrow())
                 .distinct()
                 .toList();
+        boolean tags = !tagKeys.isEmpty() && columns.containsKey("tags");
         boolean byName = rules.stream().anyMatch(r -> r.kind() == CostRule.Kind.SUB_ACCOUNT);
-        StringBuilder charges = new StringBuilder("select cast(")
-                .append(quoted(columns, "BillingAccountId"))
-                .append(" as varchar) as a, cast(")
-                .append(quoted(columns, "BillingPeriodStart"))
-                .append(" as varchar) as s, ")
-                .append(correctedMonth(columns))
-                .append(" as m, cast(")
-                .append(quoted(columns, "BillingCurrency"))
-                .append(" as varchar) as c, cast(")
-                .append(quoted(columns, "ChargeCategory"))
-                .append(" as varchar) as k, ")
-                .append(text(columns, "SubAccountId"))
-                .append(" as sub, ")
-                .append(byName ? text(columns, "SubAccountName") : "cast(null as varchar)")
-                .append(" as subname, ")
-                .append(text(columns, "ServiceName"))
-                .append(" as svc, ")
-                .append(text(columns, "ResourceId"))
-                .append(" as res, ");
-        for (int t = 0; t < tagKeys.size(); t++) {
-            charges.append(tag(columns, tagKeys.get(t)))
-                    .append(" as tag")
-                    .append(t)
-                    .append(", ");
-        }
-        charges.append(amount(columns, "EffectiveCost"))
-                .append(" as ce, ")
-                .append(amount(columns, "BilledCost"))
-                .append(" as cb from ")
-                .append(source);
+        String charges = "select cast(" + quoted(columns, "BillingAccountId") + " as varchar) as a, cast("
+                + quoted(columns, "BillingPeriodStart") + " as varchar) as s, " + correctedMonth(columns)
+                + " as m, cast(" + quoted(columns, "BillingCurrency") + " as varchar) as c, cast("
+                + quoted(columns, "ChargeCategory") + " as varchar) as k, " + text(columns, "SubAccountId")
+                + " as sub, " + (byName ? text(columns, "SubAccountName") : "cast(null as varchar)") + " as subname, "
+                + text(columns, "ServiceName") + " as svc, " + text(columns, "ResourceId") + " as res, "
+                + (tags ? quoted(columns, "Tags") + " as tags, " : "") + amount(columns, "EffectiveCost")
+                + " as ce, " + amount(columns, "BilledCost") + " as cb from " + source;
         // First everything a rule or a refusal reads, summed (far fewer rows than the files: one per resource and
-        // month, not per hour); then the rules, once per such row.
-        String summed = "select a, s, m, c, k, sub, subname, svc, res"
-                + IntStream.range(0, tagKeys.size()).mapToObj(t -> ", tag" + t).collect(Collectors.joining())
+        // month, not per hour); then the tags' values are read and the rules run, once per such sum.
+        String summed = "select a, s, m, c, k, sub, subname, svc, res" + (tags ? ", tags" : "")
                 + ", count(*) as n, coalesce(sum(ce), 0) as e, coalesce(sum(cb), 0) as b, count(*) filter (where k ="
                 + " 'Usage' and m is null and (ce < 0 or cb < 0)) as neg from (" + charges + ") group by all";
+        String tagged = "select *"
+                + IntStream.range(0, tagKeys.size())
+                        .mapToObj(t -> ", " + (tags ? tag(tagKeys.get(t)) : "cast(null as varchar)") + " as tag" + t)
+                        .collect(Collectors.joining())
+                + " from (" + summed + ")";
         StringBuilder rule = new StringBuilder("case");
         for (CostRule r : rules) {
             rule.append(" when ").append(condition(r, tagKeys)).append(" then ").append(r.position());
         }
         rule.append(" else 0 end");
         String taken = "select a, s, m, c, k, " + (rules.isEmpty() ? "0" : rule) + " as r, sub, svc, res, n, e, b, neg"
-                + " from (" + summed + ")";
+                + " from (" + tagged + ")";
         return "create temp table drumbeat_groups as select a, s, m, c, k, r, case when r = 0 then sub end as sub,"
                 + " case when r = 0 then svc end as svc, case when r = 0 then res end as res, sum(n) as n,"
                 + " sum(e) as e, sum(b) as b, sum(neg) as neg from (" + taken + ") group by all";
     }
 
-    /** A tag's value, read once per charge; null when the files have no Tags or the charge lacks the tag. */
-    private static String tag(Map<String, String> columns, String key) {
-        if (!columns.containsKey("tags")) {
-            return "cast(null as varchar)";
-        }
-        return "json_extract_string(cast(" + quoted(columns, "Tags") + " as json), "
-                + literal("$.\"" + key.replace("\"", "\\\"") + "\"") + ")";
+    /** A tag's value from the summed charges' Tags (a JSON object in CSV, a map or JSON in Parquet); null if absent. */
+    private static String tag(String key) {
+        return "json_extract_string(cast(tags as json), " + literal("$.\"" + key.replace("\"", "\\\"") + "\"") + ")";
     }
 
     /**
