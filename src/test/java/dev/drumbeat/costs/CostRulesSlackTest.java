@@ -264,18 +264,7 @@ class CostRulesSlackTest {
 
     private static FocusExports.Charge charge(
             String subAccount, String service, String resource, String tags, String cost) {
-        return new FocusExports.Charge(
-                "012345678901",
-                "2025-03-01T00:00:00Z",
-                "2025-04-01T00:00:00Z",
-                "USD",
-                "Usage",
-                subAccount,
-                service,
-                resource,
-                tags,
-                cost,
-                cost);
+        return FocusExports.awsMarch(subAccount, service, resource, tags, cost);
     }
 
     private static SlackReply submit(String csv) {

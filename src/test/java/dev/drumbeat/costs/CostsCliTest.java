@@ -175,18 +175,7 @@ class CostsCliTest {
 
     private static FocusExports.Charge charge(
             String subAccount, String service, String resource, String tags, String cost) {
-        return new FocusExports.Charge(
-                "012345678901",
-                "2025-03-01T00:00:00Z",
-                "2025-04-01T00:00:00Z",
-                "USD",
-                "Usage",
-                subAccount,
-                service,
-                resource,
-                tags,
-                cost,
-                cost);
+        return FocusExports.awsMarch(subAccount, service, resource, tags, cost);
     }
 
     @Test

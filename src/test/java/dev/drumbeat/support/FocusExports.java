@@ -149,6 +149,22 @@ public final class FocusExports {
         return this;
     }
 
+    /** A usage charge of AWS's account {@code 012345678901} in March 2025, in USD, billed as amortised. */
+    public static Charge awsMarch(String subAccount, String service, String resource, String tags, String cost) {
+        return new Charge(
+                "012345678901",
+                "2025-03-01T00:00:00Z",
+                "2025-04-01T00:00:00Z",
+                "USD",
+                "Usage",
+                subAccount,
+                service,
+                resource,
+                tags,
+                cost,
+                cost);
+    }
+
     public FocusExports add(Charge charge) {
         charges.add(charge);
         return this;
