@@ -22,6 +22,7 @@ class ArchitectureTest {
     private static final String KERNEL = "dev.drumbeat.core..";
     private static final String[] INFRASTRUCTURE = {
         "dev.drumbeat.slack..",
+        "dev.drumbeat.prometheus..",
         "dev.drumbeat.web..",
         "dev.drumbeat.db..",
         "dev.drumbeat.schedule..",
