@@ -54,7 +54,9 @@ public final class CostIntakeRecords {
     }
 
     /** The folder's files were refused with {@code sentence}: recorded with it, and in the audit log. */
-    void refused(String teamId, Path folder, String shown, List<CostIntakeFile> files, String sentence) {
+    void refused(String teamId, Path folder, String shown, List<CostIntakeFile> files, String refusal) {
+        // kept as PostgreSQL can store it: a sentence may quote a cell of the bill
+        String sentence = FocusScan.clean(refusal);
         jdbi.useTransaction(handle -> {
             CostIntakeDao dao = handle.attach(CostIntakeDao.class);
             dao.forget(teamId, key(folder));

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -136,8 +137,10 @@ final class CostPreview {
             Sums sums,
             List<Unread> unread,
             List<Path> files) {
-        boolean own = currency.getCurrencyCode().equalsIgnoreCase(period.currency());
-        BigDecimal rate = own ? BigDecimal.ONE : rates.get(period.currency());
+        // the bill's code as an import reads it: any case, spaces around it
+        String code = String.valueOf(period.currency()).strip().toUpperCase(Locale.ROOT);
+        boolean own = currency.getCurrencyCode().equals(code);
+        BigDecimal rate = own ? BigDecimal.ONE : rates.get(code);
         if (rate == null) {
             unread.add(new Unread(
                     period.billingAccountId(),

@@ -83,7 +83,12 @@ final class CostUploadRoutes implements Consumer<JavalinConfig> {
         try {
             imported = importer.importFiles(actor.teamId(), actor.auditName(), upload.files(), currency);
         } catch (RuntimeException e) {
-            upload.discard();
+            try {
+                upload.discard();
+            } catch (RuntimeException left) {
+                // the uploader needs to hear why the import failed, not that its leftovers could not go
+                e.addSuppressed(left);
+            }
             throw e;
         }
         records.imported(

@@ -83,11 +83,14 @@ final class CostUploads {
             deleteAll(folder.resolve(INCOMING));
             return upload;
         } catch (RuntimeException e) {
-            deleteAll(folder);
-            if (limited.passed()) {
-                throw new TooLarge();
+            RuntimeException answer = limited.passed() ? new TooLarge() : e;
+            try {
+                deleteAll(folder);
+            } catch (UncheckedIOException left) {
+                // the answer the uploader needs is why the upload failed, not that its leftovers could not go
+                answer.addSuppressed(left);
             }
-            throw e;
+            throw answer;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.drumbeat.core.UserError;
 import dev.drumbeat.slack.BlockJson;
 import dev.drumbeat.slack.Failures;
 import dev.drumbeat.slack.Reply;
+import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class CostsReplies implements AutoCloseable {
         try {
             return answer.get();
         } catch (UserError e) {
-            return Reply.text(e.getMessage());
+            return Reply.text(SlackBlocks.escape(e.getMessage()));
         } catch (RuntimeException e) {
             String reference = Failures.reference();
             log.error("a costs reply failed (reference {})", reference, e);

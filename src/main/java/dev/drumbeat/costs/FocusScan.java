@@ -278,9 +278,9 @@ public final class FocusScan {
         Map<List<Object>, Period> periods = new LinkedHashMap<>();
         try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                String billingAccount = clean(rows.getString(1));
+                String billingAccount = required(rows.getString(1), "BillingAccountId");
                 Instant periodStart = instant(rows.getString(2));
-                String code = clean(rows.getString(3));
+                String code = required(rows.getString(3), "BillingCurrency");
                 String charge = rows.getString(4) == null ? "Unknown" : clean(rows.getString(4));
                 BigDecimal effective = decimal(rows.getBigDecimal(6));
                 BigDecimal billed = decimal(rows.getBigDecimal(7));
@@ -309,7 +309,8 @@ public final class FocusScan {
                 YearMonth month = rows.getString(3) == null
                         ? YearMonth.from(start.atZone(ZoneOffset.UTC))
                         : correctedMonth(rows.getString(3));
-                byMonth.computeIfAbsent(List.of(clean(rows.getString(1)), start), k -> new TreeMap<>())
+                byMonth.computeIfAbsent(
+                                List.of(required(rows.getString(1), "BillingAccountId"), start), k -> new TreeMap<>())
                         .computeIfAbsent(month, k -> new TreeMap<>())
                         .merge(rows.getInt(4), decimal(rows.getBigDecimal(5)), BigDecimal::add);
             }
@@ -322,7 +323,8 @@ public final class FocusScan {
         try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 largest.computeIfAbsent(
-                                List.of(clean(rows.getString(1)), instant(rows.getString(2))), k -> new ArrayList<>())
+                                List.of(required(rows.getString(1), "BillingAccountId"), instant(rows.getString(2))),
+                                k -> new ArrayList<>())
                         .add(new Line(
                                 clean(rows.getString(3)),
                                 clean(rows.getString(4)),
@@ -339,8 +341,9 @@ public final class FocusScan {
         try {
             return YearMonth.parse(text);
         } catch (DateTimeParseException e) {
-            throw new UserError("Drumbeat can't read \"" + text + "\" as the start of the period a correction"
-                    + " corrects; FOCUS writes ChargePeriodStart as an ISO 8601 time such as 2025-03-01T00:00:00Z.");
+            throw new UserError(
+                    "Drumbeat can't read \"" + clip(clean(text)) + "\" as the start of the period a correction"
+                            + " corrects; FOCUS writes ChargePeriodStart as an ISO 8601 time such as 2025-03-01T00:00:00Z.");
         }
     }
 
@@ -469,16 +472,18 @@ public final class FocusScan {
                 return LocalDateTime.parse(bare.length() > 19 ? bare.substring(0, 19) : bare, SPACED)
                         .toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException unreadable) {
-                throw new UserError("Drumbeat can't read \"" + trimmed + "\" as a BillingPeriodStart; FOCUS writes it"
-                        + " as an ISO 8601 time such as 2025-03-01T00:00:00Z.");
+                throw new UserError(
+                        "Drumbeat can't read \"" + clip(clean(trimmed)) + "\" as a BillingPeriodStart; FOCUS writes it"
+                                + " as an ISO 8601 time such as 2025-03-01T00:00:00Z.");
             }
         }
     }
 
     /** A file DuckDB could not read: cut short, not what its name says, or with a cell that is not a number. */
     private static UserError unreadable(List<Path> files, SQLException e) {
-        String reason =
-                e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        String reason = e.getMessage() == null
+                ? ""
+                : clean(e.getMessage().lines().findFirst().orElse(""));
         String named = files.stream()
                 .map(Path::getFileName)
                 .map(Path::toString)
@@ -496,6 +501,18 @@ public final class FocusScan {
                         ? "A cost in " + named + " is not a number, so nothing was imported. (" + clip(reason) + ")"
                         : "Drumbeat could not read " + named + ": it may be cut short, or not the CSV, gzip or"
                                 + " Parquet its name says. Nothing was imported. (" + clip(reason) + ")");
+    }
+
+    /**
+     * A column every FOCUS row fills, as Drumbeat keeps it; an empty cell refuses the files rather than guessing
+     * whose bill or which currency it is.
+     */
+    private static String required(String value, String column) {
+        if (value == null || value.isBlank()) {
+            throw new UserError("A row has no " + column + "; every FOCUS row names it, so nothing was imported."
+                    + " Export the bills again, or ask the provider why.");
+        }
+        return clean(value);
     }
 
     /** How much of a text from a bill Drumbeat keeps: ids and names are far shorter; a longer one is cut. */

@@ -114,6 +114,82 @@ class FocusScanTest {
     }
 
     @Test
+    void a_row_without_its_account_or_currency_is_refused_naming_the_column() {
+        List<Path> noAccount = march(Shape.AWS)
+                .add(new FocusExports.Charge(
+                        "",
+                        "2025-03-01T00:00:00Z",
+                        "2025-04-01T00:00:00Z",
+                        "USD",
+                        "Usage",
+                        "s",
+                        "Compute",
+                        "r",
+                        "{}",
+                        "1",
+                        "1"))
+                .write(dir.resolve("account"), ".csv", 1);
+        List<Path> noCurrency = march(Shape.AWS)
+                .add(new FocusExports.Charge(
+                        "012345678901",
+                        "2025-03-01T00:00:00Z",
+                        "2025-04-01T00:00:00Z",
+                        "",
+                        "Usage",
+                        "s",
+                        "Compute",
+                        "r",
+                        "{}",
+                        "1",
+                        "1"))
+                .write(dir.resolve("currency"), ".csv", 1);
+
+        assertThatThrownBy(() -> FocusScan.periods(noAccount))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("A row has no BillingAccountId");
+        assertThatThrownBy(() -> FocusScan.periods(noCurrency))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("A row has no BillingCurrency");
+    }
+
+    @Test
+    void a_hostile_period_start_is_quoted_short_and_without_its_nul() {
+        List<Path> files = new FocusExports(Shape.AWS)
+                .add(charge("<!channel>\u0000" + "9".repeat(100_000)))
+                .write(dir.resolve("long"), ".csv", 1);
+        List<Path> huge = new FocusExports(Shape.AWS)
+                .add(charge("\u0000" + "9".repeat(10_000_000)))
+                .write(dir.resolve("huge"), ".csv", 1);
+
+        assertThatThrownBy(() -> FocusScan.periods(files))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("Drumbeat can't read \"<!channel>999")
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain("\u0000").hasSizeLessThan(400));
+        // a 10 MB cell is more than DuckDB reads as one CSV line: the file is refused as unreadable, named
+        assertThatThrownBy(() -> FocusScan.periods(huge))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("Drumbeat could not read focus-aws-part-1.csv")
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain("\u0000").hasSizeLessThan(400));
+    }
+
+    private static FocusExports.Charge charge(String periodStart) {
+        return new FocusExports.Charge(
+                "012345678901",
+                periodStart,
+                "2025-04-01T00:00:00Z",
+                "USD",
+                "Usage",
+                "s",
+                "Compute",
+                "r",
+                "{}",
+                "1",
+                "1");
+    }
+
+    @Test
     void csv_and_parquet_parts_together_or_missing_files_are_refused() {
         Path csv = march(Shape.AWS).write(dir.resolve("a"), ".csv", 1).get(0);
         Path parquet = march(Shape.AWS).write(dir.resolve("b"), ".parquet", 1).get(0);
