@@ -26,7 +26,7 @@ public final class CostActuals implements ServiceActuals {
         return jdbi.withExtension(CostActualsDao.class, dao -> dao.latest(teamId, serviceId, current.atDay(1)))
                 .map(row -> {
                     YearMonth month = YearMonth.from(row.month());
-                    return new Actual(month, row.cost(), !current.isAfter(month));
+                    return new Actual(month, row.cost(), !row.whole());
                 });
     }
 }

@@ -9,14 +9,20 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** One service's allocations in its latest whole month (or the month so far, when it has none), across accounts. */
 interface CostActualsDao {
-    record Row(LocalDate month, BigDecimal cost) {}
+    /** {@code whole}: the month is over and every account's bill for it was imported after it ended. */
+    record Row(LocalDate month, BigDecimal cost, boolean whole) {}
 
     @SqlQuery("""
-            select cost_month as month, sum(effective_cost) as cost
+            select cost_month as month, sum(effective_cost) as cost,
+                   cost_month < :current and not exists (
+                       select 1 from cost_periods p join cost_imports i on i.id = p.import_id
+                        where p.team_id = :teamId
+                          and (p.billing_period_start at time zone 'UTC')::date = cost_month
+                          and i.imported_at < cost_month + interval '1 month') as whole
               from cost_allocations
              where team_id = :teamId and service_id = :serviceId
              group by cost_month
-             order by cost_month < :current desc, cost_month desc
+             order by whole desc, cost_month desc
              limit 1""")
     @RegisterConstructorMapper(Row.class)
     Optional<Row> latest(

@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -32,8 +34,9 @@ public final class CostMonths {
     }
 
     /**
-     * A month of the bills: what the rules gave to services, what none took, and whether the month is still running
-     * ({@code soFar}: its bills are only part of it, so it is never compared with a whole month).
+     * A month of the bills: what the rules gave to services, what none took, and whether its bills are only part of it
+     * ({@code soFar}: the month is still running, or an account's bill for it was last imported before it ended), so
+     * it is never compared with a whole month.
      */
     public record Month(YearMonth month, BigDecimal allocated, BigDecimal unallocated, boolean soFar) {
         public BigDecimal total() {
@@ -89,10 +92,18 @@ public final class CostMonths {
     /** The bills per month from {@code from} to {@code to}: allocated, unallocated; months without bills absent. */
     public SortedMap<YearMonth, Month> totals(String teamId, YearMonth from, YearMonth to) {
         SortedMap<YearMonth, Month> months = new TreeMap<>();
-        for (CostMonthsDao.MonthTotal row :
-                jdbi.withExtension(CostMonthsDao.class, dao -> dao.totals(teamId, from.atDay(1), to.atDay(1)))) {
+        List<CostMonthsDao.MonthTotal> rows =
+                jdbi.withExtension(CostMonthsDao.class, dao -> dao.totals(teamId, from.atDay(1), to.atDay(1)));
+        Set<YearMonth> part =
+                jdbi
+                        .withExtension(CostMonthsDao.class, dao -> dao.partMonths(teamId, from.atDay(1), to.atDay(1)))
+                        .stream()
+                        .map(YearMonth::from)
+                        .collect(Collectors.toSet());
+        for (CostMonthsDao.MonthTotal row : rows) {
             YearMonth month = YearMonth.from(row.month());
-            months.put(month, new Month(month, row.allocated(), row.unallocated(), !over(month)));
+            months.put(
+                    month, new Month(month, row.allocated(), row.unallocated(), !over(month) || part.contains(month)));
         }
         return Collections.unmodifiableSortedMap(months);
     }
@@ -103,7 +114,11 @@ public final class CostMonths {
                 .map(YearMonth::from);
     }
 
-    /** The latest month that is over and has bills: the one to compare with plans and earlier months. */
+    /**
+     * The latest whole month: over, and every account's bill for it imported after it ended (a month-to-date export
+     * taken during the month is only part of it, even once the calendar has moved on). The one to compare with plans
+     * and earlier months.
+     */
     public Optional<YearMonth> latestWhole(String teamId) {
         YearMonth current = current();
         return jdbi.withExtension(CostMonthsDao.class, dao -> dao.latestBefore(teamId, current.atDay(1)))

@@ -70,12 +70,28 @@ interface CostMonthsDao {
     Optional<LocalDate> latest(@Bind("teamId") String teamId);
 
     @SqlQuery("""
-            select max(month) from (select max(cost_month) as month from cost_allocations
+            select max(month) from (select cost_month as month from cost_allocations
                                      where team_id = :teamId and cost_month < :current
-                                    union all
-                                    select max(cost_month) from cost_unallocated
-                                     where team_id = :teamId and cost_month < :current) latest""")
+                                    union
+                                    select cost_month from cost_unallocated
+                                     where team_id = :teamId and cost_month < :current) months
+             where not exists (select 1 from cost_periods p join cost_imports i on i.id = p.import_id
+                                where p.team_id = :teamId
+                                  and (p.billing_period_start at time zone 'UTC')::date = months.month
+                                  and i.imported_at < months.month + interval '1 month')""")
     Optional<LocalDate> latestBefore(@Bind("teamId") String teamId, @Bind("current") LocalDate current);
+
+    /**
+     * The months from {@code from} to {@code to} some account's bill for which was last imported before the month
+     * ended (a month-to-date export): only part of the month, whatever the calendar says now.
+     */
+    @SqlQuery("""
+            select distinct (p.billing_period_start at time zone 'UTC')::date
+              from cost_periods p join cost_imports i on i.id = p.import_id
+             where p.team_id = :teamId
+               and (p.billing_period_start at time zone 'UTC')::date between :from and :to
+               and i.imported_at < (p.billing_period_start at time zone 'UTC')::date + interval '1 month'""")
+    List<LocalDate> partMonths(@Bind("teamId") String teamId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
     @SqlQuery("""
             select billing_account_id, sub_account_id, service_name, resource_id, effective_cost as cost

@@ -179,6 +179,57 @@ class CostMonthsTest {
     }
 
     @Test
+    void a_month_billed_only_while_it_ran_stays_so_far_until_its_whole_bill_is_imported() {
+        clock.set(Instant.parse("2025-04-02T00:00:00Z"));
+        imports.importFiles(
+                TEAM,
+                "cli",
+                bill(
+                        "mar",
+                        new FocusExports(Shape.AWS)
+                                .usage("000111111111", "Compute", "10")
+                                .in("2025-03", "USD")),
+                USD);
+        clock.set(Instant.parse("2025-04-20T00:00:00Z"));
+        imports.importFiles(
+                TEAM,
+                "cli",
+                bill(
+                        "apr-part",
+                        new FocusExports(Shape.AWS)
+                                .usage("000111111111", "Compute", "6")
+                                .in("2025-04", "USD")),
+                USD);
+        clock.set(Instant.parse("2025-05-03T00:00:00Z"));
+
+        assertThat(months.latestWhole(TEAM))
+                .as("April's bill was taken on the 20th")
+                .contains(YearMonth.of(2025, 3));
+        assertThat(months.totals(TEAM, YearMonth.of(2025, 4), YearMonth.of(2025, 4))
+                        .get(YearMonth.of(2025, 4))
+                        .soFar())
+                .isTrue();
+        assertThat(new CostActuals(jdbi, clock).latest(TEAM, payments))
+                .hasValueSatisfying(actual -> assertThat(actual.month()).isEqualTo(YearMonth.of(2025, 3)));
+
+        imports.importFiles(
+                TEAM,
+                "cli",
+                bill(
+                        "apr",
+                        new FocusExports(Shape.AWS)
+                                .usage("000111111111", "Compute", "9")
+                                .in("2025-04", "USD")),
+                USD);
+
+        assertThat(months.latestWhole(TEAM)).contains(YearMonth.of(2025, 4));
+        assertThat(new CostActuals(jdbi, clock).latest(TEAM, payments)).hasValueSatisfying(actual -> {
+            assertThat(actual.month()).isEqualTo(YearMonth.of(2025, 4));
+            assertThat(actual.soFar()).isFalse();
+        });
+    }
+
+    @Test
     void the_month_still_running_is_so_far_and_the_latest_whole_month_is_the_one_before() {
         imports.importFiles(
                 TEAM,

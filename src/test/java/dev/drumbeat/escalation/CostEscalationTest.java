@@ -130,7 +130,7 @@ class CostEscalationTest {
     }
 
     @Test
-    void a_month_still_running_is_never_judged_and_a_spike_is_caught_the_month_it_is_whole() {
+    void a_month_running_or_billed_only_in_part_is_never_judged_and_a_spike_is_caught_once_it_is_whole() {
         for (String month : List.of("2025-01", "2025-02", "2025-03", "2025-04")) {
             importedAfter(month, PAYMENTS, "10000.00", CRM, "2000.00");
         }
@@ -138,18 +138,23 @@ class CostEscalationTest {
         imported("2025-05", PAYMENTS, "14000.00", CRM, "2000.00");
 
         assertThat(ladder.sweep().isEmpty()).as("May is not over").isTrue();
-
         drumbeat.clock().set(Instant.parse("2025-06-01T00:00:00Z"));
+        assertThat(ladder.sweep().isEmpty())
+                .as("May is over, but its bill was taken on the 20th: only part of May")
+                .isTrue();
+
+        drumbeat.clock().set(Instant.parse("2025-06-02T06:00:00Z"));
+        imported("2025-05", PAYMENTS, "15000.00", CRM, "2000.00");
         ladder.sweep();
         drumbeat.drainOutbox();
 
         assertThat(openDetails(Reason.COST_DRIFT))
                 .singleElement()
                 .satisfies(detail -> assertThat(detail)
-                        .isEqualTo("$14,000 in May 2025, up 40.0% on its average of $10,000 a month in Feb–Apr 2025"
-                                + " (`drift-spike` is 25%).\nMay 2025's figures come from the bills imported on 20 May"
+                        .isEqualTo("$15,000 in May 2025, up 50.0% on its average of $10,000 a month in Feb–Apr 2025"
+                                + " (`drift-spike` is 25%).\nMay 2025's figures come from the bills imported on 2 Jun"
                                 + " 2025 (focus-aws-part-1.csv)."));
-        assertThat(blocks(onlyPost(ALICE))).contains("$14,000 in May 2025, up 40.0%");
+        assertThat(blocks(onlyPost(ALICE))).contains("$15,000 in May 2025, up 50.0%");
     }
 
     @Test
