@@ -44,8 +44,10 @@ final class PlanActualSection {
                     + " service&#39;s.</p>";
         }
         String against = row.differencePercent()
-                .map(p -> money.signed(row.difference().orElseThrow()) + " (" + PortfolioCells.percent(Optional.of(p))
-                        + ") against the plan of " + money.format(row.plan()))
+                .map(p -> money.signed(row.difference().orElseThrow()) + " ("
+                        + PortfolioCells.percent(
+                                Optional.of(p), row.difference().orElseThrow()) + ") against the plan of "
+                        + money.format(row.plan()))
                 .orElse("with no plan to compare (unit cost × demand is zero)");
         BigDecimal margin = row.marginOnActual().orElseThrow();
         return "<p>Actual cost in " + billed.monthName() + ": "

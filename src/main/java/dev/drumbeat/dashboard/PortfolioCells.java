@@ -62,12 +62,15 @@ final class PortfolioCells {
         BigDecimal difference = row.difference().orElseThrow();
         return "<td class=\"n\">" + money.format(row.actual().get()) + "</td>"
                 + "<td class=\"n" + over + "\">" + money.signed(difference) + "</td>"
-                + "<td class=\"n" + over + "\">" + percent(row.differencePercent()) + "</td>";
+                + "<td class=\"n" + over + "\">" + percent(row.differencePercent(), difference) + "</td>";
     }
 
-    /** "+5.0%", "−10.0%", or "no plan" when the plan is zero. */
-    static String percent(Optional<BigDecimal> percent) {
-        return percent.map(p -> (p.signum() < 0 ? "−" : "+") + p.abs().toPlainString() + "%")
+    /**
+     * "+5.0%", "−10.0%", or "no plan" when the plan is zero; the sign is the {@code difference}'s, so a fall too small
+     * to show as a tenth of a per cent reads "−0.0%", never as a rise.
+     */
+    static String percent(Optional<BigDecimal> percent, BigDecimal difference) {
+        return percent.map(p -> (difference.signum() < 0 ? "−" : "+") + p.abs().toPlainString() + "%")
                 .orElse("no plan");
     }
 

@@ -57,7 +57,7 @@ public final class DigestCostSection implements DigestSection {
         if (movers.isEmpty()) {
             text.append("\nNo service's cost moved.");
         }
-        movers.forEach(m -> text.append("\n• ").append(line(m, names.get(m.serviceId()))));
+        movers.forEach(m -> text.append("\n• ").append(line(m, names.get(m.serviceId()), after)));
         BigDecimal was = bills.get(before).total();
         BigDecimal now = bills.get(after).total();
         text.append("\nThe whole bill: ").append(money.format(now)).append(", ");
@@ -66,15 +66,15 @@ public final class DigestCostSection implements DigestSection {
         return Optional.of(text.toString());
     }
 
-    private String line(Mover mover, DigestDao.ServiceName name) {
+    private String line(Mover mover, DigestDao.ServiceName name, YearMonth month) {
         String who =
                 name == null ? "a removed service" : "*" + SlackBlocks.escape(name.name()) + "* `" + name.key() + "`";
         String arrow = mover.change().signum() > 0 ? ":arrow_up: " : ":arrow_down: ";
         if (mover.before().signum() == 0) {
-            return arrow + who + " " + money.format(mover.after()) + ", new this month";
+            return arrow + who + " " + money.format(mover.after()) + ", new in " + MONTH.format(month);
         }
         if (mover.after().signum() == 0) {
-            return arrow + who + " nothing this month, " + move(mover.change(), mover.before());
+            return arrow + who + " nothing in " + MONTH.format(month) + ", " + move(mover.change(), mover.before());
         }
         return arrow + who + " " + move(mover.change(), mover.before()) + " to " + money.format(mover.after());
     }
@@ -86,7 +86,7 @@ public final class DigestCostSection implements DigestSection {
             return words;
         }
         BigDecimal percent = change.movePointRight(2).divide(from, 1, RoundingMode.HALF_UP);
-        return words + " (" + (percent.signum() >= 0 ? "+" : "−")
-                + percent.abs().toPlainString() + "%)";
+        // the sign is the change's, so a fall too small to show as a tenth of a per cent never reads as a rise
+        return words + " (" + (change.signum() >= 0 ? "+" : "−") + percent.abs().toPlainString() + "%)";
     }
 }

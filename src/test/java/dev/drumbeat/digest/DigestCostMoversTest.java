@@ -111,9 +111,9 @@ class DigestCostMoversTest {
                         "\n",
                         "*Cost movers: June 2025 against May 2025*, from the bills",
                         "• :arrow_up: *Payments API* `payments` up $2,200 (+22.0%) to $12,200",
-                        "• :arrow_up: *Mail* `mail` $300, new this month",
+                        "• :arrow_up: *Mail* `mail` $300, new in June 2025",
                         "• :arrow_up: *&lt;!here&gt; Intranet* `intranet` up $100 (+5.0%) to $2,100",
-                        "• :arrow_down: *Core Ledger* `ledger` nothing this month, down $800 (−100.0%)",
+                        "• :arrow_down: *Core Ledger* `ledger` nothing in June 2025, down $800 (−100.0%)",
                         "• :arrow_down: *CRM* `crm` down $500 (−10.0%) to $4,500",
                         "The whole bill: $23,150, up $1,350 (+6.2%) on May 2025."));
     }

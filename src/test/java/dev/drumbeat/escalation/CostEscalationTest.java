@@ -256,7 +256,7 @@ class CostEscalationTest {
                 .contains(
                         "*Cloud bills* · *unallocated spend*",
                         "$530 of the $10,030 bill for Jun 2025 (5.3%) went to no service; more than the 5% allowed"
-                                + " (`unallocated`). The largest charges no rule took:",
+                                + " (`unallocated`). The largest charges no rule took in Jun 2025's invoices:",
                         "• $200.00 · sub-account 000999999999 · Support · arn:aws:ec2:eu-west-1:000999999999:instance/",
                         "• $150.00 · sub-account 000999999999 · Amazon S3 · ",
                         "• $100.00 · sub-account 000999999999 · CloudWatch · ",

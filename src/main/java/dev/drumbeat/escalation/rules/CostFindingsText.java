@@ -71,7 +71,10 @@ final class CostFindingsText {
                 .append(thresholds.unallocatedPercent())
                 .append("% allowed (`unallocated`).");
         if (!costs.largestUnallocated().isEmpty()) {
-            text.append(" The largest charges no rule took:");
+            // the lines are kept per invoice, which a correction of an earlier month can differ from
+            text.append(" The largest charges no rule took in ")
+                    .append(month(costs.month()))
+                    .append("'s invoices:");
             costs.largestUnallocated().forEach(line -> text.append("\n• ").append(line(line)));
         }
         text.append(
