@@ -76,6 +76,19 @@ public final class CostImportService {
 
     /** Imports {@code files}, all parts of one export or several, as {@code actor} (a user id or {@code cli}). */
     public Imported importFiles(String teamId, String actor, List<Path> files, Currency workspace) {
+        return importFiles(teamId, actor, files, workspace, false);
+    }
+
+    /**
+     * Imports {@code files} again to allocate them by new rules: a month already converted from another currency keeps
+     * the rate it was converted at, so new rules never pass off a changed rate as moved costs.
+     */
+    Imported reallocate(String teamId, String actor, List<Path> files, Currency workspace) {
+        return importFiles(teamId, actor, files, workspace, true);
+    }
+
+    private Imported importFiles(
+            String teamId, String actor, List<Path> files, Currency workspace, boolean keepStoredRates) {
         List<CostRule> rules = new CostRules(jdbi, audit).of(teamId);
         FocusScan.Scan scan = FocusScan.scan(files, rules);
         if (scan.periods().isEmpty()) {
@@ -98,7 +111,19 @@ public final class CostImportService {
                     dao.insertImport(teamId, source, rows, actor, clock.instant(), paths.toArray(String[]::new));
             List<Line> lines = new ArrayList<>();
             for (FocusScan.Period billed : scan.periods()) {
-                Optional<ExchangeRate> rate = rate(billed, workspace, rates);
+                Optional<ExchangeRate> rate = keepStoredRates
+                        ? dao.storedRate(
+                                        teamId,
+                                        billed.billingAccountId(),
+                                        billed.billingPeriodStart(),
+                                        billed.currency())
+                                .map(stored -> new ExchangeRate(
+                                        Currency.getInstance(
+                                                billed.currency().strip().toUpperCase(Locale.ROOT)),
+                                        workspace,
+                                        stored))
+                                .or(() -> rate(billed, workspace, rates))
+                        : rate(billed, workspace, rates);
                 FocusScan.Taken inBill = scan.taken()
                         .getOrDefault(
                                 List.of(billed.billingAccountId(), billed.billingPeriodStart()),

@@ -33,6 +33,17 @@ interface CostImportsDao {
     @RegisterConstructorMapper(Rate.class)
     List<Rate> rates(@Bind("teamId") String teamId);
 
+    /** The rate an account's month in {@code currency} was converted at when it was imported, if it was. */
+    @SqlQuery("""
+            select exchange_rate from cost_periods
+             where team_id = :teamId and billing_account_id = :account and billing_period_start = :start
+               and currency = :currency and exchange_rate is not null""")
+    Optional<BigDecimal> storedRate(
+            @Bind("teamId") String teamId,
+            @Bind("account") String account,
+            @Bind("start") Instant start,
+            @Bind("currency") String currency);
+
     /** What an account's month came to before, if it was imported already; locked until the import commits. */
     @SqlQuery("""
             select effective_cost from cost_periods

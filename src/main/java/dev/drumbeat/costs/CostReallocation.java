@@ -96,7 +96,7 @@ final class CostReallocation {
                         kept);
                 return 0;
             }
-            imports.importFiles(actor.teamId(), actor.auditName(), files, currency);
+            imports.reallocate(actor.teamId(), actor.auditName(), files, currency);
             return wanted.size();
         } catch (UserError e) {
             keep(wanted, e.getMessage(), kept);

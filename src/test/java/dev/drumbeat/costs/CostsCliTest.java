@@ -173,6 +173,29 @@ class CostsCliTest {
         assertThat(decimal("select sum(effective_cost) from cost_allocations")).isEqualByComparingTo("1187.3178");
     }
 
+    @Test
+    void new_rules_keep_the_rate_a_foreign_month_was_converted_at() throws Exception {
+        jdbi.useHandle(h -> {
+            h.execute("insert into services (team_id, key, name, tier) values (?, 'crm', 'CRM', 'secondary')", TEAM);
+            h.execute("insert into exchange_rates (team_id, currency, rate) values (?, 'EUR', 1.08)", TEAM);
+        });
+        FocusExports euros = new FocusExports(Shape.AZURE)
+                .usage("000123456789", "Virtual Machines", "100.00")
+                .in("2025-03", "EUR");
+        assertThat(run(euros.write(dir.resolve("bills"), ".csv", 1)))
+                .as(stderr())
+                .isZero();
+        jdbi.useHandle(h -> h.execute("update exchange_rates set rate = 1.20 where team_id = ?", TEAM));
+        Path rules = Files.writeString(
+                dir.resolve("rules.csv"), "match,key,value,services\nsub-account,,000123456789,crm\n");
+
+        assertThat(runArgs("costs", "rules", rules.toString())).as(stderr()).isZero();
+
+        assertThat(stdout()).contains("crm +$108.00");
+        assertThat(decimal("select sum(effective_cost) from cost_allocations")).isEqualByComparingTo("108");
+        assertThat(decimal("select exchange_rate from cost_periods")).isEqualByComparingTo("1.08");
+    }
+
     private static FocusExports.Charge charge(
             String subAccount, String service, String resource, String tags, String cost) {
         return FocusExports.awsMarch(subAccount, service, resource, tags, cost);
