@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -57,6 +59,15 @@ final class CostReallocation {
     record Change(BigDecimal unallocatedBefore, BigDecimal unallocatedAfter, Map<String, BigDecimal> services) {}
 
     Result run(Actor actor) {
+        Optional<Instant> requested =
+                jdbi.withExtension(CostReallocationsDueDao.class, dao -> dao.requestedAt(actor.teamId()));
+        Result result = allocateAgain(actor);
+        requested.ifPresent(
+                at -> jdbi.useExtension(CostReallocationsDueDao.class, dao -> dao.done(actor.teamId(), at)));
+        return result;
+    }
+
+    private Result allocateAgain(Actor actor) {
         Map<Long, List<CostMonths.ImportedFiles>> byImport = new TreeMap<>();
         months.importedFiles(actor.teamId())
                 .forEach(month -> byImport.computeIfAbsent(month.importId(), id -> new ArrayList<>())

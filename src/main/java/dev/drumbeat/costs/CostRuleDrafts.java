@@ -71,6 +71,8 @@ final class CostRuleDrafts {
         long undo = handle.attach(CostRuleDraftsDao.class)
                 .insert(actor.teamId(), before, actor.auditName(), clock.instant());
         int after = CostRules.replace(handle, audit, actor.teamId(), actor.auditName(), csv);
+        // with the rules, so the months already imported are allocated by them even if Drumbeat stops before it
+        handle.attach(CostReallocationsDueDao.class).mark(actor.teamId(), actor.userId(), clock.instant());
         return new Changed(counted, after, undo);
     }
 

@@ -24,24 +24,25 @@ public final class CostsFeature implements Feature {
     public void contribute(Contributions contributions) {
         CostRules rules = new CostRules(shared.jdbi(), shared.audit());
         CostRuleDrafts drafts = new CostRuleDrafts(shared.jdbi(), shared.audit(), shared.clock());
-        CostRuleChanges changes = new CostRuleChanges(
-                drafts,
-                new CostReallocation(
-                        shared.jdbi(),
-                        shared.audit(),
-                        shared.clock(),
-                        shared.money().currency()),
-                shared.money());
+        CostReallocation reallocation = new CostReallocation(
+                shared.jdbi(), shared.audit(), shared.clock(), shared.money().currency());
+        CostRuleChanges changes = new CostRuleChanges(drafts, reallocation, shared.money());
         CostsReplies replies = contributions.running(new CostsReplies(shared.jdbi(), shared.outbox()));
+        CostsViews views = new CostsViews(shared.money());
         CostRulesListeners listeners = new CostRulesListeners(
                 rules,
                 drafts,
                 changes,
                 new CostPreview(shared.jdbi(), shared.clock(), shared.money().currency()),
-                new CostsViews(shared.money()),
+                views,
                 replies);
         listeners.register(contributions.interactions());
         contributions.command(new CostsCommand(rules, listeners, shared.config().publicUrl()));
         contributions.routes(new CostRulesRoutes(rules, changes, apiTokens));
+        contributions.job(
+                CostReallocationJob.NAME,
+                CostReallocationJob.class,
+                () -> new CostReallocationJob(shared.jdbi(), shared.clock(), reallocation, replies, views),
+                CostReallocationJob.EVERY);
     }
 }

@@ -64,7 +64,7 @@ final class CostsReplies implements AutoCloseable {
         }
     }
 
-    private void post(Actor actor, String dedupeKey, Reply reply) {
+    void post(Actor actor, String dedupeKey, Reply reply) {
         Map<String, Object> args = Map.of("text", reply.text(), "blocks", BlockJson.values(reply.blocks()));
         try {
             jdbi.useTransaction(handle ->

@@ -86,6 +86,17 @@ final class CostsViews {
         return Reply.of(SlackBlocks.escape(outcome.summary().get(0)), blocks);
     }
 
+    /** A re-allocation finished later, after Drumbeat stopped before it could: what changed, without an Undo here. */
+    Reply finishedLater(CostReallocation.Result result) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Drumbeat stopped before it had allocated the months already imported by the rules you put in force;"
+                + " it has done so now.");
+        lines.addAll(CostReallocation.describe(result, money));
+        return Reply.of(
+                lines.get(0),
+                SlackBlocks.lines(capped(lines.stream().map(SlackBlocks::escape).toList())));
+    }
+
     private List<String> rules(CostPreview.Preview preview, Map<Long, String> serviceKeys) {
         List<String> lines = new ArrayList<>();
         List<CostRule> rules = preview.rules();

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drumbeat.audit.AuditLog;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Money;
+import dev.drumbeat.core.Role;
 import dev.drumbeat.sandbox.SlackDriver;
 import dev.drumbeat.sandbox.standin.SlackStandInMessage;
 import dev.drumbeat.slack.RequestVerifier;
+import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.support.Await;
 import dev.drumbeat.support.DrumbeatExtension;
 import dev.drumbeat.support.FocusExports;
@@ -168,6 +172,41 @@ class CostRulesSlackTest {
         assertThat(rules().csv(TEAM)).isEqualTo(IN_FORCE);
         assertThat(allocated("crm")).isEqualByComparingTo("140");
         assertThat(allocated("payments")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void rules_put_in_force_by_a_drumbeat_that_stopped_before_allocating_are_allocated_later_and_said()
+            throws Exception {
+        importBills();
+        Actor admin = new Actor(TEAM, ADMIN, Role.ADMIN);
+        // the rules commit, then Drumbeat stops before its reply worker allocates the months again
+        new CostRuleDrafts(drumbeat.jdbi(), new AuditLog(drumbeat.clock()), drumbeat.clock())
+                .replace(admin, DRAFT.getBytes(StandardCharsets.UTF_8));
+        assertThat(allocated("crm")).as("still the old rules' allocation").isEqualByComparingTo("140");
+        Currency usd = Currency.getInstance("USD");
+        try (CostsReplies replies = new CostsReplies(drumbeat.jdbi(), new Outbox(drumbeat.clock()))) {
+            CostReallocationJob job = new CostReallocationJob(
+                    drumbeat.jdbi(),
+                    drumbeat.clock(),
+                    new CostReallocation(drumbeat.jdbi(), new AuditLog(drumbeat.clock()), drumbeat.clock(), usd),
+                    replies,
+                    new CostsViews(new Money(usd)));
+
+            job.execute(null);
+            assertThat(allocated("crm"))
+                    .as("left to the reply worker for a while")
+                    .isEqualByComparingTo("140");
+
+            drumbeat.clock().advance(CostReallocationJob.GRACE.plusSeconds(1));
+            job.execute(null);
+            job.execute(null);
+        }
+
+        assertThat(allocated("crm")).isEqualByComparingTo("190");
+        assertThat(allocated("payments")).isEqualByComparingTo("190");
+        assertThat(drumbeat.count("cost_reallocations_due")).isZero();
+        assertThat(texts(dm("Drumbeat stopped before it had allocated the months already imported")))
+                .contains("March 2025: unallocated $320.00 → $20.00; crm +$50.00, intranet +$60.00, payments +$190.00");
     }
 
     @Test
