@@ -2,6 +2,7 @@ package dev.drumbeat.browser;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -106,7 +107,7 @@ final class SandboxPage {
 
     /** Clicks the button labelled {@code label} in {@code message}. */
     SandboxPage click(WebElement message, String label) {
-        browser.await("a \"" + label + "\" button", d -> button(message, label)).click();
+        clickOnceShown("a \"" + label + "\" button", () -> button(message, label));
         return this;
     }
 
@@ -122,14 +123,13 @@ final class SandboxPage {
      * redraws a message when its thread grows), and gives the first reply there containing {@code text}.
      */
     WebElement threadReply(String said, String text) {
-        browser.await(
-                        "a thread under the message saying \"" + said + "\"",
-                        d -> d.findElements(By.cssSelector("#messages .msg")).stream()
-                                .filter(m -> m.getText().contains(said))
-                                .flatMap(m -> m.findElements(By.cssSelector(".thread-link")).stream())
-                                .findFirst()
-                                .orElse(null))
-                .click();
+        clickOnceShown(
+                "a thread under the message saying \"" + said + "\"",
+                () -> browser.driver().findElements(By.cssSelector("#messages .msg")).stream()
+                        .filter(m -> m.getText().contains(said))
+                        .flatMap(m -> m.findElements(By.cssSelector(".thread-link")).stream())
+                        .findFirst()
+                        .orElse(null));
         return browser.await(
                 "a reply in the thread saying \"" + text + "\"", d -> firstContaining("#thread .msg", text));
     }
@@ -148,14 +148,28 @@ final class SandboxPage {
     }
 
     private SandboxPage openEntry(String css) {
-        browser.await(
-                        "the sidebar entry " + css,
-                        d -> d.findElements(By.cssSelector(css)).stream()
-                                .filter(WebElement::isDisplayed)
-                                .findFirst()
-                                .orElse(null))
-                .click();
+        clickOnceShown(
+                "the sidebar entry " + css,
+                () -> browser.driver().findElements(By.cssSelector(css)).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
         return this;
+    }
+
+    /**
+     * Finds and clicks in one waited step: the page redraws its sidebar and messages as events arrive, so an element
+     * found a moment ago can be gone by the click; a stale one is found afresh rather than failing the test.
+     */
+    private void clickOnceShown(String what, Supplier<WebElement> finder) {
+        browser.await(what, d -> {
+            WebElement element = finder.get();
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private WebElement firstContaining(String css, String text) {
