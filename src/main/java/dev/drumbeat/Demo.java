@@ -3,6 +3,7 @@ package dev.drumbeat;
 import dev.drumbeat.config.Capacity;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.config.CostsIntake;
+import dev.drumbeat.config.Monitoring;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.DemoBills;
 import dev.drumbeat.sandbox.DemoClock;
@@ -195,7 +196,8 @@ public final class Demo implements AutoCloseable {
                 Optional.of("http://localhost:" + port + "/"),
                 Config.DATABASE_WAIT,
                 Capacity.defaults(),
-                CostsIntake.defaults());
+                CostsIntake.defaults(),
+                Monitoring.none());
     }
 
     private static int freePort() {

@@ -21,6 +21,7 @@ import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
 import dev.drumbeat.home.HomeFeature;
+import dev.drumbeat.measure.MeasureFeature;
 import dev.drumbeat.metrics.Metrics;
 import dev.drumbeat.metrics.MetricsGauges;
 import dev.drumbeat.okr.OkrFeature;
@@ -159,6 +160,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         EscalationFeature escalation = new EscalationFeature(shared, people);
         ChartFeature charts = new ChartFeature(shared);
         OkrFeature okrs = new OkrFeature(shared, people);
+        MeasureFeature measured = new MeasureFeature(shared);
         CatalogFeature catalog = new CatalogFeature(
                 shared,
                 people,
@@ -176,6 +178,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 new CatalogCsvFeature(shared, apiTokens.guard()),
                 new CostsFeature(shared, apiTokens.guard()),
                 new CostsIntakeFeature(shared, apiTokens.guard()),
+                measured,
                 new PeopleFeature(shared, people, catalog.service(), escalation.deactivations()),
                 apiTokens,
                 checkIns.redrawingHome(home.redraw()),

@@ -28,7 +28,8 @@ public record Config(
         Optional<String> publicUrl,
         Duration databaseWait,
         Capacity capacity,
-        CostsIntake costsIntake) {
+        CostsIntake costsIntake,
+        Monitoring monitoring) {
 
     public static final String SLACK_API_URL = "https://slack.com/api/";
     /** How long a request waits for a database connection before it is told the database is unavailable. */
@@ -57,7 +58,8 @@ public record Config(
                 publicUrl,
                 databaseWait,
                 capacity,
-                costsIntake);
+                costsIntake,
+                monitoring);
     }
 
     public Config withSlackApiUrl(String url) {
@@ -77,7 +79,8 @@ public record Config(
                 publicUrl,
                 databaseWait,
                 capacity,
-                costsIntake);
+                costsIntake,
+                monitoring);
     }
 
     /** The same settings with another public address, for the sandbox once its port is known. */
@@ -98,7 +101,8 @@ public record Config(
                 Optional.of(url),
                 databaseWait,
                 capacity,
-                costsIntake);
+                costsIntake,
+                monitoring);
     }
 
     /** The same settings with other capacities, for tests and benchmarks. */
@@ -119,7 +123,8 @@ public record Config(
                 publicUrl,
                 databaseWait,
                 newCapacity,
-                costsIntake);
+                costsIntake,
+                monitoring);
     }
 
     /** The same settings with another data folder, for tests that keep uploads apart. */
@@ -140,7 +145,8 @@ public record Config(
                 publicUrl,
                 databaseWait,
                 capacity,
-                costsIntake);
+                costsIntake,
+                monitoring);
     }
 
     /** The same settings with another costs folder and upload limit. */
@@ -161,7 +167,30 @@ public record Config(
                 publicUrl,
                 databaseWait,
                 capacity,
-                intake);
+                intake,
+                monitoring);
+    }
+
+    /** The same settings reading measured KPIs from another Prometheus. */
+    public Config withMonitoring(Monitoring newMonitoring) {
+        return new Config(
+                botToken,
+                signingSecret,
+                databaseUrl,
+                dataDir,
+                port,
+                slackApiUrl,
+                leadershipChannel,
+                admins,
+                currency,
+                checkInDay,
+                checkInHour,
+                reminderDelay,
+                publicUrl,
+                databaseWait,
+                capacity,
+                costsIntake,
+                newMonitoring);
     }
 
     @Override
@@ -172,6 +201,6 @@ public record Config(
                 + ", leadershipChannel=" + leadershipChannel.orElse("-") + ", admins=" + admins
                 + ", currency=" + currency + ", checkIn=" + checkInDay + " " + checkInHour + ":00, reminderAfter="
                 + reminderDelay + ", publicUrl=" + publicUrl.orElse("-") + ", databaseWait=" + databaseWait.toMillis()
-                + "ms, " + capacity + ", " + costsIntake + "]";
+                + "ms, " + capacity + ", " + costsIntake + ", " + monitoring + "]";
     }
 }

@@ -4,11 +4,14 @@ import dev.drumbeat.db.Database;
 import dev.drumbeat.db.DatabaseUrl;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +53,40 @@ public final class ConfigLoader {
                         Long.toString(Config.DATABASE_WAIT.toMillis()),
                         ConfigLoader::databaseWait),
                 capacity(),
-                costsIntake());
+                costsIntake(),
+                monitoring());
+    }
+
+    /** Prometheus, or a server speaking its query API, if KPIs are to be measured; its credentials are secrets. */
+    private Monitoring monitoring() {
+        Optional<URI> url = optional("DRUMBEAT_PROMETHEUS_URL")
+                .map(value -> parse("DRUMBEAT_PROMETHEUS_URL", value, v -> URI.create(apiUrl(v))));
+        Optional<String> bearer = optional("DRUMBEAT_PROMETHEUS_BEARER_TOKEN");
+        Optional<String> user = optional("DRUMBEAT_PROMETHEUS_USER");
+        Optional<String> password = optional("DRUMBEAT_PROMETHEUS_PASSWORD");
+        if (bearer.isPresent() && user.isPresent()) {
+            throw new ConfigException("DRUMBEAT_PROMETHEUS_BEARER_TOKEN and DRUMBEAT_PROMETHEUS_USER are both set;"
+                    + " Prometheus takes one kind of credential: keep the one it is configured for");
+        }
+        if (user.isPresent() != password.isPresent()) {
+            throw new ConfigException(
+                    "DRUMBEAT_PROMETHEUS_USER and DRUMBEAT_PROMETHEUS_PASSWORD go together: set both, or neither");
+        }
+        if ((bearer.isPresent() || user.isPresent()) && url.isEmpty()) {
+            throw new ConfigException("Prometheus credentials are set but DRUMBEAT_PROMETHEUS_URL is not");
+        }
+        Optional<String> authorization = bearer.map(token -> "Bearer " + token)
+                .or(() -> user.map(u -> "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((u + ":" + password.orElseThrow()).getBytes(StandardCharsets.UTF_8))));
+        return new Monitoring(
+                url,
+                authorization,
+                Duration.ofMillis(parsed(
+                        "DRUMBEAT_PROMETHEUS_TIMEOUT_MS",
+                        Long.toString(Monitoring.TIMEOUT.toMillis()),
+                        between(100, 120_000))),
+                parsed("DRUMBEAT_PROMETHEUS_CONCURRENCY", Integer.toString(Monitoring.CONCURRENCY), between(1, 256)));
     }
 
     /** The folder scanned for synced exports, if any, and the most one upload may carry. */

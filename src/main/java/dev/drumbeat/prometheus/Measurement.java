@@ -27,6 +27,19 @@ public sealed interface Measurement {
         /** The expression gave several series where one number is due. */
         SEVERAL_SERIES,
         /** The expression gave NaN or an infinity. */
-        NOT_A_NUMBER
+        NOT_A_NUMBER,
+        /** The number is too large for a reading (more than 14 digits before the point). */
+        OUT_OF_RANGE,
+        /** No Prometheus is configured to ask. */
+        NOT_CONFIGURED;
+
+        /** How the reason is stored: its name in lower case. */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Reason ofCode(String code) {
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 }

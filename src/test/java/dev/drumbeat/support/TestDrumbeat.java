@@ -3,6 +3,7 @@ package dev.drumbeat.support;
 import dev.drumbeat.config.Capacity;
 import dev.drumbeat.config.Config;
 import dev.drumbeat.config.CostsIntake;
+import dev.drumbeat.config.Monitoring;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class TestDrumbeat {
                 Optional.empty(),
                 Config.DATABASE_WAIT,
                 Capacity.defaults(),
-                CostsIntake.defaults());
+                CostsIntake.defaults(),
+                Monitoring.none());
     }
 }

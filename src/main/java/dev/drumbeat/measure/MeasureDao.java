@@ -1,0 +1,254 @@
+package dev.drumbeat.measure;
+
+import dev.drumbeat.prometheus.Measurement;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The SQL of bindings and their results, on the caller's handle (and so in the caller's transaction). */
+final class MeasureDao {
+    private static final String BINDING = """
+            select b.id, b.team_id, b.service_id, s.key as service_key, s.name as service_name, s.owner_id,
+                   b.kpi_id, k.key as kpi_key, k.name as kpi_name, b.query, b.bound_by, b.bound_at,
+                   coalesce(p.tz, 'UTC') as tz, b.evaluated_through, b.failing_periods
+              from measure_bindings b
+              join services s on s.id = b.service_id
+              left join kpis k on k.id = b.kpi_id
+              left join people p on p.team_id = s.team_id and p.user_id = s.owner_id
+            """;
+
+    private final Handle handle;
+
+    MeasureDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** Every binding of active services, in every workspace: what the evaluation job looks through. */
+    List<MeasureBinding> active() {
+        return handle.createQuery(BINDING + " where s.active order by b.id")
+                .map(MeasureDao::binding)
+                .list();
+    }
+
+    List<MeasureBinding> ofTeam(String teamId) {
+        return handle.createQuery(BINDING + " where b.team_id = :team order by s.name, k.name nulls first")
+                .bind("team", teamId)
+                .map(MeasureDao::binding)
+                .list();
+    }
+
+    List<MeasureBinding> ofService(long serviceId) {
+        return handle.createQuery(BINDING + " where b.service_id = :service order by k.name nulls first")
+                .bind("service", serviceId)
+                .map(MeasureDao::binding)
+                .list();
+    }
+
+    Optional<MeasureBinding> find(long id) {
+        return handle.createQuery(BINDING + " where b.id = :id")
+                .bind("id", id)
+                .map(MeasureDao::binding)
+                .findOne();
+    }
+
+    /** The binding of a KPI, or of a service's demand when {@code kpiId} is empty. */
+    Optional<MeasureBinding> find(long serviceId, Optional<Long> kpiId) {
+        return handle.createQuery(BINDING
+                        + " where b.service_id = :service and b.kpi_id is not distinct from :kpi for update of b")
+                .bind("service", serviceId)
+                .bind("kpi", kpiId.orElse(null))
+                .map(MeasureDao::binding)
+                .findOne();
+    }
+
+    long insert(String teamId, long serviceId, Optional<Long> kpiId, String query, String boundBy, Instant at) {
+        return handle.createUpdate("""
+                        insert into measure_bindings (team_id, service_id, kpi_id, query, bound_by, bound_at)
+                        values (:team, :service, :kpi, :query, :by, :at)""")
+                .bind("team", teamId)
+                .bind("service", serviceId)
+                .bind("kpi", kpiId.orElse(null))
+                .bind("query", query)
+                .bind("by", boundBy)
+                .bind("at", Timestamp.from(at))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** A new query for a binding: evaluated afresh, as if new. */
+    void rebind(long id, String query, String boundBy, Instant at) {
+        handle.createUpdate("""
+                        update measure_bindings
+                           set query = :query, bound_by = :by, bound_at = :at, evaluated_through = null,
+                               failing_periods = 0
+                         where id = :id""")
+                .bind("id", id)
+                .bind("query", query)
+                .bind("by", boundBy)
+                .bind("at", Timestamp.from(at))
+                .execute();
+    }
+
+    void delete(long id) {
+        handle.createUpdate("delete from measure_bindings where id = :id")
+                .bind("id", id)
+                .execute();
+    }
+
+    /** Measured readings of a KPI from {@code from} on, which a new query measures again. */
+    void forgetMeasuredReadings(long kpiId, LocalDate from) {
+        handle.createUpdate(
+                        "delete from kpi_readings where kpi_id = :kpi and source = :source and period_start >= :from")
+                .bind("kpi", kpiId)
+                .bind("source", Measures.SOURCE)
+                .bind("from", from)
+                .execute();
+    }
+
+    /**
+     * Stores results, a batch at a time: each replaces what an earlier evaluation stored for its period; a KPI's
+     * number becomes its reading for the period, unless a person typed or a system pushed one for it.
+     */
+    void store(Collection<Stored> results, Instant now) {
+        PreparedBatch outcomes = handle.prepareBatch("""
+                insert into measure_results
+                       (binding_id, period_start, query, value, reason, detail, measured_at, recorded_at)
+                values (:binding, :period, :query, :value, :reason, :detail, :measuredAt, :now)
+                on conflict (binding_id, period_start) do update
+                   set query = excluded.query, value = excluded.value, reason = excluded.reason,
+                       detail = excluded.detail, measured_at = excluded.measured_at, recorded_at = excluded.recorded_at""");
+        PreparedBatch readings = handle.prepareBatch("""
+                insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_by, recorded_at)
+                select :team, :kpi, :period, :value, :source, null, :now
+                 where not exists (select 1 from kpi_readings
+                                    where kpi_id = :kpi and period_start = :period and source <> :source)
+                on conflict (kpi_id, period_start, source) do update
+                   set value = excluded.value, recorded_at = excluded.recorded_at
+                 where kpi_readings.value is distinct from excluded.value""");
+        boolean anyReading = false;
+        for (Stored stored : results) {
+            MeasureResult r = stored.result();
+            outcomes.bind("binding", r.bindingId())
+                    .bind("period", r.period())
+                    .bind("query", r.query())
+                    .bind("value", r.value().orElse(null))
+                    .bind("reason", r.reason().map(Measurement.Reason::code).orElse(null))
+                    .bind("detail", r.detail())
+                    .bind("measuredAt", Timestamp.from(r.measuredAt()))
+                    .bind("now", Timestamp.from(now))
+                    .add();
+            if (stored.kpiId().isPresent() && r.value().isPresent()) {
+                readings.bind("team", stored.teamId())
+                        .bind("kpi", stored.kpiId().get())
+                        .bind("period", r.period())
+                        .bind("value", r.value().get())
+                        .bind("source", Measures.SOURCE)
+                        .bind("now", Timestamp.from(now))
+                        .add();
+                anyReading = true;
+            }
+        }
+        if (!results.isEmpty()) {
+            outcomes.execute();
+        }
+        if (anyReading) {
+            readings.execute();
+        }
+    }
+
+    /** A result with the binding facts storing it needs. */
+    record Stored(String teamId, Optional<Long> kpiId, MeasureResult result) {}
+
+    /** Moves a binding on to {@code through}, with its run of failing periods. */
+    void evaluated(long id, LocalDate through, int failingPeriods) {
+        handle.createUpdate("""
+                        update measure_bindings set evaluated_through = :through, failing_periods = :failing
+                         where id = :id and (evaluated_through is null or evaluated_through <= :through)""")
+                .bind("id", id)
+                .bind("through", through)
+                .bind("failing", failingPeriods)
+                .execute();
+    }
+
+    /** The latest result of each of {@code bindingIds}. */
+    List<MeasureResult> latest(Collection<Long> bindingIds) {
+        if (bindingIds.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("""
+                        select distinct on (binding_id) * from measure_results
+                         where binding_id = any(:ids)
+                         order by binding_id, period_start desc""")
+                .bind("ids", bindingIds.stream().mapToLong(Long::longValue).toArray())
+                .map(MeasureDao::result)
+                .list();
+    }
+
+    /** The results of {@code bindingIds} for one period. */
+    List<MeasureResult> forPeriod(Collection<Long> bindingIds, LocalDate period) {
+        if (bindingIds.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery(
+                        "select * from measure_results where binding_id = any(:ids) and period_start = :period")
+                .bind("ids", bindingIds.stream().mapToLong(Long::longValue).toArray())
+                .bind("period", period)
+                .map(MeasureDao::result)
+                .list();
+    }
+
+    /** The results of one binding, newest first. */
+    List<MeasureResult> history(long bindingId, int limit) {
+        return handle.createQuery("""
+                        select * from measure_results where binding_id = :id
+                         order by period_start desc limit :limit""")
+                .bind("id", bindingId)
+                .bind("limit", limit)
+                .map(MeasureDao::result)
+                .list();
+    }
+
+    private static MeasureBinding binding(ResultSet rs, StatementContext ctx) throws SQLException {
+        long kpi = rs.getLong("kpi_id");
+        boolean hasKpi = !rs.wasNull();
+        return new MeasureBinding(
+                rs.getLong("id"),
+                rs.getString("team_id"),
+                rs.getLong("service_id"),
+                rs.getString("service_key"),
+                rs.getString("service_name"),
+                Optional.ofNullable(rs.getString("owner_id")),
+                hasKpi ? Optional.of(kpi) : Optional.empty(),
+                Optional.ofNullable(rs.getString("kpi_key")),
+                Optional.ofNullable(rs.getString("kpi_name")),
+                rs.getString("query"),
+                rs.getString("bound_by"),
+                rs.getTimestamp("bound_at").toInstant(),
+                rs.getString("tz"),
+                Optional.ofNullable(rs.getObject("evaluated_through", LocalDate.class)),
+                rs.getInt("failing_periods"));
+    }
+
+    private static MeasureResult result(ResultSet rs, StatementContext ctx) throws SQLException {
+        BigDecimal value = rs.getBigDecimal("value");
+        String reason = rs.getString("reason");
+        return new MeasureResult(
+                rs.getLong("binding_id"),
+                rs.getObject("period_start", LocalDate.class),
+                rs.getString("query"),
+                Optional.ofNullable(value).map(BigDecimal::stripTrailingZeros),
+                Optional.ofNullable(reason).map(Measurement.Reason::ofCode),
+                rs.getString("detail"),
+                rs.getTimestamp("measured_at").toInstant());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.drumbeat.measure;
+
+import dev.drumbeat.config.Monitoring;
+import dev.drumbeat.prometheus.Measurement;
+import dev.drumbeat.prometheus.Measurement.Missing;
+import dev.drumbeat.prometheus.Measurement.Reason;
+import dev.drumbeat.prometheus.PrometheusClient;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Asks the configured Prometheus, or says there is none; a number too large for a reading is refused rather than
+ * stored wrong, and the rest are kept to a reading's four decimals. Thread-safe.
+ */
+public final class Measurer {
+    /** A reading is numeric(18, 4): fourteen digits before the point. */
+    private static final BigDecimal LARGEST = new BigDecimal("1E14");
+
+    private final Optional<PrometheusClient> client;
+    private final int concurrency;
+
+    public Measurer(Optional<PrometheusClient> client, int concurrency) {
+        this.client = client;
+        this.concurrency = concurrency;
+    }
+
+    public static Measurer of(Monitoring monitoring) {
+        return new Measurer(
+                monitoring
+                        .url()
+                        .map(url -> new PrometheusClient(
+                                HttpClient.newBuilder()
+                                        .connectTimeout(monitoring.timeout())
+                                        .version(HttpClient.Version.HTTP_1_1)
+                                        .build(),
+                                new PrometheusClient.Settings(
+                                        url,
+                                        monitoring.authorization(),
+                                        monitoring.timeout(),
+                                        monitoring.concurrency()))),
+                monitoring.concurrency());
+    }
+
+    public boolean configured() {
+        return client.isPresent();
+    }
+
+    /** The most queries sent at once; evaluations use as many threads. */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    public Measurement measure(String promql, Instant periodStart, Instant at) {
+        if (client.isEmpty()) {
+            return new Missing(
+                    Reason.NOT_CONFIGURED,
+                    "Drumbeat has no Prometheus to ask: an admin sets DRUMBEAT_PROMETHEUS_URL (see the README).");
+        }
+        Measurement measured = client.get().measure(promql, periodStart, at);
+        if (measured instanceof Measurement.Value v) {
+            if (v.value().abs().compareTo(LARGEST) >= 0) {
+                return new Missing(
+                        Reason.OUT_OF_RANGE,
+                        "`" + promql + "` gives " + v.value().toEngineeringString()
+                                + ", too large for a reading (at most 14 digits before the point).");
+            }
+            return new Measurement.Value(
+                    v.value().setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros(), v.at());
+        }
+        return measured;
+    }
+}
