@@ -32,6 +32,34 @@ final class MeasureDao {
         this.handle = handle;
     }
 
+    record ServiceRow(long id, String key, String name, String ownerId, String deputyId) {}
+
+    record KpiRow(long id, String key, String name) {}
+
+    /** An active service by key, or by name ignoring case. */
+    Optional<ServiceRow> service(String teamId, String wanted) {
+        return handle.createQuery("""
+                        select id, key, name, owner_id, deputy_id from services
+                         where team_id = :team and active and (key = lower(:wanted) or lower(name) = lower(:wanted))
+                         order by (key = lower(:wanted)) desc limit 1""")
+                .bind("team", teamId)
+                .bind("wanted", wanted)
+                .map((rs, ctx) -> new ServiceRow(
+                        rs.getLong("id"),
+                        rs.getString("key"),
+                        rs.getString("name"),
+                        rs.getString("owner_id"),
+                        rs.getString("deputy_id")))
+                .findOne();
+    }
+
+    List<KpiRow> kpis(long serviceId) {
+        return handle.createQuery("select id, key, name from kpis where service_id = :service order by name")
+                .bind("service", serviceId)
+                .map((rs, ctx) -> new KpiRow(rs.getLong("id"), rs.getString("key"), rs.getString("name")))
+                .list();
+    }
+
     /** Every binding of active services, in every workspace: what the evaluation job looks through. */
     List<MeasureBinding> active() {
         return handle.createQuery(BINDING + " where s.active order by b.id")

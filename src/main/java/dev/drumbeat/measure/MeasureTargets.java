@@ -15,10 +15,10 @@ import org.jdbi.v3.core.Handle;
  * a start of either; and checks they may bind it (its owner, its deputy or an admin). Refusals are sentences.
  */
 final class MeasureTargets {
-    private final Handle handle;
+    private final MeasureDao dao;
 
     MeasureTargets(Handle handle) {
-        this.handle = handle;
+        this.dao = new MeasureDao(handle);
     }
 
     /** A service's KPI, or its monthly demand when {@code kpiId} is empty. */
@@ -28,25 +28,9 @@ final class MeasureTargets {
         }
     }
 
-    private record ServiceRow(long id, String key, String name, String ownerId, String deputyId) {}
-
-    private record KpiRow(long id, String key, String name) {}
-
     Target resolve(Actor actor, String typedService, Optional<String> typedKpi) {
         String wanted = typedService == null ? "" : typedService.strip();
-        ServiceRow service = handle.createQuery("""
-                        select id, key, name, owner_id, deputy_id from services
-                         where team_id = :team and active and (key = lower(:wanted) or lower(name) = lower(:wanted))
-                         order by (key = lower(:wanted)) desc limit 1""")
-                .bind("team", actor.teamId())
-                .bind("wanted", wanted)
-                .map((rs, ctx) -> new ServiceRow(
-                        rs.getLong("id"),
-                        rs.getString("key"),
-                        rs.getString("name"),
-                        rs.getString("owner_id"),
-                        rs.getString("deputy_id")))
-                .findOne()
+        MeasureDao.ServiceRow service = dao.service(actor.teamId(), wanted)
                 .orElseThrow(
                         () -> new UserError("There is no service `" + SlackBlocks.escape(SlackBlocks.clip(wanted, 80))
                                 + "`. `/drumbeat services` lists them by key."));
@@ -60,24 +44,20 @@ final class MeasureTargets {
         if (typedKpi.isEmpty()) {
             return new Target(service.id(), service.name(), Optional.empty(), Optional.empty());
         }
-        List<KpiRow> kpis = handle.createQuery(
-                        "select id, key, name from kpis where service_id = :service order by name")
-                .bind("service", service.id())
-                .map((rs, ctx) -> new KpiRow(rs.getLong("id"), rs.getString("key"), rs.getString("name")))
-                .list();
+        List<MeasureDao.KpiRow> kpis = dao.kpis(service.id());
         String typed = compact(typedKpi.get());
-        List<KpiRow> exact = kpis.stream()
+        List<MeasureDao.KpiRow> exact = kpis.stream()
                 .filter(k -> !typed.isEmpty()
                         && (compact(k.key()).equals(typed) || compact(k.name()).equals(typed)))
                 .toList();
-        List<KpiRow> found = !exact.isEmpty() || typed.length() < 3
+        List<MeasureDao.KpiRow> found = !exact.isEmpty() || typed.length() < 3
                 ? exact
                 : kpis.stream()
                         .filter(k -> compact(k.key()).startsWith(typed)
                                 || compact(k.name()).startsWith(typed))
                         .toList();
         if (found.size() == 1) {
-            KpiRow kpi = found.get(0);
+            MeasureDao.KpiRow kpi = found.get(0);
             return new Target(service.id(), service.name(), Optional.of(kpi.id()), Optional.of(kpi.name()));
         }
         String listed = (found.isEmpty() ? kpis : found)
