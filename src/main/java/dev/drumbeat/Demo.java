@@ -2,8 +2,8 @@ package dev.drumbeat;
 
 import dev.drumbeat.config.Capacity;
 import dev.drumbeat.config.Config;
+import dev.drumbeat.config.ConfigLoader;
 import dev.drumbeat.config.CostsIntake;
-import dev.drumbeat.config.Monitoring;
 import dev.drumbeat.db.Database;
 import dev.drumbeat.sandbox.DemoBills;
 import dev.drumbeat.sandbox.DemoClock;
@@ -197,7 +197,9 @@ public final class Demo implements AutoCloseable {
                 Config.DATABASE_WAIT,
                 Capacity.defaults(),
                 CostsIntake.defaults(),
-                Monitoring.none());
+                // A Prometheus of one's own, if DRUMBEAT_PROMETHEUS_URL names one; otherwise measured KPIs say none is
+                // set
+                new ConfigLoader(System.getenv()).monitoring());
     }
 
     private static int freePort() {

@@ -58,7 +58,7 @@ public final class ConfigLoader {
     }
 
     /** Prometheus, or a server speaking its query API, if KPIs are to be measured; its credentials are secrets. */
-    private Monitoring monitoring() {
+    public Monitoring monitoring() {
         Optional<URI> url = optional("DRUMBEAT_PROMETHEUS_URL")
                 .map(value -> parse("DRUMBEAT_PROMETHEUS_URL", value, v -> URI.create(apiUrl(v))));
         Optional<String> bearer = optional("DRUMBEAT_PROMETHEUS_BEARER_TOKEN");

@@ -88,6 +88,22 @@ class MeasuresTest {
                 .append(' ')
                 .append(at(day))
                 .append('\n'));
+        // A counter going up 1,000 a day that restarts from zero on day 17, in the third week.
+        om.append("# TYPE payments counter\n");
+        each(day -> om.append("payments_total ")
+                .append(day < 17 ? 1000 * (day + 1) : 1000 * (day - 16))
+                .append(' ')
+                .append(at(day))
+                .append('\n'));
+        om.append("# TYPE broken_ratio gauge\n");
+        each(day -> om.append("broken_ratio NaN ").append(at(day)).append('\n'));
+        // A batch job that stops reporting on day 40, in the sixth week.
+        om.append("# TYPE batch_jobs gauge\n");
+        each(day -> {
+            if (day <= 40) {
+                om.append("batch_jobs 42 ").append(at(day)).append('\n');
+            }
+        });
         om.append("# TYPE instances gauge\n");
         for (String instance : List.of("a", "b")) {
             each(day -> om.append("instances{instance=\"")
@@ -252,6 +268,46 @@ class MeasuresTest {
     }
 
     @Test
+    void a_counter_reset_a_nan_and_a_series_that_stopped_are_stored_as_prometheus_gives_them() {
+        new Seed(jdbi, TEAM)
+                .kpi("payments", "payments", "Payments a week", "", "5000", "up", "1")
+                .kpi("payments", "broken", "Broken ratio", "", "1", "down", "1")
+                .kpi("payments", "batch", "Batch jobs", "", "40", "up", "1");
+        jdbi.useHandle(h -> h.execute("delete from kpi_readings"));
+
+        measures.bind(OWNER, "payments", Optional.of("payments"), "increase(payments_total[7d])");
+        measures.bind(OWNER, "payments", Optional.of("broken"), "last_over_time(broken_ratio[1d])");
+        measures.bind(OWNER, "payments", Optional.of("batch"), "last_over_time(batch_jobs[1d])");
+
+        Map<LocalDate, BigDecimal> payments = measuredReadings("payments");
+        assertThat(payments).hasSize(12);
+        assertThat(payments.values())
+                .as("1,000 a day, seven days a week, the restart in the third week included")
+                .allSatisfy(v -> assertThat(v).isEqualByComparingTo("7000"));
+        assertThat(measuredReadings("broken")).isEmpty();
+        assertThat(resultsOf("broken"))
+                .hasSize(12)
+                .allSatisfy(r -> assertThat(r.reason()).contains(Measurement.Reason.NOT_A_NUMBER));
+        Map<LocalDate, BigDecimal> batch = measuredReadings("batch");
+        assertThat(batch)
+                .containsOnlyKeys(
+                        LocalDate.of(2025, 1, 6),
+                        LocalDate.of(2025, 1, 13),
+                        LocalDate.of(2025, 1, 20),
+                        LocalDate.of(2025, 1, 27),
+                        LocalDate.of(2025, 2, 3));
+        assertThat(batch.values()).allSatisfy(v -> assertThat(v).isEqualByComparingTo("42"));
+        Map<LocalDate, Optional<Measurement.Reason>> batchReasons =
+                resultsOf("batch").stream().collect(Collectors.toMap(MeasureResult::period, MeasureResult::reason));
+        assertThat(batchReasons.get(LocalDate.of(2025, 2, 10)))
+                .as("stopped in the week")
+                .contains(Measurement.Reason.STALE);
+        assertThat(batchReasons.get(LocalDate.of(2025, 2, 17)))
+                .as("no data all week")
+                .contains(Measurement.Reason.EMPTY);
+    }
+
+    @Test
     void a_new_query_measures_the_weeks_again_and_says_what_it_replaced() {
         measures.bind(OWNER, "payments", Optional.of("availability"), "avg_over_time(availability[7d]) - 1");
         assertThat(measuredReadings().get(LocalDate.of(2025, 1, 6))).isEqualByComparingTo("98.00");
@@ -389,6 +445,29 @@ class MeasuresTest {
                         .list())
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private Map<LocalDate, BigDecimal> measuredReadings(String kpiKey) {
+        return jdbi
+                .withHandle(h -> h.createQuery("""
+                                select r.period_start, r.value from kpi_readings r join kpis k on k.id = r.kpi_id
+                                 where r.source = 'prometheus' and k.key = ?""")
+                        .bind(0, kpiKey)
+                        .map((rs, ctx) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2)))
+                        .list())
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private List<MeasureResult> resultsOf(String kpiKey) {
+        return jdbi.withHandle(h -> new MeasureDao(h)
+                .history(
+                        h.createQuery(
+                                        "select b.id from measure_bindings b join kpis k on k.id = b.kpi_id where k.key = ?")
+                                .bind(0, kpiKey)
+                                .mapTo(Long.class)
+                                .one(),
+                        100));
     }
 
     private List<MeasureResult> results() {
