@@ -39,3 +39,10 @@ alter table escalations drop constraint escalations_reason_check;
 alter table escalations add constraint escalations_reason_check
     check (reason in ('stale', 'ownerless', 'red_streak', 'kpi_off_target', 'initiative_slipping', 'away_uncovered',
                       'cost_drift', 'unallocated_spend', 'measure_failing'));
+
+-- 'prometheus' is from now on the source of Drumbeat's own measurements; readings systems pushed under that name
+-- before keep their values under 'prometheus-push', the name such pushes are stored under from now on.
+update kpi_readings r set source = 'prometheus-push'
+ where source = 'prometheus'
+   and not exists (select 1 from kpi_readings o
+                    where o.kpi_id = r.kpi_id and o.period_start = r.period_start and o.source = 'prometheus-push');

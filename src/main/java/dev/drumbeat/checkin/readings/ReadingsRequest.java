@@ -27,7 +27,14 @@ record ReadingsRequest(
     /** Sources that check-ins and `/drumbeat kpi` write; a machine must not overwrite what a person entered. */
     static final Set<String> RESERVED_SOURCES = Set.of("checkin", "slack");
 
-    static final String EXAMPLE = "{\"value\": 99.95, \"period\": \"2026-11-23\", \"source\": \"prometheus\"}";
+    /**
+     * {@code prometheus} is what Drumbeat's own measurements of bound KPIs are stored as; a system pushing with that
+     * name is stored under this one, which the response names, so a push never passes for a measurement nor is
+     * replaced by one.
+     */
+    static final String PUSHED_PROMETHEUS = "prometheus-push";
+
+    static final String EXAMPLE = "{\"value\": 99.95, \"period\": \"2026-11-23\", \"source\": \"grafana\"}";
     private static final BigDecimal LIMIT = new BigDecimal("1E14");
     private static final BigDecimal HALF_LAST_PLACE = new BigDecimal("0.00005");
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._:-]{0,39}");
@@ -105,13 +112,13 @@ record ReadingsRequest(
         String source = node.isTextual() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
         if (!SOURCE.matcher(source).matches()) {
             throw refused("\"source\" names the system sending the reading: 1 to 40 letters, digits, dots, dashes,"
-                    + " colons or underscores, such as \"prometheus\"; not " + shown(node) + ".");
+                    + " colons or underscores, such as \"grafana\"; not " + shown(node) + ".");
         }
         if (RESERVED_SOURCES.contains(source)) {
             throw refused("\"source\": \"" + source + "\" is kept for values people enter in Slack. Name your system"
-                    + " instead, such as \"prometheus\".");
+                    + " instead, such as \"grafana\".");
         }
-        return source;
+        return source.equals("prometheus") ? PUSHED_PROMETHEUS : source;
     }
 
     private static Optional<Instant> recordedAt(JsonNode node) {

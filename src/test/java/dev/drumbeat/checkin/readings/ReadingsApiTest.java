@@ -78,7 +78,7 @@ class ReadingsApiTest {
 
     @Test
     void the_same_reading_posted_twice_is_created_once_then_answered_200_unchanged() throws Exception {
-        String body = "{\"value\": 99.95, \"period\": \"2026-11-23\", \"source\": \"prometheus\"}";
+        String body = "{\"value\": 99.95, \"period\": \"2026-11-23\", \"source\": \"grafana\"}";
 
         HttpResponse<String> first = post(token, "availability", body);
         HttpResponse<String> second = post(token, "availability", body);
@@ -89,17 +89,34 @@ class ReadingsApiTest {
         assertThat(json(second).path("outcome").asText()).isEqualTo("unchanged");
         assertThat(json(second).path("value").decimalValue()).isEqualByComparingTo("99.95");
         assertThat(json(second).path("period").asText()).isEqualTo("2026-11-23");
-        assertThat(json(second).path("source").asText()).isEqualTo("prometheus");
+        assertThat(json(second).path("source").asText()).isEqualTo("grafana");
         assertThat(seed.count("kpi_readings")).isEqualTo(1);
         assertThat(seed.count("audit_log where entity = 'kpi_reading'")).isEqualTo(1);
     }
 
     @Test
+    void a_push_named_prometheus_is_kept_apart_from_drumbeats_own_measurements() throws Exception {
+        String body = "{\"value\": 99.95, \"period\": \"2026-11-23\", \"source\": \"prometheus\"}";
+
+        HttpResponse<String> first = post(token, "availability", body);
+        HttpResponse<String> again = post(token, "availability", body);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(json(first).path("source").asText()).isEqualTo("prometheus-push");
+        assertThat(json(again).path("outcome").asText()).isEqualTo("unchanged");
+        String stored = drumbeat.jdbi()
+                .withHandle(h -> h.createQuery("select source from kpi_readings")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(stored).isEqualTo("prometheus-push");
+    }
+
+    @Test
     void a_new_value_for_the_same_kpi_period_and_source_replaces_the_old_one_and_is_audited_as_an_update()
             throws Exception {
-        post(token, "availability", "{\"value\": 99.95, \"source\": \"prometheus\"}");
+        post(token, "availability", "{\"value\": 99.95, \"source\": \"grafana\"}");
 
-        HttpResponse<String> response = post(token, "availability", "{\"value\": 99.5, \"source\": \"prometheus\"}");
+        HttpResponse<String> response = post(token, "availability", "{\"value\": 99.5, \"source\": \"grafana\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).path("outcome").asText()).isEqualTo("updated");
@@ -110,13 +127,13 @@ class ReadingsApiTest {
                   from audit_log where entity = 'kpi_reading' order by id""").mapTo(String.class).list());
         assertThat(audited)
                 .containsExactly(
-                        "create payments-api/availability/2026-11-23/prometheus - 99.95",
-                        "update payments-api/availability/2026-11-23/prometheus 99.95 99.5");
+                        "create payments-api/availability/2026-11-23/grafana - 99.95",
+                        "update payments-api/availability/2026-11-23/grafana 99.95 99.5");
     }
 
     @Test
     void another_source_for_the_same_kpi_and_period_is_a_second_reading() throws Exception {
-        assertThat(post(token, "availability", "{\"value\": 99.95, \"source\": \"prometheus\"}")
+        assertThat(post(token, "availability", "{\"value\": 99.95, \"source\": \"grafana\"}")
                         .statusCode())
                 .isEqualTo(201);
         assertThat(post(token, "availability", "{\"value\": 99.91, \"source\": \"datadog\"}")
@@ -307,7 +324,7 @@ class ReadingsApiTest {
     void get_returns_the_last_twelve_readings_newest_period_first() throws Exception {
         drumbeat.jdbi().useHandle(h -> h.execute("""
                 insert into kpi_readings (team_id, kpi_id, period_start, value, source)
-                select ?, k.id, date '2026-11-23' - 7 * n, 99 + n / 100.0, 'prometheus'
+                select ?, k.id, date '2026-11-23' - 7 * n, 99 + n / 100.0, 'grafana'
                   from kpis k, generate_series(0, 13) n where k.key = 'availability'""", TestDrumbeat.TEAM));
 
         HttpResponse<String> response = send(request("availability")
