@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -197,15 +198,51 @@ final class MeasureDao {
     /** A result with the binding facts storing it needs. */
     record Stored(String teamId, Optional<Long> kpiId, MeasureResult result) {}
 
-    /** Moves a binding on to {@code through}, with its run of failing periods. */
-    void evaluated(long id, LocalDate through, int failingPeriods) {
+    /**
+     * Moves each binding on to the latest period just evaluated (never back), and counts its run of failing periods
+     * afresh from every result kept: the periods after its latest number that have none.
+     */
+    void evaluated(Map<Long, LocalDate> through) {
+        if (through.isEmpty()) {
+            return;
+        }
+        PreparedBatch moved = handle.prepareBatch("""
+                update measure_bindings
+                   set evaluated_through = greatest(coalesce(evaluated_through, :through), :through)
+                 where id = :id""");
+        through.forEach(
+                (id, period) -> moved.bind("id", id).bind("through", period).add());
+        moved.execute();
         handle.createUpdate("""
-                        update measure_bindings set evaluated_through = :through, failing_periods = :failing
-                         where id = :id and (evaluated_through is null or evaluated_through <= :through)""")
-                .bind("id", id)
-                .bind("through", through)
-                .bind("failing", failingPeriods)
+                        update measure_bindings b
+                           set failing_periods = (
+                               select count(*) from measure_results r
+                                where r.binding_id = b.id and r.reason is not null
+                                  and r.period_start > coalesce((select max(m.period_start) from measure_results m
+                                                                  where m.binding_id = b.id and m.value is not null),
+                                                                '-infinity'::date))
+                         where b.id = any(:ids)""")
+                .bind(
+                        "ids",
+                        through.keySet().stream().mapToLong(Long::longValue).toArray())
                 .execute();
+    }
+
+    /** A period to ask about again: its last try found Prometheus unreachable or too slow. */
+    record Retry(long bindingId, LocalDate period, String query) {}
+
+    /** Results that failed for want of Prometheus, tried last before {@code triedBefore}, measuring after {@code since}. */
+    List<Retry> retryable(Instant triedBefore, Instant since) {
+        return handle.createQuery("""
+                        select binding_id, period_start, query from measure_results
+                         where reason in ('unreachable', 'timed_out')
+                           and recorded_at < :triedBefore and measured_at > :since
+                         order by binding_id, period_start""")
+                .bind("triedBefore", Timestamp.from(triedBefore))
+                .bind("since", Timestamp.from(since))
+                .map((rs, ctx) -> new Retry(
+                        rs.getLong("binding_id"), rs.getObject("period_start", LocalDate.class), rs.getString("query")))
+                .list();
     }
 
     /** The latest result of each of {@code bindingIds}. */

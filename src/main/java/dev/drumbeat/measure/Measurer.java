@@ -8,8 +8,11 @@ import dev.drumbeat.prometheus.PrometheusClient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Asks the configured Prometheus, or says there is none; a number too large for a reading is refused rather than
@@ -19,6 +22,15 @@ public final class Measurer {
     /** A reading is numeric(18, 4): fourteen digits before the point. */
     private static final BigDecimal LARGEST = new BigDecimal("1E14");
 
+    /**
+     * After this many queries in a row found Prometheus unreachable or too slow, it is left alone for {@link #PAUSE}:
+     * an outage then costs a run seconds, not one timeout per binding.
+     */
+    static final int FAILURES_BEFORE_PAUSE = 20;
+
+    static final Duration PAUSE = Duration.ofMinutes(1);
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final AtomicLong pausedSince = new AtomicLong();
     private final Optional<PrometheusClient> client;
     private final int concurrency;
 
@@ -59,7 +71,22 @@ public final class Measurer {
                     Reason.NOT_CONFIGURED,
                     "Drumbeat has no Prometheus to ask: an admin sets DRUMBEAT_PROMETHEUS_URL (see the README).");
         }
+        long now = System.nanoTime();
+        if (failuresInARow.get() >= FAILURES_BEFORE_PAUSE && now - pausedSince.get() < PAUSE.toNanos()) {
+            return new Missing(
+                    Reason.UNREACHABLE,
+                    "Prometheus did not answer the last " + FAILURES_BEFORE_PAUSE + " queries, so Drumbeat is not"
+                            + " asking it for a minute; this period is asked again later.");
+        }
         Measurement measured = client.get().measure(promql, periodStart, at);
+        if (measured instanceof Missing missing
+                && (missing.reason() == Reason.UNREACHABLE || missing.reason() == Reason.TIMED_OUT)) {
+            if (failuresInARow.incrementAndGet() >= FAILURES_BEFORE_PAUSE) {
+                pausedSince.set(System.nanoTime());
+            }
+        } else {
+            failuresInARow.set(0);
+        }
         if (measured instanceof Measurement.Value v) {
             if (v.value().abs().compareTo(LARGEST) >= 0) {
                 return new Missing(

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,13 @@ public final class Measures implements AutoCloseable {
     public static final String SOURCE = "prometheus";
 
     public static final int MAX_QUERY = 2000;
+    /**
+     * A period that found Prometheus unreachable or too slow is asked again this long after, while it is recent enough
+     * to matter: its reason stands meanwhile, and an answer replaces it.
+     */
+    static final Duration RETRY_AFTER = Duration.ofHours(1);
+
+    static final Duration RETRY_WITHIN = Duration.ofDays(14);
     /** Results stored per transaction while evaluating many bindings. */
     private static final int BATCH = 1000;
 
@@ -164,16 +170,33 @@ public final class Measures implements AutoCloseable {
     /** Measures every period that has ended since each active binding was last evaluated: the job's work. */
     public Evaluation evaluateDue() {
         Instant now = clock.instant();
-        return evaluate(jdbi.withHandle(handle -> new MeasureDao(handle).active()), now);
+        record Due(List<MeasureBinding> bindings, List<MeasureDao.Retry> retries) {}
+        Due due = jdbi.withHandle(handle -> {
+            MeasureDao dao = new MeasureDao(handle);
+            return new Due(dao.active(), dao.retryable(now.minus(RETRY_AFTER), now.minus(RETRY_WITHIN)));
+        });
+        return evaluate(due.bindings(), due.retries(), now);
+    }
+
+    Evaluation evaluate(List<MeasureBinding> bindings, Instant now) {
+        return evaluate(bindings, List.of(), now);
     }
 
     /**
      * Measures the ended periods each binding has not been evaluated for, up to its cadence's backfill, in parallel
      * (no more queries at once than the measurer allows), and stores the results a batch at a time.
      */
-    Evaluation evaluate(List<MeasureBinding> bindings, Instant now) {
+    private Evaluation evaluate(List<MeasureBinding> bindings, List<MeasureDao.Retry> retries, Instant now) {
         record Task(MeasureBinding binding, LocalDate period) {}
         List<Task> tasks = new ArrayList<>();
+        Map<Long, MeasureBinding> known =
+                bindings.stream().collect(Collectors.toMap(MeasureBinding::id, Function.identity(), (a, b) -> a));
+        for (MeasureDao.Retry retry : retries) {
+            MeasureBinding binding = known.get(retry.bindingId());
+            if (binding != null && binding.query().equals(retry.query())) {
+                tasks.add(new Task(binding, retry.period()));
+            }
+        }
         for (MeasureBinding binding : bindings) {
             Cadence cadence = binding.cadence();
             LocalDate last = cadence.lastEnded(periods, now, binding.zone());
@@ -204,17 +227,11 @@ public final class Measures implements AutoCloseable {
             }
         }
         store(batch, now);
-        Map<Long, MeasureBinding> byId =
-                bindings.stream().collect(Collectors.toMap(MeasureBinding::id, Function.identity(), (a, b) -> a));
-        Map<Long, List<MeasureResult>> perBinding = results.stream()
-                .collect(Collectors.groupingBy(MeasureResult::bindingId, LinkedHashMap::new, Collectors.toList()));
-        jdbi.useTransaction(handle -> {
-            MeasureDao dao = new MeasureDao(handle);
-            perBinding.forEach((id, own) -> {
-                own.sort(Comparator.comparing(MeasureResult::period));
-                dao.evaluated(id, own.get(own.size() - 1).period(), failing(byId.get(id), own));
-            });
-        });
+        Map<Long, LocalDate> through = new LinkedHashMap<>();
+        for (MeasureResult result : results) {
+            through.merge(result.bindingId(), result.period(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        jdbi.useTransaction(handle -> new MeasureDao(handle).evaluated(through));
         return new Evaluation(bindings.size(), results);
     }
 
@@ -380,15 +397,6 @@ public final class Measures implements AutoCloseable {
             first = cadence.previous(first);
         }
         return first;
-    }
-
-    /** Periods running that gave no number, counting on from the binding's earlier run when all of these failed. */
-    private static int failing(MeasureBinding binding, List<MeasureResult> ordered) {
-        int trailing = 0;
-        for (int i = ordered.size() - 1; i >= 0 && !ordered.get(i).measured(); i--) {
-            trailing++;
-        }
-        return trailing == ordered.size() && binding != null ? binding.failingPeriods() + trailing : trailing;
     }
 
     private static String checkedQuery(String query) {

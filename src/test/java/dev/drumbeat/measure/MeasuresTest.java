@@ -417,6 +417,51 @@ class MeasuresTest {
     }
 
     @Test
+    void an_outage_pauses_asking_after_twenty_failures_in_a_row_rather_than_waiting_on_each() throws Exception {
+        Measurer measurer = Measurer.of(Monitoring.at(java.net.URI.create("http://127.0.0.1:" + closedPort() + "/")));
+        Instant end = Instant.parse("2025-03-31T00:00:00Z");
+
+        for (int i = 0; i < Measurer.FAILURES_BEFORE_PAUSE; i++) {
+            assertThat(measurer.measure(AVAILABILITY, end.minus(Duration.ofDays(7)), end))
+                    .isInstanceOfSatisfying(
+                            Measurement.Missing.class,
+                            m -> assertThat(m.detail()).contains("could not be reached"));
+        }
+
+        assertThat(measurer.measure(AVAILABILITY, end.minus(Duration.ofDays(7)), end))
+                .isInstanceOfSatisfying(Measurement.Missing.class, m -> {
+                    assertThat(m.reason()).isEqualTo(Measurement.Reason.UNREACHABLE);
+                    assertThat(m.detail()).contains("not asking it for a minute");
+                });
+        assertThat(measuredReadings()).isEmpty();
+    }
+
+    @Test
+    void weeks_that_found_prometheus_gone_are_asked_again_an_hour_later_and_the_run_of_failures_ends()
+            throws Exception {
+        try (Measures unreachable =
+                measuresAt(Monitoring.at(java.net.URI.create("http://127.0.0.1:" + closedPort() + "/")))) {
+            unreachable.bind(OWNER, "payments", Optional.of("availability"), AVAILABILITY);
+        }
+        assertThat(failingPeriods()).isEqualTo(12);
+
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(measures.evaluateDue().results()).as("not yet an hour").isEmpty();
+        clock.advance(Duration.ofMinutes(31));
+        Measures.Evaluation retried = measures.evaluateDue();
+
+        assertThat(retried.results())
+                .as("the weeks that ended in the last fortnight")
+                .extracting(MeasureResult::period)
+                .containsExactly(LocalDate.of(2025, 3, 17), LocalDate.of(2025, 3, 24));
+        assertThat(measuredReadings()).containsOnlyKeys(LocalDate.of(2025, 3, 17), LocalDate.of(2025, 3, 24));
+        assertThat(failingPeriods()).isZero();
+        assertThat(measures.evaluateDue().results())
+                .as("measured weeks are not asked again")
+                .isEmpty();
+    }
+
+    @Test
     void a_check_in_sees_the_stored_week_once_ended_and_a_live_number_while_it_runs() {
         measures.bind(OWNER, "payments", Optional.of("availability"), AVAILABILITY);
         long service = jdbi.withHandle(h -> h.createQuery("select id from services where key = 'payments'")
