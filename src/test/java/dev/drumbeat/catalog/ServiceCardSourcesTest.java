@@ -128,6 +128,7 @@ class ServiceCardSourcesTest {
     void a_typed_reading_names_who_typed_it_and_a_pushed_one_the_token_that_pushed_it() throws Exception {
         drumbeat.command(ALICE, "kpi payments latency 250");
         String token = drumbeat.apiToken("monitoring");
+        drumbeat.apiToken("backup"); // the same admin's, unused since: not the one that pushed
         HttpResponse<String> pushed = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(drumbeat.url("/api/v1/services/payments/kpis/errors/readings"))
@@ -181,6 +182,24 @@ class ServiceCardSourcesTest {
         assertThat(card("ledger"))
                 .contains(
                         "*Actual unit cost*\nneeds measured demand: `/drumbeat kpi bind ledger demand &lt;promql&gt;`");
+    }
+
+    @Test
+    void without_a_whole_month_of_bills_the_card_shows_the_latest_measured_demand_and_what_unit_cost_needs() {
+        measures.bind(alice(), "payments", Optional.empty(), "payments_in_month");
+
+        assertThat(card("payments"))
+                .contains(
+                        "*Measured demand (Nov 2026)*\n1,028,000 payments · measured by `payments_in_month`",
+                        "*Actual unit cost*\nneeds bills: none have been imported for this service yet");
+
+        bills("2026-12", "payments", "2500.00");
+
+        assertThat(card("payments"))
+                .contains(
+                        "*Measured demand (Nov 2026)*\n1,028,000 payments",
+                        "*Actual unit cost*\nneeds a whole month of bills: Dec 2026 is not over")
+                .doesNotContain("÷");
     }
 
     @Test
