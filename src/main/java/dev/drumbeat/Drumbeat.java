@@ -166,7 +166,8 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 people,
                 charts.cards(),
                 escalation.ownerGiven(),
-                new CostActuals(shared.jdbi(), shared.clock()));
+                new CostActuals(shared.jdbi(), shared.clock()),
+                measured.measures());
         PromptFeature prompts = new PromptFeature(shared);
         CheckInFeature checkIns = new CheckInFeature(
                 shared, people, catalog.service(), okrs.confidence(), prompts.updates(), apiTokens.guard());

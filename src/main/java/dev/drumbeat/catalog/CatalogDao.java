@@ -81,7 +81,7 @@ public interface CatalogDao {
             select k.key, k.name, k.unit, k.target, k.direction, r.value as last_value, r.period_start as last_period
               from kpis k
               left join lateral (select value, period_start from kpi_readings kr where kr.kpi_id = k.id
-                                  order by kr.period_start desc, kr.recorded_at desc limit 1) r on true
+                                  order by kr.period_start desc, kr.recorded_at desc, kr.id desc limit 1) r on true
              where k.team_id = :teamId and k.service_id = :serviceId
              order by lower(k.name)""")
     List<KpiStatus> kpisOf(@Bind("teamId") String teamId, @Bind("serviceId") long serviceId);

@@ -4,6 +4,7 @@ import com.slack.api.model.view.View;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.FieldError;
 import dev.drumbeat.core.Money;
+import dev.drumbeat.measure.Measures;
 import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Interactions;
@@ -18,16 +19,22 @@ public final class CatalogListeners {
     private final ServiceCharts charts;
     private final ServiceActuals actuals;
     private final OwnerGiven ownerGiven;
+    private final Measures measures;
 
-    /** With chart images on the service card, and {@code ownerGiven} told when a service gets an owner here. */
+    /**
+     * With chart images on the service card, the bills' {@code actuals} and measured demand from {@code measures} on
+     * it, and {@code ownerGiven} told when a service gets an owner here.
+     */
     public CatalogListeners(
             CatalogService catalog,
             PeopleService people,
             Money money,
             ServiceCharts charts,
             OwnerGiven ownerGiven,
-            ServiceActuals actuals) {
+            ServiceActuals actuals,
+            Measures measures) {
         this.actuals = actuals;
+        this.measures = measures;
         this.ownerGiven = ownerGiven;
         this.catalog = catalog;
         this.people = people;
@@ -39,7 +46,7 @@ public final class CatalogListeners {
     public void register(CommandRouter router, Interactions interactions) {
         ServiceLookup lookup = new ServiceLookup(catalog);
         router.add(new ServicesCommand(catalog, views))
-                .add(new StatusCommand(catalog, lookup, views, charts, actuals))
+                .add(new StatusCommand(catalog, lookup, views, charts, actuals, measures))
                 .add(new OwnerCommand(catalog, lookup, people, ownerGiven))
                 .add(new ServiceCommand(catalog, lookup));
         interactions.viewSubmission(ServiceForm.CALLBACK_ID, CatalogListeners::refusalField, this::submit);

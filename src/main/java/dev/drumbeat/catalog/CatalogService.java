@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
@@ -50,7 +52,13 @@ public final class CatalogService implements OwnedServices {
             CatalogDao dao = handle.attach(CatalogDao.class);
             return dao.findListing(teamId, key)
                     .map(listing -> new ServiceCard(
-                            listing, dao.kpisOf(teamId, listing.service().id())));
+                            listing,
+                            dao.kpisOf(teamId, listing.service().id()),
+                            handle
+                                    .attach(KpiOriginsDao.class)
+                                    .latestOrigins(teamId, listing.service().id())
+                                    .stream()
+                                    .collect(Collectors.toMap(ReadingOrigin::kpiKey, Function.identity()))));
         });
     }
 

@@ -20,10 +20,15 @@ import java.util.Optional;
 final class CatalogViews {
     static final int MAX_LISTED = 150;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    /** KPIs listed on a card; with their readings' sources they fill a few sections, well within 50 blocks. */
+    static final int MAX_KPIS = 40;
+
     private final Money money;
+    private final CardSources sources;
 
     CatalogViews(Money money) {
         this.money = money;
+        this.sources = new CardSources(money);
     }
 
     Reply serviceList(List<ServiceListing> services, String filter) {
@@ -47,15 +52,26 @@ final class CatalogViews {
         return Reply.of(title, blocks);
     }
 
-    /** The service card, with chart images (possibly none) under its KPIs. */
-    Reply card(ServiceCard card, List<LayoutBlock> charts, Optional<ServiceActuals.Actual> actual) {
+    /**
+     * The service card, with chart images (possibly none) under its KPIs, what the bills say it cost and, when its
+     * demand is measured, the unit cost from both; each KPI reading says who or what gave it.
+     */
+    Reply card(
+            ServiceCard card,
+            List<LayoutBlock> charts,
+            Optional<ServiceActuals.Actual> actual,
+            Optional<MeasuredDemand> demand) {
         Service s = card.service();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.heading(s.name()));
         blocks.add(SlackBlocks.fields(people(card.listing())));
         blocks.add(SlackBlocks.fields(economics(s)));
         actual.ifPresent(a -> blocks.add(SlackBlocks.fields(actuals(s, a))));
-        blocks.add(SlackBlocks.markdown(kpiText(card.kpis())));
+        List<String> measured = sources.demandFields(s, actual, demand);
+        if (!measured.isEmpty()) {
+            blocks.add(SlackBlocks.fields(measured));
+        }
+        blocks.addAll(SlackBlocks.lines(kpiLines(card)));
         blocks.addAll(charts);
         blocks.add(SlackBlocks.note(checkInText(card.listing().lastCheckIn())));
         card.listing()
@@ -85,9 +101,11 @@ final class CatalogViews {
 
     private List<String> economics(Service s) {
         return List.of(
-                "*Unit cost*\n" + money.format(s.unitCost()) + " per " + SlackBlocks.escape(s.unitName()),
+                "*Unit cost*\n" + money.format(s.unitCost()) + " per " + SlackBlocks.escape(s.unitName())
+                        + " · plan, typed",
                 "*Demand*\n" + Money.quantity(s.monthlyDemand()) + " "
-                        + SlackBlocks.escape(Units.forQuantity(s.unitName(), s.monthlyDemand())) + " a month",
+                        + SlackBlocks.escape(Units.forQuantity(s.unitName(), s.monthlyDemand())) + " a month"
+                        + " · plan, typed",
                 "*Monthly cost*\n" + money.format(s.unitCost()) + " × " + Money.quantity(s.monthlyDemand()) + " = "
                         + money.format(s.monthlyCost()),
                 "*Monthly value*\n" + money.format(s.monthlyValue()),
@@ -126,32 +144,33 @@ final class CatalogViews {
         return " (" + share.toPlainString() + "% of value)";
     }
 
-    private static String kpiText(List<KpiStatus> kpis) {
+    /** The KPIs, a line each with its latest reading and where that came from. */
+    private static List<String> kpiLines(ServiceCard card) {
+        List<KpiStatus> kpis = card.kpis();
         if (kpis.isEmpty()) {
-            return "*KPIs*\nNone mapped yet.";
+            return List.of("*KPIs*\nNone mapped yet.");
         }
-        StringBuilder text = new StringBuilder("*KPIs*");
-        for (KpiStatus k : kpis) {
-            String comparator = "up".equals(k.direction()) ? "≥" : "≤";
-            String last = k.lastValue()
-                    .map(v -> SlackBlocks.escape(Money.measure(v, k.unit())))
-                    .orElse("no reading yet");
-            String mark =
-                    k.onTarget().map(on -> on ? " :white_check_mark:" : " :x:").orElse("");
-            String when = k.lastPeriod().map(p -> " · week of " + DAY.format(p)).orElse("");
-            text.append("\n• ")
-                    .append(SlackBlocks.escape(k.name()))
-                    .append(": ")
-                    .append(last)
-                    .append(" (target ")
-                    .append(comparator)
-                    .append(' ')
-                    .append(SlackBlocks.escape(Money.measure(k.target(), k.unit())))
-                    .append(')')
-                    .append(mark)
-                    .append(when);
+        List<String> lines = new ArrayList<>();
+        lines.add("*KPIs*");
+        for (KpiStatus k : kpis.stream().limit(MAX_KPIS).toList()) {
+            lines.add(kpiLine(k) + CardSources.origin(k.lastValue().flatMap(v -> card.origin(k.key()))));
         }
-        return text.toString();
+        if (kpis.size() > MAX_KPIS) {
+            lines.add("…and " + (kpis.size() - MAX_KPIS) + " more; the dashboard lists them all.");
+        }
+        return lines;
+    }
+
+    private static String kpiLine(KpiStatus k) {
+        String comparator = "up".equals(k.direction()) ? "≥" : "≤";
+        String last = k.lastValue()
+                .map(v -> SlackBlocks.escape(Money.measure(v, k.unit())))
+                .orElse("no reading yet");
+        String mark =
+                k.onTarget().map(on -> on ? " :white_check_mark:" : " :x:").orElse("");
+        String when = k.lastPeriod().map(p -> " · week of " + DAY.format(p)).orElse("");
+        return "• " + SlackBlocks.escape(k.name()) + ": " + last + " (target " + comparator + " "
+                + SlackBlocks.escape(Money.measure(k.target(), k.unit())) + ")" + mark + when;
     }
 
     private static String checkInText(Optional<CheckInSummary> last) {
