@@ -19,9 +19,17 @@ public final class ApiTokenGuard {
 
     /** The admin the request acts for, or empty once the refusal has been written to {@code ctx}. */
     public Optional<Actor> admin(Context ctx) {
+        return caller(ctx).map(Caller::actor);
+    }
+
+    /** Who called: the admin, and the id of the token they called with (what a pushed reading remembers). */
+    public record Caller(Actor actor, long tokenId) {}
+
+    /** The admin and token the request acts with, or empty once the refusal has been written to {@code ctx}. */
+    public Optional<Caller> caller(Context ctx) {
         ApiTokenService.Check check = tokens.check(ctx.header(Header.AUTHORIZATION));
         if (check instanceof ApiTokenService.Check.Granted granted) {
-            return Optional.of(granted.actor());
+            return Optional.of(new Caller(granted.actor(), granted.token().id()));
         }
         ApiTokenService.Check.Refused refused = (ApiTokenService.Check.Refused) check;
         if (refused.status() == 401) {

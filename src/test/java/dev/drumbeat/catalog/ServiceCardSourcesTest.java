@@ -149,6 +149,32 @@ class ServiceCardSourcesTest {
     }
 
     @Test
+    void each_pushed_reading_names_the_very_token_that_sent_it_though_the_admin_has_several_in_use() throws Exception {
+        String monitoring = drumbeat.apiToken("monitoring");
+        String grafana = drumbeat.apiToken("grafana");
+
+        assertThat(push(monitoring, "errors", "{\"value\": 2, \"source\": \"datadog\"}"))
+                .isEqualTo(201);
+        assertThat(push(grafana, "latency", "{\"value\": 240}")).isEqualTo(201);
+
+        assertThat(card("payments"))
+                .contains("Errors: 2 (target ≤ 10) :white_check_mark: · week of 7 Dec 2026 · pushed by token"
+                        + " `monitoring` as `datadog`")
+                .contains("· pushed by token `grafana`");
+    }
+
+    private int push(String token, String kpi, String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(drumbeat.url("/api/v1/services/payments/kpis/" + kpi + "/readings"))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    @Test
     void unit_cost_is_the_bills_divided_by_the_demand_measured_for_the_same_month() {
         bills("2026-11", "payments", "10500.00");
         measures.bind(alice(), "payments", Optional.empty(), "payments_in_month");

@@ -36,8 +36,8 @@ public interface ReadingsDao {
 
     /** Stores the reading unless one with the same KPI, period and source exists; empty when it did. */
     @SqlQuery("""
-            insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_by, recorded_at)
-            values (:teamId, :kpiId, :period, :value, :source, :recordedBy, :recordedAt)
+            insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_by, api_token_id, recorded_at)
+            values (:teamId, :kpiId, :period, :value, :source, :recordedBy, :tokenId, :recordedAt)
             on conflict (kpi_id, period_start, source) do nothing""" + " returning " + COLUMNS)
     Optional<Reading> insertIfAbsent(
             @Bind("teamId") String teamId,
@@ -46,6 +46,7 @@ public interface ReadingsDao {
             @Bind("value") BigDecimal value,
             @Bind("source") String source,
             @Bind("recordedBy") String recordedBy,
+            @Bind("tokenId") Long tokenId,
             @Bind("recordedAt") Instant recordedAt);
 
     @SqlQuery("select " + COLUMNS
@@ -53,12 +54,14 @@ public interface ReadingsDao {
     Optional<Reading> lock(@Bind("kpiId") long kpiId, @Bind("period") LocalDate period, @Bind("source") String source);
 
     @SqlQuery("""
-            update kpi_readings set value = :value, recorded_by = :recordedBy, recorded_at = :recordedAt
+            update kpi_readings set value = :value, recorded_by = :recordedBy, api_token_id = :tokenId,
+                   recorded_at = :recordedAt
              where id = :id""" + " returning " + COLUMNS)
     Reading replace(
             @Bind("id") long id,
             @Bind("value") BigDecimal value,
             @Bind("recordedBy") String recordedBy,
+            @Bind("tokenId") Long tokenId,
             @Bind("recordedAt") Instant recordedAt);
 
     @SqlQuery("select " + COLUMNS + " from kpi_readings where kpi_id = :kpiId"

@@ -1,7 +1,6 @@
 package dev.drumbeat.checkin.readings;
 
 import dev.drumbeat.apitoken.ApiTokenGuard;
-import dev.drumbeat.core.Actor;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -34,14 +33,18 @@ public final class ReadingsRoutes implements Consumer<JavalinConfig> {
     }
 
     void post(Context ctx) {
-        Optional<Actor> actor = guard.admin(ctx);
-        if (actor.isEmpty()) {
+        Optional<ApiTokenGuard.Caller> caller = guard.caller(ctx);
+        if (caller.isEmpty()) {
             return;
         }
         answer(ctx, () -> {
             ReadingsRequest request = ReadingsRequest.parse(body(ctx));
-            ReadingsService.Stored stored =
-                    readings.record(actor.get(), ctx.pathParam("service"), ctx.pathParam("kpi"), request);
+            ReadingsService.Stored stored = readings.record(
+                    caller.get().actor(),
+                    Optional.of(caller.get().tokenId()),
+                    ctx.pathParam("service"),
+                    ctx.pathParam("kpi"),
+                    request);
             ctx.status(stored.outcome() == ReadingsService.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                     .json(stored(stored));
         });

@@ -52,7 +52,7 @@ public final class ReadingsService {
     record History(ReadingsDao.Target service, ReadingsDao.TargetKpi kpi, List<ReadingsDao.Reading> readings) {}
 
     /** Stores a reading for the service's KPI; a {@link ReadingsRefusal} for an unknown KPI or a period it can't be for. */
-    Stored record(Actor actor, String serviceKey, String kpiKey, ReadingsRequest request) {
+    Stored record(Actor actor, Optional<Long> tokenId, String serviceKey, String kpiKey, ReadingsRequest request) {
         ReadingsDao.Target service = target(actor.teamId(), serviceKey, kpiKey);
         ReadingsDao.TargetKpi kpi = service.kpi().orElseThrow();
         LocalDate period = period(service, request.period(), request.backfill());
@@ -60,7 +60,14 @@ public final class ReadingsService {
         return jdbi.inTransaction(handle -> {
             ReadingsDao dao = handle.attach(ReadingsDao.class);
             Optional<ReadingsDao.Reading> created = dao.insertIfAbsent(
-                    actor.teamId(), kpi.id(), period, request.value(), request.source(), actor.userId(), recordedAt);
+                    actor.teamId(),
+                    kpi.id(),
+                    period,
+                    request.value(),
+                    request.source(),
+                    actor.userId(),
+                    tokenId.orElse(null),
+                    recordedAt);
             if (created.isPresent()) {
                 audit.record(handle, entry(actor, service, kpi, "create", null, created.get()));
                 return new Stored(service, kpi, created.get(), Outcome.CREATED);
@@ -70,7 +77,8 @@ public final class ReadingsService {
             if (before.value().compareTo(request.value()) == 0) {
                 return new Stored(service, kpi, before, Outcome.UNCHANGED);
             }
-            ReadingsDao.Reading after = dao.replace(before.id(), request.value(), actor.userId(), recordedAt);
+            ReadingsDao.Reading after =
+                    dao.replace(before.id(), request.value(), actor.userId(), tokenId.orElse(null), recordedAt);
             audit.record(handle, entry(actor, service, kpi, "update", before, after));
             return new Stored(service, kpi, after, Outcome.UPDATED);
         });
