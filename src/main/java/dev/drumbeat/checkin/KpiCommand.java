@@ -6,30 +6,36 @@ import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.Money;
 import dev.drumbeat.core.ServiceMatcher;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.measure.MeasureCommand;
 import dev.drumbeat.slack.CommandRequest;
+import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Reply;
 import dev.drumbeat.slack.SlackBlocks;
 import dev.drumbeat.slack.Subcommand;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * `/drumbeat kpi <service> <kpi> <value>`: one reading for the caller's current week. Service and KPI
  * names may have spaces, so the words before the value are split where both a service and one of its
- * KPIs match; a trailing unit ({@code 12 ms}) belongs to the value.
+ * KPIs match; a trailing unit ({@code 12 ms}) belongs to the value. `/drumbeat kpi bind …` and `kpi unbind …` are
+ * the measured KPIs' ({@link MeasureCommand}), registered under those two words and handed the words after them.
  */
 final class KpiCommand implements Subcommand {
     private static final String EXAMPLE = "`/drumbeat kpi payments-api availability 99.95`";
     private final CheckInService checkIns;
     private final CatalogService catalog;
     private final ServiceLookup lookup;
+    private final CommandRouter router;
 
-    KpiCommand(CheckInService checkIns, CatalogService catalog, ServiceLookup lookup) {
+    KpiCommand(CheckInService checkIns, CatalogService catalog, ServiceLookup lookup, CommandRouter router) {
         this.checkIns = checkIns;
         this.catalog = catalog;
         this.lookup = lookup;
+        this.router = router;
     }
 
     private record Target(ServiceMatcher.Candidate service, Kpi kpi) {}
@@ -49,8 +55,22 @@ final class KpiCommand implements Subcommand {
         return "record one KPI value for this week, such as " + EXAMPLE;
     }
 
+    /** Binding a KPI measures it and fills its past weeks, which may take longer than Slack waits. */
+    @Override
+    public boolean mayBeSlow() {
+        return true;
+    }
+
     @Override
     public Reply handle(CommandRequest request) {
+        Optional<Subcommand> measuring = measuring(request.args());
+        if (measuring.isPresent()) {
+            String[] words = request.args().split("\\s+", 2);
+            return measuring
+                    .get()
+                    .handle(new CommandRequest(
+                            request.actor(), words.length > 1 ? words[1] : "", request.channelId(), request.modals()));
+        }
         Actor actor = request.actor();
         List<String> words = Arrays.asList(request.args().split("\\s+"));
         if (words.size() < 3) {
@@ -67,6 +87,13 @@ final class KpiCommand implements Subcommand {
                 number,
                 checkIns.currentPeriod(actor.teamId(), actor.userId()));
         return CheckInViews.recorded(recorded);
+    }
+
+    /** `kpi bind` or `kpi unbind`, when the first word is one of those. */
+    private Optional<Subcommand> measuring(String args) {
+        String first = args.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        String name = first.equals("bind") ? MeasureCommand.BIND : first.equals("unbind") ? MeasureCommand.UNBIND : "";
+        return name.isEmpty() ? Optional.empty() : router.find(name);
     }
 
     /** {@code 12 ms}: the last word has no digit and the one before it has. */

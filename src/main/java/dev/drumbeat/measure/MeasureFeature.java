@@ -31,6 +31,10 @@ public final class MeasureFeature implements Feature {
     @Override
     public void contribute(Contributions contributions) {
         contributions.running(measures);
+        contributions
+                .command(MeasureCommand.bind(measures, shared.jdbi(), shared.periods(), shared.clock()))
+                .command(MeasureCommand.unbind(measures, shared.jdbi(), shared.periods(), shared.clock()))
+                .command(new SourcesCommand(measures, shared.jdbi()));
         contributions.job(MeasureJob.NAME, MeasureJob.class, () -> new MeasureJob(measures), EVERY);
     }
 }
