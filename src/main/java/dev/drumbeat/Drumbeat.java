@@ -166,7 +166,8 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 people,
                 charts.cards(),
                 escalation.ownerGiven(),
-                new CostActuals(shared.jdbi(), shared.clock()));
+                new CostActuals(shared.jdbi(), shared.clock()),
+                measured.measures());
         PromptFeature prompts = new PromptFeature(shared);
         CheckInFeature checkIns = new CheckInFeature(
                 shared, people, catalog.service(), okrs.confidence(), prompts.updates(), apiTokens.guard());
@@ -175,7 +176,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         return List.of(
                 catalog,
                 new InitiativeFeature(shared, people, catalog.service()),
-                new CatalogCsvFeature(shared, apiTokens.guard()),
+                new CatalogCsvFeature(shared, apiTokens.guard(), measured.measures()),
                 new CostsFeature(shared, apiTokens.guard()),
                 new CostsIntakeFeature(shared, apiTokens.guard()),
                 measured,

@@ -3,6 +3,7 @@ package dev.drumbeat.catalog;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
+import dev.drumbeat.measure.Measures;
 import dev.drumbeat.people.PeopleService;
 
 /**
@@ -15,10 +16,17 @@ public final class CatalogFeature implements Feature {
     private final ServiceCharts charts;
     private final OwnerGiven ownerGiven;
     private final ServiceActuals actuals;
+    private final ServiceMeasures measures;
 
-    /** {@code actuals} tells the card what the bills say a service cost. */
+    /** {@code actuals} tells the card what the bills say a service cost; {@code measures} binds KPIs to PromQL. */
     public CatalogFeature(
-            Shared shared, PeopleService people, ServiceCharts charts, OwnerGiven ownerGiven, ServiceActuals actuals) {
+            Shared shared,
+            PeopleService people,
+            ServiceCharts charts,
+            OwnerGiven ownerGiven,
+            ServiceActuals actuals,
+            Measures measures) {
+        this.measures = new ServiceMeasures(shared.jdbi(), shared.outbox(), measures);
         this.shared = shared;
         this.people = people;
         this.catalog = new CatalogService(shared.jdbi(), shared.audit());
@@ -33,7 +41,8 @@ public final class CatalogFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        new CatalogListeners(catalog, people, shared.money(), charts, ownerGiven, actuals)
+        new CatalogListeners(
+                        catalog, people, shared.money(), charts, ownerGiven, actuals, contributions.running(measures))
                 .register(contributions.commands(), contributions.interactions());
     }
 }

@@ -8,6 +8,9 @@ import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.Submission;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The catalog's Slack surface: its subcommands and the service modal's submissions. */
 public final class CatalogListeners {
@@ -18,15 +21,21 @@ public final class CatalogListeners {
     private final ServiceCharts charts;
     private final ServiceActuals actuals;
     private final OwnerGiven ownerGiven;
+    private final ServiceMeasures measures;
 
-    /** With chart images on the service card, and {@code ownerGiven} told when a service gets an owner here. */
-    public CatalogListeners(
+    /**
+     * With chart images on the service card, {@code ownerGiven} told when a service gets an owner here, and
+     * {@code measures} binding what the modal's "Measured by" says.
+     */
+    CatalogListeners(
             CatalogService catalog,
             PeopleService people,
             Money money,
             ServiceCharts charts,
             OwnerGiven ownerGiven,
-            ServiceActuals actuals) {
+            ServiceActuals actuals,
+            ServiceMeasures measures) {
+        this.measures = measures;
         this.actuals = actuals;
         this.ownerGiven = ownerGiven;
         this.catalog = catalog;
@@ -41,7 +50,7 @@ public final class CatalogListeners {
         router.add(new ServicesCommand(catalog, views))
                 .add(new StatusCommand(catalog, lookup, views, charts, actuals))
                 .add(new OwnerCommand(catalog, lookup, people, ownerGiven))
-                .add(new ServiceCommand(catalog, lookup));
+                .add(new ServiceCommand(catalog, lookup, measures));
         interactions.viewSubmission(ServiceForm.CALLBACK_ID, CatalogListeners::refusalField, this::submit);
     }
 
@@ -53,6 +62,8 @@ public final class CatalogListeners {
     View submit(Actor actor, Submission submission) {
         String existingKey = submission.privateMetadata();
         ServiceFormSubmission form = ServiceFormSubmission.read(submission.values());
+        Optional<List<MeasuredBy.Line>> measuredBy =
+                form.measuredBy(existingKey.isBlank() ? Set.of() : measures.kpiKeys(actor.teamId(), existingKey));
         ServiceDraft draft = form.draft(existingKey).orElseThrow(() -> new FieldError(form.errors()));
         draft.ownerId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
         draft.deputyId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
@@ -60,6 +71,23 @@ public final class CatalogListeners {
         if (saved.ownerId().isPresent()) {
             ownerGiven.given(actor, saved);
         }
-        return ServiceForm.saved(saved, existingKey.isBlank());
+        return ServiceForm.saved(
+                saved,
+                existingKey.isBlank(),
+                measuredBy.map(lines -> measure(actor, saved, lines)).orElse(""));
+    }
+
+    /** Binds and unbinds what the field changed, after the acknowledgement; what the saved modal says of it. */
+    private String measure(Actor actor, Service saved, List<MeasuredBy.Line> wanted) {
+        MeasureChanges changes =
+                MeasureChanges.between(saved.key(), measures.current(saved.id()), wanted, line -> true);
+        if (changes.isEmpty()) {
+            return "";
+        }
+        return measures.applyLater(actor, saved, changes)
+                ? ":hourglass_flowing_sand: Binding " + changes.targets()
+                        + " to PromQL; Drumbeat sends you what each measures in a moment."
+                : ":warning: Drumbeat is busy binding other queries, so " + changes.targets()
+                        + " stayed as they were. Open the form again in a minute.";
     }
 }
