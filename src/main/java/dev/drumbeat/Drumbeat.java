@@ -176,7 +176,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
         return List.of(
                 catalog,
                 new InitiativeFeature(shared, people, catalog.service()),
-                new CatalogCsvFeature(shared, apiTokens.guard()),
+                new CatalogCsvFeature(shared, apiTokens.guard(), measured.measures()),
                 new CostsFeature(shared, apiTokens.guard()),
                 new CostsIntakeFeature(shared, apiTokens.guard()),
                 measured,

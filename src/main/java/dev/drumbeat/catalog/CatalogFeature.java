@@ -17,10 +17,11 @@ public final class CatalogFeature implements Feature {
     private final OwnerGiven ownerGiven;
     private final ServiceActuals actuals;
     private final Measures measures;
+    private final ServiceMeasures serviceMeasures;
 
     /**
      * {@code actuals} tells the card what the bills say a service cost; {@code measures}, its measured demand and the
-     * queries that measured its KPIs.
+     * queries that measured its KPIs, and binds what the service modal's "Measured by" says.
      */
     public CatalogFeature(
             Shared shared,
@@ -29,6 +30,7 @@ public final class CatalogFeature implements Feature {
             OwnerGiven ownerGiven,
             ServiceActuals actuals,
             Measures measures) {
+        this.serviceMeasures = new ServiceMeasures(shared.jdbi(), shared.outbox(), measures);
         this.shared = shared;
         this.people = people;
         this.catalog = new CatalogService(shared.jdbi(), shared.audit());
@@ -44,7 +46,15 @@ public final class CatalogFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        new CatalogListeners(catalog, people, shared.money(), charts, ownerGiven, actuals, measures)
+        new CatalogListeners(
+                        catalog,
+                        people,
+                        shared.money(),
+                        charts,
+                        ownerGiven,
+                        actuals,
+                        measures,
+                        contributions.running(serviceMeasures))
                 .register(contributions.commands(), contributions.interactions());
     }
 }

@@ -9,6 +9,9 @@ import dev.drumbeat.people.PeopleService;
 import dev.drumbeat.slack.CommandRouter;
 import dev.drumbeat.slack.Interactions;
 import dev.drumbeat.slack.Submission;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The catalog's Slack surface: its subcommands and the service modal's submissions. */
 public final class CatalogListeners {
@@ -20,19 +23,23 @@ public final class CatalogListeners {
     private final ServiceActuals actuals;
     private final OwnerGiven ownerGiven;
     private final Measures measures;
+    private final ServiceMeasures serviceMeasures;
 
     /**
      * With chart images on the service card, the bills' {@code actuals} and measured demand from {@code measures} on
-     * it, and {@code ownerGiven} told when a service gets an owner here.
+     * it, {@code ownerGiven} told when a service gets an owner here, and {@code serviceMeasures} binding what the
+     * modal's "Measured by" says.
      */
-    public CatalogListeners(
+    CatalogListeners(
             CatalogService catalog,
             PeopleService people,
             Money money,
             ServiceCharts charts,
             OwnerGiven ownerGiven,
             ServiceActuals actuals,
-            Measures measures) {
+            Measures measures,
+            ServiceMeasures serviceMeasures) {
+        this.serviceMeasures = serviceMeasures;
         this.actuals = actuals;
         this.measures = measures;
         this.ownerGiven = ownerGiven;
@@ -48,7 +55,7 @@ public final class CatalogListeners {
         router.add(new ServicesCommand(catalog, views))
                 .add(new StatusCommand(catalog, lookup, views, charts, actuals, measures))
                 .add(new OwnerCommand(catalog, lookup, people, ownerGiven))
-                .add(new ServiceCommand(catalog, lookup));
+                .add(new ServiceCommand(catalog, lookup, serviceMeasures));
         interactions.viewSubmission(ServiceForm.CALLBACK_ID, CatalogListeners::refusalField, this::submit);
     }
 
@@ -60,6 +67,8 @@ public final class CatalogListeners {
     View submit(Actor actor, Submission submission) {
         String existingKey = submission.privateMetadata();
         ServiceFormSubmission form = ServiceFormSubmission.read(submission.values());
+        Optional<List<MeasuredBy.Line>> measuredBy = form.measuredBy(
+                existingKey.isBlank() ? Set.of() : serviceMeasures.kpiKeys(actor.teamId(), existingKey));
         ServiceDraft draft = form.draft(existingKey).orElseThrow(() -> new FieldError(form.errors()));
         draft.ownerId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
         draft.deputyId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
@@ -67,6 +76,23 @@ public final class CatalogListeners {
         if (saved.ownerId().isPresent()) {
             ownerGiven.given(actor, saved);
         }
-        return ServiceForm.saved(saved, existingKey.isBlank());
+        return ServiceForm.saved(
+                saved,
+                existingKey.isBlank(),
+                measuredBy.map(lines -> measure(actor, saved, lines)).orElse(""));
+    }
+
+    /** Binds and unbinds what the field changed, after the acknowledgement; what the saved modal says of it. */
+    private String measure(Actor actor, Service saved, List<MeasuredBy.Line> wanted) {
+        MeasureChanges changes =
+                MeasureChanges.between(saved.key(), serviceMeasures.current(saved.id()), wanted, line -> true);
+        if (changes.isEmpty()) {
+            return "";
+        }
+        return serviceMeasures.applyLater(actor, saved, changes)
+                ? ":hourglass_flowing_sand: Binding " + changes.targets()
+                        + " to PromQL; Drumbeat sends you what each measures in a moment."
+                : ":warning: Drumbeat is busy binding other queries, so " + changes.targets()
+                        + " stayed as they were. Open the form again in a minute.";
     }
 }

@@ -10,10 +10,12 @@ import java.util.Locale;
 final class ServiceCommand implements Subcommand {
     private final CatalogService catalog;
     private final ServiceLookup lookup;
+    private final ServiceMeasures measures;
 
-    ServiceCommand(CatalogService catalog, ServiceLookup lookup) {
+    ServiceCommand(CatalogService catalog, ServiceLookup lookup, ServiceMeasures measures) {
         this.catalog = catalog;
         this.lookup = lookup;
+        this.measures = measures;
     }
 
     @Override
@@ -47,7 +49,7 @@ final class ServiceCommand implements Subcommand {
             String key = lookup.keyFor(teamId, words.length > 1 ? words[1] : "", "service edit <service>");
             Service service = catalog.find(teamId, key).orElseThrow();
             CatalogService.requireEditable(request.actor(), service);
-            request.modals().open(ServiceForm.edit(service));
+            request.modals().open(ServiceForm.edit(service, MeasuredBy.write(measures.current(service.id()))));
             return Reply.none();
         }
         throw new UserError("Use `/drumbeat service add` or `/drumbeat service edit &lt;service&gt;`.");

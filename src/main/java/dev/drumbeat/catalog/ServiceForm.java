@@ -1,6 +1,9 @@
 package dev.drumbeat.catalog;
 
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.channelsSelect;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
 import static dev.drumbeat.slack.FormBlocks.amount;
 import static dev.drumbeat.slack.FormBlocks.checkbox;
@@ -21,19 +24,28 @@ import java.util.Optional;
 final class ServiceForm {
     static final String CALLBACK_ID = "service-form";
     static final String PROTECTED = "protected";
+    static final String MEASURED_BY = "measured_by";
+    /** The most a plain-text input holds; bindings written longer are left out of the form, and so left alone. */
+    static final int MAX_MEASURED_BY = 3000;
 
     private ServiceForm() {}
 
     static View add() {
-        return view("Add a service", "", null);
+        return view("Add a service", "", null, "");
     }
 
-    static View edit(Service service) {
-        return view("Edit service", service.key(), service);
+    /** Editing {@code service}, whose bindings are written as {@code measuredBy} ({@link MeasuredBy#write}). */
+    static View edit(Service service, String measuredBy) {
+        return view("Edit service", service.key(), service, measuredBy);
     }
 
     /** What the modal turns into once saved, so the person sees it worked. */
     static View saved(Service service, boolean created) {
+        return saved(service, created, "");
+    }
+
+    /** As above, with {@code measuring} (mrkdwn) saying what happens to its queries, when anything does. */
+    static View saved(Service service, boolean created, String measuring) {
         String verb = created ? "added" : "saved";
         return View.builder()
                 .type("modal")
@@ -42,11 +54,11 @@ final class ServiceForm {
                 .close(FormBlocks.close("Done"))
                 .blocks(List.of(SlackBlocks.markdown(":white_check_mark: *" + SlackBlocks.escape(service.name())
                         + "* (`" + service.key() + "`) is " + verb + ". `/drumbeat status " + service.key()
-                        + "` shows its card.")))
+                        + "` shows its card." + (measuring.isEmpty() ? "" : "\n" + measuring))))
                 .build();
     }
 
-    private static View view(String title, String key, Service s) {
+    private static View view(String title, String key, Service s, String measuredBy) {
         return View.builder()
                 .type("modal")
                 .callbackId(CALLBACK_ID)
@@ -54,11 +66,11 @@ final class ServiceForm {
                 .title(FormBlocks.title(title))
                 .submit(FormBlocks.submit("Save"))
                 .close(FormBlocks.close("Cancel"))
-                .blocks(blocks(s))
+                .blocks(blocks(s, measuredBy))
                 .build();
     }
 
-    private static List<LayoutBlock> blocks(Service s) {
+    private static List<LayoutBlock> blocks(Service s, String measuredBy) {
         Optional<Service> existing = Optional.ofNullable(s);
         List<LayoutBlock> blocks = new ArrayList<>();
         if (existing.isEmpty()) {
@@ -122,6 +134,27 @@ final class ServiceForm {
                 "Description",
                 text("description", existing.map(Service::description).orElse(null), true),
                 true));
+        blocks.add(measuredBy(measuredBy));
         return blocks;
+    }
+
+    /**
+     * One binding a line; bindings too long for the field are not offered (the submission then has no such field, and
+     * they stay as they are).
+     */
+    private static LayoutBlock measuredBy(String written) {
+        if (written.length() > MAX_MEASURED_BY) {
+            return SlackBlocks.note(
+                    "Its PromQL bindings are too long to edit here; `/drumbeat kpi bind` changes them.");
+        }
+        return input(i -> i.blockId(MEASURED_BY)
+                .label(plainText("Measured by (PromQL)"))
+                .hint(plainText("One a line: <kpi-key> = <promql>, or demand = <promql> for its monthly demand."
+                        + " Drumbeat measures each at every period's end; remove a line to stop."))
+                .element(plainTextInput(p -> p.actionId(MEASURED_BY)
+                        .initialValue(written.isEmpty() ? null : written)
+                        .multiline(true)
+                        .maxLength(MAX_MEASURED_BY)))
+                .optional(true));
     }
 }

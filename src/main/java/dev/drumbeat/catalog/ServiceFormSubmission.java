@@ -3,15 +3,19 @@ package dev.drumbeat.catalog;
 import com.slack.api.model.view.ViewState;
 import dev.drumbeat.slack.FormState;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the service modal's state into a draft, or into field errors for Slack to show under each field. */
 final class ServiceFormSubmission {
     private final FormState form;
+    private final boolean hasMeasuredBy;
 
     private ServiceFormSubmission(Map<String, Map<String, ViewState.Value>> values) {
         this.form = new FormState(values);
+        this.hasMeasuredBy = values != null && values.containsKey(ServiceForm.MEASURED_BY);
     }
 
     /** The draft, or empty with {@link #errors()} filled. {@code existingKey} is blank when adding. */
@@ -43,6 +47,18 @@ final class ServiceFormSubmission {
                 demand,
                 value,
                 form.text("description").orElse("").strip()));
+    }
+
+    /**
+     * The bindings asked for, each naming one of {@code kpiKeys} or the demand; empty when the form did not offer the
+     * field (they are then left as they are). A bad line becomes the field's error, so read this before the draft.
+     */
+    Optional<List<MeasuredBy.Line>> measuredBy(Set<String> kpiKeys) {
+        if (!hasMeasuredBy) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                form.check(ServiceForm.MEASURED_BY, text -> MeasuredBy.parse(text, kpiKeys, true), List.of()));
     }
 
     Map<String, String> errors() {

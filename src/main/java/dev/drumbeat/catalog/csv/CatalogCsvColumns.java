@@ -24,10 +24,29 @@ final class CatalogCsvColumns {
     static final String MARGIN = "margin";
     static final String CHANNEL = "team_channel";
     static final String DESCRIPTION = "description";
+    /** `<kpi-key> = <promql>` lines, one a KPI; blank leaves the bindings alone, `-` unbinds them all. */
+    static final String KPI_QUERY = "kpi_query";
+    /** The PromQL of the monthly demand; blank leaves it alone, `-` unbinds it. */
+    static final String DEMAND_QUERY = "demand_query";
+    /** What a query cell holds to unbind. */
+    static final String UNBIND = "-";
 
     /** What import reads, in the documented order. */
     static final List<String> IMPORTED = List.of(
-            KEY, NAME, TIER, PROTECTED, OWNER, DEPUTY, UNIT_COST, UNIT_NAME, DEMAND, VALUE, CHANNEL, DESCRIPTION);
+            KEY,
+            NAME,
+            TIER,
+            PROTECTED,
+            OWNER,
+            DEPUTY,
+            UNIT_COST,
+            UNIT_NAME,
+            DEMAND,
+            VALUE,
+            CHANNEL,
+            DESCRIPTION,
+            KPI_QUERY,
+            DEMAND_QUERY);
 
     static final Set<String> REQUIRED = Set.of(KEY, NAME, TIER, UNIT_COST, DEMAND, VALUE);
     static final Set<String> FOR_HUMANS = Set.of(OWNER_NAME, DEPUTY_NAME, MONTHLY_COST, MARGIN);
@@ -48,7 +67,9 @@ final class CatalogCsvColumns {
             MONTHLY_COST,
             MARGIN,
             CHANNEL,
-            DESCRIPTION);
+            DESCRIPTION,
+            KPI_QUERY,
+            DEMAND_QUERY);
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 

@@ -3,7 +3,10 @@ package dev.drumbeat.catalog.csv;
 import static dev.drumbeat.catalog.csv.CatalogCsvColumns.guard;
 
 import dev.drumbeat.catalog.CatalogDao;
+import dev.drumbeat.catalog.MeasuredBy;
 import dev.drumbeat.catalog.Service;
+import dev.drumbeat.measure.MeasureBinding;
+import dev.drumbeat.measure.Measures;
 import dev.drumbeat.people.PeopleDao;
 import dev.drumbeat.people.Person;
 import java.io.IOException;
@@ -22,26 +25,42 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Writes the catalog as the CSV that import reads, sorted by key, so export then import changes
- * nothing. Owners are written as Slack ids (unambiguous), with names beside them for people. Thread-safe.
+ * nothing. Owners are written as Slack ids (unambiguous), with names beside them for people; each service's PromQL
+ * bindings go in {@code kpi_query} and {@code demand_query} (left empty without {@link Measures}, as on the command
+ * line, which the import reads as "leave them alone"). Thread-safe.
  */
 public final class CatalogExport {
     /** Comma-separated, CRLF line ends, quotes only where a field needs them: what Excel writes. */
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private final Jdbi jdbi;
+    private final Optional<Measures> measures;
 
     public CatalogExport(Jdbi jdbi) {
+        this(jdbi, Optional.empty());
+    }
+
+    public CatalogExport(Jdbi jdbi, Optional<Measures> measures) {
         this.jdbi = jdbi;
+        this.measures = measures;
     }
 
     /** The team's active services as CSV text; encode it as UTF-8. */
     public String csv(String teamId) {
+        Map<String, List<MeasureBinding>> bindings = measures.map(m -> m.sources(teamId)).orElse(List.of()).stream()
+                .map(Measures.Source::binding)
+                .collect(Collectors.groupingBy(MeasureBinding::serviceKey));
         return jdbi.inTransaction(handle -> write(
                 handle.attach(CatalogDao.class).findAll(teamId),
-                handle.attach(PeopleDao.class).all(teamId)));
+                handle.attach(PeopleDao.class).all(teamId),
+                bindings));
     }
 
     static String write(List<Service> services, List<Person> people) {
+        return write(services, people, Map.of());
+    }
+
+    static String write(List<Service> services, List<Person> people, Map<String, List<MeasureBinding>> bindings) {
         Map<String, Person> byId =
                 people.stream().collect(Collectors.toMap(Person::userId, Function.identity(), (a, b) -> a));
         StringBuilder out = new StringBuilder();
@@ -49,7 +68,7 @@ public final class CatalogExport {
             printer.printRecord(CatalogCsvColumns.EXPORTED);
             for (Service service :
                     services.stream().sorted(Comparator.comparing(Service::key)).toList()) {
-                printer.printRecord(row(service, byId));
+                printer.printRecord(row(service, byId, bindings.getOrDefault(service.key(), List.of())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,7 +77,7 @@ public final class CatalogExport {
     }
 
     /** One service in {@link CatalogCsvColumns#EXPORTED} order. */
-    private static List<String> row(Service s, Map<String, Person> people) {
+    private static List<String> row(Service s, Map<String, Person> people, List<MeasureBinding> bindings) {
         return List.of(
                 s.key(),
                 guard(s.name()),
@@ -75,7 +94,16 @@ public final class CatalogExport {
                 plain(s.monthlyCost()),
                 plain(s.margin()),
                 s.teamChannel().orElse(""),
-                guard(s.description()));
+                guard(s.description()),
+                guard(MeasuredBy.write(bindings.stream()
+                        .filter(b -> !b.isDemand())
+                        .map(b -> new MeasuredBy.Line(b.kpiKey(), b.query()))
+                        .toList())),
+                guard(bindings.stream()
+                        .filter(MeasureBinding::isDemand)
+                        .map(MeasureBinding::query)
+                        .findFirst()
+                        .orElse("")));
     }
 
     private static String nameOf(Optional<String> userId, Map<String, Person> people) {

@@ -3,17 +3,25 @@ package dev.drumbeat.catalog.csv;
 import dev.drumbeat.audit.AuditEntry;
 import dev.drumbeat.audit.AuditLog;
 import dev.drumbeat.catalog.CatalogDao;
+import dev.drumbeat.catalog.KpiKeysDao;
+import dev.drumbeat.catalog.MeasuredBy;
 import dev.drumbeat.catalog.Service;
 import dev.drumbeat.catalog.ServiceDraft;
+import dev.drumbeat.core.Actor;
+import dev.drumbeat.core.Role;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.measure.Measures;
 import dev.drumbeat.people.PeopleDao;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -21,16 +29,28 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * Imports a catalog CSV all or nothing: every row is checked first and any problem stops the whole
  * import; otherwise one transaction creates and updates services by key, auditing each change.
- * Services missing from the file are left alone. Callers decide who may import. Thread-safe.
+ * Services missing from the file are left alone. Callers decide who may import. Once that transaction has committed,
+ * the KPIs and demand the query columns name are bound to their PromQL (or unbound) through {@link Measures}, which
+ * asks Prometheus for the past periods; without it (the command line) the query cells are checked but not bound.
+ * Thread-safe.
  */
 public final class CatalogImportService {
     private static final String UNIQUE_VIOLATION = "23505";
+    static final String NOT_BOUND = "kpi_query and demand_query were checked but not bound: the command line does not"
+            + " ask Prometheus. Import the file through POST /api/v1/catalog.csv, or bind with /drumbeat kpi bind.";
     private final Jdbi jdbi;
     private final AuditLog audit;
+    private final Optional<Measures> measures;
 
+    /** An import that checks query cells but binds nothing, as the command line's is. */
     public CatalogImportService(Jdbi jdbi, AuditLog audit) {
+        this(jdbi, audit, Optional.empty());
+    }
+
+    public CatalogImportService(Jdbi jdbi, AuditLog audit, Optional<Measures> measures) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.measures = measures;
     }
 
     /** Imports {@code csv} into the team's catalog; {@code auditActor} names who did it, such as {@code csv:plan.csv}. */
@@ -51,14 +71,15 @@ public final class CatalogImportService {
         if (!sheet.problems().isEmpty()) {
             return new CatalogImportResult.Rejected(sheet.problems());
         }
+        Applied applied;
         try {
-            return jdbi.inTransaction(handle -> {
+            applied = jdbi.inTransaction(handle -> {
                 if (createWorkspace) {
                     handle.attach(PeopleDao.class).ensureWorkspace(teamId, "");
                 }
-                CatalogImportResult result = apply(handle, teamId, auditActor, sheet);
-                if (result instanceof CatalogImportResult.Rejected) {
-                    throw new RolledBack(result);
+                Applied result = apply(handle, teamId, auditActor, sheet);
+                if (result.result() instanceof CatalogImportResult.Rejected) {
+                    throw new RolledBack(result.result());
                 }
                 return result;
             });
@@ -71,9 +92,43 @@ public final class CatalogImportService {
             }
             throw e;
         }
+        return measure(teamId, auditActor, applied);
     }
 
-    private CatalogImportResult apply(Handle handle, String teamId, String actor, CatalogCsvSheet sheet) {
+    /** What the transaction did, and the query cells to bind once it has committed. */
+    private record Applied(CatalogImportResult result, List<CatalogImportQueries.Wanted> queries) {}
+
+    /**
+     * Binds and unbinds what the query cells changed, as an admin named as the import's audit entries are (callers let
+     * only admins import); each change becomes a sentence of the result.
+     */
+    private CatalogImportResult measure(String teamId, String auditActor, Applied applied) {
+        CatalogImportResult.Imported imported = (CatalogImportResult.Imported) applied.result();
+        if (applied.queries().isEmpty()) {
+            return imported;
+        }
+        if (measures.isEmpty()) {
+            return imported.measured(List.of(NOT_BOUND));
+        }
+        Map<String, List<MeasuredBy.Line>> current = measures.get().sources(teamId).stream()
+                .collect(Collectors.groupingBy(
+                        source -> source.binding().serviceKey(),
+                        Collectors.mapping(
+                                source -> new MeasuredBy.Line(
+                                        source.binding().kpiKey(),
+                                        source.binding().query()),
+                                Collectors.toList())));
+        Actor actor = new Actor(teamId, auditActor, Role.ADMIN);
+        List<String> sentences = new ArrayList<>();
+        for (CatalogImportQueries.Wanted wanted : applied.queries()) {
+            wanted.changes(current.getOrDefault(wanted.serviceKey(), List.of()))
+                    .apply(measures.get(), actor)
+                    .forEach(outcome -> sentences.add(wanted.serviceKey() + " · " + outcome.plain()));
+        }
+        return imported.measured(sentences);
+    }
+
+    private Applied apply(Handle handle, String teamId, String actor, CatalogCsvSheet sheet) {
         CatalogDao dao = handle.attach(CatalogDao.class);
         dao.deferNameCheck();
         Map<String, Service> existing =
@@ -81,8 +136,14 @@ public final class CatalogImportService {
         CatalogImportValidator validator =
                 new CatalogImportValidator(handle.attach(PeopleDao.class).all(teamId), existing, sheet.columns());
         List<ServiceDraft> drafts = validator.validate(sheet.rows());
-        if (!validator.problems().isEmpty()) {
-            return new CatalogImportResult.Rejected(validator.problems());
+        CatalogImportQueries queries = new CatalogImportQueries(kpiKeys(handle, teamId));
+        List<CatalogImportQueries.Wanted> wanted = queries.check(sheet.rows());
+        if (!validator.problems().isEmpty() || !queries.problems().isEmpty()) {
+            return new Applied(
+                    new CatalogImportResult.Rejected(
+                            Stream.concat(validator.problems().stream(), queries.problems().stream())
+                                    .toList()),
+                    List.of());
         }
         Set<String> retired = dao.findInactiveKeys(teamId);
         Map<Change, Integer> changes = new EnumMap<>(Change.class);
@@ -93,9 +154,20 @@ public final class CatalogImportService {
         long untouched = existing.keySet().stream()
                 .filter(k -> !inFile.contains(k) && !retired.contains(k))
                 .count();
-        return new CatalogImportResult.Imported(
-                count(changes, Change.CREATED), count(changes, Change.UPDATED), count(changes, Change.UNCHANGED), (int)
-                        untouched);
+        return new Applied(
+                new CatalogImportResult.Imported(
+                        count(changes, Change.CREATED),
+                        count(changes, Change.UPDATED),
+                        count(changes, Change.UNCHANGED),
+                        (int) untouched),
+                wanted);
+    }
+
+    private static Map<String, Set<String>> kpiKeys(Handle handle, String teamId) {
+        return handle.attach(KpiKeysDao.class).ofTeam(teamId).stream()
+                .collect(Collectors.groupingBy(
+                        KpiKeysDao.ServiceKpi::serviceKey,
+                        Collectors.mapping(KpiKeysDao.ServiceKpi::kpiKey, Collectors.toSet())));
     }
 
     /** Writes one row, with its audit entry, unless it matches what is stored (a retired service is revived). */

@@ -97,6 +97,7 @@ public final class CatalogRoutes implements Consumer<JavalinConfig> {
         json.put("updated", result.updated());
         json.put("unchanged", result.unchanged());
         json.put("untouched", result.untouched());
+        json.put("measures", result.measures());
         json.put("message", result.summary());
         return json;
     }

@@ -141,6 +141,26 @@ class CatalogImportHttpTest {
     }
 
     @Test
+    void query_cells_bind_as_the_token_s_admin_and_the_answer_and_export_say_so() throws Exception {
+        String token = drumbeat.apiToken("measures");
+        post(token, GOOD);
+        drumbeat.seed().kpi("payments-api", "availability", "Availability", "%", "99.9", "up", "99.95");
+        String header = CatalogCsvParsingTest.HEADER + ",kpi_query,demand_query\r\n";
+
+        HttpResponse<String> imported = post(
+                token,
+                header + "payments-api,Payments API,strategic,yes,alice,,0.12,transaction,4200000,900000,,,"
+                        + "availability = up,sum(payments_total)\r\n");
+
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(json(imported).path("measures").toString())
+                .contains("payments-api · availability bound: no number now", "payments-api · demand bound");
+        assertThat(drumbeat.count("measure_bindings where bound_by = '" + TestDrumbeat.ADMIN + "'"))
+                .isEqualTo(2);
+        assertThat(get(token).body()).contains(",availability = up,sum(payments_total)");
+    }
+
+    @Test
     void a_csv_posted_as_curl_posts_by_default_is_still_read_as_csv() throws Exception {
         String token = drumbeat.apiToken("curl-default");
         String csv = CatalogCsvParsingTest.HEADER + "\nsearch,Search,core,,,,1,,2,3,,\n";

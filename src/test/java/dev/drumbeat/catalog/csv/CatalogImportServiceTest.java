@@ -146,16 +146,17 @@ class CatalogImportServiceTest {
         List<String> lines = new CatalogExport(jdbi).csv(TEAM).lines().toList();
 
         assertThat(lines.get(0))
-                .isEqualTo("key,name,tier,protected,owner,owner_name,deputy,deputy_name,unit_cost,unit_name,"
-                        + "monthly_demand,monthly_value,monthly_cost,margin,team_channel,description");
+                .isEqualTo(
+                        "key,name,tier,protected,owner,owner_name,deputy,deputy_name,unit_cost,unit_name,"
+                                + "monthly_demand,monthly_value,monthly_cost,margin,team_channel,description,kpi_query,demand_query");
         assertThat(lines.get(1))
                 .isEqualTo("data-warehouse,Data Warehouse,core,no,U0ALEX001,Alex Morgan,,,1200.00,TB,"
                         + "420.00,600000.00,504000.00,96000.00,,\"Nightly loads.");
         assertThat(lines)
                 .contains(
                         "payments-api,Payments API,strategic,yes,U0ALEX001,Alex Morgan,U0SAM0001,Sam Lee,0.12,"
-                                + "transaction,4200000.00,900000.00,504000.00,396000.00,C0PAYMENTS,\"Cards, wallets\"",
-                        "service-desk,'=Service Desk,secondary,no,U0SAM0001,Sam Lee,,,18.50,ticket,3100.00,70000.00,57350.00,12650.00,,");
+                                + "transaction,4200000.00,900000.00,504000.00,396000.00,C0PAYMENTS,\"Cards, wallets\",,",
+                        "service-desk,'=Service Desk,secondary,no,U0SAM0001,Sam Lee,,,18.50,ticket,3100.00,70000.00,57350.00,12650.00,,,,");
     }
 
     @Test
