@@ -169,7 +169,13 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 new CostActuals(shared.jdbi(), shared.clock()));
         PromptFeature prompts = new PromptFeature(shared);
         CheckInFeature checkIns = new CheckInFeature(
-                shared, people, catalog.service(), okrs.confidence(), prompts.updates(), apiTokens.guard());
+                shared,
+                people,
+                catalog.service(),
+                okrs.confidence(),
+                prompts.updates(),
+                apiTokens.guard(),
+                measured.measures());
         HomeFeature home =
                 new HomeFeature(shared, catalog.service(), checkIns.service(), escalation.service(), okrs.home());
         return List.of(
