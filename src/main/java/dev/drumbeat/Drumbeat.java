@@ -167,7 +167,7 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 charts.cards(),
                 escalation.ownerGiven(),
                 new CostActuals(shared.jdbi(), shared.clock()));
-        PromptFeature prompts = new PromptFeature(shared);
+        PromptFeature prompts = new PromptFeature(shared, measured.measures());
         CheckInFeature checkIns = new CheckInFeature(
                 shared,
                 people,
