@@ -69,23 +69,11 @@ final class CheckInForm {
         return "kpi-" + kpiKey;
     }
 
-    static View of(CheckInSubject subject) {
-        return of(subject, List.of());
-    }
-
-    /** The modal, asking too for the confidence of each key result in {@code keyResults}, as room allows. */
-    static View of(CheckInSubject subject, List<KeyResultConfidence.Asked> keyResults) {
-        return of(subject, keyResults, false);
-    }
-
-    /** As {@link #of(CheckInSubject, List)}, remembering whether it was opened from the Home tab. */
-    static View of(CheckInSubject subject, List<KeyResultConfidence.Asked> keyResults, boolean fromHome) {
-        return of(subject, Map.of(), keyResults, fromHome);
-    }
-
     /**
-     * As above, with each measured KPI ({@code measured}, by KPI id) pre-filled with its measured value, or its
-     * field empty and the reason in its hint; the values pre-filled travel in the metadata, as far as they fit.
+     * The modal, with each measured KPI ({@code measured}, by KPI id) pre-filled with its measured value, or its field
+     * empty and the reason in its hint (the values pre-filled travel in the metadata, as far as they fit); asking too
+     * for the confidence of each key result in {@code keyResults}, as room allows; remembering whether it was opened
+     * from the Home tab.
      */
     static View of(
             CheckInSubject subject,

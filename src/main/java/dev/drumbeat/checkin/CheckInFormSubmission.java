@@ -23,14 +23,10 @@ final class CheckInFormSubmission {
         return new CheckInFormSubmission(values);
     }
 
-    /** The draft, or empty with {@link #errors()} filled; only the KPIs given are read. */
-    Optional<CheckInDraft> draft(List<CheckInKpi> kpis) {
-        return draft(kpis, Map.of());
-    }
-
     /**
-     * As above, for a modal that pre-filled measured values ({@code prefilled}, by KPI key): one submitted unchanged
-     * is left out of the draft, so the measured value stands; one changed needs the reason, and is an override.
+     * The draft, or empty with {@link #errors()} filled; only the KPIs given are read. A measured value the modal
+     * pre-filled ({@code prefilled}, by KPI key) and submitted unchanged is left out of the draft, so the measured
+     * value stands; one changed needs the reason, and is an {@link #overrides() override}.
      */
     Optional<CheckInDraft> draft(List<CheckInKpi> kpis, Map<String, CheckInMetadata.Prefill> prefilled) {
         Optional<CheckInStatus> status = selected(CheckInForm.STATUS).flatMap(CheckInStatus::parse);

@@ -153,6 +153,17 @@ class MeasuredCheckInTest {
     }
 
     @Test
+    void the_checkin_command_opens_the_modal_pre_filled_too() {
+        drumbeat.command(ALICE, "checkin payments-api");
+
+        assertThat(block(drumbeat.openedView(ALICE), "kpi-availability")
+                        .path("element")
+                        .path("initial_value")
+                        .asText())
+                .isEqualTo("99.97");
+    }
+
+    @Test
     void a_week_that_has_ended_shows_what_was_measured_for_it() {
         drumbeat.execute("delete from kpi_readings");
 
