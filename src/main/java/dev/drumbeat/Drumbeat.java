@@ -168,9 +168,15 @@ public final class Drumbeat implements AutoCloseable, JobRunner {
                 escalation.ownerGiven(),
                 new CostActuals(shared.jdbi(), shared.clock()),
                 measured.measures());
-        PromptFeature prompts = new PromptFeature(shared);
+        PromptFeature prompts = new PromptFeature(shared, measured.measures());
         CheckInFeature checkIns = new CheckInFeature(
-                shared, people, catalog.service(), okrs.confidence(), prompts.updates(), apiTokens.guard());
+                shared,
+                people,
+                catalog.service(),
+                okrs.confidence(),
+                prompts.updates(),
+                apiTokens.guard(),
+                measured.measures());
         HomeFeature home =
                 new HomeFeature(shared, catalog.service(), checkIns.service(), escalation.service(), okrs.home());
         return List.of(

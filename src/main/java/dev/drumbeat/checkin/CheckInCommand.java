@@ -17,11 +17,14 @@ final class CheckInCommand implements Subcommand {
     private final CheckInService checkIns;
     private final ServiceLookup lookup;
     private final KeyResultConfidence confidence;
+    private final CheckInMeasures measures;
 
-    CheckInCommand(CheckInService checkIns, ServiceLookup lookup, KeyResultConfidence confidence) {
+    CheckInCommand(
+            CheckInService checkIns, ServiceLookup lookup, KeyResultConfidence confidence, CheckInMeasures measures) {
         this.checkIns = checkIns;
         this.lookup = lookup;
         this.confidence = confidence;
+        this.measures = measures;
     }
 
     @Override
@@ -61,11 +64,13 @@ final class CheckInCommand implements Subcommand {
         request.modals()
                 .open(CheckInForm.of(
                         subject,
+                        measures.of(subject),
                         confidence.asked(
                                 request.actor().teamId(),
                                 serviceKey,
                                 request.actor().userId(),
-                                period)));
+                                period),
+                        false));
         return Reply.none();
     }
 }

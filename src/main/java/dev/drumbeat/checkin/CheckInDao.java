@@ -58,13 +58,14 @@ public interface CheckInDao {
 
     @SqlQuery("""
             select k.id, k.key, k.name, k.unit, k.target, k.direction,
-                   prev.value as previous_value, prev.period_start as previous_period, cur.value as current_value
+                   prev.value as previous_value, prev.period_start as previous_period, cur.value as current_value,
+                   cur.source as current_source
               from kpis k
               left join lateral (select value, period_start from kpi_readings r
                                   where r.kpi_id = k.id and r.period_start < :period
                                   order by r.period_start desc, r.recorded_at desc limit 1) prev on true
-              left join lateral (select value from kpi_readings r where r.kpi_id = k.id and r.period_start = :period
-                                  order by (r.source = 'checkin') desc, r.recorded_at desc limit 1) cur on true
+              left join lateral (select value, source from kpi_readings r where r.kpi_id = k.id and r.period_start = :period
+                                  order by (r.source = 'checkin') desc, (r.source = 'prometheus'), r.recorded_at desc limit 1) cur on true
              where k.service_id = :serviceId
              order by lower(k.name), k.key""")
     List<CheckInKpi> kpisOf(@Bind("serviceId") long serviceId, @Bind("period") LocalDate period);

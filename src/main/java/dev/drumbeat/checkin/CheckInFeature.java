@@ -7,12 +7,13 @@ import dev.drumbeat.checkin.readings.ReadingsService;
 import dev.drumbeat.feature.Contributions;
 import dev.drumbeat.feature.Feature;
 import dev.drumbeat.feature.Shared;
+import dev.drumbeat.measure.Measures;
 import dev.drumbeat.people.PeopleService;
 
 /**
  * Check-ins: the check-in modal, `/drumbeat kpi`, and the readings API that
  * machines push KPI values to. {@code confidence} is the key-result question the modal asks; {@code prompts} redraws
- * the prompt a check-in answered; the Home tab, built from this feature's service, is linked afterwards through
+ * the prompt a check-in answered; {@code measures} pre-fills measured KPIs in the modal; the Home tab, built from this feature's service, is linked afterwards through
  * {@link #redrawingHome}.
  */
 public final class CheckInFeature implements Feature {
@@ -23,6 +24,7 @@ public final class CheckInFeature implements Feature {
     private final ApiTokenGuard apiTokens;
     private final CheckInService checkIns;
     private final HomeRedraw home;
+    private final Measures measures;
 
     public CheckInFeature(
             Shared shared,
@@ -30,8 +32,10 @@ public final class CheckInFeature implements Feature {
             CatalogService catalog,
             KeyResultConfidence confidence,
             PromptUpdates prompts,
-            ApiTokenGuard apiTokens) {
+            ApiTokenGuard apiTokens,
+            Measures measures) {
         this.shared = shared;
+        this.measures = measures;
         this.people = people;
         this.catalog = catalog;
         this.confidence = confidence;
@@ -47,6 +51,7 @@ public final class CheckInFeature implements Feature {
         this.catalog = feature.catalog;
         this.confidence = feature.confidence;
         this.apiTokens = feature.apiTokens;
+        this.measures = feature.measures;
         this.checkIns = feature.checkIns;
         this.home = home;
     }
@@ -62,7 +67,7 @@ public final class CheckInFeature implements Feature {
 
     @Override
     public void contribute(Contributions contributions) {
-        new CheckInListeners(checkIns, catalog, confidence, home)
+        new CheckInListeners(checkIns, catalog, confidence, home, measures)
                 .register(contributions.commands(), contributions.interactions());
         contributions.routes(new ReadingsRoutes(
                 new ReadingsService(shared.jdbi(), shared.audit(), shared.periods(), shared.clock()), apiTokens));

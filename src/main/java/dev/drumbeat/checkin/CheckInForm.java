@@ -22,14 +22,16 @@ import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The check-in modal: status, hurdle, note and one number per KPI. Each input's action id equals its block
- * id, unique in the view; KPI inputs are {@code kpi-<key>}. The modal's metadata is its {@link CheckInRef}, followed
- * by {@link #FROM_HOME} when it was opened from the Home tab.
+ * id, unique in the view; KPI inputs are {@code kpi-<key>}. A measured KPI is pre-filled with its measured value; a
+ * change to it needs the one {@link #MEASURED_REASON}. The modal's metadata is a {@link CheckInMetadata}.
  */
 final class CheckInForm {
     static final String CALLBACK_ID = "checkin-form";
@@ -39,6 +41,10 @@ final class CheckInForm {
     static final String STATUS = "status";
     static final String HURDLE = "hurdle";
     static final String NOTE = "note";
+    /** The one reason asked for when measured values are changed; shown only for a service with measured KPIs. */
+    static final String MEASURED_REASON = "measured-reason";
+
+    static final int MAX_REASON = 500;
     static final int MAX_HURDLE = 500;
     static final int MAX_NOTE = 2000;
     /** Leaves room under Slack's 100 blocks for the fixed ones. */
@@ -63,18 +69,20 @@ final class CheckInForm {
         return "kpi-" + kpiKey;
     }
 
-    static View of(CheckInSubject subject) {
-        return of(subject, List.of());
-    }
-
-    /** The modal, asking too for the confidence of each key result in {@code keyResults}, as room allows. */
-    static View of(CheckInSubject subject, List<KeyResultConfidence.Asked> keyResults) {
-        return of(subject, keyResults, false);
-    }
-
-    /** As {@link #of(CheckInSubject, List)}, remembering whether it was opened from the Home tab. */
-    static View of(CheckInSubject subject, List<KeyResultConfidence.Asked> keyResults, boolean fromHome) {
+    /**
+     * The modal, with each measured KPI ({@code measured}, by KPI id) pre-filled with its measured value, or its field
+     * empty and the reason in its hint (the values pre-filled travel in the metadata, as far as they fit); asking too
+     * for the confidence of each key result in {@code keyResults}, as room allows; remembering whether it was opened
+     * from the Home tab.
+     */
+    static View of(
+            CheckInSubject subject,
+            Map<Long, MeasuredKpi> measured,
+            List<KeyResultConfidence.Asked> keyResults,
+            boolean fromHome) {
         Optional<CheckIn> existing = subject.existing();
+        List<CheckInKpi> kpis = subject.kpis().stream().limit(MAX_KPIS).toList();
+        CheckInMetadata metadata = CheckInMetadata.fitting(subject.ref(), fromHome, prefills(kpis, measured));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(SlackBlocks.markdown(heading(subject)));
         blocks.add(field(STATUS, "Status", statusButtons(existing.map(CheckIn::status)), false, null));
@@ -85,10 +93,21 @@ final class CheckInForm {
                 true,
                 "Required when amber or red: what is in the way, and who could remove it."));
         blocks.add(field(NOTE, "Note", text(NOTE, existing.map(CheckIn::note), true, MAX_NOTE), true, null));
-        subject.kpis().stream().limit(MAX_KPIS).forEach(kpi -> blocks.add(kpiField(kpi)));
+        kpis.forEach(kpi -> blocks.add(kpiField(
+                kpi,
+                Optional.ofNullable(measured.get(kpi.kpi().id())),
+                metadata.prefilled().containsKey(kpi.kpi().key()))));
         if (subject.kpis().size() > MAX_KPIS) {
             blocks.add(SlackBlocks.note("…and " + (subject.kpis().size() - MAX_KPIS) + " more KPIs: record those with"
                     + " `/drumbeat kpi " + subject.service().key() + " &lt;kpi&gt; &lt;value&gt;`."));
+        }
+        if (kpis.stream().anyMatch(kpi -> measured.containsKey(kpi.kpi().id()))) {
+            blocks.add(field(
+                    MEASURED_REASON,
+                    "Reason for changing a measured value",
+                    text(MEASURED_REASON, Optional.empty(), true, MAX_REASON),
+                    true,
+                    "Needed only when you change a value Drumbeat measured; kept in the audit log."));
         }
         keyResults.stream()
                 .limit(Math.max(0, MAX_BLOCKS - blocks.size()))
@@ -96,12 +115,26 @@ final class CheckInForm {
         return View.builder()
                 .type("modal")
                 .callbackId(CALLBACK_ID)
-                .privateMetadata(subject.ref().encode() + (fromHome ? FROM_HOME : ""))
+                .privateMetadata(metadata.encode())
                 .title(title("Check in"))
                 .submit(submit(existing.isPresent() ? "Save changes" : "Check in"))
                 .close(close("Cancel"))
                 .blocks(blocks)
                 .build();
+    }
+
+    /** The value each measured KPI's field would show, in the modal's order: a typed one, else the measured one. */
+    private static Map<String, CheckInMetadata.Prefill> prefills(
+            List<CheckInKpi> kpis, Map<Long, MeasuredKpi> measured) {
+        Map<String, CheckInMetadata.Prefill> prefills = new LinkedHashMap<>();
+        for (CheckInKpi kpi : kpis) {
+            Optional.ofNullable(measured.get(kpi.kpi().id()))
+                    .flatMap(MeasuredKpi::shown)
+                    .ifPresent(value -> prefills.put(
+                            kpi.kpi().key(),
+                            new CheckInMetadata.Prefill(kpi.typed().orElse(value), value)));
+        }
+        return prefills;
     }
 
     /** What the modal turns into once recorded, so the person sees it worked. */
@@ -144,7 +177,7 @@ final class CheckInForm {
                 "A key result you own that this service's KPIs measure: how confident are you in it this week?");
     }
 
-    private static LayoutBlock kpiField(CheckInKpi k) {
+    private static LayoutBlock kpiField(CheckInKpi k, Optional<MeasuredKpi> measured, boolean prefilled) {
         Kpi kpi = k.kpi();
         String label =
                 kpi.name() + (kpi.unit().isBlank() ? "" : " (" + kpi.unit().strip() + ")");
@@ -154,12 +187,17 @@ final class CheckInForm {
                                 .map(p -> " (week of " + DAY.format(p) + ")")
                                 .orElse(""))
                 .orElse("no reading yet");
-        String hint = "Target " + kpi.targetText() + " · " + last + ". Leave empty to skip.";
+        String hint = "Target " + kpi.targetText() + " · " + last + ". "
+                + measured.map(m -> MeasuredHints.of(kpi, m, k.typed(), prefilled))
+                        .orElse("Leave empty to skip.");
+        Optional<BigDecimal> initial = measured.isEmpty()
+                ? k.current()
+                : k.typed().or(() -> prefilled ? measured.get().shown() : Optional.empty());
         String id = kpiBlockId(kpi.key());
         return field(
                 id,
                 SlackBlocks.clip(label, 2000),
-                text(id, k.current().map(BigDecimal::toPlainString), false, 40),
+                text(id, initial.map(BigDecimal::toPlainString), false, 40),
                 true,
                 SlackBlocks.clip(hint, 2000));
     }

@@ -7,6 +7,7 @@ import dev.drumbeat.catalog.ServiceLookup;
 import dev.drumbeat.core.Actor;
 import dev.drumbeat.core.FieldError;
 import dev.drumbeat.core.UserError;
+import dev.drumbeat.measure.Measures;
 import dev.drumbeat.slack.Click;
 import dev.drumbeat.slack.ClickAnswer;
 import dev.drumbeat.slack.CommandRouter;
@@ -32,11 +33,17 @@ public final class CheckInListeners {
     private final CatalogService catalog;
     private final KeyResultConfidence confidence;
     private final HomeRedraw home;
+    private final CheckInMeasures measures;
 
-    /** {@code home} redraws the Home tab of whoever checks in from it. */
+    /** {@code home} redraws the Home tab of whoever checks in from it; {@code measures} pre-fills measured KPIs. */
     public CheckInListeners(
-            CheckInService checkIns, CatalogService catalog, KeyResultConfidence confidence, HomeRedraw home) {
+            CheckInService checkIns,
+            CatalogService catalog,
+            KeyResultConfidence confidence,
+            HomeRedraw home,
+            Measures measures) {
         this.checkIns = checkIns;
+        this.measures = new CheckInMeasures(measures);
         this.catalog = catalog;
         this.confidence = confidence;
         this.home = home;
@@ -44,21 +51,26 @@ public final class CheckInListeners {
 
     public void register(CommandRouter router, Interactions interactions) {
         ServiceLookup lookup = new ServiceLookup(catalog);
-        router.add(new CheckInCommand(checkIns, lookup, confidence))
+        router.add(new CheckInCommand(checkIns, lookup, confidence, measures))
                 .add(new KpiCommand(checkIns, catalog, lookup, router));
         interactions.blockAction(OPEN_ACTIONS, CheckInForm.NOTICE, this::openFromButton);
         interactions.viewSubmission(CheckInForm.CALLBACK_ID, CheckInForm.STATUS, this::submit);
     }
 
-    /** Opens the modal on the button's trigger (it lives 3 s); a refusal opens a modal that says why. */
+    /**
+     * Opens the modal on the button's trigger (it lives 3 s), measured KPIs pre-filled within their patience; a
+     * refusal opens a modal that says why.
+     */
     ClickAnswer openFromButton(Actor actor, Click click) {
         Optional<CheckInRef> ref = CheckInRef.parse(click.value());
         if (ref.isEmpty()) {
             log.warn("Check in button without a check-in reference: {}", click.actionId());
             return ClickAnswer.none();
         }
+        CheckInSubject subject = checkIns.open(actor, ref.get());
         return ClickAnswer.open(CheckInForm.of(
-                checkIns.open(actor, ref.get()),
+                subject,
+                measures.of(subject),
                 confidence.asked(
                         actor.teamId(),
                         ref.get().serviceKey(),
@@ -69,20 +81,18 @@ public final class CheckInListeners {
 
     /** Every refusal shows under the status field, the one input every check-in has. */
     View submit(Actor actor, Submission submission) {
-        String metadata = submission.privateMetadata();
-        boolean fromHome = metadata.endsWith(CheckInForm.FROM_HOME);
-        CheckInSubject subject = CheckInRef.parse(
-                        fromHome ? metadata.substring(0, metadata.length() - CheckInForm.FROM_HOME.length()) : metadata)
-                .flatMap(ref -> checkIns.subject(actor.teamId(), ref))
+        Optional<CheckInMetadata> metadata = CheckInMetadata.parse(submission.privateMetadata());
+        CheckInSubject subject = metadata.flatMap(m -> checkIns.subject(actor.teamId(), m.ref()))
                 .orElseThrow(
                         () -> new UserError("This service is no longer in the catalog, so there is nothing to check in."
                                 + " Close the form; `/drumbeat services` lists the services there are."));
         CheckInFormSubmission form = CheckInFormSubmission.read(submission.values());
-        CheckInDraft draft = form.draft(subject.kpis()).orElseThrow(() -> new FieldError(form.errors()));
-        CheckInOutcome outcome = checkIns.record(actor, subject.ref(), draft);
+        CheckInDraft draft =
+                form.draft(subject.kpis(), metadata.get().prefilled()).orElseThrow(() -> new FieldError(form.errors()));
+        CheckInOutcome outcome = checkIns.record(actor, subject.ref(), draft, form.overrides());
         confidence.record(
                 actor.teamId(), actor.userId(), subject.ref().periodStart(), confidences(submission.values()));
-        if (fromHome) {
+        if (metadata.get().fromHome()) {
             home.redraw(
                     actor,
                     "checkin:" + subject.ref().encode() + "#"

@@ -45,7 +45,8 @@ public final class CheckInMappers {
                     kpi(rs),
                     decimal(rs, "previous_value"),
                     Optional.ofNullable(previousPeriod).map(Date::toLocalDate),
-                    decimal(rs, "current_value"));
+                    decimal(rs, "current_value"),
+                    Optional.ofNullable(rs.getString("current_source")));
         }
     }
 

@@ -100,6 +100,11 @@ public final class CheckInService {
      * that repeats what is stored (Slack retrying, a double click) changes nothing and is not audited again.
      */
     public CheckInOutcome record(Actor actor, CheckInRef ref, CheckInDraft draft) {
+        return record(actor, ref, draft, List.of());
+    }
+
+    /** As above, auditing each measured value the draft overrides with the measured value, the typed one and why. */
+    CheckInOutcome record(Actor actor, CheckInRef ref, CheckInDraft draft, List<MeasuredOverride> overrides) {
         return jdbi.inTransaction(handle -> {
             CheckInDao dao = handle.attach(CheckInDao.class);
             Service service = dao.lockService(actor.teamId(), ref.serviceKey()).orElseThrow(() -> noSuchService(ref));
@@ -122,6 +127,17 @@ public final class CheckInService {
                             service.key() + "@" + period,
                             previous,
                             draft));
+            for (MeasuredOverride override : overrides) {
+                audit.record(
+                        handle,
+                        AuditEntry.change(
+                                actor.teamId(),
+                                actor.auditName(),
+                                "kpi_reading",
+                                service.key() + "/" + override.kpiKey() + "@" + period,
+                                override.before(),
+                                override.after()));
+            }
             refreshPrompts(handle, dao, service, period);
             return new CheckInOutcome(service, dao.find(service.id(), period).orElseThrow(), true);
         });

@@ -17,9 +17,15 @@ import org.jdbi.v3.core.Handle;
  */
 public final class PromptRefresh implements PromptUpdates {
     private final Outbox outbox;
+    private final UnmeasuredKpis unmeasured;
 
     public PromptRefresh(Outbox outbox) {
+        this(outbox, UnmeasuredKpis.NONE);
+    }
+
+    PromptRefresh(Outbox outbox, UnmeasuredKpis unmeasured) {
         this.outbox = outbox;
+        this.unmeasured = unmeasured;
     }
 
     @Override
@@ -30,7 +36,10 @@ public final class PromptRefresh implements PromptUpdates {
             return;
         }
         PromptDao.SentPrompt sent = prompt.get();
-        List<PromptViews.Line> lines = dao.findLines(promptId, sent.periodStart());
+        Map<String, List<String>> gaps = unmeasured.ofTeam(sent.teamId());
+        List<PromptViews.Line> lines = dao.findLines(promptId, sent.periodStart()).stream()
+                .map(line -> line.withUnmeasured(gaps))
+                .toList();
         Map<String, Object> args = PromptMessages.args(sent.periodStart(), promptId, Periods.zone(sent.tz()), lines);
         outbox.enqueue(
                 handle,

@@ -1,6 +1,7 @@
 package dev.drumbeat.checkin.prompt;
 
 import dev.drumbeat.core.Periods;
+import dev.drumbeat.measure.Measures;
 import dev.drumbeat.slack.outbox.Outbox;
 import dev.drumbeat.slack.outbox.OutboxMessage;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  * The weekly heartbeat: sends each due prompt once (one DM per person per period, queued through the
  * outbox with the prompt as its dedupe key), excuses services whose owner is away uncovered, and sends
  * one reminder as a thread reply when a prompt is still unanswered after the configured delay. Safe to
- * run on several instances at once: the prompt's unique key and the outbox's dedupe key decide.
+ * run on several instances at once: the prompt's unique key and the outbox's dedupe key decide. Each service's line
+ * says which of its measured KPIs have no number for their latest week, and why.
  */
 public final class PromptService {
     private final Jdbi jdbi;
@@ -27,8 +30,21 @@ public final class PromptService {
     private final PromptPlan plan;
     private final Duration reminderDelay;
     private final Clock clock;
+    private final UnmeasuredKpis unmeasured;
 
     public PromptService(Jdbi jdbi, Outbox outbox, Periods periods, Duration reminderDelay, Clock clock) {
+        this(jdbi, outbox, periods, reminderDelay, clock, UnmeasuredKpis.NONE);
+    }
+
+    /** As above, each service's line saying which of its measured KPIs have no number for their latest week. */
+    public PromptService(
+            Jdbi jdbi, Outbox outbox, Periods periods, Duration reminderDelay, Clock clock, Measures measures) {
+        this(jdbi, outbox, periods, reminderDelay, clock, UnmeasuredKpis.of(measures));
+    }
+
+    private PromptService(
+            Jdbi jdbi, Outbox outbox, Periods periods, Duration reminderDelay, Clock clock, UnmeasuredKpis unmeasured) {
+        this.unmeasured = unmeasured;
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.plan = new PromptPlan(periods);
@@ -49,8 +65,10 @@ public final class PromptService {
                     new HashSet<>(dao.answeredSince(since)));
             excuse(dao, result.excusals(), now);
             int sent = 0;
+            Map<String, Map<String, List<String>>> gaps = new HashMap<>();
             for (PromptPlan.NewPrompt prompt : result.prompts()) {
-                sent += send(handle, dao, prompt, now) ? 1 : 0;
+                Map<String, List<String>> teamGaps = gaps.computeIfAbsent(prompt.teamId(), unmeasured::ofTeam);
+                sent += send(handle, dao, prompt, now, teamGaps) ? 1 : 0;
             }
             return sent;
         });
@@ -72,7 +90,12 @@ public final class PromptService {
         });
     }
 
-    private boolean send(Handle handle, PromptDao dao, PromptPlan.NewPrompt prompt, Instant now) {
+    private boolean send(
+            Handle handle,
+            PromptDao dao,
+            PromptPlan.NewPrompt prompt,
+            Instant now,
+            Map<String, List<String>> unmeasured) {
         String outboxKey = "prompt:" + prompt.key();
         Optional<Long> id = dao.insertPrompt(
                 prompt.teamId(), prompt.userId(), prompt.periodStart(), outboxKey, now, now.plus(reminderDelay));
@@ -86,7 +109,8 @@ public final class PromptService {
                                 item.serviceId(), item.coveringFor().orElse(null)))
                         .toList());
         List<PromptViews.Line> lines = prompt.services().stream()
-                .map(i -> new PromptViews.Line(i.serviceKey(), i.serviceName(), i.coveringFor(), Optional.empty()))
+                .map(i -> new PromptViews.Line(i.serviceKey(), i.serviceName(), i.coveringFor(), Optional.empty())
+                        .withUnmeasured(unmeasured))
                 .toList();
         outbox.enqueue(
                 handle,

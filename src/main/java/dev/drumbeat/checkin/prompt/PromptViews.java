@@ -16,7 +16,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The weekly check-in DM: one line per service with a Check in button, or who checked in and when. */
 final class PromptViews {
@@ -29,8 +31,29 @@ final class PromptViews {
 
     private PromptViews() {}
 
-    /** One service's line: still to answer, or answered by someone at some time. */
-    record Line(String serviceKey, String serviceName, Optional<String> coveringFor, Optional<Answer> answer) {}
+    /**
+     * One service's line: still to answer, or answered by someone at some time; {@code unmeasured} says which of its
+     * measured KPIs have no number for their latest week, and why (mrkdwn, escaped).
+     */
+    record Line(
+            String serviceKey,
+            String serviceName,
+            Optional<String> coveringFor,
+            Optional<Answer> answer,
+            List<String> unmeasured) {
+        Line {
+            unmeasured = List.copyOf(unmeasured);
+        }
+
+        Line(String serviceKey, String serviceName, Optional<String> coveringFor, Optional<Answer> answer) {
+            this(serviceKey, serviceName, coveringFor, answer, List.of());
+        }
+
+        Line withUnmeasured(Map<String, List<String>> byService) {
+            return new Line(
+                    serviceKey, serviceName, coveringFor, answer, byService.getOrDefault(serviceKey, List.of()));
+        }
+    }
 
     record Answer(String status, String by, Instant at) {}
 
@@ -67,7 +90,9 @@ final class PromptViews {
                     + Mentions.mention(a.by()) + " on " + WHEN.format(a.at().atZone(zone)));
         }
         String value = line.serviceKey() + "|" + periodValue + "|" + promptId;
-        return section(s -> s.text(markdownText(name))
+        String text = SlackBlocks.clip(
+                name + line.unmeasured().stream().map(u -> "\n:warning: " + u).collect(Collectors.joining()), 3000);
+        return section(s -> s.text(markdownText(text))
                 .accessory(button(b -> b.actionId(CHECK_IN_ACTION + ":" + line.serviceKey())
                         .text(plainText("Check in"))
                         .value(value)
