@@ -200,7 +200,8 @@ final class MeasureDao {
 
     /**
      * Moves each binding on to the latest period just evaluated (never back), and counts its run of failing periods
-     * afresh from every result kept: the periods after its latest number that have none.
+     * afresh from every result kept: the periods after its latest number that have none. A period with no Prometheus
+     * configured is not the owner's to fix, so it is not counted.
      */
     void evaluated(Map<Long, LocalDate> through) {
         if (through.isEmpty()) {
@@ -218,6 +219,7 @@ final class MeasureDao {
                            set failing_periods = (
                                select count(*) from measure_results r
                                 where r.binding_id = b.id and r.reason is not null
+                                  and r.reason <> 'not_configured'
                                   and r.period_start > coalesce((select max(m.period_start) from measure_results m
                                                                   where m.binding_id = b.id and m.value is not null),
                                                                 '-infinity'::date))

@@ -55,6 +55,8 @@ public final class Measures implements AutoCloseable {
     private final Periods periods;
     private final Clock clock;
     private final ExecutorService pool;
+    /** Its own threads for what a person waits on, so a long evaluation run never queues a check-in behind it. */
+    private final ExecutorService live;
 
     public Measures(Jdbi jdbi, AuditLog audit, Measurer measurer, Periods periods, Clock clock) {
         this.jdbi = jdbi;
@@ -65,6 +67,11 @@ public final class Measures implements AutoCloseable {
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(measurer.concurrency(), task -> {
             Thread thread = new Thread(task, "measure-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.live = Executors.newFixedThreadPool(measurer.concurrency(), task -> {
+            Thread thread = new Thread(task, "measure-live-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -269,10 +276,11 @@ public final class Measures implements AutoCloseable {
                                         measurer.measure(
                                                 binding.query(), Cadence.WEEK.start(period, binding.zone()), at),
                                         at),
-                                pool));
+                                live));
             }
         }
-        Instant deadline = now.plus(patience);
+        // A wall-clock budget shared by every KPI of the modal (Slack's trigger expires whatever the business clock)
+        long deadline = System.nanoTime() + patience.toNanos();
         List<Live> live = new ArrayList<>();
         for (MeasureBinding binding : known.bindings()) {
             MeasureResult stored = known.stored().get(binding.id());
@@ -282,9 +290,8 @@ public final class Measures implements AutoCloseable {
             }
             MeasureResult result;
             try {
-                long wait =
-                        Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
-                result = asked.get(binding.id()).get(wait, TimeUnit.MILLISECONDS);
+                long wait = Math.max(0, deadline - System.nanoTime());
+                result = asked.get(binding.id()).get(wait, TimeUnit.NANOSECONDS);
             } catch (TimeoutException | ExecutionException e) {
                 result = MeasureResult.of(
                         binding.id(),
@@ -349,6 +356,7 @@ public final class Measures implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        live.shutdownNow();
     }
 
     private MeasureResult measure(MeasureBinding binding, LocalDate period) {

@@ -399,6 +399,7 @@ class MeasuresTest {
             assertThat(results())
                     .hasSize(12)
                     .allMatch(r -> r.reason().equals(Optional.of(Measurement.Reason.NOT_CONFIGURED)));
+            assertThat(failingPeriods()).as("not the owner's to fix").isZero();
         }
     }
 
