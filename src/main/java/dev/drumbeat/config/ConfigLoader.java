@@ -60,7 +60,7 @@ public final class ConfigLoader {
     /** Prometheus, or a server speaking its query API, if KPIs are to be measured; its credentials are secrets. */
     public Monitoring monitoring() {
         Optional<URI> url = optional("DRUMBEAT_PROMETHEUS_URL")
-                .map(value -> parse("DRUMBEAT_PROMETHEUS_URL", value, v -> URI.create(apiUrl(v))));
+                .map(value -> parse("DRUMBEAT_PROMETHEUS_URL", value, ConfigLoader::prometheusUrl));
         Optional<String> bearer = optional("DRUMBEAT_PROMETHEUS_BEARER_TOKEN");
         Optional<String> user = optional("DRUMBEAT_PROMETHEUS_USER");
         Optional<String> password = optional("DRUMBEAT_PROMETHEUS_PASSWORD");
@@ -249,6 +249,24 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("'" + value + "' is not a size Drumbeat can use; write one" + example);
         }
         return bytes.setScale(0, RoundingMode.DOWN).longValueExact();
+    }
+
+    /** A plain address: credentials in it would be shown wherever a failure names Prometheus, so they go elsewhere. */
+    private static URI prometheusUrl(String value) {
+        URI url = URI.create(apiUrl(value));
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("the address holds a user name or password; set them in"
+                    + " DRUMBEAT_PROMETHEUS_USER and DRUMBEAT_PROMETHEUS_PASSWORD (or DRUMBEAT_PROMETHEUS_BEARER_TOKEN)"
+                    + " instead");
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new IllegalArgumentException("the address has a query (?…) or fragment (#…); give only where the"
+                    + " query API is served, such as http://prometheus:9090/ or https://…/api/prom");
+        }
+        if (url.getHost() == null) {
+            throw new IllegalArgumentException("the address names no host");
+        }
+        return url;
     }
 
     private static String apiUrl(String value) {

@@ -32,6 +32,16 @@ public enum Cadence {
                 : moment.atZone(zone).toLocalDate().with(TemporalAdjusters.firstDayOfMonth());
     }
 
+    /**
+     * The period a date falls in: a week evaluated before the check-in day was changed starts on the old weekday, and
+     * evaluating on from it must land on the new grid.
+     */
+    public LocalDate snap(Periods periods, LocalDate day) {
+        return this == WEEK
+                ? day.with(TemporalAdjusters.previousOrSame(periods.day()))
+                : day.with(TemporalAdjusters.firstDayOfMonth());
+    }
+
     public LocalDate next(LocalDate period) {
         return this == WEEK ? period.plusWeeks(1) : period.plusMonths(1);
     }

@@ -33,16 +33,19 @@ final class MeasureDao {
         this.handle = handle;
     }
 
-    record ServiceRow(long id, String key, String name, String ownerId, String deputyId) {}
+    record ServiceRow(long id, String key, String name, String ownerId, String deputyId, String tz) {}
 
     record KpiRow(long id, String key, String name) {}
 
     /** An active service by key, or by name ignoring case. */
     Optional<ServiceRow> service(String teamId, String wanted) {
         return handle.createQuery("""
-                        select id, key, name, owner_id, deputy_id from services
-                         where team_id = :team and active and (key = lower(:wanted) or lower(name) = lower(:wanted))
-                         order by (key = lower(:wanted)) desc limit 1""")
+                        select s.id, s.key, s.name, s.owner_id, s.deputy_id, coalesce(p.tz, 'UTC') as tz
+                          from services s
+                          left join people p on p.team_id = s.team_id and p.user_id = s.owner_id
+                         where s.team_id = :team and s.active
+                           and (s.key = lower(:wanted) or lower(s.name) = lower(:wanted))
+                         order by (s.key = lower(:wanted)) desc limit 1""")
                 .bind("team", teamId)
                 .bind("wanted", wanted)
                 .map((rs, ctx) -> new ServiceRow(
@@ -50,7 +53,8 @@ final class MeasureDao {
                         rs.getString("key"),
                         rs.getString("name"),
                         rs.getString("owner_id"),
-                        rs.getString("deputy_id")))
+                        rs.getString("deputy_id"),
+                        rs.getString("tz")))
                 .findOne();
     }
 
@@ -99,10 +103,13 @@ final class MeasureDao {
                 .findOne();
     }
 
-    long insert(String teamId, long serviceId, Optional<Long> kpiId, String query, String boundBy, Instant at) {
+    /** A new binding's id; empty when another was made for the same KPI or demand meanwhile. */
+    Optional<Long> insert(
+            String teamId, long serviceId, Optional<Long> kpiId, String query, String boundBy, Instant at) {
         return handle.createUpdate("""
                         insert into measure_bindings (team_id, service_id, kpi_id, query, bound_by, bound_at)
-                        values (:team, :service, :kpi, :query, :by, :at)""")
+                        values (:team, :service, :kpi, :query, :by, :at)
+                        on conflict do nothing""")
                 .bind("team", teamId)
                 .bind("service", serviceId)
                 .bind("kpi", kpiId.orElse(null))
@@ -111,7 +118,7 @@ final class MeasureDao {
                 .bind("at", Timestamp.from(at))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
-                .one();
+                .findOne();
     }
 
     /** A new query for a binding: evaluated afresh, as if new. */
@@ -152,14 +159,16 @@ final class MeasureDao {
         PreparedBatch outcomes = handle.prepareBatch("""
                 insert into measure_results
                        (binding_id, period_start, query, value, reason, detail, measured_at, recorded_at)
-                values (:binding, :period, :query, :value, :reason, :detail, :measuredAt, :now)
+                select :binding, :period, :query, :value, :reason, :detail, :measuredAt, :now
+                 where exists (select 1 from measure_bindings where id = :binding and query = :query)
                 on conflict (binding_id, period_start) do update
                    set query = excluded.query, value = excluded.value, reason = excluded.reason,
                        detail = excluded.detail, measured_at = excluded.measured_at, recorded_at = excluded.recorded_at""");
         PreparedBatch readings = handle.prepareBatch("""
                 insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_by, recorded_at)
                 select :team, :kpi, :period, :value, :source, null, :now
-                 where not exists (select 1 from kpi_readings
+                 where exists (select 1 from measure_bindings where id = :binding and kpi_id = :kpi and query = :query)
+                   and not exists (select 1 from kpi_readings
                                     where kpi_id = :kpi and period_start = :period and source <> :source)
                 on conflict (kpi_id, period_start, source) do update
                    set value = excluded.value, recorded_at = excluded.recorded_at
@@ -178,6 +187,8 @@ final class MeasureDao {
                     .add();
             if (stored.kpiId().isPresent() && r.value().isPresent()) {
                 readings.bind("team", stored.teamId())
+                        .bind("binding", r.bindingId())
+                        .bind("query", r.query())
                         .bind("kpi", stored.kpiId().get())
                         .bind("period", r.period())
                         .bind("value", r.value().get())
@@ -203,16 +214,18 @@ final class MeasureDao {
      * afresh from every result kept: the periods after its latest number that have none. A period with no Prometheus
      * configured is not the owner's to fix, so it is not counted.
      */
-    void evaluated(Map<Long, LocalDate> through) {
+    void evaluated(Map<Long, Evaluated> through) {
         if (through.isEmpty()) {
             return;
         }
         PreparedBatch moved = handle.prepareBatch("""
                 update measure_bindings
                    set evaluated_through = greatest(coalesce(evaluated_through, :through), :through)
-                 where id = :id""");
-        through.forEach(
-                (id, period) -> moved.bind("id", id).bind("through", period).add());
+                 where id = :id and query = :query""");
+        through.forEach((id, done) -> moved.bind("id", id)
+                .bind("through", done.through())
+                .bind("query", done.query())
+                .add());
         moved.execute();
         handle.createUpdate("""
                         update measure_bindings b
@@ -229,6 +242,9 @@ final class MeasureDao {
                         through.keySet().stream().mapToLong(Long::longValue).toArray())
                 .execute();
     }
+
+    /** The latest period evaluated for a binding, by the query it was evaluated with. */
+    record Evaluated(LocalDate through, String query) {}
 
     /** A period to ask about again: its last try found Prometheus unreachable or too slow. */
     record Retry(long bindingId, LocalDate period, String query) {}

@@ -22,7 +22,7 @@ final class MeasureTargets {
     }
 
     /** A service's KPI, or its monthly demand when {@code kpiId} is empty. */
-    record Target(long serviceId, String serviceName, Optional<Long> kpiId, Optional<String> kpiName) {
+    record Target(long serviceId, String serviceName, Optional<Long> kpiId, Optional<String> kpiName, String tz) {
         String label() {
             return serviceName + " · " + kpiName.orElse("monthly demand");
         }
@@ -42,7 +42,7 @@ final class MeasureTargets {
                     + "), its deputy or a Drumbeat admin can change how it is measured.");
         }
         if (typedKpi.isEmpty()) {
-            return new Target(service.id(), service.name(), Optional.empty(), Optional.empty());
+            return new Target(service.id(), service.name(), Optional.empty(), Optional.empty(), service.tz());
         }
         List<MeasureDao.KpiRow> kpis = dao.kpis(service.id());
         String typed = compact(typedKpi.get());
@@ -58,7 +58,8 @@ final class MeasureTargets {
                         .toList();
         if (found.size() == 1) {
             MeasureDao.KpiRow kpi = found.get(0);
-            return new Target(service.id(), service.name(), Optional.of(kpi.id()), Optional.of(kpi.name()));
+            return new Target(
+                    service.id(), service.name(), Optional.of(kpi.id()), Optional.of(kpi.name()), service.tz());
         }
         String listed = (found.isEmpty() ? kpis : found)
                 .stream().map(k -> "`" + k.key() + "`").collect(Collectors.joining(", "));

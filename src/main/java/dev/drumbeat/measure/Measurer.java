@@ -88,14 +88,14 @@ public final class Measurer {
             failuresInARow.set(0);
         }
         if (measured instanceof Measurement.Value v) {
-            if (v.value().abs().compareTo(LARGEST) >= 0) {
+            BigDecimal rounded = v.value().setScale(4, RoundingMode.HALF_EVEN);
+            if (rounded.abs().compareTo(LARGEST) >= 0) {
                 return new Missing(
                         Reason.OUT_OF_RANGE,
                         "`" + promql + "` gives " + v.value().toEngineeringString()
                                 + ", too large for a reading (at most 14 digits before the point).");
             }
-            return new Measurement.Value(
-                    v.value().setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros(), v.at());
+            return new Measurement.Value(rounded.stripTrailingZeros(), v.at());
         }
         return measured;
     }

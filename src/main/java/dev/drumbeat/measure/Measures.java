@@ -100,6 +100,15 @@ public final class Measures implements AutoCloseable {
     public Bound bind(Actor actor, String serviceKey, Optional<String> kpi, String query) {
         String promql = checkedQuery(query);
         Instant now = clock.instant();
+        // Asked first, so a query Prometheus refuses changes nothing: a typo never wipes the weeks measured before
+        MeasureTargets.Target checked =
+                jdbi.withHandle(handle -> new MeasureTargets(handle).resolve(actor, serviceKey, kpi));
+        ZoneId zone = dev.drumbeat.core.Periods.zone(checked.tz());
+        Cadence cadence = checked.kpiId().isPresent() ? Cadence.WEEK : Cadence.MONTH;
+        Measurement current = measurer.measure(promql, cadence.start(cadence.periodOf(periods, now, zone), zone), now);
+        if (current instanceof Measurement.Missing missing && missing.reason() == Measurement.Reason.QUERY_ERROR) {
+            throw new UserError("Nothing changed: " + SlackBlocks.escape(SlackBlocks.clip(missing.detail(), 600)));
+        }
         record Change(MeasureBinding binding, Optional<String> replaced, boolean changed) {}
         Change change = jdbi.inTransaction(handle -> {
             MeasureTargets.Target target = new MeasureTargets(handle).resolve(actor, serviceKey, kpi);
@@ -113,7 +122,16 @@ public final class Measures implements AutoCloseable {
                 id = before.get().id();
                 dao.rebind(id, promql, actor.userId(), now);
             } else {
-                id = dao.insert(actor.teamId(), target.serviceId(), target.kpiId(), promql, actor.userId(), now);
+                Optional<Long> inserted =
+                        dao.insert(actor.teamId(), target.serviceId(), target.kpiId(), promql, actor.userId(), now);
+                if (inserted.isEmpty()) {
+                    // someone bound it between our look and our insert: theirs is replaced, as a rebind would
+                    MeasureBinding theirs =
+                            dao.find(target.serviceId(), target.kpiId()).orElseThrow();
+                    dao.rebind(theirs.id(), promql, actor.userId(), now);
+                    inserted = Optional.of(theirs.id());
+                }
+                id = inserted.get();
             }
             MeasureBinding binding = dao.find(id).orElseThrow();
             target.kpiId().ifPresent(kpiId -> dao.forgetMeasuredReadings(kpiId, firstBackfilled(binding, now)));
@@ -129,11 +147,9 @@ public final class Measures implements AutoCloseable {
             return new Change(binding, before.map(MeasureBinding::query), true);
         });
         MeasureBinding binding = change.binding();
-        ZoneId zone = binding.zone();
-        Cadence cadence = binding.cadence();
-        Measurement current = measurer.measure(promql, cadence.start(cadence.periodOf(periods, now, zone), zone), now);
-        List<MeasureResult> backfill =
-                change.changed() ? evaluate(List.of(binding), now).results() : List.of();
+        List<MeasureResult> backfill = change.changed()
+                ? evaluate(List.of(binding), List.of(), now, live).results()
+                : List.of();
         return new Bound(binding, change.replaced(), current, backfill);
     }
 
@@ -182,18 +198,20 @@ public final class Measures implements AutoCloseable {
             MeasureDao dao = new MeasureDao(handle);
             return new Due(dao.active(), dao.retryable(now.minus(RETRY_AFTER), now.minus(RETRY_WITHIN)));
         });
-        return evaluate(due.bindings(), due.retries(), now);
+        return evaluate(due.bindings(), due.retries(), now, pool);
     }
 
     Evaluation evaluate(List<MeasureBinding> bindings, Instant now) {
-        return evaluate(bindings, List.of(), now);
+        return evaluate(bindings, List.of(), now, pool);
     }
 
     /**
      * Measures the ended periods each binding has not been evaluated for, up to its cadence's backfill, in parallel
      * (no more queries at once than the measurer allows), and stores the results a batch at a time.
      */
-    private Evaluation evaluate(List<MeasureBinding> bindings, List<MeasureDao.Retry> retries, Instant now) {
+    /** As above, on {@code threads}: the job's pool, or for a bind someone waits on, the pool that serves people. */
+    private Evaluation evaluate(
+            List<MeasureBinding> bindings, List<MeasureDao.Retry> retries, Instant now, ExecutorService threads) {
         record Task(MeasureBinding binding, LocalDate period) {}
         List<Task> tasks = new ArrayList<>();
         Map<Long, MeasureBinding> known =
@@ -209,7 +227,7 @@ public final class Measures implements AutoCloseable {
             LocalDate last = cadence.lastEnded(periods, now, binding.zone());
             LocalDate first = firstBackfilled(binding, now);
             LocalDate from = binding.evaluatedThrough()
-                    .map(cadence::next)
+                    .map(through -> cadence.next(cadence.snap(periods, through)))
                     .filter(next -> next.isAfter(first))
                     .orElse(first);
             for (LocalDate p = from; !p.isAfter(last); p = cadence.next(p)) {
@@ -218,7 +236,7 @@ public final class Measures implements AutoCloseable {
         }
         List<Future<MeasureResult>> running = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
-            running.add(pool.submit(() -> measure(task.binding(), task.period())));
+            running.add(threads.submit(() -> measure(task.binding(), task.period())));
         }
         List<MeasureResult> results = new ArrayList<>(tasks.size());
         List<MeasureDao.Stored> batch = new ArrayList<>(BATCH);
@@ -234,9 +252,12 @@ public final class Measures implements AutoCloseable {
             }
         }
         store(batch, now);
-        Map<Long, LocalDate> through = new LinkedHashMap<>();
+        Map<Long, MeasureDao.Evaluated> through = new LinkedHashMap<>();
         for (MeasureResult result : results) {
-            through.merge(result.bindingId(), result.period(), (a, b) -> a.isAfter(b) ? a : b);
+            through.merge(
+                    result.bindingId(),
+                    new MeasureDao.Evaluated(result.period(), result.query()),
+                    (a, b) -> a.through().isAfter(b.through()) ? a : b);
         }
         jdbi.useTransaction(handle -> new MeasureDao(handle).evaluated(through));
         return new Evaluation(bindings.size(), results);
@@ -293,6 +314,7 @@ public final class Measures implements AutoCloseable {
                 long wait = Math.max(0, deadline - System.nanoTime());
                 result = asked.get(binding.id()).get(wait, TimeUnit.NANOSECONDS);
             } catch (TimeoutException | ExecutionException e) {
+                asked.get(binding.id()).cancel(true);
                 result = MeasureResult.of(
                         binding.id(),
                         period,

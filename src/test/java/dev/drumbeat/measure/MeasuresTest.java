@@ -321,6 +321,57 @@ class MeasuresTest {
     }
 
     @Test
+    void a_new_query_prometheus_refuses_changes_nothing_and_keeps_the_weeks_measured() {
+        measures.bind(OWNER, "payments", Optional.of("availability"), AVAILABILITY);
+
+        assertThatThrownBy(() -> measures.bind(
+                        OWNER,
+                        "payments",
+                        Optional.of("availability"),
+                        "avg_over_time(availability{service=\"payments\"[7d])"))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("Nothing changed: Prometheus refused the query");
+
+        assertThat(measuredReadings()).hasSize(12);
+        assertThat(results()).allMatch(r -> r.query().equals(AVAILABILITY));
+        assertThat(audited()).hasSize(1);
+    }
+
+    @Test
+    void a_run_that_began_before_a_rebind_does_not_store_the_old_querys_numbers() {
+        measures.bind(OWNER, "payments", Optional.of("availability"), "avg_over_time(availability[7d]) - 1");
+        List<MeasureBinding> seenByARunningJob = jdbi.withHandle(h -> new MeasureDao(h).active());
+        measures.bind(OWNER, "payments", Optional.of("availability"), AVAILABILITY);
+        jdbi.useHandle(h -> h.execute("update measure_bindings set evaluated_through = date '2025-03-10'"));
+
+        measures.evaluate(seenByARunningJob, clock.instant());
+
+        assertThat(measuredReadings().get(LocalDate.of(2025, 3, 17))).isEqualByComparingTo(weekValue(10));
+        assertThat(results()).allMatch(r -> r.query().equals(AVAILABILITY));
+        int through = jdbi.withHandle(
+                h -> h.createQuery("select count(*) from measure_bindings where evaluated_through = date '2025-03-10'")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(through).as("the old query's run moves nothing on").isEqualTo(1);
+    }
+
+    @Test
+    void weeks_measured_before_the_check_in_day_changed_go_on_from_the_new_days_grid() {
+        measures.bind(OWNER, "payments", Optional.of("availability"), AVAILABILITY);
+        clock.set(Instant.parse("2025-04-10T09:00:00Z"));
+        try (Measures wednesdays = new Measures(
+                jdbi,
+                new AuditLog(clock),
+                Measurer.of(Monitoring.at(prometheus.url())),
+                new Periods(DayOfWeek.WEDNESDAY, 9),
+                clock)) {
+            assertThat(wednesdays.evaluateDue().results())
+                    .extracting(MeasureResult::period)
+                    .containsExactly(LocalDate.of(2025, 3, 26), LocalDate.of(2025, 4, 2));
+        }
+    }
+
+    @Test
     void binding_the_same_query_again_changes_nothing() {
         measures.bind(OWNER, "payments", Optional.of("availability"), AVAILABILITY);
 
