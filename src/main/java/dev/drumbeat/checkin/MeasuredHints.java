@@ -9,11 +9,13 @@ import java.util.Optional;
 
 /**
  * What a measured KPI's hint says under its field in the check-in modal: where the number came from (the query, and
- * when it measured while the week runs), or why there is none, and what to do. Query and reason are escaped.
+ * when it measured while the week runs), or why there is none, and what to do. The hint is plain_text, which Slack shows as
+ * written: nothing in it is escaped or formatted, only clipped.
  */
 final class MeasuredHints {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM", Locale.UK);
     private static final int MAX_QUERY_SHOWN = 300;
+    private static final int MAX_REASON_SHOWN = 600;
 
     private MeasuredHints() {}
 
@@ -23,7 +25,7 @@ final class MeasuredHints {
      */
     static String of(Kpi kpi, MeasuredKpi measured, Optional<BigDecimal> typed, boolean prefilled) {
         if (measured.value().isEmpty()) {
-            return "Not measured: " + SlackBlocks.escape(measured.missing())
+            return "Not measured: " + SlackBlocks.clip(measured.missing(), MAX_REASON_SHOWN)
                     + (typed.isPresent()
                             ? " The value shown was typed."
                             : " Type the value, or leave it empty to skip.");
@@ -40,7 +42,7 @@ final class MeasuredHints {
     }
 
     private static String source(MeasuredKpi measured) {
-        String query = "`" + SlackBlocks.escape(SlackBlocks.clip(measured.query(), MAX_QUERY_SHOWN)) + "`";
+        String query = "“" + SlackBlocks.clip(measured.query(), MAX_QUERY_SHOWN) + "”";
         if (measured.ended()) {
             return "measured for the week by " + query;
         }

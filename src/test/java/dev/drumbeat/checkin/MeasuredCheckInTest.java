@@ -141,7 +141,7 @@ class MeasuredCheckInTest {
         JsonNode availability = block(view, "kpi-availability");
         assertThat(availability.path("element").path("initial_value").asText()).isEqualTo("99.97");
         assertThat(availability.path("hint").path("text").asText())
-                .contains("Target ≥ 99.9%", "Measured by `" + AVAILABILITY + "` at 10:00 on 25 Nov")
+                .contains("Target ≥ 99.9%", "Measured by “" + AVAILABILITY + "” at 10:00 on 25 Nov")
                 .contains("records the week's value when it ends (00:00 on 30 Nov)");
         assertThat(block(view, "kpi-p95-latency").path("element").has("initial_value"))
                 .isFalse();
@@ -172,7 +172,7 @@ class MeasuredCheckInTest {
         JsonNode availability = block(view, "kpi-availability");
         assertThat(availability.path("element").path("initial_value").asText()).isEqualTo("99.97");
         assertThat(availability.path("hint").path("text").asText())
-                .contains("Measured for the week by `" + AVAILABILITY + "`");
+                .contains("Measured for the week by “" + AVAILABILITY + "”");
     }
 
     @Test
@@ -242,15 +242,16 @@ class MeasuredCheckInTest {
     }
 
     @Test
-    void a_kpi_that_cannot_be_measured_is_empty_with_the_reason_escaped_and_typing_it_needs_no_reason() {
+    void a_kpi_that_cannot_be_measured_is_empty_with_the_reason_as_written_and_typing_it_needs_no_reason() {
         bind("payments-api", "p95-latency", "errors");
 
         JsonNode view = open(PERIOD);
         JsonNode latency = block(view, "kpi-p95-latency");
         assertThat(latency.path("element").has("initial_value")).isFalse();
         assertThat(latency.path("hint").path("text").asText())
-                .contains("Not measured:", "gives 2 series", "&lt;!channel&gt;", "b&amp;b")
-                .doesNotContain("<!channel>");
+                .as("a plain_text hint: Slack shows it as written, notifying nobody")
+                .contains("Not measured:", "gives 2 series", "<!channel>", "b&b")
+                .doesNotContain("&lt;", "&amp;");
         SlackReply empty = submit(view, "99.97", "", null);
         assertThat(empty.json().path("response_action").asText()).isEqualTo("update");
         assertThat(typed()).isZero();

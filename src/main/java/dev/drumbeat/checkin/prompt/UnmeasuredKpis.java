@@ -46,6 +46,6 @@ final class UnmeasuredKpis {
     private static String sentence(MeasureBinding binding, MeasureResult result) {
         return SlackBlocks.escape(binding.kpiName().orElse(binding.kpiKey().orElse("A KPI")))
                 + ": not measured for the week of " + DAY.format(result.period()) + " — "
-                + SlackBlocks.escape(result.detail());
+                + SlackBlocks.escape(SlackBlocks.clip(result.detail(), 300));
     }
 }
