@@ -79,6 +79,18 @@ final class MeasureDao {
                 .list();
     }
 
+    /** The bindings of some of a workspace's services, by key. */
+    List<MeasureBinding> ofServices(String teamId, Collection<String> serviceKeys) {
+        if (serviceKeys.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery(BINDING + " where b.team_id = :team and s.key = any(:keys) order by s.name, k.name")
+                .bind("team", teamId)
+                .bind("keys", serviceKeys.toArray(String[]::new))
+                .map(MeasureDao::binding)
+                .list();
+    }
+
     List<MeasureBinding> ofService(long serviceId) {
         return handle.createQuery(BINDING + " where b.service_id = :service order by k.name nulls first")
                 .bind("service", serviceId)

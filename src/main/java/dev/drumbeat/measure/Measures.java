@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -336,31 +338,35 @@ public final class Measures implements AutoCloseable {
     public record Source(MeasureBinding binding, Optional<MeasureResult> latest) {}
 
     public List<Source> sources(String teamId) {
-        return jdbi.withHandle(handle -> {
-            MeasureDao dao = new MeasureDao(handle);
-            List<MeasureBinding> bindings = dao.ofTeam(teamId);
-            Map<Long, MeasureResult> latest = dao
-                    .latest(bindings.stream().map(MeasureBinding::id).toList())
-                    .stream()
-                    .collect(Collectors.toMap(MeasureResult::bindingId, Function.identity()));
-            return bindings.stream()
-                    .map(b -> new Source(b, Optional.ofNullable(latest.get(b.id()))))
-                    .toList();
-        });
+        return jdbi.withHandle(handle -> sources(handle, teamId));
+    }
+
+    /** The same on the caller's handle (inside its transaction, taking no second connection from the pool). */
+    public List<Source> sources(Handle handle, String teamId) {
+        return withLatest(new MeasureDao(handle), new MeasureDao(handle).ofTeam(teamId));
+    }
+
+    /** The bindings of some of a workspace's services with their latest results, on the caller's handle. */
+    public List<Source> sources(Handle handle, String teamId, Collection<String> serviceKeys) {
+        MeasureDao dao = new MeasureDao(handle);
+        return withLatest(dao, dao.ofServices(teamId, serviceKeys));
+    }
+
+    private static List<Source> withLatest(MeasureDao dao, List<MeasureBinding> bindings) {
+        Map<Long, MeasureResult> latest = dao
+                .latest(bindings.stream().map(MeasureBinding::id).toList())
+                .stream()
+                .collect(Collectors.toMap(MeasureResult::bindingId, Function.identity()));
+        return bindings.stream()
+                .map(b -> new Source(b, Optional.ofNullable(latest.get(b.id()))))
+                .toList();
     }
 
     /** A service's bindings with their latest results: the card's provenance. */
     public List<Source> ofService(long serviceId) {
         return jdbi.withHandle(handle -> {
             MeasureDao dao = new MeasureDao(handle);
-            List<MeasureBinding> bindings = dao.ofService(serviceId);
-            Map<Long, MeasureResult> latest = dao
-                    .latest(bindings.stream().map(MeasureBinding::id).toList())
-                    .stream()
-                    .collect(Collectors.toMap(MeasureResult::bindingId, Function.identity()));
-            return bindings.stream()
-                    .map(b -> new Source(b, Optional.ofNullable(latest.get(b.id()))))
-                    .toList();
+            return withLatest(dao, dao.ofService(serviceId));
         });
     }
 

@@ -58,6 +58,9 @@ class MeasuredCheckInUnreachableTest {
         }
     }
 
+    /** Prometheus's own timeout: reaching it would mean the check-in waited on a hung query. */
+    private static final Duration PROMETHEUS_TIMEOUT = dev.drumbeat.config.Monitoring.TIMEOUT;
+
     @BeforeEach
     void seed() {
         drumbeat.clock().set(WEDNESDAY);
@@ -100,13 +103,14 @@ class MeasuredCheckInUnreachableTest {
 
         JsonNode hanging = openTimed(took);
 
-        assertThat(took[0]).isLessThan(Duration.ofMillis(2_500));
+        // The check-in's own patience cut the query off (Prometheus's timeout would say "within 10 s"): no wall-clock
+        // bound here, which a loaded machine would break; the wait is measured in the benchmark, not a test.
         assertThat(hint(hanging)).contains("Not measured:", "did not answer in time");
+        assertThat(took[0]).isLessThan(PROMETHEUS_TIMEOUT);
 
         silent.close();
         JsonNode gone = openTimed(took);
 
-        assertThat(took[0]).isLessThan(Duration.ofMillis(2_500));
         assertThat(hint(gone)).contains("Not measured:", "could not be reached");
 
         Map<String, Map<String, Object>> values = new LinkedHashMap<>();

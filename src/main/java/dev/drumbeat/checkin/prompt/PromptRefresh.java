@@ -36,10 +36,13 @@ public final class PromptRefresh implements PromptUpdates {
             return;
         }
         PromptDao.SentPrompt sent = prompt.get();
-        Map<String, List<String>> gaps = unmeasured.ofTeam(sent.teamId());
-        List<PromptViews.Line> lines = dao.findLines(promptId, sent.periodStart()).stream()
-                .map(line -> line.withUnmeasured(gaps))
-                .toList();
+        List<PromptViews.Line> found = dao.findLines(promptId, sent.periodStart());
+        Map<String, List<String>> gaps = unmeasured.of(
+                handle,
+                sent.teamId(),
+                found.stream().map(PromptViews.Line::serviceKey).toList());
+        List<PromptViews.Line> lines =
+                found.stream().map(line -> line.withUnmeasured(gaps)).toList();
         Map<String, Object> args = PromptMessages.args(sent.periodStart(), promptId, Periods.zone(sent.tz()), lines);
         outbox.enqueue(
                 handle,

@@ -67,7 +67,8 @@ public final class PromptService {
             int sent = 0;
             Map<String, Map<String, List<String>>> gaps = new HashMap<>();
             for (PromptPlan.NewPrompt prompt : result.prompts()) {
-                Map<String, List<String>> teamGaps = gaps.computeIfAbsent(prompt.teamId(), unmeasured::ofTeam);
+                Map<String, List<String>> teamGaps =
+                        gaps.computeIfAbsent(prompt.teamId(), team -> unmeasured.ofTeam(handle, team));
                 sent += send(handle, dao, prompt, now, teamGaps) ? 1 : 0;
             }
             return sent;

@@ -6,11 +6,13 @@ import dev.drumbeat.measure.Measures;
 import dev.drumbeat.slack.SlackBlocks;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The measured KPIs whose latest week gave no number, each as the sentence the weekly prompt shows under its service
@@ -30,10 +32,20 @@ final class UnmeasuredKpis {
         return new UnmeasuredKpis(Optional.of(measures));
     }
 
-    /** The sentences of a workspace, by service key; escaped for mrkdwn. */
-    Map<String, List<String>> ofTeam(String teamId) {
+    /** The sentences of a workspace, by service key; escaped for mrkdwn. Read on the caller's handle. */
+    Map<String, List<String>> ofTeam(Handle handle, String teamId) {
+        return sentences(measures.map(m -> m.sources(handle, teamId)).orElse(List.of()));
+    }
+
+    /** The sentences of some of a workspace's services, by key, on the caller's handle. */
+    Map<String, List<String>> of(Handle handle, String teamId, Collection<String> serviceKeys) {
+        return sentences(
+                measures.map(m -> m.sources(handle, teamId, serviceKeys)).orElse(List.of()));
+    }
+
+    private static Map<String, List<String>> sentences(List<Measures.Source> sources) {
         Map<String, List<String>> byService = new HashMap<>();
-        measures.map(m -> m.sources(teamId)).orElse(List.of()).stream()
+        sources.stream()
                 .filter(source -> !source.binding().isDemand())
                 .forEach(source -> source.latest()
                         .filter(result -> !result.measured())
