@@ -52,7 +52,7 @@ public final class CheckInListeners {
     public void register(CommandRouter router, Interactions interactions) {
         ServiceLookup lookup = new ServiceLookup(catalog);
         router.add(new CheckInCommand(checkIns, lookup, confidence, measures))
-                .add(new KpiCommand(checkIns, catalog, lookup, router));
+                .add(new KpiCommand(checkIns, catalog, lookup, router, measures));
         interactions.blockAction(OPEN_ACTIONS, CheckInForm.NOTICE, this::openFromButton);
         interactions.viewSubmission(CheckInForm.CALLBACK_ID, CheckInForm.STATUS, this::submit);
     }

@@ -3,6 +3,7 @@ package dev.drumbeat.checkin;
 import dev.drumbeat.measure.Measures;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,11 @@ final class CheckInMeasures {
 
     CheckInMeasures(Measures measures) {
         this.measures = measures;
+    }
+
+    /** The query a KPI is measured by, if it is. */
+    Optional<String> queryOf(String teamId, String serviceKey, String kpiKey) {
+        return measures.queryOf(teamId, serviceKey, kpiKey);
     }
 
     Map<Long, MeasuredKpi> of(CheckInSubject subject) {

@@ -30,8 +30,15 @@ final class KpiCommand implements Subcommand {
     private final CatalogService catalog;
     private final ServiceLookup lookup;
     private final CommandRouter router;
+    private final CheckInMeasures measures;
 
-    KpiCommand(CheckInService checkIns, CatalogService catalog, ServiceLookup lookup, CommandRouter router) {
+    KpiCommand(
+            CheckInService checkIns,
+            CatalogService catalog,
+            ServiceLookup lookup,
+            CommandRouter router,
+            CheckInMeasures measures) {
+        this.measures = measures;
         this.checkIns = checkIns;
         this.catalog = catalog;
         this.lookup = lookup;
@@ -80,6 +87,14 @@ final class KpiCommand implements Subcommand {
         String value = String.join(" ", words.subList(words.size() - valueWords, words.size()));
         Target target = target(actor.teamId(), words.subList(0, words.size() - valueWords));
         BigDecimal number = parse(value, target);
+        Optional<String> measured = measures.queryOf(
+                actor.teamId(), target.service().key(), target.kpi().key());
+        if (measured.isPresent()) {
+            throw new UserError(SlackBlocks.escape(target.kpi().name()) + " is measured by `"
+                    + SlackBlocks.escape(SlackBlocks.clip(measured.get(), 200))
+                    + "`, so nothing is typed over it without a reason: open `/drumbeat checkin "
+                    + target.service().key() + "`, change the value there and say why.");
+        }
         KpiRecorded recorded = checkIns.recordReading(
                 actor,
                 target.service().key(),

@@ -362,6 +362,15 @@ public final class Measures implements AutoCloseable {
                 .toList();
     }
 
+    /** The query a service's KPI is measured by, if it is bound. */
+    public Optional<String> queryOf(String teamId, String serviceKey, String kpiKey) {
+        return jdbi.withHandle(handle -> new MeasureDao(handle)
+                .ofServices(teamId, List.of(serviceKey)).stream()
+                        .filter(b -> b.kpiKey().filter(kpiKey::equals).isPresent())
+                        .map(MeasureBinding::query)
+                        .findFirst());
+    }
+
     /** A service's bindings with their latest results: the card's provenance. */
     public List<Source> ofService(long serviceId) {
         return jdbi.withHandle(handle -> {

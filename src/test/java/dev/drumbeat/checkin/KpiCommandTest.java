@@ -62,6 +62,22 @@ class KpiCommandTest {
     }
 
     @Test
+    void a_measured_kpi_is_not_typed_over_without_a_reason() {
+        drumbeat.execute("""
+                insert into measure_bindings (team_id, service_id, kpi_id, query, bound_by, bound_at)
+                select s.team_id, s.id, k.id, 'avg_over_time(up{job="pay"}[7d]) * 100', 'U0ADMIN01', now()
+                  from services s join kpis k on k.service_id = s.id where k.key = 'availability'""");
+        int before = seed.count("kpi_readings");
+
+        String answer = kpi(ALICE, "payments-api availability 97");
+
+        assertThat(answer)
+                .contains("Availability is measured by `avg_over_time(up{job=\"pay\"}[7d]) * 100`")
+                .contains("`/drumbeat checkin payments-api`", "say why");
+        assertThat(seed.count("kpi_readings")).isEqualTo(before);
+    }
+
+    @Test
     void names_with_spaces_grouped_thousands_and_a_trailing_unit_are_understood() {
         String answer = kpi(ALICE, "Payments API p95 latency 1,250 ms");
 
