@@ -64,12 +64,41 @@ public final class CatalogListeners {
         return submission.privateMetadata().isBlank() ? "key" : "name";
     }
 
+    /** The edit form's metadata: the service's key, then the fingerprint of the bindings it showed. */
+    private static String keyOf(String metadata) {
+        int bar = metadata.indexOf('|');
+        return bar < 0 ? metadata : metadata.substring(0, bar);
+    }
+
+    private static Optional<String> shownOf(String metadata) {
+        int bar = metadata.indexOf('|');
+        return bar < 0 ? Optional.empty() : Optional.of(metadata.substring(bar + 1));
+    }
+
     View submit(Actor actor, Submission submission) {
-        String existingKey = submission.privateMetadata();
+        String existingKey = keyOf(submission.privateMetadata());
         ServiceFormSubmission form = ServiceFormSubmission.read(submission.values());
         Optional<List<MeasuredBy.Line>> measuredBy = form.measuredBy(
                 existingKey.isBlank() ? Set.of() : serviceMeasures.kpiKeys(actor.teamId(), existingKey));
         ServiceDraft draft = form.draft(existingKey).orElseThrow(() -> new FieldError(form.errors()));
+        Optional<String> shown = shownOf(submission.privateMetadata());
+        if (shown.isPresent() && measuredBy.isPresent()) {
+            String submitted = MeasuredBy.fingerprint(MeasuredBy.write(measuredBy.get()));
+            if (submitted.equals(shown.get())) {
+                // the field as the form showed it: whatever was bound meanwhile stays bound
+                measuredBy = Optional.empty();
+            } else {
+                String now = catalog.find(actor.teamId(), existingKey)
+                        .map(s -> MeasuredBy.write(serviceMeasures.current(s.id())))
+                        .orElse("");
+                if (!MeasuredBy.fingerprint(now).equals(shown.get())) {
+                    throw new FieldError(
+                            ServiceForm.MEASURED_BY,
+                            "Someone changed how this service is measured while the form was open, so saving would"
+                                    + " undo it. Cancel and open the form again to see the bindings as they are now.");
+                }
+            }
+        }
         draft.ownerId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
         draft.deputyId().ifPresent(id -> people.ensureKnown(actor.teamId(), id));
         Service saved = existingKey.isBlank() ? catalog.create(actor, draft) : catalog.update(actor, draft);

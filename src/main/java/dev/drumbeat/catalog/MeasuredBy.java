@@ -80,6 +80,20 @@ public final class MeasuredBy {
     }
 
     /** The lines as people write them, the demand first, one a line. */
+    /**
+     * A short fingerprint of bindings as written, kept in the edit form's metadata: on save, bindings changed by
+     * someone else meanwhile are told apart from the ones the form showed.
+     */
+    public static String fingerprint(String written) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(written.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     public static String write(List<Line> lines) {
         StringBuilder text = new StringBuilder();
         lines.stream().filter(l -> l.kpiKey().isEmpty()).forEach(l -> append(text, l));

@@ -36,7 +36,7 @@ final class ServiceForm {
 
     /** Editing {@code service}, whose bindings are written as {@code measuredBy} ({@link MeasuredBy#write}). */
     static View edit(Service service, String measuredBy) {
-        return view("Edit service", service.key(), service, measuredBy);
+        return view("Edit service", service.key() + "|" + MeasuredBy.fingerprint(measuredBy), service, measuredBy);
     }
 
     /** What the modal turns into once saved, so the person sees it worked. */

@@ -131,6 +131,28 @@ class ServiceModalMeasuresTest {
     }
 
     @Test
+    void a_binding_made_while_the_form_was_open_is_never_undone_by_saving_it() {
+        drumbeat.command(alice, "service edit payments-api");
+        String metadata =
+                drumbeat.openedView("U0ALICE01").path("private_metadata").asText();
+        assertThat(metadata).startsWith("payments-api|");
+        drumbeat.execute("""
+                insert into measure_bindings (team_id, service_id, kpi_id, query, bound_by, bound_at)
+                select s.team_id, s.id, null, 'payments_count', 'U0ADMIN01', now() from services s""");
+
+        SlackReply untouched = submit("U0ALICE01", metadata, "");
+        assertThat(untouched.json().path("response_action").asText()).isEqualTo("update");
+        assertThat(seed.count("measure_bindings"))
+                .as("the field as shown leaves it bound")
+                .isEqualTo(1);
+
+        SlackReply changed = submit("U0ALICE01", metadata, "availability = " + AVAILABILITY);
+        assertThat(changed.json().path("errors").path(ServiceForm.MEASURED_BY).asText())
+                .contains("Someone changed how this service is measured while the form was open");
+        assertThat(seed.count("measure_bindings")).isEqualTo(1);
+    }
+
+    @Test
     void a_bad_line_is_an_error_under_the_field_naming_the_line_and_nothing_is_saved() {
         SlackReply reply = submit("U0ALICE01", "payments-api", "availability = up\nuptime = up");
 
