@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The SQL of bindings and their results, on the caller's handle (and so in the caller's transaction). */
@@ -117,66 +116,107 @@ final class MeasureDao {
 
     /**
      * Stores results, a batch at a time: each replaces what an earlier evaluation stored for its period; a KPI's
-     * number becomes its reading for the period, unless a person typed or a system pushed one for it.
+     * number becomes its reading for the period, unless a person typed or a system pushed one for it. Two statements
+     * whatever the batch's size, so the readings' triggers refresh each KPI's latest once per batch, not once per row.
+     * A batch holds each binding and period once.
      */
     void store(Collection<Stored> results, Instant now) {
-        PreparedBatch outcomes = handle.prepareBatch("""
-                insert into measure_results
-                       (binding_id, period_start, query, value, reason, detail, measured_at, recorded_at)
-                values (:binding, :period, :query, :value, :reason, :detail, :measuredAt, :now)
-                on conflict (binding_id, period_start) do update
-                   set query = excluded.query, value = excluded.value, reason = excluded.reason,
-                       detail = excluded.detail, measured_at = excluded.measured_at, recorded_at = excluded.recorded_at""");
-        PreparedBatch readings = handle.prepareBatch("""
-                insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_by, recorded_at)
-                select :team, :kpi, :period, :value, :source, null, :now
-                 where not exists (select 1 from kpi_readings
-                                    where kpi_id = :kpi and period_start = :period and source <> :source)
-                on conflict (kpi_id, period_start, source) do update
-                   set value = excluded.value, recorded_at = excluded.recorded_at
-                 where kpi_readings.value is distinct from excluded.value""");
-        boolean anyReading = false;
-        for (Stored stored : results) {
-            MeasureResult r = stored.result();
-            outcomes.bind("binding", r.bindingId())
-                    .bind("period", r.period())
-                    .bind("query", r.query())
-                    .bind("value", r.value().orElse(null))
-                    .bind("reason", r.reason().map(Measurement.Reason::code).orElse(null))
-                    .bind("detail", r.detail())
-                    .bind("measuredAt", Timestamp.from(r.measuredAt()))
-                    .bind("now", Timestamp.from(now))
-                    .add();
-            if (stored.kpiId().isPresent() && r.value().isPresent()) {
-                readings.bind("team", stored.teamId())
-                        .bind("kpi", stored.kpiId().get())
-                        .bind("period", r.period())
-                        .bind("value", r.value().get())
-                        .bind("source", Measures.SOURCE)
-                        .bind("now", Timestamp.from(now))
-                        .add();
-                anyReading = true;
-            }
+        if (results.isEmpty()) {
+            return;
         }
-        if (!results.isEmpty()) {
-            outcomes.execute();
+        List<MeasureResult> all = results.stream().map(Stored::result).toList();
+        handle.createUpdate("""
+                        insert into measure_results
+                               (binding_id, period_start, query, value, reason, detail, measured_at, recorded_at)
+                        select r.binding, r.period, r.query, r.value, r.reason, r.detail, r.measured_at, :now
+                          from unnest(:bindings, cast(:periods as date[]), cast(:queries as text[]),
+                                      cast(:values as numeric[]), cast(:reasons as text[]), cast(:details as text[]),
+                                      cast(:measuredAt as timestamptz[]))
+                               as r (binding, period, query, value, reason, detail, measured_at)
+                        on conflict (binding_id, period_start) do update
+                           set query = excluded.query, value = excluded.value, reason = excluded.reason,
+                               detail = excluded.detail, measured_at = excluded.measured_at,
+                               recorded_at = excluded.recorded_at""")
+                .bind(
+                        "bindings",
+                        all.stream().mapToLong(MeasureResult::bindingId).toArray())
+                .bind("periods", all.stream().map(r -> r.period().toString()).toArray(String[]::new))
+                .bind("queries", all.stream().map(MeasureResult::query).toArray(String[]::new))
+                .bind(
+                        "values",
+                        all.stream()
+                                .map(r ->
+                                        r.value().map(BigDecimal::toPlainString).orElse(null))
+                                .toArray(String[]::new))
+                .bind(
+                        "reasons",
+                        all.stream()
+                                .map(r ->
+                                        r.reason().map(Measurement.Reason::code).orElse(null))
+                                .toArray(String[]::new))
+                .bind("details", all.stream().map(MeasureResult::detail).toArray(String[]::new))
+                .bind(
+                        "measuredAt",
+                        all.stream().map(r -> r.measuredAt().toString()).toArray(String[]::new))
+                .bind("now", Timestamp.from(now))
+                .execute();
+        List<Stored> readings = results.stream()
+                .filter(s -> s.kpiId().isPresent() && s.result().value().isPresent())
+                .toList();
+        if (readings.isEmpty()) {
+            return;
         }
-        if (anyReading) {
-            readings.execute();
-        }
+        handle.createUpdate("""
+                        insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_by, recorded_at)
+                        select r.team, r.kpi, r.period, r.value, :source, null, :now
+                          from unnest(cast(:teams as text[]), :kpis, cast(:periods as date[]),
+                                      cast(:values as numeric[])) as r (team, kpi, period, value)
+                         where not exists (select 1 from kpi_readings o
+                                            where o.kpi_id = r.kpi and o.period_start = r.period and o.source <> :source)
+                        on conflict (kpi_id, period_start, source) do update
+                           set value = excluded.value, recorded_at = excluded.recorded_at
+                         where kpi_readings.value is distinct from excluded.value""")
+                .bind("teams", readings.stream().map(Stored::teamId).toArray(String[]::new))
+                .bind(
+                        "kpis",
+                        readings.stream()
+                                .mapToLong(s -> s.kpiId().orElseThrow())
+                                .toArray())
+                .bind(
+                        "periods",
+                        readings.stream()
+                                .map(s -> s.result().period().toString())
+                                .toArray(String[]::new))
+                .bind(
+                        "values",
+                        readings.stream()
+                                .map(s -> s.result().value().orElseThrow().toPlainString())
+                                .toArray(String[]::new))
+                .bind("source", Measures.SOURCE)
+                .bind("now", Timestamp.from(now))
+                .execute();
     }
 
     /** A result with the binding facts storing it needs. */
     record Stored(String teamId, Optional<Long> kpiId, MeasureResult result) {}
 
-    /** Moves a binding on to {@code through}, with its run of failing periods. */
-    void evaluated(long id, LocalDate through, int failingPeriods) {
+    /** A binding evaluated through {@code through}, with its run of failing periods then. */
+    record Moved(long id, LocalDate through, int failingPeriods) {}
+
+    /** Moves bindings on, in one statement; none goes back to a period before the one it was evaluated through. */
+    void evaluated(Collection<Moved> moved) {
+        if (moved.isEmpty()) {
+            return;
+        }
         handle.createUpdate("""
-                        update measure_bindings set evaluated_through = :through, failing_periods = :failing
-                         where id = :id and (evaluated_through is null or evaluated_through <= :through)""")
-                .bind("id", id)
-                .bind("through", through)
-                .bind("failing", failingPeriods)
+                        update measure_bindings b set evaluated_through = m.through, failing_periods = m.failing
+                          from unnest(:ids, cast(:throughs as date[]), :failing) as m (id, through, failing)
+                         where b.id = m.id and (b.evaluated_through is null or b.evaluated_through <= m.through)""")
+                .bind("ids", moved.stream().mapToLong(Moved::id).toArray())
+                .bind(
+                        "throughs",
+                        moved.stream().map(m -> m.through().toString()).toArray(String[]::new))
+                .bind("failing", moved.stream().mapToInt(Moved::failingPeriods).toArray())
                 .execute();
     }
 

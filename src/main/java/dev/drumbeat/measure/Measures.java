@@ -208,13 +208,12 @@ public final class Measures implements AutoCloseable {
                 bindings.stream().collect(Collectors.toMap(MeasureBinding::id, Function.identity(), (a, b) -> a));
         Map<Long, List<MeasureResult>> perBinding = results.stream()
                 .collect(Collectors.groupingBy(MeasureResult::bindingId, LinkedHashMap::new, Collectors.toList()));
-        jdbi.useTransaction(handle -> {
-            MeasureDao dao = new MeasureDao(handle);
-            perBinding.forEach((id, own) -> {
-                own.sort(Comparator.comparing(MeasureResult::period));
-                dao.evaluated(id, own.get(own.size() - 1).period(), failing(byId.get(id), own));
-            });
+        List<MeasureDao.Moved> moved = new ArrayList<>(perBinding.size());
+        perBinding.forEach((id, own) -> {
+            own.sort(Comparator.comparing(MeasureResult::period));
+            moved.add(new MeasureDao.Moved(id, own.get(own.size() - 1).period(), failing(byId.get(id), own)));
         });
+        jdbi.useTransaction(handle -> new MeasureDao(handle).evaluated(moved));
         return new Evaluation(bindings.size(), results);
     }
 
