@@ -12,8 +12,8 @@ import dev.drumbeat.people.PeopleService;
 import java.time.Duration;
 
 /**
- * Escalations: the sweep that finds stale, ownerless, red and off-target items, cost drift and unallocated spend, and
- * climbs the ladder, the daily check of owners still in Slack, the escalation buttons and forms, and `/drumbeat
+ * Escalations: the sweep that finds stale, ownerless, red and off-target items, cost drift, unallocated spend and
+ * measured KPIs whose queries keep failing, and climbs the ladder, the daily check of owners still in Slack, the escalation buttons and forms, and `/drumbeat
  * escalations` and its settings.
  */
 public final class EscalationFeature implements Feature {

@@ -109,6 +109,7 @@ final class EscalationServicePlan {
             case AWAY_UNCOVERED -> "the owner is back, or someone is covering";
             case COST_DRIFT -> "the latest whole month's cost is within the drift thresholds of the months before it";
             case UNALLOCATED_SPEND -> "the latest whole month's unallocated spend is back within its share of the bill";
+            case MEASURE_FAILING -> "its queries give numbers again, or were unbound";
         };
     }
 

@@ -24,8 +24,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * The sweep's rules as they run in production: every workspace's thresholds, the set-based facts of every service and
  * initiative, each workspace's bills through {@link CostMonths} (on the sweep's own handle, which JDBI hands to nested
- * calls on the same thread, and at the sweep's moment, so "the latest whole month" is the sweep's), and
- * {@link EscalationRules}. Thread-safe.
+ * calls on the same thread, and at the sweep's moment, so "the latest whole month" is the sweep's), the bindings whose
+ * queries keep failing, and {@link EscalationRules}. Thread-safe.
  */
 public final class EscalationServiceRules implements EscalationService.Rules {
     private final Periods periods;
@@ -56,6 +56,7 @@ public final class EscalationServiceRules implements EscalationService.Rules {
                 services,
                 facts.initiativeFacts(now, periods),
                 costs(handle, services, now),
+                facts.failingMeasures(EscalationRules.MEASURE_FAILING_PERIODS),
                 thresholds,
                 money,
                 periods,

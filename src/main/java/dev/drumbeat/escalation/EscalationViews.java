@@ -143,6 +143,7 @@ final class EscalationViews {
             case AWAY_UNCOVERED -> "the owner is back or a deputy covers";
             case COST_DRIFT -> "a later whole month's bill is back within the drift thresholds";
             case UNALLOCATED_SPEND -> "a later whole month's unallocated spend is back within its share";
+            case MEASURE_FAILING -> "each query gives a number again, or is unbound";
         };
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The SQL of bindings and their results, on the caller's handle (and so in the caller's transaction). */
@@ -165,57 +164,93 @@ final class MeasureDao {
 
     /**
      * Stores results, a batch at a time: each replaces what an earlier evaluation stored for its period; a KPI's
-     * number becomes its reading for the period, unless a person typed or a system pushed one for it.
+     * number becomes its reading for the period, unless a person typed or a system pushed one for it. Two statements
+     * whatever the batch's size, so the readings' triggers refresh each KPI's latest once per batch, not once per row.
+     * A batch holds each binding and period once.
      */
     void store(Collection<Stored> results, Instant now) {
-        PreparedBatch outcomes = handle.prepareBatch("""
-                insert into measure_results
-                       (binding_id, period_start, query, value, reason, detail, measured_at, recorded_at)
-                select :binding, :period, :query, :value, :reason, :detail, :measuredAt, :now
-                 where exists (select 1 from measure_bindings where id = :binding and query = :query)
-                on conflict (binding_id, period_start) do update
-                   set query = excluded.query, value = excluded.value, reason = excluded.reason,
-                       detail = excluded.detail, measured_at = excluded.measured_at, recorded_at = excluded.recorded_at""");
-        PreparedBatch readings = handle.prepareBatch("""
-                insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_by, recorded_at)
-                select :team, :kpi, :period, :value, :source, null, :now
-                 where exists (select 1 from measure_bindings where id = :binding and kpi_id = :kpi and query = :query)
-                   and not exists (select 1 from kpi_readings
-                                    where kpi_id = :kpi and period_start = :period and source <> :source)
-                on conflict (kpi_id, period_start, source) do update
-                   set value = excluded.value, recorded_at = excluded.recorded_at
-                 where kpi_readings.value is distinct from excluded.value""");
-        boolean anyReading = false;
-        for (Stored stored : results) {
-            MeasureResult r = stored.result();
-            outcomes.bind("binding", r.bindingId())
-                    .bind("period", r.period())
-                    .bind("query", r.query())
-                    .bind("value", r.value().orElse(null))
-                    .bind("reason", r.reason().map(Measurement.Reason::code).orElse(null))
-                    .bind("detail", r.detail())
-                    .bind("measuredAt", Timestamp.from(r.measuredAt()))
-                    .bind("now", Timestamp.from(now))
-                    .add();
-            if (stored.kpiId().isPresent() && r.value().isPresent()) {
-                readings.bind("team", stored.teamId())
-                        .bind("binding", r.bindingId())
-                        .bind("query", r.query())
-                        .bind("kpi", stored.kpiId().get())
-                        .bind("period", r.period())
-                        .bind("value", r.value().get())
-                        .bind("source", Measures.SOURCE)
-                        .bind("now", Timestamp.from(now))
-                        .add();
-                anyReading = true;
-            }
+        if (results.isEmpty()) {
+            return;
         }
-        if (!results.isEmpty()) {
-            outcomes.execute();
+        List<MeasureResult> all = results.stream().map(Stored::result).toList();
+        handle.createUpdate("""
+                        insert into measure_results
+                               (binding_id, period_start, query, value, reason, detail, measured_at, recorded_at)
+                        select r.binding, r.period, r.query, r.value, r.reason, r.detail, r.measured_at, :now
+                          from unnest(:bindings, cast(:periods as date[]), cast(:queries as text[]),
+                                      cast(:values as numeric[]), cast(:reasons as text[]), cast(:details as text[]),
+                                      cast(:measuredAt as timestamptz[]))
+                               as r (binding, period, query, value, reason, detail, measured_at)
+                         where exists (select 1 from measure_bindings b where b.id = r.binding and b.query = r.query)
+                        on conflict (binding_id, period_start) do update
+                           set query = excluded.query, value = excluded.value, reason = excluded.reason,
+                               detail = excluded.detail, measured_at = excluded.measured_at,
+                               recorded_at = excluded.recorded_at""")
+                .bind(
+                        "bindings",
+                        all.stream().mapToLong(MeasureResult::bindingId).toArray())
+                .bind("periods", all.stream().map(r -> r.period().toString()).toArray(String[]::new))
+                .bind("queries", all.stream().map(MeasureResult::query).toArray(String[]::new))
+                .bind(
+                        "values",
+                        all.stream()
+                                .map(r ->
+                                        r.value().map(BigDecimal::toPlainString).orElse(null))
+                                .toArray(String[]::new))
+                .bind(
+                        "reasons",
+                        all.stream()
+                                .map(r ->
+                                        r.reason().map(Measurement.Reason::code).orElse(null))
+                                .toArray(String[]::new))
+                .bind("details", all.stream().map(MeasureResult::detail).toArray(String[]::new))
+                .bind(
+                        "measuredAt",
+                        all.stream().map(r -> r.measuredAt().toString()).toArray(String[]::new))
+                .bind("now", Timestamp.from(now))
+                .execute();
+        List<Stored> readings = results.stream()
+                .filter(s -> s.kpiId().isPresent() && s.result().value().isPresent())
+                .toList();
+        if (readings.isEmpty()) {
+            return;
         }
-        if (anyReading) {
-            readings.execute();
-        }
+        handle.createUpdate("""
+                        insert into kpi_readings (team_id, kpi_id, period_start, value, source, recorded_by, recorded_at)
+                        select r.team, r.kpi, r.period, r.value, :source, null, :now
+                          from unnest(cast(:teams as text[]), :kpis, cast(:periods as date[]),
+                                      cast(:values as numeric[]), :bindings, cast(:queries as text[]))
+                               as r (team, kpi, period, value, binding, query)
+                         where exists (select 1 from measure_bindings b
+                                        where b.id = r.binding and b.kpi_id = r.kpi and b.query = r.query)
+                           and not exists (select 1 from kpi_readings o
+                                            where o.kpi_id = r.kpi and o.period_start = r.period and o.source <> :source)
+                        on conflict (kpi_id, period_start, source) do update
+                           set value = excluded.value, recorded_at = excluded.recorded_at
+                         where kpi_readings.value is distinct from excluded.value""")
+                .bind("teams", readings.stream().map(Stored::teamId).toArray(String[]::new))
+                .bind(
+                        "bindings",
+                        readings.stream().mapToLong(r -> r.result().bindingId()).toArray())
+                .bind("queries", readings.stream().map(r -> r.result().query()).toArray(String[]::new))
+                .bind(
+                        "kpis",
+                        readings.stream()
+                                .mapToLong(s -> s.kpiId().orElseThrow())
+                                .toArray())
+                .bind(
+                        "periods",
+                        readings.stream()
+                                .map(s -> s.result().period().toString())
+                                .toArray(String[]::new))
+                .bind(
+                        "values",
+                        readings.stream()
+                                .map(s -> s.result().value().orElseThrow().toPlainString())
+                                .toArray(String[]::new))
+                .bind("source", Measures.SOURCE)
+                .bind("now", Timestamp.from(now))
+                .execute();
     }
 
     /** A result with the binding facts storing it needs. */
@@ -230,15 +265,20 @@ final class MeasureDao {
         if (through.isEmpty()) {
             return;
         }
-        PreparedBatch moved = handle.prepareBatch("""
-                update measure_bindings
-                   set evaluated_through = greatest(coalesce(evaluated_through, :through), :through)
-                 where id = :id and query = :query""");
-        through.forEach((id, done) -> moved.bind("id", id)
-                .bind("through", done.through())
-                .bind("query", done.query())
-                .add());
-        moved.execute();
+        List<Map.Entry<Long, Evaluated>> moved = List.copyOf(through.entrySet());
+        handle.createUpdate("""
+                        update measure_bindings b
+                           set evaluated_through = greatest(coalesce(b.evaluated_through, m.through), m.through)
+                          from unnest(:ids, cast(:throughs as date[]), cast(:queries as text[])) as m (id, through, query)
+                         where b.id = m.id and b.query = m.query""")
+                .bind("ids", moved.stream().mapToLong(Map.Entry::getKey).toArray())
+                .bind(
+                        "throughs",
+                        moved.stream()
+                                .map(e -> e.getValue().through().toString())
+                                .toArray(String[]::new))
+                .bind("queries", moved.stream().map(e -> e.getValue().query()).toArray(String[]::new))
+                .execute();
         handle.createUpdate("""
                         update measure_bindings b
                            set failing_periods = (

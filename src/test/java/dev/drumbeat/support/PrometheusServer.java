@@ -10,14 +10,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real Prometheus for tests, on data the test wrote: the series go in as OpenMetrics text, {@code promtool tsdb
  * create-blocks-from openmetrics} turns them into blocks, and Debian's {@code prometheus} serves them on a free port of
- * 127.0.0.1, scraping nothing. {@code .ci/run} unpacks the package into {@code .tools/prometheus}. Closing stops it.
+ * 127.0.0.1, scraping nothing, optionally behind basic auth. {@code .ci/run} unpacks the package into {@code .tools/prometheus}. Closing stops it.
  */
 public final class PrometheusServer implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(30);
@@ -34,6 +38,25 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Starts Prometheus on {@code openMetrics} (ending in {@code # EOF}), kept under {@code dir}. */
     public static PrometheusServer start(Path dir, String openMetrics) {
+        return start(dir, openMetrics, Optional.empty());
+    }
+
+    /**
+     * The same behind basic auth: Prometheus's web config ({@code --web.config.file}) admits {@code user} with
+     * {@code password} alone, kept as a bcrypt hash made here; anything else is answered 401.
+     */
+    public static PrometheusServer startBehindBasicAuth(Path dir, String openMetrics, String user, String password) {
+        return start(dir, openMetrics, Optional.of(new BasicAuth(user, password)));
+    }
+
+    private record BasicAuth(String user, String password) {
+        String header() {
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static PrometheusServer start(Path dir, String openMetrics, Optional<BasicAuth> auth) {
         Path bin = binaries();
         try {
             Path data = Files.createDirectories(dir.resolve("data"));
@@ -50,22 +73,51 @@ public final class PrometheusServer implements AutoCloseable {
                     series.toString(),
                     data.toString());
             int port = freePort();
-            Process process = new ProcessBuilder(
-                            bin.resolve("prometheus").toString(),
-                            "--config.file=" + config,
-                            "--storage.tsdb.path=" + data,
-                            "--storage.tsdb.retention.time=100y",
-                            "--web.listen-address=127.0.0.1:" + port,
-                            "--log.level=warn")
+            List<String> command = new ArrayList<>(List.of(
+                    bin.resolve("prometheus").toString(),
+                    "--config.file=" + config,
+                    "--storage.tsdb.path=" + data,
+                    "--storage.tsdb.retention.time=100y",
+                    "--web.listen-address=127.0.0.1:" + port,
+                    "--log.level=warn"));
+            if (auth.isPresent()) {
+                Path web = Files.writeString(
+                        dir.resolve("web.yml"),
+                        "basic_auth_users:\n  " + auth.get().user() + ": '"
+                                + bcrypt(auth.get().password()) + "'\n");
+                command.add("--web.config.file=" + web);
+            }
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
             PrometheusServer server = new PrometheusServer(process, URI.create("http://127.0.0.1:" + port + "/"), log);
-            server.awaitReady();
+            server.awaitReady(auth.map(BasicAuth::header));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A bcrypt hash of {@code password} (cost 5, so each check is quick), made by the C library's {@code crypt} through
+     * Perl, which Debian always has: the JDK has no bcrypt and the tests need no library for it.
+     */
+    private static String bcrypt(String password) throws IOException {
+        String alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder salt = new StringBuilder("$2b$05$");
+        for (int i = 0; i < 22; i++) {
+            salt.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        Process perl = new ProcessBuilder("perl", "-e", "print crypt($ARGV[0], $ARGV[1])", password, salt.toString())
+                .redirectErrorStream(true)
+                .start();
+        String hash = new String(perl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!hash.startsWith("$2b$05$") || hash.length() != 60) {
+            throw new IllegalStateException("this system's crypt makes no bcrypt hashes (got \"" + hash + "\")");
+        }
+        return hash;
     }
 
     /**
@@ -88,7 +140,7 @@ public final class PrometheusServer implements AutoCloseable {
         return url;
     }
 
-    private void awaitReady() throws IOException {
+    private void awaitReady(Optional<String> authorization) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
         try {
             Await.until("Prometheus to be ready", READY, () -> {
@@ -96,10 +148,9 @@ public final class PrometheusServer implements AutoCloseable {
                     throw new IllegalStateException("Prometheus stopped at start: " + tail());
                 }
                 try {
-                    return http.send(
-                                            HttpRequest.newBuilder(url.resolve("-/ready"))
-                                                    .build(),
-                                            HttpResponse.BodyHandlers.discarding())
+                    HttpRequest.Builder ready = HttpRequest.newBuilder(url.resolve("-/ready"));
+                    authorization.ifPresent(value -> ready.header("Authorization", value));
+                    return http.send(ready.build(), HttpResponse.BodyHandlers.discarding())
                                     .statusCode()
                             == 200;
                 } catch (IOException notYet) {

@@ -14,19 +14,22 @@ import java.util.Set;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The set-based reads behind an escalation sweep: one query for the facts of every active service of every
- * workspace, one for every open initiative, whatever the catalog's size. The SQL lives beside this interface in
+ * workspace, one for every open initiative, one for every binding whose query keeps failing, whatever the catalog's
+ * size. The SQL lives beside this interface in
  * {@code EscalationFactsDao/<method>.sql}. Periods are computed in Java by {@link Periods}, once per time zone,
  * and handed to SQL (see {@link CurrentPeriods}), so SQL and the rules never disagree about what week it is.
  */
 @UseClasspathSqlLocator
 @RegisterRowMapper(EscalationFactsDao.ServiceFactsMapper.class)
 @RegisterRowMapper(EscalationFactsDao.InitiativeFactsMapper.class)
+@RegisterRowMapper(EscalationFactsDao.FailingMeasureMapper.class)
 public interface EscalationFactsDao {
 
     /** Facts for every active service at {@code now}, ordered by team and service id. */
@@ -44,6 +47,10 @@ public interface EscalationFactsDao {
 
     @SqlQuery
     List<InitiativeFacts> initiativeFacts(@BindMethods CurrentPeriods current);
+
+    /** Bindings of active services failing {@code least} periods running or more, by team, service and KPI name. */
+    @SqlQuery
+    List<FailingMeasure> failingMeasures(@Bind("least") int least);
 
     /**
      * The period under way at one moment in every region zone Java knows ({@code zones[i]} is in {@code periods[i]},
@@ -103,6 +110,22 @@ public interface EscalationFactsDao {
                     rs.getString("status"),
                     rs.getInt("linked_services"),
                     rs.getInt("linked_red"));
+        }
+    }
+
+    final class FailingMeasureMapper implements RowMapper<FailingMeasure> {
+        @Override
+        public FailingMeasure map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new FailingMeasure(
+                    rs.getLong("id"),
+                    rs.getString("team_id"),
+                    rs.getLong("service_id"),
+                    text(rs, "kpi_name"),
+                    rs.getString("query"),
+                    rs.getInt("failing_periods"),
+                    date(rs, "last_period"),
+                    text(rs, "last_reason"),
+                    rs.getString("last_detail"));
         }
     }
 

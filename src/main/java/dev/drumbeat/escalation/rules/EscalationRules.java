@@ -34,6 +34,9 @@ public final class EscalationRules {
 
     private EscalationRules() {}
 
+    /** How many periods running a bound query gives no number before it escalates. */
+    public static final int MEASURE_FAILING_PERIODS = MeasureFindings.PERIODS;
+
     /** Every finding for one workspace's thresholds, ordered by team, services before initiatives, id, then reason. */
     public static List<Finding> evaluate(
             List<ServiceFacts> services,
@@ -66,7 +69,24 @@ public final class EscalationRules {
             Money money,
             Periods periods,
             Instant now) {
+        return evaluate(services, initiatives, costs, List.of(), thresholdsOfTeam, money, periods, now);
+    }
+
+    /**
+     * The same with the bindings whose queries keep failing ({@code failing}, of active services): one measuring-failing
+     * finding per service with a binding failing {@link MeasureFindings#PERIODS} periods running or more.
+     */
+    public static List<Finding> evaluate(
+            List<ServiceFacts> services,
+            List<InitiativeFacts> initiatives,
+            Map<String, CostFacts> costs,
+            List<FailingMeasure> failing,
+            Function<String, Thresholds> thresholdsOfTeam,
+            Money money,
+            Periods periods,
+            Instant now) {
         List<Finding> findings = findings(services, initiatives, thresholdsOfTeam, periods, now);
+        findings.addAll(MeasureFindings.of(failing, now));
         Map<String, List<ServiceFacts>> servicesByTeam =
                 services.stream().collect(Collectors.groupingBy(ServiceFacts::teamId));
         costs.forEach((team, facts) -> findings.addAll(CostFindings.of(

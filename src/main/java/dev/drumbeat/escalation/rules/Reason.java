@@ -11,7 +11,8 @@ public enum Reason {
     INITIATIVE_SLIPPING("initiative slipping"),
     AWAY_UNCOVERED("owner away, nobody covering"),
     COST_DRIFT("cost drift"),
-    UNALLOCATED_SPEND("unallocated spend");
+    UNALLOCATED_SPEND("unallocated spend"),
+    MEASURE_FAILING("measuring failing");
 
     private final String words;
 
