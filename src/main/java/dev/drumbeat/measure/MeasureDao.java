@@ -268,8 +268,10 @@ final class MeasureDao {
         List<Map.Entry<Long, Evaluated>> moved = List.copyOf(through.entrySet());
         handle.createUpdate("""
                         update measure_bindings b
-                           set evaluated_through = greatest(coalesce(b.evaluated_through, m.through), m.through)
-                          from unnest(:ids, cast(:throughs as date[]), cast(:queries as text[])) as m (id, through, query)
+                           set evaluated_through = greatest(coalesce(b.evaluated_through, m.through), m.through),
+                               failing_periods = coalesce(m.failing, b.failing_periods)
+                          from unnest(:ids, cast(:throughs as date[]), cast(:queries as text[]), cast(:failing as int[]))
+                               as m (id, through, query, failing)
                          where b.id = m.id and b.query = m.query""")
                 .bind("ids", moved.stream().mapToLong(Map.Entry::getKey).toArray())
                 .bind(
@@ -278,7 +280,21 @@ final class MeasureDao {
                                 .map(e -> e.getValue().through().toString())
                                 .toArray(String[]::new))
                 .bind("queries", moved.stream().map(e -> e.getValue().query()).toArray(String[]::new))
+                .bind(
+                        "failing",
+                        moved.stream()
+                                .map(e -> e.getValue().failing().isPresent()
+                                        ? Integer.valueOf(e.getValue().failing().getAsInt())
+                                        : null)
+                                .toArray(Integer[]::new))
                 .execute();
+        long[] recount = moved.stream()
+                .filter(e -> e.getValue().failing().isEmpty())
+                .mapToLong(Map.Entry::getKey)
+                .toArray();
+        if (recount.length == 0) {
+            return;
+        }
         handle.createUpdate("""
                         update measure_bindings b
                            set failing_periods = (
@@ -288,15 +304,15 @@ final class MeasureDao {
                                   and r.period_start > coalesce((select max(m.period_start) from measure_results m
                                                                   where m.binding_id = b.id and m.value is not null),
                                                                 '-infinity'::date))
-                         where b.id = any(:ids)""")
-                .bind(
-                        "ids",
-                        through.keySet().stream().mapToLong(Long::longValue).toArray())
-                .execute();
+                         where b.id = any(:ids)""").bind("ids", recount).execute();
     }
 
-    /** The latest period evaluated for a binding, by the query it was evaluated with. */
-    record Evaluated(LocalDate through, String query) {}
+    /**
+     * The latest period evaluated for a binding, by the query it was evaluated with, and its run of failing periods
+     * when the evaluation could count it (new periods after those counted before); empty to count it afresh from every
+     * result kept (a period asked again, which may end the run in the middle).
+     */
+    record Evaluated(LocalDate through, String query, java.util.OptionalInt failing) {}
 
     /** A period to ask about again: its last try found Prometheus unreachable or too slow. */
     record Retry(long bindingId, LocalDate period, String query) {}

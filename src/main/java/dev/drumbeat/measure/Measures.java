@@ -14,10 +14,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -255,12 +257,28 @@ public final class Measures implements AutoCloseable {
         }
         store(batch, now);
         Map<Long, MeasureDao.Evaluated> through = new LinkedHashMap<>();
+        Map<Long, List<MeasureResult>> perBinding = new LinkedHashMap<>();
         for (MeasureResult result : results) {
-            through.merge(
-                    result.bindingId(),
-                    new MeasureDao.Evaluated(result.period(), result.query()),
-                    (a, b) -> a.through().isAfter(b.through()) ? a : b);
+            perBinding
+                    .computeIfAbsent(result.bindingId(), id -> new ArrayList<>())
+                    .add(result);
         }
+        perBinding.forEach((id, own) -> {
+            own.sort(Comparator.comparing(MeasureResult::period));
+            MeasureResult last = own.get(own.size() - 1);
+            MeasureBinding binding = known.get(id);
+            boolean onlyNew = binding != null
+                    && own.stream()
+                            .allMatch(r -> binding.evaluatedThrough()
+                                    .map(t -> r.period().isAfter(t))
+                                    .orElse(true));
+            through.put(
+                    id,
+                    new MeasureDao.Evaluated(
+                            last.period(),
+                            last.query(),
+                            onlyNew ? OptionalInt.of(failing(binding, own)) : OptionalInt.empty()));
+        });
         jdbi.useTransaction(handle -> new MeasureDao(handle).evaluated(through));
         return new Evaluation(bindings.size(), results);
     }
@@ -442,6 +460,24 @@ public final class Measures implements AutoCloseable {
             first = cadence.previous(first);
         }
         return first;
+    }
+
+    /**
+     * A binding's run of failing periods after {@code ordered}, new periods after those it counted: a number ends the
+     * run, a period without one lengthens it, and one with no Prometheus configured (an admin's to fix) leaves it.
+     */
+    private static int failing(MeasureBinding binding, List<MeasureResult> ordered) {
+        int run = binding.evaluatedThrough().isPresent() ? binding.failingPeriods() : 0;
+        for (MeasureResult result : ordered) {
+            if (result.measured()) {
+                run = 0;
+            } else if (result.reason()
+                    .filter(r -> r != Measurement.Reason.NOT_CONFIGURED)
+                    .isPresent()) {
+                run++;
+            }
+        }
+        return run;
     }
 
     private static String checkedQuery(String query) {

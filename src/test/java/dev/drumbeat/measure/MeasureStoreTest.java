@@ -109,14 +109,22 @@ class MeasureStoreTest {
         drumbeat.jdbi()
                 .useTransaction(h -> new MeasureDao(h)
                         .evaluated(Map.of(
-                                availability, new MeasureDao.Evaluated(WEEK, "q" + availability),
-                                errors, new MeasureDao.Evaluated(WEEK, "q" + errors),
-                                latency, new MeasureDao.Evaluated(WEEK, "q" + latency),
-                                demand, new MeasureDao.Evaluated(LocalDate.of(2025, 1, 1), "an older query"))));
+                                availability,
+                                        new MeasureDao.Evaluated(
+                                                WEEK, "q" + availability, java.util.OptionalInt.empty()),
+                                errors, new MeasureDao.Evaluated(WEEK, "q" + errors, java.util.OptionalInt.empty()),
+                                latency, new MeasureDao.Evaluated(WEEK, "q" + latency, java.util.OptionalInt.empty()),
+                                demand,
+                                        new MeasureDao.Evaluated(
+                                                LocalDate.of(2025, 1, 1),
+                                                "an older query",
+                                                java.util.OptionalInt.empty()))));
         drumbeat.jdbi()
                 .useTransaction(h -> new MeasureDao(h)
                         .evaluated(Map.of(
-                                availability, new MeasureDao.Evaluated(WEEK.minusWeeks(1), "q" + availability))));
+                                availability,
+                                new MeasureDao.Evaluated(
+                                        WEEK.minusWeeks(1), "q" + availability, java.util.OptionalInt.empty()))));
 
         List<String> bindings = drumbeat.jdbi()
                 .withHandle(h -> h.createQuery(
