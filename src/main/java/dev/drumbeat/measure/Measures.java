@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -242,6 +243,13 @@ public final class Measures implements AutoCloseable {
         for (Task task : tasks) {
             running.add(threads.submit(() -> measure(task.binding(), task.period())));
         }
+        Set<Long> retried = tasks.stream()
+                .filter(t -> t.binding()
+                        .evaluatedThrough()
+                        .filter(through -> !t.period().isAfter(through))
+                        .isPresent())
+                .map(t -> t.binding().id())
+                .collect(Collectors.toSet());
         List<MeasureResult> results = new ArrayList<>(tasks.size());
         List<MeasureDao.Stored> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < tasks.size(); i++) {
@@ -250,36 +258,15 @@ public final class Measures implements AutoCloseable {
             results.add(result);
             MeasureBinding binding = tasks.get(i).binding();
             batch.add(new MeasureDao.Stored(binding.teamId(), binding.kpiId(), result));
-            if (batch.size() == BATCH) {
-                store(batch, now);
+            // a batch ends between bindings, so it moves on each binding it holds with all of its new periods
+            boolean lastOfBinding =
+                    i == tasks.size() - 1 || tasks.get(i + 1).binding().id() != binding.id();
+            if (batch.size() >= BATCH && lastOfBinding) {
+                storeAndMoveOn(batch, known, retried, now);
                 batch.clear();
             }
         }
-        store(batch, now);
-        Map<Long, MeasureDao.Evaluated> through = new LinkedHashMap<>();
-        Map<Long, List<MeasureResult>> perBinding = new LinkedHashMap<>();
-        for (MeasureResult result : results) {
-            perBinding
-                    .computeIfAbsent(result.bindingId(), id -> new ArrayList<>())
-                    .add(result);
-        }
-        perBinding.forEach((id, own) -> {
-            own.sort(Comparator.comparing(MeasureResult::period));
-            MeasureResult last = own.get(own.size() - 1);
-            MeasureBinding binding = known.get(id);
-            boolean onlyNew = binding != null
-                    && own.stream()
-                            .allMatch(r -> binding.evaluatedThrough()
-                                    .map(t -> r.period().isAfter(t))
-                                    .orElse(true));
-            through.put(
-                    id,
-                    new MeasureDao.Evaluated(
-                            last.period(),
-                            last.query(),
-                            onlyNew ? OptionalInt.of(failing(binding, own)) : OptionalInt.empty()));
-        });
-        jdbi.useTransaction(handle -> new MeasureDao(handle).evaluated(through));
+        storeAndMoveOn(batch, known, retried, now);
         return new Evaluation(bindings.size(), results);
     }
 
@@ -445,11 +432,41 @@ public final class Measures implements AutoCloseable {
         }
     }
 
-    private void store(List<MeasureDao.Stored> batch, Instant now) {
-        if (!batch.isEmpty()) {
-            List<MeasureDao.Stored> copy = List.copyOf(batch);
-            jdbi.useTransaction(handle -> new MeasureDao(handle).store(copy, now));
+    /**
+     * Stores a batch of results and moves their bindings on, in one transaction while the pool goes on asking, so only
+     * the last batch waits after the last answer. A binding with a period asked again has its failing run counted
+     * afresh from every result kept; the others count on from their run as it was.
+     */
+    private void storeAndMoveOn(
+            List<MeasureDao.Stored> batch, Map<Long, MeasureBinding> known, Set<Long> retried, Instant now) {
+        if (batch.isEmpty()) {
+            return;
         }
+        List<MeasureDao.Stored> copy = List.copyOf(batch);
+        Map<Long, List<MeasureResult>> perBinding = new LinkedHashMap<>();
+        for (MeasureDao.Stored stored : copy) {
+            perBinding
+                    .computeIfAbsent(stored.result().bindingId(), id -> new ArrayList<>())
+                    .add(stored.result());
+        }
+        Map<Long, MeasureDao.Evaluated> through = new LinkedHashMap<>();
+        perBinding.forEach((id, own) -> {
+            own.sort(Comparator.comparing(MeasureResult::period));
+            MeasureResult last = own.get(own.size() - 1);
+            MeasureBinding binding = known.get(id);
+            boolean countOn = binding != null && !retried.contains(id);
+            through.put(
+                    id,
+                    new MeasureDao.Evaluated(
+                            last.period(),
+                            last.query(),
+                            countOn ? OptionalInt.of(failing(binding, own)) : OptionalInt.empty()));
+        });
+        jdbi.useTransaction(handle -> {
+            MeasureDao dao = new MeasureDao(handle);
+            dao.store(copy, now);
+            dao.evaluated(through);
+        });
     }
 
     /** The first period a binding fills: as many ended periods back as its cadence backfills. */
