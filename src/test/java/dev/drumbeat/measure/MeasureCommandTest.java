@@ -183,15 +183,16 @@ class MeasureCommandTest {
         // as Slack sends `rate(requests_total{job=“payments”}[5m]) > 0` from a client that curls quotes
         String answer = run(
                 ALICE, "kpi bind payments-api throughput rate(requests_total{job=\u201Cpayments\u201D}[5m]) &gt; 0");
-        String compared = run(ALICE, "kpi bind payments-api p95-latency max(latency_ms) &gt; 100 &amp;&amp; 1");
+        String compared =
+                run(ALICE, "kpi bind payments-api p95-latency max(latency_ms{instance=\"a&amp;b\"}) &gt; 100");
 
         String stored = "rate(requests_total{job=\"payments\"}[5m]) > 0";
         assertThat(drumbeat.count("measure_bindings where query = '" + stored + "'"))
                 .isEqualTo(1);
         assertThat(answer).contains("`rate(requests_total{job=\"payments\"}[5m]) &gt; 0`");
-        assertThat(drumbeat.count("measure_bindings where query = 'max(latency_ms) > 100 && 1'"))
+        assertThat(drumbeat.count("measure_bindings where query = 'max(latency_ms{instance=\"a&b\"}) > 100'"))
                 .isEqualTo(1);
-        assertThat(compared).contains("`max(latency_ms) &gt; 100 &amp;&amp; 1`");
+        assertThat(compared).contains("`max(latency_ms{instance=\"a&amp;b\"}) &gt; 100`");
     }
 
     @Test
@@ -217,10 +218,13 @@ class MeasureCommandTest {
         String empty = run(ALICE, "kpi bind payments-api p95-latency no_such_metric");
 
         assertThat(refused)
-                .contains("so far: Prometheus refused the query: ")
+                .as("a query Prometheus refuses changes nothing")
+                .contains("Nothing changed: Prometheus refused the query: ")
                 .doesNotContain("query. Prometheus refused");
         assertThat(empty).contains("so far: The query matched no series. `no_such_metric` matched no series");
-        assertThat(bindings()).isEqualTo(2);
+        assertThat(bindings())
+                .as("only the query that matched nothing is bound")
+                .isEqualTo(1);
     }
 
     @Test
