@@ -82,8 +82,11 @@ final class MeasureViews {
         if (detail.isBlank()) {
             return sentence;
         }
-        // Prometheus's own words may already say it ("Prometheus refused the query: …")
-        return detail.startsWith(sentence.substring(0, sentence.length() - 1)) ? shown : sentence + " " + shown;
+        // Prometheus's own words may already say it ("Prometheus refused the query: …", "`q` matched no series …")
+        boolean saysIt = detail.startsWith(sentence.substring(0, sentence.length() - 1))
+                || (reason == Reason.EMPTY && detail.contains("matched no series"))
+                || (reason == Reason.UNREACHABLE && detail.contains("could not be reached"));
+        return saysIt ? shown : sentence + " " + shown;
     }
 
     static String sentence(Reason reason) {

@@ -221,7 +221,10 @@ class MeasureCommandTest {
                 .as("a query Prometheus refuses changes nothing")
                 .contains("Nothing changed: Prometheus refused the query: ")
                 .doesNotContain("query. Prometheus refused");
-        assertThat(empty).contains("so far: The query matched no series. `no_such_metric` matched no series");
+        assertThat(empty)
+                .contains("so far: `no_such_metric` matched no series")
+                .as("said once")
+                .doesNotContain("The query matched no series.");
         assertThat(bindings())
                 .as("only the query that matched nothing is bound")
                 .isEqualTo(1);

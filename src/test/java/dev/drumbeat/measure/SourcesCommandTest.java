@@ -77,7 +77,7 @@ class SourcesCommandTest {
                         "*4 bindings* on 2 services: 2 measured, 2 with no number. Prometheus is configured.",
                         "*Core Banking* `core-banking`",
                         "• monthly demand: `no_such_metric`",
-                        "→ :warning: no number for February 2025: The query matched no series.",
+                        "→ :warning: no number for February 2025: `no_such_metric` matched no series",
                         "*Payments API* `payments-api`",
                         "• Availability `availability`: `" + AVAILABILITY + "`",
                         "→ *" + lastWeek + "%* for the week of 10 Mar",
