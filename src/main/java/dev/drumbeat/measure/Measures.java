@@ -69,14 +69,14 @@ public final class Measures implements AutoCloseable {
         this.measurer = measurer;
         this.periods = periods;
         this.clock = clock;
+        this.pool = daemons("measure-", measurer.concurrency());
+        this.live = daemons("measure-live-", measurer.concurrency());
+    }
+
+    private static ExecutorService daemons(String name, int size) {
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(measurer.concurrency(), task -> {
-            Thread thread = new Thread(task, "measure-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.live = Executors.newFixedThreadPool(measurer.concurrency(), task -> {
-            Thread thread = new Thread(task, "measure-live-" + count.incrementAndGet());
+        return Executors.newFixedThreadPool(size, task -> {
+            Thread thread = new Thread(task, name + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
