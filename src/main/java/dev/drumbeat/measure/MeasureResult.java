@@ -19,6 +19,8 @@ public record MeasureResult(
         String detail,
         Instant measuredAt) {
 
+    static final int MAX_DETAIL = 2000;
+
     public boolean measured() {
         return value.isPresent();
     }
@@ -28,6 +30,13 @@ public record MeasureResult(
             return new MeasureResult(bindingId, period, query, Optional.of(v.value()), Optional.empty(), "", at);
         }
         Measurement.Missing m = (Measurement.Missing) measurement;
-        return new MeasureResult(bindingId, period, query, Optional.empty(), Optional.of(m.reason()), m.detail(), at);
+        return new MeasureResult(
+                bindingId, period, query, Optional.empty(), Optional.of(m.reason()), storable(m.detail()), at);
+    }
+
+    /** Prometheus's words as PostgreSQL can keep them: no NUL (a label value may hold one), and not without end. */
+    static String storable(String detail) {
+        String text = detail.replace("\0", "");
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL - 1) + "…" : text;
     }
 }
