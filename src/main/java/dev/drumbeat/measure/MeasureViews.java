@@ -43,8 +43,26 @@ final class MeasureViews {
         } else {
             lines.add("It gives no number for " + period + " so far: " + missing((Measurement.Missing) bound.now()));
         }
+        readAs(binding, unit).ifPresent(lines::add);
         lines.add(backfill(bound));
         return reply(lines);
+    }
+
+    /**
+     * The unit Drumbeat takes the number to be in, said once: a query giving a ratio for a % KPI, or single
+     * transactions for a service priced per thousand, would be stored wrong with nothing else to show it.
+     */
+    private static Optional<String> readAs(MeasureBinding binding, String unit) {
+        if (unit == null || unit.isBlank()) {
+            return Optional.empty();
+        }
+        String shown = SlackBlocks.escape(unit.strip());
+        return Optional.of(
+                binding.isDemand()
+                        ? "The number is read as " + SlackBlocks.escape(Units.forQuantity(unit.strip(), BigDecimal.TEN))
+                                + " a month, the service's unit: make the query count in it."
+                        : "The number is read in " + shown + ", the KPI's unit: make the query give it"
+                                + (unit.strip().equals("%") ? " in per cent (× 100 for a ratio)." : " in that unit."));
     }
 
     static Reply unbound(MeasureBinding binding) {

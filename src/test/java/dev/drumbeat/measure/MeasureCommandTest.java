@@ -115,6 +115,8 @@ class MeasureCommandTest {
                         "*Payments API · Availability* is measured by `" + AVAILABILITY + "`.",
                         "Now: *" + MeasureCommandPrometheus.availability(NOW).toPlainString()
                                 + "%* for the week of 17 Mar so far.",
+                        "The number is read in %, the KPI's unit: make the query give it in per cent (× 100 for a"
+                                + " ratio).",
                         "Filled all of the past 12 weeks from Prometheus's history.");
         assertThat(drumbeat.count("measure_bindings where query = '" + AVAILABILITY + "' and bound_by = '" + ALICE
                         + "' and kpi_id is not null"))
@@ -158,6 +160,7 @@ class MeasureCommandTest {
                                         "%,d",
                                         MeasureCommandPrometheus.demand(NOW).longValue())
                                 + " transactions* for March 2025 so far.",
+                        "The number is read as transactions a month, the service's unit: make the query count in it.",
                         "Filled all of the past 6 months");
         assertThat(drumbeat.count("measure_bindings where kpi_id is null")).isEqualTo(1);
         assertThat(drumbeat.count("measure_results")).isEqualTo(6);
