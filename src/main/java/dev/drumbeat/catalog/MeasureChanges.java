@@ -90,7 +90,7 @@ public record MeasureChanges(String serviceKey, List<MeasuredBy.Line> binds, Lis
         try {
             Measures.Bound bound = measures.bind(actor, serviceKey, line.kpiKey(), line.query());
             String past = line.kpiKey().isPresent() ? "past weeks" : "past months";
-            return "bound: " + now(bound.now()) + "; " + bound.backfilled() + " of "
+            return "bound: " + now(bound) + "; " + bound.backfilled() + " of "
                     + bound.backfill().size() + " " + past + " filled.";
         } catch (UserError e) {
             return "not bound: " + e.getMessage();
@@ -106,11 +106,11 @@ public record MeasureChanges(String serviceKey, List<MeasuredBy.Line> binds, Lis
         }
     }
 
-    private static String now(Measurement measurement) {
-        if (measurement instanceof Measurement.Value value) {
-            return value.value().toPlainString() + " now";
+    private static String now(Measures.Bound bound) {
+        if (bound.nowWithUnit().isPresent()) {
+            return SlackBlocks.escape(bound.nowWithUnit().get()) + " now";
         }
-        Measurement.Missing missing = (Measurement.Missing) measurement;
+        Measurement.Missing missing = (Measurement.Missing) bound.now();
         return "no number now (" + SlackBlocks.escape(SlackBlocks.clip(missing.detail(), 300)) + ")";
     }
 }

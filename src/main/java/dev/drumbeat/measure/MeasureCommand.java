@@ -78,9 +78,8 @@ public final class MeasureCommand implements Subcommand {
         String promql = PromqlText.clean(words[2]);
         Measures.Bound bound = measures.bind(request.actor(), words[0], kpi(words[1]), promql);
         MeasureBinding measured = bound.binding();
-        String unit = jdbi.withHandle(handle -> new MeasureUnitsDao(handle).of(measured.id()));
         LocalDate current = measured.cadence().periodOf(periods, clock.instant(), measured.zone());
-        return MeasureViews.bound(bound, unit, current, measures.configured());
+        return MeasureViews.bound(bound, bound.unit(), current, measures.configured());
     }
 
     private Reply unbind(CommandRequest request) {

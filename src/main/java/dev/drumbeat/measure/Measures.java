@@ -88,9 +88,20 @@ public final class Measures implements AutoCloseable {
 
     /** What binding did: the binding, the query it replaced, what it measures now, and the past periods filled. */
     public record Bound(
-            MeasureBinding binding, Optional<String> replaced, Measurement now, List<MeasureResult> backfill) {
+            MeasureBinding binding,
+            Optional<String> replaced,
+            Measurement now,
+            List<MeasureResult> backfill,
+            String unit) {
         public Bound {
             backfill = List.copyOf(backfill);
+        }
+
+        /** The number measured now with its unit ({@code 99.95%}, {@code 1,204,000 transactions}), not escaped. */
+        public Optional<String> nowWithUnit() {
+            return now instanceof Measurement.Value value
+                    ? Optional.of(MeasureViews.amount(binding, value.value(), unit))
+                    : Optional.empty();
         }
 
         public long backfilled() {
@@ -155,7 +166,8 @@ public final class Measures implements AutoCloseable {
         List<MeasureResult> backfill = change.changed()
                 ? evaluate(List.of(binding), List.of(), now, live).results()
                 : List.of();
-        return new Bound(binding, change.replaced(), current, backfill);
+        String unit = jdbi.withHandle(handle -> new MeasureUnitsDao(handle).of(binding.id()));
+        return new Bound(binding, change.replaced(), current, backfill, unit);
     }
 
     /** Unbinds a KPI or a service's demand; the readings it measured stay, as measured. */

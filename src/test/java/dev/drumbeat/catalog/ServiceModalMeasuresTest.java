@@ -98,7 +98,7 @@ class ServiceModalMeasuresTest {
                 "the owner told what each measures",
                 () -> !drumbeat.posts("U0ALICE01").isEmpty());
         String told = String.valueOf(drumbeat.posts("U0ALICE01").get(0).args());
-        assertThat(told).contains("*availability* bound: 99.5 now", "*demand* bound: 1200 now");
+        assertThat(told).contains("*availability* bound: 99.5% now", "*demand* bound: 1,200 transactions now");
         assertThat(measured("2025-01-13")).isEqualByComparingTo("99.5");
         assertThat(seed.count("audit_log where entity = 'measure_binding' and actor = 'U0ALICE01'"))
                 .isEqualTo(2);
